@@ -1,0 +1,32 @@
+//! Who is acting: the signed-in user, their effective permissions and data scope, and,
+//! for API tokens, the token's scopes, which can only narrow what the user may do.
+
+use std::collections::BTreeSet;
+
+use uuid::Uuid;
+
+use crate::permissions::Perm;
+use crate::scope::EffectiveScope;
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Uuid,
+    pub username: String,
+    pub department_id: Option<Uuid>,
+    pub permissions: BTreeSet<String>,
+    pub scope: EffectiveScope,
+    /// Set when the caller authenticated with an API token.
+    pub token_scopes: Option<BTreeSet<String>>,
+}
+
+impl Actor {
+    pub fn has(&self, perm: Perm) -> bool {
+        let code = perm.code();
+        self.permissions.contains(&code)
+            && self.token_scopes.as_ref().is_none_or(|scopes| scopes.contains(&code))
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.scope.is_all() && self.permissions.contains("roles:update")
+    }
+}

@@ -1,0 +1,94 @@
+//! The one error type every layer speaks. The HTTP crate maps `ErrorKind` to a status code
+//! and the rest to problem+json, so a rule written here gets the same answer everywhere.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    PreconditionFailed,
+    Validation,
+    TooManyRequests { retry_after_secs: u64 },
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{code}: {message}")]
+pub struct DomainError {
+    pub kind: ErrorKind,
+    /// Stable machine-readable code, `<module>.<reason>`.
+    pub code: String,
+    pub message: String,
+    pub errors: Vec<FieldError>,
+    /// Extra members for the problem document, e.g. the id of a conflicting record.
+    pub extra: Option<serde_json::Value>,
+}
+
+impl DomainError {
+    pub fn new(kind: ErrorKind, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { kind, code: code.into(), message: message.into(), errors: Vec::new(), extra: None }
+    }
+    pub fn bad_request(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::BadRequest, code, message)
+    }
+    pub fn not_found(entity: &str) -> Self {
+        Self::new(ErrorKind::NotFound, format!("{entity}.not_found"), format!("{entity} not found"))
+    }
+    pub fn conflict(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Conflict, code, message)
+    }
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Forbidden, "auth.forbidden", message)
+    }
+    pub fn unauthorized(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Unauthorized, code, message)
+    }
+    pub fn stale_version() -> Self {
+        Self::new(
+            ErrorKind::PreconditionFailed,
+            "version.stale",
+            "the record was changed by someone else; reload it and try again",
+        )
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Internal, "internal", message)
+    }
+    /// A 422 with one field error.
+    pub fn invalid_field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self::validation(vec![FieldError { field: field.into(), code: code.into(), message }])
+    }
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        let detail = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Self {
+            kind: ErrorKind::Validation,
+            code: "validation.failed".into(),
+            message: detail,
+            errors,
+            extra: None,
+        }
+    }
+    pub fn with_extra(mut self, extra: serde_json::Value) -> Self {
+        self.extra = Some(extra);
+        self
+    }
+}
+
+pub type DomainResult<T> = Result<T, DomainError>;

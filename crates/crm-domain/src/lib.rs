@@ -1,0 +1,18 @@
+//! Business types and rules of the CRM.
+//!
+//! Invariants: this crate knows nothing of the database, HTTP, the clock or randomness.
+//! Time and identifiers are passed in, so every rule here is a pure function that tests
+//! can drive directly.
+
+pub mod actor;
+pub mod audit;
+pub mod error;
+pub mod permissions;
+pub mod scope;
+pub mod system;
+pub mod validate;
+
+pub use actor::Actor;
+pub use error::{DomainError, DomainResult, ErrorKind, FieldError};
+pub use permissions::Perm;
+pub use scope::DataScope;

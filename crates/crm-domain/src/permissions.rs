@@ -1,0 +1,224 @@
+//! The permission catalogue: every module of REQUIREMENTS.md with its actions, including
+//! modules not built yet, so roles and API tokens can be prepared before a module ships.
+//! Codes are `<module>:<action>`; API token scopes use the same codes.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Perm {
+    pub module: &'static str,
+    pub action: &'static str,
+}
+
+impl Perm {
+    pub const fn new(module: &'static str, action: &'static str) -> Self {
+        Self { module, action }
+    }
+    pub fn code(&self) -> String {
+        format!("{}:{}", self.module, self.action)
+    }
+}
+
+/// What a route demands of its caller. Every route declares one of these; there is no
+/// default, so a route cannot forget it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// No credentials needed (login, refresh, health).
+    Public,
+    /// Any signed-in user, e.g. their own profile or API tokens.
+    Authenticated,
+    /// Signed in and holding this permission.
+    Perm(Perm),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModuleInfo {
+    pub module: &'static str,
+    pub label: &'static str,
+    pub label_zh: &'static str,
+    pub actions: &'static [&'static str],
+}
+
+const CRUD: &[&str] = &["read", "create", "update", "delete"];
+const CRUD_EXPORT: &[&str] = &["read", "create", "update", "delete", "export", "import"];
+
+/// Every module, in menu order.
+pub const MODULES: &[ModuleInfo] = &[
+    ModuleInfo { module: "customers", label: "Customers", label_zh: "客户", actions: &["read", "create", "update", "delete", "export", "import", "transfer", "claim", "assign", "release", "invalidate", "merge"] },
+    ModuleInfo { module: "contacts", label: "Contacts", label_zh: "联系人", actions: CRUD_EXPORT },
+    ModuleInfo { module: "follow_ups", label: "Follow-ups", label_zh: "跟进记录", actions: &["read", "create", "update", "delete", "export"] },
+    ModuleInfo { module: "pool_rules", label: "Pool rules", label_zh: "公海规则", actions: &["read", "update", "apply"] },
+    ModuleInfo { module: "leads", label: "Leads", label_zh: "线索", actions: &["read", "create", "update", "delete", "export", "import", "convert", "transfer"] },
+    ModuleInfo { module: "opportunities", label: "Opportunities", label_zh: "商机", actions: &["read", "create", "update", "delete", "export", "transfer"] },
+    ModuleInfo { module: "pipeline_stages", label: "Sales stages", label_zh: "销售阶段", actions: &["read", "update"] },
+    ModuleInfo { module: "quotes", label: "Quotes", label_zh: "报价", actions: &["read", "create", "update", "delete", "export", "approve"] },
+    ModuleInfo { module: "orders", label: "Orders", label_zh: "订单", actions: &["read", "create", "update", "delete", "export"] },
+    ModuleInfo { module: "sales_plans", label: "Sales plans and weekly reports", label_zh: "销售计划与周报", actions: CRUD },
+    ModuleInfo { module: "contracts", label: "Contracts", label_zh: "合同", actions: &["read", "create", "update", "delete", "export", "approve", "archive"] },
+    ModuleInfo { module: "payments", label: "Payments", label_zh: "回款", actions: &["read", "create", "update", "delete", "export", "approve"] },
+    ModuleInfo { module: "invoices", label: "Invoices", label_zh: "发票", actions: &["read", "create", "update", "delete", "export", "approve"] },
+    ModuleInfo { module: "products", label: "Products", label_zh: "产品", actions: CRUD_EXPORT },
+    ModuleInfo { module: "product_categories", label: "Product categories", label_zh: "产品类别", actions: CRUD },
+    ModuleInfo { module: "suppliers", label: "Suppliers", label_zh: "供应商", actions: CRUD_EXPORT },
+    ModuleInfo { module: "purchases", label: "Procurement", label_zh: "采购", actions: &["read", "create", "update", "delete", "export", "approve"] },
+    ModuleInfo { module: "tickets", label: "Service tickets", label_zh: "服务工单", actions: &["read", "create", "update", "delete", "export", "assign"] },
+    ModuleInfo { module: "complaints", label: "Complaints", label_zh: "客户投诉", actions: CRUD },
+    ModuleInfo { module: "surveys", label: "Satisfaction surveys", label_zh: "满意度调查", actions: CRUD },
+    ModuleInfo { module: "campaigns", label: "Campaigns", label_zh: "市场活动", actions: &["read", "create", "update", "delete", "export", "send"] },
+    ModuleInfo { module: "segments", label: "Segments", label_zh: "客户细分", actions: CRUD },
+    ModuleInfo { module: "targets", label: "Targets and performance", label_zh: "业绩目标", actions: CRUD },
+    ModuleInfo { module: "reports", label: "Reports", label_zh: "报表", actions: &["read", "export"] },
+    ModuleInfo { module: "dashboard", label: "Dashboard", label_zh: "仪表盘", actions: &["read"] },
+    ModuleInfo { module: "files", label: "Enterprise drive", label_zh: "企业云盘", actions: &["read", "create", "update", "delete", "share"] },
+    ModuleInfo { module: "approvals", label: "Approval flows", label_zh: "审批流", actions: &["read", "manage", "approve"] },
+    ModuleInfo { module: "projects", label: "Projects", label_zh: "项目", actions: CRUD },
+    ModuleInfo { module: "imports", label: "Imports", label_zh: "数据导入", actions: &["read", "create"] },
+    ModuleInfo { module: "webhooks", label: "Webhooks", label_zh: "Webhook", actions: CRUD },
+    ModuleInfo { module: "users", label: "Users", label_zh: "用户", actions: &["read", "create", "update", "delete", "reset_password"] },
+    ModuleInfo { module: "departments", label: "Departments", label_zh: "部门", actions: CRUD },
+    ModuleInfo { module: "roles", label: "Roles", label_zh: "角色", actions: CRUD },
+    ModuleInfo { module: "audit_logs", label: "Operation log", label_zh: "操作日志", actions: &["read"] },
+    ModuleInfo { module: "dictionaries", label: "Dictionaries", label_zh: "数据字典", actions: &["read", "update"] },
+    ModuleInfo { module: "recycle_bin", label: "Recycle bin", label_zh: "回收站", actions: &["read", "restore"] },
+];
+
+pub fn action_label(action: &str) -> (&'static str, &'static str) {
+    match action {
+        "read" => ("View", "查看"),
+        "create" => ("Create", "新建"),
+        "update" => ("Edit", "编辑"),
+        "delete" => ("Delete", "删除"),
+        "export" => ("Export", "导出"),
+        "import" => ("Import", "导入"),
+        "transfer" => ("Transfer", "转移"),
+        "claim" => ("Claim", "领取"),
+        "assign" => ("Assign", "分配"),
+        "release" => ("Release", "放回公海"),
+        "invalidate" => ("Invalidate", "设为无效"),
+        "merge" => ("Merge", "合并"),
+        "apply" => ("Apply now", "立即执行"),
+        "convert" => ("Convert", "转化"),
+        "approve" => ("Approve", "审批"),
+        "archive" => ("Archive", "归档"),
+        "send" => ("Send", "发送"),
+        "share" => ("Share", "共享"),
+        "manage" => ("Manage", "管理"),
+        "reset_password" => ("Reset password", "重置密码"),
+        "restore" => ("Restore", "恢复"),
+        _ => ("Other", "其他"),
+    }
+}
+
+/// Every permission code in the catalogue.
+pub fn all_codes() -> Vec<String> {
+    MODULES
+        .iter()
+        .flat_map(|m| m.actions.iter().map(move |a| format!("{}:{}", m.module, a)))
+        .collect()
+}
+
+pub fn is_known_code(code: &str) -> bool {
+    match code.split_once(':') {
+        Some((module, action)) => MODULES
+            .iter()
+            .any(|m| m.module == module && m.actions.contains(&action)),
+        None => false,
+    }
+}
+
+/// Permission constants for routes, so a typo is a compile error, not a silent denial.
+pub mod perms {
+    use super::Perm;
+    pub const USERS_READ: Perm = Perm::new("users", "read");
+    pub const USERS_CREATE: Perm = Perm::new("users", "create");
+    pub const USERS_UPDATE: Perm = Perm::new("users", "update");
+    pub const USERS_DELETE: Perm = Perm::new("users", "delete");
+    pub const USERS_RESET_PASSWORD: Perm = Perm::new("users", "reset_password");
+    pub const DEPARTMENTS_READ: Perm = Perm::new("departments", "read");
+    pub const DEPARTMENTS_CREATE: Perm = Perm::new("departments", "create");
+    pub const DEPARTMENTS_UPDATE: Perm = Perm::new("departments", "update");
+    pub const DEPARTMENTS_DELETE: Perm = Perm::new("departments", "delete");
+    pub const ROLES_READ: Perm = Perm::new("roles", "read");
+    pub const ROLES_CREATE: Perm = Perm::new("roles", "create");
+    pub const ROLES_UPDATE: Perm = Perm::new("roles", "update");
+    pub const ROLES_DELETE: Perm = Perm::new("roles", "delete");
+    pub const AUDIT_LOGS_READ: Perm = Perm::new("audit_logs", "read");
+    pub const DICTIONARIES_READ: Perm = Perm::new("dictionaries", "read");
+    pub const DICTIONARIES_UPDATE: Perm = Perm::new("dictionaries", "update");
+    pub const RECYCLE_BIN_READ: Perm = Perm::new("recycle_bin", "read");
+    pub const RECYCLE_BIN_RESTORE: Perm = Perm::new("recycle_bin", "restore");
+}
+
+/// The built-in roles seeded on first start.
+pub struct BuiltinRole {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub scope: crate::DataScope,
+    pub permissions: fn() -> Vec<String>,
+}
+
+fn sales_codes(with_manage: bool) -> Vec<String> {
+    let sales_modules = [
+        "customers", "contacts", "follow_ups", "leads", "opportunities", "quotes", "orders",
+        "sales_plans", "contracts", "payments", "invoices", "tickets", "complaints", "surveys",
+    ];
+    let manager_only = ["delete", "assign", "transfer", "approve", "merge", "import"];
+    let mut codes: Vec<String> = MODULES
+        .iter()
+        .filter(|m| sales_modules.contains(&m.module))
+        .flat_map(|m| {
+            m.actions
+                .iter()
+                .filter(|a| with_manage || !manager_only.contains(a))
+                .map(move |a| format!("{}:{}", m.module, a))
+        })
+        .collect();
+    let reads = [
+        "products:read", "product_categories:read", "suppliers:read", "pipeline_stages:read",
+        "dictionaries:read", "reports:read", "dashboard:read", "files:read", "files:create",
+        "approvals:read", "approvals:approve", "pool_rules:read", "campaigns:read", "segments:read",
+        "projects:read", "targets:read",
+    ];
+    codes.extend(reads.iter().map(|s| s.to_string()));
+    if with_manage {
+        codes.extend(["users:read", "departments:read", "reports:export", "targets:create", "targets:update"].map(String::from));
+    }
+    codes
+}
+
+pub const BUILTIN_ROLES: &[BuiltinRole] = &[
+    BuiltinRole { name: "admin", description: "Administrator: every permission, all data", scope: crate::DataScope::All, permissions: all_codes },
+    BuiltinRole { name: "sales_manager", description: "Sales manager: the department tree's records", scope: crate::DataScope::DepartmentTree, permissions: || sales_codes(true) },
+    BuiltinRole { name: "sales_rep", description: "Sales representative: own records", scope: crate::DataScope::Own, permissions: || sales_codes(false) },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_codes_are_unique_and_known() {
+        let codes = all_codes();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), codes.len());
+        for role in BUILTIN_ROLES {
+            for c in (role.permissions)() {
+                assert!(is_known_code(&c), "{} grants unknown {c}", role.name);
+            }
+        }
+        assert!(!is_known_code("customers:fly"));
+        assert!(!is_known_code("nothing"));
+    }
+
+    #[test]
+    fn rep_cannot_delete_customers_but_manager_can() {
+        let rep = (BUILTIN_ROLES[2].permissions)();
+        let mgr = (BUILTIN_ROLES[1].permissions)();
+        assert!(rep.contains(&"customers:read".to_string()));
+        assert!(!rep.contains(&"customers:delete".to_string()));
+        assert!(mgr.contains(&"customers:delete".to_string()));
+        assert!(!mgr.contains(&"roles:create".to_string()));
+    }
+}

@@ -1,0 +1,124 @@
+//! Field validation that collects every problem at once, so a form can show them all.
+
+use crate::error::{DomainError, FieldError};
+
+#[derive(Default)]
+pub struct Validator {
+    errors: Vec<FieldError>,
+}
+
+impl Validator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
+        self.errors.push(FieldError { field: field.into(), code: code.into(), message: message.into() });
+    }
+
+    /// Trims and checks a required text; returns the trimmed value.
+    pub fn required(&mut self, field: &str, value: &str, max: usize) -> String {
+        let v = value.trim();
+        if v.is_empty() {
+            self.add(field, "required", "must not be empty");
+        } else {
+            self.max_len(field, v, max);
+        }
+        v.to_string()
+    }
+
+    /// Trims an optional text; empty becomes `None`.
+    pub fn optional(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+        let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+        self.max_len(field, v, max);
+        Some(v.to_string())
+    }
+
+    pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
+        if value.chars().count() > max {
+            self.add(field, "too_long", format!("must be at most {max} characters"));
+        }
+    }
+
+    pub fn email(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let v = self.optional(field, value, 254)?;
+        if !is_email(&v) {
+            self.add(field, "invalid", "is not a valid e-mail address");
+        }
+        Some(v.to_lowercase())
+    }
+
+    pub fn phone(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let v = self.optional(field, value, 32)?;
+        if !is_phone(&v) {
+            self.add(field, "invalid", "is not a valid phone number");
+        }
+        Some(v)
+    }
+
+    pub fn password(&mut self, field: &str, value: &str) {
+        let n = value.chars().count();
+        if n < 8 {
+            self.add(field, "too_short", "must be at least 8 characters");
+        } else if n > 128 {
+            self.add(field, "too_long", "must be at most 128 characters");
+        }
+    }
+
+    pub fn finish(self) -> Result<(), DomainError> {
+        if self.errors.is_empty() { Ok(()) } else { Err(DomainError::validation(self.errors)) }
+    }
+}
+
+pub fn is_email(v: &str) -> bool {
+    let Some((local, domain)) = v.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !v.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !domain.contains('@')
+}
+
+/// Phone numbers as people type them: digits with optional `+`, spaces, dashes and
+/// parentheses, 5 to 20 digits (short extensions to international numbers).
+pub fn is_phone(v: &str) -> bool {
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    (5..=20).contains(&digits)
+        && v.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        && v.chars().skip(1).all(|c| c != '+')
+}
+
+/// Usernames: letters, digits, `.`, `_`, `-`, 2 to 64 characters.
+pub fn is_username(v: &str) -> bool {
+    (2..=64).contains(&v.chars().count())
+        && v.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_and_phones() {
+        assert!(is_email("a.b@example.com"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("a b@example.com"));
+        assert!(is_phone("+86 138-0013-8000"));
+        assert!(is_phone("(010) 6552 9988"));
+        assert!(!is_phone("12ab5678"));
+        assert!(!is_phone("1+2345678"));
+        assert!(is_username("zhang.san"));
+        assert!(!is_username("张三"));
+    }
+
+    #[test]
+    fn collects_all_errors() {
+        let mut v = Validator::new();
+        v.required("name", "  ", 10);
+        v.email("email", Some("x"));
+        v.password("password", "short");
+        let e = v.finish().unwrap_err();
+        assert_eq!(e.errors.len(), 3);
+    }
+}

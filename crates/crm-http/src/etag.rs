@@ -1,0 +1,51 @@
+//! `ETag: "<version>"` on reads and `If-Match` on writes.
+
+use std::future::{ready, Ready};
+
+use actix_web::dev::Payload;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{FromRequest, HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use crate::problem::{bad_request, ApiError};
+
+/// The version the caller last read, if it sent `If-Match`.
+pub struct IfMatch(pub Option<i32>);
+
+impl FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let Some(raw) = req.headers().get(header::IF_MATCH) else { return ready(Ok(IfMatch(None))) };
+        let parsed = raw
+            .to_str()
+            .ok()
+            .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
+            .and_then(|s| if s == "*" { Some(None) } else { s.parse::<i32>().ok().map(Some) });
+        ready(parsed.map(IfMatch).ok_or_else(|| bad_request("if_match.invalid", "If-Match must be the quoted version from the ETag, e.g. \"3\"", Some("If-Match"))))
+    }
+}
+
+pub fn etag_value(version: i32) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+/// 200 with the body and, when the record is versioned, its ETag.
+pub fn ok<T: Serialize>(body: &T, version: Option<i32>) -> HttpResponse {
+    let mut r = HttpResponse::Ok();
+    if let Some(v) = version {
+        r.insert_header((header::ETAG, etag_value(v)));
+    }
+    r.json(body)
+}
+
+/// 201 with the body, its `Location` and ETag.
+pub fn created<T: Serialize>(body: &T, location: String, version: Option<i32>) -> HttpResponse {
+    let mut r = HttpResponse::Created();
+    r.insert_header((header::LOCATION, location));
+    if let Some(v) = version {
+        r.insert_header((header::ETAG, etag_value(v)));
+    }
+    r.json(body)
+}

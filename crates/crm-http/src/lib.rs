@@ -1,0 +1,88 @@
+//! The HTTP layer: actix-web routes, extractors, the permission guard, problem+json,
+//! OpenAPI and the embedded SPA.
+//!
+//! Invariant: the only crate that knows HTTP and JSON. A handler extracts, calls one
+//! service and maps the result to a DTO: no SQL, no business rule, no hand-made
+//! permission check (the guard does that for every route).
+
+pub mod admin;
+pub mod sessions;
+pub mod auth;
+pub mod etag;
+pub mod guard;
+pub mod idempotency;
+pub mod json;
+pub mod list_query;
+pub mod openapi;
+pub mod patch;
+pub mod problem;
+pub mod request_log;
+pub mod spa;
+pub mod state;
+pub mod system;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::http::Method;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{error, web, App, HttpServer};
+use crm_domain::permissions::Access;
+use crm_persistence::Db;
+
+pub use guard::{RouteInfo, Routes};
+pub use state::AppState;
+
+use crate::problem::bad_request;
+
+/// Every route of the product, in one place.
+pub fn mount_all(r: &mut Routes) {
+    sessions::routes::mount(r);
+    system::routes::mount(r);
+    admin::routes::mount(r);
+    r.add(Method::GET, "/api/openapi.json", Access::Public, openapi::serve)
+        .add(Method::GET, "/api/docs", Access::Public, spa::docs);
+}
+
+/// The route table, for tests that check every route has a permission and documentation.
+pub fn route_table() -> Vec<RouteInfo> {
+    let mut r = Routes::record_only();
+    mount_all(&mut r);
+    r.table
+}
+
+pub fn app_state(db: Db, jwt_secret: &[u8]) -> AppState {
+    AppState { db, jwt: Arc::new(auth::JwtKeys::new(jwt_secret)), auth_cache: Arc::new(state::AuthCache::default()) }
+}
+
+/// Configures one App; used by the server and by nothing else, so tests drive the same
+/// stack over real HTTP.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    let mut routes = Routes::new(cfg);
+    mount_all(&mut routes);
+}
+
+pub fn server(state: AppState, listener: TcpListener, workers: usize) -> std::io::Result<Server> {
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(web::PathConfig::default().error_handler(|e, _| bad_request("path.invalid", format!("bad path parameter: {e}"), Some("path")).into()))
+            .app_data(web::QueryConfig::default().error_handler(|e, _| bad_request("query.invalid", format!("bad query: {e}"), None).into()))
+            .app_data(web::PayloadConfig::new(json::BODY_LIMIT))
+            .app_data(web::JsonConfig::default().limit(json::BODY_LIMIT).error_handler(|e, _| match e {
+                error::JsonPayloadError::Overflow { .. } | error::JsonPayloadError::OverflowKnownLength { .. } => json::too_large().into(),
+                other => bad_request("body.invalid", other.to_string(), Some("body")).into(),
+            }))
+            .wrap(Compress::default())
+            .wrap(from_fn(request_log::request_log))
+            .configure(configure)
+            .default_service(web::to(spa::fallback))
+    })
+    .workers(workers.max(1))
+    .shutdown_timeout(10)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}

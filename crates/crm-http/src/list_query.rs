@@ -1,0 +1,83 @@
+//! `page`, `page_size`, `q` and `sort` from the query string; every other parameter is a
+//! filter for the resource's `ListSpec` to accept or reject by name.
+
+use std::future::{ready, Ready};
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest};
+use crm_persistence::listing::{ListParams, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::problem::{bad_request, ApiError};
+
+/// The paging parameters every list takes (documentation; parsing is `ListQuery`).
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct PageParams {
+    /// Page number, from 1.
+    #[param(minimum = 1, example = 1)]
+    page: Option<u64>,
+    /// Rows per page, 1 to 200 (default 10).
+    #[param(minimum = 1, maximum = 200, example = 10)]
+    page_size: Option<u64>,
+    /// Fuzzy text, matched case-insensitively anywhere in the searchable fields.
+    q: Option<String>,
+    /// Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`.
+    sort: Option<String>,
+}
+
+pub struct ListQuery(pub ListParams);
+
+pub fn parse(query: &str) -> Result<ListParams, ApiError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).map_err(|_| bad_request("query.invalid", "the query string is malformed", None))?;
+    let mut p = ListParams { page: 1, page_size: DEFAULT_PAGE_SIZE, ..Default::default() };
+    for (k, v) in pairs {
+        match k.as_str() {
+            "page" => {
+                p.page = v.parse::<u64>().ok().filter(|n| *n >= 1 && *n <= 1_000_000).ok_or_else(|| bad_request("query.invalid", format!("page must be a whole number from 1, not '{v}'"), Some("page")))?;
+            }
+            "page_size" => {
+                p.page_size = v
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
+                    .ok_or_else(|| bad_request("query.invalid", format!("page_size must be from 1 to {MAX_PAGE_SIZE}, not '{v}'"), Some("page_size")))?;
+            }
+            "q" => p.q = Some(v),
+            "sort" => p.sort.extend(v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from)),
+            _ => p.filters.push((k, v)),
+        }
+    }
+    Ok(p)
+}
+
+impl FromRequest for ListQuery {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(parse(req.query_string()).map(ListQuery))
+    }
+}
+
+/// The envelope of every list.
+#[derive(Serialize, ToSchema)]
+pub struct PageOf<T: ToSchema> {
+    pub items: Vec<T>,
+    /// Rows matching the filters, across all pages.
+    #[schema(example = 1234)]
+    pub total: u64,
+    #[schema(example = 1)]
+    pub page: u64,
+    #[schema(example = 10)]
+    pub page_size: u64,
+}
+
+impl<T: ToSchema> PageOf<T> {
+    pub fn from_page<S>(p: crm_persistence::Page<S>, f: impl FnMut(S) -> T) -> Self {
+        let p = p.map(f);
+        Self { items: p.items, total: p.total, page: p.page, page_size: p.page_size }
+    }
+}

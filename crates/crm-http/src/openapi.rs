@@ -1,0 +1,65 @@
+//! The OpenAPI 3.1 document, generated from the handlers' annotations.
+
+use actix_web::HttpResponse;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::{admin, sessions, system};
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                Http::builder()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT access token, or an API token starting with crm_")
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "CRM API", version = "1.0.0",
+        description = "REST API of the CRM. Base path /api/v1. Errors are application/problem+json. Lists take page, page_size (≤ 200), q and sort. Writes take If-Match; POSTs take Idempotency-Key."),
+    modifiers(&Security),
+    paths(
+        sessions::handlers::login, sessions::handlers::refresh, sessions::handlers::logout,
+        sessions::handlers::get_me, sessions::handlers::patch_me, sessions::handlers::change_password,
+        sessions::handlers::list_api_tokens, sessions::handlers::create_api_token, sessions::handlers::get_api_token, sessions::handlers::revoke_api_token,
+        system::handlers::list_users, system::handlers::create_user, system::handlers::get_user, system::handlers::update_user,
+        system::handlers::delete_user, system::handlers::reset_password,
+        system::handlers::list_departments, system::handlers::create_department, system::handlers::department_tree,
+        system::handlers::get_department, system::handlers::update_department, system::handlers::delete_department,
+        system::handlers::list_roles, system::handlers::create_role, system::handlers::get_role, system::handlers::update_role,
+        system::handlers::delete_role, system::handlers::list_permissions,
+        admin::handlers::list_audit_logs, admin::handlers::list_dictionary, admin::handlers::create_dictionary_item,
+        admin::handlers::update_dictionary_item, admin::handlers::list_recycle_bin, admin::handlers::restore,
+        admin::handlers::healthz, admin::handlers::readyz,
+    ),
+    components(schemas(crate::problem::Problem, crate::problem::ProblemFieldError)),
+    tags(
+        (name = "auth", description = "Sign-in, tokens, the caller's account"),
+        (name = "users", description = "用户 Users"),
+        (name = "departments", description = "部门 Departments"),
+        (name = "roles", description = "角色与权限 Roles and permissions"),
+        (name = "audit", description = "操作日志 Operation log"),
+        (name = "dictionaries", description = "数据字典 Dictionaries"),
+        (name = "recycle-bin", description = "回收站 Recycle bin"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+pub fn json() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+}
+
+pub async fn serve() -> HttpResponse {
+    HttpResponse::Ok().content_type("application/json").body(json())
+}

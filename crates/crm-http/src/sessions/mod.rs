@@ -1,0 +1,4 @@
+//! Sign-in, tokens and the caller's own account.
+pub mod dto;
+pub mod handlers;
+pub mod routes;

@@ -1,0 +1,348 @@
+use chrono::{DateTime, Utc};
+use crm_domain::system as d;
+use crm_domain::DataScope;
+use crm_persistence::system::departments::{DepartmentNode as NodeView, DepartmentView};
+use crm_persistence::system::roles::RoleView;
+use crm_persistence::system::users::UserView;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Serialize, ToSchema)]
+pub struct RoleRef {
+    pub id: Uuid,
+    #[schema(example = "sales_rep")]
+    pub name: String,
+}
+
+/// A user. Never carries a password or its hash.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "username": "zhang.san", "display_name": "张三",
+    "email": "zhang.san@example.com", "phone": "+86 138 0013 8000", "department_id": null, "department_name": null,
+    "supervisor_id": null, "role_ids": [], "roles": [], "enabled": true, "description": null, "locale": "zh-CN",
+    "last_login_at": null, "last_login_ip": null, "version": 1,
+    "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"
+}))]
+pub struct User {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub department_id: Option<Uuid>,
+    pub department_name: Option<String>,
+    pub supervisor_id: Option<Uuid>,
+    pub role_ids: Vec<Uuid>,
+    pub roles: Vec<RoleRef>,
+    pub enabled: bool,
+    pub description: Option<String>,
+    /// Interface language chosen by the user: `zh-CN` or `en`.
+    pub locale: Option<String>,
+    pub last_login_at: Option<DateTime<Utc>>,
+    pub last_login_ip: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<UserView> for User {
+    fn from(u: UserView) -> Self {
+        Self {
+            id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            email: u.email,
+            phone: u.phone,
+            department_id: u.department_id,
+            department_name: u.department_name,
+            supervisor_id: u.supervisor_id,
+            role_ids: u.role_ids,
+            roles: u.roles.into_iter().map(|r| RoleRef { id: r.id, name: r.name }).collect(),
+            enabled: u.enabled,
+            description: u.description,
+            locale: u.locale,
+            last_login_at: u.last_login_at,
+            last_login_ip: u.last_login_ip,
+            version: u.version,
+            created_at: u.created_at,
+            updated_at: u.updated_at,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"username": "zhang.san", "display_name": "张三", "email": "zhang.san@example.com", "password": "initial-pass-1", "role_ids": []}))]
+pub struct NewUser {
+    /// 2-64 letters, digits, `.`, `_` or `-`; stored in lower case.
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// At least 8 characters.
+    pub password: String,
+    pub department_id: Option<Uuid>,
+    pub supervisor_id: Option<Uuid>,
+    #[serde(default)]
+    pub role_ids: Vec<Uuid>,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    pub description: Option<String>,
+}
+
+impl From<NewUser> for d::NewUser {
+    fn from(u: NewUser) -> Self {
+        Self {
+            username: u.username,
+            display_name: u.display_name,
+            email: u.email,
+            phone: u.phone,
+            password: u.password,
+            department_id: u.department_id,
+            supervisor_id: u.supervisor_id,
+            role_ids: u.role_ids,
+            enabled: u.enabled,
+            description: u.description,
+        }
+    }
+}
+
+/// Fields to change; absent fields stay, `null` clears.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"display_name": "张三丰", "role_ids": ["01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"]}))]
+pub struct UserPatch {
+    pub display_name: Option<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<Uuid>)]
+    pub department_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<Uuid>)]
+    pub supervisor_id: Option<Option<Uuid>>,
+    pub role_ids: Option<Vec<Uuid>>,
+    pub enabled: Option<bool>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
+    pub locale: Option<Option<String>>,
+}
+
+impl From<UserPatch> for d::UserPatch {
+    fn from(p: UserPatch) -> Self {
+        Self {
+            display_name: p.display_name,
+            email: p.email,
+            phone: p.phone,
+            department_id: p.department_id,
+            supervisor_id: p.supervisor_id,
+            role_ids: p.role_ids,
+            enabled: p.enabled,
+            description: p.description,
+            locale: p.locale,
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"new_password": "temporary-pass-1"}))]
+pub struct ResetPassword {
+    pub new_password: String,
+}
+
+#[derive(Serialize, ToSchema, Clone)]
+#[schema(example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "华东销售部", "parent_id": null, "head_id": null, "remark": null, "sort_order": 0, "version": 1, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"}))]
+pub struct Department {
+    pub id: Uuid,
+    pub name: String,
+    pub parent_id: Option<Uuid>,
+    pub head_id: Option<Uuid>,
+    pub remark: Option<String>,
+    pub sort_order: i32,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<DepartmentView> for Department {
+    fn from(v: DepartmentView) -> Self {
+        Self { id: v.id, name: v.name, parent_id: v.parent_id, head_id: v.head_id, remark: v.remark, sort_order: v.sort_order, version: v.version, created_at: v.created_at, updated_at: v.updated_at }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DepartmentNode {
+    #[serde(flatten)]
+    pub department: Department,
+    #[schema(no_recursion)]
+    pub children: Vec<DepartmentNode>,
+}
+
+impl From<NodeView> for DepartmentNode {
+    fn from(n: NodeView) -> Self {
+        Self { department: n.department.into(), children: n.children.into_iter().map(Into::into).collect() }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "华东销售部", "parent_id": null, "remark": "上海、杭州、南京"}))]
+pub struct NewDepartment {
+    pub name: String,
+    pub parent_id: Option<Uuid>,
+    pub head_id: Option<Uuid>,
+    pub remark: Option<String>,
+    #[serde(default)]
+    pub sort_order: i32,
+}
+
+impl From<NewDepartment> for d::NewDepartment {
+    fn from(n: NewDepartment) -> Self {
+        Self { name: n.name, parent_id: n.parent_id, head_id: n.head_id, remark: n.remark, sort_order: n.sort_order }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "华东大区", "parent_id": null}))]
+pub struct DepartmentPatch {
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<Uuid>)]
+    pub parent_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<Uuid>)]
+    pub head_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
+    pub remark: Option<Option<String>>,
+    pub sort_order: Option<i32>,
+}
+
+impl From<DepartmentPatch> for d::DepartmentPatch {
+    fn from(p: DepartmentPatch) -> Self {
+        Self { name: p.name, parent_id: p.parent_id, head_id: p.head_id, remark: p.remark, sort_order: p.sort_order }
+    }
+}
+
+/// Which owners' records a role sees.
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum DataScopeDto {
+    #[serde(rename = "self")]
+    Own,
+    SelfAndSubordinates,
+    Department,
+    DepartmentTree,
+    All,
+}
+
+impl From<DataScopeDto> for DataScope {
+    fn from(d: DataScopeDto) -> Self {
+        match d {
+            DataScopeDto::Own => DataScope::Own,
+            DataScopeDto::SelfAndSubordinates => DataScope::SelfAndSubordinates,
+            DataScopeDto::Department => DataScope::Department,
+            DataScopeDto::DepartmentTree => DataScope::DepartmentTree,
+            DataScopeDto::All => DataScope::All,
+        }
+    }
+}
+
+impl From<DataScope> for DataScopeDto {
+    fn from(d: DataScope) -> Self {
+        match d {
+            DataScope::Own => DataScopeDto::Own,
+            DataScope::SelfAndSubordinates => DataScopeDto::SelfAndSubordinates,
+            DataScope::Department => DataScopeDto::Department,
+            DataScope::DepartmentTree => DataScopeDto::DepartmentTree,
+            DataScope::All => DataScopeDto::All,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "sales_rep", "description": "Sales representative", "permissions": ["customers:read"], "data_scope": "self", "builtin": true, "version": 1, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"}))]
+pub struct Role {
+    pub id: Uuid,
+    pub name: String,
+    pub description: Option<String>,
+    pub permissions: Vec<String>,
+    pub data_scope: DataScopeDto,
+    /// Built-in roles (`admin`, `sales_manager`, `sales_rep`) cannot be deleted or renamed.
+    pub builtin: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<RoleView> for Role {
+    fn from(r: RoleView) -> Self {
+        Self { id: r.id, name: r.name, description: r.description, permissions: r.permissions, data_scope: r.data_scope.into(), builtin: r.builtin, version: r.version, created_at: r.created_at, updated_at: r.updated_at }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "service_desk", "description": "客服", "permissions": ["customers:read", "tickets:read", "tickets:update"], "data_scope": "department"}))]
+pub struct NewRole {
+    pub name: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub permissions: Vec<String>,
+    pub data_scope: DataScopeDto,
+}
+
+impl From<NewRole> for d::NewRole {
+    fn from(r: NewRole) -> Self {
+        Self { name: r.name, description: r.description, permissions: r.permissions, data_scope: r.data_scope.into() }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"permissions": ["customers:read", "customers:create"], "data_scope": "department_tree"}))]
+pub struct RolePatch {
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+    pub permissions: Option<Vec<String>>,
+    pub data_scope: Option<DataScopeDto>,
+}
+
+impl From<RolePatch> for d::RolePatch {
+    fn from(r: RolePatch) -> Self {
+        Self { name: r.name, description: r.description, permissions: r.permissions, data_scope: r.data_scope.map(Into::into) }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"code": "customers:read", "module": "customers", "action": "read", "label": "Customers: View", "label_zh": "客户：查看", "module_label": "Customers", "module_label_zh": "客户"}))]
+pub struct Permission {
+    pub code: String,
+    pub module: String,
+    pub action: String,
+    pub label: String,
+    pub label_zh: String,
+    pub module_label: String,
+    pub module_label_zh: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PermissionList {
+    pub items: Vec<Permission>,
+}

@@ -1,0 +1,201 @@
+use actix_web::{web, HttpResponse};
+use crm_domain::permissions::{action_label, MODULES};
+use crm_persistence::system::{departments, roles, users};
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::dto::*;
+use crate::auth::ReqCtx;
+use crate::etag::{created, ok, IfMatch};
+use crate::json::ValidJson;
+use crate::list_query::{ListQuery, PageOf, PageParams};
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+
+/// Filters of `GET /users`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct UserFilters {
+    department_id: Option<Uuid>,
+    supervisor_id: Option<Uuid>,
+    role_id: Option<Uuid>,
+    enabled: Option<bool>,
+    /// RFC 3339 or YYYY-MM-DD.
+    created_at_from: Option<String>,
+    created_at_to: Option<String>,
+}
+
+/// Users; `q` matches username, display name, e-mail and phone. Sort: `username`,
+/// `display_name`, `created_at`, `last_login_at`.
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])), params(PageParams, UserFilters),
+    responses((status = 200, body = PageOf<User>), (status = 400, description = "unknown filter or sort field, bad page", body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_users(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from_page(users::list(&state.db, q.0).await?, User::from), None))
+}
+
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = User, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn get_user(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let u = users::get(&state.db, *id).await?;
+    let v = u.version;
+    Ok(ok(&User::from(u), Some(v)))
+}
+
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", security(("bearer" = [])), request_body = NewUser,
+    params(("Idempotency-Key" = Option<String>, Header, description = "replays the first answer for 24 h")),
+    responses((status = 201, body = User, headers(("Location" = String), ("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 409, description = "username or e-mail taken", body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
+pub async fn create_user(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewUser>) -> ApiResult<HttpResponse> {
+    let u = users::create(&state.db, &ctx.0, body.0.into()).await?;
+    let (id, v) = (u.id, u.version);
+    Ok(created(&User::from(u), format!("/api/v1/users/{id}"), Some(v)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), request_body = UserPatch,
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
+    responses((status = 200, body = User), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn update_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<UserPatch>) -> ApiResult<HttpResponse> {
+    let u = users::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    state.auth_cache.clear();
+    let v = u.version;
+    Ok(ok(&User::from(u), Some(v)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem)))]
+pub async fn delete_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    users::delete(&state.db, &ctx.0, *id, if_match.0).await?;
+    state.auth_cache.clear();
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// An administrator sets a new password; the user's sessions end and any lockout clears.
+#[utoipa::path(post, path = "/api/v1/users/{id}/reset-password", tag = "users", security(("bearer" = [])), request_body = ResetPassword,
+    params(("id" = Uuid, Path)),
+    responses((status = 204, description = "reset"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn reset_password(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<ResetPassword>) -> ApiResult<HttpResponse> {
+    users::reset_password(&state.db, &ctx.0, *id, body.0.new_password).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Every department, flat, by sort order then name.
+#[utoipa::path(get, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])),
+    responses((status = 200, body = Vec<Department>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_departments(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let items: Vec<Department> = departments::list(&state.db).await?.into_iter().map(Into::into).collect();
+    Ok(ok(&items, None))
+}
+
+#[utoipa::path(get, path = "/api/v1/departments/tree", tag = "departments", security(("bearer" = [])),
+    responses((status = 200, body = Vec<DepartmentNode>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn department_tree(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let items: Vec<DepartmentNode> = departments::tree(&state.db).await?.into_iter().map(Into::into).collect();
+    Ok(ok(&items, None))
+}
+
+#[utoipa::path(get, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = Department, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn get_department(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let d = departments::get(&state.db, *id).await?;
+    let v = d.version;
+    Ok(ok(&Department::from(d), Some(v)))
+}
+
+#[utoipa::path(post, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])), request_body = NewDepartment,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = Department), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn create_department(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewDepartment>) -> ApiResult<HttpResponse> {
+    let d = departments::create(&state.db, &ctx.0, body.0.into()).await?;
+    let (id, v) = (d.id, d.version);
+    Ok(created(&Department::from(d), format!("/api/v1/departments/{id}"), Some(v)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])), request_body = DepartmentPatch,
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 200, body = Department), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem), (status = 422, description = "bad field, or a move below itself", body = Problem)))]
+pub async fn update_department(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<DepartmentPatch>) -> ApiResult<HttpResponse> {
+    let d = departments::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    state.auth_cache.clear();
+    let v = d.version;
+    Ok(ok(&Department::from(d), Some(v)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, description = "has sub-departments or members", body = Problem), (status = 412, body = Problem)))]
+pub async fn delete_department(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    departments::delete(&state.db, &ctx.0, *id, if_match.0).await?;
+    state.auth_cache.clear();
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Roles; built-in ones first. Sort: `name`, `created_at`.
+#[utoipa::path(get, path = "/api/v1/roles", tag = "roles", security(("bearer" = [])), params(PageParams),
+    responses((status = 200, body = PageOf<Role>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_roles(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from_page(roles::list(&state.db, q.0).await?, Role::from), None))
+}
+
+#[utoipa::path(get, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = Role, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn get_role(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let r = roles::get(&state.db, *id).await?;
+    let v = r.version;
+    Ok(ok(&Role::from(r), Some(v)))
+}
+
+#[utoipa::path(post, path = "/api/v1/roles", tag = "roles", security(("bearer" = [])), request_body = NewRole,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = Role), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, description = "name taken", body = Problem), (status = 422, description = "unknown permission code", body = Problem)))]
+pub async fn create_role(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewRole>) -> ApiResult<HttpResponse> {
+    let r = roles::create(&state.db, &ctx.0, body.0.into()).await?;
+    let (id, v) = (r.id, r.version);
+    Ok(created(&Role::from(r), format!("/api/v1/roles/{id}"), Some(v)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])), request_body = RolePatch,
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 200, body = Role), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, description = "built-in role rule", body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn update_role(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<RolePatch>) -> ApiResult<HttpResponse> {
+    let r = roles::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    state.auth_cache.clear();
+    let v = r.version;
+    Ok(ok(&Role::from(r), Some(v)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, description = "built-in or still assigned", body = Problem), (status = 412, body = Problem)))]
+pub async fn delete_role(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    roles::delete(&state.db, &ctx.0, *id, if_match.0).await?;
+    state.auth_cache.clear();
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The permission catalogue: every module of the CRM and its actions, including modules
+/// not built yet. API token scopes use the same codes.
+#[utoipa::path(get, path = "/api/v1/permissions", tag = "roles", security(("bearer" = [])),
+    responses((status = 200, body = PermissionList), (status = 401, body = Problem)))]
+pub async fn list_permissions() -> ApiResult<HttpResponse> {
+    let items = MODULES
+        .iter()
+        .flat_map(|m| {
+            m.actions.iter().map(move |a| {
+                let (en, zh) = action_label(a);
+                Permission {
+                    code: format!("{}:{}", m.module, a),
+                    module: m.module.into(),
+                    action: (*a).into(),
+                    label: format!("{}: {en}", m.label),
+                    label_zh: format!("{}：{zh}", m.label_zh),
+                    module_label: m.label.into(),
+                    module_label_zh: m.label_zh.into(),
+                }
+            })
+        })
+        .collect();
+    Ok(ok(&PermissionList { items }, None))
+}

@@ -1,0 +1,4 @@
+//! Organisation: users, departments, roles and the permission catalogue.
+pub mod dto;
+pub mod handlers;
+pub mod routes;

@@ -1,0 +1,133 @@
+//! The operation log (SYS-6): written by services inside their transaction, one entry per
+//! create, update or delete, with field-level before and after values.
+
+use chrono::{DateTime, Utc};
+use crm_domain::audit::{diff, FieldChange};
+use crm_domain::DomainResult;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::db::db_err;
+use crate::listing::{parse_time, ListParams, Page};
+use crate::shared_entities::audit_log;
+use crate::Ctx;
+
+pub async fn record(
+    db: &impl ConnectionTrait,
+    ctx: &Ctx,
+    entity: &str,
+    entity_id: Uuid,
+    action: &str,
+    before: &Value,
+    after: &Value,
+) -> DomainResult<()> {
+    let changes = diff(before, after);
+    if changes.is_empty() && action == "update" {
+        return Ok(());
+    }
+    let changes = serde_json::to_value(changes).unwrap_or(Value::Null);
+    audit_log::Entity::insert(audit_log::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        entity: Set(entity.to_string()),
+        entity_id: Set(entity_id),
+        action: Set(action.to_string()),
+        actor_id: Set(Some(ctx.actor.user_id)),
+        actor_name: Set(Some(ctx.actor.username.clone())),
+        ip: Set(ctx.ip.clone()),
+        request_id: Set(Some(ctx.request_id.clone())),
+        changes: Set(changes),
+        created_at: Set(ctx.now),
+    })
+    .exec_without_returning(db)
+    .await
+    .map_err(db_err)?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    pub id: Uuid,
+    pub entity: String,
+    pub entity_id: Uuid,
+    pub action: String,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    pub ip: Option<String>,
+    pub request_id: Option<String>,
+    pub changes: Vec<FieldChange>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<audit_log::Model> for AuditEntry {
+    fn from(m: audit_log::Model) -> Self {
+        Self {
+            id: m.id,
+            entity: m.entity,
+            entity_id: m.entity_id,
+            action: m.action,
+            actor_id: m.actor_id,
+            actor_name: m.actor_name,
+            ip: m.ip,
+            request_id: m.request_id,
+            changes: serde_json::from_value::<Vec<FieldChangeRow>>(m.changes)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| FieldChange { field: c.field, before: c.before, after: c.after })
+                .collect(),
+            created_at: m.created_at,
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct FieldChangeRow {
+    field: String,
+    before: Value,
+    after: Value,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    pub entity: Option<String>,
+    pub entity_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+/// Newest first. The filters match the indexes `(entity, entity_id, created_at)`,
+/// `(actor_id, created_at)` and `(created_at)`.
+pub async fn list(db: &impl ConnectionTrait, q: &AuditQuery, params: &ListParams) -> DomainResult<Page<AuditEntry>> {
+    let mut select = audit_log::Entity::find();
+    if let Some(e) = &q.entity {
+        select = select.filter(audit_log::Column::Entity.eq(e.clone()));
+    }
+    if let Some(id) = q.entity_id {
+        select = select.filter(audit_log::Column::EntityId.eq(id));
+    }
+    if let Some(a) = q.actor_id {
+        select = select.filter(audit_log::Column::ActorId.eq(a));
+    }
+    if let Some(f) = q.from {
+        select = select.filter(audit_log::Column::CreatedAt.gte(f));
+    }
+    if let Some(t) = q.to {
+        select = select.filter(audit_log::Column::CreatedAt.lte(t));
+    }
+    let total = select.clone().count(db).await.map_err(db_err)?;
+    let items = select
+        .order_by_desc(audit_log::Column::CreatedAt)
+        .order_by_desc(audit_log::Column::Id)
+        .offset(params.offset())
+        .limit(params.page_size)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(Page { items: items.into_iter().map(AuditEntry::from).collect(), total, page: params.page, page_size: params.page_size })
+}
+
+pub fn parse_bound(raw: &str) -> Option<DateTime<Utc>> {
+    parse_time(raw)
+}

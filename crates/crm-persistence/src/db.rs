@@ -1,0 +1,69 @@
+//! Connecting, SQLite pragmas, migrations, and the mapping of database errors.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crm_domain::DomainError;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr, SqlErr};
+
+pub type Db = DatabaseConnection;
+
+pub fn is_sqlite_url(url: &str) -> bool {
+    url.starts_with("sqlite:")
+}
+
+/// Opens a pool. SQLite files (and their folder) are created when missing; every SQLite
+/// connection gets WAL, foreign keys and a busy timeout, since pragmas are per connection.
+pub async fn connect(url: &str) -> Result<Db, DbErr> {
+    let sqlite = is_sqlite_url(url);
+    if sqlite {
+        let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+        let path = path.split('?').next().unwrap_or("");
+        if let Some(parent) = Path::new(path).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
+            }
+        }
+    }
+    let mut opt = ConnectOptions::new(url.to_owned());
+    opt.max_connections(if sqlite { 8 } else { 16 })
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    if sqlite {
+        opt.map_sqlx_sqlite_opts(|o| {
+            o.create_if_missing(true)
+                .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10))
+        });
+    }
+    Database::connect(opt).await
+}
+
+pub async fn migrate(db: &Db) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+pub fn backend(db: &Db) -> DbBackend {
+    sea_orm::ConnectionTrait::get_database_backend(db)
+}
+
+/// Database failures are the server's fault unless they are a constraint the caller broke.
+/// The detail goes to the log, never to the client.
+pub fn db_err(e: DbErr) -> DomainError {
+    match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            DomainError::conflict("conflict.duplicate", "a record with the same unique value already exists")
+        }
+        Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
+            DomainError::conflict("conflict.reference", "the record refers to, or is referred to by, another record")
+        }
+        _ => {
+            log::error!("database error: {e}");
+            DomainError::internal("database error")
+        }
+    }
+}

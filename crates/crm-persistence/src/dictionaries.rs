@@ -1,0 +1,221 @@
+//! Dictionaries (SYS-7): admin-editable code lists with zh-CN and English labels.
+//! Services validate codes through `check_code`, so a module never stores a code that the
+//! dictionary does not know.
+
+use chrono::Utc;
+use crm_domain::validate::Validator;
+use crm_domain::{DomainError, DomainResult};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use serde::Serialize;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::db::db_err;
+use crate::shared_entities::dictionary_item::{self, Column as C, Entity as Item};
+use crate::version::{check_if_match, update_versioned};
+use crate::{audit, Ctx, Db};
+
+/// The dictionary kinds and their seeded entries: (code, zh-CN, English).
+pub const SEED: &[(&str, &[(&str, &str, &str)])] = &[
+    ("industry", &[
+        ("it", "信息技术", "Information technology"), ("manufacturing", "制造业", "Manufacturing"),
+        ("finance", "金融", "Finance"), ("retail", "零售", "Retail"), ("education", "教育", "Education"),
+        ("healthcare", "医疗健康", "Healthcare"), ("real_estate", "房地产", "Real estate"),
+        ("logistics", "物流", "Logistics"), ("energy", "能源", "Energy"), ("government", "政府机构", "Government"),
+        ("other", "其他", "Other"),
+    ]),
+    ("customer_source", &[
+        ("referral", "客户介绍", "Referral"), ("website", "官网", "Website"), ("exhibition", "展会", "Exhibition"),
+        ("cold_call", "电话营销", "Cold call"), ("advertising", "广告", "Advertising"), ("partner", "合作伙伴", "Partner"),
+        ("campaign", "市场活动", "Campaign"), ("other", "其他", "Other"),
+    ]),
+    ("customer_level", &[
+        ("a", "A（重点客户）", "A (key)"), ("b", "B（普通客户）", "B (regular)"), ("c", "C（一般客户）", "C (minor)"),
+    ]),
+    ("follow_up_type", &[
+        ("phone", "电话", "Phone"), ("visit", "拜访", "Visit"), ("meeting", "会议", "Meeting"),
+        ("email", "邮件", "E-mail"), ("wechat", "微信", "WeChat"), ("other", "其他", "Other"),
+    ]),
+    ("contract_category", &[
+        ("sales", "销售合同", "Sales"), ("service", "服务合同", "Service"), ("framework", "框架协议", "Framework"),
+        ("other", "其他", "Other"),
+    ]),
+    ("lost_reason", &[
+        ("price", "价格因素", "Price"), ("competitor", "竞争对手", "Competitor"), ("no_budget", "无预算", "No budget"),
+        ("no_need", "无需求", "No need"), ("timing", "时机不成熟", "Timing"), ("other", "其他", "Other"),
+    ]),
+];
+
+pub fn is_known_kind(kind: &str) -> bool {
+    SEED.iter().any(|(k, _)| *k == kind)
+}
+
+fn known_kind(kind: &str) -> DomainResult<()> {
+    if is_known_kind(kind) {
+        Ok(())
+    } else {
+        Err(DomainError::not_found("dictionary"))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DictionaryEntry {
+    pub code: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub sort_order: i32,
+    pub enabled: bool,
+    pub version: i32,
+}
+
+impl From<dictionary_item::Model> for DictionaryEntry {
+    fn from(m: dictionary_item::Model) -> Self {
+        Self { code: m.code, label_zh: m.label_zh, label_en: m.label_en, sort_order: m.sort_order, enabled: m.enabled, version: m.version }
+    }
+}
+
+/// Inserts the seeded entries of every kind that has none yet.
+pub async fn seed(db: &impl ConnectionTrait) -> DomainResult<()> {
+    let now = Utc::now();
+    for (kind, entries) in SEED {
+        let exists = Item::find().filter(C::Kind.eq(*kind)).one(db).await.map_err(db_err)?.is_some();
+        if exists {
+            continue;
+        }
+        let rows = entries.iter().enumerate().map(|(i, (code, zh, en))| dictionary_item::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            kind: Set(kind.to_string()),
+            code: Set(code.to_string()),
+            label_zh: Set(zh.to_string()),
+            label_en: Set(en.to_string()),
+            sort_order: Set(i32::try_from(i).unwrap_or(0) * 10),
+            enabled: Set(true),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+        });
+        Item::insert_many(rows).exec_without_returning(db).await.map_err(db_err)?;
+    }
+    Ok(())
+}
+
+pub async fn list(db: &impl ConnectionTrait, kind: &str) -> DomainResult<Vec<DictionaryEntry>> {
+    known_kind(kind)?;
+    let rows = Item::find()
+        .filter(C::Kind.eq(kind))
+        .order_by_asc(C::SortOrder)
+        .order_by_asc(C::Code)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// A module's check that `code` is an enabled entry of `kind`; the error names `field`.
+pub async fn check_code(db: &impl ConnectionTrait, kind: &str, field: &str, code: &str) -> DomainResult<()> {
+    let found = Item::find()
+        .filter(C::Kind.eq(kind))
+        .filter(C::Code.eq(code))
+        .filter(C::Enabled.eq(true))
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    match found {
+        Some(_) => Ok(()),
+        None => Err(DomainError::invalid_field(field, "unknown_code", format!("'{code}' is not an entry of the {kind} dictionary"))),
+    }
+}
+
+pub struct NewEntry {
+    pub code: String,
+    pub label_zh: String,
+    pub label_en: String,
+    pub sort_order: Option<i32>,
+}
+
+pub struct EntryPatch {
+    pub label_zh: Option<String>,
+    pub label_en: Option<String>,
+    pub sort_order: Option<i32>,
+    pub enabled: Option<bool>,
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, kind: &str, input: NewEntry) -> DomainResult<DictionaryEntry> {
+    known_kind(kind)?;
+    let mut v = Validator::new();
+    let code = v.required("code", &input.code, 64);
+    if !code.is_empty() && !code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        v.add("code", "invalid", "use lowercase letters, digits and '_'");
+    }
+    let label_zh = v.required("label_zh", &input.label_zh, 100);
+    let label_en = v.required("label_en", &input.label_en, 100);
+    v.finish()?;
+    let tx = db.begin().await.map_err(db_err)?;
+    let exists = Item::find().filter(C::Kind.eq(kind)).filter(C::Code.eq(&code)).one(&tx).await.map_err(db_err)?;
+    if exists.is_some() {
+        return Err(DomainError::conflict("dictionary.duplicate", format!("'{code}' already exists in {kind}")));
+    }
+    let model = dictionary_item::Model {
+        id: Uuid::now_v7(),
+        kind: kind.into(),
+        code,
+        label_zh,
+        label_en,
+        sort_order: input.sort_order.unwrap_or(1000),
+        enabled: true,
+        version: 1,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+    };
+    Item::insert(dictionary_item::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
+    let entry = DictionaryEntry::from(model.clone());
+    audit::record(&tx, ctx, "dictionaries", model.id, "create", &serde_json::Value::Null, &json!(entry)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(entry)
+}
+
+pub async fn update(db: &Db, ctx: &Ctx, kind: &str, code: &str, patch: EntryPatch, if_match: Option<i32>) -> DomainResult<DictionaryEntry> {
+    known_kind(kind)?;
+    let mut v = Validator::new();
+    let label_zh = patch.label_zh.as_deref().map(|l| v.required("label_zh", l, 100));
+    let label_en = patch.label_en.as_deref().map(|l| v.required("label_en", l, 100));
+    v.finish()?;
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = Item::find()
+        .filter(C::Kind.eq(kind))
+        .filter(C::Code.eq(code))
+        .one(&tx)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found("dictionary"))?;
+    check_if_match(if_match, current.version)?;
+    let mut next = current.clone();
+    if let Some(l) = label_zh {
+        next.label_zh = l;
+    }
+    if let Some(l) = label_en {
+        next.label_en = l;
+    }
+    if let Some(s) = patch.sort_order {
+        next.sort_order = s;
+    }
+    if let Some(e) = patch.enabled {
+        next.enabled = e;
+    }
+    next.updated_at = ctx.now;
+    let changes = dictionary_item::ActiveModel {
+        label_zh: Set(next.label_zh.clone()),
+        label_en: Set(next.label_en.clone()),
+        sort_order: Set(next.sort_order),
+        enabled: Set(next.enabled),
+        updated_at: Set(next.updated_at),
+        ..Default::default()
+    };
+    update_versioned(&tx, changes, C::Id, current.id, C::Version, current.version).await?;
+    next.version = current.version + 1;
+    let before = DictionaryEntry::from(current.clone());
+    let after = DictionaryEntry::from(next);
+    audit::record(&tx, ctx, "dictionaries", current.id, "update", &json!(before), &json!(after)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}

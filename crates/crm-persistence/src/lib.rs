@@ -1,0 +1,26 @@
+//! Everything that touches the database: entities, repositories, services and the shared
+//! mechanisms (data scope, listing, versions, audit, recycle bin, dictionaries,
+//! idempotency).
+//!
+//! Invariants: the only crate that names sea-orm; services return domain types or read
+//! models, never `ActiveModel`; every service call runs in one transaction; no HTTP types,
+//! so `crm` subcommands reuse the same services.
+
+pub mod audit;
+pub mod auth;
+pub mod ctx;
+pub mod db;
+pub mod dictionaries;
+pub mod idempotency;
+pub mod listing;
+pub mod passwords;
+pub mod recycle;
+pub mod registry;
+pub mod scope;
+pub mod shared_entities;
+pub mod system;
+pub mod version;
+
+pub use ctx::Ctx;
+pub use db::Db;
+pub use listing::{ListParams, Page};

@@ -1,0 +1,232 @@
+//! Paging, sorting and filtering from query parameters, checked against a per-resource
+//! allow-list. An unknown field is a 400 naming it, so a typo never silently returns
+//! everything.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use crm_domain::DomainError;
+use rust_decimal::Decimal;
+use sea_orm::sea_query::{Expr, Func, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder, Select, Value};
+use serde::Serialize;
+use uuid::Uuid;
+
+pub const DEFAULT_PAGE_SIZE: u64 = 10;
+pub const MAX_PAGE_SIZE: u64 = 200;
+
+/// List parameters as parsed from the query string, not yet checked against a spec.
+#[derive(Debug, Clone, Default)]
+pub struct ListParams {
+    pub page: u64,
+    pub page_size: u64,
+    pub q: Option<String>,
+    /// Sort keys as given: `-created_at` is descending.
+    pub sort: Vec<String>,
+    pub filters: Vec<(String, String)>,
+}
+
+impl ListParams {
+    pub fn offset(&self) -> u64 {
+        (self.page.saturating_sub(1)).saturating_mul(self.page_size)
+    }
+    pub fn first_page() -> Self {
+        Self { page: 1, page_size: DEFAULT_PAGE_SIZE, ..Default::default() }
+    }
+    /// Removes and returns a filter the service handles itself (not a plain column).
+    pub fn take_filter(&mut self, name: &str) -> Option<String> {
+        let pos = self.filters.iter().position(|(k, _)| k == name)?;
+        Some(self.filters.remove(pos).1)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub page_size: u64,
+}
+
+impl<T> Page<T> {
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page { items: self.items.into_iter().map(f).collect(), total: self.total, page: self.page, page_size: self.page_size }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    Uuid,
+    Bool,
+    Int,
+    Decimal,
+    Timestamp,
+    Date,
+}
+
+/// One filterable field. Range fields also accept `<name>_from`/`_to` (times, dates) or
+/// `<name>_min`/`_max` (numbers). A comma-separated value matches any of its parts.
+pub struct Filter<C> {
+    pub name: &'static str,
+    pub column: C,
+    pub kind: FieldKind,
+    pub range: bool,
+}
+
+pub struct ListSpec<E: EntityTrait> {
+    pub filters: Vec<Filter<E::Column>>,
+    pub sorts: Vec<(&'static str, E::Column)>,
+    /// Columns `q` matches, case-insensitively, anywhere in the text.
+    pub search: Vec<E::Column>,
+    pub default_sort: Vec<(E::Column, Order)>,
+    /// Appended to every sort so pages are stable.
+    pub tie_breaker: E::Column,
+}
+
+fn bad_field(field: &str, message: String) -> DomainError {
+    DomainError::bad_request("query.invalid", message.clone()).with_extra(serde_json::json!({ "errors": [{ "field": field, "code": "invalid", "message": message }] }))
+}
+
+fn parse_value(field: &str, kind: FieldKind, raw: &str) -> Result<Value, DomainError> {
+    let raw = raw.trim();
+    let err = |what: &str| bad_field(field, format!("'{raw}' is not a valid {what} for '{field}'"));
+    Ok(match kind {
+        FieldKind::Text => Value::from(raw.to_string()),
+        FieldKind::Uuid => Value::from(Uuid::parse_str(raw).map_err(|_| err("id"))?),
+        FieldKind::Bool => Value::from(match raw {
+            "true" | "1" => true,
+            "false" | "0" => false,
+            _ => return Err(err("boolean")),
+        }),
+        FieldKind::Int => Value::from(raw.parse::<i64>().map_err(|_| err("integer"))?),
+        FieldKind::Decimal => Value::from(Decimal::from_str(raw).map_err(|_| err("decimal number"))?),
+        FieldKind::Timestamp => Value::from(parse_time(raw).ok_or_else(|| err("RFC 3339 time or date"))?),
+        FieldKind::Date => Value::from(NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| err("date (YYYY-MM-DD)"))?),
+    })
+}
+
+/// RFC 3339, or a bare date meaning its midnight UTC.
+pub fn parse_time(raw: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
+        return Some(t.with_timezone(&Utc));
+    }
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc())
+}
+
+/// Escapes LIKE wildcards so a user's `%` or `_` is matched literally.
+pub fn like_pattern(q: &str) -> String {
+    let mut s = String::with_capacity(q.len() + 2);
+    s.push('%');
+    for c in q.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s.push('%');
+    s
+}
+
+/// `lower(col) LIKE '%q%'`, which behaves the same on SQLite and PostgreSQL.
+pub fn contains_ci<C: ColumnTrait>(col: C, q: &str) -> SimpleExpr {
+    Expr::expr(Func::lower(Expr::col(col.as_column_ref()))).like(sea_orm::sea_query::LikeExpr::new(like_pattern(q)).escape('\\'))
+}
+
+impl<E: EntityTrait> ListSpec<E> {
+    /// Adds the filters, search and sort of `params` to `select`.
+    pub fn apply(&self, mut select: Select<E>, params: &ListParams) -> Result<Select<E>, DomainError> {
+        for (name, raw) in &params.filters {
+            let (filter, op) = self.lookup(name)?;
+            let mut any = Condition::any();
+            for part in raw.split(',').filter(|p| !p.trim().is_empty()) {
+                let v = parse_value(name, filter.kind, part)?;
+                let v = match (op, filter.kind, v) {
+                    // A bare date as an upper bound means the whole of that day.
+                    ("to", FieldKind::Timestamp, Value::ChronoDateTimeUtc(Some(t))) if part.trim().len() == 10 => {
+                        Value::from(*t + chrono::Duration::days(1) - chrono::Duration::microseconds(1))
+                    }
+                    (_, _, v) => v,
+                };
+                any = any.add(match op {
+                    "eq" => filter.column.eq(v),
+                    "from" | "min" => filter.column.gte(v),
+                    _ => filter.column.lte(v),
+                });
+                if op != "eq" {
+                    break;
+                }
+            }
+            select = select.filter(any);
+        }
+        if let Some(q) = params.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            if q.chars().count() > 100 {
+                return Err(bad_field("q", "the search text must be at most 100 characters".into()));
+            }
+            let mut any = Condition::any();
+            for c in &self.search {
+                any = any.add(contains_ci(*c, q));
+            }
+            select = select.filter(any);
+        }
+        let order = self.order(&params.sort)?;
+        for (c, o) in order {
+            select = select.order_by(c, o);
+        }
+        Ok(select.order_by(self.tie_breaker, Order::Desc))
+    }
+
+    fn lookup(&self, name: &str) -> Result<(&Filter<E::Column>, &'static str), DomainError> {
+        if let Some(f) = self.filters.iter().find(|f| f.name == name) {
+            return Ok((f, "eq"));
+        }
+        for (suffix, op) in [("_from", "from"), ("_to", "to"), ("_min", "min"), ("_max", "max")] {
+            if let Some(base) = name.strip_suffix(suffix) {
+                if let Some(f) = self.filters.iter().find(|f| f.name == base && f.range) {
+                    let numeric = matches!(f.kind, FieldKind::Int | FieldKind::Decimal);
+                    if numeric == (op == "min" || op == "max") {
+                        return Ok((f, op));
+                    }
+                }
+            }
+        }
+        Err(bad_field(name, format!("unknown filter field '{name}'")))
+    }
+
+    pub fn order(&self, sort: &[String]) -> Result<Vec<(E::Column, Order)>, DomainError> {
+        if sort.is_empty() {
+            return Ok(self.default_sort.clone());
+        }
+        sort.iter()
+            .map(|key| {
+                let (name, order) = match key.strip_prefix('-') {
+                    Some(n) => (n, Order::Desc),
+                    None => (key.trim_start_matches('+'), Order::Asc),
+                };
+                self.sorts
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, c)| (*c, order))
+                    .ok_or_else(|| bad_field("sort", format!("unknown sort field '{name}'")))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_pattern_escapes_wildcards() {
+        assert_eq!(like_pattern("A%b_"), "%a\\%b\\_%");
+        assert_eq!(like_pattern("华为"), "%华为%");
+    }
+
+    #[test]
+    fn time_accepts_dates() {
+        assert!(parse_time("2026-11-24").is_some());
+        assert!(parse_time("2026-11-24T09:30:00Z").is_some());
+        assert!(parse_time("yesterday").is_none());
+    }
+}

@@ -1,0 +1,43 @@
+//! The lists of restorable and scoped entities. A test checks every soft-deleting entity is
+//! here, so the recycle bin cannot miss one.
+
+use crm_domain::{DomainError, DomainResult};
+use sea_orm::TransactionTrait;
+use uuid::Uuid;
+
+use crate::db::db_err;
+use crate::listing::{ListParams, Page};
+use crate::recycle::{self, RecycledItem, SoftDelete};
+use crate::system::entities::{department, role, user};
+use crate::{Ctx, Db};
+
+/// Entities the recycle bin lists and restores, by their URL name.
+pub const RESTORABLE: &[&str] = &[
+    <user::Entity as SoftDelete>::NAME,
+    <department::Entity as SoftDelete>::NAME,
+    <role::Entity as SoftDelete>::NAME,
+];
+
+fn unknown(entity: &str) -> DomainError {
+    DomainError::bad_request("recycle_bin.unknown_entity", format!("'{entity}' has no recycle bin; use one of: {}", RESTORABLE.join(", ")))
+}
+
+pub async fn list_deleted(db: &Db, entity: &str, params: &ListParams) -> DomainResult<Page<RecycledItem>> {
+    match entity {
+        "users" => recycle::list_deleted::<user::Entity>(db, params).await,
+        "departments" => recycle::list_deleted::<department::Entity>(db, params).await,
+        "roles" => recycle::list_deleted::<role::Entity>(db, params).await,
+        _ => Err(unknown(entity)),
+    }
+}
+
+pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult<()> {
+    let tx = db.begin().await.map_err(db_err)?;
+    match entity {
+        "users" => recycle::restore::<user::Entity>(&tx, ctx, id).await?,
+        "departments" => recycle::restore::<department::Entity>(&tx, ctx, id).await?,
+        "roles" => recycle::restore::<role::Entity>(&tx, ctx, id).await?,
+        _ => return Err(unknown(entity)),
+    }
+    tx.commit().await.map_err(db_err)
+}

@@ -1,0 +1,6 @@
+pub mod api_token;
+pub mod department;
+pub mod refresh_token;
+pub mod role;
+pub mod user;
+pub mod user_role;

@@ -1,0 +1,8 @@
+//! System module (SYS-1 to SYS-8): users, departments, roles and first-start bootstrap.
+//! The reference shape every later module copies.
+
+pub mod bootstrap;
+pub mod departments;
+pub mod entities;
+pub mod roles;
+pub mod users;

@@ -1,0 +1,419 @@
+//! Users (SYS-2).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use crm_domain::system::{NewUser, UserPatch};
+use crm_domain::validate::Validator;
+use crm_domain::{DomainError, DomainResult};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect,
+    TransactionTrait,
+};
+use serde::Serialize;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::entities::{department, role, user, user_role};
+use crate::db::db_err;
+use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
+use crate::recycle::{self, SoftDelete};
+use crate::version::{check_if_match, update_versioned};
+use crate::{audit, passwords, Ctx, Db};
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RoleRef {
+    pub id: Uuid,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UserView {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub department_id: Option<Uuid>,
+    pub department_name: Option<String>,
+    pub supervisor_id: Option<Uuid>,
+    pub role_ids: Vec<Uuid>,
+    pub roles: Vec<RoleRef>,
+    pub enabled: bool,
+    pub description: Option<String>,
+    pub locale: Option<String>,
+    pub last_login_at: Option<DateTime<Utc>>,
+    pub last_login_ip: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl SoftDelete for user::Entity {
+    const NAME: &'static str = "users";
+    fn id_col() -> user::Column { user::Column::Id }
+    fn label_col() -> user::Column { user::Column::Username }
+    fn version_col() -> user::Column { user::Column::Version }
+    fn deleted_at_col() -> user::Column { user::Column::DeletedAt }
+    fn deleted_by_col() -> user::Column { user::Column::DeletedBy }
+}
+
+fn spec() -> ListSpec<user::Entity> {
+    use user::Column as C;
+    ListSpec {
+        filters: vec![
+            Filter { name: "department_id", column: C::DepartmentId, kind: FieldKind::Uuid, range: false },
+            Filter { name: "supervisor_id", column: C::SupervisorId, kind: FieldKind::Uuid, range: false },
+            Filter { name: "enabled", column: C::Enabled, kind: FieldKind::Bool, range: false },
+            Filter { name: "created_at", column: C::CreatedAt, kind: FieldKind::Timestamp, range: true },
+        ],
+        sorts: vec![
+            ("username", C::Username),
+            ("display_name", C::DisplayName),
+            ("created_at", C::CreatedAt),
+            ("last_login_at", C::LastLoginAt),
+        ],
+        search: vec![C::Username, C::DisplayName, C::Email, C::Phone],
+        default_sort: vec![(C::CreatedAt, Order::Desc)],
+        tie_breaker: C::Id,
+    }
+}
+
+/// Turns rows into views with their roles and department names in two queries, whatever
+/// the number of rows.
+async fn views(db: &impl ConnectionTrait, rows: Vec<user::Model>) -> DomainResult<Vec<UserView>> {
+    let ids: Vec<Uuid> = rows.iter().map(|u| u.id).collect();
+    let links: Vec<(Uuid, Uuid, String)> = user_role::Entity::find()
+        .select_only()
+        .column(user_role::Column::UserId)
+        .column(user_role::Column::RoleId)
+        .column_as(role::Column::Name, "name")
+        .join_rev(
+            sea_orm::JoinType::InnerJoin,
+            role::Entity::belongs_to(user_role::Entity).from(role::Column::Id).to(user_role::Column::RoleId).into(),
+        )
+        .filter(user_role::Column::UserId.is_in(ids))
+        .filter(role::Column::DeletedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let mut roles: HashMap<Uuid, Vec<RoleRef>> = HashMap::new();
+    for (uid, rid, name) in links {
+        roles.entry(uid).or_default().push(RoleRef { id: rid, name });
+    }
+    let dept_ids: Vec<Uuid> = rows.iter().filter_map(|u| u.department_id).collect();
+    let depts: HashMap<Uuid, String> = department::Entity::find()
+        .select_only()
+        .column(department::Column::Id)
+        .column(department::Column::Name)
+        .filter(department::Column::Id.is_in(dept_ids))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|u| {
+            let mut r = roles.remove(&u.id).unwrap_or_default();
+            r.sort_by(|a, b| a.name.cmp(&b.name));
+            UserView {
+                id: u.id,
+                role_ids: r.iter().map(|x| x.id).collect(),
+                roles: r,
+                department_name: u.department_id.and_then(|d| depts.get(&d).cloned()),
+                username: u.username,
+                display_name: u.display_name,
+                email: u.email,
+                phone: u.phone,
+                department_id: u.department_id,
+                supervisor_id: u.supervisor_id,
+                enabled: u.enabled,
+                description: u.description,
+                locale: u.locale,
+                last_login_at: u.last_login_at,
+                last_login_ip: u.last_login_ip,
+                version: u.version,
+                created_at: u.created_at,
+                updated_at: u.updated_at,
+            }
+        })
+        .collect())
+}
+
+async fn view(db: &impl ConnectionTrait, row: user::Model) -> DomainResult<UserView> {
+    views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("user view"))
+}
+
+pub async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<user::Model> {
+    user::Entity::find_by_id(id)
+        .filter(user::Column::DeletedAt.is_null())
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found("user"))
+}
+
+pub async fn list(db: &Db, mut params: ListParams) -> DomainResult<Page<UserView>> {
+    let role_filter = params.take_filter("role_id");
+    let mut select = spec().apply(user::Entity::find().filter(user::Column::DeletedAt.is_null()), &params)?;
+    if let Some(raw) = role_filter {
+        let rid = Uuid::parse_str(raw.trim()).map_err(|_| DomainError::bad_request("query.invalid", format!("'{raw}' is not a valid id for 'role_id'")))?;
+        select = select.filter(
+            user::Column::Id.in_subquery(
+                Query::select().column(user_role::Column::UserId).from(user_role::Entity).and_where(Expr::col(user_role::Column::RoleId).eq(rid)).to_owned(),
+            ),
+        );
+    }
+    let total = select.clone().count(db).await.map_err(db_err)?;
+    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
+    Ok(Page { items: views(db, rows).await?, total, page: params.page, page_size: params.page_size })
+}
+
+pub async fn get(db: &Db, id: Uuid) -> DomainResult<UserView> {
+    view(db, find_live(db, id).await?).await
+}
+
+/// Checks that referenced rows exist and are live; errors name the field.
+async fn check_refs(
+    db: &impl ConnectionTrait,
+    department_id: Option<Uuid>,
+    supervisor_id: Option<Uuid>,
+    role_ids: Option<&[Uuid]>,
+    this_user: Option<Uuid>,
+) -> DomainResult<()> {
+    let mut v = Validator::new();
+    if let Some(d) = department_id {
+        let found = department::Entity::find_by_id(d).filter(department::Column::DeletedAt.is_null()).one(db).await.map_err(db_err)?;
+        if found.is_none() {
+            v.add("department_id", "not_found", "no such department");
+        }
+    }
+    if let Some(s) = supervisor_id {
+        if Some(s) == this_user {
+            v.add("supervisor_id", "invalid", "a user cannot be their own supervisor");
+        } else if find_live(db, s).await.is_err() {
+            v.add("supervisor_id", "not_found", "no such user");
+        } else if let Some(me) = this_user {
+            // Walking up from the new supervisor must not reach this user.
+            let mut cur = Some(s);
+            let mut hops = 0;
+            while let Some(c) = cur {
+                if c == me {
+                    v.add("supervisor_id", "cycle", "the supervisor chain would form a loop");
+                    break;
+                }
+                hops += 1;
+                if hops > 1000 {
+                    break;
+                }
+                cur = user::Entity::find_by_id(c).one(db).await.map_err(db_err)?.and_then(|u| u.supervisor_id);
+            }
+        }
+    }
+    if let Some(ids) = role_ids {
+        let n = role::Entity::find()
+            .filter(role::Column::Id.is_in(ids.to_vec()))
+            .filter(role::Column::DeletedAt.is_null())
+            .count(db)
+            .await
+            .map_err(db_err)?;
+        if usize::try_from(n).unwrap_or(0) != ids.len() {
+            v.add("role_ids", "not_found", "one or more roles do not exist");
+        }
+    }
+    v.finish()
+}
+
+async fn check_unique(db: &impl ConnectionTrait, username: Option<&str>, email: Option<&str>, except: Option<Uuid>) -> DomainResult<()> {
+    if let Some(u) = username {
+        let mut q = user::Entity::find().filter(user::Column::Username.eq(u.to_lowercase()));
+        if let Some(id) = except {
+            q = q.filter(user::Column::Id.ne(id));
+        }
+        if q.one(db).await.map_err(db_err)?.is_some() {
+            return Err(DomainError::conflict("user.duplicate_username", format!("the username '{u}' is taken"))
+                .with_extra(json!({"errors": [{"field": "username", "code": "duplicate", "message": "is taken"}]})));
+        }
+    }
+    if let Some(e) = email {
+        let mut q = user::Entity::find().filter(user::Column::Email.eq(e.to_lowercase()));
+        if let Some(id) = except {
+            q = q.filter(user::Column::Id.ne(id));
+        }
+        if q.one(db).await.map_err(db_err)?.is_some() {
+            return Err(DomainError::conflict("user.duplicate_email", format!("the e-mail '{e}' is taken"))
+                .with_extra(json!({"errors": [{"field": "email", "code": "duplicate", "message": "is taken"}]})));
+        }
+    }
+    Ok(())
+}
+
+async fn set_roles(db: &impl ConnectionTrait, user_id: Uuid, role_ids: &[Uuid]) -> DomainResult<()> {
+    user_role::Entity::delete_many().filter(user_role::Column::UserId.eq(user_id)).exec(db).await.map_err(db_err)?;
+    if !role_ids.is_empty() {
+        let rows = role_ids.iter().map(|r| user_role::ActiveModel { user_id: Set(user_id), role_id: Set(*r) });
+        user_role::Entity::insert_many(rows).exec_without_returning(db).await.map_err(db_err)?;
+    }
+    Ok(())
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, input: NewUser) -> DomainResult<UserView> {
+    let input = input.validate()?;
+    let password_hash = passwords::hash(input.password.clone()).await?;
+    let tx = db.begin().await.map_err(db_err)?;
+    check_refs(&tx, input.department_id, input.supervisor_id, Some(&input.role_ids), None).await?;
+    check_unique(&tx, Some(&input.username), input.email.as_deref(), None).await?;
+    let model = user::Model {
+        id: Uuid::now_v7(),
+        username: input.username.to_lowercase(),
+        display_name: input.display_name,
+        email: input.email,
+        phone: input.phone,
+        password_hash,
+        department_id: input.department_id,
+        supervisor_id: input.supervisor_id,
+        enabled: input.enabled,
+        description: input.description,
+        locale: None,
+        last_login_at: None,
+        last_login_ip: None,
+        failed_logins: 0,
+        failed_window_start: None,
+        locked_until: None,
+        version: 1,
+        created_by: Some(ctx.actor.user_id),
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        deleted_at: None,
+        deleted_by: None,
+    };
+    user::Entity::insert(user::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
+    set_roles(&tx, model.id, &input.role_ids).await?;
+    let v = view(&tx, model).await?;
+    audit::record(&tx, ctx, "users", v.id, "create", &serde_json::Value::Null, &json!(v)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: UserPatch, if_match: Option<i32>) -> DomainResult<UserView> {
+    let patch = patch.validate()?;
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_live(&tx, id).await?;
+    check_if_match(if_match, current.version)?;
+    let before = view(&tx, current.clone()).await?;
+    let mut next = current.clone();
+    if let Some(n) = patch.display_name {
+        next.display_name = n;
+    }
+    if let Some(e) = patch.email {
+        next.email = e;
+    }
+    if let Some(p) = patch.phone {
+        next.phone = p;
+    }
+    if let Some(d) = patch.department_id {
+        next.department_id = d;
+    }
+    if let Some(s) = patch.supervisor_id {
+        next.supervisor_id = s;
+    }
+    if let Some(e) = patch.enabled {
+        if !e && id == ctx.actor.user_id {
+            return Err(DomainError::conflict("user.disable_self", "you cannot disable your own account"));
+        }
+        next.enabled = e;
+    }
+    if let Some(d) = patch.description {
+        next.description = d;
+    }
+    if let Some(l) = patch.locale {
+        next.locale = l;
+    }
+    check_refs(
+        &tx,
+        next.department_id.filter(|d| Some(*d) != current.department_id),
+        next.supervisor_id.filter(|s| Some(*s) != current.supervisor_id),
+        patch.role_ids.as_deref(),
+        Some(id),
+    )
+    .await?;
+    if next.email != current.email {
+        check_unique(&tx, None, next.email.as_deref(), Some(id)).await?;
+    }
+    next.updated_at = ctx.now;
+    let changes = user::ActiveModel {
+        display_name: Set(next.display_name.clone()),
+        email: Set(next.email.clone()),
+        phone: Set(next.phone.clone()),
+        department_id: Set(next.department_id),
+        supervisor_id: Set(next.supervisor_id),
+        enabled: Set(next.enabled),
+        description: Set(next.description.clone()),
+        locale: Set(next.locale.clone()),
+        updated_at: Set(next.updated_at),
+        ..Default::default()
+    };
+    update_versioned(&tx, changes, user::Column::Id, id, user::Column::Version, current.version).await?;
+    if let Some(r) = &patch.role_ids {
+        set_roles(&tx, id, r).await?;
+    }
+    next.version = current.version + 1;
+    let after = view(&tx, next).await?;
+    audit::record(&tx, ctx, "users", id, "update", &json!(before), &json!(after)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}
+
+pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
+    if id == ctx.actor.user_id {
+        return Err(DomainError::conflict("user.delete_self", "you cannot delete your own account"));
+    }
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_live(&tx, id).await?;
+    check_if_match(if_match, current.version)?;
+    recycle::soft_delete::<user::Entity>(&tx, ctx, id, current.version).await?;
+    tx.commit().await.map_err(db_err)
+}
+
+pub async fn reset_password(db: &Db, ctx: &Ctx, id: Uuid, new_password: String) -> DomainResult<()> {
+    let mut v = Validator::new();
+    v.password("new_password", &new_password);
+    v.finish()?;
+    let hash = passwords::hash(new_password).await?;
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_live(&tx, id).await?;
+    set_password(&tx, &current, hash, ctx.now).await?;
+    audit::record(&tx, ctx, "users", id, "reset_password", &json!({"password": "old"}), &json!({"password": "new"})).await?;
+    tx.commit().await.map_err(db_err)
+}
+
+/// Stores a new hash, clears any lockout and signs the user out everywhere.
+pub async fn set_password(db: &impl ConnectionTrait, user: &user::Model, hash: String, now: DateTime<Utc>) -> DomainResult<()> {
+    let changes = user::ActiveModel {
+        password_hash: Set(hash),
+        failed_logins: Set(0),
+        failed_window_start: Set(None),
+        locked_until: Set(None),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    update_versioned(db, changes, user::Column::Id, user.id, user::Column::Version, user.version).await?;
+    crate::auth::revoke_all_refresh_tokens(db, user.id, now).await
+}
+
+pub struct MePatch {
+    pub display_name: Option<String>,
+    pub email: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub locale: Option<Option<String>>,
+}
+
+/// What a user may change of their own record, without the users:update permission.
+pub async fn update_me(db: &Db, ctx: &Ctx, p: MePatch) -> DomainResult<UserView> {
+    let patch = UserPatch { display_name: p.display_name, email: p.email, phone: p.phone, locale: p.locale, ..Default::default() };
+    update(db, ctx, ctx.actor.user_id, patch, None).await
+}

@@ -1,0 +1,15 @@
+//! The one ordered list of schema migrations, run unchanged on SQLite and PostgreSQL.
+//! Indexes for every filter and sort the UI offers ship with their table.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20260101_000000_system_create;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20260101_000000_system_create::Migration)]
+    }
+}

@@ -1,0 +1,114 @@
+//! The `crm` binary: wiring only. `serve` runs pending migrations and serves the API and
+//! the SPA; `migrate`, `openapi` and `admin` are for operators.
+
+mod config;
+
+use std::net::TcpListener;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use config::Config;
+
+#[derive(Parser)]
+#[command(name = "crm", version, about = "CRM server: JSON API under /api/v1 and the web app")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run pending migrations, then serve the API and the web app.
+    Serve {
+        #[command(flatten)]
+        config: Config,
+        /// Address to listen on.
+        #[arg(long, env = "CRM_BIND", default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// Worker threads (default: one per core).
+        #[arg(long, env = "CRM_WORKERS")]
+        workers: Option<usize>,
+        /// Password for the `admin` user created on first start (else a random one is printed).
+        #[arg(long, env = "CRM_ADMIN_PASSWORD", hide_env_values = true)]
+        admin_password: Option<String>,
+    },
+    /// Run pending migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        config: Config,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+    /// Administration.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Set a new password for a user and clear any lockout; prints it when generated.
+    ResetPassword {
+        username: String,
+        /// The new password (at least 8 characters); generated when omitted.
+        #[arg(long, env = "CRM_NEW_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        #[command(flatten)]
+        config: Config,
+    },
+}
+
+async fn open(config: &Config) -> anyhow::Result<crm_persistence::Db> {
+    let url = config.database_url();
+    let db = crm_persistence::db::connect(&url).await.with_context(|| "cannot open the database".to_string())?;
+    crm_persistence::db::migrate(&db).await.context("migrations failed")?;
+    Ok(db)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,sqlx=warn,sea_orm=warn")).init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { config, bind, workers, admin_password } => {
+            let db = open(&config).await?;
+            let boot = crm_persistence::system::bootstrap::run(&db, admin_password).await.map_err(|e| anyhow::anyhow!("bootstrap: {e}"))?;
+            if let Some(p) = boot.generated_password {
+                println!("Created the user 'admin' with the password: {p}");
+                println!("(shown once; change it after signing in, or set CRM_ADMIN_PASSWORD before the first start)");
+            } else if boot.admin_created {
+                println!("Created the user 'admin' with the password from CRM_ADMIN_PASSWORD.");
+            }
+            let state = crm_http::app_state(db, &config.jwt_secret()?);
+            let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
+            let addr = listener.local_addr()?;
+            let workers = workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));
+            log::info!("serving on http://{addr}");
+            println!("CRM is running on http://{addr}");
+            // actix handles SIGTERM and SIGINT itself: it stops accepting and drains.
+            crm_http::server(state, listener, workers)?.await?;
+            Ok(())
+        }
+        Command::Migrate { config } => {
+            open(&config).await?;
+            println!("migrations are up to date");
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", crm_http::openapi::json());
+            Ok(())
+        }
+        Command::Admin { command: AdminCommand::ResetPassword { username, password, config } } => {
+            let db = open(&config).await?;
+            let generated = password.is_none();
+            let p = crm_persistence::system::bootstrap::reset_password(&db, &username, password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            if generated {
+                println!("New password for {username}: {p}");
+            } else {
+                println!("Password for {username} changed.");
+            }
+            Ok(())
+        }
+    }
+}
