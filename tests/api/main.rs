@@ -1,1 +1,10 @@
+//! End-to-end API tests: the real server over HTTP, each test on SQLite and on PostgreSQL.
+//! One binary for all areas (a module each), so the suite links once.
 
+#[macro_use]
+mod support;
+
+mod auth;
+mod contract;
+mod mechanisms;
+mod organisation;

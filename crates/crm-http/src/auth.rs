@@ -45,7 +45,7 @@ pub fn issue_access_token(keys: &JwtKeys, user_id: Uuid) -> Result<String, ApiEr
         .map_err(|e| ApiError(DomainError::internal(format!("token signing failed: {e}"))))
 }
 
-fn verify_access_token(keys: &JwtKeys, token: &str) -> Result<Uuid, ApiError> {
+fn verify_access_token(keys: &JwtKeys, token: &str) -> Result<(Uuid, i64), ApiError> {
     let mut v = Validation::new(Algorithm::HS256);
     v.leeway = 0;
     v.set_required_spec_claims(&["exp", "sub"]);
@@ -59,7 +59,7 @@ fn verify_access_token(keys: &JwtKeys, token: &str) -> Result<Uuid, ApiError> {
     if data.claims.typ != "access" {
         return Err(ApiError(DomainError::unauthorized("auth.invalid_token", "not an access token")));
     }
-    Ok(data.claims.sub)
+    Ok((data.claims.sub, data.claims.exp))
 }
 
 /// The authenticated caller, put into the request by the guard.
@@ -89,16 +89,16 @@ pub async fn authenticate(state: &AppState, req: &ServiceRequest) -> Result<Prin
         return Ok(Principal { actor, api_token_id });
     }
     let gone = || ApiError(DomainError::unauthorized("auth.user_inactive", "the account is disabled or deleted"));
-    let (actor, api_token_id) = if is_api_token {
+    let (actor, api_token_id, expires) = if is_api_token {
         let t = auth_store::verify_api_token(&state.db, token, Utc::now()).await?;
         let mut actor = auth_store::load_actor(&state.db, t.user_id).await?.ok_or_else(gone)?;
         actor.token_scopes = Some(t.scopes.into_iter().collect::<BTreeSet<_>>());
-        (actor, Some(t.token_id))
+        (actor, Some(t.token_id), t.expires_at)
     } else {
-        let user_id = verify_access_token(&state.jwt, token)?;
-        (auth_store::load_actor(&state.db, user_id).await?.ok_or_else(gone)?, None)
+        let (user_id, exp) = verify_access_token(&state.jwt, token)?;
+        (auth_store::load_actor(&state.db, user_id).await?.ok_or_else(gone)?, None, chrono::DateTime::from_timestamp(exp, 0))
     };
-    state.auth_cache.put(key, actor.clone());
+    state.auth_cache.put(key, actor.clone(), expires);
     Ok(Principal { actor, api_token_id })
 }
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use crm_domain::Actor;
 use crm_persistence::Db;
 
@@ -23,22 +24,23 @@ pub struct AppState {
 
 #[derive(Default)]
 pub struct AuthCache {
-    actors: RwLock<HashMap<String, (Instant, Actor)>>,
+    actors: RwLock<HashMap<String, (Instant, Option<DateTime<Utc>>, Actor)>>,
 }
 
 impl AuthCache {
     pub fn get(&self, key: &str) -> Option<Actor> {
         let map = self.actors.read().ok()?;
-        let (at, actor) = map.get(key)?;
-        (at.elapsed() < AUTH_CACHE_TTL).then(|| actor.clone())
+        let (at, expires, actor) = map.get(key)?;
+        (at.elapsed() < AUTH_CACHE_TTL && expires.is_none_or(|e| e > Utc::now())).then(|| actor.clone())
     }
 
-    pub fn put(&self, key: String, actor: Actor) {
+    /// `expires` is the token's own expiry: a cached actor never outlives its token.
+    pub fn put(&self, key: String, actor: Actor, expires: Option<DateTime<Utc>>) {
         if let Ok(mut map) = self.actors.write() {
             if map.len() > 10_000 {
-                map.retain(|_, (at, _)| at.elapsed() < AUTH_CACHE_TTL);
+                map.retain(|_, (at, _, _)| at.elapsed() < AUTH_CACHE_TTL);
             }
-            map.insert(key, (Instant::now(), actor));
+            map.insert(key, (Instant::now(), expires, actor));
         }
     }
 

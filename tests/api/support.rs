@@ -1,0 +1,214 @@
+//! `TestApp::spawn(db)`: the real server on port 0 over a fresh SQLite file or a fresh
+//! PostgreSQL database (random name, dropped afterwards), with helpers for signing in and
+//! for checking problem+json answers.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+pub const ADMIN_PASSWORD: &str = "Admin-pass-123";
+pub const PASSWORD: &str = "User-pass-123";
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+/// Writes a test once and runs it on both databases: `dual_test!(name, |app| { ... });`
+macro_rules! dual_test {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let $app = $crate::support::TestApp::spawn($crate::support::DbKind::Sqlite).await;
+                $body
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let $app = $crate::support::TestApp::spawn($crate::support::DbKind::Postgres).await;
+                $body
+            }
+        }
+    };
+}
+
+enum Cleanup {
+    File(PathBuf),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        match self {
+            Cleanup::File(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Postgres { admin_url, name } => {
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                // Drop runs outside async; a small runtime of its own drops the database.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                    rt.block_on(async {
+                        if let Ok(db) = crm_persistence::db::connect(&admin_url).await {
+                            use sea_orm::ConnectionTrait;
+                            let _ = db.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+                        }
+                    });
+                })
+                .join();
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub db: crm_persistence::Db,
+    pub kind: DbKind,
+    pub admin: String,
+    _cleanup: Cleanup,
+}
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("CRM_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+impl TestApp {
+    pub async fn spawn(kind: DbKind) -> Self {
+        let id = Uuid::now_v7().simple().to_string();
+        let (url, cleanup) = match kind {
+            DbKind::Sqlite => {
+                let dir = std::env::temp_dir().join(format!("crm-test-{id}"));
+                std::fs::create_dir_all(&dir).unwrap();
+                (format!("sqlite://{}?mode=rwc", dir.join("crm.db").display()), Cleanup::File(dir))
+            }
+            DbKind::Postgres => {
+                let admin_url = postgres_admin_url();
+                let admin = crm_persistence::db::connect(&admin_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("PostgreSQL is not reachable at {admin_url} ({e}); set CRM_TEST_POSTGRES_URL or run only the SQLite tests"));
+                let name = format!("crm_test_{id}");
+                use sea_orm::ConnectionTrait;
+                admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.unwrap();
+                admin.close().await.ok();
+                let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap();
+                (format!("{base}/{name}"), Cleanup::Postgres { admin_url, name })
+            }
+        };
+        let db = crm_persistence::db::connect(&url).await.unwrap();
+        crm_persistence::db::migrate(&db).await.unwrap();
+        crm_persistence::system::bootstrap::run(&db, Some(ADMIN_PASSWORD.into())).await.unwrap();
+        let state = crm_http::app_state(db.clone(), b"test-secret-test-secret-test-secret-0123456789");
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = crm_http::server(state, listener, 2).unwrap();
+        tokio::spawn(server);
+        let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let mut app = TestApp { base: format!("http://127.0.0.1:{port}"), http, db, kind, admin: String::new(), _cleanup: cleanup };
+        app.admin = app.login("admin", ADMIN_PASSWORD).await;
+        app
+    }
+
+    pub fn req(&self, method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+        let mut r = self.http.request(method, format!("{}{}", self.base, path));
+        if let Some(t) = token {
+            r = r.bearer_auth(t);
+        }
+        r
+    }
+
+    pub async fn call(&self, method: Method, path: &str, token: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut r = self.req(method, path, Some(token));
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        let res = r.send().await.unwrap();
+        split(res).await
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        self.call(Method::GET, path, token, None).await
+    }
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::POST, path, token, Some(body)).await
+    }
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::PATCH, path, token, Some(body)).await
+    }
+    pub async fn delete(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        self.call(Method::DELETE, path, token, None).await
+    }
+
+    pub async fn try_login(&self, username: &str, password: &str) -> Response {
+        self.req(Method::POST, "/api/v1/auth/login", None).json(&json!({"username": username, "password": password})).send().await.unwrap()
+    }
+
+    pub async fn login_pair(&self, username: &str, password: &str) -> Value {
+        let res = self.try_login(username, password).await;
+        assert_eq!(res.status(), StatusCode::OK, "login of {username} failed");
+        res.json().await.unwrap()
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> String {
+        self.login_pair(username, password).await["access_token"].as_str().unwrap().to_string()
+    }
+
+    pub async fn role_id(&self, name: &str) -> String {
+        let (_, page) = self.get(&format!("/api/v1/roles?q={name}&page_size=200"), &self.admin).await;
+        page["items"].as_array().unwrap().iter().find(|r| r["name"] == name).unwrap()["id"].as_str().unwrap().to_string()
+    }
+
+    /// Creates a user holding `role` (by name) and returns (id, access token).
+    pub async fn user_with_role(&self, username: &str, role: &str, extra: Value) -> (String, String) {
+        let rid = self.role_id(role).await;
+        let mut body = json!({"username": username, "display_name": username, "password": PASSWORD, "role_ids": [rid]});
+        if let (Value::Object(b), Value::Object(e)) = (&mut body, extra) {
+            b.extend(e);
+        }
+        let (s, u) = self.post("/api/v1/users", &self.admin, body).await;
+        assert_eq!(s, StatusCode::CREATED, "{u}");
+        let token = self.login(username, PASSWORD).await;
+        (u["id"].as_str().unwrap().to_string(), token)
+    }
+
+    pub async fn audit_count(&self, entity: &str, entity_id: &str) -> usize {
+        let (s, page) = self.get(&format!("/api/v1/audit-logs?entity={entity}&entity_id={entity_id}&page_size=200"), &self.admin).await;
+        assert_eq!(s, StatusCode::OK);
+        page["items"].as_array().unwrap().len()
+    }
+}
+
+pub async fn split(res: Response) -> (StatusCode, Value) {
+    let status = res.status();
+    let is_problem = res.headers().get("content-type").is_some_and(|v| v.to_str().unwrap_or("").starts_with("application/problem+json"));
+    let request_id = res.headers().get("x-request-id").map(|v| v.to_str().unwrap().to_string());
+    let text = res.text().await.unwrap();
+    let body: Value = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+    if status.is_client_error() || status.is_server_error() {
+        assert!(is_problem, "error {status} is not problem+json: {body}");
+        assert_problem_shape(&body, status, request_id.as_deref());
+    }
+    (status, body)
+}
+
+/// Every error body has the RFC 9457 members, our code, and the request id of the header.
+pub fn assert_problem_shape(body: &Value, status: StatusCode, request_id: Option<&str>) {
+    for key in ["type", "title", "status", "detail", "code", "errors", "request_id"] {
+        assert!(body.get(key).is_some(), "problem lacks '{key}': {body}");
+    }
+    assert_eq!(body["status"], status.as_u16());
+    assert_eq!(body["request_id"].as_str(), request_id, "request id differs from the header");
+    let detail = body["detail"].as_str().unwrap_or("").to_lowercase();
+    for leak in ["select ", "insert ", "sqlx", "panicked", "stack"] {
+        assert!(!detail.contains(leak), "problem leaks internals: {detail}");
+    }
+}
+
