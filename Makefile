@@ -1,0 +1,65 @@
+# One-command run and test. `make run` needs only Rust and Node; `make test` also runs
+# every API test on PostgreSQL when one answers at CRM_TEST_POSTGRES_URL.
+
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+CRM_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+export CRM_TEST_POSTGRES_URL
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run build frontend openapi test test-rust test-frontend e2e chromium check-api-types clean
+
+frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run build
+
+## build: the SPA, then the release binary that embeds it
+build: frontend
+	cargo build --release --locked --bin crm
+
+## run: build everything and start on http://127.0.0.1:8080 with the embedded SQLite
+run: build
+	$(CARGO_TARGET_DIR)/release/crm serve
+
+## openapi: regenerate openapi/openapi.json and the SPA's API types from the code
+openapi: frontend/node_modules/.package-lock.json
+	cargo run --quiet --locked --bin crm -- openapi > openapi/openapi.json
+	cd frontend && npm run gen:api
+
+## test: every test; the API tests on SQLite, and on PostgreSQL when it answers
+test: test-rust test-frontend e2e
+
+test-rust:
+	@if psql "$(CRM_TEST_POSTGRES_URL)" -qAtc 'select 1' >/dev/null 2>&1; then \
+		echo "==> API tests: SQLite and PostgreSQL ($(CRM_TEST_POSTGRES_URL))"; \
+		cargo nextest run --workspace --all-targets --locked --no-fail-fast; \
+	elif [ "$${CRM_REQUIRE_POSTGRES:-0}" = "1" ]; then \
+		echo "==> PostgreSQL is required (CRM_REQUIRE_POSTGRES=1) but does not answer at $(CRM_TEST_POSTGRES_URL)"; exit 1; \
+	else \
+		echo "==> PostgreSQL does not answer at $(CRM_TEST_POSTGRES_URL): running the API tests on SQLite ONLY"; \
+		cargo nextest run --workspace --all-targets --locked --no-fail-fast -E 'not test(/::postgres$$/)'; \
+	fi
+
+test-frontend: frontend/node_modules/.package-lock.json check-api-types
+	cd frontend && npm run typecheck && npm test
+
+## check-api-types: the committed TypeScript types must match openapi/openapi.json
+check-api-types: frontend/node_modules/.package-lock.json
+	cd frontend && npx openapi-typescript ../openapi/openapi.json -o /tmp/crm-schema-check.d.ts >/dev/null && \
+		diff -q src/api/schema.d.ts /tmp/crm-schema-check.d.ts >/dev/null || \
+		(echo "frontend/src/api/schema.d.ts is stale: run 'make openapi'"; exit 1)
+
+chromium:
+	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+## e2e: the SPA in headless Chromium against the real server
+e2e: chromium frontend
+	cargo build --locked --bin crm
+	cd frontend && CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm npm run e2e
+
+clean:
+	cargo clean
+	rm -rf frontend/dist frontend/node_modules
