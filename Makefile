@@ -7,7 +7,7 @@ CRM_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CRM_TEST_POSTGRES_URL
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run build frontend openapi test test-rust test-frontend e2e chromium check-api-types clean
+.PHONY: run build frontend openapi test lint test-rust test-frontend e2e chromium check-api-types clean
 
 frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -30,7 +30,11 @@ openapi: frontend/node_modules/.package-lock.json
 	cd frontend && npm run gen:api
 
 ## test: every test; the API tests on SQLite, and on PostgreSQL when it answers
-test: test-rust test-frontend e2e
+test: lint test-rust test-frontend e2e
+
+## lint: clippy with the workspace lints (no unwrap, expect or indexing outside tests)
+lint:
+	cargo clippy --workspace --all-targets --locked -- -D warnings
 
 test-rust:
 	@if psql "$(CRM_TEST_POSTGRES_URL)" -qAtc 'select 1' >/dev/null 2>&1; then \

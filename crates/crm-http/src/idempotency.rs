@@ -75,7 +75,7 @@ async fn claim(req: &mut ServiceRequest, principal: &str) -> Result<Option<HttpR
     let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError(DomainError::internal("no app state")))?.clone();
     let bytes = req.extract::<web::Bytes>().await.map_err(|_| crate::json::too_large())?;
     let hash = sha256_hex(&format!("{} {}\n{}", req.method(), req.path(), String::from_utf8_lossy(&bytes)));
-    req.set_payload(bytes::Bytes::from(bytes).into());
+    req.set_payload(bytes.into());
     match store::claim(&state.db, principal, &key, &hash, Utc::now()).await.map_err(ApiError)? {
         Claim::Replay { status, body, headers } => {
             let mut res = HttpResponse::build(StatusCode::from_u16(status).unwrap_or(StatusCode::OK));

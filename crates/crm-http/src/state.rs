@@ -22,9 +22,12 @@ pub struct AppState {
     pub auth_cache: Arc<AuthCache>,
 }
 
+/// When cached, until when the token itself is valid, and the actor.
+type Entry = (Instant, Option<DateTime<Utc>>, Actor);
+
 #[derive(Default)]
 pub struct AuthCache {
-    actors: RwLock<HashMap<String, (Instant, Option<DateTime<Utc>>, Actor)>>,
+    actors: RwLock<HashMap<String, Entry>>,
 }
 
 impl AuthCache {

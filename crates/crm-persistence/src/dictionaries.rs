@@ -15,8 +15,11 @@ use crate::shared_entities::dictionary_item::{self, Column as C, Entity as Item}
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, Ctx, Db};
 
-/// The dictionary kinds and their seeded entries: (code, zh-CN, English).
-pub const SEED: &[(&str, &[(&str, &str, &str)])] = &[
+/// A seeded entry: (code, zh-CN label, English label).
+type SeedEntry = (&'static str, &'static str, &'static str);
+
+/// The dictionary kinds and their seeded entries.
+pub const SEED: &[(&str, &[SeedEntry])] = &[
     ("industry", &[
         ("it", "信息技术", "Information technology"), ("manufacturing", "制造业", "Manufacturing"),
         ("finance", "金融", "Finance"), ("retail", "零售", "Retail"), ("education", "教育", "Education"),
