@@ -4,12 +4,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20260101_000000_system_create;
+mod m20260301_000000_customers_create;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20260101_000000_system_create::Migration)]
+        vec![
+            Box::new(m20260101_000000_system_create::Migration),
+            Box::new(m20260301_000000_customers_create::Migration),
+        ]
     }
 }

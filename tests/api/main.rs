@@ -6,5 +6,6 @@ mod support;
 
 mod auth;
 mod contract;
+mod customers;
 mod mechanisms;
 mod organisation;

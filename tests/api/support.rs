@@ -83,6 +83,8 @@ pub fn postgres_admin_url() -> String {
 
 impl TestApp {
     pub async fn spawn(kind: DbKind) -> Self {
+        // Server errors are logged; nextest shows them for failing tests only.
+        let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).is_test(true).try_init();
         let id = Uuid::now_v7().simple().to_string();
         let (url, cleanup) = match kind {
             DbKind::Sqlite => {

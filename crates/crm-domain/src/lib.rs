@@ -6,6 +6,7 @@
 
 pub mod actor;
 pub mod audit;
+pub mod customers;
 pub mod error;
 pub mod permissions;
 pub mod scope;

@@ -147,6 +147,13 @@ pub mod perms {
     pub const DICTIONARIES_UPDATE: Perm = Perm::new("dictionaries", "update");
     pub const RECYCLE_BIN_READ: Perm = Perm::new("recycle_bin", "read");
     pub const RECYCLE_BIN_RESTORE: Perm = Perm::new("recycle_bin", "restore");
+    pub const CUSTOMERS_READ: Perm = Perm::new("customers", "read");
+    pub const CUSTOMERS_CREATE: Perm = Perm::new("customers", "create");
+    pub const CUSTOMERS_UPDATE: Perm = Perm::new("customers", "update");
+    pub const CUSTOMERS_DELETE: Perm = Perm::new("customers", "delete");
+    pub const CUSTOMERS_CLAIM: Perm = Perm::new("customers", "claim");
+    pub const CUSTOMERS_RELEASE: Perm = Perm::new("customers", "release");
+    pub const CUSTOMERS_INVALIDATE: Perm = Perm::new("customers", "invalidate");
 }
 
 /// The built-in roles seeded on first start.

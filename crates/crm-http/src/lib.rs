@@ -8,6 +8,7 @@
 pub mod admin;
 pub mod sessions;
 pub mod auth;
+pub mod customers;
 pub mod etag;
 pub mod guard;
 pub mod idempotency;
@@ -40,6 +41,7 @@ use crate::problem::bad_request;
 pub fn mount_all(r: &mut Routes) {
     sessions::routes::mount(r);
     system::routes::mount(r);
+    customers::routes::mount(r);
     admin::routes::mount(r);
     r.add(Method::GET, "/api/openapi.json", Access::Public, openapi::serve)
         .add(Method::GET, "/api/docs", Access::Public, spa::docs);

@@ -28,6 +28,17 @@ pub struct PageParams {
     sort: Option<String>,
 }
 
+/// Paging only, for lists with a fixed order and no free-text search.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct PagingParams {
+    #[param(minimum = 1, example = 1)]
+    page: Option<u64>,
+    #[param(minimum = 1, maximum = 200, example = 10)]
+    page_size: Option<u64>,
+}
+
 pub struct ListQuery(pub ListParams);
 
 pub fn parse(query: &str) -> Result<ListParams, ApiError> {

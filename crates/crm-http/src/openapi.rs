@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{admin, sessions, system};
+use crate::{admin, customers, sessions, system};
 
 struct Security;
 
@@ -41,6 +41,10 @@ impl Modify for Security {
         admin::handlers::list_audit_logs, admin::handlers::list_dictionary, admin::handlers::create_dictionary_item,
         admin::handlers::update_dictionary_item, admin::handlers::list_recycle_bin, admin::handlers::restore,
         admin::handlers::healthz, admin::handlers::readyz,
+        customers::handlers::list_customers, customers::handlers::create_customer, customers::handlers::find_duplicates,
+        customers::handlers::get_customer, customers::handlers::update_customer, customers::handlers::delete_customer,
+        customers::handlers::claim_customer, customers::handlers::release_customer, customers::handlers::invalidate_customer,
+        customers::handlers::revalidate_customer,
     ),
     components(schemas(crate::problem::Problem, crate::problem::ProblemFieldError)),
     tags(
@@ -48,6 +52,7 @@ impl Modify for Security {
         (name = "users", description = "用户 Users"),
         (name = "departments", description = "部门 Departments"),
         (name = "roles", description = "角色与权限 Roles and permissions"),
+        (name = "customers", description = "客户 Customers and the four pools"),
         (name = "audit", description = "操作日志 Operation log"),
         (name = "dictionaries", description = "数据字典 Dictionaries"),
         (name = "recycle-bin", description = "回收站 Recycle bin"),

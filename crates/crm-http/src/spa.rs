@@ -10,7 +10,7 @@ use rust_embed::RustEmbed;
 use crate::problem::problem_response;
 
 #[derive(RustEmbed)]
-#[folder = "$CARGO_MANIFEST_DIR/../../frontend/dist"]
+#[folder = "../../frontend/dist"]
 #[allow_missing = true]
 pub struct Assets;
 

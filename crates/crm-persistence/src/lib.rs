@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod auth;
 pub mod ctx;
+pub mod customers;
 pub mod db;
 pub mod dictionaries;
 pub mod idempotency;
@@ -17,6 +18,7 @@ pub mod passwords;
 pub mod recycle;
 pub mod registry;
 pub mod scope;
+pub mod sequences;
 pub mod shared_entities;
 pub mod system;
 pub mod version;

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use crate::db::db_err;
 use crate::listing::{ListParams, Page};
 use crate::recycle::{self, RecycledItem, SoftDelete};
+use crate::customers::entities::customer;
 use crate::system::entities::{department, role, user};
 use crate::{Ctx, Db};
 
@@ -16,6 +17,7 @@ pub const RESTORABLE: &[&str] = &[
     <user::Entity as SoftDelete>::NAME,
     <department::Entity as SoftDelete>::NAME,
     <role::Entity as SoftDelete>::NAME,
+    <customer::Entity as SoftDelete>::NAME,
 ];
 
 fn unknown(entity: &str) -> DomainError {
@@ -27,6 +29,7 @@ pub async fn list_deleted(db: &Db, entity: &str, params: &ListParams) -> DomainR
         "users" => recycle::list_deleted::<user::Entity>(db, params).await,
         "departments" => recycle::list_deleted::<department::Entity>(db, params).await,
         "roles" => recycle::list_deleted::<role::Entity>(db, params).await,
+        "customers" => recycle::list_deleted::<customer::Entity>(db, params).await,
         _ => Err(unknown(entity)),
     }
 }
@@ -37,6 +40,7 @@ pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult
         "users" => recycle::restore::<user::Entity>(&tx, ctx, id).await?,
         "departments" => recycle::restore::<department::Entity>(&tx, ctx, id).await?,
         "roles" => recycle::restore::<role::Entity>(&tx, ctx, id).await?,
+        "customers" => recycle::restore::<customer::Entity>(&tx, ctx, id).await?,
         _ => return Err(unknown(entity)),
     }
     tx.commit().await.map_err(db_err)

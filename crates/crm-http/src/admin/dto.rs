@@ -10,9 +10,10 @@ use uuid::Uuid;
 pub struct FieldChange {
     #[schema(example = "display_name")]
     pub field: String,
-    #[schema(value_type = Object, example = "张三")]
+    /// Any JSON value; null when the field was not set.
+    #[schema(example = "张三")]
     pub before: serde_json::Value,
-    #[schema(value_type = Object, example = "张三丰")]
+    #[schema(example = "张三丰")]
     pub after: serde_json::Value,
 }
 

@@ -9,7 +9,7 @@ use super::dto::*;
 use crate::auth::ReqCtx;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
-use crate::list_query::{ListQuery, PageOf, PageParams};
+use crate::list_query::{ListQuery, PageOf, PagingParams};
 use crate::problem::{bad_request, ApiResult, Problem};
 use crate::state::AppState;
 
@@ -29,7 +29,7 @@ pub struct AuditFilters {
 }
 
 /// The operation log, newest first.
-#[utoipa::path(get, path = "/api/v1/audit-logs", tag = "audit", security(("bearer" = [])), params(AuditFilters, PageParams),
+#[utoipa::path(get, path = "/api/v1/audit-logs", tag = "audit", security(("bearer" = [])), params(AuditFilters, PagingParams),
     responses((status = 200, body = PageOf<AuditLog>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list_audit_logs(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut p = q.0;
@@ -53,8 +53,9 @@ pub async fn list_audit_logs(state: web::Data<AppState>, q: ListQuery) -> ApiRes
     if let Some((name, _)) = p.filters.first() {
         return Err(bad_request("query.invalid", format!("unknown filter field '{name}'"), Some(name)));
     }
-    if !p.sort.is_empty() {
-        return Err(bad_request("query.invalid", "the operation log is always newest first; 'sort' is not accepted", Some("sort")));
+    if !p.sort.is_empty() || p.q.is_some() {
+        let field = if p.q.is_some() { "q" } else { "sort" };
+        return Err(bad_request("query.invalid", format!("the operation log is always newest first and has no free-text search; '{field}' is not accepted"), Some(field)));
     }
     Ok(ok(&PageOf::from_page(audit::list(&state.db, &query, &p).await?, AuditLog::from), None))
 }
@@ -100,12 +101,12 @@ pub struct RecycleFilters {
 }
 
 /// Deleted records of one entity, most recently deleted first.
-#[utoipa::path(get, path = "/api/v1/recycle-bin", tag = "recycle-bin", security(("bearer" = [])), params(RecycleFilters, PageParams),
+#[utoipa::path(get, path = "/api/v1/recycle-bin", tag = "recycle-bin", security(("bearer" = [])), params(RecycleFilters, PagingParams),
     responses((status = 200, body = PageOf<RecycleBinItem>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list_recycle_bin(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut p = q.0;
     let entity = p.take_filter("entity").ok_or_else(|| bad_request("query.invalid", "name the entity: ?entity=users", Some("entity")))?;
-    if let Some((name, _)) = p.filters.first() {
+    if let Some(name) = p.filters.first().map(|(n, _)| n.as_str()).or(p.q.as_ref().map(|_| "q")).or((!p.sort.is_empty()).then_some("sort")) {
         return Err(bad_request("query.invalid", format!("unknown filter field '{name}'"), Some(name)));
     }
     Ok(ok(&PageOf::from_page(registry::list_deleted(&state.db, &entity, &p).await?, RecycleBinItem::from), None))

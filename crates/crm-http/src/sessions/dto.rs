@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::system::dto::User;
+use crate::system::dto::{DataScopeDto, User};
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -41,10 +41,9 @@ pub struct Me {
     #[schema(example = json!(["customers:read", "customers:create"]))]
     pub permissions: Vec<String>,
     /// The widest data scope among the user's roles.
-    #[schema(example = "department_tree")]
-    pub data_scope: String,
+    pub data_scope: DataScopeDto,
     /// Every data scope the user holds; visibility is their union.
-    pub data_scopes: Vec<String>,
+    pub data_scopes: Vec<DataScopeDto>,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -64,8 +64,8 @@ async fn me_view(state: &AppState, ctx: &ReqCtx) -> ApiResult<Me> {
     Ok(Me {
         user: User::from(user),
         permissions,
-        data_scope: a.scope.widest().as_str().into(),
-        data_scopes: a.scope.scopes().iter().map(|s| s.as_str().to_string()).collect(),
+        data_scope: a.scope.widest().into(),
+        data_scopes: a.scope.scopes().iter().map(|s| (*s).into()).collect(),
     })
 }
 

@@ -2,3 +2,4 @@
 pub mod audit_log;
 pub mod dictionary_item;
 pub mod idempotency_key;
+pub mod sequence;

@@ -1,0 +1,191 @@
+//! Customer input and the normalisation behind duplicate checks (CUS-6).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::DomainResult;
+use crate::system::Patch;
+use crate::validate::Validator;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerKind {
+    Company,
+    Person,
+}
+
+impl CustomerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CustomerKind::Company => "company",
+            CustomerKind::Person => "person",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "company" => Some(Self::Company),
+            "person" => Some(Self::Person),
+            _ => None,
+        }
+    }
+}
+
+pub const NAME_MAX: usize = 200;
+
+#[derive(Debug, Clone)]
+pub struct NewCustomer {
+    pub name: String,
+    pub kind: CustomerKind,
+    pub industry: Option<String>,
+    pub source: Option<String>,
+    pub level: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub tags: Vec<String>,
+    pub remark: Option<String>,
+}
+
+fn tags(v: &mut Validator, tags: &mut Vec<String>) {
+    for t in tags.iter_mut() {
+        *t = t.trim().to_string();
+    }
+    tags.retain(|t| !t.is_empty());
+    tags.sort();
+    tags.dedup();
+    if tags.len() > 20 {
+        v.add("tags", "too_many", "at most 20 tags");
+    }
+    if tags.iter().any(|t| t.chars().count() > 32) {
+        v.add("tags", "too_long", "each tag at most 32 characters");
+    }
+}
+
+impl NewCustomer {
+    pub fn validate(mut self) -> DomainResult<Self> {
+        let mut v = Validator::new();
+        self.name = v.required("name", &self.name, NAME_MAX);
+        self.province = v.optional("province", self.province.as_deref(), 50);
+        self.city = v.optional("city", self.city.as_deref(), 50);
+        self.district = v.optional("district", self.district.as_deref(), 50);
+        self.address = v.optional("address", self.address.as_deref(), 300);
+        self.phone = v.phone("phone", self.phone.as_deref());
+        self.email = v.email("email", self.email.as_deref());
+        self.website = v.optional("website", self.website.as_deref(), 200);
+        self.remark = v.optional("remark", self.remark.as_deref(), 2000);
+        self.industry = v.optional("industry", self.industry.as_deref(), 64);
+        self.source = v.optional("source", self.source.as_deref(), 64);
+        self.level = v.optional("level", self.level.as_deref(), 64);
+        tags(&mut v, &mut self.tags);
+        v.finish()?;
+        Ok(self)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CustomerPatch {
+    pub name: Option<String>,
+    pub kind: Option<CustomerKind>,
+    pub industry: Patch<String>,
+    pub source: Patch<String>,
+    pub level: Patch<String>,
+    pub province: Patch<String>,
+    pub city: Patch<String>,
+    pub district: Patch<String>,
+    pub address: Patch<String>,
+    pub phone: Patch<String>,
+    pub email: Patch<String>,
+    pub website: Patch<String>,
+    pub tags: Option<Vec<String>>,
+    pub remark: Patch<String>,
+}
+
+impl CustomerPatch {
+    pub fn validate(mut self) -> DomainResult<Self> {
+        let mut v = Validator::new();
+        if let Some(n) = &self.name {
+            self.name = Some(v.required("name", n, NAME_MAX));
+        }
+        let opt = |v: &mut Validator, field: &str, p: &mut Patch<String>, max: usize| {
+            if let Some(x) = p {
+                *p = Some(v.optional(field, x.as_deref(), max));
+            }
+        };
+        opt(&mut v, "province", &mut self.province, 50);
+        opt(&mut v, "city", &mut self.city, 50);
+        opt(&mut v, "district", &mut self.district, 50);
+        opt(&mut v, "address", &mut self.address, 300);
+        opt(&mut v, "website", &mut self.website, 200);
+        opt(&mut v, "remark", &mut self.remark, 2000);
+        opt(&mut v, "industry", &mut self.industry, 64);
+        opt(&mut v, "source", &mut self.source, 64);
+        opt(&mut v, "level", &mut self.level, 64);
+        if let Some(p) = &self.phone {
+            self.phone = Some(v.phone("phone", p.as_deref()));
+        }
+        if let Some(e) = &self.email {
+            self.email = Some(v.email("email", e.as_deref()));
+        }
+        if let Some(t) = &mut self.tags {
+            tags(&mut v, t);
+        }
+        v.finish()?;
+        Ok(self)
+    }
+}
+
+/// The key two names are duplicates under: case, width and spacing ignored, and the
+/// company suffixes people add or drop (有限公司, Co., Ltd.) removed.
+pub fn normalise_name(name: &str) -> String {
+    let lower: String = name
+        .chars()
+        .map(|c| match c {
+            // Full-width ASCII (ＡＢＣ１２３) to half-width.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .filter(|c| !c.is_whitespace() && !"（）()·.,，。-_&'\"".contains(*c))
+        .collect();
+    let mut s = lower;
+    for suffix in ["股份有限公司", "有限责任公司", "有限公司", "公司", "coltd", "co", "ltd", "limited", "inc", "corporation", "corp", "llc", "gmbh"] {
+        if s.len() > suffix.len() {
+            if let Some(stripped) = s.strip_suffix(suffix) {
+                s = stripped.to_string();
+            }
+        }
+    }
+    s
+}
+
+/// Digits only, without a leading country code 86 on 13-digit Chinese mobiles, so
+/// "+86 138-0013-8000" and "13800138000" are one number.
+pub fn normalise_phone(phone: &str) -> String {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix("86") {
+        Some(rest) if rest.len() == 11 => rest.to_string(),
+        _ => digits,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalise_across_suffixes_case_and_width() {
+        assert_eq!(normalise_name("华为技术有限公司"), normalise_name(" 华为技术 "));
+        assert_eq!(normalise_name("ACME Co., Ltd."), normalise_name("acme"));
+        assert_eq!(normalise_name("ＡＢＣ 科技"), normalise_name("abc科技"));
+        assert_ne!(normalise_name("华为"), normalise_name("华三"));
+    }
+
+    #[test]
+    fn phones_normalise() {
+        assert_eq!(normalise_phone("+86 138-0013-8000"), "13800138000");
+        assert_eq!(normalise_phone("(010) 6552 9988"), "01065529988");
+    }
+}

@@ -1,0 +1,7 @@
+//! Customers (CUS-1 to CUS-12): the record, its normalised keys for duplicate checks, and
+//! the pool state machine.
+pub mod customer;
+pub mod pool;
+
+pub use customer::{normalise_name, normalise_phone, CustomerKind, CustomerPatch, NewCustomer};
+pub use pool::{Pool, PoolCommand};

@@ -1,0 +1,207 @@
+use chrono::{DateTime, Utc};
+use crm_domain::customers as d;
+use crm_persistence::customers::service::{CustomerView, Duplicate};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerKind {
+    Company,
+    Person,
+}
+
+impl From<CustomerKind> for d::CustomerKind {
+    fn from(k: CustomerKind) -> Self {
+        match k {
+            CustomerKind::Company => d::CustomerKind::Company,
+            CustomerKind::Person => d::CustomerKind::Person,
+        }
+    }
+}
+
+/// A customer (CUS-1).
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "code": "C0000042", "name": "上海华东精密机械有限公司", "kind": "company",
+    "industry": "manufacturing", "source": "exhibition", "level": "a", "province": "上海", "city": "上海", "district": "浦东新区",
+    "address": "张江路 88 号", "phone": "+86 21 5080 1234", "email": "info@hd-precision.cn", "website": "https://hd-precision.cn",
+    "tags": ["重点", "华东"], "remark": null, "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "owner_name": "张三",
+    "pool": "potential", "pool_reason": null, "deal_status": "none", "last_follow_up_at": null, "next_follow_up_at": null, "version": 1,
+    "created_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"
+}))]
+pub struct Customer {
+    pub id: Uuid,
+    /// Generated, unique, human-friendly.
+    pub code: String,
+    pub name: String,
+    /// `company` or `person`.
+    pub kind: String,
+    /// Code of the `industry` dictionary.
+    pub industry: Option<String>,
+    /// Code of the `customer_source` dictionary.
+    pub source: Option<String>,
+    /// Code of the `customer_level` dictionary.
+    pub level: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub tags: Vec<String>,
+    pub remark: Option<String>,
+    /// Null in the public pool.
+    pub owner_id: Option<Uuid>,
+    pub owner_name: Option<String>,
+    /// `public`, `potential`, `won` or `invalid`.
+    pub pool: String,
+    /// Why it was last released or invalidated.
+    pub pool_reason: Option<String>,
+    /// `none` or `won`.
+    pub deal_status: String,
+    pub last_follow_up_at: Option<DateTime<Utc>>,
+    pub next_follow_up_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<CustomerView> for Customer {
+    fn from(v: CustomerView) -> Self {
+        Self {
+            id: v.id,
+            code: v.code,
+            name: v.name,
+            kind: v.kind,
+            industry: v.industry,
+            source: v.source,
+            level: v.level,
+            province: v.province,
+            city: v.city,
+            district: v.district,
+            address: v.address,
+            phone: v.phone,
+            email: v.email,
+            website: v.website,
+            tags: v.tags,
+            remark: v.remark,
+            owner_id: v.owner_id,
+            owner_name: v.owner_name,
+            pool: v.pool,
+            pool_reason: v.pool_reason,
+            deal_status: v.deal_status,
+            last_follow_up_at: v.last_follow_up_at,
+            next_follow_up_at: v.next_follow_up_at,
+            version: v.version,
+            created_by: v.created_by,
+            created_at: v.created_at,
+            updated_at: v.updated_at,
+        }
+    }
+}
+
+fn company() -> CustomerKind {
+    CustomerKind::Company
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "上海华东精密机械有限公司", "kind": "company", "industry": "manufacturing", "source": "exhibition", "level": "a",
+    "province": "上海", "city": "上海", "phone": "+86 21 5080 1234", "email": "info@hd-precision.cn", "tags": ["重点"]}))]
+pub struct NewCustomer {
+    /// At most 200 characters; duplicates (by normalised name) are refused.
+    pub name: String,
+    #[serde(default = "company")]
+    pub kind: CustomerKind,
+    pub industry: Option<String>,
+    pub source: Option<String>,
+    pub level: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub remark: Option<String>,
+}
+
+impl From<NewCustomer> for d::NewCustomer {
+    fn from(c: NewCustomer) -> Self {
+        Self {
+            name: c.name,
+            kind: c.kind.into(),
+            industry: c.industry,
+            source: c.source,
+            level: c.level,
+            province: c.province,
+            city: c.city,
+            district: c.district,
+            address: c.address,
+            phone: c.phone,
+            email: c.email,
+            website: c.website,
+            tags: c.tags,
+            remark: c.remark,
+        }
+    }
+}
+
+macro_rules! nullable {
+    ($($field:ident),*) => {
+        /// Fields to change; absent fields stay, `null` clears.
+        #[derive(Deserialize, ToSchema)]
+        #[serde(deny_unknown_fields)]
+        #[schema(example = json!({"level": "b", "phone": null, "tags": ["华东"]}))]
+        pub struct CustomerPatch {
+            pub name: Option<String>,
+            pub kind: Option<CustomerKind>,
+            pub tags: Option<Vec<String>>,
+            $(
+                #[serde(default, deserialize_with = "crate::patch::field")]
+                #[schema(value_type = Option<String>)]
+                pub $field: Option<Option<String>>,
+            )*
+        }
+
+        impl From<CustomerPatch> for d::CustomerPatch {
+            fn from(p: CustomerPatch) -> Self {
+                Self { name: p.name, kind: p.kind.map(Into::into), tags: p.tags, $($field: p.$field,)* }
+            }
+        }
+    };
+}
+nullable!(industry, source, level, province, city, district, address, phone, email, website, remark);
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "客户暂无采购计划"}))]
+pub struct PoolReason {
+    /// Required; kept on the customer and in the operation log.
+    pub reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DuplicateMatch {
+    /// `name`, `phone` or `email`.
+    pub field: String,
+    pub id: Uuid,
+    pub name: String,
+}
+
+impl From<Duplicate> for DuplicateMatch {
+    fn from(d: Duplicate) -> Self {
+        Self { field: d.field, id: d.id, name: d.name }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DuplicateList {
+    pub items: Vec<DuplicateMatch>,
+}

@@ -1,0 +1,139 @@
+use actix_web::{web, HttpResponse};
+use crm_persistence::customers::service as customers;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::dto::*;
+use crate::auth::ReqCtx;
+use crate::etag::{created, ok, IfMatch};
+use crate::json::ValidJson;
+use crate::list_query::{ListQuery, PageOf, PageParams};
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+
+/// Filters of `GET /customers`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct CustomerFilters {
+    /// One or more of public, potential, won, invalid (comma-separated); default: all but invalid.
+    pool: Option<String>,
+    kind: Option<String>,
+    industry: Option<String>,
+    source: Option<String>,
+    level: Option<String>,
+    province: Option<String>,
+    city: Option<String>,
+    owner_id: Option<Uuid>,
+    deal_status: Option<String>,
+    /// One tag.
+    tags: Option<String>,
+    created_at_from: Option<String>,
+    created_at_to: Option<String>,
+    next_follow_up_at_from: Option<String>,
+    next_follow_up_at_to: Option<String>,
+}
+
+/// Customers the caller may see (the public pool is visible to all). `q` matches name,
+/// code, phone and e-mail. Sort: name, code, created_at, updated_at (default, newest
+/// first), last_follow_up_at, next_follow_up_at.
+#[utoipa::path(get, path = "/api/v1/customers", tag = "customers", security(("bearer" = [])), params(PageParams, CustomerFilters),
+    responses((status = 200, body = PageOf<Customer>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from_page(customers::list(&state.db, &ctx.0, q.0).await?, Customer::from), None))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DuplicateQuery {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Customers whose normalised name, phone or e-mail equals the given ones (CUS-6), for a
+/// live warning while typing. Only id and name are returned, whoever owns them.
+#[utoipa::path(get, path = "/api/v1/customers/duplicates", tag = "customers", security(("bearer" = [])), params(DuplicateQuery),
+    responses((status = 200, body = DuplicateList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn find_duplicates(state: web::Data<AppState>, q: web::Query<DuplicateQuery>) -> ApiResult<HttpResponse> {
+    let items = customers::duplicates(&state.db, q.name.as_deref(), q.phone.as_deref(), q.email.as_deref()).await?;
+    Ok(ok(&DuplicateList { items: items.into_iter().map(Into::into).collect() }, None))
+}
+
+#[utoipa::path(get, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = Customer, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, description = "no such customer, or outside the caller's data scope", body = Problem)))]
+pub async fn get_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let c = customers::get(&state.db, &ctx.0, *id).await?;
+    let v = c.version;
+    Ok(ok(&Customer::from(c), Some(v)))
+}
+
+/// A new customer belongs to its creator and sits in the `potential` pool.
+#[utoipa::path(post, path = "/api/v1/customers", tag = "customers", security(("bearer" = [])), request_body = NewCustomer,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = Customer, headers(("Location" = String), ("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 409, description = "`customer.duplicate`: same normalised name, phone or e-mail as `duplicate`", body = Problem),
+        (status = 422, description = "a bad field or an unknown dictionary code", body = Problem)))]
+pub async fn create_customer(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewCustomer>) -> ApiResult<HttpResponse> {
+    let c = customers::create(&state.db, &ctx.0, body.0.into()).await?;
+    let (id, v) = (c.id, c.version);
+    Ok(created(&Customer::from(c), format!("/api/v1/customers/{id}"), Some(v)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])), request_body = CustomerPatch,
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn update_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<CustomerPatch>) -> ApiResult<HttpResponse> {
+    let c = customers::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let v = c.version;
+    Ok(ok(&Customer::from(c), Some(v)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+pub async fn delete_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    customers::delete(&state.db, &ctx.0, *id, if_match.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// 领取: take a public customer. Of several people claiming at once, exactly one wins;
+/// the others get 409.
+#[utoipa::path(post, path = "/api/v1/customers/{id}/claim", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, description = "not in the public pool, or claimed by someone else first", body = Problem)))]
+pub async fn claim_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let c = customers::claim(&state.db, &ctx.0, *id).await?;
+    let v = c.version;
+    Ok(ok(&Customer::from(c), Some(v)))
+}
+
+/// 放回公海: back to the public pool with a reason; the owner is cleared.
+#[utoipa::path(post, path = "/api/v1/customers/{id}/release", tag = "customers", security(("bearer" = [])), request_body = PoolReason, params(("id" = Uuid, Path)),
+    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, description = "no reason given", body = Problem)))]
+pub async fn release_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PoolReason>) -> ApiResult<HttpResponse> {
+    let c = customers::release(&state.db, &ctx.0, *id, &body.0.reason).await?;
+    let v = c.version;
+    Ok(ok(&Customer::from(c), Some(v)))
+}
+
+/// 设为无效: out of normal lists, with a reason.
+#[utoipa::path(post, path = "/api/v1/customers/{id}/invalidate", tag = "customers", security(("bearer" = [])), request_body = PoolReason, params(("id" = Uuid, Path)),
+    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn invalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PoolReason>) -> ApiResult<HttpResponse> {
+    let c = customers::invalidate(&state.db, &ctx.0, *id, &body.0.reason).await?;
+    let v = c.version;
+    Ok(ok(&Customer::from(c), Some(v)))
+}
+
+/// Back from invalid: to `potential` when it has an owner, else `public`.
+#[utoipa::path(post, path = "/api/v1/customers/{id}/revalidate", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn revalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let c = customers::revalidate(&state.db, &ctx.0, *id).await?;
+    let v = c.version;
+    Ok(ok(&Customer::from(c), Some(v)))
+}

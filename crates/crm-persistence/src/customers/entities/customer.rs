@@ -1,0 +1,46 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "customers")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    /// `normalise_name(name)`, the duplicate-check key.
+    pub name_norm: String,
+    pub kind: String,
+    pub industry: Option<String>,
+    pub source: Option<String>,
+    pub level: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub phone_norm: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub tags: Json,
+    pub remark: Option<String>,
+    pub owner_id: Option<Uuid>,
+    pub pool: String,
+    pub deal_status: String,
+    pub last_follow_up_at: Option<DateTimeUtc>,
+    pub next_follow_up_at: Option<DateTimeUtc>,
+    /// Why it was last released or invalidated.
+    pub pool_reason: Option<String>,
+    pub released_by: Option<Uuid>,
+    pub released_at: Option<DateTimeUtc>,
+    pub version: i32,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub deleted_at: Option<DateTimeUtc>,
+    pub deleted_by: Option<Uuid>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

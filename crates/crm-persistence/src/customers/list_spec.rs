@@ -1,0 +1,35 @@
+use sea_orm::Order;
+
+use super::entities::customer::{Column as C, Entity};
+use crate::listing::{FieldKind, Filter, ListSpec};
+
+/// What the customer list filters and sorts on; each has an index (see the migration).
+pub fn spec() -> ListSpec<Entity> {
+    let f = |name, column, kind, range| Filter { name, column, kind, range };
+    ListSpec {
+        filters: vec![
+            f("kind", C::Kind, FieldKind::Text, false),
+            f("industry", C::Industry, FieldKind::Text, false),
+            f("source", C::Source, FieldKind::Text, false),
+            f("level", C::Level, FieldKind::Text, false),
+            f("province", C::Province, FieldKind::Text, false),
+            f("city", C::City, FieldKind::Text, false),
+            f("owner_id", C::OwnerId, FieldKind::Uuid, false),
+            f("deal_status", C::DealStatus, FieldKind::Text, false),
+            f("created_at", C::CreatedAt, FieldKind::Timestamp, true),
+            f("next_follow_up_at", C::NextFollowUpAt, FieldKind::Timestamp, true),
+        ],
+        sorts: vec![
+            ("name", C::Name),
+            ("code", C::Code),
+            ("created_at", C::CreatedAt),
+            ("updated_at", C::UpdatedAt),
+            ("last_follow_up_at", C::LastFollowUpAt),
+            ("next_follow_up_at", C::NextFollowUpAt),
+        ],
+        search: vec![C::Name, C::Code, C::Phone, C::Email],
+        default_sort: vec![(C::UpdatedAt, Order::Desc)],
+        tie_breaker: C::Id,
+    }
+}
+

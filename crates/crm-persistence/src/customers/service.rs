@@ -1,0 +1,504 @@
+//! Customer use cases. Every read goes through `Scoped::<customer::Entity>::find`, so a
+//! customer outside the caller's data scope is simply not found (404).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use crm_domain::customers::{normalise_name, normalise_phone, pool, CustomerKind, CustomerPatch, NewCustomer, Pool, PoolCommand};
+use crm_domain::validate::Validator;
+use crm_domain::{DomainError, DomainResult};
+use sea_orm::sea_query::{Alias, Expr, Func};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait};
+use serde::Serialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::entities::customer::{self, Column as C, Entity as Customer};
+use super::list_spec::spec;
+use crate::db::db_err;
+use crate::listing::{ListParams, Page};
+use crate::recycle::{self, SoftDelete};
+use crate::scope::{Scoped, ScopedEntity};
+use crate::system::entities::user;
+use crate::version::{check_if_match, update_versioned};
+use crate::{audit, dictionaries, sequences, Ctx, Db};
+
+impl ScopedEntity for Customer {
+    fn owner_column() -> C {
+        C::OwnerId
+    }
+    fn deleted_at_column() -> C {
+        C::DeletedAt
+    }
+    /// The public pool is open to everyone who may read customers: that is how they claim.
+    fn visible_to_all() -> Option<Condition> {
+        Some(Condition::all().add(C::Pool.eq(Pool::Public.as_str())))
+    }
+}
+
+impl SoftDelete for Customer {
+    const NAME: &'static str = "customers";
+    fn id_col() -> C { C::Id }
+    fn label_col() -> C { C::Name }
+    fn version_col() -> C { C::Version }
+    fn deleted_at_col() -> C { C::DeletedAt }
+    fn deleted_by_col() -> C { C::DeletedBy }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerView {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    pub industry: Option<String>,
+    pub source: Option<String>,
+    pub level: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub tags: Vec<String>,
+    pub remark: Option<String>,
+    pub owner_id: Option<Uuid>,
+    pub owner_name: Option<String>,
+    pub pool: String,
+    pub pool_reason: Option<String>,
+    pub deal_status: String,
+    pub last_follow_up_at: Option<DateTime<Utc>>,
+    pub next_follow_up_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Views for a page of rows, with owner names in one query.
+async fn views(db: &impl ConnectionTrait, rows: Vec<customer::Model>) -> DomainResult<Vec<CustomerView>> {
+    let owner_ids: Vec<Uuid> = rows.iter().filter_map(|c| c.owner_id).collect();
+    let names: HashMap<Uuid, String> = if owner_ids.is_empty() {
+        HashMap::new()
+    } else {
+        user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .column(user::Column::DisplayName)
+            .filter(user::Column::Id.is_in(owner_ids))
+            .into_tuple::<(Uuid, String)>()
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .collect()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|c| CustomerView {
+            owner_name: c.owner_id.and_then(|o| names.get(&o).cloned()),
+            tags: serde_json::from_value(c.tags).unwrap_or_default(),
+            id: c.id,
+            code: c.code,
+            name: c.name,
+            kind: c.kind,
+            industry: c.industry,
+            source: c.source,
+            level: c.level,
+            province: c.province,
+            city: c.city,
+            district: c.district,
+            address: c.address,
+            phone: c.phone,
+            email: c.email,
+            website: c.website,
+            remark: c.remark,
+            owner_id: c.owner_id,
+            pool: c.pool,
+            pool_reason: c.pool_reason,
+            deal_status: c.deal_status,
+            last_follow_up_at: c.last_follow_up_at,
+            next_follow_up_at: c.next_follow_up_at,
+            version: c.version,
+            created_by: c.created_by,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        })
+        .collect())
+}
+
+async fn view(db: &impl ConnectionTrait, row: customer::Model) -> DomainResult<CustomerView> {
+    views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("customer view"))
+}
+
+/// A customer the caller may see, or 404.
+async fn find_visible(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<customer::Model> {
+    Scoped::<Customer>::find(db, ctx)
+        .await?
+        .filter(C::Id.eq(id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found("customer"))
+}
+
+pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
+    view(db, find_visible(db, ctx, id).await?).await
+}
+
+/// The list: by default every pool but `invalid`; `pool=` picks one or several.
+pub async fn list(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<Page<CustomerView>> {
+    let pools = match params.take_filter("pool") {
+        None => vec![Pool::Public, Pool::Potential, Pool::Won],
+        Some(raw) => raw
+            .split(',')
+            .map(|p| {
+                Pool::parse(p.trim()).ok_or_else(|| {
+                    DomainError::bad_request("query.invalid", format!("'{p}' is not a pool; use public, potential, won or invalid"))
+                        .with_extra(json!({"errors": [{"field": "pool", "code": "invalid", "message": "unknown pool"}]}))
+                })
+            })
+            .collect::<DomainResult<Vec<_>>>()?,
+    };
+    let tag = params.take_filter("tags");
+    let mut select = Scoped::<Customer>::find(db, ctx).await?.filter(C::Pool.is_in(pools.iter().map(|p| p.as_str())));
+    if let Some(t) = tag {
+        // Tags are a JSON array of strings; matching the quoted tag in its text works the
+        // same on both databases.
+        let quoted = format!("%\"{}\"%", t.trim().replace(['%', '_', '"', '\\'], ""));
+        select = select.filter(Expr::expr(Func::cast_as(Expr::col((Customer, C::Tags)), Alias::new("TEXT"))).like(quoted));
+    }
+    let select = spec().apply(select, &params)?;
+    let total = select.clone().count(db).await.map_err(db_err)?;
+    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
+    Ok(Page { items: views(db, rows).await?, total, page: params.page, page_size: params.page_size })
+}
+
+async fn check_codes(db: &impl ConnectionTrait, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
+    let mut errors = Vec::new();
+    for (kind, field, code) in [("industry", "industry", industry), ("customer_source", "source", source), ("customer_level", "level", level)] {
+        if let Some(c) = code {
+            if let Err(e) = dictionaries::check_code(db, kind, field, c).await {
+                errors.extend(e.errors);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::validation(errors))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Duplicate {
+    pub field: String,
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// Live customers (any pool, any owner) whose normalised name, phone or e-mail equals the
+/// given ones. Only id and name leave here, so nothing outside the caller's scope leaks.
+pub async fn find_duplicates(
+    db: &impl ConnectionTrait,
+    name: Option<&str>,
+    phone: Option<&str>,
+    email: Option<&str>,
+    except: Option<Uuid>,
+) -> DomainResult<Vec<Duplicate>> {
+    let mut out = Vec::new();
+    let keys = [
+        ("name", C::NameNorm, name.map(normalise_name)),
+        ("phone", C::PhoneNorm, phone.map(normalise_phone)),
+        ("email", C::Email, email.map(|e| e.trim().to_lowercase())),
+    ];
+    for (field, col, key) in keys {
+        let Some(key) = key.filter(|k| !k.is_empty()) else { continue };
+        let mut q = Customer::find().select_only().column(C::Id).column(C::Name).filter(C::DeletedAt.is_null()).filter(col.eq(key));
+        if let Some(id) = except {
+            q = q.filter(C::Id.ne(id));
+        }
+        let rows: Vec<(Uuid, String)> = q.limit(5).into_tuple().all(db).await.map_err(db_err)?;
+        out.extend(rows.into_iter().map(|(id, name)| Duplicate { field: field.into(), id, name }));
+    }
+    Ok(out)
+}
+
+fn duplicate_error(d: &Duplicate) -> DomainError {
+    DomainError::conflict("customer.duplicate", format!("a customer with the same {} exists: {}", d.field, d.name)).with_extra(json!({
+        "errors": [{"field": d.field, "code": "duplicate", "message": format!("same as customer {}", d.name)}],
+        "duplicate": {"id": d.id, "name": d.name, "field": d.field},
+    }))
+}
+
+pub async fn duplicates(db: &Db, name: Option<&str>, phone: Option<&str>, email: Option<&str>) -> DomainResult<Vec<Duplicate>> {
+    find_duplicates(db, name, phone, email, None).await
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<CustomerView> {
+    let input = input.validate()?;
+    let tx = db.begin().await.map_err(db_err)?;
+    check_codes(&tx, input.industry.as_deref(), input.source.as_deref(), input.level.as_deref()).await?;
+    if let Some(d) = find_duplicates(&tx, Some(&input.name), input.phone.as_deref(), input.email.as_deref(), None).await?.first() {
+        return Err(duplicate_error(d));
+    }
+    let n = sequences::next(&tx, "customers").await?;
+    let model = customer::Model {
+        id: Uuid::now_v7(),
+        code: format!("C{n:07}"),
+        name_norm: normalise_name(&input.name),
+        name: input.name,
+        kind: input.kind.as_str().into(),
+        industry: input.industry,
+        source: input.source,
+        level: input.level,
+        province: input.province,
+        city: input.city,
+        district: input.district,
+        address: input.address,
+        phone_norm: input.phone.as_deref().map(normalise_phone),
+        phone: input.phone,
+        email: input.email,
+        website: input.website,
+        tags: json!(input.tags),
+        remark: input.remark,
+        owner_id: Some(ctx.actor.user_id),
+        pool: Pool::Potential.as_str().into(),
+        deal_status: "none".into(),
+        last_follow_up_at: None,
+        next_follow_up_at: None,
+        pool_reason: None,
+        released_by: None,
+        released_at: None,
+        version: 1,
+        created_by: Some(ctx.actor.user_id),
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        deleted_at: None,
+        deleted_by: None,
+    };
+    Customer::insert(customer::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
+    let v = view(&tx, model).await?;
+    audit::record(&tx, ctx, "customers", v.id, "create", &Value::Null, &json!(v)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// The fields people edit; pool, owner and follow-up times change only through their own
+/// commands.
+pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match: Option<i32>) -> DomainResult<CustomerView> {
+    let patch = patch.validate()?;
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_visible(&tx, ctx, id).await?;
+    check_if_match(if_match, current.version)?;
+    let mut next = current.clone();
+    if let Some(n) = patch.name {
+        next.name_norm = normalise_name(&n);
+        next.name = n;
+    }
+    if let Some(k) = patch.kind {
+        next.kind = k.as_str().into();
+    }
+    let set = |slot: &mut Option<String>, p: Option<Option<String>>| {
+        if let Some(v) = p {
+            *slot = v;
+        }
+    };
+    set(&mut next.industry, patch.industry);
+    set(&mut next.source, patch.source);
+    set(&mut next.level, patch.level);
+    set(&mut next.province, patch.province);
+    set(&mut next.city, patch.city);
+    set(&mut next.district, patch.district);
+    set(&mut next.address, patch.address);
+    set(&mut next.phone, patch.phone);
+    set(&mut next.email, patch.email);
+    set(&mut next.website, patch.website);
+    set(&mut next.remark, patch.remark);
+    if let Some(t) = patch.tags {
+        next.tags = json!(t);
+    }
+    next.phone_norm = next.phone.as_deref().map(normalise_phone);
+    check_codes(
+        &tx,
+        next.industry.as_deref().filter(|c| Some(*c) != current.industry.as_deref()),
+        next.source.as_deref().filter(|c| Some(*c) != current.source.as_deref()),
+        next.level.as_deref().filter(|c| Some(*c) != current.level.as_deref()),
+    )
+    .await?;
+    let changed = |a: &Option<String>, b: &Option<String>| if a != b { a.clone() } else { None };
+    let dups = find_duplicates(
+        &tx,
+        (next.name_norm != current.name_norm).then_some(next.name.as_str()),
+        changed(&next.phone_norm, &current.phone_norm).as_deref(),
+        changed(&next.email, &current.email).as_deref(),
+        Some(id),
+    )
+    .await?;
+    if let Some(d) = dups.first() {
+        return Err(duplicate_error(d));
+    }
+    next.updated_at = ctx.now;
+    let changes = customer::ActiveModel {
+        name: Set(next.name.clone()),
+        name_norm: Set(next.name_norm.clone()),
+        kind: Set(next.kind.clone()),
+        industry: Set(next.industry.clone()),
+        source: Set(next.source.clone()),
+        level: Set(next.level.clone()),
+        province: Set(next.province.clone()),
+        city: Set(next.city.clone()),
+        district: Set(next.district.clone()),
+        address: Set(next.address.clone()),
+        phone: Set(next.phone.clone()),
+        phone_norm: Set(next.phone_norm.clone()),
+        email: Set(next.email.clone()),
+        website: Set(next.website.clone()),
+        tags: Set(next.tags.clone()),
+        remark: Set(next.remark.clone()),
+        updated_at: Set(next.updated_at),
+        ..Default::default()
+    };
+    update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
+    next.version = current.version + 1;
+    let before = view(&tx, current).await?;
+    let after = view(&tx, next).await?;
+    audit::record(&tx, ctx, "customers", id, "update", &json!(before), &json!(after)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}
+
+pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_visible(&tx, ctx, id).await?;
+    check_if_match(if_match, current.version)?;
+    recycle::soft_delete::<Customer>(&tx, ctx, id, current.version).await?;
+    tx.commit().await.map_err(db_err)
+}
+
+/// Moves a customer between pools with a conditional update on the pool it was read in,
+/// so of two people acting at once exactly one succeeds and the other gets 409.
+async fn move_pool(
+    tx: &impl ConnectionTrait,
+    ctx: &Ctx,
+    current: &customer::Model,
+    to: Pool,
+    owner: Option<Uuid>,
+    reason: Option<String>,
+    action: &str,
+) -> DomainResult<customer::Model> {
+    let mut changes = customer::ActiveModel {
+        pool: Set(to.as_str().into()),
+        owner_id: Set(owner),
+        pool_reason: Set(reason.clone()),
+        updated_at: Set(ctx.now),
+        ..Default::default()
+    };
+    if action == "release" {
+        changes.released_by = Set(current.owner_id);
+        changes.released_at = Set(Some(ctx.now));
+    }
+    let res = Customer::update_many()
+        .set(changes)
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .filter(C::Id.eq(current.id))
+        .filter(C::Pool.eq(current.pool.clone()))
+        .filter(C::Version.eq(current.version))
+        .filter(C::DeletedAt.is_null())
+        .exec(tx)
+        .await
+        .map_err(db_err)?;
+    if res.rows_affected == 0 {
+        return Err(DomainError::conflict("customer.changed", "someone else moved this customer first; reload it"));
+    }
+    let mut next = current.clone();
+    next.pool = to.as_str().into();
+    next.owner_id = owner;
+    next.pool_reason = reason;
+    next.version += 1;
+    next.updated_at = ctx.now;
+    audit::record(
+        tx,
+        ctx,
+        "customers",
+        current.id,
+        action,
+        &json!({"pool": current.pool, "owner_id": current.owner_id}),
+        &json!({"pool": next.pool, "owner_id": next.owner_id, "reason": next.pool_reason}),
+    )
+    .await?;
+    Ok(next)
+}
+
+fn reason(field: &str, r: &str) -> DomainResult<String> {
+    let mut v = Validator::new();
+    let r = v.required(field, r, 500);
+    v.finish()?;
+    Ok(r)
+}
+
+/// 领取: a public customer becomes the caller's.
+pub async fn claim(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_visible(&tx, ctx, id).await?;
+    let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Claim)?;
+    let next = move_pool(&tx, ctx, &current, to, Some(ctx.actor.user_id), None, "claim").await?;
+    let v = view(&tx, next).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// 放回公海: the owner, or someone whose scope covers the owner, with a reason.
+pub async fn release(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult<CustomerView> {
+    let why = reason("reason", why)?;
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_visible(&tx, ctx, id).await?;
+    let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Release)?;
+    let next = move_pool(&tx, ctx, &current, to, None, Some(why), "release").await?;
+    let v = view(&tx, next).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+pub async fn invalidate(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult<CustomerView> {
+    let why = reason("reason", why)?;
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_visible(&tx, ctx, id).await?;
+    let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Invalidate)?;
+    let owner = current.owner_id;
+    let next = move_pool(&tx, ctx, &current, to, owner, Some(why), "invalidate").await?;
+    let v = view(&tx, next).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+pub async fn revalidate(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
+    let tx = db.begin().await.map_err(db_err)?;
+    let current = find_visible(&tx, ctx, id).await?;
+    let cmd = PoolCommand::Revalidate { has_owner: current.owner_id.is_some() };
+    let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), cmd)?;
+    let owner = current.owner_id;
+    let next = move_pool(&tx, ctx, &current, to, owner, None, "revalidate").await?;
+    let v = view(&tx, next).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// CON-4: a contract became active. Called by the contracts module inside its own
+/// transaction; not scoped, because the contract's owner may differ from the customer's.
+pub async fn mark_won(tx: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<()> {
+    let current = Customer::find_by_id(id).filter(C::DeletedAt.is_null()).one(tx).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("customer"))?;
+    if current.pool == Pool::Won.as_str() {
+        return Ok(());
+    }
+    let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::MarkWon)?;
+    let owner = current.owner_id;
+    move_pool(tx, ctx, &current, to, owner, None, "won").await?;
+    Customer::update_many().col_expr(C::DealStatus, Expr::value("won")).filter(C::Id.eq(id)).exec(tx).await.map_err(db_err)?;
+    Ok(())
+}
+
+pub fn parse_kind(s: &str) -> Option<CustomerKind> {
+    CustomerKind::parse(s)
+}

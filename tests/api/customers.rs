@@ -1,0 +1,205 @@
+//! Customers: records, validation, duplicate check, data scope, pools, and the claim race.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::support::TestApp;
+
+async fn create(app: &TestApp, token: &str, body: Value) -> Value {
+    let (s, c) = app.post("/api/v1/customers", token, body).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    c
+}
+
+async fn count(app: &TestApp, query: &str, token: &str) -> u64 {
+    let (s, page) = app.get(&format!("/api/v1/customers?{query}"), token).await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    page["total"].as_u64().unwrap()
+}
+
+dual_test!(create_read_update_with_audit, |app| {
+    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let c = create(&app, &rep, json!({"name": "上海华东精密机械有限公司", "industry": "manufacturing", "source": "exhibition", "level": "a",
+        "province": "上海", "city": "上海", "phone": "+86 21 5080 1234", "email": "Info@HD.cn", "tags": ["重点", "华东", "重点"]})).await;
+    assert_eq!(c["pool"], "potential");
+    assert_eq!(c["owner_id"], rep_id.as_str());
+    assert_eq!(c["owner_name"], "rep");
+    assert_eq!(c["email"], "info@hd.cn");
+    assert_eq!(c["tags"], json!(["华东", "重点"]));
+    assert!(c["code"].as_str().unwrap().starts_with('C'));
+    let id = c["id"].as_str().unwrap();
+    let c2 = create(&app, &rep, json!({"name": "北京客户"})).await;
+    assert_ne!(c["code"], c2["code"]);
+    let res = app.req(Method::GET, &format!("/api/v1/customers/{id}"), Some(&rep)).send().await.unwrap();
+    assert_eq!(res.headers()["etag"], "\"1\"");
+    let (s, u) = app.patch(&format!("/api/v1/customers/{id}"), &rep, json!({"level": "b", "phone": null})).await;
+    assert_eq!(s, StatusCode::OK, "{u}");
+    assert_eq!((u["level"].as_str(), u["phone"].is_null(), u["version"].as_i64()), (Some("b"), true, Some(2)));
+    let (_, log) = app.get(&format!("/api/v1/audit-logs?entity=customers&entity_id={id}"), &app.admin).await;
+    let level = log["items"][0]["changes"].as_array().unwrap().iter().find(|c| c["field"] == "level").unwrap().clone();
+    assert_eq!((level["before"].as_str(), level["after"].as_str()), (Some("a"), Some("b")));
+    let res = app.req(Method::PATCH, &format!("/api/v1/customers/{id}"), Some(&rep)).header("if-match", "\"1\"").json(&json!({"level": "c"})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED);
+});
+
+dual_test!(bad_input_is_refused_and_changes_nothing, |app| {
+    let t = app.admin.clone();
+    let cases = [
+        (json!({"name": "x", "industry": "space_travel"}), StatusCode::UNPROCESSABLE_ENTITY, "industry"),
+        (json!({"name": "x", "level": "z"}), StatusCode::UNPROCESSABLE_ENTITY, "level"),
+        (json!({"name": "x", "email": "not-an-email"}), StatusCode::UNPROCESSABLE_ENTITY, "email"),
+        (json!({"name": "x", "phone": "call me"}), StatusCode::UNPROCESSABLE_ENTITY, "phone"),
+        (json!({"name": "长".repeat(201)}), StatusCode::UNPROCESSABLE_ENTITY, "name"),
+        (json!({"name": "  "}), StatusCode::UNPROCESSABLE_ENTITY, "name"),
+        (json!({"name": "x", "kind": "robot"}), StatusCode::BAD_REQUEST, "kind"),
+        (json!({"name": "x", "pool": "won"}), StatusCode::BAD_REQUEST, "pool"),
+    ];
+    for (body, status, field) in cases {
+        let (s, b) = app.post("/api/v1/customers", &t, body.clone()).await;
+        assert_eq!(s, status, "{body}: {b}");
+        let fields: Vec<&str> = b["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        assert!(fields.contains(&field) || b["detail"].as_str().unwrap().contains(field), "{body}: {b}");
+    }
+    assert_eq!(count(&app, "pool=public,potential,won,invalid", &t).await, 0);
+    let (s, _) = app.get("/api/v1/customers?colour=red", &t).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _) = app.get("/api/v1/customers?pool=lost", &t).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _) = app.get("/api/v1/customers?sort=-phone_norm", &t).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+});
+
+dual_test!(duplicates_are_refused_by_normalised_name_phone_and_email, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let first = create(&app, &rep, json!({"name": "华为技术有限公司", "phone": "+86 138-0013-8000", "email": "sales@huawei.example"})).await;
+    // The other rep cannot see it, but is told it exists (id and name only).
+    let (s, b) = app.post("/api/v1/customers", &other, json!({"name": " 华为技术 "})).await;
+    assert_eq!((s, b["code"].as_str()), (StatusCode::CONFLICT, Some("customer.duplicate")));
+    assert_eq!(b["errors"][0]["field"], "name");
+    assert_eq!(b["duplicate"]["id"], first["id"]);
+    assert!(b["duplicate"].get("phone").is_none());
+    let (s, b) = app.post("/api/v1/customers", &other, json!({"name": "别的公司", "phone": "13800138000"})).await;
+    assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::CONFLICT, Some("phone")));
+    let (s, b) = app.post("/api/v1/customers", &other, json!({"name": "别的公司", "email": "SALES@huawei.example"})).await;
+    assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::CONFLICT, Some("email")));
+    let (s, d) = app.get("/api/v1/customers/duplicates?name=华为技术有限公司&phone=1", &other).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(d["items"].as_array().unwrap().len(), 1);
+    assert_eq!(d["items"][0]["field"], "name");
+    // Updating into a duplicate is refused too; keeping one's own values is not a duplicate.
+    let second = create(&app, &rep, json!({"name": "中兴通讯"})).await;
+    let (s, _) = app.patch(&format!("/api/v1/customers/{}", second["id"].as_str().unwrap()), &rep, json!({"name": "华为技术"})).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    let (s, _) = app.patch(&format!("/api/v1/customers/{}", first["id"].as_str().unwrap()), &rep, json!({"name": "华为技术有限公司", "remark": "x"})).await;
+    assert_eq!(s, StatusCode::OK);
+});
+
+dual_test!(data_scope_hides_other_owners_records, |app| {
+    let (_, dept) = app.post("/api/v1/departments", &app.admin, json!({"name": "East"})).await;
+    let (_, rep_a) = app.user_with_role("rep_a", "sales_rep", json!({"department_id": dept["id"]})).await;
+    let (_, rep_b) = app.user_with_role("rep_b", "sales_rep", json!({})).await;
+    let (_, mgr) = app.user_with_role("mgr", "sales_manager", json!({"department_id": dept["id"]})).await;
+    let a = create(&app, &rep_a, json!({"name": "A 客户"})).await;
+    create(&app, &rep_b, json!({"name": "B 客户"})).await;
+    let a_id = a["id"].as_str().unwrap();
+    assert_eq!(count(&app, "", &rep_a).await, 1);
+    assert_eq!(count(&app, "", &rep_b).await, 1);
+    assert_eq!(count(&app, "", &mgr).await, 1, "the manager sees the department's customers only");
+    assert_eq!(count(&app, "", &app.admin).await, 2);
+    // Out of scope is 404, for reads and writes alike, and nothing changes.
+    assert_eq!(app.get(&format!("/api/v1/customers/{a_id}"), &rep_b).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.patch(&format!("/api/v1/customers/{a_id}"), &rep_b, json!({"name": "hijack"})).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.post(&format!("/api/v1/customers/{a_id}/release"), &rep_b, json!({"reason": "x"})).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/api/v1/customers/{a_id}"), &mgr).await.0, StatusCode::OK);
+    // A rep may not delete; an admin may, and restore.
+    assert_eq!(app.delete(&format!("/api/v1/customers/{a_id}"), &rep_a).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.delete(&format!("/api/v1/customers/{a_id}"), &app.admin).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&format!("/api/v1/customers/{a_id}"), &rep_a).await.0, StatusCode::NOT_FOUND);
+    let (_, bin) = app.get("/api/v1/recycle-bin?entity=customers", &app.admin).await;
+    assert_eq!(bin["items"][0]["label"], "A 客户");
+    assert_eq!(app.post(&format!("/api/v1/recycle-bin/customers/{a_id}/restore"), &app.admin, json!({})).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&format!("/api/v1/customers/{a_id}"), &rep_a).await.0, StatusCode::OK);
+});
+
+dual_test!(release_and_claim_move_between_pools, |app| {
+    let (_, rep_a) = app.user_with_role("rep_a", "sales_rep", json!({})).await;
+    let (rep_b_id, rep_b) = app.user_with_role("rep_b", "sales_rep", json!({})).await;
+    let c = create(&app, &rep_a, json!({"name": "深圳前海贸易"})).await;
+    let id = c["id"].as_str().unwrap();
+    // Claiming a customer that is not public is refused.
+    let (s, b) = app.post(&format!("/api/v1/customers/{id}/claim"), &rep_a, json!({})).await;
+    assert_eq!((s, b["code"].as_str()), (StatusCode::CONFLICT, Some("customer.wrong_pool")));
+    // Releasing needs a reason.
+    let (s, b) = app.post(&format!("/api/v1/customers/{id}/release"), &rep_a, json!({"reason": " "})).await;
+    assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("reason")));
+    let (s, b) = app.post(&format!("/api/v1/customers/{id}/release"), &rep_a, json!({})).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
+    let (s, r) = app.post(&format!("/api/v1/customers/{id}/release"), &rep_a, json!({"reason": "暂无需求"})).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!((r["pool"].as_str(), r["owner_id"].is_null(), r["pool_reason"].as_str()), (Some("public"), true, Some("暂无需求")));
+    // The public pool is visible to everyone; the other rep claims it.
+    assert_eq!(count(&app, "pool=public", &rep_b).await, 1);
+    let (s, cl) = app.post(&format!("/api/v1/customers/{id}/claim"), &rep_b, json!({})).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!((cl["pool"].as_str(), cl["owner_id"].as_str()), (Some("potential"), Some(rep_b_id.as_str())));
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}"), &rep_a).await.0, StatusCode::NOT_FOUND);
+    // Invalid customers leave the normal list and come back on revalidation.
+    let (s, inv) = app.post(&format!("/api/v1/customers/{id}/invalidate"), &rep_b, json!({"reason": "空号"})).await;
+    assert_eq!((s, inv["pool"].as_str()), (StatusCode::OK, Some("invalid")));
+    assert_eq!(count(&app, "", &rep_b).await, 0);
+    assert_eq!(count(&app, "pool=invalid", &rep_b).await, 1);
+    let (s, back) = app.post(&format!("/api/v1/customers/{id}/revalidate"), &rep_b, json!({})).await;
+    assert_eq!((s, back["pool"].as_str()), (StatusCode::OK, Some("potential")));
+    let (_, log) = app.get(&format!("/api/v1/audit-logs?entity=customers&entity_id={id}"), &app.admin).await;
+    let actions: Vec<&str> = log["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, vec!["revalidate", "invalidate", "claim", "release", "create"]);
+});
+
+dual_test!(parallel_claims_have_exactly_one_winner, |app| {
+    let c = create(&app, &app.admin, json!({"name": "抢手客户"})).await;
+    let id = c["id"].as_str().unwrap().to_string();
+    app.post(&format!("/api/v1/customers/{id}/release"), &app.admin, json!({"reason": "公海"})).await;
+    let mut tokens = Vec::new();
+    for i in 0..6 {
+        tokens.push(app.user_with_role(&format!("claimer{i}"), "sales_rep", json!({})).await);
+    }
+    let mut handles = Vec::new();
+    for (_, t) in &tokens {
+        let req = app.req(Method::POST, &format!("/api/v1/customers/{id}/claim"), Some(t));
+        handles.push(tokio::spawn(async move { req.send().await.unwrap().status() }));
+    }
+    let mut winners = 0;
+    for h in handles {
+        let s = h.await.unwrap();
+        // A loser that reads after the winner committed no longer sees the customer (it left
+        // the public pool for someone else's scope): 404; one that read before gets 409.
+        assert!(s == StatusCode::OK || s == StatusCode::CONFLICT || s == StatusCode::NOT_FOUND, "{s}");
+        winners += usize::from(s == StatusCode::OK);
+    }
+    assert_eq!(winners, 1);
+    let (_, now) = app.get(&format!("/api/v1/customers/{id}"), &app.admin).await;
+    assert_eq!(now["pool"], "potential");
+    assert!(tokens.iter().any(|(uid, _)| now["owner_id"] == uid.as_str()));
+});
+
+dual_test!(list_search_filters_and_sorts, |app| {
+    let t = app.admin.clone();
+    create(&app, &t, json!({"name": "杭州西湖茶叶有限公司", "industry": "retail", "city": "杭州", "tags": ["茶"]})).await;
+    create(&app, &t, json!({"name": "Hangzhou Software Ltd", "industry": "it", "city": "杭州", "email": "hi@hzsoft.example"})).await;
+    create(&app, &t, json!({"name": "南京钢铁", "industry": "manufacturing", "city": "南京", "phone": "025-8888 1234"})).await;
+    assert_eq!(count(&app, "q=西湖", &t).await, 1);
+    assert_eq!(count(&app, "q=hangzhou", &t).await, 1);
+    assert_eq!(count(&app, "q=HZSOFT", &t).await, 1);
+    assert_eq!(count(&app, "q=8888", &t).await, 1);
+    assert_eq!(count(&app, "q=100%25", &t).await, 0);
+    assert_eq!(count(&app, "city=杭州", &t).await, 2);
+    assert_eq!(count(&app, "industry=it,retail", &t).await, 2);
+    assert_eq!(count(&app, "tags=茶", &t).await, 1);
+    assert_eq!(count(&app, "created_at_from=2000-01-01&created_at_to=2999-01-01", &t).await, 3);
+    let (_, page) = app.get("/api/v1/customers?sort=name&page_size=2", &t).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 2);
+    assert_eq!(page["total"], 3);
+    assert_eq!(page["items"][0]["name"], "Hangzhou Software Ltd");
+});
