@@ -1,0 +1,51 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The signed-in layout: side menu, language switch and user menu. */
+export class AppShell {
+  readonly menu: Locator;
+
+  constructor(private readonly page: Page) {
+    this.menu = page.getByTestId("side-menu");
+  }
+
+  menuEntry(key: string): Locator {
+    return this.page.getByTestId(`menu-${key}`);
+  }
+
+  async open(key: string): Promise<void> {
+    await this.menuEntry(key).click();
+  }
+
+  async switchLanguage(label: "中文" | "English"): Promise<void> {
+    await this.page.getByTestId("language-switch").getByText(label, { exact: true }).click();
+  }
+
+  async logout(): Promise<void> {
+    await this.page.getByTestId("user-menu").click();
+    await this.page.getByRole("menuitem").last().click();
+    await expect(this.page).toHaveURL(/\/login$/);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    // Let antd's open/close animations settle so the picture shows the final state.
+    await this.page.waitForTimeout(300);
+    await this.page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+  }
+}
+
+/**
+ * Picks an option in an antd Select. With `search`, the label is typed first: long option lists
+ * are virtualised, so an option far down is not in the DOM until the list is filtered.
+ */
+export async function chooseOption(page: Page, select: Locator, label: string, search = false): Promise<void> {
+  await select.click();
+  if (search) await page.keyboard.type(label);
+  const dropdown = page.locator(".ant-select-dropdown:visible");
+  await dropdown.locator(`.ant-select-item-option[title="${label}"], .ant-select-item-option:has-text("${label}")`).first().click();
+}
+
+/** Picks a node in an antd TreeSelect. */
+export async function chooseTreeNode(page: Page, select: Locator, title: string): Promise<void> {
+  await select.click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+}

@@ -1,0 +1,58 @@
+import { defineConfig } from "@playwright/test";
+
+// The e2e suite runs against the real `crm` binary, which serves both the API and the built SPA
+// (`npm run build` first). It never downloads a browser: it drives Debian's Chromium.
+const PORT = 18931;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The browser normally talks to the binary itself; E2E_BASE_URL points it elsewhere, e.g. at
+// `vite preview` proxying to the binary when the binary does not serve the SPA.
+const APP_URL = process.env.E2E_BASE_URL ?? BASE_URL;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: APP_URL,
+    locale: "zh-CN",
+    viewport: { width: 1440, height: 900 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "chromium", testIgnore: /auth\.setup\.ts$/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    // A fresh data directory per run, so the admin password below is the one that applies.
+    command: 'CRM_DATA_DIR="$(mktemp -d)" exec "${CRM_BIN:-../target/debug/crm}" serve',
+    url: `${BASE_URL}/healthz`,
+    env: {
+      CRM_BIND: `127.0.0.1:${PORT}`,
+      CRM_ADMIN_PASSWORD: "Admin12345!",
+    },
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

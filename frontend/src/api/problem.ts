@@ -1,0 +1,110 @@
+import type { FormInstance } from "antd";
+
+export type FieldProblem = { field: string; code?: string; message: string };
+
+/** RFC 9457 problem details as the API sends them. */
+export type Problem = {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code?: string;
+  /** Also in the server log and the X-Request-Id header; shown for server errors. */
+  request_id?: string;
+  errors: FieldProblem[];
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  readonly headers: Headers | undefined;
+
+  constructor(status: number, problem: Problem, headers?: Headers) {
+    super(problem.detail ?? problem.title);
+    this.name = "ApiError";
+    this.status = status;
+    this.problem = problem;
+    this.headers = headers;
+  }
+
+  /** Seconds from a Retry-After header (429), when present. */
+  get retryAfter(): number | undefined {
+    const value = this.headers?.get("Retry-After");
+    if (!value) return undefined;
+    const seconds = Number(value);
+    return Number.isFinite(seconds) ? seconds : undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Reads a problem body defensively: anything missing gets a sensible default. */
+export function parseProblem(body: unknown, response?: { status: number; statusText?: string }): Problem {
+  const status = response?.status ?? 0;
+  if (!isRecord(body)) {
+    return {
+      title: response?.statusText || `HTTP ${status}`,
+      status,
+      detail: typeof body === "string" && body.length > 0 && body.length < 500 ? body : undefined,
+      errors: [],
+    };
+  }
+  const errors: FieldProblem[] = Array.isArray(body.errors)
+    ? body.errors.filter(isRecord).map((e) => ({
+        field: typeof e.field === "string" ? e.field : "",
+        code: typeof e.code === "string" ? e.code : undefined,
+        message: typeof e.message === "string" ? e.message : String(e.code ?? ""),
+      }))
+    : [];
+  return {
+    type: typeof body.type === "string" ? body.type : undefined,
+    title: typeof body.title === "string" ? body.title : `HTTP ${status}`,
+    status: typeof body.status === "number" ? body.status : status,
+    detail: typeof body.detail === "string" ? body.detail : undefined,
+    code: typeof body.code === "string" ? body.code : undefined,
+    request_id: typeof body.request_id === "string" ? body.request_id : undefined,
+    errors,
+  };
+}
+
+/** A field path such as `roles[0].id` or `address.city` as an antd NamePath. */
+export function fieldPath(field: string): (string | number)[] {
+  return field
+    .replace(/\[(\d+)\]/g, ".$1")
+    .split(".")
+    .filter((part) => part.length > 0)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * Puts the problem's field errors on the form fields that exist. Returns the errors that matched
+ * no field, so the caller can show them (with the detail) in a message instead.
+ */
+export function applyProblemToForm(form: FormInstance, problem: Problem): FieldProblem[] {
+  const known = new Set(
+    Object.keys(form.getFieldsValue(true) as Record<string, unknown>),
+  );
+  const onForm: FieldProblem[] = [];
+  const unmatched: FieldProblem[] = [];
+  for (const error of problem.errors) {
+    const path = fieldPath(error.field);
+    const head = path[0];
+    if (typeof head === "string" && known.has(head)) onForm.push(error);
+    else unmatched.push(error);
+  }
+  form.setFields(onForm.map((error) => ({ name: fieldPath(error.field), errors: [error.message] })));
+  return unmatched;
+}
+
+/** A one-line text for a failed call, for a toast. */
+export function problemText(error: unknown): string {
+  if (error instanceof ApiError) {
+    const { problem } = error;
+    const fieldText = problem.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
+    const requestId = problem.status >= 500 && problem.request_id ? [`(${problem.request_id})`] : [];
+    return [problem.detail ?? problem.title, ...fieldText, ...requestId].filter(Boolean).join("; ");
+  }
+  return error instanceof Error ? error.message : String(error);
+}

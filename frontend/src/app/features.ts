@@ -1,0 +1,17 @@
+import { apiTokensFeature } from "../features/api-tokens";
+import { auditLogsFeature } from "../features/audit-logs";
+import { departmentsFeature } from "../features/departments";
+import { profileFeature } from "../features/profile";
+import { rolesFeature } from "../features/roles";
+import { usersFeature } from "../features/users";
+import type { Feature } from "./registry";
+
+/** The feature registry: a module exists in the UI exactly when it is listed here. */
+export const FEATURES: readonly Feature[] = [
+  usersFeature,
+  departmentsFeature,
+  rolesFeature,
+  apiTokensFeature,
+  auditLogsFeature,
+  profileFeature,
+];

@@ -1,0 +1,53 @@
+import { Suspense, type ReactNode } from "react";
+import { Navigate, Outlet, useLocation } from "react-router-dom";
+import { Button, Result, Spin } from "antd";
+import { useTranslation } from "react-i18next";
+import { hasSession } from "../api/session";
+import { useMe } from "../features/auth/api";
+import { hasPermission } from "../shared/permissions";
+import { ForbiddenPage } from "./ErrorPages";
+import { useUserLocale } from "./locale";
+
+export function PageSpinner() {
+  return (
+    <div style={{ padding: 48, textAlign: "center" }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Signed-in area: without a session go to /login; wait for /me before showing anything. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const { t } = useTranslation();
+  const me = useMe();
+  useUserLocale(me.data?.locale);
+  if (!hasSession()) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.isPending) return <PageSpinner />;
+  if (me.isError) {
+    return (
+      <Result
+        status="error"
+        title={t("common:errors.loadFailed")}
+        subTitle={me.error.message}
+        extra={<Button onClick={() => void me.refetch()}>{t("common:actions.refresh")}</Button>}
+      />
+    );
+  }
+  return <>{children}</>;
+}
+
+/** Shows the 403 page in place when the signed-in user lacks the page's permission. */
+export function RequirePermission({ permission, children }: { permission: string | undefined; children: ReactNode }) {
+  const me = useMe();
+  if (!hasPermission(me.data?.permissions, permission)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+export function SuspenseOutlet() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Outlet />
+    </Suspense>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMemo } from "react";
+import { DatePicker, Form, Input, Modal, Select } from "antd";
+import type { Dayjs } from "dayjs";
+import { useTranslation } from "react-i18next";
+import type { ApiTokenCreated } from "../../../api/types";
+import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useMe } from "../../auth/api";
+import { useCreateApiToken, usePermissionCatalogue } from "../api";
+
+type Values = { name: string; scopes: string[]; expires_at?: Dayjs };
+
+type Props = { open: boolean; onClose: () => void; onCreated: (token: ApiTokenCreated) => void };
+
+export function CreateApiTokenModal({ open, onClose, onCreated }: Props) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const onProblem = useProblemHandler();
+  const catalogue = usePermissionCatalogue();
+  const create = useCreateApiToken();
+  const { data: me } = useMe();
+  const zh = i18n.language.startsWith("zh");
+  // A token can never do more than its owner, so only the owner's permissions are offered; the
+  // catalogue only adds readable labels (and may be closed to users without the right to read it).
+  const options = useMemo(() => {
+    const mine = me?.permissions ?? [];
+    const labels = new Map((catalogue.data ?? []).map((p) => [p.code, zh ? p.label_zh : p.label]));
+    return mine.map((code) => ({ value: code, label: labels.has(code) ? `${labels.get(code)} (${code})` : code }));
+  }, [catalogue.data, me?.permissions, zh]);
+
+  const onFinish = (values: Values) => {
+    create.mutate(
+      {
+        name: values.name.trim(),
+        scopes: values.scopes,
+        // End of the chosen day, sent as an RFC 3339 UTC timestamp.
+        expires_at: values.expires_at ? values.expires_at.endOf("day").toISOString() : null,
+      },
+      {
+        onSuccess: (token) => {
+          form.resetFields();
+          onCreated(token);
+        },
+        onError: (e) => onProblem(e, form),
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t("apiTokens:createTitle")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("common:actions.save")}
+      cancelText={t("common:actions.cancel")}
+      confirmLoading={create.isPending}
+      okButtonProps={{ "data-testid": "api-token-save" }}
+      destroyOnHidden
+    >
+      <Form<Values> form={form} layout="vertical" onFinish={onFinish} preserve={false}>
+        <Form.Item name="name" label={t("apiTokens:fields.name")} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="scopes" label={t("apiTokens:fields.scopes")} rules={[{ required: true }]}>
+          <Select
+            mode="multiple"
+            allowClear
+            optionFilterProp="label"
+            loading={catalogue.isLoading}
+            options={options}
+            data-testid="api-token-scopes"
+          />
+        </Form.Item>
+        <Form.Item name="expires_at" label={t("apiTokens:fields.expires_at")} extra={t("apiTokens:never")}>
+          <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isBefore(new Date(), "day")} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,69 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "../../api/client";
+import { clearSession, getRefreshToken, hasSession, saveTokens } from "../../api/session";
+import type { Me, UpdateMe } from "../../api/types";
+import { hasPermission } from "../../shared/permissions";
+
+export const meKeys = { me: ["me"] as const };
+
+export function fetchMe(): Promise<Me> {
+  return unwrap(api.GET("/api/v1/me"));
+}
+
+/** The signed-in user with permissions and data scope; disabled when there is no session. */
+export function useMe() {
+  return useQuery({ queryKey: meKeys.me, queryFn: fetchMe, enabled: hasSession(), staleTime: 60_000, retry: false });
+}
+
+/** A predicate over the signed-in user's permissions. */
+export function usePermission(): (required: string | undefined) => boolean {
+  const { data } = useMe();
+  return (required) => hasPermission(data?.permissions, required);
+}
+
+export type LoginInput = { username: string; password: string };
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: LoginInput) => unwrap(api.POST("/api/v1/auth/login", { body: input })),
+    onSuccess: (tokens) => {
+      queryClient.clear();
+      saveTokens(tokens);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const refreshToken = getRefreshToken();
+      if (refreshToken) {
+        // Logging out locally must work even if the server call fails.
+        await api.POST("/api/v1/auth/logout", { body: { refresh_token: refreshToken } }).catch(() => undefined);
+      }
+    },
+    onSettled: () => {
+      clearSession();
+      queryClient.clear();
+    },
+  });
+}
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (patch: UpdateMe) => unwrap(api.PATCH("/api/v1/me", { body: patch })),
+    onSuccess: (me) => {
+      queryClient.setQueryData(meKeys.me, (old: Me | undefined) => (old ? { ...old, ...me } : me));
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: async (body: { current_password: string; new_password: string }) =>
+      unwrap(api.POST("/api/v1/me/password", { body })),
+  });
+}

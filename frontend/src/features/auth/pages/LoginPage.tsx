@@ -1,0 +1,82 @@
+import { useState } from "react";
+import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from "antd";
+import { LockOutlined, UserOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { ApiError, problemText } from "../../../api/problem";
+import { hasSession } from "../../../api/session";
+import { useLocale } from "../../../app/locale";
+import { LOCALES, type AppLocale } from "../../../i18n/locale";
+import { useLogin, type LoginInput } from "../api";
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { locale, setLocale } = useLocale();
+  const login = useLogin();
+  const [error, setError] = useState<string | null>(null);
+
+  const from = (location.state as { from?: string } | null)?.from;
+  if (hasSession() && !login.isPending && !login.isSuccess) return <Navigate to="/" replace />;
+
+  const onFinish = (values: LoginInput) => {
+    setError(null);
+    login.mutate(values, {
+      onSuccess: () => navigate(from && from !== "/login" ? from : "/", { replace: true }),
+      onError: (e) => {
+        if (e instanceof ApiError && e.status === 429) {
+          const seconds = e.retryAfter;
+          setError(seconds ? t("auth:login.locked", { seconds }) : t("auth:login.lockedNoTime"));
+        } else if (e instanceof ApiError && e.status === 401) {
+          setError(e.problem.detail ?? t("auth:login.failed"));
+        } else {
+          setError(problemText(e));
+        }
+      },
+    });
+  };
+
+  return (
+    <div
+      style={{
+        minHeight: "100vh",
+        display: "flex",
+        alignItems: "center",
+        justifyContent: "center",
+        background: "linear-gradient(135deg, #e6f4ff 0%, #f0f5ff 100%)",
+      }}
+    >
+      <Card style={{ width: 380 }}>
+        <Space direction="vertical" size="large" style={{ width: "100%" }}>
+          <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+            <div>
+              <Typography.Title level={3} style={{ margin: 0 }}>
+                {t("auth:login.title")}
+              </Typography.Title>
+              <Typography.Text type="secondary">{t("auth:login.subtitle")}</Typography.Text>
+            </div>
+            <Segmented<AppLocale>
+              size="small"
+              value={locale}
+              onChange={setLocale}
+              options={LOCALES.map((value) => ({ value, label: t(`common:language.${value}`) }))}
+            />
+          </div>
+          {error && <Alert type="error" showIcon message={error} data-testid="login-error" />}
+          <Form<LoginInput> layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+            <Form.Item name="username" label={t("auth:login.username")} rules={[{ required: true }]}>
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item name="password" label={t("auth:login.password")} rules={[{ required: true }]}>
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={login.isPending}>
+              {t("auth:login.submit")}
+            </Button>
+          </Form>
+        </Space>
+      </Card>
+    </div>
+  );
+}

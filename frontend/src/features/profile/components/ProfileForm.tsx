@@ -1,0 +1,47 @@
+import { useEffect } from "react";
+import { App, Button, Form, Input } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../../../api/types";
+import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useUpdateMe } from "../api";
+
+type Values = { display_name: string; email?: string; phone?: string };
+
+function orNull(value: string | undefined): string | null {
+  return value === undefined || value.trim() === "" ? null : value.trim();
+}
+
+export function ProfileForm({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const update = useUpdateMe();
+  const onProblem = useProblemHandler();
+
+  useEffect(() => {
+    form.setFieldsValue({ display_name: me.display_name, email: me.email ?? undefined, phone: me.phone ?? undefined });
+  }, [me, form]);
+
+  const onFinish = (values: Values) =>
+    update.mutate(
+      { display_name: values.display_name.trim(), email: orNull(values.email), phone: orNull(values.phone) },
+      { onSuccess: () => void message.success(t("common:messages.saved")), onError: (e) => onProblem(e, form) },
+    );
+
+  return (
+    <Form<Values> form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
+      <Form.Item name="display_name" label={t("profile:fields.display_name")} rules={[{ required: true, whitespace: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="email" label={t("profile:fields.email")} rules={[{ type: "email" }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="phone" label={t("profile:fields.phone")}>
+        <Input />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={update.isPending}>
+        {t("common:actions.save")}
+      </Button>
+    </Form>
+  );
+}

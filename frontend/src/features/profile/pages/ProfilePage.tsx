@@ -1,0 +1,44 @@
+import { Card, Col, Descriptions, Row, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../../shared/format";
+import { useMe } from "../api";
+import { ChangePasswordForm } from "../components/ChangePasswordForm";
+import { ProfileForm } from "../components/ProfileForm";
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if (!me) return null;
+  const none = t("common:values.none");
+  return (
+    <Row gutter={[24, 24]}>
+      <Col span={24}>
+        <Card title={t("profile:info")}>
+          <Descriptions column={{ xs: 1, md: 2 }}>
+            <Descriptions.Item label={t("profile:fields.username")}>{me.username}</Descriptions.Item>
+            <Descriptions.Item label={t("profile:fields.display_name")}>{me.display_name}</Descriptions.Item>
+            <Descriptions.Item label={t("profile:fields.email")}>{me.email || none}</Descriptions.Item>
+            <Descriptions.Item label={t("profile:fields.phone")}>{me.phone || none}</Descriptions.Item>
+            <Descriptions.Item label={t("profile:fields.roles")}>
+              {me.roles.length ? me.roles.map((r) => <Tag key={r.id}>{r.name}</Tag>) : none}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("profile:fields.data_scope")}>
+              {t(`common:dataScope.${me.data_scope}`, { defaultValue: me.data_scope })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("profile:fields.last_login_at")}>{formatDateTime(me.last_login_at, none)}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={t("profile:edit")}>
+          <ProfileForm me={me} />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={t("profile:changePassword")}>
+          <ChangePasswordForm />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

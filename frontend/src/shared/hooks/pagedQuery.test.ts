@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { sorterToSort, tableChangeToParams } from "./pagedQuery";
+
+describe("paged table parameters", () => {
+  it("maps pagination and a descending sort", () => {
+    expect(tableChangeToParams({ current: 3, pageSize: 20 }, { field: "created_at", order: "descend" })).toEqual({
+      page: 3,
+      page_size: 20,
+      sort: "-created_at",
+    });
+  });
+
+  it("maps an ascending sort by column key", () => {
+    expect(sorterToSort({ columnKey: "username", field: "username", order: "ascend" })).toBe("username");
+  });
+
+  it("falls back to the default sort when none is chosen", () => {
+    expect(tableChangeToParams({ current: 1, pageSize: 10 }, { field: "name", order: undefined }, "-created_at").sort).toBe(
+      "-created_at",
+    );
+    expect(tableChangeToParams({}, [], undefined)).toEqual({ page: 1, page_size: 10, sort: undefined });
+  });
+
+  it("joins several sorted columns", () => {
+    expect(
+      sorterToSort([
+        { columnKey: "last_login_at", order: "descend" },
+        { columnKey: "name", order: "ascend" },
+      ]),
+    ).toBe("-last_login_at,name");
+  });
+});

@@ -1,0 +1,30 @@
+import type { TablePaginationConfig } from "antd";
+import type { SorterResult } from "antd/es/table/interface";
+
+export type PageParams = { page: number; page_size: number; sort?: string };
+
+export const DEFAULT_PAGE_SIZE = 10;
+
+/** antd's sorter (one or several columns) as the API's `sort=-field,other`. */
+export function sorterToSort<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | undefined {
+  const list = (Array.isArray(sorter) ? sorter : [sorter]).filter((s) => s.order);
+  const parts = list.map((s) => {
+    const field = Array.isArray(s.field) ? s.field.join(".") : String(s.columnKey ?? s.field ?? "");
+    return s.order === "descend" ? `-${field}` : field;
+  });
+  const joined = parts.filter((p) => p !== "" && p !== "-").join(",");
+  return joined === "" ? undefined : joined;
+}
+
+/** antd Table's onChange arguments as the API's list parameters. */
+export function tableChangeToParams<T>(
+  pagination: TablePaginationConfig,
+  sorter: SorterResult<T> | SorterResult<T>[],
+  defaultSort?: string,
+): PageParams {
+  return {
+    page: pagination.current ?? 1,
+    page_size: pagination.pageSize ?? DEFAULT_PAGE_SIZE,
+    sort: sorterToSort(sorter) ?? defaultSort,
+  };
+}
