@@ -66,3 +66,33 @@ dual_test!(health_docs_and_fallbacks, |app| {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("application/problem+json"));
 });
+
+/// Scoped entities are read through `Scoped::<E>::find`; any other query of one must say
+/// why on the line above (`// scope-bypass: …`), so no list or read forgets the data scope.
+#[test]
+fn scoped_entities_are_only_queried_through_the_scope() {
+    let scoped = ["Customer::find", "customer::Entity::find"];
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/crates");
+    let mut offences = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let lines: Vec<&str> = text.lines().collect();
+                for (i, line) in lines.iter().enumerate() {
+                    if scoped.iter().any(|p| line.contains(p)) {
+                        let justified = i > 0 && lines[i - 1].trim_start().starts_with("// scope-bypass:");
+                        if !justified {
+                            offences.push(format!("{}:{}", path.display(), i + 1));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "unscoped queries of scoped entities without a `// scope-bypass:` reason: {offences:?}");
+}

@@ -10,7 +10,7 @@ use crm_domain::scope::EffectiveScope;
 use crm_domain::validate::Validator;
 use crm_domain::{Actor, DataScope, DomainError, DomainResult, ErrorKind};
 use sea_orm::sea_query::{CaseStatement, Expr};
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -163,7 +163,7 @@ fn bad_refresh() -> DomainError {
 /// Presenting a spent token means it was stolen or replayed, so the whole family dies.
 /// The spend is a conditional update, so two parallel refreshes cannot both succeed.
 pub async fn rotate_refresh_token(db: &Db, secret: &str, now: DateTime<Utc>) -> DomainResult<(Uuid, String)> {
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let Some(t) = refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(sha256_hex(secret))).one(&tx).await.map_err(db_err)? else {
         return Err(bad_refresh());
     };
@@ -230,7 +230,7 @@ pub async fn change_password(db: &Db, ctx: &Ctx, current: &str, new: &str) -> Do
         return Err(DomainError::invalid_field("current_password", "wrong", "the current password is wrong"));
     }
     let hash = passwords::hash(new.to_string()).await?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     crate::system::users::set_password(&tx, &u, hash, ctx.now).await?;
     audit::record(&tx, ctx, "users", u.id, "change_password", &json!({"password": "old"}), &json!({"password": "new"})).await?;
     tx.commit().await.map_err(db_err)
@@ -303,7 +303,7 @@ pub async fn create_api_token(
         created_at: ctx.now,
         revoked_at: None,
     };
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     api_token::Entity::insert(api_token::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
     let view = ApiTokenView::from(model);
     audit::record(&tx, ctx, "api_tokens", view.id, "create", &serde_json::Value::Null, &json!(view)).await?;
@@ -336,7 +336,7 @@ pub async fn get_api_token(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<ApiToke
 }
 
 pub async fn revoke_api_token(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<ApiTokenView> {
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let t = api_token::Entity::find_by_id(id)
         .filter(api_token::Column::UserId.eq(ctx.actor.user_id))
         .one(&tx)

@@ -5,7 +5,7 @@
 use chrono::Utc;
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -153,7 +153,7 @@ pub async fn create(db: &Db, ctx: &Ctx, kind: &str, input: NewEntry) -> DomainRe
     let label_zh = v.required("label_zh", &input.label_zh, 100);
     let label_en = v.required("label_en", &input.label_en, 100);
     v.finish()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let exists = Item::find().filter(C::Kind.eq(kind)).filter(C::Code.eq(&code)).one(&tx).await.map_err(db_err)?;
     if exists.is_some() {
         return Err(DomainError::conflict("dictionary.duplicate", format!("'{code}' already exists in {kind}")));
@@ -183,7 +183,7 @@ pub async fn update(db: &Db, ctx: &Ctx, kind: &str, code: &str, patch: EntryPatc
     let label_zh = patch.label_zh.as_deref().map(|l| v.required("label_zh", l, 100));
     let label_en = patch.label_en.as_deref().map(|l| v.required("label_en", l, 100));
     v.finish()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = Item::find()
         .filter(C::Kind.eq(kind))
         .filter(C::Code.eq(code))

@@ -21,6 +21,7 @@ pub mod scope;
 pub mod sequences;
 pub mod shared_entities;
 pub mod system;
+pub mod tx;
 pub mod version;
 
 pub use ctx::Ctx;

@@ -2,7 +2,6 @@
 //! here, so the recycle bin cannot miss one.
 
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::TransactionTrait;
 use uuid::Uuid;
 
 use crate::db::db_err;
@@ -35,7 +34,7 @@ pub async fn list_deleted(db: &Db, entity: &str, params: &ListParams) -> DomainR
 }
 
 pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult<()> {
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     match entity {
         "users" => recycle::restore::<user::Entity>(&tx, ctx, id).await?,
         "departments" => recycle::restore::<department::Entity>(&tx, ctx, id).await?,

@@ -8,7 +8,7 @@ use crm_domain::customers::{normalise_name, normalise_phone, pool, CustomerKind,
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Alias, Expr, Func};
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -215,6 +215,7 @@ pub async fn find_duplicates(
     ];
     for (field, col, key) in keys {
         let Some(key) = key.filter(|k| !k.is_empty()) else { continue };
+        // scope-bypass: duplicates are checked across all owners (CUS-6); only id and name leave.
         let mut q = Customer::find().select_only().column(C::Id).column(C::Name).filter(C::DeletedAt.is_null()).filter(col.eq(key));
         if let Some(id) = except {
             q = q.filter(C::Id.ne(id));
@@ -238,7 +239,7 @@ pub async fn duplicates(db: &Db, name: Option<&str>, phone: Option<&str>, email:
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<CustomerView> {
     let input = input.validate()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     check_codes(&tx, input.industry.as_deref(), input.source.as_deref(), input.level.as_deref()).await?;
     if let Some(d) = find_duplicates(&tx, Some(&input.name), input.phone.as_deref(), input.email.as_deref(), None).await?.first() {
         return Err(duplicate_error(d));
@@ -289,7 +290,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
 /// commands.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match: Option<i32>) -> DomainResult<CustomerView> {
     let patch = patch.validate()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_visible(&tx, ctx, id).await?;
     check_if_match(if_match, current.version)?;
     let mut next = current.clone();
@@ -370,7 +371,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_visible(&tx, ctx, id).await?;
     check_if_match(if_match, current.version)?;
     recycle::soft_delete::<Customer>(&tx, ctx, id, current.version).await?;
@@ -440,7 +441,7 @@ fn reason(field: &str, r: &str) -> DomainResult<String> {
 
 /// 领取: a public customer becomes the caller's.
 pub async fn claim(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_visible(&tx, ctx, id).await?;
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Claim)?;
     let next = move_pool(&tx, ctx, &current, to, Some(ctx.actor.user_id), None, "claim").await?;
@@ -452,7 +453,7 @@ pub async fn claim(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
 /// 放回公海: the owner, or someone whose scope covers the owner, with a reason.
 pub async fn release(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult<CustomerView> {
     let why = reason("reason", why)?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_visible(&tx, ctx, id).await?;
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Release)?;
     let next = move_pool(&tx, ctx, &current, to, None, Some(why), "release").await?;
@@ -463,7 +464,7 @@ pub async fn release(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult<Cu
 
 pub async fn invalidate(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult<CustomerView> {
     let why = reason("reason", why)?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_visible(&tx, ctx, id).await?;
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Invalidate)?;
     let owner = current.owner_id;
@@ -474,7 +475,7 @@ pub async fn invalidate(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult
 }
 
 pub async fn revalidate(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_visible(&tx, ctx, id).await?;
     let cmd = PoolCommand::Revalidate { has_owner: current.owner_id.is_some() };
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), cmd)?;
@@ -488,6 +489,7 @@ pub async fn revalidate(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerVi
 /// CON-4: a contract became active. Called by the contracts module inside its own
 /// transaction; not scoped, because the contract's owner may differ from the customer's.
 pub async fn mark_won(tx: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<()> {
+    // scope-bypass: the contract's owner may not see the customer, yet its signing makes it won.
     let current = Customer::find_by_id(id).filter(C::DeletedAt.is_null()).one(tx).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("customer"))?;
     if current.pool == Pool::Won.as_str() {
         return Ok(());

@@ -3,7 +3,7 @@
 use chrono::Utc;
 use crm_domain::permissions::BUILTIN_ROLES;
 use crm_domain::DomainResult;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -21,7 +21,7 @@ pub struct Bootstrap {
 /// permissions are refreshed so that modules added by an upgrade are granted to it.
 pub async fn run(db: &Db, admin_password: Option<String>) -> DomainResult<Bootstrap> {
     let now = Utc::now();
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     for b in BUILTIN_ROLES {
         let existing = role::Entity::find().filter(role::Column::Name.eq(b.name)).one(&tx).await.map_err(db_err)?;
         match existing {

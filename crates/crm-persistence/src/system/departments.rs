@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use crm_domain::system::{is_cycle, DepartmentPatch, NewDepartment};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -125,7 +125,7 @@ async fn check_refs(db: &impl ConnectionTrait, parent_id: Option<Uuid>, head_id:
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewDepartment) -> DomainResult<DepartmentView> {
     let input = input.validate()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     check_refs(&tx, input.parent_id, input.head_id).await?;
     let model = department::Model {
         id: Uuid::now_v7(),
@@ -150,7 +150,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewDepartment) -> DomainResult<De
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: DepartmentPatch, if_match: Option<i32>) -> DomainResult<DepartmentView> {
     let patch = patch.validate()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
     check_if_match(if_match, current.version)?;
     let mut next = current.clone();
@@ -211,7 +211,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: DepartmentPatch, if_mat
 
 /// A department with live sub-departments or members cannot go: they would be orphaned.
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
     check_if_match(if_match, current.version)?;
     let children = department::Entity::find()

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use crm_domain::system::{NewRole, RolePatch};
 use crm_domain::{DataScope, DomainError, DomainResult};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -101,7 +101,7 @@ async fn check_name(db: &impl ConnectionTrait, name: &str, except: Option<Uuid>)
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewRole) -> DomainResult<RoleView> {
     let input = input.validate()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     check_name(&tx, &input.name, None).await?;
     let model = role::Model {
         id: Uuid::now_v7(),
@@ -127,7 +127,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewRole) -> DomainResult<RoleView
 /// other built-in roles may be tuned but not renamed.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: RolePatch, if_match: Option<i32>) -> DomainResult<RoleView> {
     let patch = patch.validate()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
     check_if_match(if_match, current.version)?;
     if current.builtin && current.name == "admin" && (patch.permissions.is_some() || patch.data_scope.is_some() || patch.name.is_some()) {
@@ -169,7 +169,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: RolePatch, if_match: Op
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
     check_if_match(if_match, current.version)?;
     if current.builtin {

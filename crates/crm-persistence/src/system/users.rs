@@ -9,7 +9,6 @@ use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -264,7 +263,7 @@ async fn set_roles(db: &impl ConnectionTrait, user_id: Uuid, role_ids: &[Uuid]) 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewUser) -> DomainResult<UserView> {
     let input = input.validate()?;
     let password_hash = passwords::hash(input.password.clone()).await?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     check_refs(&tx, input.department_id, input.supervisor_id, Some(&input.role_ids), None).await?;
     check_unique(&tx, Some(&input.username), input.email.as_deref(), None).await?;
     let model = user::Model {
@@ -301,7 +300,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewUser) -> DomainResult<UserView
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: UserPatch, if_match: Option<i32>) -> DomainResult<UserView> {
     let patch = patch.validate()?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
     check_if_match(if_match, current.version)?;
     let before = view(&tx, current.clone()).await?;
@@ -372,7 +371,7 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
     if id == ctx.actor.user_id {
         return Err(DomainError::conflict("user.delete_self", "you cannot delete your own account"));
     }
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
     check_if_match(if_match, current.version)?;
     recycle::soft_delete::<user::Entity>(&tx, ctx, id, current.version).await?;
@@ -384,7 +383,7 @@ pub async fn reset_password(db: &Db, ctx: &Ctx, id: Uuid, new_password: String) 
     v.password("new_password", &new_password);
     v.finish()?;
     let hash = passwords::hash(new_password).await?;
-    let tx = db.begin().await.map_err(db_err)?;
+    let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
     set_password(&tx, &current, hash, ctx.now).await?;
     audit::record(&tx, ctx, "users", id, "reset_password", &json!({"password": "old"}), &json!({"password": "new"})).await?;

@@ -1,0 +1,61 @@
+//! One service call, one transaction, begun here.
+//!
+//! SQLite allows one writer at a time, and a deferred transaction that reads and then
+//! writes fails at once with "database is locked" when another writer got there first: it
+//! cannot wait, or two such transactions would deadlock. So on SQLite the transactions of
+//! this process take turns from the start (readers outside transactions still run
+//! alongside, thanks to WAL; other processes wait on the busy timeout). PostgreSQL runs
+//! them concurrently, with row locks and conditional updates keeping them correct.
+
+use std::sync::{Arc, LazyLock};
+
+use crm_domain::DomainResult;
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, ExecResult, QueryResult, Statement, TransactionTrait};
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+use crate::db::{backend, db_err};
+use crate::Db;
+
+static SQLITE_WRITER: LazyLock<Arc<Mutex<()>>> = LazyLock::new(|| Arc::new(Mutex::new(())));
+
+pub struct Tx {
+    inner: DatabaseTransaction,
+    _turn: Option<OwnedMutexGuard<()>>,
+}
+
+pub async fn begin(db: &Db) -> DomainResult<Tx> {
+    let turn = match backend(db) {
+        DbBackend::Sqlite => Some(SQLITE_WRITER.clone().lock_owned().await),
+        _ => None,
+    };
+    let inner = db.begin().await.map_err(db_err)?;
+    Ok(Tx { inner, _turn: turn })
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), DbErr> {
+        self.inner.commit().await
+    }
+}
+
+#[async_trait::async_trait]
+impl ConnectionTrait for Tx {
+    fn get_database_backend(&self) -> DbBackend {
+        self.inner.get_database_backend()
+    }
+    async fn execute(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.inner.execute(stmt).await
+    }
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.inner.execute_unprepared(sql).await
+    }
+    async fn query_one(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.inner.query_one(stmt).await
+    }
+    async fn query_all(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.inner.query_all(stmt).await
+    }
+    fn support_returning(&self) -> bool {
+        self.inner.support_returning()
+    }
+}
