@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20260101_000000_system_create;
 mod m20260301_000000_customers_create;
+mod m20260302_000000_contacts_follow_ups_create;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20260101_000000_system_create::Migration),
             Box::new(m20260301_000000_customers_create::Migration),
+            Box::new(m20260302_000000_contacts_follow_ups_create::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@
 mod support;
 
 mod auth;
+mod contacts_follow_ups;
 mod contract;
 mod customers;
 mod mechanisms;

@@ -154,6 +154,13 @@ pub mod perms {
     pub const CUSTOMERS_CLAIM: Perm = Perm::new("customers", "claim");
     pub const CUSTOMERS_RELEASE: Perm = Perm::new("customers", "release");
     pub const CUSTOMERS_INVALIDATE: Perm = Perm::new("customers", "invalidate");
+    pub const CONTACTS_READ: Perm = Perm::new("contacts", "read");
+    pub const CONTACTS_CREATE: Perm = Perm::new("contacts", "create");
+    pub const CONTACTS_UPDATE: Perm = Perm::new("contacts", "update");
+    pub const CONTACTS_DELETE: Perm = Perm::new("contacts", "delete");
+    pub const FOLLOW_UPS_READ: Perm = Perm::new("follow_ups", "read");
+    pub const FOLLOW_UPS_CREATE: Perm = Perm::new("follow_ups", "create");
+    pub const FOLLOW_UPS_DELETE: Perm = Perm::new("follow_ups", "delete");
 }
 
 /// The built-in roles seeded on first start.

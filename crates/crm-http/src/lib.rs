@@ -8,7 +8,9 @@
 pub mod admin;
 pub mod sessions;
 pub mod auth;
+pub mod contacts;
 pub mod customers;
+pub mod follow_ups;
 pub mod etag;
 pub mod guard;
 pub mod idempotency;
@@ -42,6 +44,8 @@ pub fn mount_all(r: &mut Routes) {
     sessions::routes::mount(r);
     system::routes::mount(r);
     customers::routes::mount(r);
+    contacts::routes::mount(r);
+    follow_ups::routes::mount(r);
     admin::routes::mount(r);
     r.add(Method::GET, "/api/openapi.json", Access::Public, openapi::serve)
         .add(Method::GET, "/api/docs", Access::Public, spa::docs);

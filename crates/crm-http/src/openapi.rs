@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{admin, customers, sessions, system};
+use crate::{admin, contacts, customers, follow_ups, sessions, system};
 
 struct Security;
 
@@ -45,6 +45,10 @@ impl Modify for Security {
         customers::handlers::get_customer, customers::handlers::update_customer, customers::handlers::delete_customer,
         customers::handlers::claim_customer, customers::handlers::release_customer, customers::handlers::invalidate_customer,
         customers::handlers::revalidate_customer,
+        contacts::handlers::list_contacts, contacts::handlers::create_contact, contacts::handlers::get_contact,
+        contacts::handlers::update_contact, contacts::handlers::delete_contact,
+        follow_ups::handlers::list_follow_ups, follow_ups::handlers::create_follow_up, follow_ups::handlers::get_follow_up,
+        follow_ups::handlers::delete_follow_up,
     ),
     components(schemas(crate::problem::Problem, crate::problem::ProblemFieldError)),
     tags(
@@ -53,6 +57,8 @@ impl Modify for Security {
         (name = "departments", description = "部门 Departments"),
         (name = "roles", description = "角色与权限 Roles and permissions"),
         (name = "customers", description = "客户 Customers and the four pools"),
+        (name = "contacts", description = "联系人 Contacts"),
+        (name = "follow-ups", description = "跟进记录 Follow-ups"),
         (name = "audit", description = "操作日志 Operation log"),
         (name = "dictionaries", description = "数据字典 Dictionaries"),
         (name = "recycle-bin", description = "回收站 Recycle bin"),

@@ -79,6 +79,9 @@ pub struct ListSpec<E: EntityTrait> {
     pub sorts: Vec<(&'static str, E::Column)>,
     /// Columns `q` matches, case-insensitively, anywhere in the text.
     pub search: Vec<E::Column>,
+    /// Further conditions `q` may match instead, e.g. a customer whose contact's name
+    /// matches; each gets the search text.
+    pub search_related: Vec<fn(&str) -> SimpleExpr>,
     pub default_sort: Vec<(E::Column, Order)>,
     /// Appended to every sort so pages are stable.
     pub tie_breaker: E::Column,
@@ -166,6 +169,9 @@ impl<E: EntityTrait> ListSpec<E> {
             let mut any = Condition::any();
             for c in &self.search {
                 any = any.add(contains_ci(*c, q));
+            }
+            for related in &self.search_related {
+                any = any.add(related(q));
             }
             select = select.filter(any);
         }

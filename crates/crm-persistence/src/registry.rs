@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::db::db_err;
 use crate::listing::{ListParams, Page};
 use crate::recycle::{self, RecycledItem, SoftDelete};
-use crate::customers::entities::customer;
+use crate::customers::entities::{contact, customer, follow_up};
 use crate::system::entities::{department, role, user};
 use crate::{Ctx, Db};
 
@@ -17,6 +17,8 @@ pub const RESTORABLE: &[&str] = &[
     <department::Entity as SoftDelete>::NAME,
     <role::Entity as SoftDelete>::NAME,
     <customer::Entity as SoftDelete>::NAME,
+    <contact::Entity as SoftDelete>::NAME,
+    <follow_up::Entity as SoftDelete>::NAME,
 ];
 
 fn unknown(entity: &str) -> DomainError {
@@ -29,6 +31,8 @@ pub async fn list_deleted(db: &Db, entity: &str, params: &ListParams) -> DomainR
         "departments" => recycle::list_deleted::<department::Entity>(db, params).await,
         "roles" => recycle::list_deleted::<role::Entity>(db, params).await,
         "customers" => recycle::list_deleted::<customer::Entity>(db, params).await,
+        "contacts" => recycle::list_deleted::<contact::Entity>(db, params).await,
+        "follow_ups" => recycle::list_deleted::<follow_up::Entity>(db, params).await,
         _ => Err(unknown(entity)),
     }
 }
@@ -40,6 +44,8 @@ pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult
         "departments" => recycle::restore::<department::Entity>(&tx, ctx, id).await?,
         "roles" => recycle::restore::<role::Entity>(&tx, ctx, id).await?,
         "customers" => recycle::restore::<customer::Entity>(&tx, ctx, id).await?,
+        "contacts" => recycle::restore::<contact::Entity>(&tx, ctx, id).await?,
+        "follow_ups" => recycle::restore::<follow_up::Entity>(&tx, ctx, id).await?,
         _ => return Err(unknown(entity)),
     }
     tx.commit().await.map_err(db_err)

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::marker::PhantomData;
 
 use crm_domain::{Actor, DataScope, DomainError};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Select};
+use sea_orm::sea_query::SelectStatement;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select};
 use uuid::Uuid;
 
 use crate::db::db_err;
@@ -15,6 +16,7 @@ use crate::Ctx;
 
 /// An entity whose rows belong to an owner and are visible according to data scope.
 pub trait ScopedEntity: EntityTrait {
+    fn id_column() -> Self::Column;
     fn owner_column() -> Self::Column;
     fn deleted_at_column() -> Self::Column;
     /// Rows everyone may see whatever their scope, e.g. the public customer pool.
@@ -37,6 +39,12 @@ impl<E: ScopedEntity> Scoped<E> {
             select = select.filter(any);
         }
         Ok(select)
+    }
+
+    /// `SELECT id FROM <E> WHERE <scope>`: child records (a customer's contacts and
+    /// follow-ups) are visible exactly when their parent is, through this subquery.
+    pub async fn visible_ids(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<SelectStatement, DomainError> {
+        Ok(Self::find(db, ctx).await?.select_only().column(E::id_column()).into_query())
     }
 }
 

@@ -528,6 +528,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contacts of the customers the caller may see; primary first. `q` matches name, phone,
+         *     mobile and e-mail. Sort: name, created_at.
+         */
+        get: operations["list_contacts"];
+        put?: never;
+        post: operations["create_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_contact"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_contact"];
+        options?: never;
+        head?: never;
+        patch: operations["update_contact"];
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-ups of the customers the caller may see, newest first; `q` matches the content. */
+        get: operations["list_follow_ups"];
+        put?: never;
+        /**
+         * Record a follow-up; the customer's last and next follow-up times move in the same
+         *     transaction.
+         */
+        post: operations["create_follow_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_follow_up"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_follow_up"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -571,6 +644,66 @@ export interface components {
             changes: components["schemas"]["FieldChange"][];
             /** Format: date-time */
             created_at: string;
+        };
+        /**
+         * @example {
+         *       "birthday": "1985-06-01",
+         *       "created_at": "2026-11-24T09:30:00Z",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "email": "li@hd-precision.cn",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e61",
+         *       "is_primary": true,
+         *       "mobile": "13800138000",
+         *       "name": "李经理",
+         *       "phone": "021-5080 1234",
+         *       "remark": null,
+         *       "title": "采购经理",
+         *       "updated_at": "2026-11-24T09:30:00Z",
+         *       "version": 1,
+         *       "wechat": "li_hd"
+         *     }
+         */
+        Contact: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customer_id: string;
+            name: string;
+            title?: string | null;
+            phone?: string | null;
+            mobile?: string | null;
+            email?: string | null;
+            wechat?: string | null;
+            /** @description One primary contact per customer; setting one unsets the other. */
+            is_primary: boolean;
+            /** Format: date */
+            birthday?: string | null;
+            remark?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Fields to change; absent fields stay, `null` clears.
+         * @example {
+         *       "is_primary": true,
+         *       "title": "总经理"
+         *     }
+         */
+        ContactPatch: {
+            name?: string | null;
+            title?: string | null;
+            phone?: string | null;
+            mobile?: string | null;
+            email?: string | null;
+            wechat?: string | null;
+            is_primary?: boolean | null;
+            /** Format: date */
+            birthday?: string | null;
+            remark?: string | null;
         };
         CreatedApiToken: components["schemas"]["ApiToken"] & {
             /**
@@ -799,6 +932,46 @@ export interface components {
             before: unknown;
             after: unknown;
         };
+        /**
+         * @example {
+         *       "contact_id": null,
+         *       "content": "上门拜访，演示了新版设备，客户计划下月采购。",
+         *       "created_at": "2026-11-24T09:31:00Z",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e62",
+         *       "kind": "visit",
+         *       "next_follow_up_at": "2026-12-01T02:00:00Z",
+         *       "occurred_at": "2026-11-24T09:30:00Z",
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60",
+         *       "participant_ids": [],
+         *       "version": 1
+         *     }
+         */
+        FollowUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            contact_id?: string | null;
+            /** @description Code of the `follow_up_type` dictionary. */
+            kind: string;
+            content: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: date-time */
+            next_follow_up_at?: string | null;
+            participant_ids: string[];
+            /**
+             * Format: uuid
+             * @description Who recorded it.
+             */
+            owner_id: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
         Health: {
             /** @example ok */
             status: string;
@@ -859,6 +1032,29 @@ export interface components {
             scopes: string[];
             /** Format: date-time */
             expires_at?: string | null;
+        };
+        /**
+         * @example {
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "is_primary": true,
+         *       "mobile": "13800138000",
+         *       "name": "李经理",
+         *       "title": "采购经理"
+         *     }
+         */
+        NewContact: {
+            /** Format: uuid */
+            customer_id: string;
+            name: string;
+            title?: string | null;
+            phone?: string | null;
+            mobile?: string | null;
+            email?: string | null;
+            wechat?: string | null;
+            is_primary?: boolean;
+            /** Format: date */
+            birthday?: string | null;
+            remark?: string | null;
         };
         /**
          * @example {
@@ -925,6 +1121,33 @@ export interface components {
             label_en: string;
             /** Format: int32 */
             sort_order?: number | null;
+        };
+        /**
+         * @example {
+         *       "content": "电话沟通报价",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "kind": "phone",
+         *       "next_follow_up_at": "2026-12-01T02:00:00Z"
+         *     }
+         */
+        NewFollowUp: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            contact_id?: string | null;
+            kind: string;
+            content: string;
+            /**
+             * Format: date-time
+             * @description Default: now. Not in the future.
+             */
+            occurred_at?: string | null;
+            /**
+             * Format: date-time
+             * @description After `occurred_at`; becomes the customer's next follow-up time.
+             */
+            next_follow_up_at?: string | null;
+            participant_ids?: string[];
         };
         /**
          * @example {
@@ -1048,6 +1271,48 @@ export interface components {
             page_size: number;
         };
         /** @description The envelope of every list. */
+        PageOf_Contact: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                customer_id: string;
+                name: string;
+                title?: string | null;
+                phone?: string | null;
+                mobile?: string | null;
+                email?: string | null;
+                wechat?: string | null;
+                /** @description One primary contact per customer; setting one unsets the other. */
+                is_primary: boolean;
+                /** Format: date */
+                birthday?: string | null;
+                remark?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+        };
+        /** @description The envelope of every list. */
         PageOf_Customer: {
             items: {
                 /** Format: uuid */
@@ -1096,6 +1361,50 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+        };
+        /** @description The envelope of every list. */
+        PageOf_FollowUp: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                customer_id: string;
+                /** Format: uuid */
+                contact_id?: string | null;
+                /** @description Code of the `follow_up_type` dictionary. */
+                kind: string;
+                content: string;
+                /** Format: date-time */
+                occurred_at: string;
+                /** Format: date-time */
+                next_follow_up_at?: string | null;
+                participant_ids: string[];
+                /**
+                 * Format: uuid
+                 * @description Who recorded it.
+                 */
+                owner_id: string;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
             }[];
             /**
              * Format: int64
@@ -4084,6 +4393,563 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_contacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                customer_id?: string;
+                is_primary?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Contact"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_contact: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewContact"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description bad field, or a customer the caller cannot see */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_contact: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_contact: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_follow_ups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                customer_id?: string;
+                contact_id?: string;
+                /** @description One or more `follow_up_type` codes, comma-separated. */
+                kind?: string;
+                /** @description Who recorded it. */
+                owner_id?: string;
+                occurred_at_from?: string;
+                occurred_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_FollowUp"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_follow_up: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewFollowUp"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the customer changed meanwhile; retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_follow_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_follow_up: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,10 @@
-use sea_orm::Order;
+use sea_orm::sea_query::{Query, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition, Order};
+
+use super::entities::contact;
 
 use super::entities::customer::{Column as C, Entity};
-use crate::listing::{FieldKind, Filter, ListSpec};
+use crate::listing::{contains_ci, FieldKind, Filter, ListSpec};
 
 /// What the customer list filters and sorts on; each has an index (see the migration).
 pub fn spec() -> ListSpec<Entity> {
@@ -28,8 +31,25 @@ pub fn spec() -> ListSpec<Entity> {
             ("next_follow_up_at", C::NextFollowUpAt),
         ],
         search: vec![C::Name, C::Code, C::Phone, C::Email],
+        search_related: vec![contact_matches],
         default_sort: vec![(C::UpdatedAt, Order::Desc)],
         tie_breaker: C::Id,
     }
 }
 
+
+/// Customers whose live contacts' name, phone or mobile matches: people search for a
+/// company by the person they talk to (CUS-4).
+fn contact_matches(q: &str) -> SimpleExpr {
+    let any = Condition::any()
+        .add(contains_ci(contact::Column::Name, q))
+        .add(contains_ci(contact::Column::Phone, q))
+        .add(contains_ci(contact::Column::Mobile, q));
+    C::Id.in_subquery(
+        Query::select()
+            .column(contact::Column::CustomerId)
+            .from(contact::Entity)
+            .cond_where(Condition::all().add(contact::Column::DeletedAt.is_null()).add(any))
+            .to_owned(),
+    )
+}

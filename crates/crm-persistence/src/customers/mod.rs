@@ -1,4 +1,6 @@
-//! Customers (CUS-1 to CUS-8): records, duplicate check, and the pools.
+//! Customers (CUS-1 to CUS-10): records, duplicate check, pools, contacts, follow-ups.
+pub mod contacts;
 pub mod entities;
+pub mod follow_ups;
 pub mod list_spec;
 pub mod service;

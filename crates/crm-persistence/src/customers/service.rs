@@ -24,6 +24,9 @@ use crate::version::{check_if_match, update_versioned};
 use crate::{audit, dictionaries, sequences, Ctx, Db};
 
 impl ScopedEntity for Customer {
+    fn id_column() -> C {
+        C::Id
+    }
     fn owner_column() -> C {
         C::OwnerId
     }

@@ -62,6 +62,7 @@ fn spec() -> ListSpec<role::Entity> {
         ],
         sorts: vec![("name", C::Name), ("created_at", C::CreatedAt)],
         search: vec![C::Name, C::Description],
+        search_related: vec![],
         default_sort: vec![(C::Builtin, Order::Desc), (C::Name, Order::Asc)],
         tie_breaker: C::Id,
     }

@@ -74,6 +74,7 @@ fn spec() -> ListSpec<user::Entity> {
             ("last_login_at", C::LastLoginAt),
         ],
         search: vec![C::Username, C::DisplayName, C::Email, C::Phone],
+        search_related: vec![],
         default_sort: vec![(C::CreatedAt, Order::Desc)],
         tie_breaker: C::Id,
     }

@@ -1,1 +1,3 @@
+pub mod contact;
 pub mod customer;
+pub mod follow_up;

@@ -1,0 +1,87 @@
+//! Contacts of a customer (CUS-2).
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use crate::error::DomainResult;
+use crate::system::Patch;
+use crate::validate::Validator;
+
+#[derive(Debug, Clone)]
+pub struct NewContact {
+    pub customer_id: Uuid,
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+    pub wechat: Option<String>,
+    pub is_primary: bool,
+    pub birthday: Option<NaiveDate>,
+    pub remark: Option<String>,
+}
+
+impl NewContact {
+    pub fn validate(mut self, today: NaiveDate) -> DomainResult<Self> {
+        let mut v = Validator::new();
+        self.name = v.required("name", &self.name, 100);
+        self.title = v.optional("title", self.title.as_deref(), 100);
+        self.phone = v.phone("phone", self.phone.as_deref());
+        self.mobile = v.phone("mobile", self.mobile.as_deref());
+        self.email = v.email("email", self.email.as_deref());
+        self.wechat = v.optional("wechat", self.wechat.as_deref(), 64);
+        self.remark = v.optional("remark", self.remark.as_deref(), 2000);
+        if self.birthday.is_some_and(|b| b > today) {
+            v.add("birthday", "in_future", "cannot be in the future");
+        }
+        v.finish()?;
+        Ok(self)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ContactPatch {
+    pub name: Option<String>,
+    pub title: Patch<String>,
+    pub phone: Patch<String>,
+    pub mobile: Patch<String>,
+    pub email: Patch<String>,
+    pub wechat: Patch<String>,
+    pub is_primary: Option<bool>,
+    pub birthday: Patch<NaiveDate>,
+    pub remark: Patch<String>,
+}
+
+impl ContactPatch {
+    pub fn validate(mut self, today: NaiveDate) -> DomainResult<Self> {
+        let mut v = Validator::new();
+        if let Some(n) = &self.name {
+            self.name = Some(v.required("name", n, 100));
+        }
+        if let Some(t) = &self.title {
+            self.title = Some(v.optional("title", t.as_deref(), 100));
+        }
+        if let Some(p) = &self.phone {
+            self.phone = Some(v.phone("phone", p.as_deref()));
+        }
+        if let Some(m) = &self.mobile {
+            self.mobile = Some(v.phone("mobile", m.as_deref()));
+        }
+        if let Some(e) = &self.email {
+            self.email = Some(v.email("email", e.as_deref()));
+        }
+        if let Some(w) = &self.wechat {
+            self.wechat = Some(v.optional("wechat", w.as_deref(), 64));
+        }
+        if let Some(r) = &self.remark {
+            self.remark = Some(v.optional("remark", r.as_deref(), 2000));
+        }
+        if let Some(Some(b)) = self.birthday {
+            if b > today {
+                v.add("birthday", "in_future", "cannot be in the future");
+            }
+        }
+        v.finish()?;
+        Ok(self)
+    }
+}

@@ -1,0 +1,83 @@
+//! Follow-ups (CUS-9): what happened with a customer, and when to get back to them.
+
+use chrono::{DateTime, Duration, Utc};
+use uuid::Uuid;
+
+use crate::error::DomainResult;
+use crate::validate::Validator;
+
+#[derive(Debug, Clone)]
+pub struct NewFollowUp {
+    pub customer_id: Uuid,
+    pub contact_id: Option<Uuid>,
+    /// Code of the `follow_up_type` dictionary.
+    pub kind: String,
+    pub content: String,
+    pub occurred_at: DateTime<Utc>,
+    pub next_follow_up_at: Option<DateTime<Utc>>,
+    pub participant_ids: Vec<Uuid>,
+}
+
+impl NewFollowUp {
+    pub fn validate(mut self, now: DateTime<Utc>) -> DomainResult<Self> {
+        let mut v = Validator::new();
+        self.kind = v.required("kind", &self.kind, 64);
+        self.content = v.required("content", &self.content, 5000);
+        // A little slack for clocks that run ahead; a follow-up is something that happened.
+        if self.occurred_at > now + Duration::minutes(5) {
+            v.add("occurred_at", "in_future", "a follow-up records what happened; it cannot be in the future");
+        }
+        if self.next_follow_up_at.is_some_and(|n| n <= self.occurred_at) {
+            v.add("next_follow_up_at", "before_occurred", "must be after occurred_at");
+        }
+        self.participant_ids.sort();
+        self.participant_ids.dedup();
+        if self.participant_ids.len() > 50 {
+            v.add("participant_ids", "too_many", "at most 50 participants");
+        }
+        v.finish()?;
+        Ok(self)
+    }
+}
+
+/// The customer's follow-up times after a new follow-up: the latest contact wins, and a
+/// newly planned next time replaces the old plan.
+pub fn customer_times(
+    last: Option<DateTime<Utc>>,
+    next: Option<DateTime<Utc>>,
+    f: &NewFollowUp,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let last = Some(last.map_or(f.occurred_at, |l| l.max(f.occurred_at)));
+    let next = f.next_follow_up_at.or(next.filter(|n| Some(*n) > last));
+    (last, next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(occurred: i64, next: Option<i64>) -> NewFollowUp {
+        let t = |h: i64| DateTime::<Utc>::from_timestamp(h * 3600, 0).unwrap();
+        NewFollowUp {
+            customer_id: Uuid::nil(),
+            contact_id: None,
+            kind: "phone".into(),
+            content: "called".into(),
+            occurred_at: t(occurred),
+            next_follow_up_at: next.map(t),
+            participant_ids: vec![],
+        }
+    }
+
+    #[test]
+    fn times_move_forward_only() {
+        let t = |h: i64| DateTime::<Utc>::from_timestamp(h * 3600, 0).unwrap();
+        assert_eq!(customer_times(None, None, &f(10, Some(20))), (Some(t(10)), Some(t(20))));
+        // An older follow-up entered late does not move `last` back.
+        assert_eq!(customer_times(Some(t(30)), Some(t(40)), &f(10, None)), (Some(t(30)), Some(t(40))));
+        // A plan that is already past is dropped.
+        assert_eq!(customer_times(Some(t(5)), Some(t(8)), &f(10, None)), (Some(t(10)), None));
+        assert!(f(10, Some(5)).validate(t(100)).is_err());
+        assert!(f(200, None).validate(t(100)).is_err());
+    }
+}

@@ -1,0 +1,62 @@
+use actix_web::{web, HttpResponse};
+use crm_persistence::customers::contacts;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::dto::*;
+use crate::auth::ReqCtx;
+use crate::etag::{created, ok, IfMatch};
+use crate::json::ValidJson;
+use crate::list_query::{ListQuery, PageOf, PageParams};
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ContactFilters {
+    customer_id: Option<Uuid>,
+    is_primary: Option<bool>,
+}
+
+/// Contacts of the customers the caller may see; primary first. `q` matches name, phone,
+/// mobile and e-mail. Sort: name, created_at.
+#[utoipa::path(get, path = "/api/v1/contacts", tag = "contacts", security(("bearer" = [])), params(PageParams, ContactFilters),
+    responses((status = 200, body = PageOf<Contact>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_contacts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from_page(contacts::list(&state.db, &ctx.0, q.0).await?, Contact::from), None))
+}
+
+#[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = Contact, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn get_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let c = contacts::get(&state.db, &ctx.0, *id).await?;
+    let v = c.version;
+    Ok(ok(&Contact::from(c), Some(v)))
+}
+
+#[utoipa::path(post, path = "/api/v1/contacts", tag = "contacts", security(("bearer" = [])), request_body = NewContact,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = Contact), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, description = "bad field, or a customer the caller cannot see", body = Problem)))]
+pub async fn create_contact(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewContact>) -> ApiResult<HttpResponse> {
+    let c = contacts::create(&state.db, &ctx.0, body.0.into()).await?;
+    let (id, v) = (c.id, c.version);
+    Ok(created(&Contact::from(c), format!("/api/v1/contacts/{id}"), Some(v)))
+}
+
+#[utoipa::path(patch, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])), request_body = ContactPatch,
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 200, body = Contact), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn update_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<ContactPatch>) -> ApiResult<HttpResponse> {
+    let c = contacts::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let v = c.version;
+    Ok(ok(&Contact::from(c), Some(v)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+pub async fn delete_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    contacts::delete(&state.db, &ctx.0, *id, if_match.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,4 @@
+//! Contacts of customers (CUS-2).
+pub mod dto;
+pub mod handlers;
+pub mod routes;

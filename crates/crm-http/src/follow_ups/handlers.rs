@@ -1,0 +1,62 @@
+use actix_web::{web, HttpResponse};
+use crm_persistence::customers::follow_ups;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::dto::*;
+use crate::auth::ReqCtx;
+use crate::etag::{created, ok, IfMatch};
+use crate::json::ValidJson;
+use crate::list_query::{ListQuery, PageOf, PageParams};
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct FollowUpFilters {
+    customer_id: Option<Uuid>,
+    contact_id: Option<Uuid>,
+    /// One or more `follow_up_type` codes, comma-separated.
+    kind: Option<String>,
+    /// Who recorded it.
+    owner_id: Option<Uuid>,
+    occurred_at_from: Option<String>,
+    occurred_at_to: Option<String>,
+}
+
+/// Follow-ups of the customers the caller may see, newest first; `q` matches the content.
+#[utoipa::path(get, path = "/api/v1/follow-ups", tag = "follow-ups", security(("bearer" = [])), params(PageParams, FollowUpFilters),
+    responses((status = 200, body = PageOf<FollowUp>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_follow_ups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from_page(follow_ups::list(&state.db, &ctx.0, q.0).await?, FollowUp::from), None))
+}
+
+#[utoipa::path(get, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = FollowUp, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn get_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let f = follow_ups::get(&state.db, &ctx.0, *id).await?;
+    let v = f.version;
+    Ok(ok(&FollowUp::from(f), Some(v)))
+}
+
+/// Record a follow-up; the customer's last and next follow-up times move in the same
+/// transaction.
+#[utoipa::path(post, path = "/api/v1/follow-ups", tag = "follow-ups", security(("bearer" = [])), request_body = NewFollowUp,
+    params(("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 201, body = FollowUp), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 409, description = "the customer changed meanwhile; retry", body = Problem), (status = 422, body = Problem)))]
+pub async fn create_follow_up(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewFollowUp>) -> ApiResult<HttpResponse> {
+    let input = body.0.into_domain(ctx.0.now);
+    let f = follow_ups::create(&state.db, &ctx.0, input).await?;
+    let (id, v) = (f.id, f.version);
+    Ok(created(&FollowUp::from(f), format!("/api/v1/follow-ups/{id}"), Some(v)))
+}
+
+#[utoipa::path(delete, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+pub async fn delete_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    follow_ups::delete(&state.db, &ctx.0, *id, if_match.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

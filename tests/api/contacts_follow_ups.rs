@@ -1,0 +1,94 @@
+//! Contacts and follow-ups: the primary rule, scoping through the customer, and follow-ups
+//! moving the customer's times in the same transaction.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+dual_test!(one_primary_contact_per_customer, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, c) = app.post("/api/v1/customers", &rep, json!({"name": "苏州园区电子"})).await;
+    let cid = c["id"].as_str().unwrap();
+    let (s, a) = app.post("/api/v1/contacts", &rep, json!({"customer_id": cid, "name": "王经理", "mobile": "13900001111", "is_primary": true})).await;
+    assert_eq!(s, StatusCode::CREATED, "{a}");
+    let (s, b) = app.post("/api/v1/contacts", &rep, json!({"customer_id": cid, "name": "赵工", "is_primary": true})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, list) = app.get(&format!("/api/v1/contacts?customer_id={cid}"), &rep).await;
+    let primaries: Vec<&str> = list["items"].as_array().unwrap().iter().filter(|c| c["is_primary"] == true).map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(primaries, vec!["赵工"]);
+    let (s, a2) = app.patch(&format!("/api/v1/contacts/{}", a["id"].as_str().unwrap()), &rep, json!({"is_primary": true})).await;
+    assert_eq!((s, a2["is_primary"].as_bool()), (StatusCode::OK, Some(true)));
+    let (_, b2) = app.get(&format!("/api/v1/contacts/{}", b["id"].as_str().unwrap()), &rep).await;
+    assert_eq!(b2["is_primary"], false);
+    // The customer is found by its contact's name or mobile.
+    let (_, found) = app.get("/api/v1/customers?q=王经理", &rep).await;
+    assert_eq!(found["total"], 1);
+    let (_, found) = app.get("/api/v1/customers?q=0000111", &rep).await;
+    assert_eq!(found["items"][0]["id"], cid);
+    // Bad input.
+    let (s, e) = app.post("/api/v1/contacts", &rep, json!({"customer_id": cid, "name": "x", "email": "bad", "birthday": "2999-01-01"})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(e["errors"].as_array().unwrap().len(), 2);
+    let (s, _) = app.post("/api/v1/contacts", &rep, json!({"customer_id": cid, "name": "x", "birthday": "01/02/1990"})).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+});
+
+dual_test!(contacts_and_follow_ups_follow_the_customers_scope, |app| {
+    let (_, rep_a) = app.user_with_role("rep_a", "sales_rep", json!({})).await;
+    let (_, rep_b) = app.user_with_role("rep_b", "sales_rep", json!({})).await;
+    let (_, c) = app.post("/api/v1/customers", &rep_a, json!({"name": "A 的客户"})).await;
+    let cid = c["id"].as_str().unwrap();
+    let (_, ct) = app.post("/api/v1/contacts", &rep_a, json!({"customer_id": cid, "name": "联系人"})).await;
+    let (_, f) = app.post("/api/v1/follow-ups", &rep_a, json!({"customer_id": cid, "kind": "phone", "content": "初次沟通"})).await;
+    // rep_b sees none of it, and cannot attach anything to it.
+    assert_eq!(app.get("/api/v1/contacts", &rep_b).await.1["total"], 0);
+    assert_eq!(app.get("/api/v1/follow-ups", &rep_b).await.1["total"], 0);
+    assert_eq!(app.get(&format!("/api/v1/contacts/{}", ct["id"].as_str().unwrap()), &rep_b).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/api/v1/follow-ups/{}", f["id"].as_str().unwrap()), &rep_b).await.0, StatusCode::NOT_FOUND);
+    let (s, e) = app.post("/api/v1/contacts", &rep_b, json!({"customer_id": cid, "name": "x"})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("customer_id")));
+    let (s, _) = app.post("/api/v1/follow-ups", &rep_b, json!({"customer_id": cid, "kind": "phone", "content": "x"})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.patch(&format!("/api/v1/contacts/{}", ct["id"].as_str().unwrap()), &rep_b, json!({"name": "y"})).await.0, StatusCode::NOT_FOUND);
+    // Once released to the public pool, the customer and its contacts are visible to all.
+    app.post(&format!("/api/v1/customers/{cid}/release"), &rep_a, json!({"reason": "r"})).await;
+    assert_eq!(app.get("/api/v1/contacts", &rep_b).await.1["total"], 1);
+});
+
+dual_test!(follow_ups_move_the_customers_times, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, c) = app.post("/api/v1/customers", &rep, json!({"name": "跟进客户"})).await;
+    let cid = c["id"].as_str().unwrap();
+    let (s, f) = app.post("/api/v1/follow-ups", &rep, json!({"customer_id": cid, "kind": "visit", "content": "拜访",
+        "occurred_at": "2026-11-20T02:00:00Z", "next_follow_up_at": "2026-12-01T02:00:00Z"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{f}");
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(now["last_follow_up_at"], "2026-11-20T02:00:00Z");
+    assert_eq!(now["next_follow_up_at"], "2026-12-01T02:00:00Z");
+    assert_eq!(now["version"], 2);
+    // An older follow-up entered later does not move `last` back.
+    let (s, _) = app.post("/api/v1/follow-ups", &rep, json!({"customer_id": cid, "kind": "phone", "content": "补录", "occurred_at": "2026-11-01T02:00:00Z"})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(now["last_follow_up_at"], "2026-11-20T02:00:00Z");
+    // The list filters by time range and kind, newest first.
+    let (_, list) = app.get(&format!("/api/v1/follow-ups?customer_id={cid}&kind=visit,phone&occurred_at_from=2026-11-10"), &rep).await;
+    assert_eq!(list["total"], 1);
+    let (_, list) = app.get(&format!("/api/v1/follow-ups?customer_id={cid}&q=补录"), &rep).await;
+    assert_eq!(list["total"], 1);
+    // Bad input: unknown kind, future time, next before occurred, a contact of another customer.
+    let (_, other) = app.post("/api/v1/customers", &rep, json!({"name": "另一个"})).await;
+    let (_, oc) = app.post("/api/v1/contacts", &rep, json!({"customer_id": other["id"], "name": "别人"})).await;
+    for (body, field) in [
+        (json!({"customer_id": cid, "kind": "telepathy", "content": "x"}), "kind"),
+        (json!({"customer_id": cid, "kind": "phone", "content": "x", "occurred_at": "2999-01-01T00:00:00Z"}), "occurred_at"),
+        (json!({"customer_id": cid, "kind": "phone", "content": "x", "occurred_at": "2026-11-20T02:00:00Z", "next_follow_up_at": "2026-11-19T02:00:00Z"}), "next_follow_up_at"),
+        (json!({"customer_id": cid, "kind": "phone", "content": "x", "contact_id": oc["id"]}), "contact_id"),
+        (json!({"customer_id": cid, "kind": "phone", "content": " "}), "content"),
+    ] {
+        let (s, e) = app.post("/api/v1/follow-ups", &rep, body.clone()).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {e}");
+        assert_eq!(e["errors"][0]["field"], field, "{body}: {e}");
+    }
+    assert_eq!(app.get(&format!("/api/v1/follow-ups?customer_id={cid}"), &rep).await.1["total"], 2);
+});
