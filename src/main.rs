@@ -66,6 +66,21 @@ async fn open(config: &Config) -> anyhow::Result<crm_persistence::Db> {
     Ok(db)
 }
 
+/// Applies the pool rules every hour (CUS-7). Several instances may run it at once: each
+/// move is a conditional update, so a customer is returned once.
+fn spawn_pool_rules_job(db: crm_persistence::Db) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            let ctx = crm_persistence::Ctx::system("pool-rules-job");
+            if let Err(e) = crm_persistence::customers::pool_rules::apply(&db, &ctx).await {
+                log::error!("pool rules job failed: {e}");
+            }
+        }
+    });
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,sqlx=warn,sea_orm=warn")).init();
@@ -80,6 +95,7 @@ async fn main() -> anyhow::Result<()> {
             } else if boot.admin_created {
                 println!("Created the user 'admin' with the password from CRM_ADMIN_PASSWORD.");
             }
+            spawn_pool_rules_job(db.clone());
             let state = crm_http::app_state(db, &config.jwt_secret()?);
             let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20260101_000000_system_create;
 mod m20260301_000000_customers_create;
 mod m20260302_000000_contacts_follow_ups_create;
+mod m20260303_000000_pool_rules_create;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260101_000000_system_create::Migration),
             Box::new(m20260301_000000_customers_create::Migration),
             Box::new(m20260302_000000_contacts_follow_ups_create::Migration),
+            Box::new(m20260303_000000_pool_rules_create::Migration),
         ]
     }
 }

@@ -10,3 +10,4 @@ mod contract;
 mod customers;
 mod mechanisms;
 mod organisation;
+mod pools;

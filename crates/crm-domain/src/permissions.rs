@@ -154,6 +154,11 @@ pub mod perms {
     pub const CUSTOMERS_CLAIM: Perm = Perm::new("customers", "claim");
     pub const CUSTOMERS_RELEASE: Perm = Perm::new("customers", "release");
     pub const CUSTOMERS_INVALIDATE: Perm = Perm::new("customers", "invalidate");
+    pub const CUSTOMERS_ASSIGN: Perm = Perm::new("customers", "assign");
+    pub const CUSTOMERS_TRANSFER: Perm = Perm::new("customers", "transfer");
+    pub const POOL_RULES_READ: Perm = Perm::new("pool_rules", "read");
+    pub const POOL_RULES_UPDATE: Perm = Perm::new("pool_rules", "update");
+    pub const POOL_RULES_APPLY: Perm = Perm::new("pool_rules", "apply");
     pub const CONTACTS_READ: Perm = Perm::new("contacts", "read");
     pub const CONTACTS_CREATE: Perm = Perm::new("contacts", "create");
     pub const CONTACTS_UPDATE: Perm = Perm::new("contacts", "update");

@@ -33,7 +33,7 @@ pub async fn record(
         entity: Set(entity.to_string()),
         entity_id: Set(entity_id),
         action: Set(action.to_string()),
-        actor_id: Set(Some(ctx.actor.user_id)),
+        actor_id: Set(Some(ctx.actor.user_id).filter(|id| !id.is_nil())),
         actor_name: Set(Some(ctx.actor.username.clone())),
         ip: Set(ctx.ip.clone()),
         request_id: Set(Some(ctx.request_id.clone())),

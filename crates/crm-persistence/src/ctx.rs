@@ -12,6 +12,20 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The server acting on its own (scheduled jobs). It sees all data; the operation log
+    /// records no actor for it.
+    pub fn system(request_id: impl Into<String>) -> Self {
+        let actor = Actor {
+            user_id: uuid::Uuid::nil(),
+            username: "system".into(),
+            department_id: None,
+            permissions: Default::default(),
+            scope: crm_domain::scope::EffectiveScope::new(vec![crm_domain::DataScope::All]),
+            token_scopes: None,
+        };
+        Self::new(actor, request_id, None)
+    }
+
     pub fn new(actor: Actor, request_id: impl Into<String>, ip: Option<String>) -> Self {
         Self { actor, request_id: request_id.into(), ip, now: Utc::now() }
     }

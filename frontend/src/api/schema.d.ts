@@ -528,6 +528,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 分配: give public customers to an owner (managers). All or nothing; the owner's cap and
+         *     re-claim cooldown apply.
+         */
+        post: operations["assign_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转移 (CUS-8): owned customers to another owner, with their contacts and follow-ups. */
+        post: operations["transfer_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_pool_rules"];
+        put: operations["put_pool_rules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool-rules/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply the rules now (they also run every hour). */
+        post: operations["apply_pool_rules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -623,6 +693,20 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             revoked_at?: string | null;
+        };
+        /**
+         * @example {
+         *       "customer_ids": [
+         *         "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"
+         *       ],
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60"
+         *     }
+         */
+        AssignRequest: {
+            /** @description Public customers, at most 1000. */
+            customer_ids: string[];
+            /** Format: uuid */
+            owner_id: string;
         };
         AuditLog: {
             /** Format: uuid */
@@ -797,6 +881,9 @@ export interface components {
         };
         /** @enum {string} */
         CustomerKind: "company" | "person";
+        CustomerList: {
+            items: components["schemas"]["Customer"][];
+        };
         /**
          * @description Fields to change; absent fields stay, `null` clears.
          * @example {
@@ -1579,6 +1666,61 @@ export interface components {
             /** @description Required; kept on the customer and in the operation log. */
             reason: string;
         };
+        PoolRulesApplied: {
+            /**
+             * Format: int64
+             * @description How many customers went back to the public pool.
+             * @example 3
+             */
+            returned: number;
+        };
+        /**
+         * @description The pool rules (CUS-7). Null limits are off.
+         * @example {
+         *       "enabled": true,
+         *       "exempt_won": true,
+         *       "max_customers_per_owner": 200,
+         *       "reclaim_cooldown_days": 7,
+         *       "return_after_days_without_deal": 90,
+         *       "return_after_days_without_follow_up": 30
+         *     }
+         */
+        PoolRulesBody: {
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description Owned customers with no follow-up for this many days go back to the public pool.
+             */
+            return_after_days_without_follow_up?: number | null;
+            /**
+             * Format: int32
+             * @description Owned customers without a deal this many days after their owner got them go back.
+             */
+            return_after_days_without_deal?: number | null;
+            /**
+             * Format: int32
+             * @description The most customers one person may own (claim and assign are refused beyond it).
+             */
+            max_customers_per_owner?: number | null;
+            /**
+             * Format: int32
+             * @description Days before someone may re-claim a customer they released (or lost to the rules).
+             */
+            reclaim_cooldown_days?: number | null;
+            /** @description Won customers never return and do not count towards the cap. */
+            exempt_won: boolean;
+        };
+        PoolRulesState: components["schemas"]["PoolRulesBody"] & {
+            /**
+             * Format: int32
+             * @description 0 until an admin first saves the rules.
+             */
+            version: number;
+            /** Format: date-time */
+            updated_at?: string | null;
+            /** Format: date-time */
+            last_applied_at?: string | null;
+        };
         /**
          * @description An error answer, as every endpoint documents it.
          * @example {
@@ -1700,6 +1842,32 @@ export interface components {
             expires_in: number;
             refresh_token: string;
             user: components["schemas"]["User"];
+        };
+        /**
+         * @example {
+         *       "customer_ids": [
+         *         "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"
+         *       ],
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60",
+         *       "with_contacts": true,
+         *       "with_opportunities": true
+         *     }
+         */
+        TransferRequest: {
+            /** @description Owned (potential or won) customers the caller may see, at most 1000. */
+            customer_ids: string[];
+            /**
+             * Format: uuid
+             * @description An enabled user.
+             */
+            owner_id: string;
+            /**
+             * @description Contacts belong to their customer and always move with it; accepted for clients
+             *     written against the contract.
+             */
+            with_contacts?: boolean;
+            /** @description Open opportunities will move with their customer once the opportunities module exists. */
+            with_opportunities?: boolean;
         };
         /**
          * @description A user. Never carries a password or its hash.
@@ -4393,6 +4561,289 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a customer is missing or outside the caller's scope (`missing_ids`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a customer is not public, or the owner's re-claim cooldown runs */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description owner unknown or disabled; `customer.owner_cap_reached` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transfer_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a customer is public or invalid */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description owner unknown or disabled */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_pool_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolRulesState"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_pool_rules: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolRulesBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolRulesState"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    apply_pool_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolRulesApplied"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

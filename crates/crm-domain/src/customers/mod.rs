@@ -4,6 +4,7 @@ pub mod contact;
 pub mod customer;
 pub mod follow_up;
 pub mod pool;
+pub mod rules;
 
 pub use customer::{normalise_name, normalise_phone, CustomerKind, CustomerPatch, NewCustomer};
 pub use pool::{Pool, PoolCommand};

@@ -205,3 +205,74 @@ impl From<Duplicate> for DuplicateMatch {
 pub struct DuplicateList {
     pub items: Vec<DuplicateMatch>,
 }
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"customer_ids": ["01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"], "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60"}))]
+pub struct AssignRequest {
+    /// Public customers, at most 1000.
+    pub customer_ids: Vec<Uuid>,
+    pub owner_id: Uuid,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"customer_ids": ["01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"], "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "with_contacts": true, "with_opportunities": true}))]
+pub struct TransferRequest {
+    /// Owned (potential or won) customers the caller may see, at most 1000.
+    pub customer_ids: Vec<Uuid>,
+    /// An enabled user.
+    pub owner_id: Uuid,
+    /// Contacts belong to their customer and always move with it; accepted for clients
+    /// written against the contract.
+    #[serde(default = "yes")]
+    pub with_contacts: bool,
+    /// Open opportunities will move with their customer once the opportunities module exists.
+    #[serde(default = "yes")]
+    pub with_opportunities: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CustomerList {
+    pub items: Vec<Customer>,
+}
+
+/// The pool rules (CUS-7). Null limits are off.
+#[derive(Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"enabled": true, "return_after_days_without_follow_up": 30, "return_after_days_without_deal": 90,
+    "max_customers_per_owner": 200, "reclaim_cooldown_days": 7, "exempt_won": true}))]
+pub struct PoolRulesBody {
+    pub enabled: bool,
+    /// Owned customers with no follow-up for this many days go back to the public pool.
+    pub return_after_days_without_follow_up: Option<i32>,
+    /// Owned customers without a deal this many days after their owner got them go back.
+    pub return_after_days_without_deal: Option<i32>,
+    /// The most customers one person may own (claim and assign are refused beyond it).
+    pub max_customers_per_owner: Option<i32>,
+    /// Days before someone may re-claim a customer they released (or lost to the rules).
+    pub reclaim_cooldown_days: Option<i32>,
+    /// Won customers never return and do not count towards the cap.
+    pub exempt_won: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PoolRulesState {
+    #[serde(flatten)]
+    pub rules: PoolRulesBody,
+    /// 0 until an admin first saves the rules.
+    pub version: i32,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub last_applied_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PoolRulesApplied {
+    /// How many customers went back to the public pool.
+    #[schema(example = 3)]
+    pub returned: u64,
+}

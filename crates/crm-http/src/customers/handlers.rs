@@ -1,4 +1,5 @@
 use actix_web::{web, HttpResponse};
+use crm_persistence::customers::pool_rules;
 use crm_persistence::customers::service as customers;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -136,4 +137,78 @@ pub async fn revalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: we
     let c = customers::revalidate(&state.db, &ctx.0, *id).await?;
     let v = c.version;
     Ok(ok(&Customer::from(c), Some(v)))
+}
+
+/// 分配: give public customers to an owner (managers). All or nothing; the owner's cap and
+/// re-claim cooldown apply.
+#[utoipa::path(post, path = "/api/v1/customers/assign", tag = "customers", security(("bearer" = [])), request_body = AssignRequest,
+    responses((status = 200, body = CustomerList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, description = "a customer is missing or outside the caller's scope (`missing_ids`)", body = Problem),
+        (status = 409, description = "a customer is not public, or the owner's re-claim cooldown runs", body = Problem),
+        (status = 422, description = "owner unknown or disabled; `customer.owner_cap_reached`", body = Problem)))]
+pub async fn assign_customers(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<AssignRequest>) -> ApiResult<HttpResponse> {
+    let b = body.0;
+    let items = customers::assign(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
+    Ok(ok(&CustomerList { items: items.into_iter().map(Into::into).collect() }, None))
+}
+
+/// 转移 (CUS-8): owned customers to another owner, with their contacts and follow-ups.
+#[utoipa::path(post, path = "/api/v1/customers/transfer", tag = "customers", security(("bearer" = [])), request_body = TransferRequest,
+    responses((status = 200, body = CustomerList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, description = "a customer is public or invalid", body = Problem), (status = 422, description = "owner unknown or disabled", body = Problem)))]
+pub async fn transfer_customers(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<TransferRequest>) -> ApiResult<HttpResponse> {
+    let b = body.0;
+    let items = customers::transfer(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
+    Ok(ok(&CustomerList { items: items.into_iter().map(Into::into).collect() }, None))
+}
+
+fn rules_state(v: crm_persistence::customers::pool_rules::PoolRulesView) -> PoolRulesState {
+    let r = v.rules;
+    PoolRulesState {
+        rules: PoolRulesBody {
+            enabled: r.enabled,
+            return_after_days_without_follow_up: r.return_after_days_without_follow_up,
+            return_after_days_without_deal: r.return_after_days_without_deal,
+            max_customers_per_owner: r.max_customers_per_owner,
+            reclaim_cooldown_days: r.reclaim_cooldown_days,
+            exempt_won: r.exempt_won,
+        },
+        version: v.version,
+        updated_at: v.updated_at,
+        last_applied_at: v.last_applied_at,
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/pool-rules", tag = "customers", security(("bearer" = [])),
+    responses((status = 200, body = PoolRulesState, headers(("ETag" = String))), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn get_pool_rules(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let v = pool_rules::get(&state.db).await?;
+    let version = v.version;
+    Ok(ok(&rules_state(v), Some(version)))
+}
+
+#[utoipa::path(put, path = "/api/v1/pool-rules", tag = "customers", security(("bearer" = [])), request_body = PoolRulesBody,
+    params(("If-Match" = Option<String>, Header)),
+    responses((status = 200, body = PoolRulesState), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn put_pool_rules(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch, body: ValidJson<PoolRulesBody>) -> ApiResult<HttpResponse> {
+    let b = body.0;
+    let rules = crm_domain::customers::rules::PoolRules {
+        enabled: b.enabled,
+        return_after_days_without_follow_up: b.return_after_days_without_follow_up,
+        return_after_days_without_deal: b.return_after_days_without_deal,
+        max_customers_per_owner: b.max_customers_per_owner,
+        reclaim_cooldown_days: b.reclaim_cooldown_days,
+        exempt_won: b.exempt_won,
+    };
+    let v = pool_rules::update(&state.db, &ctx.0, rules, if_match.0).await?;
+    let version = v.version;
+    Ok(ok(&rules_state(v), Some(version)))
+}
+
+/// Apply the rules now (they also run every hour).
+#[utoipa::path(post, path = "/api/v1/pool-rules/apply", tag = "customers", security(("bearer" = [])),
+    responses((status = 200, body = PoolRulesApplied), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn apply_pool_rules(state: web::Data<AppState>, ctx: ReqCtx) -> ApiResult<HttpResponse> {
+    let returned = pool_rules::apply(&state.db, &ctx.0).await?;
+    Ok(ok(&PoolRulesApplied { returned }, None))
 }

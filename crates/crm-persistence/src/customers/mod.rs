@@ -3,4 +3,5 @@ pub mod contacts;
 pub mod entities;
 pub mod follow_ups;
 pub mod list_spec;
+pub mod pool_rules;
 pub mod service;

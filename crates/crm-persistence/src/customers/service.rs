@@ -275,6 +275,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
         pool_reason: None,
         released_by: None,
         released_at: None,
+        owned_since: Some(ctx.now),
         version: 1,
         created_by: Some(ctx.actor.user_id),
         created_at: ctx.now,
@@ -383,7 +384,7 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
 
 /// Moves a customer between pools with a conditional update on the pool it was read in,
 /// so of two people acting at once exactly one succeeds and the other gets 409.
-async fn move_pool(
+pub(crate) async fn move_pool(
     tx: &impl ConnectionTrait,
     ctx: &Ctx,
     current: &customer::Model,
@@ -399,9 +400,14 @@ async fn move_pool(
         updated_at: Set(ctx.now),
         ..Default::default()
     };
-    if action == "release" {
+    if action == "release" || action == "return" {
         changes.released_by = Set(current.owner_id);
         changes.released_at = Set(Some(ctx.now));
+    }
+    if owner.is_some() && owner != current.owner_id {
+        changes.owned_since = Set(Some(ctx.now));
+    } else if owner.is_none() {
+        changes.owned_since = Set(None);
     }
     let res = Customer::update_many()
         .set(changes)
@@ -447,6 +453,11 @@ pub async fn claim(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
     let tx = crate::tx::begin(db).await?;
     let current = find_visible(&tx, ctx, id).await?;
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Claim)?;
+    let rules = super::pool_rules::load(&tx).await?;
+    if current.released_by == Some(ctx.actor.user_id) {
+        rules.check_cooldown(current.released_at, ctx.now)?;
+    }
+    super::pool_rules::check_owner_cap(&tx, &rules, ctx.actor.user_id, 1).await?;
     let next = move_pool(&tx, ctx, &current, to, Some(ctx.actor.user_id), None, "claim").await?;
     let v = view(&tx, next).await?;
     tx.commit().await.map_err(db_err)?;
@@ -506,4 +517,86 @@ pub async fn mark_won(tx: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainR
 
 pub fn parse_kind(s: &str) -> Option<CustomerKind> {
     CustomerKind::parse(s)
+}
+
+/// A live, enabled user who can own customers, or a 422 naming `field`.
+async fn check_new_owner(db: &impl ConnectionTrait, owner_id: Uuid, field: &str) -> DomainResult<user::Model> {
+    let u = user::Entity::find_by_id(owner_id).filter(user::Column::DeletedAt.is_null()).one(db).await.map_err(db_err)?;
+    match u {
+        None => Err(DomainError::invalid_field(field, "not_found", "no such user")),
+        Some(u) if !u.enabled => Err(DomainError::invalid_field(field, "disabled", "this user is disabled and cannot own customers")),
+        Some(u) => Ok(u),
+    }
+}
+
+/// Loads every listed customer through the caller's scope; any missing one fails the
+/// whole request, naming it (one transaction: all or nothing).
+async fn load_batch(db: &impl ConnectionTrait, ctx: &Ctx, ids: &[Uuid]) -> DomainResult<Vec<customer::Model>> {
+    let mut v = Validator::new();
+    if ids.is_empty() {
+        v.add("customer_ids", "required", "name at least one customer");
+    } else if ids.len() > 1000 {
+        v.add("customer_ids", "too_many", "at most 1000 customers at once");
+    }
+    v.finish()?;
+    let rows = Scoped::<Customer>::find(db, ctx).await?.filter(C::Id.is_in(ids.to_vec())).all(db).await.map_err(db_err)?;
+    let missing: Vec<Uuid> = ids.iter().filter(|id| !rows.iter().any(|r| r.id == **id)).copied().collect();
+    if !missing.is_empty() {
+        return Err(DomainError::not_found("customer").with_extra(json!({ "missing_ids": missing })));
+    }
+    Ok(rows)
+}
+
+fn dedup(mut ids: Vec<Uuid>) -> Vec<Uuid> {
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// 分配: a manager gives public customers to an owner, within the cap; the owner's own
+/// cooldown on a customer they released applies too.
+pub async fn assign(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid) -> DomainResult<Vec<CustomerView>> {
+    let ids = dedup(ids);
+    let tx = crate::tx::begin(db).await?;
+    check_new_owner(&tx, owner_id, "owner_id").await?;
+    let rows = load_batch(&tx, ctx, &ids).await?;
+    let rules = super::pool_rules::load(&tx).await?;
+    super::pool_rules::check_owner_cap(&tx, &rules, owner_id, u64::try_from(rows.len()).unwrap_or(u64::MAX)).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for c in rows {
+        let to = pool::apply(Pool::parse(&c.pool).unwrap_or(Pool::Potential), PoolCommand::Assign)
+            .map_err(|e| e.with_extra(json!({ "customer_id": c.id, "name": c.name })))?;
+        if c.released_by == Some(owner_id) {
+            rules.check_cooldown(c.released_at, ctx.now).map_err(|e| e.with_extra(json!({ "customer_id": c.id, "name": c.name })))?;
+        }
+        out.push(move_pool(&tx, ctx, &c, to, Some(owner_id), None, "assign").await?);
+    }
+    let v = views(&tx, out).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// 转移 (CUS-8): owned customers change owner, pool unchanged. Contacts and follow-ups
+/// belong to the customer and move with it; opportunities will too once they exist.
+pub async fn transfer(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid) -> DomainResult<Vec<CustomerView>> {
+    let ids = dedup(ids);
+    let tx = crate::tx::begin(db).await?;
+    check_new_owner(&tx, owner_id, "owner_id").await?;
+    let rows = load_batch(&tx, ctx, &ids).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for c in rows {
+        let pool = Pool::parse(&c.pool).unwrap_or(Pool::Potential);
+        if !matches!(pool, Pool::Potential | Pool::Won) {
+            return Err(DomainError::conflict("customer.wrong_pool", format!("{} is in the {} pool; only owned customers can be transferred", c.name, pool.as_str()))
+                .with_extra(json!({ "customer_id": c.id, "pool": pool.as_str() })));
+        }
+        if c.owner_id == Some(owner_id) {
+            out.push(c);
+            continue;
+        }
+        out.push(move_pool(&tx, ctx, &c, pool, Some(owner_id), None, "transfer").await?);
+    }
+    let v = views(&tx, out).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
 }

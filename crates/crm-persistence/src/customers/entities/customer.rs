@@ -32,6 +32,8 @@ pub struct Model {
     pub pool_reason: Option<String>,
     pub released_by: Option<Uuid>,
     pub released_at: Option<DateTimeUtc>,
+    /// When the current owner got it; the pool rules measure from here.
+    pub owned_since: Option<DateTimeUtc>,
     pub version: i32,
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,

@@ -1,3 +1,4 @@
 pub mod contact;
 pub mod customer;
 pub mod follow_up;
+pub mod pool_rule;
