@@ -203,3 +203,37 @@ dual_test!(list_search_filters_and_sorts, |app| {
     assert_eq!(page["total"], 3);
     assert_eq!(page["items"][0]["name"], "Hangzhou Software Ltd");
 });
+
+dual_test!(export_streams_the_filtered_list_in_scope, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    create(&app, &rep, json!({"name": "导出客户, 甲", "city": "杭州", "tags": ["a", "b"]})).await;
+    create(&app, &rep, json!({"name": "=HYPERLINK(\"x\")", "city": "南京"})).await;
+    create(&app, &app.admin, json!({"name": "别人的客户", "city": "杭州"})).await;
+    let res = app.req(Method::GET, "/api/v1/customers/export?format=csv&sort=name", Some(&rep)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(res.headers()["content-disposition"].to_str().unwrap().contains("customers-"));
+    let text = res.text().await.unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 3, "header and the rep's own two customers: {text}");
+    assert!(lines[0].starts_with("code,name,kind"));
+    assert!(text.contains("\"导出客户, 甲\""), "{text}");
+    assert!(text.contains("a;b"));
+    assert!(text.contains("'=HYPERLINK"), "formulas are defused: {text}");
+    assert!(!text.contains("别人的客户"));
+    let res = app.req(Method::GET, "/api/v1/customers/export?format=csv&city=南京", Some(&rep)).send().await.unwrap();
+    assert_eq!(res.text().await.unwrap().trim_start_matches('\u{feff}').lines().count(), 2);
+    // Bad requests are refused before streaming starts.
+    for q in ["format=pdf", "format=csv&colour=red", "city=杭州"] {
+        let (s, _) = crate::support::split(app.req(Method::GET, &format!("/api/v1/customers/export?{q}"), Some(&rep)).send().await.unwrap()).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{q}");
+    }
+    // A large export streams every row (no page cap).
+    for i in 0..250 {
+        let (s, _) = app.post("/api/v1/customers", &app.admin, json!({"name": format!("批量客户{i:04}")})).await;
+        assert_eq!(s, StatusCode::CREATED);
+    }
+    let text = app.req(Method::GET, "/api/v1/customers/export?format=csv", Some(&app.admin)).send().await.unwrap().text().await.unwrap();
+    assert_eq!(text.trim_start_matches('\u{feff}').lines().count(), 1 + 3 + 250);
+});

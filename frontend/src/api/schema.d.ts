@@ -548,6 +548,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole filtered list as a file, streamed (no page cap; the caller's data scope
+         *     applies). Takes the list's filters, `q` and `sort`.
+         */
+        get: operations["export_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/transfer": {
         parameters: {
             query?: never;
@@ -4635,6 +4655,69 @@ export interface operations {
             };
             /** @description owner unknown or disabled; `customer.owner_cap_reached` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_customers: {
+        parameters: {
+            query: {
+                /** @description `csv` (UTF-8 with a byte-order mark). */
+                format: string;
+                /** @description One or more of public, potential, won, invalid (comma-separated); default: all but invalid. */
+                pool?: string;
+                kind?: string;
+                industry?: string;
+                source?: string;
+                level?: string;
+                province?: string;
+                city?: string;
+                owner_id?: string;
+                deal_status?: string;
+                /** @description One tag. */
+                tags?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                next_follow_up_at_from?: string;
+                next_follow_up_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

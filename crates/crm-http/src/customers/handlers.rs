@@ -10,7 +10,7 @@ use crate::auth::ReqCtx;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
-use crate::problem::{ApiResult, Problem};
+use crate::problem::{bad_request, ApiResult, Problem};
 use crate::state::AppState;
 
 /// Filters of `GET /customers`.
@@ -211,4 +211,36 @@ pub async fn put_pool_rules(state: web::Data<AppState>, ctx: ReqCtx, if_match: I
 pub async fn apply_pool_rules(state: web::Data<AppState>, ctx: ReqCtx) -> ApiResult<HttpResponse> {
     let returned = pool_rules::apply(&state.db, &ctx.0).await?;
     Ok(ok(&PoolRulesApplied { returned }, None))
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ExportFormat {
+    /// `csv` (UTF-8 with a byte-order mark).
+    format: String,
+}
+
+/// The whole filtered list as a file, streamed (no page cap; the caller's data scope
+/// applies). Takes the list's filters, `q` and `sort`.
+#[utoipa::path(get, path = "/api/v1/customers/export", tag = "customers", security(("bearer" = [])), params(ExportFormat, CustomerFilters),
+    responses((status = 200, description = "text/csv, streamed", content_type = "text/csv"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let format = params.take_filter("format").unwrap_or_default();
+    if format != "csv" {
+        return Err(bad_request("export.format", format!("format must be csv, not '{format}'"), Some("format")));
+    }
+    // Building the query first turns bad filters into a 400 before any byte is sent.
+    let select = customers::list_select(&state.db, &ctx.0, params).await?;
+    let (sink, mut rx) = tokio::sync::mpsc::channel(4);
+    tokio::spawn(crm_persistence::customers::export::csv(state.db.clone(), select, sink));
+    let body = futures_util::stream::poll_fn(move |cx| {
+        rx.poll_recv(cx).map(|item| item.map(|chunk| chunk.map(bytes::Bytes::from).map_err(|e| std::io::Error::other(e.to_string()))))
+    });
+    let name = format!("customers-{}.csv", ctx.0.now.format("%Y%m%d-%H%M%S"));
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("content-disposition", format!("attachment; filename=\"{name}\"")))
+        .streaming(body))
 }

@@ -9,6 +9,7 @@ pub fn mount(r: &mut Routes) {
     r.add(Method::GET, "/api/v1/customers", P(perms::CUSTOMERS_READ), list_customers)
         .add(Method::POST, "/api/v1/customers", P(perms::CUSTOMERS_CREATE), create_customer)
         .add(Method::GET, "/api/v1/customers/duplicates", P(perms::CUSTOMERS_READ), find_duplicates)
+        .add(Method::GET, "/api/v1/customers/export", P(perms::CUSTOMERS_EXPORT), export_customers)
         .add(Method::POST, "/api/v1/customers/assign", P(perms::CUSTOMERS_ASSIGN), assign_customers)
         .add(Method::POST, "/api/v1/customers/transfer", P(perms::CUSTOMERS_TRANSFER), transfer_customers)
         .add(Method::GET, "/api/v1/pool-rules", P(perms::POOL_RULES_READ), get_pool_rules)

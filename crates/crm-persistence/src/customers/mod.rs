@@ -1,6 +1,7 @@
 //! Customers (CUS-1 to CUS-10): records, duplicate check, pools, contacts, follow-ups.
 pub mod contacts;
 pub mod entities;
+pub mod export;
 pub mod follow_ups;
 pub mod list_spec;
 pub mod pool_rules;

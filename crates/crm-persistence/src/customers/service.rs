@@ -8,7 +8,7 @@ use crm_domain::customers::{normalise_name, normalise_phone, pool, CustomerKind,
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Alias, Expr, Func};
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select};
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -80,7 +80,7 @@ pub struct CustomerView {
 }
 
 /// Views for a page of rows, with owner names in one query.
-async fn views(db: &impl ConnectionTrait, rows: Vec<customer::Model>) -> DomainResult<Vec<CustomerView>> {
+pub(crate) async fn views(db: &impl ConnectionTrait, rows: Vec<customer::Model>) -> DomainResult<Vec<CustomerView>> {
     let owner_ids: Vec<Uuid> = rows.iter().filter_map(|c| c.owner_id).collect();
     let names: HashMap<Uuid, String> = if owner_ids.is_empty() {
         HashMap::new()
@@ -150,8 +150,9 @@ pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
     view(db, find_visible(db, ctx, id).await?).await
 }
 
-/// The list: by default every pool but `invalid`; `pool=` picks one or several.
-pub async fn list(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<Page<CustomerView>> {
+/// The list's query: by default every pool but `invalid`; `pool=` picks one or several.
+/// Shared by the list and the export, so both filter, scope and sort alike.
+pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListParams) -> DomainResult<Select<Customer>> {
     let pools = match params.take_filter("pool") {
         None => vec![Pool::Public, Pool::Potential, Pool::Won],
         Some(raw) => raw
@@ -172,10 +173,15 @@ pub async fn list(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<Pa
         let quoted = format!("%\"{}\"%", t.trim().replace(['%', '_', '"', '\\'], ""));
         select = select.filter(Expr::expr(Func::cast_as(Expr::col((Customer, C::Tags)), Alias::new("TEXT"))).like(quoted));
     }
-    let select = spec().apply(select, &params)?;
+    spec().apply(select, &params)
+}
+
+pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<CustomerView>> {
+    let (page, page_size, offset) = (params.page, params.page_size, params.offset());
+    let select = list_select(db, ctx, params).await?;
     let total = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
-    Ok(Page { items: views(db, rows).await?, total, page: params.page, page_size: params.page_size })
+    let rows = select.offset(offset).limit(page_size).all(db).await.map_err(db_err)?;
+    Ok(Page { items: views(db, rows).await?, total, page, page_size })
 }
 
 async fn check_codes(db: &impl ConnectionTrait, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
