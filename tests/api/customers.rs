@@ -237,3 +237,30 @@ dual_test!(export_streams_the_filtered_list_in_scope, |app| {
     let text = app.req(Method::GET, "/api/v1/customers/export?format=csv", Some(&app.admin)).send().await.unwrap().text().await.unwrap();
     assert_eq!(text.trim_start_matches('\u{feff}').lines().count(), 1 + 3 + 250);
 });
+
+dual_test!(timeline_merges_follow_ups_and_history, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let c = create(&app, &rep, json!({"name": "时间线客户"})).await;
+    let id = c["id"].as_str().unwrap();
+    app.patch(&format!("/api/v1/customers/{id}"), &rep, json!({"level": "a"})).await;
+    let (s, _) = app.post("/api/v1/follow-ups", &rep, json!({"customer_id": id, "kind": "visit", "content": "拜访了采购部"})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    app.post(&format!("/api/v1/customers/{id}/release"), &rep, json!({"reason": "预算冻结"})).await;
+    app.post(&format!("/api/v1/customers/{id}/claim"), &other, json!({})).await;
+    let (s, t) = app.get(&format!("/api/v1/customers/{id}/timeline"), &other).await;
+    assert_eq!(s, StatusCode::OK, "{t}");
+    let kinds: Vec<&str> = t["items"].as_array().unwrap().iter().map(|i| i["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, vec!["claim", "release", "follow_up", "update", "create"]);
+    assert_eq!(t["total"], 5);
+    assert_eq!(t["items"][2]["follow_up"]["content"], "拜访了采购部");
+    let release = &t["items"][1];
+    assert!(release["changes"].as_array().unwrap().iter().any(|c| c["field"] == "pool" && c["before"] == "potential" && c["after"] == "public"));
+    let (_, p2) = app.get(&format!("/api/v1/customers/{id}/timeline?page=2&page_size=2"), &other).await;
+    let kinds: Vec<&str> = p2["items"].as_array().unwrap().iter().map(|i| i["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, vec!["follow_up", "update"]);
+    // Out of scope: 404; unknown parameter: 400.
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}/timeline"), &rep).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}/timeline?kind=x"), &other).await.0, StatusCode::BAD_REQUEST);
+});

@@ -568,6 +568,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's timeline: follow-ups, pool moves, owner changes and field changes,
+         *     newest first, paged.
+         */
+        get: operations["customer_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/transfer": {
         parameters: {
             query?: never;
@@ -1597,6 +1617,41 @@ export interface components {
             page_size: number;
         };
         /** @description The envelope of every list. */
+        PageOf_TimelineItem: {
+            items: {
+                /**
+                 * @description `follow_up`, or the logged action: `create`, `update`, `claim`, `release`, `assign`,
+                 *     `transfer`, `invalidate`, `revalidate`, `return`, `won`, `delete`, `restore`.
+                 * @example release
+                 */
+                kind: string;
+                /** Format: date-time */
+                at: string;
+                /** Format: uuid */
+                actor_id?: string | null;
+                actor_name?: string | null;
+                /** @description Field-level before/after for logged actions. */
+                changes: components["schemas"]["FieldChange"][];
+                follow_up?: null | components["schemas"]["FollowUp"];
+            }[];
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+        };
+        /** @description The envelope of every list. */
         PageOf_User: {
             items: {
                 /** Format: uuid */
@@ -1849,6 +1904,22 @@ export interface components {
             id: string;
             /** @example sales_rep */
             name: string;
+        };
+        TimelineItem: {
+            /**
+             * @description `follow_up`, or the logged action: `create`, `update`, `claim`, `release`, `assign`,
+             *     `transfer`, `invalidate`, `revalidate`, `return`, `won`, `delete`, `restore`.
+             * @example release
+             */
+            kind: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_name?: string | null;
+            /** @description Field-level before/after for logged actions. */
+            changes: components["schemas"]["FieldChange"][];
+            follow_up?: null | components["schemas"]["FollowUp"];
         };
         TokenPair: {
             access_token: string;
@@ -4718,6 +4789,64 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customer_timeline: {
+        parameters: {
+            query?: {
+                /** @example 1 */
+                page?: number;
+                /** @example 10 */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_TimelineItem"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -244,3 +244,16 @@ pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQu
         .insert_header(("content-disposition", format!("attachment; filename=\"{name}\"")))
         .streaming(body))
 }
+
+/// The customer's timeline: follow-ups, pool moves, owner changes and field changes,
+/// newest first, paged.
+#[utoipa::path(get, path = "/api/v1/customers/{id}/timeline", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path), crate::list_query::PagingParams),
+    responses((status = 200, body = PageOf<TimelineItem>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn customer_timeline(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, q: ListQuery) -> ApiResult<HttpResponse> {
+    let p = q.0;
+    if let Some(name) = p.filters.first().map(|(n, _)| n.as_str()).or(p.q.as_ref().map(|_| "q")).or((!p.sort.is_empty()).then_some("sort")) {
+        return Err(bad_request("query.invalid", format!("the timeline takes only page and page_size, not '{name}'"), Some(name)));
+    }
+    let page = crm_persistence::customers::timeline::page(&state.db, &ctx.0, *id, &p).await?;
+    Ok(ok(&PageOf::from_page(page, TimelineItem::from), None))
+}

@@ -18,6 +18,7 @@ pub fn mount(r: &mut Routes) {
         .add(Method::GET, "/api/v1/customers/{id}", P(perms::CUSTOMERS_READ), get_customer)
         .add(Method::PATCH, "/api/v1/customers/{id}", P(perms::CUSTOMERS_UPDATE), update_customer)
         .add(Method::DELETE, "/api/v1/customers/{id}", P(perms::CUSTOMERS_DELETE), delete_customer)
+        .add(Method::GET, "/api/v1/customers/{id}/timeline", P(perms::CUSTOMERS_READ), customer_timeline)
         .add(Method::POST, "/api/v1/customers/{id}/claim", P(perms::CUSTOMERS_CLAIM), claim_customer)
         .add(Method::POST, "/api/v1/customers/{id}/release", P(perms::CUSTOMERS_RELEASE), release_customer)
         .add(Method::POST, "/api/v1/customers/{id}/invalidate", P(perms::CUSTOMERS_INVALIDATE), invalidate_customer)

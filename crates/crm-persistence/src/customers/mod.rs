@@ -6,3 +6,4 @@ pub mod follow_ups;
 pub mod list_spec;
 pub mod pool_rules;
 pub mod service;
+pub mod timeline;
