@@ -7,6 +7,7 @@ mod m20260101_000000_system_create;
 mod m20260301_000000_customers_create;
 mod m20260302_000000_contacts_follow_ups_create;
 mod m20260303_000000_pool_rules_create;
+mod m20260304_000000_customer_collaborators_create;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260301_000000_customers_create::Migration),
             Box::new(m20260302_000000_contacts_follow_ups_create::Migration),
             Box::new(m20260303_000000_pool_rules_create::Migration),
+            Box::new(m20260304_000000_customer_collaborators_create::Migration),
         ]
     }
 }

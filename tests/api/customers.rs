@@ -264,3 +264,42 @@ dual_test!(timeline_merges_follow_ups_and_history, |app| {
     assert_eq!(app.get(&format!("/api/v1/customers/{id}/timeline"), &rep).await.0, StatusCode::NOT_FOUND);
     assert_eq!(app.get(&format!("/api/v1/customers/{id}/timeline?kind=x"), &other).await.0, StatusCode::BAD_REQUEST);
 });
+
+dual_test!(collaborators_see_and_edit_through_the_shared_scope, |app| {
+    let (_, owner) = app.user_with_role("owner", "sales_rep", json!({})).await;
+    let (reader_id, reader) = app.user_with_role("reader", "sales_rep", json!({})).await;
+    let (editor_id, editor) = app.user_with_role("editor", "sales_rep", json!({})).await;
+    let c = create(&app, &owner, json!({"name": "共享客户"})).await;
+    let id = c["id"].as_str().unwrap();
+    app.post("/api/v1/contacts", &owner, json!({"customer_id": id, "name": "共享联系人"})).await;
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}"), &reader).await.0, StatusCode::NOT_FOUND);
+    let put = |body: serde_json::Value, token: String| {
+        let app = &app;
+        async move { app.call(Method::PUT, &format!("/api/v1/customers/{id}/collaborators"), &token, Some(body)).await }
+    };
+    let (s, e) = put(json!({"items": [{"user_id": reader_id, "access": "admin"}]}), owner.clone()).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("items[0].access")));
+    let (s, list) = put(json!({"items": [{"user_id": reader_id, "access": "read"}, {"user_id": editor_id, "access": "edit"}]}), owner.clone()).await;
+    assert_eq!(s, StatusCode::OK, "{list}");
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+    // Both now see it in lists, reads, contacts and exports; only the editor changes it.
+    assert_eq!(app.get("/api/v1/customers", &reader).await.1["total"], 1);
+    assert_eq!(app.get(&format!("/api/v1/contacts?customer_id={id}"), &reader).await.1["total"], 1);
+    let csv = app.req(Method::GET, "/api/v1/customers/export?format=csv", Some(&reader)).send().await.unwrap().text().await.unwrap();
+    assert!(csv.contains("共享客户"));
+    assert_eq!(app.patch(&format!("/api/v1/customers/{id}"), &reader, json!({"remark": "x"})).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.post("/api/v1/follow-ups", &reader, json!({"customer_id": id, "kind": "phone", "content": "x"})).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.patch(&format!("/api/v1/customers/{id}"), &editor, json!({"remark": "协作者编辑"})).await.0, StatusCode::OK);
+    assert_eq!(app.post("/api/v1/follow-ups", &editor, json!({"customer_id": id, "kind": "phone", "content": "协作者跟进"})).await.0, StatusCode::CREATED);
+    // A collaborator cannot pass it on, release or invalidate it: only the owner's side can.
+    assert_eq!(put(json!({"items": []}), editor.clone()).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.post(&format!("/api/v1/customers/{id}/release"), &editor, json!({"reason": "x"})).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.post(&format!("/api/v1/customers/{id}/invalidate"), &editor, json!({"reason": "x"})).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}"), &app.admin).await.1["pool"], "potential");
+    // Removing them takes it away again.
+    let (s, _) = put(json!({"items": []}), owner.clone()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}"), &editor).await.0, StatusCode::NOT_FOUND);
+    let (_, log) = app.get(&format!("/api/v1/audit-logs?entity=customers&entity_id={id}"), &app.admin).await;
+    assert_eq!(log["items"][0]["action"], "collaborators");
+});

@@ -44,7 +44,7 @@ impl Modify for Security {
         customers::handlers::list_customers, customers::handlers::create_customer, customers::handlers::find_duplicates,
         customers::handlers::get_customer, customers::handlers::update_customer, customers::handlers::delete_customer,
         customers::handlers::claim_customer, customers::handlers::release_customer, customers::handlers::invalidate_customer,
-        customers::handlers::revalidate_customer, customers::handlers::assign_customers, customers::handlers::export_customers, customers::handlers::customer_timeline, customers::handlers::transfer_customers,
+        customers::handlers::revalidate_customer, customers::handlers::assign_customers, customers::handlers::export_customers, customers::handlers::customer_timeline, customers::handlers::list_collaborators, customers::handlers::put_collaborators, customers::handlers::transfer_customers,
         customers::handlers::get_pool_rules, customers::handlers::put_pool_rules, customers::handlers::apply_pool_rules,
         contacts::handlers::list_contacts, contacts::handlers::create_contact, contacts::handlers::get_contact,
         contacts::handlers::update_contact, contacts::handlers::delete_contact,

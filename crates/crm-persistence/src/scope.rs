@@ -23,18 +23,38 @@ pub trait ScopedEntity: EntityTrait {
     fn visible_to_all() -> Option<Condition> {
         None
     }
+    /// Rows shared with `user` outside their scope (collaborators); `for_edit` asks for
+    /// the rows they may also change.
+    fn shared_with(_user: Uuid, _for_edit: bool) -> Option<Condition> {
+        None
+    }
 }
 
 pub struct Scoped<E>(PhantomData<E>);
 
 impl<E: ScopedEntity> Scoped<E> {
-    /// The starting point of every query of `E` on behalf of a caller.
+    /// The starting point of every read of `E` on behalf of a caller: rows of owners in
+    /// their scope, rows visible to all, and rows shared with them.
     pub async fn find(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<Select<E>, DomainError> {
+        Self::build(db, ctx, false).await
+    }
+
+    /// The starting point of every write: rows of owners in the caller's scope and rows
+    /// shared with them for editing. Rows visible to all (the public pool) are not
+    /// editable through it; their own commands (claim) start from `find`.
+    pub async fn find_editable(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<Select<E>, DomainError> {
+        Self::build(db, ctx, true).await
+    }
+
+    async fn build(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> Result<Select<E>, DomainError> {
         let mut select = E::find().filter(E::deleted_at_column().is_null());
         if let Some(owners) = visible_owner_ids(db, &ctx.actor).await? {
             let mut any = Condition::any().add(E::owner_column().is_in(owners));
-            if let Some(public) = E::visible_to_all() {
+            if let Some(public) = E::visible_to_all().filter(|_| !for_edit) {
                 any = any.add(public);
+            }
+            if let Some(shared) = E::shared_with(ctx.actor.user_id, for_edit) {
+                any = any.add(shared);
             }
             select = select.filter(any);
         }
@@ -45,6 +65,11 @@ impl<E: ScopedEntity> Scoped<E> {
     /// follow-ups) are visible exactly when their parent is, through this subquery.
     pub async fn visible_ids(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<SelectStatement, DomainError> {
         Ok(Self::find(db, ctx).await?.select_only().column(E::id_column()).into_query())
+    }
+
+    /// Like `visible_ids`, for the parents a caller may change children of.
+    pub async fn editable_ids(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<SelectStatement, DomainError> {
+        Ok(Self::find_editable(db, ctx).await?.select_only().column(E::id_column()).into_query())
     }
 }
 

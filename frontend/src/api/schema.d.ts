@@ -588,6 +588,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/collaborators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 团队成员: users the customer is shared with, whatever their data scope. */
+        get: operations["list_collaborators"];
+        /**
+         * Replace the collaborators (the owner, or a manager whose scope covers the owner). A
+         *     collaborator sees the customer, its contacts and follow-ups; with `edit` they change
+         *     them too.
+         */
+        put: operations["put_collaborators"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/transfer": {
         parameters: {
             query?: never;
@@ -768,6 +790,35 @@ export interface components {
             changes: components["schemas"]["FieldChange"][];
             /** Format: date-time */
             created_at: string;
+        };
+        Collaborator: {
+            /** Format: uuid */
+            user_id: string;
+            display_name: string;
+            /**
+             * @description `read` or `edit`.
+             * @example edit
+             */
+            access: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CollaboratorList: {
+            items: components["schemas"]["Collaborator"][];
+        };
+        /**
+         * @description The complete new list; it replaces the old one.
+         * @example {
+         *       "items": [
+         *         {
+         *           "access": "read",
+         *           "user_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60"
+         *         }
+         *       ]
+         *     }
+         */
+        CollaboratorsPut: {
+            items: components["schemas"]["ShareItem"][];
         };
         /**
          * @example {
@@ -1904,6 +1955,12 @@ export interface components {
             id: string;
             /** @example sales_rep */
             name: string;
+        };
+        ShareItem: {
+            /** Format: uuid */
+            user_id: string;
+            /** @description `read` or `edit`. */
+            access: string;
         };
         TimelineItem: {
             /**
@@ -4847,6 +4904,125 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_collaborators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaboratorList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_collaborators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollaboratorsPut"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaboratorList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a collaborator cannot pass the customer on */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

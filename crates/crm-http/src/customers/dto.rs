@@ -304,3 +304,34 @@ impl From<crm_persistence::customers::timeline::TimelineItem> for TimelineItem {
         }
     }
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct Collaborator {
+    pub user_id: Uuid,
+    pub display_name: String,
+    /// `read` or `edit`.
+    #[schema(example = "edit")]
+    pub access: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CollaboratorList {
+    pub items: Vec<Collaborator>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShareItem {
+    pub user_id: Uuid,
+    /// `read` or `edit`.
+    pub access: String,
+}
+
+/// The complete new list; it replaces the old one.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"items": [{"user_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "access": "read"}]}))]
+pub struct CollaboratorsPut {
+    pub items: Vec<ShareItem>,
+}

@@ -257,3 +257,29 @@ pub async fn customer_timeline(state: web::Data<AppState>, ctx: ReqCtx, id: web:
     let page = crm_persistence::customers::timeline::page(&state.db, &ctx.0, *id, &p).await?;
     Ok(ok(&PageOf::from_page(page, TimelineItem::from), None))
 }
+
+fn collaborator_list(items: Vec<crm_persistence::customers::collaborators::CollaboratorView>) -> CollaboratorList {
+    CollaboratorList {
+        items: items.into_iter().map(|c| Collaborator { user_id: c.user_id, display_name: c.display_name, access: c.access, created_at: c.created_at }).collect(),
+    }
+}
+
+/// 团队成员: users the customer is shared with, whatever their data scope.
+#[utoipa::path(get, path = "/api/v1/customers/{id}/collaborators", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = CollaboratorList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn list_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let items = crm_persistence::customers::collaborators::list(&state.db, &ctx.0, *id).await?;
+    Ok(ok(&collaborator_list(items), None))
+}
+
+/// Replace the collaborators (the owner, or a manager whose scope covers the owner). A
+/// collaborator sees the customer, its contacts and follow-ups; with `edit` they change
+/// them too.
+#[utoipa::path(put, path = "/api/v1/customers/{id}/collaborators", tag = "customers", security(("bearer" = [])), request_body = CollaboratorsPut, params(("id" = Uuid, Path)),
+    responses((status = 200, body = CollaboratorList), (status = 400, body = Problem), (status = 401, body = Problem),
+        (status = 403, description = "a collaborator cannot pass the customer on", body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn put_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<CollaboratorsPut>) -> ApiResult<HttpResponse> {
+    let items = body.0.items.into_iter().map(|i| crm_persistence::customers::collaborators::Share { user_id: i.user_id, access: i.access }).collect();
+    let out = crm_persistence::customers::collaborators::replace(&state.db, &ctx.0, *id, items).await?;
+    Ok(ok(&collaborator_list(out), None))
+}

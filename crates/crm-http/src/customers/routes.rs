@@ -18,6 +18,8 @@ pub fn mount(r: &mut Routes) {
         .add(Method::GET, "/api/v1/customers/{id}", P(perms::CUSTOMERS_READ), get_customer)
         .add(Method::PATCH, "/api/v1/customers/{id}", P(perms::CUSTOMERS_UPDATE), update_customer)
         .add(Method::DELETE, "/api/v1/customers/{id}", P(perms::CUSTOMERS_DELETE), delete_customer)
+        .add(Method::GET, "/api/v1/customers/{id}/collaborators", P(perms::CUSTOMERS_READ), list_collaborators)
+        .add(Method::PUT, "/api/v1/customers/{id}/collaborators", P(perms::CUSTOMERS_UPDATE), put_collaborators)
         .add(Method::GET, "/api/v1/customers/{id}/timeline", P(perms::CUSTOMERS_READ), customer_timeline)
         .add(Method::POST, "/api/v1/customers/{id}/claim", P(perms::CUSTOMERS_CLAIM), claim_customer)
         .add(Method::POST, "/api/v1/customers/{id}/release", P(perms::CUSTOMERS_RELEASE), release_customer)

@@ -90,12 +90,25 @@ async fn find_visible(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainR
     visible(db, ctx).await?.filter(C::Id.eq(id)).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("contact"))
 }
 
+/// A contact whose customer the caller may change; a read-only viewer gets 404.
+async fn find_editable(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<contact::Model> {
+    let customers = Scoped::<customer::Entity>::editable_ids(db, ctx).await?;
+    Contact::find()
+        .filter(C::DeletedAt.is_null())
+        .filter(C::CustomerId.in_subquery(customers))
+        .filter(C::Id.eq(id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found("contact"))
+}
+
 /// The customer must be visible to the caller, else the contact's customer is "not found"
 /// (named as a field, since it came in the body).
 async fn check_customer(db: &impl ConnectionTrait, ctx: &Ctx, customer_id: Uuid) -> DomainResult<()> {
-    let found = Scoped::<customer::Entity>::find(db, ctx).await?.filter(customer::Column::Id.eq(customer_id)).count(db).await.map_err(db_err)?;
+    let found = Scoped::<customer::Entity>::find_editable(db, ctx).await?.filter(customer::Column::Id.eq(customer_id)).count(db).await.map_err(db_err)?;
     if found == 0 {
-        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to see"));
+        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
     }
     Ok(())
 }
@@ -162,7 +175,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewContact) -> DomainResult<Conta
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ContactPatch, if_match: Option<i32>) -> DomainResult<ContactView> {
     let patch = patch.validate(ctx.now.date_naive())?;
     let tx = tx::begin(db).await?;
-    let current = find_visible(&tx, ctx, id).await?;
+    let current = find_editable(&tx, ctx, id).await?;
     check_if_match(if_match, current.version)?;
     let mut next = current.clone();
     if let Some(n) = patch.name {
@@ -213,7 +226,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ContactPatch, if_match:
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
     let tx = tx::begin(db).await?;
-    let current = find_visible(&tx, ctx, id).await?;
+    let current = find_editable(&tx, ctx, id).await?;
     check_if_match(if_match, current.version)?;
     recycle::soft_delete::<Contact>(&tx, ctx, id, current.version).await?;
     tx.commit().await.map_err(db_err)

@@ -100,8 +100,8 @@ pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<FollowUpView> {
 pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<FollowUpView> {
     let input = input.validate(ctx.now)?;
     let tx = tx::begin(db).await?;
-    let Some(cust) = Scoped::<customer::Entity>::find(&tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(&tx).await.map_err(db_err)? else {
-        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to see"));
+    let Some(cust) = Scoped::<customer::Entity>::find_editable(&tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(&tx).await.map_err(db_err)? else {
+        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
     };
     dictionaries::check_code(&tx, "follow_up_type", "kind", &input.kind).await?;
     let mut v = Validator::new();
@@ -180,7 +180,8 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<Foll
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
     let tx = tx::begin(db).await?;
-    let current = visible(&tx, ctx).await?.filter(C::Id.eq(id)).one(&tx).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("follow_up"))?;
+    let editable = Scoped::<customer::Entity>::editable_ids(&tx, ctx).await?;
+    let current = FollowUp::find().filter(C::DeletedAt.is_null()).filter(C::CustomerId.in_subquery(editable)).filter(C::Id.eq(id)).one(&tx).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("follow_up"))?;
     check_if_match(if_match, current.version)?;
     recycle::soft_delete::<FollowUp>(&tx, ctx, id, current.version).await?;
     tx.commit().await.map_err(db_err)

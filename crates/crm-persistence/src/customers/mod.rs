@@ -1,4 +1,5 @@
 //! Customers (CUS-1 to CUS-10): records, duplicate check, pools, contacts, follow-ups.
+pub mod collaborators;
 pub mod contacts;
 pub mod entities;
 pub mod export;

@@ -7,12 +7,13 @@ use chrono::{DateTime, Utc};
 use crm_domain::customers::{normalise_name, normalise_phone, pool, CustomerKind, CustomerPatch, NewCustomer, Pool, PoolCommand};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::sea_query::{Alias, Expr, Func};
+use sea_orm::sea_query::{Alias, Expr, Func, Query};
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select};
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+use super::entities::collaborator;
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::list_spec::spec;
 use crate::db::db_err;
@@ -36,6 +37,14 @@ impl ScopedEntity for Customer {
     /// The public pool is open to everyone who may read customers: that is how they claim.
     fn visible_to_all() -> Option<Condition> {
         Some(Condition::all().add(C::Pool.eq(Pool::Public.as_str())))
+    }
+    fn shared_with(user: Uuid, for_edit: bool) -> Option<Condition> {
+        let mut q = Query::select();
+        q.column(collaborator::Column::CustomerId).from(collaborator::Entity).and_where(Expr::col(collaborator::Column::UserId).eq(user));
+        if for_edit {
+            q.and_where(Expr::col(collaborator::Column::Access).eq("edit"));
+        }
+        Some(Condition::all().add(C::Id.in_subquery(q.to_owned())))
     }
 }
 
@@ -133,6 +142,31 @@ pub(crate) async fn views(db: &impl ConnectionTrait, rows: Vec<customer::Model>)
 
 async fn view(db: &impl ConnectionTrait, row: customer::Model) -> DomainResult<CustomerView> {
     views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("customer view"))
+}
+
+/// A customer the caller may change, or 404 (a read-only collaborator cannot).
+pub(crate) async fn find_editable(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<customer::Model> {
+    Scoped::<Customer>::find_editable(db, ctx)
+        .await?
+        .filter(C::Id.eq(id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found("customer"))
+}
+
+/// Whether the caller is on the owner's side (the owner, or someone whose data scope
+/// covers the owner), as releasing, invalidating and sharing require; collaborators are not.
+pub(crate) async fn check_owner_side(db: &impl ConnectionTrait, ctx: &Ctx, cust: &customer::Model, what: &str) -> DomainResult<()> {
+    let ok = match crate::scope::visible_owner_ids(db, &ctx.actor).await? {
+        None => true,
+        Some(owners) => cust.owner_id.is_some_and(|o| owners.contains(&o)),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden(format!("only the owner or their managers may {what} this customer")))
+    }
 }
 
 /// A customer the caller may see, or 404.
@@ -301,7 +335,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match: Option<i32>) -> DomainResult<CustomerView> {
     let patch = patch.validate()?;
     let tx = crate::tx::begin(db).await?;
-    let current = find_visible(&tx, ctx, id).await?;
+    let current = find_editable(&tx, ctx, id).await?;
     check_if_match(if_match, current.version)?;
     let mut next = current.clone();
     if let Some(n) = patch.name {
@@ -382,7 +416,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
     let tx = crate::tx::begin(db).await?;
-    let current = find_visible(&tx, ctx, id).await?;
+    let current = find_editable(&tx, ctx, id).await?;
     check_if_match(if_match, current.version)?;
     recycle::soft_delete::<Customer>(&tx, ctx, id, current.version).await?;
     tx.commit().await.map_err(db_err)
@@ -474,7 +508,8 @@ pub async fn claim(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
 pub async fn release(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult<CustomerView> {
     let why = reason("reason", why)?;
     let tx = crate::tx::begin(db).await?;
-    let current = find_visible(&tx, ctx, id).await?;
+    let current = find_editable(&tx, ctx, id).await?;
+    check_owner_side(&tx, ctx, &current, "release").await?;
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Release)?;
     let next = move_pool(&tx, ctx, &current, to, None, Some(why), "release").await?;
     let v = view(&tx, next).await?;
@@ -485,7 +520,8 @@ pub async fn release(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult<Cu
 pub async fn invalidate(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult<CustomerView> {
     let why = reason("reason", why)?;
     let tx = crate::tx::begin(db).await?;
-    let current = find_visible(&tx, ctx, id).await?;
+    let current = find_editable(&tx, ctx, id).await?;
+    check_owner_side(&tx, ctx, &current, "invalidate").await?;
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Invalidate)?;
     let owner = current.owner_id;
     let next = move_pool(&tx, ctx, &current, to, owner, Some(why), "invalidate").await?;
@@ -496,7 +532,7 @@ pub async fn invalidate(db: &Db, ctx: &Ctx, id: Uuid, why: &str) -> DomainResult
 
 pub async fn revalidate(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
     let tx = crate::tx::begin(db).await?;
-    let current = find_visible(&tx, ctx, id).await?;
+    let current = find_editable(&tx, ctx, id).await?;
     let cmd = PoolCommand::Revalidate { has_owner: current.owner_id.is_some() };
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), cmd)?;
     let owner = current.owner_id;
@@ -537,7 +573,7 @@ async fn check_new_owner(db: &impl ConnectionTrait, owner_id: Uuid, field: &str)
 
 /// Loads every listed customer through the caller's scope; any missing one fails the
 /// whole request, naming it (one transaction: all or nothing).
-async fn load_batch(db: &impl ConnectionTrait, ctx: &Ctx, ids: &[Uuid]) -> DomainResult<Vec<customer::Model>> {
+async fn load_batch(db: &impl ConnectionTrait, ctx: &Ctx, ids: &[Uuid], editable: bool) -> DomainResult<Vec<customer::Model>> {
     let mut v = Validator::new();
     if ids.is_empty() {
         v.add("customer_ids", "required", "name at least one customer");
@@ -545,7 +581,11 @@ async fn load_batch(db: &impl ConnectionTrait, ctx: &Ctx, ids: &[Uuid]) -> Domai
         v.add("customer_ids", "too_many", "at most 1000 customers at once");
     }
     v.finish()?;
-    let rows = Scoped::<Customer>::find(db, ctx).await?.filter(C::Id.is_in(ids.to_vec())).all(db).await.map_err(db_err)?;
+    let rows = if editable { Scoped::<Customer>::find_editable(db, ctx).await? } else { Scoped::<Customer>::find(db, ctx).await? }
+        .filter(C::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await
+        .map_err(db_err)?;
     let missing: Vec<Uuid> = ids.iter().filter(|id| !rows.iter().any(|r| r.id == **id)).copied().collect();
     if !missing.is_empty() {
         return Err(DomainError::not_found("customer").with_extra(json!({ "missing_ids": missing })));
@@ -565,7 +605,8 @@ pub async fn assign(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid) -> Domai
     let ids = dedup(ids);
     let tx = crate::tx::begin(db).await?;
     check_new_owner(&tx, owner_id, "owner_id").await?;
-    let rows = load_batch(&tx, ctx, &ids).await?;
+    // Assign takes public customers, which are visible but nobody's to edit.
+    let rows = load_batch(&tx, ctx, &ids, false).await?;
     let rules = super::pool_rules::load(&tx).await?;
     super::pool_rules::check_owner_cap(&tx, &rules, owner_id, u64::try_from(rows.len()).unwrap_or(u64::MAX)).await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -588,7 +629,7 @@ pub async fn transfer(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid) -> Dom
     let ids = dedup(ids);
     let tx = crate::tx::begin(db).await?;
     check_new_owner(&tx, owner_id, "owner_id").await?;
-    let rows = load_batch(&tx, ctx, &ids).await?;
+    let rows = load_batch(&tx, ctx, &ids, true).await?;
     let mut out = Vec::with_capacity(rows.len());
     for c in rows {
         let pool = Pool::parse(&c.pool).unwrap_or(Pool::Potential);
