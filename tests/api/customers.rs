@@ -303,3 +303,34 @@ dual_test!(collaborators_see_and_edit_through_the_shared_scope, |app| {
     let (_, log) = app.get(&format!("/api/v1/audit-logs?entity=customers&entity_id={id}"), &app.admin).await;
     assert_eq!(log["items"][0]["action"], "collaborators");
 });
+
+dual_test!(merge_keeps_one_record_and_moves_children, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other_rep) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let keep = create(&app, &app.admin, json!({"name": "宁波港务", "city": "宁波"})).await;
+    let gone = create(&app, &app.admin, json!({"name": "宁波港务集团", "phone": "0574-8765 4321", "email": "port@nb.example"})).await;
+    let (kid, gid) = (keep["id"].as_str().unwrap(), gone["id"].as_str().unwrap());
+    app.post("/api/v1/contacts", &app.admin, json!({"customer_id": kid, "name": "甲", "is_primary": true})).await;
+    app.post("/api/v1/contacts", &app.admin, json!({"customer_id": gid, "name": "乙", "is_primary": true})).await;
+    app.post("/api/v1/follow-ups", &app.admin, json!({"customer_id": gid, "kind": "email", "content": "旧记录"})).await;
+    // Bad requests change nothing.
+    assert_eq!(app.post(&format!("/api/v1/customers/{kid}/merge"), &app.admin, json!({"other_id": kid})).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    let (s, e) = app.post(&format!("/api/v1/customers/{kid}/merge"), &app.admin, json!({"other_id": gid, "fields": {"owner_id": "other"}})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("fields.owner_id")));
+    assert_eq!(app.post(&format!("/api/v1/customers/{kid}/merge"), &rep, json!({"other_id": gid})).await.0, StatusCode::FORBIDDEN);
+    let _ = other_rep;
+    let (s, m) = app.post(&format!("/api/v1/customers/{kid}/merge"), &app.admin, json!({"other_id": gid, "fields": {"name": "other"}})).await;
+    assert_eq!(s, StatusCode::OK, "{m}");
+    assert_eq!(m["name"], "宁波港务集团");
+    assert_eq!(m["city"], "宁波", "kept from this record");
+    assert_eq!(m["phone"], "0574-8765 4321", "filled from the other");
+    assert_eq!(app.get(&format!("/api/v1/customers/{gid}"), &app.admin).await.0, StatusCode::NOT_FOUND);
+    let (_, bin) = app.get("/api/v1/recycle-bin?entity=customers", &app.admin).await;
+    assert_eq!(bin["items"][0]["id"], gid);
+    let (_, contacts) = app.get(&format!("/api/v1/contacts?customer_id={kid}"), &app.admin).await;
+    assert_eq!(contacts["total"], 2);
+    assert_eq!(contacts["items"].as_array().unwrap().iter().filter(|c| c["is_primary"] == true).count(), 1);
+    assert_eq!(app.get(&format!("/api/v1/follow-ups?customer_id={kid}"), &app.admin).await.1["total"], 1);
+    let (_, log) = app.get(&format!("/api/v1/audit-logs?entity=customers&entity_id={gid}"), &app.admin).await;
+    assert!(log["items"].as_array().unwrap().iter().any(|e| e["action"] == "merged_into"));
+});

@@ -155,6 +155,7 @@ pub mod perms {
     pub const CUSTOMERS_RELEASE: Perm = Perm::new("customers", "release");
     pub const CUSTOMERS_INVALIDATE: Perm = Perm::new("customers", "invalidate");
     pub const CUSTOMERS_EXPORT: Perm = Perm::new("customers", "export");
+    pub const CUSTOMERS_MERGE: Perm = Perm::new("customers", "merge");
     pub const CUSTOMERS_ASSIGN: Perm = Perm::new("customers", "assign");
     pub const CUSTOMERS_TRANSFER: Perm = Perm::new("customers", "transfer");
     pub const POOL_RULES_READ: Perm = Perm::new("pool_rules", "read");

@@ -33,6 +33,24 @@ pub struct Problem {
     #[serde(default)]
     pub errors: Vec<ProblemFieldError>,
     pub request_id: String,
+    /// `customer.duplicate`: the existing record (only its id and name, and the field
+    /// that matched, whoever owns it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate: Option<ProblemDuplicate>,
+    /// Batch requests: ids that do not exist or lie outside the caller's data scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_ids: Option<Vec<uuid::Uuid>>,
+    /// `customer.reclaim_cooldown`: when the caller may claim it again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProblemDuplicate {
+    pub id: uuid::Uuid,
+    pub name: String,
+    /// `name`, `phone` or `email`.
+    pub field: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

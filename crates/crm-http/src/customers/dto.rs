@@ -335,3 +335,15 @@ pub struct ShareItem {
 pub struct CollaboratorsPut {
     pub items: Vec<ShareItem>,
 }
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"other_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e63", "fields": {"phone": "other", "name": "this"}}))]
+pub struct MergeRequest {
+    /// The customer merged away (to the recycle bin).
+    pub other_id: Uuid,
+    /// Per field, whose value survives: `this` or `other`. Fields not named keep this
+    /// record's value, or take the other's where this one has none.
+    #[serde(default)]
+    pub fields: std::collections::BTreeMap<String, String>,
+}

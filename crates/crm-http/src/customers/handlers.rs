@@ -283,3 +283,15 @@ pub async fn put_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web:
     let out = crm_persistence::customers::collaborators::replace(&state.db, &ctx.0, *id, items).await?;
     Ok(ok(&collaborator_list(out), None))
 }
+
+/// Merge another customer into this one (CUS-6): contacts, follow-ups and collaborators
+/// move here, both histories stay, the other goes to the recycle bin. One transaction.
+#[utoipa::path(post, path = "/api/v1/customers/{id}/merge", tag = "customers", security(("bearer" = [])), request_body = MergeRequest, params(("id" = Uuid, Path)),
+    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn merge_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<MergeRequest>) -> ApiResult<HttpResponse> {
+    let b = body.0;
+    let c = crm_persistence::customers::merge::merge(&state.db, &ctx.0, *id, b.other_id, b.fields).await?;
+    let v = c.version;
+    Ok(ok(&Customer::from(c), Some(v)))
+}

@@ -20,6 +20,7 @@ pub fn mount(r: &mut Routes) {
         .add(Method::DELETE, "/api/v1/customers/{id}", P(perms::CUSTOMERS_DELETE), delete_customer)
         .add(Method::GET, "/api/v1/customers/{id}/collaborators", P(perms::CUSTOMERS_READ), list_collaborators)
         .add(Method::PUT, "/api/v1/customers/{id}/collaborators", P(perms::CUSTOMERS_UPDATE), put_collaborators)
+        .add(Method::POST, "/api/v1/customers/{id}/merge", P(perms::CUSTOMERS_MERGE), merge_customers)
         .add(Method::GET, "/api/v1/customers/{id}/timeline", P(perms::CUSTOMERS_READ), customer_timeline)
         .add(Method::POST, "/api/v1/customers/{id}/claim", P(perms::CUSTOMERS_CLAIM), claim_customer)
         .add(Method::POST, "/api/v1/customers/{id}/release", P(perms::CUSTOMERS_RELEASE), release_customer)

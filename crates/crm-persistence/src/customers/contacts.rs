@@ -73,7 +73,7 @@ fn spec() -> ListSpec<Contact> {
             Filter { name: "customer_id", column: C::CustomerId, kind: FieldKind::Uuid, range: false },
             Filter { name: "is_primary", column: C::IsPrimary, kind: FieldKind::Bool, range: false },
         ],
-        sorts: vec![("name", C::Name), ("created_at", C::CreatedAt)],
+        sorts: vec![("is_primary", C::IsPrimary), ("name", C::Name), ("created_at", C::CreatedAt)],
         search: vec![C::Name, C::Phone, C::Mobile, C::Email],
         search_related: vec![],
         default_sort: vec![(C::IsPrimary, Order::Desc), (C::CreatedAt, Order::Asc)],

@@ -5,6 +5,7 @@ pub mod entities;
 pub mod export;
 pub mod follow_ups;
 pub mod list_spec;
+pub mod merge;
 pub mod pool_rules;
 pub mod service;
 pub mod timeline;

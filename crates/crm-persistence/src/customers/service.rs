@@ -243,7 +243,7 @@ pub struct Duplicate {
 
 /// Live customers (any pool, any owner) whose normalised name, phone or e-mail equals the
 /// given ones. Only id and name leave here, so nothing outside the caller's scope leaks.
-pub async fn find_duplicates(
+pub(crate) async fn find_duplicates(
     db: &impl ConnectionTrait,
     name: Option<&str>,
     phone: Option<&str>,
