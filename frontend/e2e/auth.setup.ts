@@ -1,7 +1,9 @@
 import { test as setup } from "@playwright/test";
+import { ADMIN_STATE } from "./authState";
 import { LoginPage } from "./pages/LoginPage";
 
-export const ADMIN_STATE = "e2e/.auth/admin.json";
+// Spec files cannot import this setup file, so the path lives in authState.ts.
+export { ADMIN_STATE };
 
 // Logs the admin in once; specs that only need a signed-in admin reuse this storage state
 // (`test.use({ storageState: ADMIN_STATE })`) instead of going through the login form again.

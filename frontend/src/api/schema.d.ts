@@ -610,6 +610,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another customer into this one (CUS-6): contacts, follow-ups and collaborators
+         *     move here, both histories stay, the other goes to the recycle bin. One transaction.
+         */
+        post: operations["merge_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/transfer": {
         parameters: {
             query?: never;
@@ -1193,6 +1213,29 @@ export interface components {
              * @example zh-CN
              */
             locale?: string | null;
+        };
+        /**
+         * @example {
+         *       "fields": {
+         *         "name": "this",
+         *         "phone": "other"
+         *       },
+         *       "other_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e63"
+         *     }
+         */
+        MergeRequest: {
+            /**
+             * Format: uuid
+             * @description The customer merged away (to the recycle bin).
+             */
+            other_id: string;
+            /**
+             * @description Per field, whose value survives: `this` or `other`. Fields not named keep this
+             *     record's value, or take the other's where this one has none.
+             */
+            fields?: {
+                [key: string]: string;
+            };
         };
         /**
          * @example {
@@ -1875,6 +1918,21 @@ export interface components {
             code: string;
             errors?: components["schemas"]["ProblemFieldError"][];
             request_id: string;
+            duplicate?: null | components["schemas"]["ProblemDuplicate"];
+            /** @description Batch requests: ids that do not exist or lie outside the caller's data scope. */
+            missing_ids?: string[] | null;
+            /**
+             * Format: date-time
+             * @description `customer.reclaim_cooldown`: when the caller may claim it again.
+             */
+            available_at?: string | null;
+        };
+        ProblemDuplicate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description `name`, `phone` or `email`. */
+            field: string;
         };
         ProblemFieldError: {
             field: string;
@@ -5015,6 +5073,87 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { apiTokensFeature } from "../features/api-tokens";
 import { auditLogsFeature } from "../features/audit-logs";
+import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
 import { profileFeature } from "../features/profile";
 import { rolesFeature } from "../features/roles";
@@ -14,4 +15,5 @@ export const FEATURES: readonly Feature[] = [
   apiTokensFeature,
   auditLogsFeature,
   profileFeature,
+  customersFeature,
 ];

@@ -18,7 +18,8 @@ describe("menu", () => {
   });
 
   it("hides pages whose permission is missing", () => {
-    expect(paths(["users:read", "customers:read"])).toEqual(["/system/users", "/settings/api-tokens"]);
+    expect(paths(["users:read"])).toEqual(["/system/users", "/settings/api-tokens"]);
+    expect(paths(["customers:read"])).toEqual(["/settings/api-tokens", "/customers"]);
   });
 
   it("always offers API tokens to a signed-in user", () => {
@@ -26,9 +27,9 @@ describe("menu", () => {
   });
 
   it("lists only groups that have an existing, permitted page", () => {
-    // customers:read grants nothing yet: no Customers page exists in the registry.
-    const groups = buildMenu(FEATURES, ["customers:read", "users:read"]).map((s) => s.group);
-    expect(groups).toEqual(["system"]);
+    // Groups keep REQUIREMENTS order; sales has no page yet, so sales:read adds no group.
+    const groups = buildMenu(FEATURES, ["customers:read", "users:read", "opportunities:read"]).map((s) => s.group);
+    expect(groups).toEqual(["system", "customers"]);
   });
 
   it("selects the entry for nested paths", () => {

@@ -3,9 +3,18 @@ import { useTranslation } from "react-i18next";
 import type { FieldChange } from "../../../api/types";
 import { formatValue } from "../../../shared/format";
 
-export function ChangesTable({ changes }: { changes: readonly FieldChange[] }) {
+type Props = {
+  changes: readonly FieldChange[];
+  /** A module's own name for a field; the raw field name otherwise. */
+  fieldLabel?: (field: string) => string;
+  /** A module's own text for a value (dictionary labels, dates); formatValue otherwise. */
+  valueText?: (field: string, value: unknown, none: string) => string;
+};
+
+export function ChangesTable({ changes, fieldLabel, valueText }: Props) {
   const { t } = useTranslation();
   const none = t("common:values.none");
+  const text = (field: string, value: unknown) => (valueText ? valueText(field, value, none) : formatValue(value, none));
   if (changes.length === 0) return <Typography.Text type="secondary">{t("auditLogs:changes.none")}</Typography.Text>;
   return (
     <Table<FieldChange>
@@ -14,13 +23,13 @@ export function ChangesTable({ changes }: { changes: readonly FieldChange[] }) {
       pagination={false}
       dataSource={[...changes]}
       columns={[
-        { title: t("auditLogs:changes.field"), dataIndex: "field", key: "field", width: 200 },
+        { title: t("auditLogs:changes.field"), dataIndex: "field", key: "field", width: 200, render: (field: string) => (fieldLabel ? fieldLabel(field) : field) },
         {
           title: t("auditLogs:changes.before"),
           key: "before",
-          render: (_, c) => <Typography.Text delete={c.before !== null && c.before !== undefined}>{formatValue(c.before, none)}</Typography.Text>,
+          render: (_, c) => <Typography.Text delete={c.before !== null && c.before !== undefined}>{text(c.field, c.before)}</Typography.Text>,
         },
-        { title: t("auditLogs:changes.after"), key: "after", render: (_, c) => <Typography.Text strong>{formatValue(c.after, none)}</Typography.Text> },
+        { title: t("auditLogs:changes.after"), key: "after", render: (_, c) => <Typography.Text strong>{text(c.field, c.after)}</Typography.Text> },
       ]}
     />
   );

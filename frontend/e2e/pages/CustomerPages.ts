@@ -1,0 +1,117 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { chooseOption } from "./AppShell";
+
+export type NewCustomer = { name: string; industry?: string; level?: string; phone?: string; city?: string };
+
+/** The customer list: pool tabs, search form, table and the create drawer. */
+export class CustomersListPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/customers");
+    await expect(this.page.getByTestId("customer-search")).toBeVisible();
+  }
+
+  tab(label: string): Locator {
+    return this.page.getByRole("tab", { name: label, exact: true });
+  }
+
+  async openTab(label: string): Promise<void> {
+    await this.tab(label).click();
+    await expect(this.tab(label)).toHaveAttribute("aria-selected", "true");
+  }
+
+  row(name: string): Locator {
+    return this.page.locator(".ant-table-row", { hasText: name });
+  }
+
+  async search(q: string): Promise<void> {
+    await this.page.getByTestId("customer-search-q").fill(q);
+    await this.page.getByTestId("customer-search").click();
+  }
+
+  drawer(): Locator {
+    return this.page.locator(".ant-drawer-content");
+  }
+
+  /** Opens the create drawer and types the name, leaving it open (for the duplicate warning). */
+  async startCreate(name: string): Promise<Locator> {
+    await this.page.getByTestId("customer-create").click();
+    const drawer = this.drawer();
+    await drawer.getByTestId("customer-name").fill(name);
+    return drawer;
+  }
+
+  /** Creates a customer; the app then opens its 360 page, whose id is returned. */
+  async create(customer: NewCustomer, beforeSave?: () => Promise<void>): Promise<string> {
+    const drawer = await this.startCreate(customer.name);
+    if (customer.industry) await chooseOption(this.page, drawer.getByTestId("customer-industry"), customer.industry);
+    if (customer.level) await chooseOption(this.page, drawer.getByTestId("customer-level"), customer.level);
+    if (customer.phone) await drawer.getByTestId("customer-phone").fill(customer.phone);
+    if (customer.city) await drawer.locator("input#city").fill(customer.city);
+    await beforeSave?.();
+    await this.page.getByTestId("customer-save").click();
+    await expect(drawer).toBeHidden();
+    await expect(this.page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+    await expect(this.page.getByTestId("customer-title")).toHaveText(customer.name);
+    return this.page.url().split("/").pop() ?? "";
+  }
+
+  async release(name: string, reason: string): Promise<void> {
+    await this.row(name).getByTestId("customer-release").click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByTestId("pool-reason").fill(reason);
+    await dialog.getByTestId("pool-reason-ok").click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async claim(name: string): Promise<void> {
+    await this.row(name).getByTestId("customer-claim").click();
+    await this.page.getByTestId("customer-claim-ok").click();
+  }
+}
+
+/** Customer 360: header, then the profile, contacts, follow-ups and history tabs. */
+export class Customer360Page {
+  constructor(private readonly page: Page) {}
+
+  async goto(id: string): Promise<void> {
+    await this.page.goto(`/customers/${id}`);
+    await expect(this.page.getByTestId("customer-title")).toBeVisible();
+  }
+
+  async openTab(label: string): Promise<void> {
+    await this.page.getByRole("tab", { name: label, exact: true }).click();
+  }
+
+  async addContact(contact: { name: string; title: string; mobile: string; primary: boolean }): Promise<void> {
+    await this.page.getByTestId("contact-create").click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByTestId("contact-name").fill(contact.name);
+    await dialog.getByTestId("contact-title").fill(contact.title);
+    await dialog.getByTestId("contact-mobile").fill(contact.mobile);
+    if (contact.primary) await dialog.getByTestId("contact-primary").click();
+    await dialog.getByTestId("contact-save").click();
+    await expect(dialog).toBeHidden();
+    await expect(this.page.getByRole("cell", { name: contact.name, exact: true })).toBeVisible();
+  }
+
+  /** Adds a follow-up; `next` is typed into the picker as `YYYY-MM-DD HH:mm:ss`. */
+  async addFollowUp(kindLabel: string, content: string, next?: string): Promise<void> {
+    await chooseOption(this.page, this.page.getByTestId("follow-up-kind"), kindLabel);
+    await this.page.getByTestId("follow-up-content").fill(content);
+    if (next) {
+      const input = this.page.locator("input#next_follow_up_at");
+      await input.click();
+      await input.fill(next);
+      // Enter would also submit the form; the panel's OK button only confirms the picker.
+      await this.page.locator(".ant-picker-dropdown:visible .ant-picker-ok button").click();
+      await expect(input).toHaveValue(next);
+    }
+    await this.page.getByTestId("follow-up-submit").click();
+    await expect(this.page.getByTestId("follow-up-item").first()).toContainText(content);
+    // The form empties itself after a successful save, without complaining about the blanks.
+    await expect(this.page.getByTestId("follow-up-content")).toHaveValue("");
+    await expect(this.page.locator(".ant-form-item-explain-error")).toHaveCount(0);
+  }
+}

@@ -1,0 +1,114 @@
+import { useState } from "react";
+import { App, Button, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from "antd";
+import { PlusOutlined, StarFilled, StarOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import type { Contact } from "../../../api/types";
+import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { usePermission } from "../../auth/api";
+import { useContacts, useDeleteContact, useUpdateContact } from "../api";
+import { ContactFormModal, type ContactFormTarget } from "./ContactFormModal";
+
+/** The primary contact first, then by name as the server sorted them. */
+function primaryFirst(contacts: readonly Contact[]): Contact[] {
+  return [...contacts].sort((a, b) => Number(b.is_primary) - Number(a.is_primary));
+}
+
+export function ContactsTab({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = usePermission();
+  const onProblem = useProblemHandler();
+  const contacts = useContacts(customerId);
+  const update = useUpdateContact();
+  const remove = useDeleteContact();
+  const [target, setTarget] = useState<ContactFormTarget>(null);
+  const none = t("common:values.none");
+  const text = (v: string | null | undefined) => v || none;
+
+  const makePrimary = (contact: Contact) =>
+    update.mutate(
+      { contact, patch: { is_primary: true } },
+      { onSuccess: () => void message.success(t("customers:contacts.primarySet", { name: contact.name })), onError: (e) => onProblem(e) },
+    );
+
+  const columns: TableColumnsType<Contact> = [
+    {
+      title: t("customers:contacts.fields.is_primary"),
+      key: "primary",
+      width: 100,
+      align: "center",
+      render: (_, c) =>
+        c.is_primary ? (
+          <Tooltip title={t("customers:contacts.primary")}>
+            <StarFilled style={{ color: "#faad14" }} data-testid="contact-primary-star" />
+          </Tooltip>
+        ) : can("contacts:update") ? (
+          <Tooltip title={t("customers:contacts.makePrimary")}>
+            <Button type="text" size="small" icon={<StarOutlined />} onClick={() => makePrimary(c)} aria-label={t("customers:contacts.makePrimary")} />
+          </Tooltip>
+        ) : null,
+    },
+    { title: t("customers:contacts.fields.name"), dataIndex: "name", key: "name" },
+    { title: t("customers:contacts.fields.title"), dataIndex: "title", key: "title", render: text },
+    { title: t("customers:contacts.fields.mobile"), dataIndex: "mobile", key: "mobile", render: text },
+    { title: t("customers:contacts.fields.phone"), dataIndex: "phone", key: "phone", render: text },
+    { title: t("customers:contacts.fields.email"), dataIndex: "email", key: "email", render: text },
+    { title: t("customers:contacts.fields.wechat"), dataIndex: "wechat", key: "wechat", render: text },
+    { title: t("customers:contacts.fields.birthday"), dataIndex: "birthday", key: "birthday", render: text },
+    ...(!can("contacts:update") && !can("contacts:delete")
+      ? []
+      : [
+          {
+            title: t("common:actions.actions"),
+            key: "actions",
+            render: (_: unknown, c: Contact) => (
+              <Space size={0}>
+                {can("contacts:update") && (
+                  <Button type="link" size="small" onClick={() => setTarget({ contact: c })}>
+                    {t("common:actions.edit")}
+                  </Button>
+                )}
+                {can("contacts:delete") && (
+                  <Popconfirm
+                    title={t("common:confirm.delete", { name: c.name })}
+                    okText={t("common:confirm.yes")}
+                    cancelText={t("common:confirm.no")}
+                    onConfirm={() =>
+                      remove.mutateAsync(c).then(
+                        () => void message.success(t("common:messages.deleted")),
+                        (e: unknown) => onProblem(e),
+                      )
+                    }
+                  >
+                    <Button type="link" size="small" danger>
+                      {t("common:actions.delete")}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]),
+  ];
+
+  return (
+    <>
+      {can("contacts:create") && (
+        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setTarget({ contact: null })} data-testid="contact-create">
+          {t("customers:contacts.add")}
+        </Button>
+      )}
+      <Table<Contact>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={primaryFirst(contacts.data?.items ?? [])}
+        loading={contacts.isFetching}
+        pagination={false}
+        scroll={{ x: "max-content" }}
+        data-testid="contacts-table"
+      />
+      <ContactFormModal customerId={customerId} target={target} onClose={() => setTarget(null)} />
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import dayjs from "dayjs";
+import { describe, expect, it } from "vitest";
+import { customerFilters } from "./filters";
+
+describe("customer filters", () => {
+  it("drops blanks and sends no pool for the 'all' tab", () => {
+    expect(customerFilters({ q: "  ", city: " 杭州 " }, "all")).toEqual({
+      q: undefined,
+      pool: undefined,
+      industry: undefined,
+      level: undefined,
+      source: undefined,
+      province: undefined,
+      city: "杭州",
+      created_at_from: undefined,
+      created_at_to: undefined,
+    });
+  });
+
+  it("sends the tab's pool and the created range as whole days", () => {
+    const day = dayjs("2026-11-24T10:00:00");
+    const filters = customerFilters({ created: [day, day] }, "public");
+    expect(filters.pool).toBe("public");
+    expect(filters.created_at_from).toBe(day.startOf("day").toISOString());
+    expect(filters.created_at_to).toBe(day.endOf("day").toISOString());
+  });
+});

@@ -1,0 +1,10 @@
+import { createElement } from "react";
+import { TeamOutlined } from "@ant-design/icons";
+import type { Feature } from "../../app/registry";
+import { routes } from "./routes";
+
+export const customersFeature: Feature = {
+  name: "customers",
+  routes,
+  menu: [{ key: "customers", path: "/customers", group: "customers", labelKey: "customers:menu", icon: createElement(TeamOutlined), permission: "customers:read" }],
+};

@@ -1,0 +1,163 @@
+import { useState } from "react";
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import type { Customer } from "../../../api/types";
+import { formatDateTime } from "../../../shared/format";
+import { usePagedTable } from "../../../shared/hooks/usePagedTable";
+import { usePermission } from "../../auth/api";
+import { useCustomers, useDictionary } from "../api";
+import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
+import { PoolTag } from "../components/PoolTag";
+import { usePoolActions } from "../components/usePoolActions";
+import { dictionaryLabel, dictionaryOptions } from "../dictionary";
+import { customerFilters, type CustomerSearchValues } from "../filters";
+import { isPoolTab, POOL_TABS, type PoolTab } from "../pools";
+
+export function CustomersPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const can = usePermission();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const poolParam = searchParams.get("pool");
+  const tab: PoolTab = isPoolTab(poolParam) ? poolParam : "all";
+  const [form] = Form.useForm<CustomerSearchValues>();
+  const [search, setSearch] = useState<CustomerSearchValues>({});
+  const paged = usePagedTable<Customer>("-updated_at");
+  const customers = useCustomers({ ...paged.params, ...customerFilters(search, tab) });
+  const industries = useDictionary("industry");
+  const levels = useDictionary("customer_level");
+  const sources = useDictionary("customer_source");
+  const pool = usePoolActions({ link: true });
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const none = t("common:values.none");
+
+  const apply = (values: CustomerSearchValues) => {
+    setSearch(values);
+    paged.resetPage();
+  };
+
+  const columns: TableColumnsType<Customer> = [
+    { title: t("customers:fields.code"), dataIndex: "code", key: "code", sorter: true, fixed: "left" },
+    {
+      title: t("customers:fields.name"),
+      dataIndex: "name",
+      key: "name",
+      sorter: true,
+      render: (name: string, c) => <Link to={`/customers/${c.id}`}>{name}</Link>,
+    },
+    { title: t("customers:fields.kind"), dataIndex: "kind", key: "kind", render: (kind: string) => t(`customers:kinds.${kind}`, { defaultValue: kind }) },
+    { title: t("customers:fields.industry"), key: "industry", render: (_, c) => dictionaryLabel(industries.data, c.industry, language, none) },
+    { title: t("customers:fields.level"), key: "level", render: (_, c) => dictionaryLabel(levels.data, c.level, language, none) },
+    { title: t("customers:fields.city"), dataIndex: "city", key: "city", render: (v: string | null) => v || none },
+    { title: t("customers:fields.phone"), dataIndex: "phone", key: "phone", render: (v: string | null) => v || none },
+    { title: t("customers:fields.owner"), dataIndex: "owner_name", key: "owner", render: (v: string | null) => v || none },
+    { title: t("customers:fields.pool"), dataIndex: "pool", key: "pool", render: (p: string) => <PoolTag pool={p} /> },
+    {
+      title: t("customers:fields.last_follow_up_at"),
+      dataIndex: "last_follow_up_at",
+      key: "last_follow_up_at",
+      sorter: true,
+      render: (v: string | null) => formatDateTime(v, none),
+    },
+    {
+      title: t("customers:fields.next_follow_up_at"),
+      dataIndex: "next_follow_up_at",
+      key: "next_follow_up_at",
+      sorter: true,
+      render: (v: string | null) => formatDateTime(v, none),
+    },
+    {
+      title: t("customers:fields.updated_at"),
+      dataIndex: "updated_at",
+      key: "updated_at",
+      sorter: true,
+      render: (v: string) => formatDateTime(v, none),
+    },
+    {
+      title: t("common:actions.actions"),
+      key: "actions",
+      fixed: "right",
+      render: (_, c) => <Space size={0} wrap>{pool.buttons(c)}</Space>,
+    },
+  ];
+
+  return (
+    <Card>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("customers:title")}
+        </Typography.Title>
+        {can("customers:create") && (
+          <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setDrawerOpen(true)}>
+            {t("common:actions.create")}
+          </Button>
+        )}
+      </Space>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          setSearchParams(key === "all" ? {} : { pool: key }, { replace: true });
+          paged.resetPage();
+        }}
+        items={POOL_TABS.map((key) => ({ key, label: t(`customers:tabs.${key}`) }))}
+      />
+      <Form<CustomerSearchValues> form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="q" label={t("customers:search.q")}>
+          <Input allowClear placeholder={t("customers:search.qPlaceholder")} style={{ width: 220 }} data-testid="customer-search-q" />
+        </Form.Item>
+        <Form.Item name="industry" label={t("customers:fields.industry")}>
+          <Select allowClear style={{ width: 140 }} options={dictionaryOptions(industries.data, language)} />
+        </Form.Item>
+        <Form.Item name="level" label={t("customers:fields.level")}>
+          <Select allowClear style={{ width: 150 }} options={dictionaryOptions(levels.data, language)} />
+        </Form.Item>
+        <Form.Item name="source" label={t("customers:fields.source")}>
+          <Select allowClear style={{ width: 130 }} options={dictionaryOptions(sources.data, language)} />
+        </Form.Item>
+        <Form.Item name="province" label={t("customers:fields.province")}>
+          <Input allowClear style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="city" label={t("customers:fields.city")}>
+          <Input allowClear style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="created" label={t("customers:fields.created_at")}>
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit" data-testid="customer-search">
+              {t("common:actions.search")}
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                apply({});
+              }}
+            >
+              {t("common:actions.reset")}
+            </Button>
+          </Space>
+        </Form.Item>
+      </Form>
+      <Table<Customer>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={customers.data?.items}
+        loading={customers.isFetching}
+        scroll={{ x: "max-content" }}
+        {...paged.tableProps(customers.data?.total)}
+      />
+      <CustomerFormDrawer
+        open={drawerOpen}
+        customer={null}
+        onClose={() => setDrawerOpen(false)}
+        onCreated={(created) => navigate(`/customers/${created.id}`)}
+      />
+      {pool.modal}
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Customer } from "../../api/types";
+
+export const POOLS = ["public", "potential", "won", "invalid"] as const;
+export type Pool = (typeof POOLS)[number];
+
+/** The list tabs: `all` sends no pool filter, which the server reads as every pool but invalid. */
+export const POOL_TABS = ["all", "public", "potential", "won", "invalid"] as const;
+export type PoolTab = (typeof POOL_TABS)[number];
+
+export const POOL_COLORS: Record<string, string> = { public: "blue", potential: "orange", won: "green", invalid: "default" };
+
+export type PoolAction = "claim" | "release" | "invalidate" | "revalidate";
+
+/** The permission each pool move needs; the API has no separate one for revalidating. */
+export const POOL_ACTION_PERMISSIONS: Record<PoolAction, string> = {
+  claim: "customers:claim",
+  release: "customers:release",
+  invalidate: "customers:invalidate",
+  revalidate: "customers:invalidate",
+};
+
+/** The pool moves a customer allows from where it is, before permissions are considered. */
+export function poolActions(pool: Customer["pool"]): PoolAction[] {
+  switch (pool) {
+    case "public":
+      return ["claim", "invalidate"];
+    case "potential":
+    case "won":
+      return ["release", "invalidate"];
+    case "invalid":
+      return ["revalidate"];
+    default:
+      return [];
+  }
+}
+
+/** The moves the signed-in user may make on the customer. */
+export function allowedPoolActions(pool: Customer["pool"], can: (permission: string) => boolean): PoolAction[] {
+  return poolActions(pool).filter((action) => can(POOL_ACTION_PERMISSIONS[action]));
+}
+
+export function isPoolTab(value: string | null): value is PoolTab {
+  return value !== null && (POOL_TABS as readonly string[]).includes(value);
+}
