@@ -13,7 +13,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::entities::customer::{self, Column as C, Entity as Customer};
+use super::entities::customer::{Column as C, Entity as Customer};
 use super::entities::{collaborator, contact, follow_up};
 use super::service::{check_owner_side, find_duplicates, find_editable, get, CustomerView};
 use crate::db::db_err;
@@ -118,28 +118,7 @@ pub async fn merge(db: &Db, ctx: &Ctx, id: Uuid, other_id: Uuid, fields: BTreeMa
             .await
             .map_err(db_err)?;
     }
-    let changes = customer::ActiveModel {
-        name: Set(next.name.clone()),
-        name_norm: Set(next.name_norm.clone()),
-        kind: Set(next.kind.clone()),
-        industry: Set(next.industry.clone()),
-        source: Set(next.source.clone()),
-        level: Set(next.level.clone()),
-        province: Set(next.province.clone()),
-        city: Set(next.city.clone()),
-        district: Set(next.district.clone()),
-        address: Set(next.address.clone()),
-        phone: Set(next.phone.clone()),
-        phone_norm: Set(next.phone_norm.clone()),
-        email: Set(next.email.clone()),
-        website: Set(next.website.clone()),
-        tags: Set(next.tags.clone()),
-        remark: Set(next.remark.clone()),
-        last_follow_up_at: Set(next.last_follow_up_at),
-        next_follow_up_at: Set(next.next_follow_up_at),
-        updated_at: Set(ctx.now),
-        ..Default::default()
-    };
+    let changes = super::service::field_changes(&next);
     crate::version::update_versioned(&tx, changes, C::Id, id, C::Version, this.version).await?;
     let before = json!({"name": this.name, "phone": this.phone, "email": this.email, "merged_from": null});
     let after = json!({"name": next.name, "phone": next.phone, "email": next.email, "merged_from": other.id,

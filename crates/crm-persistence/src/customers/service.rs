@@ -330,6 +330,33 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
     Ok(v)
 }
 
+/// The editable fields (and follow-up times) of `next`, as the changes of an update;
+/// pool and owner change only through their own commands.
+pub(crate) fn field_changes(next: &customer::Model) -> customer::ActiveModel {
+    customer::ActiveModel {
+        name: Set(next.name.clone()),
+        name_norm: Set(next.name_norm.clone()),
+        kind: Set(next.kind.clone()),
+        industry: Set(next.industry.clone()),
+        source: Set(next.source.clone()),
+        level: Set(next.level.clone()),
+        province: Set(next.province.clone()),
+        city: Set(next.city.clone()),
+        district: Set(next.district.clone()),
+        address: Set(next.address.clone()),
+        phone: Set(next.phone.clone()),
+        phone_norm: Set(next.phone_norm.clone()),
+        email: Set(next.email.clone()),
+        website: Set(next.website.clone()),
+        tags: Set(next.tags.clone()),
+        remark: Set(next.remark.clone()),
+        last_follow_up_at: Set(next.last_follow_up_at),
+        next_follow_up_at: Set(next.next_follow_up_at),
+        updated_at: Set(next.updated_at),
+        ..Default::default()
+    }
+}
+
 /// The fields people edit; pool, owner and follow-up times change only through their own
 /// commands.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match: Option<i32>) -> DomainResult<CustomerView> {
@@ -385,26 +412,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match
         return Err(duplicate_error(d));
     }
     next.updated_at = ctx.now;
-    let changes = customer::ActiveModel {
-        name: Set(next.name.clone()),
-        name_norm: Set(next.name_norm.clone()),
-        kind: Set(next.kind.clone()),
-        industry: Set(next.industry.clone()),
-        source: Set(next.source.clone()),
-        level: Set(next.level.clone()),
-        province: Set(next.province.clone()),
-        city: Set(next.city.clone()),
-        district: Set(next.district.clone()),
-        address: Set(next.address.clone()),
-        phone: Set(next.phone.clone()),
-        phone_norm: Set(next.phone_norm.clone()),
-        email: Set(next.email.clone()),
-        website: Set(next.website.clone()),
-        tags: Set(next.tags.clone()),
-        remark: Set(next.remark.clone()),
-        updated_at: Set(next.updated_at),
-        ..Default::default()
-    };
+    let changes = field_changes(&next);
     update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
     next.version = current.version + 1;
     let before = view(&tx, current).await?;
