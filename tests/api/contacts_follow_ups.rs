@@ -92,3 +92,36 @@ dual_test!(follow_ups_move_the_customers_times, |app| {
     }
     assert_eq!(app.get(&format!("/api/v1/follow-ups?customer_id={cid}"), &rep).await.1["total"], 2);
 });
+
+dual_test!(interactions_query_and_export_across_customers, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let (_, a) = app.post("/api/v1/customers", &rep, json!({"name": "甲公司"})).await;
+    let (_, b) = app.post("/api/v1/customers", &rep, json!({"name": "乙公司"})).await;
+    let (_, c) = app.post("/api/v1/customers", &other, json!({"name": "丙公司"})).await;
+    for (cust, kind, content, at, who) in [
+        (&a, "visit", "上门演示新品", "2026-11-02T02:00:00Z", &rep),
+        (&b, "phone", "电话确认报价", "2026-11-10T02:00:00Z", &rep),
+        (&c, "phone", "别人的电话", "2026-11-11T02:00:00Z", &other),
+    ] {
+        let (s, f) = app.post("/api/v1/follow-ups", who, json!({"customer_id": cust["id"], "kind": kind, "content": content, "occurred_at": at})).await;
+        assert_eq!(s, StatusCode::CREATED, "{f}");
+    }
+    let (s, page) = app.get("/api/v1/interactions", &rep).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(page["total"], 2, "only the rep's customers");
+    assert_eq!(page["items"][0]["customer_name"], "乙公司");
+    assert_eq!(page["items"][0]["owner_name"], "rep");
+    assert_eq!(app.get("/api/v1/interactions?kind=visit", &rep).await.1["total"], 1);
+    assert_eq!(app.get("/api/v1/interactions?q=报价", &rep).await.1["total"], 1);
+    assert_eq!(app.get("/api/v1/interactions?occurred_at_from=2026-11-05&occurred_at_to=2026-11-30", &rep).await.1["total"], 1);
+    assert_eq!(app.get("/api/v1/interactions?occurred_at_from=last-week", &rep).await.0, StatusCode::BAD_REQUEST);
+    let res = app.req(reqwest::Method::GET, "/api/v1/interactions/export?format=csv&kind=phone,visit", Some(&rep)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let text = res.text().await.unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("occurred_at,customer,kind"));
+    assert!(text.contains("甲公司") && !text.contains("丙公司"));
+    assert_eq!(app.get("/api/v1/interactions/export?format=xlsx", &rep).await.0, StatusCode::BAD_REQUEST);
+});

@@ -12,6 +12,7 @@ pub mod contacts;
 pub mod customers;
 pub mod follow_ups;
 pub mod etag;
+pub mod export;
 pub mod guard;
 pub mod idempotency;
 pub mod json;

@@ -753,6 +753,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interactions (CUS-10): follow-ups across every customer the caller may see, newest
+         *     first, by time range (`occurred_at_from/to`), keyword (`q` over the content), kind and
+         *     who recorded them (`owner_id`).
+         */
+        get: operations["list_interactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The interactions matching the filters as a file, streamed (no page cap). */
+        get: operations["export_interactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1173,6 +1211,12 @@ export interface components {
         Health: {
             /** @example ok */
             status: string;
+        };
+        /** @description A follow-up with the names people read in a cross-customer list. */
+        Interaction: components["schemas"]["FollowUp"] & {
+            customer_name: string;
+            /** @description Who recorded it. */
+            owner_name?: string | null;
         };
         /**
          * @example {
@@ -1627,6 +1671,30 @@ export interface components {
                 /** Format: date-time */
                 created_at: string;
             }[];
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Interaction: {
+            items: (components["schemas"]["FollowUp"] & {
+                customer_name: string;
+                /** @description Who recorded it. */
+                owner_name?: string | null;
+            })[];
             /**
              * Format: int64
              * @description Rows matching the filters, across all pages.
@@ -5928,6 +5996,127 @@ export interface operations {
                 };
             };
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_interactions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                customer_id?: string;
+                contact_id?: string;
+                /** @description One or more `follow_up_type` codes, comma-separated. */
+                kind?: string;
+                /** @description Who recorded it. */
+                owner_id?: string;
+                occurred_at_from?: string;
+                occurred_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Interaction"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_interactions: {
+        parameters: {
+            query: {
+                /** @description `csv` (UTF-8 with a byte-order mark). */
+                format: string;
+                customer_id?: string;
+                contact_id?: string;
+                /** @description One or more `follow_up_type` codes, comma-separated. */
+                kind?: string;
+                /** @description Who recorded it. */
+                owner_id?: string;
+                occurred_at_from?: string;
+                occurred_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -227,22 +227,10 @@ pub struct ExportFormat {
     responses((status = 200, description = "text/csv, streamed", content_type = "text/csv"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
-    let format = params.take_filter("format").unwrap_or_default();
-    if format != "csv" {
-        return Err(bad_request("export.format", format!("format must be csv, not '{format}'"), Some("format")));
-    }
+    crate::export::take_format(&mut params)?;
     // Building the query first turns bad filters into a 400 before any byte is sent.
-    let select = customers::list_select(&state.db, &ctx.0, params).await?;
-    let (sink, mut rx) = tokio::sync::mpsc::channel(4);
-    tokio::spawn(crm_persistence::customers::export::csv(state.db.clone(), select, sink));
-    let body = futures_util::stream::poll_fn(move |cx| {
-        rx.poll_recv(cx).map(|item| item.map(|chunk| chunk.map(bytes::Bytes::from).map_err(|e| std::io::Error::other(e.to_string()))))
-    });
-    let name = format!("customers-{}.csv", ctx.0.now.format("%Y%m%d-%H%M%S"));
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(("content-disposition", format!("attachment; filename=\"{name}\"")))
-        .streaming(body))
+    let rx = crm_persistence::customers::export::start(&state.db, &ctx.0, params).await?;
+    Ok(crate::export::csv(rx, "customers", ctx.0.now))
 }
 
 /// The customer's timeline: follow-ups, pool moves, owner changes and field changes,

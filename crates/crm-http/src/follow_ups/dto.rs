@@ -72,3 +72,19 @@ impl NewFollowUp {
         }
     }
 }
+
+/// A follow-up with the names people read in a cross-customer list.
+#[derive(Serialize, ToSchema)]
+pub struct Interaction {
+    #[serde(flatten)]
+    pub follow_up: FollowUp,
+    pub customer_name: String,
+    /// Who recorded it.
+    pub owner_name: Option<String>,
+}
+
+impl From<crm_persistence::customers::interactions::InteractionView> for Interaction {
+    fn from(v: crm_persistence::customers::interactions::InteractionView) -> Self {
+        Self { follow_up: v.follow_up.into(), customer_name: v.customer_name, owner_name: v.owner_name }
+    }
+}

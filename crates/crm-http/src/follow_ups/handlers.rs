@@ -60,3 +60,31 @@ pub async fn delete_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::
     follow_ups::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }
+
+/// Interactions (CUS-10): follow-ups across every customer the caller may see, newest
+/// first, by time range (`occurred_at_from/to`), keyword (`q` over the content), kind and
+/// who recorded them (`owner_id`).
+#[utoipa::path(get, path = "/api/v1/interactions", tag = "follow-ups", security(("bearer" = [])), params(PageParams, FollowUpFilters),
+    responses((status = 200, body = PageOf<Interaction>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    let page = crm_persistence::customers::interactions::list(&state.db, &ctx.0, q.0).await?;
+    Ok(ok(&PageOf::from_page(page, Interaction::from), None))
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ExportFormat {
+    /// `csv` (UTF-8 with a byte-order mark).
+    format: String,
+}
+
+/// The interactions matching the filters as a file, streamed (no page cap).
+#[utoipa::path(get, path = "/api/v1/interactions/export", tag = "follow-ups", security(("bearer" = [])), params(ExportFormat, FollowUpFilters),
+    responses((status = 200, description = "text/csv, streamed", content_type = "text/csv"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn export_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    crate::export::take_format(&mut params)?;
+    let rx = crm_persistence::customers::interactions::start_export(&state.db, &ctx.0, params).await?;
+    Ok(crate::export::csv(rx, "interactions", ctx.0.now))
+}

@@ -63,7 +63,7 @@ impl From<follow_up::Model> for FollowUpView {
     }
 }
 
-fn spec() -> ListSpec<FollowUp> {
+pub(crate) fn spec() -> ListSpec<FollowUp> {
     let f = |name, column, kind, range| Filter { name, column, kind, range };
     ListSpec {
         filters: vec![
@@ -81,7 +81,7 @@ fn spec() -> ListSpec<FollowUp> {
     }
 }
 
-async fn visible(db: &impl ConnectionTrait, ctx: &Ctx) -> DomainResult<Select<FollowUp>> {
+pub(crate) async fn visible(db: &impl ConnectionTrait, ctx: &Ctx) -> DomainResult<Select<FollowUp>> {
     let customers = Scoped::<customer::Entity>::visible_ids(db, ctx).await?;
     Ok(FollowUp::find().filter(C::DeletedAt.is_null()).filter(C::CustomerId.in_subquery(customers)))
 }

@@ -4,6 +4,7 @@ pub mod contacts;
 pub mod entities;
 pub mod export;
 pub mod follow_ups;
+pub mod interactions;
 pub mod list_spec;
 pub mod merge;
 pub mod pool_rules;

@@ -1,0 +1,78 @@
+//! Interactions (CUS-10): follow-ups across the customers the caller may see, by time
+//! range, keyword, kind and owner, with the customer's and recorder's names; browsed in
+//! pages or exported whole.
+
+use std::collections::HashMap;
+
+use crm_domain::DomainResult;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::entities::{customer, follow_up};
+use super::follow_ups::{spec, visible, FollowUpView};
+use crate::csv_export::{self, time, CsvExport, CsvStream};
+use crate::db::db_err;
+use crate::listing::{ListParams, Page};
+use crate::system::entities::user;
+use crate::{Ctx, Db};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InteractionView {
+    pub follow_up: FollowUpView,
+    pub customer_name: String,
+    pub owner_name: Option<String>,
+}
+
+async fn names<E, C>(db: &impl ConnectionTrait, id_col: C, name_col: C, ids: Vec<Uuid>) -> DomainResult<HashMap<Uuid, String>>
+where
+    E: EntityTrait<Column = C>,
+    C: ColumnTrait,
+{
+    Ok(E::find().select_only().column(id_col).column(name_col).filter(id_col.is_in(ids)).into_tuple::<(Uuid, String)>().all(db).await.map_err(db_err)?.into_iter().collect())
+}
+
+/// Names for a batch of rows in two queries, whatever its size.
+async fn views(db: &impl ConnectionTrait, rows: Vec<follow_up::Model>) -> DomainResult<Vec<InteractionView>> {
+    let customers = names::<customer::Entity, _>(db, customer::Column::Id, customer::Column::Name, rows.iter().map(|r| r.customer_id).collect()).await?;
+    let owners = names::<user::Entity, _>(db, user::Column::Id, user::Column::DisplayName, rows.iter().map(|r| r.owner_id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| InteractionView {
+            customer_name: customers.get(&r.customer_id).cloned().unwrap_or_default(),
+            owner_name: owners.get(&r.owner_id).cloned(),
+            follow_up: r.into(),
+        })
+        .collect())
+}
+
+pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<InteractionView>> {
+    let select = spec().apply(visible(db, ctx).await?, &params)?;
+    let total = select.clone().count(db).await.map_err(db_err)?;
+    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
+    Ok(Page { items: views(db, rows).await?, total, page: params.page, page_size: params.page_size })
+}
+
+pub struct InteractionCsv;
+
+#[async_trait::async_trait]
+impl CsvExport for InteractionCsv {
+    type Entity = follow_up::Entity;
+    const HEADER: &'static [&'static str] = &["occurred_at", "customer", "kind", "content", "recorded_by", "next_follow_up_at"];
+
+    async fn rows(db: &Db, batch: Vec<follow_up::Model>) -> DomainResult<Vec<Vec<String>>> {
+        Ok(views(db, batch)
+            .await?
+            .into_iter()
+            .map(|i| {
+                let f = i.follow_up;
+                vec![time(Some(f.occurred_at)), i.customer_name, f.kind, f.content, i.owner_name.unwrap_or_default(), time(f.next_follow_up_at)]
+            })
+            .collect())
+    }
+}
+
+pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<CsvStream> {
+    let select = spec().apply(visible(db, ctx).await?, &params)?;
+    Ok(csv_export::spawn::<InteractionCsv>(db.clone(), select))
+}
