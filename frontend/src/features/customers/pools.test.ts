@@ -14,4 +14,11 @@ describe("pool actions", () => {
     expect(allowedPoolActions("public", can)).toEqual(["claim"]);
     expect(allowedPoolActions("potential", can)).toEqual([]);
   });
+
+  it("lets only users who see all data invalidate a public customer", () => {
+    const can = () => true;
+    expect(allowedPoolActions("public", can)).toEqual(["claim"]);
+    expect(allowedPoolActions("public", can, true)).toEqual(["claim", "invalidate"]);
+    expect(allowedPoolActions("potential", can)).toEqual(["release", "invalidate"]);
+  });
 });

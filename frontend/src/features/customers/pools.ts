@@ -34,9 +34,19 @@ export function poolActions(pool: Customer["pool"]): PoolAction[] {
   }
 }
 
-/** The moves the signed-in user may make on the customer. */
-export function allowedPoolActions(pool: Customer["pool"], can: (permission: string) => boolean): PoolAction[] {
-  return poolActions(pool).filter((action) => can(POOL_ACTION_PERMISSIONS[action]));
+/**
+ * The moves the signed-in user may make on the customer. Invalidating is the owner's side's
+ * decision; a public customer has no owner, so only users who see all data may invalidate it
+ * (the server answers 403 to everyone else).
+ */
+export function allowedPoolActions(
+  pool: Customer["pool"],
+  can: (permission: string) => boolean,
+  seesAllData = false,
+): PoolAction[] {
+  return poolActions(pool)
+    .filter((action) => can(POOL_ACTION_PERMISSIONS[action]))
+    .filter((action) => !(pool === "public" && action === "invalidate" && !seesAllData));
 }
 
 export function isPoolTab(value: string | null): value is PoolTab {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../api/types";
 import { ApiError } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
-import { usePermission } from "../../auth/api";
+import { useMe, usePermission } from "../../auth/api";
 import { usePoolMove } from "../api";
 import { allowedPoolActions, type PoolAction } from "../pools";
 import { ReasonModal } from "./ReasonModal";
@@ -19,6 +19,7 @@ export function usePoolActions(options: { size?: "small" | "middle"; link?: bool
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = usePermission();
+  const { data: me } = useMe();
   const onProblem = useProblemHandler();
   const move = usePoolMove();
   const [asking, setAsking] = useState<{ customer: Customer; action: PoolAction } | null>(null);
@@ -47,7 +48,7 @@ export function usePoolActions(options: { size?: "small" | "middle"; link?: bool
     );
 
   const buttons = (customer: Customer): ReactNode[] =>
-    allowedPoolActions(customer.pool, (p) => can(p)).map((action) => {
+    allowedPoolActions(customer.pool, (p) => can(p), me?.data_scope === "all").map((action) => {
       const common = {
         size: options.size ?? "small",
         type: options.link ? ("link" as const) : ("default" as const),
