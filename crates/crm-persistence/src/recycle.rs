@@ -25,6 +25,32 @@ pub trait SoftDelete: EntityTrait {
     fn deleted_by_col() -> Self::Column;
 }
 
+/// Declares a logically deleted entity whose columns follow the house naming (`id`,
+/// `version`, `deleted_at`, `deleted_by`): `soft_delete!(Entity, "users", Username);`
+#[macro_export]
+macro_rules! soft_delete {
+    ($entity:ty, $name:literal, $label:ident) => {
+        impl $crate::recycle::SoftDelete for $entity {
+            const NAME: &'static str = $name;
+            fn id_col() -> <$entity as sea_orm::EntityTrait>::Column {
+                <$entity as sea_orm::EntityTrait>::Column::Id
+            }
+            fn label_col() -> <$entity as sea_orm::EntityTrait>::Column {
+                <$entity as sea_orm::EntityTrait>::Column::$label
+            }
+            fn version_col() -> <$entity as sea_orm::EntityTrait>::Column {
+                <$entity as sea_orm::EntityTrait>::Column::Version
+            }
+            fn deleted_at_col() -> <$entity as sea_orm::EntityTrait>::Column {
+                <$entity as sea_orm::EntityTrait>::Column::DeletedAt
+            }
+            fn deleted_by_col() -> <$entity as sea_orm::EntityTrait>::Column {
+                <$entity as sea_orm::EntityTrait>::Column::DeletedBy
+            }
+        }
+    };
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RecycledItem {
     pub entity: String,

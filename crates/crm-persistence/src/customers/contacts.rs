@@ -14,19 +14,12 @@ use super::entities::contact::{self, Column as C, Entity as Contact};
 use super::entities::customer;
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle::{self, SoftDelete};
+use crate::recycle;
 use crate::scope::Scoped;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, tx, Ctx, Db};
 
-impl SoftDelete for Contact {
-    const NAME: &'static str = "contacts";
-    fn id_col() -> C { C::Id }
-    fn label_col() -> C { C::Name }
-    fn version_col() -> C { C::Version }
-    fn deleted_at_col() -> C { C::DeletedAt }
-    fn deleted_by_col() -> C { C::DeletedBy }
-}
+crate::soft_delete!(Contact, "contacts", Name);
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ContactView {

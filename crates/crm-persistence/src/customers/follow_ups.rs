@@ -15,20 +15,13 @@ use super::entities::follow_up::{self, Column as C, Entity as FollowUp};
 use super::entities::{contact, customer};
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle::{self, SoftDelete};
+use crate::recycle;
 use crate::scope::Scoped;
 use crate::system::entities::user;
 use crate::version::check_if_match;
 use crate::{audit, dictionaries, tx, Ctx, Db};
 
-impl SoftDelete for FollowUp {
-    const NAME: &'static str = "follow_ups";
-    fn id_col() -> C { C::Id }
-    fn label_col() -> C { C::Content }
-    fn version_col() -> C { C::Version }
-    fn deleted_at_col() -> C { C::DeletedAt }
-    fn deleted_by_col() -> C { C::DeletedBy }
-}
+crate::soft_delete!(FollowUp, "follow_ups", Content);
 
 #[derive(Debug, Clone, Serialize)]
 pub struct FollowUpView {

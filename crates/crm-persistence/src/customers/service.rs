@@ -18,7 +18,7 @@ use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::list_spec::spec;
 use crate::db::db_err;
 use crate::listing::{ListParams, Page};
-use crate::recycle::{self, SoftDelete};
+use crate::recycle;
 use crate::scope::{Scoped, ScopedEntity};
 use crate::system::entities::user;
 use crate::version::{check_if_match, update_versioned};
@@ -48,14 +48,7 @@ impl ScopedEntity for Customer {
     }
 }
 
-impl SoftDelete for Customer {
-    const NAME: &'static str = "customers";
-    fn id_col() -> C { C::Id }
-    fn label_col() -> C { C::Name }
-    fn version_col() -> C { C::Version }
-    fn deleted_at_col() -> C { C::DeletedAt }
-    fn deleted_by_col() -> C { C::DeletedBy }
-}
+crate::soft_delete!(Customer, "customers", Name);
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CustomerView {

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::entities::{department, user};
 use crate::db::db_err;
-use crate::recycle::{self, SoftDelete};
+use crate::recycle;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, Ctx, Db};
 
@@ -51,14 +51,7 @@ impl From<department::Model> for DepartmentView {
     }
 }
 
-impl SoftDelete for department::Entity {
-    const NAME: &'static str = "departments";
-    fn id_col() -> department::Column { department::Column::Id }
-    fn label_col() -> department::Column { department::Column::Name }
-    fn version_col() -> department::Column { department::Column::Version }
-    fn deleted_at_col() -> department::Column { department::Column::DeletedAt }
-    fn deleted_by_col() -> department::Column { department::Column::DeletedBy }
-}
+crate::soft_delete!(department::Entity, "departments", Name);
 
 async fn all_live(db: &impl ConnectionTrait) -> DomainResult<Vec<department::Model>> {
     department::Entity::find()

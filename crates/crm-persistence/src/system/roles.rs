@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::entities::{role, user_role};
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle::{self, SoftDelete};
+use crate::recycle;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, Ctx, Db};
 
@@ -44,14 +44,7 @@ impl From<role::Model> for RoleView {
     }
 }
 
-impl SoftDelete for role::Entity {
-    const NAME: &'static str = "roles";
-    fn id_col() -> role::Column { role::Column::Id }
-    fn label_col() -> role::Column { role::Column::Name }
-    fn version_col() -> role::Column { role::Column::Version }
-    fn deleted_at_col() -> role::Column { role::Column::DeletedAt }
-    fn deleted_by_col() -> role::Column { role::Column::DeletedBy }
-}
+crate::soft_delete!(role::Entity, "roles", Name);
 
 fn spec() -> ListSpec<role::Entity> {
     use role::Column as C;

@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::entities::{department, role, user, user_role};
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle::{self, SoftDelete};
+use crate::recycle;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, passwords, Ctx, Db};
 
@@ -49,14 +49,7 @@ pub struct UserView {
     pub updated_at: DateTime<Utc>,
 }
 
-impl SoftDelete for user::Entity {
-    const NAME: &'static str = "users";
-    fn id_col() -> user::Column { user::Column::Id }
-    fn label_col() -> user::Column { user::Column::Username }
-    fn version_col() -> user::Column { user::Column::Version }
-    fn deleted_at_col() -> user::Column { user::Column::DeletedAt }
-    fn deleted_by_col() -> user::Column { user::Column::DeletedBy }
-}
+crate::soft_delete!(user::Entity, "users", Username);
 
 fn spec() -> ListSpec<user::Entity> {
     use user::Column as C;
