@@ -2,6 +2,7 @@
 //! the SPA; `migrate`, `openapi` and `admin` are for operators.
 
 mod config;
+mod seed;
 
 use std::net::TcpListener;
 
@@ -39,6 +40,28 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Load synthetic customers (with contacts and follow-ups) through the bulk import, for
+    /// benchmarks and demos. Owners `bench_owner_0001`… are created when missing.
+    Seed {
+        #[command(flatten)]
+        config: Config,
+        /// How many customers to add.
+        #[arg(long, default_value_t = 10_000)]
+        customers: usize,
+        /// Number of the first customer; names and phones derive from it, so reruns with
+        /// another start add new customers instead of duplicates.
+        #[arg(long, default_value_t = 0)]
+        start: usize,
+        /// How many owners to spread the customers over.
+        #[arg(long, default_value_t = 100)]
+        owners: usize,
+        /// Password of the owners created.
+        #[arg(long, env = "CRM_SEED_PASSWORD", default_value = "Bench-pass-123", hide_env_values = true)]
+        owner_password: String,
+        /// Password for the `admin` user when the database is new (else a random one is printed).
+        #[arg(long, env = "CRM_ADMIN_PASSWORD", hide_env_values = true)]
+        admin_password: Option<String>,
+    },
     /// Administration.
     Admin {
         #[command(subcommand)]
@@ -81,6 +104,18 @@ fn spawn_pool_rules_job(db: crm_persistence::Db) {
     });
 }
 
+/// Built-in roles, dictionaries and, on an empty database, the `admin` user.
+async fn bootstrap(db: &crm_persistence::Db, admin_password: Option<String>) -> anyhow::Result<()> {
+    let boot = crm_persistence::system::bootstrap::run(db, admin_password).await.map_err(|e| anyhow::anyhow!("bootstrap: {e}"))?;
+    if let Some(p) = boot.generated_password {
+        println!("Created the user 'admin' with the password: {p}");
+        println!("(shown once; change it after signing in, or set CRM_ADMIN_PASSWORD before the first start)");
+    } else if boot.admin_created {
+        println!("Created the user 'admin' with the password from CRM_ADMIN_PASSWORD.");
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,sqlx=warn,sea_orm=warn")).init();
@@ -88,13 +123,7 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { config, bind, workers, admin_password } => {
             let db = open(&config).await?;
-            let boot = crm_persistence::system::bootstrap::run(&db, admin_password).await.map_err(|e| anyhow::anyhow!("bootstrap: {e}"))?;
-            if let Some(p) = boot.generated_password {
-                println!("Created the user 'admin' with the password: {p}");
-                println!("(shown once; change it after signing in, or set CRM_ADMIN_PASSWORD before the first start)");
-            } else if boot.admin_created {
-                println!("Created the user 'admin' with the password from CRM_ADMIN_PASSWORD.");
-            }
+            bootstrap(&db, admin_password).await?;
             spawn_pool_rules_job(db.clone());
             let state = crm_http::app_state(db, &config.jwt_secret()?);
             let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
@@ -110,6 +139,11 @@ async fn main() -> anyhow::Result<()> {
             open(&config).await?;
             println!("migrations are up to date");
             Ok(())
+        }
+        Command::Seed { config, customers, start, owners, owner_password, admin_password } => {
+            let db = open(&config).await?;
+            bootstrap(&db, admin_password).await?;
+            seed::run(&db, start, customers, owners, &owner_password).await
         }
         Command::Openapi => {
             println!("{}", crm_http::openapi::json());

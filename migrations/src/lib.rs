@@ -8,6 +8,7 @@ mod m20260301_000000_customers_create;
 mod m20260302_000000_contacts_follow_ups_create;
 mod m20260303_000000_pool_rules_create;
 mod m20260304_000000_customer_collaborators_create;
+mod m20260305_000000_customer_search;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260302_000000_contacts_follow_ups_create::Migration),
             Box::new(m20260303_000000_pool_rules_create::Migration),
             Box::new(m20260304_000000_customer_collaborators_create::Migration),
+            Box::new(m20260305_000000_customer_search::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ mod support;
 mod auth;
 mod contacts_follow_ups;
 mod contract;
+mod customer_search_import;
 mod customers;
 mod mechanisms;
 mod organisation;

@@ -77,9 +77,13 @@ impl FromRequest for ListQuery {
 #[derive(Serialize, ToSchema)]
 pub struct PageOf<T: ToSchema> {
     pub items: Vec<T>,
-    /// Rows matching the filters, across all pages.
+    /// Rows matching the filters, across all pages, counted up to 10,000: above that it
+    /// is 10000 and `total_exact` is false.
     #[schema(example = 1234)]
     pub total: u64,
+    /// False when more rows match than `total` says (narrow the filters, or export).
+    #[schema(example = true)]
+    pub total_exact: bool,
     #[schema(example = 1)]
     pub page: u64,
     #[schema(example = 10)]
@@ -89,6 +93,6 @@ pub struct PageOf<T: ToSchema> {
 impl<T: ToSchema> PageOf<T> {
     pub fn from_page<S>(p: crm_persistence::Page<S>, f: impl FnMut(S) -> T) -> Self {
         let p = p.map(f);
-        Self { items: p.items, total: p.total, page: p.page, page_size: p.page_size }
+        Self { items: p.items, total: p.total, total_exact: p.total_exact, page: p.page, page_size: p.page_size }
     }
 }

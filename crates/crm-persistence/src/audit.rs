@@ -4,13 +4,13 @@
 use chrono::{DateTime, Utc};
 use crm_domain::audit::{diff, FieldChange};
 use crm_domain::DomainResult;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
 use crate::db::db_err;
-use crate::listing::{parse_time, ListParams, Page};
+use crate::listing::{fetch_page, parse_time, ListParams, Page};
 use crate::shared_entities::audit_log;
 use crate::Ctx;
 
@@ -116,16 +116,8 @@ pub async fn list(db: &impl ConnectionTrait, q: &AuditQuery, params: &ListParams
     if let Some(t) = q.to {
         select = select.filter(audit_log::Column::CreatedAt.lte(t));
     }
-    let total = select.clone().count(db).await.map_err(db_err)?;
-    let items = select
-        .order_by_desc(audit_log::Column::CreatedAt)
-        .order_by_desc(audit_log::Column::Id)
-        .offset(params.offset())
-        .limit(params.page_size)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    Ok(Page { items: items.into_iter().map(AuditEntry::from).collect(), total, page: params.page, page_size: params.page_size })
+    let select = select.order_by_desc(audit_log::Column::CreatedAt).order_by_desc(audit_log::Column::Id);
+    Ok(fetch_page(db, select, params).await?.map(AuditEntry::from))
 }
 
 pub fn parse_bound(raw: &str) -> Option<DateTime<Utc>> {

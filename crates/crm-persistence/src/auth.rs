@@ -10,13 +10,13 @@ use crm_domain::scope::EffectiveScope;
 use crm_domain::validate::Validator;
 use crm_domain::{Actor, DataScope, DomainError, DomainResult, ErrorKind};
 use sea_orm::sea_query::{CaseStatement, Expr};
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::db_err;
-use crate::listing::{ListParams, Page};
+use crate::listing::{fetch_page, ListParams, Page};
 use crate::passwords::{self, random_secret, sha256_hex};
 use crate::system::entities::{api_token, refresh_token, user};
 use crate::system::roles;
@@ -313,15 +313,8 @@ pub async fn create_api_token(
 
 pub async fn list_api_tokens(db: &Db, ctx: &Ctx, params: &ListParams) -> DomainResult<Page<ApiTokenView>> {
     let select = api_token::Entity::find().filter(api_token::Column::UserId.eq(ctx.actor.user_id));
-    let total = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select
-        .order_by_desc(api_token::Column::CreatedAt)
-        .offset(params.offset())
-        .limit(params.page_size)
-        .all(db)
-        .await
-        .map_err(db_err)?;
-    Ok(Page { items: rows.into_iter().map(Into::into).collect(), total, page: params.page, page_size: params.page_size })
+    let select = select.order_by_desc(api_token::Column::CreatedAt).order_by_desc(api_token::Column::Id);
+    Ok(fetch_page(db, select, params).await?.map(Into::into))
 }
 
 /// Tokens are private to their owner: someone else's token id is simply not found.

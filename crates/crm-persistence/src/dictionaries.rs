@@ -2,10 +2,12 @@
 //! Services validate codes through `check_code`, so a module never stores a code that the
 //! dictionary does not know.
 
+use std::collections::HashSet;
+
 use chrono::Utc;
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -127,6 +129,24 @@ pub async fn check_code(db: &impl ConnectionTrait, kind: &str, field: &str, code
         Some(_) => Ok(()),
         None => Err(DomainError::invalid_field(field, "unknown_code", format!("'{code}' is not an entry of the {kind} dictionary"))),
     }
+}
+
+/// Which of `codes` are enabled entries of `kind`, in one query (bulk imports).
+pub async fn existing_codes(db: &impl ConnectionTrait, kind: &str, codes: HashSet<String>) -> DomainResult<HashSet<String>> {
+    if codes.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let found: Vec<String> = Item::find()
+        .select_only()
+        .column(C::Code)
+        .filter(C::Kind.eq(kind))
+        .filter(C::Code.is_in(codes))
+        .filter(C::Enabled.eq(true))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(found.into_iter().collect())
 }
 
 pub struct NewEntry {

@@ -7,13 +7,17 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, Utc};
 use crm_domain::DomainError;
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Expr, Func, SimpleExpr};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, QueryFilter, QueryOrder, Select, Value};
+use sea_orm::sea_query::{Alias, Expr, Func, Query, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Value};
 use serde::Serialize;
 use uuid::Uuid;
 
 pub const DEFAULT_PAGE_SIZE: u64 = 10;
 pub const MAX_PAGE_SIZE: u64 = 200;
+/// Lists count at most this many rows past the filters: an exact `COUNT(*)` of a million
+/// rows costs a scan on every page, and nobody pages that far. Above it `total` is the cap
+/// and `total_exact` is false, which the UI shows as "10,000+".
+pub const COUNT_CAP: u64 = 10_000;
 
 /// List parameters as parsed from the query string, not yet checked against a spec.
 #[derive(Debug, Clone, Default)]
@@ -44,14 +48,43 @@ impl ListParams {
 pub struct Page<T> {
     pub items: Vec<T>,
     pub total: u64,
+    /// False when `total` is `COUNT_CAP` and more rows match.
+    pub total_exact: bool,
     pub page: u64,
     pub page_size: u64,
 }
 
 impl<T> Page<T> {
-    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), total: self.total, page: self.page, page_size: self.page_size }
+    /// A page whose total was counted exactly.
+    pub fn exact(items: Vec<T>, total: u64, params: &ListParams) -> Self {
+        Page { items, total, total_exact: true, page: params.page, page_size: params.page_size }
     }
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page { items: self.items.into_iter().map(f).collect(), total: self.total, total_exact: self.total_exact, page: self.page, page_size: self.page_size }
+    }
+    /// The same page holding `items`, e.g. views built from its rows (taken with `mem::take`).
+    pub fn with_items<U>(self, items: Vec<U>) -> Page<U> {
+        Page { items, total: self.total, total_exact: self.total_exact, page: self.page, page_size: self.page_size }
+    }
+}
+
+/// The rows matching `select`, up to `COUNT_CAP + 1`, counted without reading more: the
+/// inner query has no ORDER BY so the database stops at the limit.
+pub async fn count_capped<E: EntityTrait>(db: &impl ConnectionTrait, select: Select<E>) -> Result<(u64, bool), DomainError> {
+    let mut inner = select.select_only().expr(Expr::val(1)).limit(COUNT_CAP + 1).into_query();
+    inner.clear_order_by();
+    let stmt = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(inner, Alias::new("capped")).to_owned();
+    let row = db.query_one(db.get_database_backend().build(&stmt)).await.map_err(crate::db::db_err)?;
+    let n: i64 = row.map(|r| r.try_get_by_index(0)).transpose().map_err(crate::db::db_err)?.unwrap_or(0);
+    let n = u64::try_from(n).unwrap_or(0);
+    Ok(if n > COUNT_CAP { (COUNT_CAP, false) } else { (n, true) })
+}
+
+/// One page of `select` (already filtered and sorted) with its capped total.
+pub async fn fetch_page<E: EntityTrait>(db: &impl ConnectionTrait, select: Select<E>, params: &ListParams) -> Result<Page<E::Model>, DomainError> {
+    let (total, total_exact) = count_capped(db, select.clone()).await?;
+    let items = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(crate::db::db_err)?;
+    Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,12 +112,41 @@ pub struct ListSpec<E: EntityTrait> {
     pub sorts: Vec<(&'static str, E::Column)>,
     /// Columns `q` matches, case-insensitively, anywhere in the text.
     pub search: Vec<E::Column>,
-    /// Further conditions `q` may match instead, e.g. a customer whose contact's name
-    /// matches; each gets the search text.
-    pub search_related: Vec<fn(&str) -> SimpleExpr>,
+    /// A trigram-indexed search column, for resources too large for a LIKE scan
+    /// (customers: see the customer search migration).
+    pub search_index: Option<TextIndex<E::Column>>,
     pub default_sort: Vec<(E::Column, Order)>,
     /// Appended to every sort so pages are stable.
     pub tie_breaker: E::Column,
+}
+
+/// A denormalised lowercase text column, indexed by pg_trgm on PostgreSQL and by an
+/// external-content FTS5 trigram table (rowid = `key`) on SQLite.
+pub struct TextIndex<C> {
+    pub column: C,
+    pub key: C,
+    pub fts_table: &'static str,
+}
+
+impl<C: ColumnTrait> TextIndex<C> {
+    /// Rows whose text contains `q`. FTS5 trigrams need three characters; shorter text
+    /// (two Chinese characters are common) falls back to a LIKE over the column.
+    pub fn matches(&self, backend: DbBackend, q: &str) -> SimpleExpr {
+        let q = q.to_lowercase();
+        let like = || Expr::col(self.column.as_column_ref()).like(sea_orm::sea_query::LikeExpr::new(like_pattern(&q)).escape('\\'));
+        match backend {
+            DbBackend::Sqlite if q.chars().count() >= 3 => {
+                let phrase = format!("\"{}\"", q.replace('"', "\"\""));
+                let ids = Query::select()
+                    .expr(Expr::cust("rowid"))
+                    .from(Alias::new(self.fts_table))
+                    .and_where(Expr::cust_with_values(format!("{} MATCH ?", self.fts_table), [phrase]))
+                    .to_owned();
+                self.key.in_subquery(ids)
+            }
+            _ => like(),
+        }
+    }
 }
 
 fn bad_field(field: &str, message: String) -> DomainError {
@@ -138,7 +200,7 @@ pub fn contains_ci<C: ColumnTrait>(col: C, q: &str) -> SimpleExpr {
 
 impl<E: EntityTrait> ListSpec<E> {
     /// Adds the filters, search and sort of `params` to `select`.
-    pub fn apply(&self, mut select: Select<E>, params: &ListParams) -> Result<Select<E>, DomainError> {
+    pub fn apply(&self, mut select: Select<E>, params: &ListParams, backend: DbBackend) -> Result<Select<E>, DomainError> {
         for (name, raw) in &params.filters {
             let (filter, op) = self.lookup(name)?;
             let mut any = Condition::any();
@@ -167,19 +229,22 @@ impl<E: EntityTrait> ListSpec<E> {
                 return Err(bad_field("q", "the search text must be at most 100 characters".into()));
             }
             let mut any = Condition::any();
+            if let Some(index) = &self.search_index {
+                any = any.add(index.matches(backend, q));
+            }
             for c in &self.search {
                 any = any.add(contains_ci(*c, q));
-            }
-            for related in &self.search_related {
-                any = any.add(related(q));
             }
             select = select.filter(any);
         }
         let order = self.order(&params.sort)?;
+        // The tie-breaker runs the way the last key does, so an index on (key, id) serves
+        // the whole ORDER BY in either direction without a sort.
+        let tie = order.last().map_or(Order::Desc, |(_, o)| o.clone());
         for (c, o) in order {
             select = select.order_by(c, o);
         }
-        Ok(select.order_by(self.tie_breaker, Order::Desc))
+        Ok(select.order_by(self.tie_breaker, tie))
     }
 
     fn lookup(&self, name: &str) -> Result<(&Filter<E::Column>, &'static str), DomainError> {

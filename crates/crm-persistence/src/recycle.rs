@@ -98,15 +98,14 @@ where
         .all(db)
         .await
         .map_err(db_err)?;
-    Ok(Page {
-        items: rows
+    Ok(Page::exact(
+        rows
             .into_iter()
             .map(|(id, label, deleted_at, deleted_by)| RecycledItem { entity: E::NAME.into(), id, label, deleted_at, deleted_by })
             .collect(),
         total,
-        page: params.page,
-        page_size: params.page_size,
-    })
+        params,
+    ))
 }
 
 pub async fn restore<E: SoftDelete>(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<()> {

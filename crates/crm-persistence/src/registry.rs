@@ -44,7 +44,11 @@ pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult
         "departments" => recycle::restore::<department::Entity>(&tx, ctx, id).await?,
         "roles" => recycle::restore::<role::Entity>(&tx, ctx, id).await?,
         "customers" => recycle::restore::<customer::Entity>(&tx, ctx, id).await?,
-        "contacts" => recycle::restore::<contact::Entity>(&tx, ctx, id).await?,
+        "contacts" => {
+            recycle::restore::<contact::Entity>(&tx, ctx, id).await?;
+            // The restored contact's name and phones are searchable again.
+            crate::customers::search::refresh_for_contact(&tx, id).await?;
+        }
         "follow_ups" => recycle::restore::<follow_up::Entity>(&tx, ctx, id).await?,
         _ => return Err(unknown(entity)),
     }

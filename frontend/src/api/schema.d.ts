@@ -1480,10 +1480,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1520,10 +1526,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1562,10 +1574,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1629,10 +1647,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1673,10 +1697,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1697,10 +1727,16 @@ export interface components {
             })[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1728,10 +1764,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1763,10 +1805,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1798,10 +1846,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1
@@ -1845,10 +1899,16 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages.
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
              * @example 1234
              */
             total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
             /**
              * Format: int64
              * @example 1

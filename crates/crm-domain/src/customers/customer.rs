@@ -189,3 +189,17 @@ mod tests {
         assert_eq!(normalise_phone("(010) 6552 9988"), "01065529988");
     }
 }
+
+/// The text `q` searches for a customer: its own keys and its contacts' names and phones,
+/// lowercased (the search lowercases `q` the same way) and joined by spaces.
+pub fn search_text<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod search_text_tests {
+    #[test]
+    fn joins_lowercased_non_empty_parts() {
+        assert_eq!(super::search_text(["上海ABC有限公司", "", " C0000001 ", "Li@X.cn"]), "上海abc有限公司 c0000001 li@x.cn");
+    }
+}

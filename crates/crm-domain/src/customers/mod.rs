@@ -6,5 +6,5 @@ pub mod follow_up;
 pub mod pool;
 pub mod rules;
 
-pub use customer::{normalise_name, normalise_phone, CustomerKind, CustomerPatch, NewCustomer};
+pub use customer::{normalise_name, normalise_phone, search_text, CustomerKind, CustomerPatch, NewCustomer};
 pub use pool::{Pool, PoolCommand};

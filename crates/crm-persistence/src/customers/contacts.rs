@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crm_domain::customers::contact::{ContactPatch, NewContact};
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect, Select};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, Select};
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::entities::contact::{self, Column as C, Entity as Contact};
 use super::entities::customer;
 use crate::db::db_err;
-use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
+use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
 use crate::recycle;
 use crate::scope::Scoped;
 use crate::version::{check_if_match, update_versioned};
@@ -68,7 +68,7 @@ fn spec() -> ListSpec<Contact> {
         ],
         sorts: vec![("is_primary", C::IsPrimary), ("name", C::Name), ("created_at", C::CreatedAt)],
         search: vec![C::Name, C::Phone, C::Mobile, C::Email],
-        search_related: vec![],
+        search_index: None,
         default_sort: vec![(C::IsPrimary, Order::Desc), (C::CreatedAt, Order::Asc)],
         tie_breaker: C::Id,
     }
@@ -122,10 +122,8 @@ async fn unset_other_primaries(db: &impl ConnectionTrait, customer_id: Uuid, kee
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<ContactView>> {
-    let select = spec().apply(visible(db, ctx).await?, &params)?;
-    let total = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
-    Ok(Page { items: rows.into_iter().map(Into::into).collect(), total, page: params.page, page_size: params.page_size })
+    let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
+    Ok(fetch_page(db, select, &params).await?.map(Into::into))
 }
 
 pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<ContactView> {
@@ -159,6 +157,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewContact) -> DomainResult<Conta
     if model.is_primary {
         unset_other_primaries(&tx, model.customer_id, model.id, ctx.now).await?;
     }
+    super::search::refresh(&tx, model.customer_id).await?;
     let v = ContactView::from(model);
     audit::record(&tx, ctx, "contacts", v.id, "create", &Value::Null, &json!(v)).await?;
     tx.commit().await.map_err(db_err)?;
@@ -209,6 +208,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ContactPatch, if_match:
     if next.is_primary && !current.is_primary {
         unset_other_primaries(&tx, next.customer_id, id, ctx.now).await?;
     }
+    super::search::refresh(&tx, next.customer_id).await?;
     next.version = current.version + 1;
     let before = ContactView::from(current);
     let after = ContactView::from(next);
@@ -222,5 +222,6 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
     let current = find_editable(&tx, ctx, id).await?;
     check_if_match(if_match, current.version)?;
     recycle::soft_delete::<Contact>(&tx, ctx, id, current.version).await?;
+    super::search::refresh(&tx, current.customer_id).await?;
     tx.commit().await.map_err(db_err)
 }

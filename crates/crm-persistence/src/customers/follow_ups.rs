@@ -6,7 +6,7 @@ use crm_domain::customers::follow_up::{customer_times, NewFollowUp};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, Select};
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::entities::follow_up::{self, Column as C, Entity as FollowUp};
 use super::entities::{contact, customer};
 use crate::db::db_err;
-use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
+use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
 use crate::recycle;
 use crate::scope::Scoped;
 use crate::system::entities::user;
@@ -68,7 +68,7 @@ pub(crate) fn spec() -> ListSpec<FollowUp> {
         ],
         sorts: vec![("occurred_at", C::OccurredAt), ("created_at", C::CreatedAt)],
         search: vec![C::Content],
-        search_related: vec![],
+        search_index: None,
         default_sort: vec![(C::OccurredAt, Order::Desc)],
         tie_breaker: C::Id,
     }
@@ -80,10 +80,8 @@ pub(crate) async fn visible(db: &impl ConnectionTrait, ctx: &Ctx) -> DomainResul
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<FollowUpView>> {
-    let select = spec().apply(visible(db, ctx).await?, &params)?;
-    let total = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
-    Ok(Page { items: rows.into_iter().map(Into::into).collect(), total, page: params.page, page_size: params.page_size })
+    let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
+    Ok(fetch_page(db, select, &params).await?.map(Into::into))
 }
 
 pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<FollowUpView> {

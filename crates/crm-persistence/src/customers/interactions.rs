@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crm_domain::DomainResult;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -13,7 +13,7 @@ use super::entities::{customer, follow_up};
 use super::follow_ups::{spec, visible, FollowUpView};
 use crate::csv_export::{self, time, CsvExport, CsvStream};
 use crate::db::db_err;
-use crate::listing::{ListParams, Page};
+use crate::listing::{fetch_page, ListParams, Page};
 use crate::system::entities::user;
 use crate::{Ctx, Db};
 
@@ -47,10 +47,10 @@ async fn views(db: &impl ConnectionTrait, rows: Vec<follow_up::Model>) -> Domain
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<InteractionView>> {
-    let select = spec().apply(visible(db, ctx).await?, &params)?;
-    let total = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
-    Ok(Page { items: views(db, rows).await?, total, page: params.page, page_size: params.page_size })
+    let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
+    let mut page = fetch_page(db, select, &params).await?;
+    let rows = std::mem::take(&mut page.items);
+    Ok(page.with_items(views(db, rows).await?))
 }
 
 pub struct InteractionCsv;
@@ -73,6 +73,6 @@ impl CsvExport for InteractionCsv {
 }
 
 pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<CsvStream> {
-    let select = spec().apply(visible(db, ctx).await?, &params)?;
+    let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
     Ok(csv_export::spawn::<InteractionCsv>(db.clone(), select))
 }

@@ -120,6 +120,8 @@ pub async fn merge(db: &Db, ctx: &Ctx, id: Uuid, other_id: Uuid, fields: BTreeMa
     }
     let changes = super::service::field_changes(&next);
     crate::version::update_versioned(&tx, changes, C::Id, id, C::Version, this.version).await?;
+    super::search::refresh(&tx, id).await?;
+    super::search::refresh(&tx, other.id).await?;
     let before = json!({"name": this.name, "phone": this.phone, "email": this.email, "merged_from": null});
     let after = json!({"name": next.name, "phone": next.phone, "email": next.email, "merged_from": other.id,
         "moved": {"contacts": contacts, "follow_ups": follow_ups}});

@@ -8,7 +8,7 @@ use crm_domain::customers::{normalise_name, normalise_phone, pool, CustomerKind,
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Alias, Expr, Func, Query};
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Select};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Select};
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -17,7 +17,7 @@ use super::entities::collaborator;
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::list_spec::spec;
 use crate::db::db_err;
-use crate::listing::{ListParams, Page};
+use crate::listing::{fetch_page, ListParams, Page};
 use crate::recycle;
 use crate::scope::{Scoped, ScopedEntity};
 use crate::system::entities::user;
@@ -200,15 +200,14 @@ pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListP
         let quoted = format!("%\"{}\"%", t.trim().replace(['%', '_', '"', '\\'], ""));
         select = select.filter(Expr::expr(Func::cast_as(Expr::col((Customer, C::Tags)), Alias::new("TEXT"))).like(quoted));
     }
-    spec().apply(select, &params)
+    spec().apply(select, &params, db.get_database_backend())
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<CustomerView>> {
-    let (page, page_size, offset) = (params.page, params.page_size, params.offset());
-    let select = list_select(db, ctx, params).await?;
-    let total = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select.offset(offset).limit(page_size).all(db).await.map_err(db_err)?;
-    Ok(Page { items: views(db, rows).await?, total, page, page_size })
+    let select = list_select(db, ctx, params.clone()).await?;
+    let mut page = fetch_page(db, select, &params).await?;
+    let rows = std::mem::take(&mut page.items);
+    Ok(page.with_items(views(db, rows).await?))
 }
 
 async fn check_codes(db: &impl ConnectionTrait, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
@@ -284,6 +283,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
     let model = customer::Model {
         id: Uuid::now_v7(),
         code: format!("C{n:07}"),
+        seq: n,
         name_norm: normalise_name(&input.name),
         name: input.name,
         kind: input.kind.as_str().into(),
@@ -315,7 +315,9 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
         updated_at: ctx.now,
         deleted_at: None,
         deleted_by: None,
+        search_text: String::new(),
     };
+    let model = customer::Model { search_text: super::search::text_of(&model, &[]), ..model };
     Customer::insert(customer::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
     let v = view(&tx, model).await?;
     audit::record(&tx, ctx, "customers", v.id, "create", &Value::Null, &json!(v)).await?;
@@ -407,6 +409,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match
     next.updated_at = ctx.now;
     let changes = field_changes(&next);
     update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
+    super::search::refresh(&tx, id).await?;
     next.version = current.version + 1;
     let before = view(&tx, current).await?;
     let after = view(&tx, next).await?;

@@ -51,5 +51,5 @@ pub async fn page(db: &Db, ctx: &Ctx, id: Uuid, params: &ListParams) -> DomainRe
         .collect();
     items.sort_by_key(|i| std::cmp::Reverse(i.at));
     let items = items.into_iter().skip(usize::try_from(params.offset()).unwrap_or(usize::MAX)).take(usize::try_from(params.page_size).unwrap_or(0)).collect();
-    Ok(Page { items, total, page: params.page, page_size: params.page_size })
+    Ok(Page::exact(items, total, params))
 }

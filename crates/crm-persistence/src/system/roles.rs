@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::entities::{role, user_role};
 use crate::db::db_err;
-use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
+use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
 use crate::recycle;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, Ctx, Db};
@@ -55,7 +55,7 @@ fn spec() -> ListSpec<role::Entity> {
         ],
         sorts: vec![("name", C::Name), ("created_at", C::CreatedAt)],
         search: vec![C::Name, C::Description],
-        search_related: vec![],
+        search_index: None,
         default_sort: vec![(C::Builtin, Order::Desc), (C::Name, Order::Asc)],
         tie_breaker: C::Id,
     }
@@ -71,10 +71,8 @@ async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<role::Mo
 }
 
 pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<RoleView>> {
-    let select = spec().apply(role::Entity::find().filter(role::Column::DeletedAt.is_null()), &params)?;
-    let total = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
-    Ok(Page { items: rows.into_iter().map(Into::into).collect(), total, page: params.page, page_size: params.page_size })
+    let select = spec().apply(role::Entity::find().filter(role::Column::DeletedAt.is_null()), &params, db.get_database_backend())?;
+    Ok(fetch_page(db, select, &params).await?.map(Into::into))
 }
 
 pub async fn get(db: &Db, id: Uuid) -> DomainResult<RoleView> {

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::entities::{department, role, user, user_role};
 use crate::db::db_err;
-use crate::listing::{FieldKind, Filter, ListParams, ListSpec, Page};
+use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
 use crate::recycle;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, passwords, Ctx, Db};
@@ -67,7 +67,7 @@ fn spec() -> ListSpec<user::Entity> {
             ("last_login_at", C::LastLoginAt),
         ],
         search: vec![C::Username, C::DisplayName, C::Email, C::Phone],
-        search_related: vec![],
+        search_index: None,
         default_sort: vec![(C::CreatedAt, Order::Desc)],
         tie_breaker: C::Id,
     }
@@ -152,7 +152,7 @@ pub async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<user
 
 pub async fn list(db: &Db, mut params: ListParams) -> DomainResult<Page<UserView>> {
     let role_filter = params.take_filter("role_id");
-    let mut select = spec().apply(user::Entity::find().filter(user::Column::DeletedAt.is_null()), &params)?;
+    let mut select = spec().apply(user::Entity::find().filter(user::Column::DeletedAt.is_null()), &params, db.get_database_backend())?;
     if let Some(raw) = role_filter {
         let rid = Uuid::parse_str(raw.trim()).map_err(|_| DomainError::bad_request("query.invalid", format!("'{raw}' is not a valid id for 'role_id'")))?;
         select = select.filter(
@@ -161,9 +161,9 @@ pub async fn list(db: &Db, mut params: ListParams) -> DomainResult<Page<UserView
             ),
         );
     }
-    let total = select.clone().count(db).await.map_err(db_err)?;
-    let rows = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(db_err)?;
-    Ok(Page { items: views(db, rows).await?, total, page: params.page, page_size: params.page_size })
+    let mut page = fetch_page(db, select, &params).await?;
+    let rows = std::mem::take(&mut page.items);
+    Ok(page.with_items(views(db, rows).await?))
 }
 
 pub async fn get(db: &Db, id: Uuid) -> DomainResult<UserView> {

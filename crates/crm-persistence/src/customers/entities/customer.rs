@@ -6,6 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub code: String,
+    /// The sequence number behind `code`: a stable integer key for SQLite's FTS5 table.
+    pub seq: i64,
     pub name: String,
     /// `normalise_name(name)`, the duplicate-check key.
     pub name_norm: String,
@@ -40,6 +42,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub deleted_at: Option<DateTimeUtc>,
     pub deleted_by: Option<Uuid>,
+    /// Lowercase name, code, phone, e-mail and contacts' names and phones, for `q`.
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,370 @@
+//! Bulk import of customers: each row is a customer with, optionally, its primary contact
+//! and its latest follow-up, as a spreadsheet of customers usually holds them. Rows are
+//! checked like `create` (validation, dictionary codes, duplicates against the database
+//! and within the batch); the valid ones are written with multi-row INSERTs in one
+//! transaction, with a block of codes from the sequence and one audit entry each. The
+//! benchmark's seed loads its million customers through here.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use crm_domain::customers::contact::NewContact;
+use crm_domain::customers::follow_up::NewFollowUp;
+use crm_domain::customers::{normalise_name, normalise_phone, NewCustomer, Pool};
+use crm_domain::{DomainError, DomainResult};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::entities::customer::{self, Column as C, Entity as Customer};
+use super::entities::{contact, follow_up};
+use crate::db::db_err;
+use crate::shared_entities::audit_log;
+use crate::system::entities::user;
+use crate::{dictionaries, sequences, Ctx, Db};
+
+/// At most this many rows per call: one transaction, bounded memory.
+pub const MAX_BATCH: usize = 1000;
+/// Rows per INSERT statement, under SQLite's limit of 32,766 bound values.
+const INSERT_CHUNK: usize = 500;
+
+#[derive(Debug, Clone)]
+pub struct ImportContact {
+    pub name: String,
+    pub title: Option<String>,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportFollowUp {
+    /// Code of the `follow_up_type` dictionary.
+    pub kind: String,
+    pub content: String,
+    pub occurred_at: DateTime<Utc>,
+    pub next_follow_up_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportRow {
+    pub customer: NewCustomer,
+    /// The owner (负责人); the importer when absent.
+    pub owner_id: Option<Uuid>,
+    pub contact: Option<ImportContact>,
+    pub follow_up: Option<ImportFollowUp>,
+}
+
+#[derive(Debug)]
+pub struct RowError {
+    pub index: usize,
+    pub error: DomainError,
+}
+
+#[derive(Debug, Default)]
+pub struct ImportOutcome {
+    /// `(row index, customer id)` of the rows written.
+    pub created: Vec<(usize, Uuid)>,
+    pub errors: Vec<RowError>,
+}
+
+struct Checked {
+    index: usize,
+    customer: NewCustomer,
+    owner_id: Uuid,
+    contact: Option<NewContact>,
+    follow_up: Option<NewFollowUp>,
+}
+
+/// Imports up to `MAX_BATCH` rows. Invalid rows are reported and skipped; with `atomic`,
+/// any invalid row fails the whole batch and nothing is written.
+pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool) -> DomainResult<ImportOutcome> {
+    if rows.len() > MAX_BATCH {
+        return Err(DomainError::invalid_field("items", "too_many", format!("at most {MAX_BATCH} rows at once")));
+    }
+    let mut out = ImportOutcome::default();
+    let mut checked = Vec::with_capacity(rows.len());
+    for (index, row) in rows.into_iter().enumerate() {
+        match check_row(ctx, row) {
+            Ok(c) => checked.push(Checked { index, ..c }),
+            Err(error) => out.errors.push(RowError { index, error }),
+        }
+    }
+    let tx = crate::tx::begin(db).await?;
+    let checked = check_against_db(&tx, checked, &mut out.errors).await?;
+    if atomic && !out.errors.is_empty() {
+        out.errors.sort_by_key(|e| e.index);
+        return Ok(ImportOutcome { created: Vec::new(), errors: out.errors });
+    }
+    let first = sequences::next_n(&tx, "customers", i64::try_from(checked.len()).unwrap_or(i64::MAX)).await?;
+    let mut customers = Vec::with_capacity(checked.len());
+    let mut contacts = Vec::new();
+    let mut follow_ups = Vec::new();
+    let mut audits = Vec::with_capacity(checked.len());
+    for (seq, row) in (first..).zip(checked) {
+        let id = Uuid::now_v7();
+        let c = row.customer;
+        let mut model = customer::Model {
+            id,
+            code: format!("C{seq:07}"),
+            seq,
+            name_norm: normalise_name(&c.name),
+            name: c.name,
+            kind: c.kind.as_str().into(),
+            industry: c.industry,
+            source: c.source,
+            level: c.level,
+            province: c.province,
+            city: c.city,
+            district: c.district,
+            address: c.address,
+            phone_norm: c.phone.as_deref().map(normalise_phone),
+            phone: c.phone,
+            email: c.email,
+            website: c.website,
+            tags: json!(c.tags),
+            remark: c.remark,
+            owner_id: Some(row.owner_id),
+            pool: Pool::Potential.as_str().into(),
+            deal_status: "none".into(),
+            last_follow_up_at: row.follow_up.as_ref().map(|f| f.occurred_at),
+            next_follow_up_at: row.follow_up.as_ref().and_then(|f| f.next_follow_up_at),
+            pool_reason: None,
+            released_by: None,
+            released_at: None,
+            owned_since: Some(ctx.now),
+            version: 1,
+            created_by: Some(ctx.actor.user_id),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+            search_text: String::new(),
+        };
+        let contact_keys: Vec<(String, Option<String>, Option<String>)> = row.contact.iter().map(|k| (k.name.clone(), k.phone.clone(), k.mobile.clone())).collect();
+        model.search_text = super::search::text_of(&model, &contact_keys);
+        if let Some(k) = row.contact {
+            contacts.push(contact::ActiveModel::from(contact::Model {
+                id: Uuid::now_v7(),
+                customer_id: id,
+                name: k.name,
+                title: k.title,
+                phone: k.phone,
+                mobile: k.mobile,
+                email: k.email,
+                wechat: k.wechat,
+                is_primary: true,
+                birthday: k.birthday,
+                remark: k.remark,
+                version: 1,
+                created_by: Some(ctx.actor.user_id),
+                created_at: ctx.now,
+                updated_at: ctx.now,
+                deleted_at: None,
+                deleted_by: None,
+            }));
+        }
+        if let Some(f) = row.follow_up {
+            follow_ups.push(follow_up::ActiveModel::from(follow_up::Model {
+                id: Uuid::now_v7(),
+                customer_id: id,
+                contact_id: None,
+                kind: f.kind,
+                content: f.content,
+                occurred_at: f.occurred_at,
+                next_follow_up_at: f.next_follow_up_at,
+                participant_ids: json!([]),
+                owner_id: ctx.actor.user_id,
+                version: 1,
+                created_at: ctx.now,
+                updated_at: ctx.now,
+                deleted_at: None,
+                deleted_by: None,
+            }));
+        }
+        audits.push(audit_log::ActiveModel::from(audit_log::Model {
+            id: Uuid::now_v7(),
+            entity: "customers".into(),
+            entity_id: id,
+            action: "import".into(),
+            actor_id: Some(ctx.actor.user_id).filter(|a| !a.is_nil()),
+            actor_name: Some(ctx.actor.username.clone()),
+            ip: ctx.ip.clone(),
+            request_id: Some(ctx.request_id.clone()),
+            changes: json!([
+                {"field": "name", "before": null, "after": model.name},
+                {"field": "code", "before": null, "after": model.code},
+                {"field": "owner_id", "before": null, "after": model.owner_id},
+            ]),
+            created_at: ctx.now,
+        }));
+        out.created.push((row.index, id));
+        customers.push(customer::ActiveModel::from(model));
+    }
+    insert_chunked::<Customer>(&tx, customers).await?;
+    insert_chunked::<contact::Entity>(&tx, contacts).await?;
+    insert_chunked::<follow_up::Entity>(&tx, follow_ups).await?;
+    insert_chunked::<audit_log::Entity>(&tx, audits).await?;
+    tx.commit().await.map_err(db_err)?;
+    out.errors.sort_by_key(|e| e.index);
+    Ok(out)
+}
+
+async fn insert_chunked<E: EntityTrait>(db: &impl ConnectionTrait, rows: Vec<E::ActiveModel>) -> DomainResult<()>
+where
+    E::ActiveModel: Send,
+    E::Model: sea_orm::IntoActiveModel<E::ActiveModel>,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<E::ActiveModel> = rows.by_ref().take(INSERT_CHUNK).collect();
+        E::insert_many(chunk).exec_without_returning(db).await.map_err(db_err)?;
+    }
+    Ok(())
+}
+
+/// The checks that need no database: field validation of every part of the row.
+fn check_row(ctx: &Ctx, row: ImportRow) -> DomainResult<Checked> {
+    let customer = row.customer.validate()?;
+    let contact = row
+        .contact
+        .map(|k| {
+            NewContact {
+                customer_id: Uuid::nil(),
+                name: k.name,
+                title: k.title,
+                phone: None,
+                mobile: k.mobile,
+                email: k.email,
+                wechat: None,
+                is_primary: true,
+                birthday: None,
+                remark: None,
+            }
+            .validate(ctx.now.date_naive())
+        })
+        .transpose()
+        .map_err(|e| prefix_fields(e, "contact"))?;
+    let follow_up = row
+        .follow_up
+        .map(|f| {
+            NewFollowUp {
+                customer_id: Uuid::nil(),
+                contact_id: None,
+                kind: f.kind,
+                content: f.content,
+                occurred_at: f.occurred_at,
+                next_follow_up_at: f.next_follow_up_at,
+                participant_ids: Vec::new(),
+            }
+            .validate(ctx.now)
+        })
+        .transpose()
+        .map_err(|e| prefix_fields(e, "follow_up"))?;
+    Ok(Checked { index: 0, customer, owner_id: row.owner_id.unwrap_or(ctx.actor.user_id), contact, follow_up })
+}
+
+fn prefix_fields(mut e: DomainError, part: &str) -> DomainError {
+    for f in &mut e.errors {
+        f.field = format!("{part}.{}", f.field);
+    }
+    e
+}
+
+/// The checks against stored data, each one query for the whole batch: dictionary
+/// codes, owners, and duplicates of name, phone or e-mail in the database or earlier in
+/// the batch. Failing rows move to `errors`.
+async fn check_against_db(db: &impl ConnectionTrait, rows: Vec<Checked>, errors: &mut Vec<RowError>) -> DomainResult<Vec<Checked>> {
+    let codes = |kind: &str| -> HashSet<String> {
+        rows.iter()
+            .filter_map(|r| match kind {
+                "industry" => r.customer.industry.clone(),
+                "customer_source" => r.customer.source.clone(),
+                "customer_level" => r.customer.level.clone(),
+                _ => r.follow_up.as_ref().map(|f| f.kind.clone()),
+            })
+            .collect()
+    };
+    let mut known: HashMap<&str, HashSet<String>> = HashMap::new();
+    for kind in ["industry", "customer_source", "customer_level", "follow_up_type"] {
+        known.insert(kind, dictionaries::existing_codes(db, kind, codes(kind)).await?);
+    }
+    let owner_ids: Vec<Uuid> = rows.iter().map(|r| r.owner_id).collect::<HashSet<_>>().into_iter().collect();
+    let owners: HashMap<Uuid, bool> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Enabled)
+        .filter(user::Column::Id.is_in(owner_ids))
+        .filter(user::Column::DeletedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .collect();
+    let names: Vec<String> = rows.iter().map(|r| normalise_name(&r.customer.name)).collect();
+    let phones: Vec<String> = rows.iter().filter_map(|r| r.customer.phone.as_deref().map(normalise_phone)).collect();
+    let emails: Vec<String> = rows.iter().filter_map(|r| r.customer.email.as_deref().map(|e| e.trim().to_lowercase())).collect();
+    let mut taken_names = existing(db, C::NameNorm, names).await?;
+    let mut taken_phones = existing(db, C::PhoneNorm, phones).await?;
+    let mut taken_emails = existing(db, C::Email, emails).await?;
+    let mut ok = Vec::with_capacity(rows.len());
+    for r in rows {
+        let mut bad: Vec<(&str, &str, String)> = Vec::new();
+        for (kind, field, code) in [
+            ("industry", "industry", r.customer.industry.as_deref()),
+            ("customer_source", "source", r.customer.source.as_deref()),
+            ("customer_level", "level", r.customer.level.as_deref()),
+            ("follow_up_type", "follow_up.kind", r.follow_up.as_ref().map(|f| f.kind.as_str())),
+        ] {
+            if code.is_some_and(|c| !known.get(kind).is_some_and(|k| k.contains(c))) {
+                bad.push((field, "unknown_code", format!("not a code of the {kind} dictionary")));
+            }
+        }
+        match owners.get(&r.owner_id) {
+            None => bad.push(("owner_id", "not_found", "no such user".into())),
+            Some(false) => bad.push(("owner_id", "disabled", "this user is disabled and cannot own customers".into())),
+            Some(true) => {}
+        }
+        let name = normalise_name(&r.customer.name);
+        let phone = r.customer.phone.as_deref().map(normalise_phone).filter(|p| !p.is_empty());
+        let email = r.customer.email.as_deref().map(|e| e.trim().to_lowercase());
+        if taken_names.contains(&name) {
+            bad.push(("name", "duplicate", "a customer with the same name exists".into()));
+        }
+        if phone.as_ref().is_some_and(|p| taken_phones.contains(p)) {
+            bad.push(("phone", "duplicate", "a customer with the same phone exists".into()));
+        }
+        if email.as_ref().is_some_and(|e| taken_emails.contains(e)) {
+            bad.push(("email", "duplicate", "a customer with the same e-mail exists".into()));
+        }
+        if bad.is_empty() {
+            taken_names.insert(name);
+            taken_phones.extend(phone);
+            taken_emails.extend(email);
+            ok.push(r);
+        } else {
+            let fields = bad.into_iter().map(|(f, c, m)| crm_domain::FieldError { field: f.into(), code: c.into(), message: m }).collect();
+            errors.push(RowError { index: r.index, error: DomainError::validation(fields) });
+        }
+    }
+    Ok(ok)
+}
+
+/// Which of `keys` a live customer already has in `col`.
+async fn existing(db: &impl ConnectionTrait, col: C, keys: Vec<String>) -> DomainResult<HashSet<String>> {
+    let keys: Vec<String> = keys.into_iter().filter(|k| !k.is_empty()).collect::<HashSet<_>>().into_iter().collect();
+    if keys.is_empty() {
+        return Ok(HashSet::new());
+    }
+    // scope-bypass: duplicates are checked across all owners (CUS-6); only the keys are read.
+    let found: Vec<Option<String>> = Customer::find()
+        .select_only()
+        .column(col)
+        .filter(C::DeletedAt.is_null())
+        .filter(col.is_in(keys))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(found.into_iter().flatten().collect())
+}
