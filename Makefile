@@ -58,6 +58,8 @@ check-api-types: frontend/node_modules/.package-lock.json
 
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@# Chinese text in screenshots needs a CJK font; without one it renders as boxes.
+	@fc-list 2>/dev/null | grep -qi "CJK" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null)
 
 ## e2e: the SPA in headless Chromium against the real server
 e2e: chromium frontend

@@ -9,6 +9,7 @@ mod m20260302_000000_contacts_follow_ups_create;
 mod m20260303_000000_pool_rules_create;
 mod m20260304_000000_customer_collaborators_create;
 mod m20260305_000000_customer_search;
+mod m20260310_000000_products_suppliers_create;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260303_000000_pool_rules_create::Migration),
             Box::new(m20260304_000000_customer_collaborators_create::Migration),
             Box::new(m20260305_000000_customer_search::Migration),
+            Box::new(m20260310_000000_products_suppliers_create::Migration),
         ]
     }
 }

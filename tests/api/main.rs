@@ -12,3 +12,4 @@ mod customers;
 mod mechanisms;
 mod organisation;
 mod pools;
+mod products;

@@ -169,6 +169,19 @@ pub mod perms {
     pub const FOLLOW_UPS_CREATE: Perm = Perm::new("follow_ups", "create");
     pub const FOLLOW_UPS_EXPORT: Perm = Perm::new("follow_ups", "export");
     pub const FOLLOW_UPS_DELETE: Perm = Perm::new("follow_ups", "delete");
+    pub const PRODUCT_CATEGORIES_READ: Perm = Perm::new("product_categories", "read");
+    pub const PRODUCT_CATEGORIES_CREATE: Perm = Perm::new("product_categories", "create");
+    pub const PRODUCT_CATEGORIES_UPDATE: Perm = Perm::new("product_categories", "update");
+    pub const PRODUCT_CATEGORIES_DELETE: Perm = Perm::new("product_categories", "delete");
+    pub const PRODUCTS_READ: Perm = Perm::new("products", "read");
+    pub const PRODUCTS_CREATE: Perm = Perm::new("products", "create");
+    pub const PRODUCTS_UPDATE: Perm = Perm::new("products", "update");
+    pub const PRODUCTS_DELETE: Perm = Perm::new("products", "delete");
+    pub const PRODUCTS_EXPORT: Perm = Perm::new("products", "export");
+    pub const SUPPLIERS_READ: Perm = Perm::new("suppliers", "read");
+    pub const SUPPLIERS_CREATE: Perm = Perm::new("suppliers", "create");
+    pub const SUPPLIERS_UPDATE: Perm = Perm::new("suppliers", "update");
+    pub const SUPPLIERS_DELETE: Perm = Perm::new("suppliers", "delete");
 }
 
 /// The built-in roles seeded on first start.

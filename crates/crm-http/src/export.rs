@@ -7,6 +7,15 @@ use crm_persistence::ListParams;
 
 use crate::problem::{bad_request, ApiResult};
 
+/// The `format` query parameter of every export.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ExportFormat {
+    /// `csv` (UTF-8 with a byte-order mark).
+    format: String,
+}
+
 /// Only CSV so far; anything else is a 400 naming `format`.
 pub fn take_format(params: &mut ListParams) -> ApiResult<()> {
     let format = params.take_filter("format").unwrap_or_default();

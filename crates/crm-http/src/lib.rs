@@ -17,12 +17,15 @@ pub mod guard;
 pub mod idempotency;
 pub mod json;
 pub mod list_query;
+pub mod money;
 pub mod openapi;
 pub mod patch;
+pub mod products;
 pub mod problem;
 pub mod request_log;
 pub mod spa;
 pub mod state;
+pub mod suppliers;
 pub mod system;
 
 use std::net::TcpListener;
@@ -47,6 +50,8 @@ pub fn mount_all(r: &mut Routes) {
     customers::routes::mount(r);
     contacts::routes::mount(r);
     follow_ups::routes::mount(r);
+    products::routes::mount(r);
+    suppliers::routes::mount(r);
     admin::routes::mount(r);
     r.add(Method::GET, "/api/openapi.json", Access::Public, openapi::serve)
         .add(Method::GET, "/api/docs", Access::Public, spa::docs);

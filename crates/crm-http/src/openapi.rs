@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{admin, contacts, customers, follow_ups, sessions, system};
+use crate::{admin, contacts, customers, follow_ups, products, sessions, suppliers, system};
 
 struct Security;
 
@@ -50,6 +50,15 @@ impl Modify for Security {
         contacts::handlers::update_contact, contacts::handlers::delete_contact,
         follow_ups::handlers::list_follow_ups, follow_ups::handlers::create_follow_up, follow_ups::handlers::get_follow_up,
         follow_ups::handlers::delete_follow_up, follow_ups::handlers::list_interactions, follow_ups::handlers::export_interactions,
+        products::handlers::category_tree, products::handlers::list_categories, products::handlers::create_category,
+        products::handlers::get_category, products::handlers::update_category, products::handlers::delete_category,
+        products::handlers::list_products, products::handlers::export_products, products::handlers::create_product,
+        products::handlers::get_product, products::handlers::update_product, products::handlers::delete_product,
+        products::handlers::product_supplier_prices,
+        suppliers::handlers::list_suppliers, suppliers::handlers::create_supplier, suppliers::handlers::get_supplier,
+        suppliers::handlers::update_supplier, suppliers::handlers::delete_supplier, suppliers::handlers::get_prices,
+        suppliers::handlers::put_prices, suppliers::handlers::get_customers, suppliers::handlers::put_customers,
+        suppliers::handlers::suppliers_of_customer,
     ),
     components(schemas(crate::problem::Problem, crate::problem::ProblemFieldError, crate::problem::ProblemDuplicate)),
     tags(
@@ -60,6 +69,8 @@ impl Modify for Security {
         (name = "customers", description = "客户 Customers and the four pools"),
         (name = "contacts", description = "联系人 Contacts"),
         (name = "follow-ups", description = "跟进记录 Follow-ups"),
+        (name = "products", description = "产品与类别 Products and categories"),
+        (name = "suppliers", description = "供应商 Suppliers, price lists, served customers"),
         (name = "audit", description = "操作日志 Operation log"),
         (name = "dictionaries", description = "数据字典 Dictionaries"),
         (name = "recycle-bin", description = "回收站 Recycle bin"),

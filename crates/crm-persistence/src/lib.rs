@@ -16,6 +16,7 @@ pub mod dictionaries;
 pub mod idempotency;
 pub mod listing;
 pub mod passwords;
+pub mod products;
 pub mod recycle;
 pub mod registry;
 pub mod scope;

@@ -8,6 +8,7 @@ use crate::db::db_err;
 use crate::listing::{ListParams, Page};
 use crate::recycle::{self, RecycledItem, SoftDelete};
 use crate::customers::entities::{contact, customer, follow_up};
+use crate::products::entities::{category, product, supplier};
 use crate::system::entities::{department, role, user};
 use crate::{Ctx, Db};
 
@@ -19,6 +20,9 @@ pub const RESTORABLE: &[&str] = &[
     <customer::Entity as SoftDelete>::NAME,
     <contact::Entity as SoftDelete>::NAME,
     <follow_up::Entity as SoftDelete>::NAME,
+    <category::Entity as SoftDelete>::NAME,
+    <product::Entity as SoftDelete>::NAME,
+    <supplier::Entity as SoftDelete>::NAME,
 ];
 
 fn unknown(entity: &str) -> DomainError {
@@ -33,6 +37,9 @@ pub async fn list_deleted(db: &Db, entity: &str, params: &ListParams) -> DomainR
         "customers" => recycle::list_deleted::<customer::Entity>(db, params).await,
         "contacts" => recycle::list_deleted::<contact::Entity>(db, params).await,
         "follow_ups" => recycle::list_deleted::<follow_up::Entity>(db, params).await,
+        "product_categories" => recycle::list_deleted::<category::Entity>(db, params).await,
+        "products" => recycle::list_deleted::<product::Entity>(db, params).await,
+        "suppliers" => recycle::list_deleted::<supplier::Entity>(db, params).await,
         _ => Err(unknown(entity)),
     }
 }
@@ -50,6 +57,9 @@ pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult
             crate::customers::search::refresh_for_contact(&tx, id).await?;
         }
         "follow_ups" => recycle::restore::<follow_up::Entity>(&tx, ctx, id).await?,
+        "product_categories" => recycle::restore::<category::Entity>(&tx, ctx, id).await?,
+        "products" => recycle::restore::<product::Entity>(&tx, ctx, id).await?,
+        "suppliers" => recycle::restore::<supplier::Entity>(&tx, ctx, id).await?,
         _ => return Err(unknown(entity)),
     }
     tx.commit().await.map_err(db_err)

@@ -791,6 +791,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/product-categories/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The two-level tree, ordered by sort order and code, with product counts. */
+        get: operations["category_tree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Categories, flat. `q` matches name and code. Sort: code (default), name, sort_order, created_at. */
+        get: operations["list_categories"];
+        put?: never;
+        /**
+         * A top category (no parent, code `01`) or a child of one (code `0101`). A child of a
+         *     child is a 422 (`category.too_deep`); a sibling with the same name a 409.
+         */
+        post: operations["create_category"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_category"];
+        put?: never;
+        post?: never;
+        /** Logical delete; 409 (`category.in_use`) while it has child categories or products. */
+        delete: operations["delete_category"];
+        options?: never;
+        head?: never;
+        patch: operations["update_category"];
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live products, 10 a page by default. `q` matches name and code. Sort: name, code,
+         *     price, created_at, updated_at (default `-updated_at`).
+         */
+        get: operations["list_products"];
+        put?: never;
+        /**
+         * A product with a generated code (`P000001`). 409 when its category already has a
+         *     product of that name; 422 for a bad field or an unknown category.
+         */
+        post: operations["create_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole filtered list as CSV, streamed. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_products"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product by id, also when deleted (`deleted_at` set): past quotes and contracts name it. */
+        get: operations["get_product"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_product"];
+        options?: never;
+        head?: never;
+        patch: operations["update_product"];
+        trace?: never;
+    };
+    "/api/v1/products/{id}/supplier-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suppliers' prices for this product valid today, cheapest first. */
+        get: operations["product_supplier_prices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live suppliers, 10 a page by default. `q` matches name and contact. Sort: name,
+         *     number, created_at, updated_at (default `-updated_at`).
+         */
+        get: operations["list_suppliers"];
+        put?: never;
+        /** A supplier with a generated number (`S000001`); 409 when a live supplier has the name. */
+        post: operations["create_supplier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_supplier"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_supplier"];
+        options?: never;
+        head?: never;
+        patch: operations["update_supplier"];
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier's price list (报价清单), by valid_from. */
+        get: operations["get_prices"];
+        /**
+         * Replaces the whole price list in one transaction. Errors name the item, e.g.
+         *     `items[2].valid_to` (before `valid_from`) or `items[0].product_id` (no such product).
+         */
+        put: operations["put_prices"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers this supplier serves (服务客户), among those the caller may see. */
+        get: operations["get_customers"];
+        /**
+         * Replaces the served customers the caller can see; a customer outside their scope is
+         *     a 404 naming it in `missing_ids`.
+         */
+        put: operations["put_customers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suppliers serving a customer the caller may see (404 otherwise). */
+        get: operations["suppliers_of_customer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -848,6 +1074,97 @@ export interface components {
             changes: components["schemas"]["FieldChange"][];
             /** Format: date-time */
             created_at: string;
+        };
+        /**
+         * @example {
+         *       "code": "0101",
+         *       "created_at": "2026-11-25T09:00:00Z",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *       "name": "办公家具",
+         *       "parent_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e6f",
+         *       "remark": null,
+         *       "sort_order": 0,
+         *       "updated_at": "2026-11-25T09:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        Category: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description `01` for a top category, `0101` for its first child. */
+            code: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /** Format: int32 */
+            sort_order: number;
+            remark?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CategoryNode: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            code: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /** Format: int32 */
+            sort_order: number;
+            remark?: string | null;
+            /**
+             * Format: int64
+             * @description Live products filed directly under this category.
+             */
+            product_count: number;
+            children: components["schemas"]["CategoryNode"][];
+        };
+        /**
+         * @description Name, order and remark; a category does not move (its code shows its place).
+         * @example {
+         *       "name": "办公桌椅",
+         *       "sort_order": 2
+         *     }
+         */
+        CategoryPatch: {
+            name?: string | null;
+            /** Format: int32 */
+            sort_order?: number | null;
+            remark?: string | null;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "children": [
+         *             {
+         *               "children": [],
+         *               "code": "0101",
+         *               "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *               "name": "办公家具",
+         *               "parent_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e6f",
+         *               "product_count": 3,
+         *               "remark": null,
+         *               "sort_order": 0
+         *             }
+         *           ],
+         *           "code": "01",
+         *           "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e6f",
+         *           "name": "办公用品",
+         *           "parent_id": null,
+         *           "product_count": 0,
+         *           "remark": null,
+         *           "sort_order": 0
+         *         }
+         *       ]
+         *     }
+         */
+        CategoryTree: {
+            items: components["schemas"]["CategoryNode"][];
         };
         Collaborator: {
             /** Format: uuid */
@@ -1300,6 +1617,24 @@ export interface components {
         };
         /**
          * @example {
+         *       "name": "办公家具",
+         *       "parent_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e6f",
+         *       "sort_order": 0
+         *     }
+         */
+        NewCategory: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description A top category; none makes this a top category. Two levels only.
+             */
+            parent_id?: string | null;
+            /** Format: int32 */
+            sort_order?: number;
+            remark?: string | null;
+        };
+        /**
+         * @example {
          *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
          *       "is_primary": true,
          *       "mobile": "13800138000",
@@ -1416,6 +1751,32 @@ export interface components {
         };
         /**
          * @example {
+         *       "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *       "currency": "CNY",
+         *       "name": "人体工学椅",
+         *       "on_sale": true,
+         *       "price": "1234.56",
+         *       "unit": "把"
+         *     }
+         */
+        NewProduct: {
+            name: string;
+            /** Format: uuid */
+            category_id: string;
+            unit?: string | null;
+            /**
+             * @description A decimal string ("1234.56") or an integer; ≥ 0, at most two decimals. A JSON
+             *     number with a fraction is refused.
+             * @example 1234.56
+             */
+            price: string;
+            /** @description ISO 4217; CNY when absent. */
+            currency?: string | null;
+            description?: string | null;
+            on_sale?: boolean;
+        };
+        /**
+         * @example {
          *       "data_scope": "department",
          *       "description": "客服",
          *       "name": "service_desk",
@@ -1431,6 +1792,24 @@ export interface components {
             description?: string | null;
             permissions?: string[];
             data_scope: components["schemas"]["DataScopeDto"];
+        };
+        /**
+         * @example {
+         *       "city": "上海",
+         *       "contact": "周经理",
+         *       "name": "上海办公设备有限公司",
+         *       "phone": "021-6100 2000",
+         *       "province": "上海"
+         *     }
+         */
+        NewSupplier: {
+            name: string;
+            contact?: string | null;
+            phone?: string | null;
+            province?: string | null;
+            city?: string | null;
+            address?: string | null;
+            remark?: string | null;
         };
         /**
          * @example {
@@ -1523,6 +1902,49 @@ export interface components {
                 changes: components["schemas"]["FieldChange"][];
                 /** Format: date-time */
                 created_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Category: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description `01` for a top category, `0101` for its first child. */
+                code: string;
+                /** Format: uuid */
+                parent_id?: string | null;
+                /** Format: int32 */
+                sort_order: number;
+                remark?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
             }[];
             /**
              * Format: int64
@@ -1749,6 +2171,63 @@ export interface components {
             page_size: number;
         };
         /** @description The envelope of every list. */
+        PageOf_Product: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                /** Format: uuid */
+                category_id: string;
+                category_name?: string | null;
+                unit?: string | null;
+                /**
+                 * @description A decimal string with two places.
+                 * @example 1234.56
+                 */
+                price: string;
+                /** @description ISO 4217. */
+                currency: string;
+                description?: string | null;
+                on_sale: boolean;
+                /** Format: int32 */
+                version: number;
+                /** Format: uuid */
+                created_by?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @description Set when the product is in the recycle bin; it stays readable by id.
+                 */
+                deleted_at?: string | null;
+            }[];
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+        };
+        /** @description The envelope of every list. */
         PageOf_RecycleBinItem: {
             items: {
                 /** @example users */
@@ -1798,6 +2277,53 @@ export interface components {
                 builtin: boolean;
                 /** Format: int32 */
                 version: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
+             *     is 10000 and `total_exact` is false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Supplier: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @description Generated, e.g. `S000001`. */
+                number: string;
+                name: string;
+                contact?: string | null;
+                phone?: string | null;
+                province?: string | null;
+                city?: string | null;
+                address?: string | null;
+                remark?: string | null;
+                /** Format: int32 */
+                version: number;
+                /** Format: uuid */
+                created_by?: string | null;
+                created_by_name?: string | null;
                 /** Format: date-time */
                 created_at: string;
                 /** Format: date-time */
@@ -2018,6 +2544,46 @@ export interface components {
             /** Format: date-time */
             last_applied_at?: string | null;
         };
+        PriceItem: {
+            /** Format: uuid */
+            product_id: string;
+            /**
+             * @description A decimal string or an integer; ≥ 0, at most two decimals.
+             * @example 980.00
+             */
+            price: string;
+            /** @description ISO 4217; CNY when absent. */
+            currency?: string | null;
+            /** Format: date */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Not before `valid_from`; null for open-ended.
+             */
+            valid_to?: string | null;
+            remark?: string | null;
+        };
+        PriceList: {
+            items: components["schemas"]["SupplierPrice"][];
+        };
+        /**
+         * @description The whole price list; it replaces the stored one.
+         * @example {
+         *       "items": [
+         *         {
+         *           "currency": "CNY",
+         *           "price": "980.00",
+         *           "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e80",
+         *           "remark": "含运费",
+         *           "valid_from": "2026-01-01",
+         *           "valid_to": "2026-12-31"
+         *         }
+         *       ]
+         *     }
+         */
+        PriceListPut: {
+            items: components["schemas"]["PriceItem"][];
+        };
         /**
          * @description An error answer, as every endpoint documents it.
          * @example {
@@ -2066,6 +2632,77 @@ export interface components {
             field: string;
             code: string;
             message: string;
+        };
+        /**
+         * @example {
+         *       "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *       "category_name": "办公家具",
+         *       "code": "P000001",
+         *       "created_at": "2026-11-25T09:00:00Z",
+         *       "created_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "currency": "CNY",
+         *       "deleted_at": null,
+         *       "description": null,
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e80",
+         *       "name": "人体工学椅",
+         *       "on_sale": true,
+         *       "price": "1234.56",
+         *       "unit": "把",
+         *       "updated_at": "2026-11-25T09:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        Product: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** Format: uuid */
+            category_id: string;
+            category_name?: string | null;
+            unit?: string | null;
+            /**
+             * @description A decimal string with two places.
+             * @example 1234.56
+             */
+            price: string;
+            /** @description ISO 4217. */
+            currency: string;
+            description?: string | null;
+            on_sale: boolean;
+            /** Format: int32 */
+            version: number;
+            /** Format: uuid */
+            created_by?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description Set when the product is in the recycle bin; it stays readable by id.
+             */
+            deleted_at?: string | null;
+        };
+        /**
+         * @example {
+         *       "on_sale": false,
+         *       "price": "999.00"
+         *     }
+         */
+        ProductPatch: {
+            name?: string | null;
+            /** Format: uuid */
+            category_id?: string | null;
+            unit?: string | null;
+            /**
+             * @description As on create: a decimal string or an integer.
+             * @example 999.00
+             */
+            price?: string | null;
+            currency?: string | null;
+            description?: string | null;
+            on_sale?: boolean | null;
         };
         RecycleBinItem: {
             /** @example users */
@@ -2142,11 +2779,155 @@ export interface components {
             /** @example sales_rep */
             name: string;
         };
+        ServedCustomer: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "code": "C0000001",
+         *           "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *           "name": "上海华东精密机械有限公司"
+         *         }
+         *       ]
+         *     }
+         */
+        ServedCustomers: {
+            items: components["schemas"]["ServedCustomer"][];
+        };
+        /**
+         * @description The served customers among those the caller can see; links to customers outside
+         *     their scope are kept.
+         * @example {
+         *       "customer_ids": [
+         *         "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"
+         *       ]
+         *     }
+         */
+        ServedCustomersPut: {
+            customer_ids: string[];
+        };
         ShareItem: {
             /** Format: uuid */
             user_id: string;
             /** @description `read` or `edit`. */
             access: string;
+        };
+        /**
+         * @example {
+         *       "address": "浦东新区张江路 100 号",
+         *       "city": "上海",
+         *       "contact": "周经理",
+         *       "created_at": "2026-11-25T09:00:00Z",
+         *       "created_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "created_by_name": "系统管理员",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90",
+         *       "name": "上海办公设备有限公司",
+         *       "number": "S000001",
+         *       "phone": "021-6100 2000",
+         *       "province": "上海",
+         *       "remark": null,
+         *       "updated_at": "2026-11-25T09:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        Supplier: {
+            /** Format: uuid */
+            id: string;
+            /** @description Generated, e.g. `S000001`. */
+            number: string;
+            name: string;
+            contact?: string | null;
+            phone?: string | null;
+            province?: string | null;
+            city?: string | null;
+            address?: string | null;
+            remark?: string | null;
+            /** Format: int32 */
+            version: number;
+            /** Format: uuid */
+            created_by?: string | null;
+            created_by_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Fields to change; absent fields stay, `null` clears.
+         * @example {
+         *       "contact": "吴经理"
+         *     }
+         */
+        SupplierPatch: {
+            name?: string | null;
+            contact?: string | null;
+            phone?: string | null;
+            province?: string | null;
+            city?: string | null;
+            address?: string | null;
+            remark?: string | null;
+        };
+        /**
+         * @example {
+         *       "currency": "CNY",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ea0",
+         *       "price": "980.00",
+         *       "product_code": "P000001",
+         *       "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e80",
+         *       "product_name": "人体工学椅",
+         *       "remark": "含运费",
+         *       "supplier_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90",
+         *       "supplier_name": "上海办公设备有限公司",
+         *       "valid_from": "2026-01-01",
+         *       "valid_to": "2026-12-31"
+         *     }
+         */
+        SupplierPrice: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            supplier_id: string;
+            supplier_name?: string | null;
+            /** Format: uuid */
+            product_id: string;
+            product_code?: string | null;
+            product_name?: string | null;
+            /** @example 980.00 */
+            price: string;
+            currency: string;
+            /** Format: date */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description Open-ended when null.
+             */
+            valid_to?: string | null;
+            remark?: string | null;
+        };
+        SupplierSummary: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            name: string;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90",
+         *           "name": "上海办公设备有限公司",
+         *           "number": "S000001"
+         *         }
+         *       ]
+         *     }
+         */
+        SuppliersOfCustomer: {
+            items: components["schemas"]["SupplierSummary"][];
         };
         TimelineItem: {
             /**
@@ -6177,6 +6958,1423 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    category_tree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryTree"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_categories: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /** @description Children of this category. */
+                parent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Category"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_category: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCategory"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_category: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_category: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_products: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /** @description The category and, for a top category, its children. */
+                category_id?: string;
+                on_sale?: boolean;
+                currency?: string;
+                /** @description Decimal amounts, inclusive. */
+                price_min?: string;
+                price_max?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Product"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_product: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProduct"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description malformed, e.g. a price sent as a JSON number with a fraction */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_products: {
+        parameters: {
+            query: {
+                /** @description `csv` (UTF-8 with a byte-order mark). */
+                format: string;
+                /** @description The category and, for a top category, its children. */
+                category_id?: string;
+                on_sale?: boolean;
+                currency?: string;
+                /** @description Decimal amounts, inclusive. */
+                price_min?: string;
+                price_max?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_product: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_product: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    product_supplier_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_suppliers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                province?: string;
+                city?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Supplier"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_supplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSupplier"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supplier"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_supplier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supplier"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_supplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_supplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supplier"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceListPut"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServedCustomers"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServedCustomersPut"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServedCustomers"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suppliers_of_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppliersOfCustomer"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

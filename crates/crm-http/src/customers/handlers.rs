@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::dto::*;
 use crate::auth::ReqCtx;
+use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
@@ -211,14 +212,6 @@ pub async fn put_pool_rules(state: web::Data<AppState>, ctx: ReqCtx, if_match: I
 pub async fn apply_pool_rules(state: web::Data<AppState>, ctx: ReqCtx) -> ApiResult<HttpResponse> {
     let returned = pool_rules::apply(&state.db, &ctx.0).await?;
     Ok(ok(&PoolRulesApplied { returned }, None))
-}
-
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct ExportFormat {
-    /// `csv` (UTF-8 with a byte-order mark).
-    format: String,
 }
 
 /// The whole filtered list as a file, streamed (no page cap; the caller's data scope

@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::dto::*;
 use crate::auth::ReqCtx;
+use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
@@ -69,14 +70,6 @@ pub async fn delete_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::
 pub async fn list_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let page = crm_persistence::customers::interactions::list(&state.db, &ctx.0, q.0).await?;
     Ok(ok(&PageOf::from_page(page, Interaction::from), None))
-}
-
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct ExportFormat {
-    /// `csv` (UTF-8 with a byte-order mark).
-    format: String,
 }
 
 /// The interactions matching the filters as a file, streamed (no page cap).

@@ -1,0 +1,253 @@
+//! Product categories (PRD-1): exactly two levels. A top category's code is the next
+//! two-digit number (`01`); a child's is its parent's code and the parent's next number
+//! (`0101`), so a code shows where the category sits.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use crm_domain::products::{name_key, CategoryInput};
+use crm_domain::{DomainError, DomainResult};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect};
+use serde::Serialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::entities::category::{self, Column as C, Entity as Category};
+use super::entities::product;
+use crate::db::db_err;
+use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
+use crate::version::{check_if_match, update_versioned};
+use crate::{audit, recycle, sequences, Ctx, Db};
+
+crate::soft_delete!(Category, "product_categories", Name);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryView {
+    pub id: Uuid,
+    pub name: String,
+    pub code: String,
+    pub parent_id: Option<Uuid>,
+    pub sort_order: i32,
+    pub remark: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<category::Model> for CategoryView {
+    fn from(m: category::Model) -> Self {
+        Self {
+            id: m.id,
+            name: m.name,
+            code: m.code,
+            parent_id: m.parent_id,
+            sort_order: m.sort_order,
+            remark: m.remark,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryNode {
+    #[serde(flatten)]
+    pub category: CategoryView,
+    /// Live products filed directly under this category.
+    pub product_count: u64,
+    pub children: Vec<CategoryNode>,
+}
+
+fn spec() -> ListSpec<Category> {
+    ListSpec {
+        filters: vec![Filter { name: "parent_id", column: C::ParentId, kind: FieldKind::Uuid, range: false }],
+        sorts: vec![("code", C::Code), ("name", C::Name), ("sort_order", C::SortOrder), ("created_at", C::CreatedAt)],
+        search: vec![C::Name, C::Code],
+        search_index: None,
+        default_sort: vec![(C::Code, Order::Asc)],
+        tie_breaker: C::Id,
+    }
+}
+
+fn live() -> sea_orm::Select<Category> {
+    Category::find().filter(C::DeletedAt.is_null())
+}
+
+pub(crate) async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<category::Model> {
+    live().filter(C::Id.eq(id)).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("product category"))
+}
+
+pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<CategoryView>> {
+    let select = spec().apply(live(), &params, db.get_database_backend())?;
+    Ok(fetch_page(db, select, &params).await?.map(Into::into))
+}
+
+pub async fn get(db: &Db, id: Uuid) -> DomainResult<CategoryView> {
+    Ok(find_live(db, id).await?.into())
+}
+
+/// The whole tree with product counts, in two queries.
+pub async fn tree(db: &Db) -> DomainResult<Vec<CategoryNode>> {
+    let rows = live().order_by_asc(C::SortOrder).order_by_asc(C::Code).all(db).await.map_err(db_err)?;
+    let counts: HashMap<Uuid, i64> = product::Entity::find()
+        .select_only()
+        .column(product::Column::CategoryId)
+        .column_as(product::Column::Id.count(), "n")
+        .filter(product::Column::DeletedAt.is_null())
+        .group_by(product::Column::CategoryId)
+        .into_tuple::<(Uuid, i64)>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .collect();
+    let node = |m: category::Model| CategoryNode {
+        product_count: counts.get(&m.id).copied().map_or(0, |n| u64::try_from(n).unwrap_or(0)),
+        category: m.into(),
+        children: Vec::new(),
+    };
+    let (tops, children): (Vec<_>, Vec<_>) = rows.into_iter().partition(|m| m.parent_id.is_none());
+    let mut by_parent: HashMap<Uuid, Vec<CategoryNode>> = HashMap::new();
+    for c in children {
+        if let Some(p) = c.parent_id {
+            by_parent.entry(p).or_default().push(node(c));
+        }
+    }
+    Ok(tops
+        .into_iter()
+        .map(|t| {
+            let mut n = node(t);
+            n.children = by_parent.remove(&n.category.id).unwrap_or_default();
+            n
+        })
+        .collect())
+}
+
+/// 409 when a live sibling already has this name.
+async fn check_sibling_name(db: &impl ConnectionTrait, parent_key: &str, name_norm: &str, except: Option<Uuid>) -> DomainResult<()> {
+    let mut q = live().filter(C::ParentKey.eq(parent_key)).filter(C::NameNorm.eq(name_norm));
+    if let Some(id) = except {
+        q = q.filter(C::Id.ne(id));
+    }
+    if let Some(other) = q.one(db).await.map_err(db_err)? {
+        return Err(DomainError::conflict("category.duplicate", format!("a category named {} already exists here", other.name))
+            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists under this parent"}], "duplicate": {"id": other.id, "name": other.name}})));
+    }
+    Ok(())
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, input: CategoryInput) -> DomainResult<CategoryView> {
+    let input = input.validate()?;
+    let tx = crate::tx::begin(db).await?;
+    let code = match input.parent_id {
+        None => format!("{:02}", sequences::next(&tx, "product_categories").await?),
+        Some(pid) => {
+            let parent = live().filter(C::Id.eq(pid)).one(&tx).await.map_err(db_err)?.ok_or_else(|| DomainError::invalid_field("parent_id", "not_found", "no such category"))?;
+            if parent.parent_id.is_some() {
+                let mut e = DomainError::invalid_field("parent_id", "too_deep", "categories have two levels: choose a top category as the parent");
+                e.code = "category.too_deep".into();
+                return Err(e);
+            }
+            format!("{}{:02}", parent.code, sequences::next(&tx, &format!("product_categories:{}", parent.code)).await?)
+        }
+    };
+    let parent_key = input.parent_id.map(|p| p.to_string()).unwrap_or_default();
+    let name_norm = name_key(&input.name);
+    check_sibling_name(&tx, &parent_key, &name_norm, None).await?;
+    let model = category::Model {
+        id: Uuid::now_v7(),
+        name: input.name,
+        name_norm,
+        parent_id: input.parent_id,
+        parent_key,
+        code,
+        sort_order: input.sort_order,
+        remark: input.remark,
+        version: 1,
+        created_by: Some(ctx.actor.user_id),
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        deleted_at: None,
+        deleted_by: None,
+    };
+    Category::insert(category::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
+    let v = CategoryView::from(model);
+    audit::record(&tx, ctx, "product_categories", v.id, "create", &Value::Null, &json!(v)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+pub struct CategoryPatch {
+    pub name: Option<String>,
+    pub sort_order: Option<i32>,
+    pub remark: Option<Option<String>>,
+}
+
+/// Name, order and remark change; the place in the tree (and so the code) does not.
+pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CategoryPatch, if_match: Option<i32>) -> DomainResult<CategoryView> {
+    let tx = crate::tx::begin(db).await?;
+    let current = find_live(&tx, id).await?;
+    check_if_match(if_match, current.version)?;
+    let input = CategoryInput {
+        name: patch.name.unwrap_or_else(|| current.name.clone()),
+        parent_id: current.parent_id,
+        sort_order: patch.sort_order.unwrap_or(current.sort_order),
+        remark: patch.remark.unwrap_or_else(|| current.remark.clone()),
+    }
+    .validate()?;
+    let name_norm = name_key(&input.name);
+    check_sibling_name(&tx, &current.parent_key, &name_norm, Some(id)).await?;
+    let changes = category::ActiveModel {
+        name: Set(input.name.clone()),
+        name_norm: Set(name_norm.clone()),
+        sort_order: Set(input.sort_order),
+        remark: Set(input.remark.clone()),
+        updated_at: Set(ctx.now),
+        ..Default::default()
+    };
+    update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
+    let next = category::Model { name: input.name, name_norm, sort_order: input.sort_order, remark: input.remark, updated_at: ctx.now, version: current.version + 1, ..current.clone() };
+    let (before, after) = (CategoryView::from(current), CategoryView::from(next));
+    audit::record(&tx, ctx, "product_categories", id, "update", &json!(before), &json!(after)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}
+
+/// Logical delete, refused while live children or products depend on it (named in the 409).
+pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
+    let tx = crate::tx::begin(db).await?;
+    let current = find_live(&tx, id).await?;
+    check_if_match(if_match, current.version)?;
+    let children: Vec<String> = live().select_only().column(C::Name).filter(C::ParentId.eq(id)).limit(10).into_tuple().all(&tx).await.map_err(db_err)?;
+    let products: Vec<String> = product::Entity::find()
+        .select_only()
+        .column(product::Column::Name)
+        .filter(product::Column::CategoryId.eq(id))
+        .filter(product::Column::DeletedAt.is_null())
+        .limit(10)
+        .into_tuple()
+        .all(&tx)
+        .await
+        .map_err(db_err)?;
+    if !children.is_empty() || !products.is_empty() {
+        let mut what = Vec::new();
+        if !children.is_empty() {
+            what.push(format!("child categories {}", children.join(", ")));
+        }
+        if !products.is_empty() {
+            what.push(format!("products {}", products.join(", ")));
+        }
+        return Err(DomainError::conflict("category.in_use", format!("the category still holds {}", what.join(" and ")))
+            .with_extra(json!({"children": children, "products": products})));
+    }
+    recycle::soft_delete::<Category>(&tx, ctx, id, current.version).await?;
+    tx.commit().await.map_err(db_err)
+}
+
+/// The category and, for a top category, its children: what `category_id` filters on.
+pub(crate) async fn with_children(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<Vec<Uuid>> {
+    let mut ids: Vec<Uuid> = live().select_only().column(C::Id).filter(C::ParentId.eq(id)).into_tuple().all(db).await.map_err(db_err)?;
+    ids.push(id);
+    Ok(ids)
+}

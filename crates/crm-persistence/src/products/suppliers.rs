@@ -1,0 +1,491 @@
+//! Suppliers (PRD-3) with their price lists (报价清单) and the customers they serve
+//! (服务客户). The served-customer links are read and written through the customers'
+//! data scope: a caller sees, adds and removes only customers they may see.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use crm_domain::money::from_minor;
+use crm_domain::products::{name_key, validate_price_list, PriceItemInput, SupplierInput};
+use crm_domain::{DomainError, DomainResult};
+use rust_decimal::Decimal;
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
+use serde::Serialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::entities::supplier::{self, Column as C, Entity as Supplier};
+use super::entities::{product, supplier_customer, supplier_price};
+use crate::customers::entities::customer;
+use crate::db::db_err;
+use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
+use crate::scope::Scoped;
+use crate::system::entities::user;
+use crate::version::{check_if_match, update_versioned};
+use crate::{audit, recycle, sequences, Ctx, Db};
+
+crate::soft_delete!(Supplier, "suppliers", Name);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SupplierView {
+    pub id: Uuid,
+    pub number: String,
+    pub name: String,
+    pub contact: Option<String>,
+    pub phone: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub address: Option<String>,
+    pub remark: Option<String>,
+    pub version: i32,
+    pub created_by: Option<Uuid>,
+    pub created_by_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+async fn views(db: &impl ConnectionTrait, rows: Vec<supplier::Model>) -> DomainResult<Vec<SupplierView>> {
+    let ids: Vec<Uuid> = rows.iter().filter_map(|s| s.created_by).collect();
+    let names: HashMap<Uuid, String> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .column(user::Column::DisplayName)
+            .filter(user::Column::Id.is_in(ids))
+            .into_tuple::<(Uuid, String)>()
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .collect()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|s| SupplierView {
+            created_by_name: s.created_by.and_then(|u| names.get(&u).cloned()),
+            id: s.id,
+            number: s.number,
+            name: s.name,
+            contact: s.contact,
+            phone: s.phone,
+            province: s.province,
+            city: s.city,
+            address: s.address,
+            remark: s.remark,
+            version: s.version,
+            created_by: s.created_by,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+        })
+        .collect())
+}
+
+async fn view(db: &impl ConnectionTrait, row: supplier::Model) -> DomainResult<SupplierView> {
+    views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("supplier view"))
+}
+
+fn spec() -> ListSpec<Supplier> {
+    let f = |name, column| Filter { name, column, kind: FieldKind::Text, range: false };
+    ListSpec {
+        filters: vec![f("province", C::Province), f("city", C::City)],
+        sorts: vec![("name", C::Name), ("number", C::Number), ("created_at", C::CreatedAt), ("updated_at", C::UpdatedAt)],
+        search: vec![C::Name, C::Contact],
+        search_index: None,
+        default_sort: vec![(C::UpdatedAt, Order::Desc)],
+        tie_breaker: C::Id,
+    }
+}
+
+async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<supplier::Model> {
+    Supplier::find_by_id(id).filter(C::DeletedAt.is_null()).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("supplier"))
+}
+
+pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<SupplierView>> {
+    let select = spec().apply(Supplier::find().filter(C::DeletedAt.is_null()), &params, db.get_database_backend())?;
+    let mut page = fetch_page(db, select, &params).await?;
+    let rows = std::mem::take(&mut page.items);
+    Ok(page.with_items(views(db, rows).await?))
+}
+
+pub async fn get(db: &Db, id: Uuid) -> DomainResult<SupplierView> {
+    view(db, find_live(db, id).await?).await
+}
+
+async fn check_name(db: &impl ConnectionTrait, name_norm: &str, except: Option<Uuid>) -> DomainResult<()> {
+    let mut q = Supplier::find().filter(C::DeletedAt.is_null()).filter(C::NameNorm.eq(name_norm));
+    if let Some(id) = except {
+        q = q.filter(C::Id.ne(id));
+    }
+    if let Some(other) = q.one(db).await.map_err(db_err)? {
+        return Err(DomainError::conflict("supplier.duplicate", format!("a supplier named {} exists", other.name))
+            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists"}], "duplicate": {"id": other.id, "name": other.name}})));
+    }
+    Ok(())
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, input: SupplierInput) -> DomainResult<SupplierView> {
+    let s = input.validate()?;
+    let tx = crate::tx::begin(db).await?;
+    let name_norm = name_key(&s.name);
+    check_name(&tx, &name_norm, None).await?;
+    let n = sequences::next(&tx, "suppliers").await?;
+    let model = supplier::Model {
+        id: Uuid::now_v7(),
+        number: format!("S{n:06}"),
+        name: s.name,
+        name_norm,
+        contact: s.contact,
+        phone: s.phone,
+        province: s.province,
+        city: s.city,
+        address: s.address,
+        remark: s.remark,
+        version: 1,
+        created_by: Some(ctx.actor.user_id),
+        created_at: ctx.now,
+        updated_at: ctx.now,
+        deleted_at: None,
+        deleted_by: None,
+    };
+    Supplier::insert(supplier::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
+    let v = view(&tx, model).await?;
+    audit::record(&tx, ctx, "suppliers", v.id, "create", &Value::Null, &json!(v)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+#[derive(Debug, Default)]
+pub struct SupplierPatch {
+    pub name: Option<String>,
+    pub contact: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub province: Option<Option<String>>,
+    pub city: Option<Option<String>>,
+    pub address: Option<Option<String>>,
+    pub remark: Option<Option<String>>,
+}
+
+pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match: Option<i32>) -> DomainResult<SupplierView> {
+    let tx = crate::tx::begin(db).await?;
+    let current = find_live(&tx, id).await?;
+    check_if_match(if_match, current.version)?;
+    let keep = |p: Option<Option<String>>, c: &Option<String>| p.unwrap_or_else(|| c.clone());
+    let s = SupplierInput {
+        name: patch.name.unwrap_or_else(|| current.name.clone()),
+        contact: keep(patch.contact, &current.contact),
+        phone: keep(patch.phone, &current.phone),
+        province: keep(patch.province, &current.province),
+        city: keep(patch.city, &current.city),
+        address: keep(patch.address, &current.address),
+        remark: keep(patch.remark, &current.remark),
+    }
+    .validate()?;
+    let name_norm = name_key(&s.name);
+    check_name(&tx, &name_norm, Some(id)).await?;
+    let next = supplier::Model {
+        name: s.name,
+        name_norm,
+        contact: s.contact,
+        phone: s.phone,
+        province: s.province,
+        city: s.city,
+        address: s.address,
+        remark: s.remark,
+        updated_at: ctx.now,
+        version: current.version + 1,
+        ..current.clone()
+    };
+    let changes = supplier::ActiveModel {
+        name: Set(next.name.clone()),
+        name_norm: Set(next.name_norm.clone()),
+        contact: Set(next.contact.clone()),
+        phone: Set(next.phone.clone()),
+        province: Set(next.province.clone()),
+        city: Set(next.city.clone()),
+        address: Set(next.address.clone()),
+        remark: Set(next.remark.clone()),
+        updated_at: Set(ctx.now),
+        ..Default::default()
+    };
+    update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
+    let before = view(&tx, current).await?;
+    let after = view(&tx, next).await?;
+    audit::record(&tx, ctx, "suppliers", id, "update", &json!(before), &json!(after)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}
+
+pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
+    let tx = crate::tx::begin(db).await?;
+    let current = find_live(&tx, id).await?;
+    check_if_match(if_match, current.version)?;
+    recycle::soft_delete::<Supplier>(&tx, ctx, id, current.version).await?;
+    tx.commit().await.map_err(db_err)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PriceView {
+    pub id: Uuid,
+    pub supplier_id: Uuid,
+    pub supplier_name: Option<String>,
+    pub product_id: Uuid,
+    pub product_code: Option<String>,
+    pub product_name: Option<String>,
+    pub price: Decimal,
+    pub currency: String,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+    pub remark: Option<String>,
+}
+
+/// Views of price rows with product and supplier names, two queries for any number.
+async fn price_views(db: &impl ConnectionTrait, rows: Vec<supplier_price::Model>) -> DomainResult<Vec<PriceView>> {
+    let product_ids: Vec<Uuid> = rows.iter().map(|r| r.product_id).collect();
+    let supplier_ids: Vec<Uuid> = rows.iter().map(|r| r.supplier_id).collect();
+    let products: HashMap<Uuid, (String, String)> = product::Entity::find()
+        .select_only()
+        .column(product::Column::Id)
+        .column(product::Column::Code)
+        .column(product::Column::Name)
+        .filter(product::Column::Id.is_in(product_ids))
+        .into_tuple::<(Uuid, String, String)>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|(id, code, name)| (id, (code, name)))
+        .collect();
+    let suppliers: HashMap<Uuid, String> = Supplier::find()
+        .select_only()
+        .column(C::Id)
+        .column(C::Name)
+        .filter(C::Id.is_in(supplier_ids))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let p = products.get(&r.product_id);
+            PriceView {
+                id: r.id,
+                supplier_id: r.supplier_id,
+                supplier_name: suppliers.get(&r.supplier_id).cloned(),
+                product_id: r.product_id,
+                product_code: p.map(|p| p.0.clone()),
+                product_name: p.map(|p| p.1.clone()),
+                price: from_minor(r.price_cents),
+                currency: r.currency,
+                valid_from: r.valid_from,
+                valid_to: r.valid_to,
+                remark: r.remark,
+            }
+        })
+        .collect())
+}
+
+pub async fn prices(db: &impl ConnectionTrait, supplier_id: Uuid) -> DomainResult<Vec<PriceView>> {
+    find_live(db, supplier_id).await?;
+    let rows = supplier_price::Entity::find()
+        .filter(supplier_price::Column::SupplierId.eq(supplier_id))
+        .order_by_asc(supplier_price::Column::ValidFrom)
+        .order_by_asc(supplier_price::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    price_views(db, rows).await
+}
+
+/// Replaces the supplier's whole price list in one transaction. Products must be live;
+/// an unknown one is a 422 naming its item.
+pub async fn replace_prices(db: &Db, ctx: &Ctx, supplier_id: Uuid, items: Vec<PriceItemInput>) -> DomainResult<Vec<PriceView>> {
+    let items = validate_price_list(items)?;
+    let tx = crate::tx::begin(db).await?;
+    find_live(&tx, supplier_id).await?;
+    let wanted: Vec<Uuid> = items.iter().map(|i| i.product_id).collect();
+    let live: Vec<Uuid> = product::Entity::find()
+        .select_only()
+        .column(product::Column::Id)
+        .filter(product::Column::Id.is_in(wanted))
+        .filter(product::Column::DeletedAt.is_null())
+        .into_tuple()
+        .all(&tx)
+        .await
+        .map_err(db_err)?;
+    let missing: Vec<crm_domain::FieldError> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| !live.contains(&it.product_id))
+        .map(|(i, _)| crm_domain::FieldError { field: format!("items[{i}].product_id"), code: "not_found".into(), message: "no such product".into() })
+        .collect();
+    if !missing.is_empty() {
+        return Err(DomainError::validation(missing));
+    }
+    let before = prices(&tx, supplier_id).await?;
+    supplier_price::Entity::delete_many().filter(supplier_price::Column::SupplierId.eq(supplier_id)).exec(&tx).await.map_err(db_err)?;
+    let rows: Vec<supplier_price::ActiveModel> = items
+        .into_iter()
+        .map(|i| {
+            supplier_price::ActiveModel::from(supplier_price::Model {
+                id: Uuid::now_v7(),
+                supplier_id,
+                product_id: i.product_id,
+                price_cents: i.price_minor,
+                currency: i.currency,
+                valid_from: i.valid_from,
+                valid_to: i.valid_to,
+                remark: i.remark,
+                created_at: ctx.now,
+            })
+        })
+        .collect();
+    if !rows.is_empty() {
+        supplier_price::Entity::insert_many(rows).exec_without_returning(&tx).await.map_err(db_err)?;
+    }
+    let summary = |p: &[PriceView]| json!(p.iter().map(|p| json!({"product_id": p.product_id, "price": p.price, "valid_from": p.valid_from, "valid_to": p.valid_to})).collect::<Vec<_>>());
+    let after_rows = supplier_price::Entity::find()
+        .filter(supplier_price::Column::SupplierId.eq(supplier_id))
+        .order_by_asc(supplier_price::Column::ValidFrom)
+        .order_by_asc(supplier_price::Column::Id)
+        .all(&tx)
+        .await
+        .map_err(db_err)?;
+    let after = price_views(&tx, after_rows).await?;
+    audit::record(&tx, ctx, "suppliers", supplier_id, "update", &json!({"prices": summary(&before)}), &json!({"prices": summary(&after)})).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}
+
+/// The prices valid today for a product, cheapest first, from live suppliers.
+pub async fn current_prices_of_product(db: &Db, product_id: Uuid, today: NaiveDate) -> DomainResult<Vec<PriceView>> {
+    product::Entity::find_by_id(product_id).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("product"))?;
+    let live_suppliers = Supplier::find().select_only().column(C::Id).filter(C::DeletedAt.is_null()).into_query();
+    let rows = supplier_price::Entity::find()
+        .filter(supplier_price::Column::ProductId.eq(product_id))
+        .filter(supplier_price::Column::ValidFrom.lte(today))
+        .filter(Condition::any().add(supplier_price::Column::ValidTo.is_null()).add(supplier_price::Column::ValidTo.gte(today)))
+        .filter(supplier_price::Column::SupplierId.in_subquery(live_suppliers))
+        .order_by_asc(supplier_price::Column::PriceCents)
+        .order_by_asc(supplier_price::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    price_views(db, rows).await
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CustomerRef {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SupplierRef {
+    pub id: Uuid,
+    pub number: String,
+    pub name: String,
+}
+
+/// The served customers the caller may see.
+pub async fn customers(db: &impl ConnectionTrait, ctx: &Ctx, supplier_id: Uuid) -> DomainResult<Vec<CustomerRef>> {
+    find_live(db, supplier_id).await?;
+    let linked = supplier_customer::Entity::find()
+        .select_only()
+        .column(supplier_customer::Column::CustomerId)
+        .filter(supplier_customer::Column::SupplierId.eq(supplier_id))
+        .into_query();
+    let rows: Vec<(Uuid, String, String)> = Scoped::<customer::Entity>::find(db, ctx)
+        .await?
+        .select_only()
+        .column(customer::Column::Id)
+        .column(customer::Column::Code)
+        .column(customer::Column::Name)
+        .filter(customer::Column::Id.in_subquery(linked))
+        .order_by_asc(customer::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(rows.into_iter().map(|(id, code, name)| CustomerRef { id, code, name }).collect())
+}
+
+/// Replaces the served customers the caller can see; links to customers outside their
+/// scope stay as they are. An id the caller cannot see is a 404 naming it.
+pub async fn replace_customers(db: &Db, ctx: &Ctx, supplier_id: Uuid, mut ids: Vec<Uuid>) -> DomainResult<Vec<CustomerRef>> {
+    ids.sort();
+    ids.dedup();
+    if ids.len() > 1000 {
+        return Err(DomainError::invalid_field("customer_ids", "too_many", "at most 1000 customers"));
+    }
+    let tx = crate::tx::begin(db).await?;
+    find_live(&tx, supplier_id).await?;
+    let visible: Vec<Uuid> = Scoped::<customer::Entity>::find(&tx, ctx)
+        .await?
+        .select_only()
+        .column(customer::Column::Id)
+        .filter(customer::Column::Id.is_in(ids.clone()))
+        .into_tuple()
+        .all(&tx)
+        .await
+        .map_err(db_err)?;
+    let missing: Vec<Uuid> = ids.iter().filter(|i| !visible.contains(i)).copied().collect();
+    if !missing.is_empty() {
+        return Err(DomainError::not_found("customer").with_extra(json!({ "missing_ids": missing })));
+    }
+    let before: Vec<Uuid> = customers(&tx, ctx, supplier_id).await?.into_iter().map(|c| c.id).collect();
+    let removed: Vec<Uuid> = before.iter().filter(|c| !ids.contains(c)).copied().collect();
+    let added: Vec<Uuid> = ids.iter().filter(|c| !before.contains(c)).copied().collect();
+    if !removed.is_empty() {
+        supplier_customer::Entity::delete_many()
+            .filter(supplier_customer::Column::SupplierId.eq(supplier_id))
+            .filter(supplier_customer::Column::CustomerId.is_in(removed.clone()))
+            .exec(&tx)
+            .await
+            .map_err(db_err)?;
+    }
+    if !added.is_empty() {
+        let rows = added.iter().map(|c| supplier_customer::ActiveModel { supplier_id: Set(supplier_id), customer_id: Set(*c), created_at: Set(ctx.now) });
+        supplier_customer::Entity::insert_many(rows).exec_without_returning(&tx).await.map_err(db_err)?;
+    }
+    if !removed.is_empty() || !added.is_empty() {
+        audit::record(&tx, ctx, "suppliers", supplier_id, "update", &json!({"customers_removed": null, "customers_added": null}), &json!({"customers_removed": removed, "customers_added": added})).await?;
+    }
+    let out = customers(&tx, ctx, supplier_id).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(out)
+}
+
+/// The live suppliers serving a customer the caller may see (404 otherwise).
+pub async fn suppliers_of_customer(db: &Db, ctx: &Ctx, customer_id: Uuid) -> DomainResult<Vec<SupplierRef>> {
+    Scoped::<customer::Entity>::find(db, ctx)
+        .await?
+        .filter(customer::Column::Id.eq(customer_id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found("customer"))?;
+    let linked = supplier_customer::Entity::find()
+        .select_only()
+        .column(supplier_customer::Column::SupplierId)
+        .filter(supplier_customer::Column::CustomerId.eq(customer_id))
+        .into_query();
+    let rows: Vec<(Uuid, String, String)> = Supplier::find()
+        .select_only()
+        .column(C::Id)
+        .column(C::Number)
+        .column(C::Name)
+        .filter(C::DeletedAt.is_null())
+        .filter(C::Id.in_subquery(linked))
+        .order_by_asc(C::Name)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(rows.into_iter().map(|(id, number, name)| SupplierRef { id, number, name }).collect())
+}
