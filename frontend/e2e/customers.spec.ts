@@ -3,18 +3,41 @@ import dayjs from "dayjs";
 import { ADMIN_STATE } from "./authState";
 import { AppShell } from "./pages/AppShell";
 import { Customer360Page, CustomersListPage } from "./pages/CustomerPages";
+import { InteractionsPage } from "./pages/InteractionsPage";
 import { LoginPage } from "./pages/LoginPage";
+import { PoolRulesPage } from "./pages/PoolRulesPage";
 
 const ADMIN_PASSWORD = "Admin12345!";
 
 test.use({ storageState: ADMIN_STATE });
 
-/** Creates a user with the built-in `sales_rep` role through the API, as admin. */
-async function createSalesRep(request: APIRequestContext, user: { username: string; displayName: string; password: string }): Promise<void> {
+/** The admin's Authorization header for API calls that set the scene. */
+async function adminHeaders(request: APIRequestContext): Promise<Record<string, string>> {
   const login = await request.post("/api/v1/auth/login", { data: { username: "admin", password: ADMIN_PASSWORD } });
   expect(login.ok()).toBeTruthy();
   const { access_token } = (await login.json()) as { access_token: string };
-  const headers = { Authorization: `Bearer ${access_token}` };
+  return { Authorization: `Bearer ${access_token}` };
+}
+
+/** Creates a customer owned by admin through the API (a second record to merge). */
+async function createCustomer(request: APIRequestContext, customer: { name: string; phone: string; email: string; city: string }): Promise<void> {
+  const created = await request.post("/api/v1/customers", { headers: await adminHeaders(request), data: { kind: "company", ...customer } });
+  expect(created.status(), await created.text()).toBe(201);
+}
+
+/** Runs `action` with the UI in English, then switches back (the choice is saved on the user). */
+async function inEnglish(shell: AppShell, action: () => Promise<void>): Promise<void> {
+  await shell.switchLanguage("English");
+  try {
+    await action();
+  } finally {
+    await shell.switchLanguage("中文");
+  }
+}
+
+/** Creates a user with the built-in `sales_rep` role through the API, as admin. */
+async function createSalesRep(request: APIRequestContext, user: { username: string; displayName: string; password: string }): Promise<void> {
+  const headers = await adminHeaders(request);
   const roles = await request.get("/api/v1/roles", { headers, params: { page: 1, page_size: 200 } });
   expect(roles.ok()).toBeTruthy();
   const role = ((await roles.json()) as { items: { id: string; name: string }[] }).items.find((r) => r.name === "sales_rep");
@@ -31,6 +54,9 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
   const name = `杭州测试科技有限公司-${suffix}`;
   const fragment = `测试科技有限公司-${suffix}`.slice(0, 12);
   const rep = { username: `rep_${suffix}`, displayName: `李四 ${suffix}`, password: "Rep12345!x" };
+  const rep2 = { username: `rep2_${suffix}`, displayName: `王五 ${suffix}`, password: "Rep12345!x" };
+  const duplicate = { name: `杭州测试科技分公司-${suffix}`, phone: `0574-${String(Date.now()).slice(-8)}`, email: `info-${suffix}@example.cn`, city: "宁波" };
+  const followUpText = "电话沟通了新版报价，客户下周回复。";
   const shell = new AppShell(page);
   const list = new CustomersListPage(page);
   const detail = new Customer360Page(page);
@@ -74,7 +100,7 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await shell.screenshot("24-customer-contacts");
     await detail.openTab("跟进记录");
     const next = dayjs().add(7, "day").hour(10).minute(0).second(0).format("YYYY-MM-DD HH:mm:ss");
-    await detail.addFollowUp("电话", "电话沟通了新版报价，客户下周回复。", next);
+    await detail.addFollowUp("电话", followUpText, next);
     await expect(page.getByTestId("follow-up-item").first()).toContainText("电话");
     await expect(page.getByTestId("follow-up-item").first()).toContainText("下次跟进");
     await shell.screenshot("25-customer-follow-ups");
@@ -123,6 +149,145 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await repList.openTab("潜在客户");
     await expect(repList.row(name)).toContainText(rep.displayName);
     await repShell.screenshot("30-rep-potential");
+    // Reps may read the pool rules but neither change nor run them.
+    await repShell.open("pool-rules");
+    await expect(repPage.getByTestId("pool-rules-form")).toBeVisible();
+    await expect(repPage.getByTestId("pool-rules-save")).toHaveCount(0);
+    await expect(repPage.getByTestId("pool-rules-apply")).toHaveCount(0);
+    await repShell.screenshot("30-rep-pool-rules");
     await context.close();
+  });
+
+  await test.step("the column chooser adds a column and remembers it", async () => {
+    await list.goto();
+    await list.search(fragment);
+    await expect(list.row(name)).toHaveCount(1);
+    await expect(list.columnHeader("邮箱")).toHaveCount(0);
+    const chooser = await list.openColumnChooser();
+    await chooser.getByText("邮箱", { exact: true }).click();
+    await expect(list.columnHeader("邮箱")).toHaveCount(1);
+    await shell.screenshot("31-customers-columns");
+    await list.closeColumnChooser();
+    await page.reload();
+    await expect(list.columnHeader("邮箱")).toHaveCount(1);
+  });
+
+  await test.step("a capped total reads as a lower bound", async () => {
+    // The server counts up to a cap and then says `total_exact: false`; fake such an answer.
+    await page.route(/\/api\/v1\/customers\?/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...body, total: 10000, total_exact: false } });
+    });
+    await list.goto();
+    await expect(page.locator(".ant-pagination-total-text")).toHaveText("10,000+ 条");
+    await page.unrouteAll({ behavior: "wait" });
+  });
+
+  await test.step("export the filtered customer list as CSV", async () => {
+    await list.goto();
+    await list.search(fragment);
+    await expect(list.row(name)).toHaveCount(1);
+    const file = await list.exportCsv();
+    expect(file.filename).toMatch(/^customers-.*\.csv$/);
+    expect(file.text.charCodeAt(0), "UTF-8 byte-order mark").toBe(0xfeff);
+    const lines = file.text.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^code,name,/);
+    // The export takes the list's filters: the header and the one customer the search finds.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(name);
+    expect(lines[1]).toContain(rep.displayName);
+    await expect(page.locator(".ant-message")).toContainText(file.filename);
+  });
+
+  await test.step("admin transfers it in bulk to another rep", async () => {
+    await createSalesRep(request, rep2);
+    await list.goto();
+    await list.search(fragment);
+    await list.select(name);
+    await expect(page.getByTestId("bulk-count")).toContainText("1");
+    await shell.screenshot("32-customers-bulk-bar");
+    await inEnglish(shell, () => shell.screenshot("32-customers-bulk-bar-english"));
+    await list.bulkTransfer(rep2.displayName, () => shell.screenshot("33-customers-transfer"));
+    await expect(list.row(name)).toContainText(rep2.displayName);
+    await expect(page.locator(".ant-message")).toContainText(rep2.displayName);
+  });
+
+  await test.step("admin shares it with the first rep as a collaborator", async () => {
+    await detail.goto(id);
+    await detail.openTab("团队成员");
+    await expect(page.getByTestId("collaborators")).toContainText("暂无团队成员");
+    await detail.addCollaborator(rep.displayName, "可编辑");
+    await expect(page.getByTestId("collaborators").locator(".ant-table-row", { hasText: rep.displayName })).toContainText("可编辑");
+    await shell.screenshot("34-customer-collaborators");
+    await inEnglish(shell, async () => {
+      await expect(page.getByTestId("collaborators")).toContainText("Can edit");
+      await shell.screenshot("34-customer-collaborators-english");
+    });
+  });
+
+  await test.step("admin merges a duplicate customer into it, choosing field by field", async () => {
+    await createCustomer(request, duplicate);
+    await detail.goto(id);
+    let dialog = await detail.startMerge(duplicate.name, duplicate.name);
+    await shell.screenshot("35-customer-merge");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await inEnglish(shell, async () => {
+      dialog = await detail.startMerge(duplicate.name, duplicate.name);
+      await shell.screenshot("35-customer-merge-english");
+      // This record has a phone, so it is kept unless the other one is chosen; the e-mail gap is filled.
+      await dialog.getByTestId("merge-phone-other").click();
+      await dialog.getByTestId("merge-submit").click();
+      await expect(dialog).toBeHidden();
+    });
+    await expect(page.getByTestId("customer-title")).toHaveText(name);
+    await expect(page.getByTestId("customer-profile")).toContainText(duplicate.phone);
+    await expect(page.getByTestId("customer-profile")).toContainText(duplicate.email);
+    await list.goto();
+    await list.search(duplicate.name);
+    await expect(list.row(duplicate.name)).toHaveCount(0);
+  });
+
+  await test.step("the interactions page finds the follow-up by keyword and exports it", async () => {
+    const interactions = new InteractionsPage(page);
+    await shell.open("interactions");
+    await expect(page).toHaveURL(/\/interactions$/);
+    await interactions.search("新版报价");
+    await expect(interactions.row(name)).toHaveCount(1);
+    await expect(interactions.row(name)).toContainText(followUpText);
+    await expect(interactions.row(name)).toContainText("电话");
+    await shell.screenshot("36-interactions");
+    await inEnglish(shell, async () => {
+      await expect(interactions.row(name)).toContainText("Phone");
+      await shell.screenshot("36-interactions-english");
+    });
+    const file = await interactions.exportCsv();
+    expect(file.filename).toMatch(/^interactions-.*\.csv$/);
+    expect(file.text.charCodeAt(0), "UTF-8 byte-order mark").toBe(0xfeff);
+    expect(file.text).toContain(followUpText);
+    expect(file.text).toContain(name);
+    await interactions.row(name).getByRole("link", { name }).click();
+    await expect(page).toHaveURL(new RegExp(`/customers/${id}$`));
+  });
+
+  await test.step("admin sets the pool rules, saves and applies them", async () => {
+    const rules = new PoolRulesPage(page);
+    await shell.open("pool-rules");
+    await expect(page).toHaveURL(/\/pool-rules$/);
+    await rules.turnOn();
+    await rules.fill({ return_after_days_without_follow_up: 30, return_after_days_without_deal: 90, max_customers_per_owner: 500, reclaim_cooldown_days: null });
+    await rules.save();
+    await expect(page.locator(".ant-message")).toContainText("已保存");
+    await page.reload();
+    await expect(rules.limit("max_customers_per_owner")).toHaveValue("500");
+    await expect(rules.limit("return_after_days_without_follow_up")).toHaveValue("30");
+    // A blank limit is saved as null: that rule is off.
+    await expect(rules.limit("reclaim_cooldown_days")).toHaveValue("");
+    await rules.applyNow();
+    await expect(page.locator(".ant-message")).toContainText("退回公海");
+    await expect(page.getByTestId("pool-rules-last-applied")).not.toHaveText("—");
+    await shell.screenshot("37-pool-rules");
+    await inEnglish(shell, () => shell.screenshot("37-pool-rules-english"));
   });
 });

@@ -1,5 +1,16 @@
+import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { chooseOption } from "./AppShell";
+
+/** A downloaded file: the name the app gave it and its text. */
+export type DownloadedText = { filename: string; text: string };
+
+/** Clicks a button that downloads a file and returns the file's name and text. */
+export async function downloadText(page: Page, button: Locator): Promise<DownloadedText> {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  const path = await download.path();
+  return { filename: download.suggestedFilename(), text: readFileSync(path, "utf8") };
+}
 
 export type NewCustomer = { name: string; industry?: string; level?: string; phone?: string; city?: string };
 
@@ -69,6 +80,43 @@ export class CustomersListPage {
     await this.row(name).getByTestId("customer-claim").click();
     await this.page.getByTestId("customer-claim-ok").click();
   }
+
+  /** Exports the filtered list as CSV (all pages) and returns the file. */
+  async exportCsv(): Promise<DownloadedText> {
+    return downloadText(this.page, this.page.getByTestId("customer-export"));
+  }
+
+  async select(name: string): Promise<void> {
+    await this.row(name).locator(".ant-table-selection-column input[type=checkbox]").check();
+    await expect(this.page.getByTestId("bulk-bar")).toBeVisible();
+  }
+
+  /** Transfers the selected customers to the user found by `ownerLabel`, leaving the dialog open for `beforeOk`. */
+  async bulkTransfer(ownerLabel: string, beforeOk?: () => Promise<void>): Promise<void> {
+    await this.page.getByTestId("bulk-transfer").click();
+    const dialog = this.page.getByRole("dialog");
+    await chooseOption(this.page, dialog.getByTestId("owner-picker"), ownerLabel, true);
+    await beforeOk?.();
+    await dialog.getByTestId("owner-modal-ok").click();
+    await expect(dialog).toBeHidden();
+    await expect(this.page.getByTestId("bulk-bar")).toHaveCount(0);
+  }
+
+  columnHeader(title: string): Locator {
+    return this.page.locator(".ant-table-thead th", { hasText: title });
+  }
+
+  async openColumnChooser(): Promise<Locator> {
+    await this.page.getByTestId("column-chooser-open").click();
+    const chooser = this.page.getByTestId("column-chooser");
+    await expect(chooser).toBeVisible();
+    return chooser;
+  }
+
+  async closeColumnChooser(): Promise<void> {
+    await this.page.getByTestId("column-chooser-open").click();
+    await expect(this.page.getByTestId("column-chooser")).toBeHidden();
+  }
 }
 
 /** Customer 360: header, then the profile, contacts, follow-ups and history tabs. */
@@ -82,6 +130,25 @@ export class Customer360Page {
 
   async openTab(label: string): Promise<void> {
     await this.page.getByRole("tab", { name: label, exact: true }).click();
+  }
+
+  /** Shares the customer with a user found by `userLabel`, with the access shown as `accessLabel`. */
+  async addCollaborator(userLabel: string, accessLabel: string): Promise<void> {
+    const team = this.page.getByTestId("collaborators");
+    await chooseOption(this.page, team.getByTestId("collaborator-user"), userLabel, true);
+    await chooseOption(this.page, team.getByTestId("collaborator-access"), accessLabel);
+    await team.getByTestId("collaborator-add").click();
+    await expect(team.locator(".ant-table-row", { hasText: userLabel })).toBeVisible();
+  }
+
+  /** Opens the merge dialog and picks the other customer by a search text; returns the dialog. */
+  async startMerge(search: string, otherName: string): Promise<Locator> {
+    await this.page.getByTestId("customer-merge").click();
+    const dialog = this.page.getByRole("dialog");
+    await chooseOption(this.page, dialog.getByTestId("merge-pick"), search, true);
+    await expect(dialog.getByTestId("merge-table")).toBeVisible();
+    await expect(dialog.getByTestId("merge-name-other")).toContainText(otherName);
+    return dialog;
   }
 
   async addContact(contact: { name: string; title: string; mobile: string; primary: boolean }): Promise<void> {

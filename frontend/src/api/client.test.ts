@@ -80,3 +80,75 @@ describe("authFetch", () => {
     expect(fetchMock).toHaveBeenCalledOnce();
   });
 });
+
+describe("file downloads", () => {
+  beforeEach(() => {
+    vi.resetModules();
+    vi.stubGlobal("localStorage", memoryStorage());
+    vi.stubGlobal("location", { origin: "http://localhost" });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("builds the query without blank values", async () => {
+    const { queryString } = await import("./client");
+    expect(queryString({ format: "csv", q: "", pool: undefined, kind: "call,visit", page: 2, x: null })).toBe("?format=csv&kind=call%2Cvisit&page=2");
+    expect(queryString({})).toBe("");
+  });
+
+  it("takes the file name from Content-Disposition", async () => {
+    const { filenameFromDisposition } = await import("./client");
+    expect(filenameFromDisposition('attachment; filename="customers-20261124-093000.csv"', "x.csv")).toBe("customers-20261124-093000.csv");
+    expect(filenameFromDisposition("attachment; filename=plain.csv", "x.csv")).toBe("plain.csv");
+    expect(filenameFromDisposition("attachment; filename=\"a.csv\"; filename*=UTF-8''%E5%AE%A2%E6%88%B7.csv", "x.csv")).toBe("客户.csv");
+    expect(filenameFromDisposition('attachment; filename="../../etc/passwd"', "x.csv")).toBe("passwd");
+    expect(filenameFromDisposition("attachment", "x.csv")).toBe("x.csv");
+    expect(filenameFromDisposition(null, "x.csv")).toBe("x.csv");
+  });
+
+  it("sends the token, refreshes on a 401 and returns the file with its name", async () => {
+    const session = await import("./session");
+    session.saveTokens({ access_token: "old", refresh_token: "r1" });
+    const seen: string[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = input instanceof Request ? input : new Request(new URL(String(input), "http://localhost"), init);
+        const url = new URL(request.url);
+        seen.push(`${url.pathname}${url.search} ${request.headers.get("Authorization") ?? ""}`);
+        if (url.pathname === "/api/v1/auth/refresh") return json(200, { access_token: "new", refresh_token: "r2" });
+        if (request.headers.get("Authorization") !== "Bearer new") return json(401, { title: "Unauthorized", status: 401 });
+        return new Response("\uFEFFcode,name\r\nC1,客户\r\n", {
+          status: 200,
+          headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="customers-1.csv"' },
+        });
+      }),
+    );
+    const { fetchFile } = await import("./client");
+    const file = await fetchFile("/api/v1/customers/export", { format: "csv", pool: "public", q: "客户" }, "customers.csv");
+    expect(file.filename).toBe("customers-1.csv");
+    expect(await file.blob.text()).toContain("C1,客户");
+    expect(seen).toEqual([
+      "/api/v1/customers/export?format=csv&pool=public&q=%E5%AE%A2%E6%88%B7 Bearer old",
+      "/api/v1/auth/refresh ",
+      "/api/v1/customers/export?format=csv&pool=public&q=%E5%AE%A2%E6%88%B7 Bearer new",
+    ]);
+  });
+
+  it("throws the problem of an error answer as an ApiError", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        new Response(JSON.stringify({ title: "Forbidden", status: 403, detail: "missing customers:export" }), {
+          status: 403,
+          headers: { "Content-Type": "application/problem+json" },
+        }),
+      ),
+    );
+    const { fetchFile } = await import("./client");
+    const { ApiError } = await import("./problem");
+    const failure = await fetchFile("/api/v1/interactions/export", { format: "csv" }, "x.csv").catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as InstanceType<typeof ApiError>).status).toBe(403);
+    expect((failure as InstanceType<typeof ApiError>).problem.detail).toBe("missing customers:export");
+  });
+});

@@ -76,3 +76,88 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
 export function ifMatch(version: number | undefined | null): { "If-Match"?: string } {
   return version === undefined || version === null ? {} : { "If-Match": `"${version}"` };
 }
+
+// ---- File downloads -------------------------------------------------------------------------
+// Exports answer with a file, not JSON, so they do not go through openapi-fetch; they still need
+// the bearer token and the silent refresh, hence authFetch.
+
+/** The API paths whose GET answers with a file. */
+export type FilePath = {
+  [P in keyof paths]: paths[P] extends { get: { responses: { 200: { content: { "text/csv": unknown } } } } } ? P : never;
+}[keyof paths];
+
+/**
+ * The documented query of a file path, plus `q` and `sort`: the export handlers read the same list
+ * query as the lists (the customers export says so in its summary) although the OpenAPI document
+ * does not list those two parameters.
+ */
+export type FileQuery<P extends FilePath> = NonNullable<paths[P]["get"]["parameters"]["query"]> & { q?: string; sort?: string };
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** `?a=1&b=x` without blank values (the list endpoints read a blank filter as a bad value). */
+export function queryString(query: Readonly<Record<string, QueryValue>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The file name a Content-Disposition header offers (`filename*` wins, as RFC 6266 says), or the fallback. */
+export function filenameFromDisposition(header: string | null | undefined, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (extended?.[2]) {
+    try {
+      return decodeURIComponent(extended[2].trim().replace(/^"|"$/g, ""));
+    } catch {
+      // A malformed encoding falls through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]+)/i.exec(header);
+  const name = plain?.[2]?.replace(/\\(.)/g, "$1") ?? plain?.[1]?.trim();
+  // Only the last path segment: a server must not choose where the file goes.
+  const safe = name?.split(/[/\\]/).pop()?.trim();
+  return safe ? safe : fallback;
+}
+
+export type DownloadedFile = { blob: Blob; filename: string };
+
+/**
+ * GETs a file with the signed-in user's token. An error answer (problem+json or not) throws the
+ * same ApiError as `unwrap`, so callers show it the usual way.
+ */
+export async function fetchFile<P extends FilePath>(path: P, query: FileQuery<P>, fallbackName: string): Promise<DownloadedFile> {
+  const origin = globalThis.location?.origin ?? "http://localhost";
+  const url = new URL(`${path}${queryString(query as Record<string, QueryValue>)}`, origin);
+  const response = await authFetch(new Request(url, { method: "GET" }));
+  if (!response.ok) {
+    const text = await response.text().catch(() => "");
+    let body: unknown = text;
+    try {
+      body = text ? (JSON.parse(text) as unknown) : undefined;
+    } catch {
+      // Not JSON: parseProblem keeps a short text body as the detail.
+    }
+    throw new ApiError(response.status, parseProblem(body, response), response.headers);
+  }
+  const blob = await response.blob();
+  return { blob, filename: filenameFromDisposition(response.headers.get("Content-Disposition"), fallbackName) };
+}
+
+/** Hands a blob to the browser as a download with the given name. */
+export function saveBlob({ blob, filename }: DownloadedFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

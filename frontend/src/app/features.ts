@@ -2,6 +2,8 @@ import { apiTokensFeature } from "../features/api-tokens";
 import { auditLogsFeature } from "../features/audit-logs";
 import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
+import { interactionsFeature } from "../features/interactions";
+import { poolRulesFeature } from "../features/pool-rules";
 import { profileFeature } from "../features/profile";
 import { rolesFeature } from "../features/roles";
 import { usersFeature } from "../features/users";
@@ -16,4 +18,6 @@ export const FEATURES: readonly Feature[] = [
   auditLogsFeature,
   profileFeature,
   customersFeature,
+  interactionsFeature,
+  poolRulesFeature,
 ];

@@ -22,6 +22,18 @@ describe("menu", () => {
     expect(paths(["customers:read"])).toEqual(["/settings/api-tokens", "/customers"]);
   });
 
+  it("lists the interactions and pool-rules pages in the customers group by their own permissions", () => {
+    expect(paths(["customers:read", "follow_ups:read", "pool_rules:read"])).toEqual([
+      "/settings/api-tokens",
+      "/customers",
+      "/interactions",
+      "/pool-rules",
+    ]);
+    expect(paths(["follow_ups:read"])).toEqual(["/settings/api-tokens", "/interactions"]);
+    const customers = buildMenu(FEATURES, ["customers:*", "follow_ups:read", "pool_rules:read"]).find((s) => s.group === "customers");
+    expect(customers?.entries.map((e) => e.key)).toEqual(["customers", "interactions", "pool-rules"]);
+  });
+
   it("always offers API tokens to a signed-in user", () => {
     expect(paths([])).toEqual(["/settings/api-tokens"]);
   });

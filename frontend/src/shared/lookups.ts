@@ -7,6 +7,7 @@ import type { DepartmentNode, Permission } from "../api/types";
 // a feature invalidating `["users"]` also refreshes the user options.
 export const lookupKeys = {
   userOptions: ["users", "options"] as const,
+  userSearch: (q: string) => ["users", "search", q] as const,
   departmentTree: ["departments", "tree"] as const,
   roleOptions: ["roles", "options"] as const,
   permissions: ["permissions"] as const,
@@ -29,6 +30,33 @@ export function useUserOptions() {
       unwrap(api.GET("/api/v1/users", { params: { query: { page: 1, page_size: LOOKUP_PAGE_SIZE, sort: "username" } } }))
         .then((page) => page.items.map((u) => ({ value: u.id, label: u.display_name ? `${u.display_name} (${u.username})` : u.username })))
         .catch(forbiddenAsEmpty<{ value: string; label: string }[]>([])),
+    staleTime: 30_000,
+  });
+}
+
+export type UserOption = { value: string; label: string };
+
+const SEARCH_PAGE_SIZE = 20;
+
+function userLabel(u: { username: string; display_name: string }): string {
+  return u.display_name ? `${u.display_name} (${u.username})` : u.username;
+}
+
+/**
+ * Enabled users matching `q` (name, username, e-mail, phone), for pickers that search on the
+ * server. Without `users:read` the answer is 403 and the picker simply offers nobody.
+ */
+export function useUserSearch(q: string) {
+  return useQuery({
+    queryKey: lookupKeys.userSearch(q),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/users", {
+          params: { query: { q: q || undefined, enabled: true, page: 1, page_size: SEARCH_PAGE_SIZE, sort: "display_name" } },
+        }),
+      )
+        .then((page) => page.items.map((u): UserOption => ({ value: u.id, label: userLabel(u) })))
+        .catch(forbiddenAsEmpty<UserOption[]>([])),
     staleTime: 30_000,
   });
 }

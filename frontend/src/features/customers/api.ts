@@ -1,11 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "../../api/client";
 import type {
+  AssignCustomers,
+  CollaboratorShare,
   Contact,
   CreateContact,
   CreateCustomer,
   CreateFollowUp,
   Customer,
+  MergeCustomers,
+  TransferCustomers,
   UpdateContact,
   UpdateCustomer,
 } from "../../api/types";
@@ -36,6 +40,8 @@ export const customerKeys = {
   detail: (id: string) => ["customers", "detail", id] as const,
   duplicates: (query: DuplicateQuery) => ["customers", "duplicates", query] as const,
   history: (id: string, page: PageParams) => ["customers", "history", id, page] as const,
+  search: (q: string) => ["customers", "search", q] as const,
+  collaborators: (id: string) => ["customers", "collaborators", id] as const,
 };
 
 export const contactKeys = {
@@ -63,10 +69,11 @@ export function useCustomers(params: CustomerListParams) {
   });
 }
 
-export function useCustomer(id: string) {
+export function useCustomer(id: string, enabled = true) {
   return useQuery({
     queryKey: customerKeys.detail(id),
     queryFn: () => unwrap(api.GET("/api/v1/customers/{id}", { params: { path: { id } } })),
+    enabled,
   });
 }
 
@@ -234,5 +241,90 @@ export function useCustomerHistory(customerId: string, page: PageParams, enabled
       ),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** A few customers matching `q`, for pickers (merge). */
+export function useCustomerSearch(q: string, enabled = true) {
+  return useQuery({
+    queryKey: customerKeys.search(q),
+    queryFn: () => unwrap(api.GET("/api/v1/customers", { params: { query: { q: q || undefined, page: 1, page_size: 20, sort: "name" } } })),
+    enabled,
+    staleTime: 10_000,
+  });
+}
+
+/** 转移: owned customers to another owner, all in one request. */
+export function useTransferCustomers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TransferCustomers) => unwrap(api.POST("/api/v1/customers/transfer", { body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+/** 分配: public customers to an owner, all or nothing. */
+export function useAssignCustomers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AssignCustomers) => unwrap(api.POST("/api/v1/customers/assign", { body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+export type BulkOutcome = { done: Customer[]; failed: { customer: Customer; error: unknown }[] };
+
+/**
+ * Releases several customers. The API releases one at a time, so this sends one request per
+ * customer, one after another, and reports which went through; a failure does not stop the rest.
+ */
+export function useBulkRelease() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ customers, reason }: { customers: readonly Customer[]; reason: string }): Promise<BulkOutcome> => {
+      const outcome: BulkOutcome = { done: [], failed: [] };
+      for (const customer of customers) {
+        try {
+          await unwrap(api.POST("/api/v1/customers/{id}/release", { params: { path: { id: customer.id } }, body: { reason } }));
+          outcome.done.push(customer);
+        } catch (error) {
+          outcome.failed.push({ customer, error });
+        }
+      }
+      return outcome;
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+export function useCollaborators(customerId: string) {
+  return useQuery({
+    queryKey: customerKeys.collaborators(customerId),
+    queryFn: () => unwrap(api.GET("/api/v1/customers/{id}/collaborators", { params: { path: { id: customerId } } })).then((list) => list.items),
+  });
+}
+
+/** Replaces the whole list of collaborators; the answer is the list as saved. */
+export function useReplaceCollaborators(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (items: CollaboratorShare[]) =>
+      unwrap(api.PUT("/api/v1/customers/{id}/collaborators", { params: { path: { id: customerId } }, body: { items } })),
+    onSuccess: (saved) => queryClient.setQueryData(customerKeys.collaborators(customerId), saved.items),
+    onError: () => queryClient.invalidateQueries({ queryKey: customerKeys.collaborators(customerId) }),
+  });
+}
+
+/** Merges another customer into this one; its contacts, follow-ups and collaborators move here. */
+export function useMergeCustomer(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MergeCustomers) => unwrap(api.POST("/api/v1/customers/{id}/merge", { params: { path: { id: customerId } }, body })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+        queryClient.invalidateQueries({ queryKey: contactKeys.all }),
+        queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
+      ]),
   });
 }

@@ -1,19 +1,23 @@
 import { useCallback, useState } from "react";
 import type { TablePaginationConfig, TableProps } from "antd";
 import { useTranslation } from "react-i18next";
+import { totalDisplay } from "../total";
 import { DEFAULT_PAGE_SIZE, tableChangeToParams, type PageParams } from "./pagedQuery";
 
 export type PagedTable<T> = {
   params: PageParams;
   /** Resets to the first page, e.g. when a filter changes. */
   resetPage: () => void;
-  /** Props for antd Table given the total from the last answer. */
-  tableProps: (total: number | undefined) => Pick<TableProps<T>, "pagination" | "onChange">;
+  /**
+   * Props for antd Table given the total from the last answer; `totalExact: false` shows the total
+   * as a lower bound ("10,000+").
+   */
+  tableProps: (total: number | undefined, totalExact?: boolean) => Pick<TableProps<T>, "pagination" | "onChange">;
 };
 
 /** Keeps antd Table paging and sorting as the API's `page`, `page_size` and `sort`. */
 export function usePagedTable<T>(defaultSort?: string): PagedTable<T> {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useState<PageParams>({ page: 1, page_size: DEFAULT_PAGE_SIZE, sort: defaultSort });
 
   const onChange = useCallback<NonNullable<TableProps<T>["onChange"]>>(
@@ -23,14 +27,17 @@ export function usePagedTable<T>(defaultSort?: string): PagedTable<T> {
 
   const resetPage = useCallback(() => setParams((p) => ({ ...p, page: 1 })), []);
 
-  const tableProps = (total: number | undefined) => {
+  const tableProps = (total: number | undefined, totalExact?: boolean) => {
     const pagination: TablePaginationConfig = {
       current: params.page,
       pageSize: params.page_size,
       total: total ?? 0,
       showSizeChanger: true,
       pageSizeOptions: [10, 20, 50, 100],
-      showTotal: (count) => t("common:table.total", { total: count }),
+      showTotal: (count) => {
+        const shown = totalDisplay(count, totalExact, i18n.language);
+        return shown.atLeast ? t("common:table.totalAtLeast", { total: shown.count }) : t("common:table.total", { total: shown.count });
+      },
     };
     return { pagination, onChange };
   };

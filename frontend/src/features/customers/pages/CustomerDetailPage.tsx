@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { App, Button, Card, Popconfirm, Result, Skeleton, Space, Tabs, Typography } from "antd";
-import { ArrowLeftOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, MergeCellsOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../api/problem";
@@ -8,14 +8,16 @@ import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { usePermission } from "../../auth/api";
 import { useCustomer, useDeleteCustomer } from "../api";
 import { ChangeHistoryTab } from "../components/ChangeHistoryTab";
+import { CollaboratorsTab } from "../components/CollaboratorsTab";
 import { ContactsTab } from "../components/ContactsTab";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
 import { CustomerProfile } from "../components/CustomerProfile";
 import { FollowUpsTab } from "../components/FollowUpsTab";
+import { MergeCustomerModal } from "../components/MergeCustomerModal";
 import { PoolTag } from "../components/PoolTag";
 import { usePoolActions } from "../components/usePoolActions";
 
-/** Customer 360: the record, its contacts, follow-ups and change history. */
+/** Customer 360: the record, its contacts, follow-ups, collaborators and change history. */
 export function CustomerDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
@@ -27,6 +29,7 @@ export function CustomerDetailPage() {
   const remove = useDeleteCustomer();
   const pool = usePoolActions({ size: "middle" });
   const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const none = t("common:values.none");
 
   if (customer.isPending) return <Card><Skeleton active /></Card>;
@@ -50,6 +53,7 @@ export function CustomerDetailPage() {
     { key: "profile", label: t("customers:detail.tabs.profile"), children: <CustomerProfile customer={c} /> },
     ...(can("contacts:read") ? [{ key: "contacts", label: t("customers:detail.tabs.contacts"), children: <ContactsTab customerId={c.id} /> }] : []),
     ...(can("follow_ups:read") ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab customerId={c.id} /> }] : []),
+    { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} /> },
     ...(can("audit_logs:read") ? [{ key: "history", label: t("customers:detail.tabs.history"), children: <ChangeHistoryTab customerId={c.id} /> }] : []),
   ];
 
@@ -81,6 +85,11 @@ export function CustomerDetailPage() {
               </Button>
             )}
             {pool.buttons(c)}
+            {can("customers:merge") && (
+              <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="customer-merge">
+                {t("customers:merge.button")}
+              </Button>
+            )}
             {can("customers:delete") && (
               <Popconfirm
                 title={t("common:confirm.delete", { name: c.name })}
@@ -108,6 +117,7 @@ export function CustomerDetailPage() {
         <Tabs items={tabs} destroyOnHidden />
       </Card>
       <CustomerFormDrawer open={editing} customer={c} onClose={() => setEditing(false)} />
+      {can("customers:merge") && <MergeCustomerModal customer={c} open={merging} onClose={() => setMerging(false)} />}
       {pool.modal}
     </Space>
   );

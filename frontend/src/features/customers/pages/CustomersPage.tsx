@@ -1,24 +1,49 @@
 import { useState } from "react";
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Typography, type TableColumnsType } from "antd";
-import { PlusOutlined } from "@ant-design/icons";
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from "antd";
+import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import type { Customer } from "../../../api/types";
+import { ColumnChooser } from "../../../shared/components/ColumnChooser";
 import { formatDateTime } from "../../../shared/format";
+import { useColumnChooser, type OptionalColumn } from "../../../shared/hooks/useColumnChooser";
+import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
-import { usePermission } from "../../auth/api";
+import { useMe, usePermission } from "../../auth/api";
 import { useCustomers, useDictionary } from "../api";
+import { BulkActionsBar } from "../components/BulkActionsBar";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
 import { PoolTag } from "../components/PoolTag";
 import { usePoolActions } from "../components/usePoolActions";
 import { dictionaryLabel, dictionaryOptions } from "../dictionary";
+import { bulkActions } from "../bulk";
 import { customerFilters, type CustomerSearchValues } from "../filters";
 import { isPoolTab, POOL_TABS, type PoolTab } from "../pools";
+
+/** The columns a user may hide or show; code, name and actions always show. */
+const OPTIONAL_COLUMNS: readonly OptionalColumn[] = [
+  { key: "kind" },
+  { key: "industry" },
+  { key: "level" },
+  { key: "source", defaultVisible: false },
+  { key: "province", defaultVisible: false },
+  { key: "city" },
+  { key: "phone" },
+  { key: "email", defaultVisible: false },
+  { key: "tags", defaultVisible: false },
+  { key: "owner" },
+  { key: "pool" },
+  { key: "last_follow_up_at" },
+  { key: "next_follow_up_at" },
+  { key: "created_at", defaultVisible: false },
+  { key: "updated_at" },
+];
 
 export function CustomersPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const can = usePermission();
+  const { data: me } = useMe();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const poolParam = searchParams.get("pool");
@@ -26,17 +51,24 @@ export function CustomersPage() {
   const [form] = Form.useForm<CustomerSearchValues>();
   const [search, setSearch] = useState<CustomerSearchValues>({});
   const paged = usePagedTable<Customer>("-updated_at");
-  const customers = useCustomers({ ...paged.params, ...customerFilters(search, tab) });
+  const filters = customerFilters(search, tab);
+  const customers = useCustomers({ ...paged.params, ...filters });
   const industries = useDictionary("industry");
   const levels = useDictionary("customer_level");
   const sources = useDictionary("customer_source");
   const pool = usePoolActions({ link: true });
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [selected, setSelected] = useState<ReadonlyMap<string, Customer>>(new Map());
+  const chooser = useColumnChooser("customers", me?.id, OPTIONAL_COLUMNS);
+  const { download, downloading } = useFileDownload();
   const none = t("common:values.none");
+  const text = (v: string | null | undefined) => v || none;
+  const clearSelection = () => setSelected(new Map());
 
   const apply = (values: CustomerSearchValues) => {
     setSearch(values);
     paged.resetPage();
+    clearSelection();
   };
 
   const columns: TableColumnsType<Customer> = [
@@ -51,9 +83,18 @@ export function CustomersPage() {
     { title: t("customers:fields.kind"), dataIndex: "kind", key: "kind", render: (kind: string) => t(`customers:kinds.${kind}`, { defaultValue: kind }) },
     { title: t("customers:fields.industry"), key: "industry", render: (_, c) => dictionaryLabel(industries.data, c.industry, language, none) },
     { title: t("customers:fields.level"), key: "level", render: (_, c) => dictionaryLabel(levels.data, c.level, language, none) },
-    { title: t("customers:fields.city"), dataIndex: "city", key: "city", render: (v: string | null) => v || none },
-    { title: t("customers:fields.phone"), dataIndex: "phone", key: "phone", render: (v: string | null) => v || none },
-    { title: t("customers:fields.owner"), dataIndex: "owner_name", key: "owner", render: (v: string | null) => v || none },
+    { title: t("customers:fields.source"), key: "source", render: (_, c) => dictionaryLabel(sources.data, c.source, language, none) },
+    { title: t("customers:fields.province"), dataIndex: "province", key: "province", render: text },
+    { title: t("customers:fields.city"), dataIndex: "city", key: "city", render: text },
+    { title: t("customers:fields.phone"), dataIndex: "phone", key: "phone", render: text },
+    { title: t("customers:fields.email"), dataIndex: "email", key: "email", render: text },
+    {
+      title: t("customers:fields.tags"),
+      dataIndex: "tags",
+      key: "tags",
+      render: (tags: string[]) => (tags.length > 0 ? tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : none),
+    },
+    { title: t("customers:fields.owner"), dataIndex: "owner_name", key: "owner", render: text },
     { title: t("customers:fields.pool"), dataIndex: "pool", key: "pool", render: (p: string) => <PoolTag pool={p} /> },
     {
       title: t("customers:fields.last_follow_up_at"),
@@ -70,6 +111,13 @@ export function CustomersPage() {
       render: (v: string | null) => formatDateTime(v, none),
     },
     {
+      title: t("customers:fields.created_at"),
+      dataIndex: "created_at",
+      key: "created_at",
+      sorter: true,
+      render: (v: string) => formatDateTime(v, none),
+    },
+    {
       title: t("customers:fields.updated_at"),
       dataIndex: "updated_at",
       key: "updated_at",
@@ -84,23 +132,44 @@ export function CustomersPage() {
     },
   ];
 
+  const columnLabel = (key: string) => {
+    const column = columns.find((c) => c.key === key);
+    return typeof column?.title === "string" ? column.title : key;
+  };
+  const bulk = bulkActions(tab, can).length > 0;
+
   return (
     <Card>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }} wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t("customers:title")}
         </Typography.Title>
-        {can("customers:create") && (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setDrawerOpen(true)}>
-            {t("common:actions.create")}
-          </Button>
-        )}
+        <Space wrap>
+          <ColumnChooser chooser={chooser} label={columnLabel} />
+          {can("customers:export") && (
+            <Button
+              icon={<DownloadOutlined />}
+              loading={downloading}
+              data-testid="customer-export"
+              // The export has no id filter, so it takes the list's filters: what the table shows, all pages.
+              onClick={() => void download("/api/v1/customers/export", { format: "csv", ...filters, sort: paged.params.sort }, "customers.csv")}
+            >
+              {t("common:actions.export")}
+            </Button>
+          )}
+          {can("customers:create") && (
+            <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setDrawerOpen(true)}>
+              {t("common:actions.create")}
+            </Button>
+          )}
+        </Space>
       </Space>
       <Tabs
         activeKey={tab}
         onChange={(key) => {
           setSearchParams(key === "all" ? {} : { pool: key }, { replace: true });
           paged.resetPage();
+          clearSelection();
         }}
         items={POOL_TABS.map((key) => ({ key, label: t(`customers:tabs.${key}`) }))}
       />
@@ -142,14 +211,33 @@ export function CustomersPage() {
           </Space>
         </Form.Item>
       </Form>
+      <BulkActionsBar tab={tab} selected={[...selected.values()]} onClear={clearSelection} />
       <Table<Customer>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={chooser.apply(columns)}
         dataSource={customers.data?.items}
         loading={customers.isFetching}
         scroll={{ x: "max-content" }}
-        {...paged.tableProps(customers.data?.total)}
+        rowSelection={
+          bulk
+            ? {
+                selectedRowKeys: [...selected.keys()],
+                preserveSelectedRowKeys: true,
+                onChange: (keys, rows) =>
+                  setSelected((old) => {
+                    // Rows chosen on other pages are not in `rows`; keep what we knew of them.
+                    const next = new Map<string, Customer>();
+                    for (const key of keys) {
+                      const row = rows.find((r) => r?.id === key) ?? old.get(String(key));
+                      if (row) next.set(row.id, row);
+                    }
+                    return next;
+                  }),
+              }
+            : undefined
+        }
+        {...paged.tableProps(customers.data?.total, customers.data?.total_exact)}
       />
       <CustomerFormDrawer
         open={drawerOpen}

@@ -1,0 +1,38 @@
+import type { Customer } from "../../api/types";
+import type { PoolTab } from "./pools";
+
+export const BULK_ACTIONS = ["transfer", "assign", "release"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+export const BULK_ACTION_PERMISSIONS: Record<BulkAction, string> = {
+  transfer: "customers:transfer",
+  assign: "customers:assign",
+  release: "customers:release",
+};
+
+/** Which pools each action accepts: transfer and release move owned customers, assign public ones. */
+const ACCEPTED_POOLS: Record<BulkAction, readonly string[]> = {
+  transfer: ["potential", "won"],
+  assign: ["public"],
+  release: ["potential", "won"],
+};
+
+/**
+ * The bulk actions a tab offers the user. Assigning only makes sense in the public pool tab (the
+ * API refuses anything but public customers); the invalid tab has none.
+ */
+export function bulkActions(tab: PoolTab, can: (permission: string) => boolean): BulkAction[] {
+  const byTab: Record<PoolTab, BulkAction[]> = {
+    all: ["transfer", "release"],
+    public: ["assign"],
+    potential: ["transfer", "release"],
+    won: ["transfer", "release"],
+    invalid: [],
+  };
+  return byTab[tab].filter((action) => can(BULK_ACTION_PERMISSIONS[action]));
+}
+
+/** The selected customers the action cannot take (e.g. a public one in a transfer). */
+export function ineligible(action: BulkAction, selected: readonly Pick<Customer, "pool">[]): number {
+  return selected.filter((c) => !ACCEPTED_POOLS[action].includes(c.pool)).length;
+}

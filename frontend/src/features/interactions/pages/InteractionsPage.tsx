@@ -1,0 +1,111 @@
+import { useState } from "react";
+import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { DownloadOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import type { Interaction } from "../../../api/types";
+import { formatDateTime } from "../../../shared/format";
+import { useFileDownload } from "../../../shared/hooks/useFileDownload";
+import { usePagedTable } from "../../../shared/hooks/usePagedTable";
+import { usePermission } from "../../auth/api";
+import { useDictionary } from "../../customers/api";
+import { dictionaryLabel } from "../../customers/dictionary";
+import { useInteractions } from "../api";
+import { InteractionSearchForm } from "../components/InteractionSearchForm";
+import { interactionFilters, type InteractionSearchValues } from "../filters";
+
+/** 跟进记录查询 (CUS-10): follow-ups across every customer the user may see. */
+export function InteractionsPage() {
+  const { t, i18n } = useTranslation();
+  const can = usePermission();
+  const paged = usePagedTable<Interaction>("-occurred_at");
+  const [search, setSearch] = useState<InteractionSearchValues>({});
+  const filters = interactionFilters(search);
+  const interactions = useInteractions({ ...paged.params, ...filters });
+  const kinds = useDictionary("follow_up_type");
+  const { download, downloading } = useFileDownload();
+  const none = t("common:values.none");
+
+  const columns: TableColumnsType<Interaction> = [
+    {
+      title: t("interactions:fields.occurred_at"),
+      dataIndex: "occurred_at",
+      key: "occurred_at",
+      sorter: true,
+      defaultSortOrder: "descend",
+      width: 180,
+      render: (v: string) => formatDateTime(v, none),
+    },
+    {
+      title: t("interactions:fields.customer"),
+      dataIndex: "customer_name",
+      key: "customer",
+      render: (name: string, row) => (
+        <Link to={`/customers/${row.customer_id}`} style={{ whiteSpace: "nowrap" }}>
+          {name || none}
+        </Link>
+      ),
+    },
+    {
+      title: t("interactions:fields.kind"),
+      dataIndex: "kind",
+      key: "kind",
+      width: 110,
+      render: (kind: string) => <Tag color="blue">{dictionaryLabel(kinds.data, kind, i18n.language, none)}</Tag>,
+    },
+    {
+      title: t("interactions:fields.content"),
+      dataIndex: "content",
+      key: "content",
+      render: (content: string) => (
+        <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap", minWidth: 280, maxWidth: 520 }} ellipsis={{ rows: 2, tooltip: content }}>
+          {content}
+        </Typography.Paragraph>
+      ),
+    },
+    { title: t("interactions:fields.owner"), dataIndex: "owner_name", key: "owner", width: 140, render: (v: string | null) => v || none },
+    {
+      title: t("interactions:fields.next_follow_up_at"),
+      dataIndex: "next_follow_up_at",
+      key: "next_follow_up_at",
+      width: 180,
+      render: (v: string | null) => formatDateTime(v, none),
+    },
+  ];
+
+  return (
+    <Card>
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("interactions:title")}
+        </Typography.Title>
+        {can("follow_ups:export") && (
+          <Button
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            data-testid="interaction-export"
+            onClick={() => void download("/api/v1/interactions/export", { format: "csv", ...filters, sort: paged.params.sort }, "interactions.csv")}
+          >
+            {t("common:actions.export")}
+          </Button>
+        )}
+      </Space>
+      <InteractionSearchForm
+        onSearch={(values) => {
+          setSearch(values);
+          paged.resetPage();
+        }}
+      />
+      <Table<Interaction>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={interactions.data?.items}
+        loading={interactions.isFetching}
+        scroll={{ x: "max-content" }}
+        data-testid="interactions-table"
+        {...paged.tableProps(interactions.data?.total)}
+      />
+    </Card>
+  );
+}
