@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{json, Value};
 
 dual_test!(one_primary_contact_per_customer, |app| {
     let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
@@ -124,4 +124,64 @@ dual_test!(interactions_query_and_export_across_customers, |app| {
     assert!(lines[0].starts_with("occurred_at,customer,kind"));
     assert!(text.contains("甲公司") && !text.contains("丙公司"));
     assert_eq!(app.get("/api/v1/interactions/export?format=xlsx", &rep).await.0, StatusCode::BAD_REQUEST);
+});
+
+dual_test!(correcting_or_deleting_follow_ups_recomputes_the_customers_times, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let (_, c) = app.post("/api/v1/customers", &rep, json!({"name": "更正客户"})).await;
+    let cid = c["id"].as_str().unwrap();
+    let times = |v: &Value| (v["last_follow_up_at"].clone(), v["next_follow_up_at"].clone());
+    let (_, old) = app.post("/api/v1/follow-ups", &rep, json!({"customer_id": cid, "kind": "visit", "content": "拜访",
+        "occurred_at": "2026-11-01T02:00:00Z", "next_follow_up_at": "2026-11-15T02:00:00Z"})).await;
+    let (_, new) = app.post("/api/v1/follow-ups", &rep, json!({"customer_id": cid, "kind": "phone", "content": "电话",
+        "occurred_at": "2026-11-10T02:00:00Z", "next_follow_up_at": "2026-12-01T02:00:00Z"})).await;
+    let new_id = new["id"].as_str().unwrap();
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(times(&now), (json!("2026-11-10T02:00:00Z"), json!("2026-12-01T02:00:00Z")));
+    // Correcting the plan of the latest follow-up moves the customer's next time.
+    let (s, f) = app.patch(&format!("/api/v1/follow-ups/{new_id}"), &rep, json!({"next_follow_up_at": "2026-12-05T02:00:00Z", "content": "电话（已更正）"})).await;
+    assert_eq!(s, StatusCode::OK, "{f}");
+    assert_eq!(f["version"], 2);
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(times(&now), (json!("2026-11-10T02:00:00Z"), json!("2026-12-05T02:00:00Z")));
+    // Clearing it leaves the older plan, still ahead of the latest contact.
+    let (s, _) = app.patch(&format!("/api/v1/follow-ups/{new_id}"), &rep, json!({"next_follow_up_at": null})).await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(times(&now), (json!("2026-11-10T02:00:00Z"), json!("2026-11-15T02:00:00Z")));
+    // Moving the latest contact past that plan drops it.
+    let (s, _) = app.patch(&format!("/api/v1/follow-ups/{new_id}"), &rep, json!({"occurred_at": "2026-11-20T02:00:00Z"})).await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(times(&now), (json!("2026-11-20T02:00:00Z"), Value::Null));
+    // Bad corrections change nothing: a stale version, a future time, an unknown kind,
+    // someone who may not change the customer.
+    let res = app.req(reqwest::Method::PATCH, &format!("/api/v1/follow-ups/{new_id}"), Some(&rep)).header("If-Match", "\"1\"").json(&json!({"content": "x"})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED);
+    for (body, field) in [(json!({"occurred_at": "2999-01-01T00:00:00Z"}), "occurred_at"), (json!({"kind": "telepathy"}), "kind"), (json!({"content": ""}), "content")] {
+        let (s, e) = app.patch(&format!("/api/v1/follow-ups/{new_id}"), &rep, body.clone()).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {e}");
+        assert_eq!(e["errors"][0]["field"], field);
+    }
+    let (s, _) = app.patch(&format!("/api/v1/follow-ups/{new_id}"), &other, json!({"content": "不是我的"})).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (_, f) = app.get(&format!("/api/v1/follow-ups/{new_id}"), &rep).await;
+    assert_eq!(f["content"], "电话（已更正）");
+    // Deleting (a manager's right) the latest follow-up brings back the older one's contact and plan; the
+    // recycle bin restores both the follow-up and the times.
+    let (s, _) = app.delete(&format!("/api/v1/follow-ups/{new_id}"), &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(times(&now), (json!("2026-11-01T02:00:00Z"), json!("2026-11-15T02:00:00Z")));
+    let (s, _) = app.post(&format!("/api/v1/recycle-bin/follow_ups/{new_id}/restore"), &app.admin, json!({})).await;
+    assert!(s.is_success());
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(times(&now), (json!("2026-11-20T02:00:00Z"), Value::Null));
+    let (s, _) = app.delete(&format!("/api/v1/follow-ups/{}", old["id"].as_str().unwrap()), &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _) = app.delete(&format!("/api/v1/follow-ups/{new_id}"), &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(times(&now), (Value::Null, Value::Null));
 });

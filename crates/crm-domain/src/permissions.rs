@@ -167,6 +167,7 @@ pub mod perms {
     pub const CONTACTS_DELETE: Perm = Perm::new("contacts", "delete");
     pub const FOLLOW_UPS_READ: Perm = Perm::new("follow_ups", "read");
     pub const FOLLOW_UPS_CREATE: Perm = Perm::new("follow_ups", "create");
+    pub const FOLLOW_UPS_UPDATE: Perm = Perm::new("follow_ups", "update");
     pub const FOLLOW_UPS_EXPORT: Perm = Perm::new("follow_ups", "export");
     pub const FOLLOW_UPS_DELETE: Perm = Perm::new("follow_ups", "delete");
     pub const PRODUCT_CATEGORIES_READ: Perm = Perm::new("product_categories", "read");

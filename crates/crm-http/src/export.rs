@@ -7,13 +7,17 @@ use crm_persistence::ListParams;
 
 use crate::problem::{bad_request, ApiResult};
 
-/// The `format` query parameter of every export.
+/// The query parameters every export takes besides the list's filters.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct ExportFormat {
     /// `csv` (UTF-8 with a byte-order mark).
     format: String,
+    /// The list's fuzzy search.
+    q: Option<String>,
+    /// The list's sort, e.g. `-updated_at,name`.
+    sort: Option<String>,
 }
 
 /// Only CSV so far; anything else is a 400 naming `format`.

@@ -49,7 +49,7 @@ impl Modify for Security {
         contacts::handlers::list_contacts, contacts::handlers::create_contact, contacts::handlers::get_contact,
         contacts::handlers::update_contact, contacts::handlers::delete_contact,
         follow_ups::handlers::list_follow_ups, follow_ups::handlers::create_follow_up, follow_ups::handlers::get_follow_up,
-        follow_ups::handlers::delete_follow_up, follow_ups::handlers::list_interactions, follow_ups::handlers::export_interactions,
+        follow_ups::handlers::update_follow_up, follow_ups::handlers::delete_follow_up, follow_ups::handlers::list_interactions, follow_ups::handlers::export_interactions,
         products::handlers::category_tree, products::handlers::list_categories, products::handlers::create_category,
         products::handlers::get_category, products::handlers::update_category, products::handlers::delete_category,
         products::handlers::list_products, products::handlers::export_products, products::handlers::create_product,

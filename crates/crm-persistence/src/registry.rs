@@ -56,7 +56,10 @@ pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult
             // The restored contact's name and phones are searchable again.
             crate::customers::search::refresh_for_contact(&tx, id).await?;
         }
-        "follow_ups" => recycle::restore::<follow_up::Entity>(&tx, ctx, id).await?,
+        "follow_ups" => {
+            recycle::restore::<follow_up::Entity>(&tx, ctx, id).await?;
+            crate::customers::follow_ups::recompute_for_follow_up(&tx, ctx, id).await?;
+        }
         "product_categories" => recycle::restore::<category::Entity>(&tx, ctx, id).await?,
         "products" => recycle::restore::<product::Entity>(&tx, ctx, id).await?,
         "suppliers" => recycle::restore::<supplier::Entity>(&tx, ctx, id).await?,

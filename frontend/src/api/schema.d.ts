@@ -747,10 +747,15 @@ export interface paths {
         get: operations["get_follow_up"];
         put?: never;
         post?: never;
+        /** Logical delete; the customer's follow-up times are recomputed without it. */
         delete: operations["delete_follow_up"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Corrects a follow-up of a customer the caller may change; the customer's last and next
+         *     follow-up times follow.
+         */
+        patch: operations["update_follow_up"];
         trace?: never;
     };
     "/api/v1/interactions": {
@@ -1524,6 +1529,25 @@ export interface components {
             version: number;
             /** Format: date-time */
             created_at: string;
+        };
+        /**
+         * @description Fields to correct; absent fields stay, `null` clears. The customer's follow-up times
+         *     are recomputed.
+         * @example {
+         *       "content": "电话沟通了新版报价，客户周五回复。",
+         *       "next_follow_up_at": "2026-12-04T02:00:00Z"
+         *     }
+         */
+        FollowUpPatch: {
+            /** Format: uuid */
+            contact_id?: string | null;
+            kind?: string | null;
+            content?: string | null;
+            /** Format: date-time */
+            occurred_at?: string | null;
+            /** Format: date-time */
+            next_follow_up_at?: string | null;
+            participant_ids?: string[] | null;
         };
         Health: {
             /** @example ok */
@@ -5764,6 +5788,10 @@ export interface operations {
             query: {
                 /** @description `csv` (UTF-8 with a byte-order mark). */
                 format: string;
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
                 /** @description One or more of public, potential, won, invalid (comma-separated); default: all but invalid. */
                 pool?: string;
                 kind?: string;
@@ -6846,6 +6874,89 @@ export interface operations {
             };
         };
     };
+    update_follow_up: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_interactions: {
         parameters: {
             query?: {
@@ -6917,6 +7028,10 @@ export interface operations {
             query: {
                 /** @description `csv` (UTF-8 with a byte-order mark). */
                 format: string;
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
                 customer_id?: string;
                 contact_id?: string;
                 /** @description One or more `follow_up_type` codes, comma-separated. */
@@ -7470,6 +7585,10 @@ export interface operations {
             query: {
                 /** @description `csv` (UTF-8 with a byte-order mark). */
                 format: string;
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
                 /** @description The category and, for a top category, its children. */
                 category_id?: string;
                 on_sale?: boolean;

@@ -40,16 +40,11 @@ impl NewFollowUp {
     }
 }
 
-/// The customer's follow-up times after a new follow-up: the latest contact wins, and a
-/// newly planned next time replaces the old plan.
-pub fn customer_times(
-    last: Option<DateTime<Utc>>,
-    next: Option<DateTime<Utc>>,
-    f: &NewFollowUp,
-) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
-    let last = Some(last.map_or(f.occurred_at, |l| l.max(f.occurred_at)));
-    let next = f.next_follow_up_at.or(next.filter(|n| Some(*n) > last));
-    (last, next)
+/// The customer's follow-up times from its live follow-ups: `last` is the latest contact;
+/// `next` is the plan made at the latest follow-up that made one, while it is still ahead
+/// of that contact (a plan already overtaken by a later contact is dropped).
+pub fn customer_times(latest_contact: Option<DateTime<Utc>>, latest_plan: Option<DateTime<Utc>>) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    (latest_contact, latest_plan.filter(|n| latest_contact.is_none_or(|l| *n > l)))
 }
 
 #[cfg(test)]
@@ -70,13 +65,12 @@ mod tests {
     }
 
     #[test]
-    fn times_move_forward_only() {
+    fn times_come_from_the_latest_contact_and_plan() {
         let t = |h: i64| DateTime::<Utc>::from_timestamp(h * 3600, 0).unwrap();
-        assert_eq!(customer_times(None, None, &f(10, Some(20))), (Some(t(10)), Some(t(20))));
-        // An older follow-up entered late does not move `last` back.
-        assert_eq!(customer_times(Some(t(30)), Some(t(40)), &f(10, None)), (Some(t(30)), Some(t(40))));
-        // A plan that is already past is dropped.
-        assert_eq!(customer_times(Some(t(5)), Some(t(8)), &f(10, None)), (Some(t(10)), None));
+        assert_eq!(customer_times(Some(t(10)), Some(t(20))), (Some(t(10)), Some(t(20))));
+        assert_eq!(customer_times(None, None), (None, None));
+        // A plan already overtaken by a later contact is dropped.
+        assert_eq!(customer_times(Some(t(10)), Some(t(8))), (Some(t(10)), None));
         assert!(f(10, Some(5)).validate(t(100)).is_err());
         assert!(f(200, None).validate(t(100)).is_err());
     }

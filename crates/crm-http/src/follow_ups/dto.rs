@@ -88,3 +88,27 @@ impl From<crm_persistence::customers::interactions::InteractionView> for Interac
         Self { follow_up: v.follow_up.into(), customer_name: v.customer_name, owner_name: v.owner_name }
     }
 }
+
+/// Fields to correct; absent fields stay, `null` clears. The customer's follow-up times
+/// are recomputed.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"content": "电话沟通了新版报价，客户周五回复。", "next_follow_up_at": "2026-12-04T02:00:00Z"}))]
+pub struct FollowUpPatch {
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<Uuid>)]
+    pub contact_id: Option<Option<Uuid>>,
+    pub kind: Option<String>,
+    pub content: Option<String>,
+    pub occurred_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<DateTime<Utc>>)]
+    pub next_follow_up_at: Option<Option<DateTime<Utc>>>,
+    pub participant_ids: Option<Vec<Uuid>>,
+}
+
+impl From<FollowUpPatch> for crm_persistence::customers::follow_ups::FollowUpPatch {
+    fn from(p: FollowUpPatch) -> Self {
+        Self { contact_id: p.contact_id, kind: p.kind, content: p.content, occurred_at: p.occurred_at, next_follow_up_at: p.next_follow_up_at, participant_ids: p.participant_ids }
+    }
+}

@@ -54,6 +54,18 @@ pub async fn create_follow_up(state: web::Data<AppState>, ctx: ReqCtx, body: Val
     Ok(created(&FollowUp::from(f), format!("/api/v1/follow-ups/{id}"), Some(v)))
 }
 
+/// Corrects a follow-up of a customer the caller may change; the customer's last and next
+/// follow-up times follow.
+#[utoipa::path(patch, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])), request_body = FollowUpPatch,
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 200, body = FollowUp), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+pub async fn update_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<FollowUpPatch>) -> ApiResult<HttpResponse> {
+    let f = follow_ups::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let v = f.version;
+    Ok(ok(&FollowUp::from(f), Some(v)))
+}
+
+/// Logical delete; the customer's follow-up times are recomputed without it.
 #[utoipa::path(delete, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]

@@ -6,7 +6,7 @@ use crm_domain::customers::follow_up::{customer_times, NewFollowUp};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, Select};
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -88,20 +88,17 @@ pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<FollowUpView> {
     visible(db, ctx).await?.filter(C::Id.eq(id)).one(db).await.map_err(db_err)?.map(Into::into).ok_or_else(|| DomainError::not_found("follow_up"))
 }
 
-pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<FollowUpView> {
-    let input = input.validate(ctx.now)?;
-    let tx = tx::begin(db).await?;
-    let Some(cust) = Scoped::<customer::Entity>::find_editable(&tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(&tx).await.map_err(db_err)? else {
-        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
-    };
-    dictionaries::check_code(&tx, "follow_up_type", "kind", &input.kind).await?;
+/// The references of a follow-up: its kind in the dictionary, its contact among the
+/// customer's live contacts, its participants among the users.
+async fn check_refs(tx: &impl ConnectionTrait, customer_id: Uuid, input: &NewFollowUp) -> DomainResult<()> {
+    dictionaries::check_code(tx, "follow_up_type", "kind", &input.kind).await?;
     let mut v = Validator::new();
     if let Some(cid) = input.contact_id {
         let ok = contact::Entity::find()
             .filter(contact::Column::Id.eq(cid))
-            .filter(contact::Column::CustomerId.eq(cust.id))
+            .filter(contact::Column::CustomerId.eq(customer_id))
             .filter(contact::Column::DeletedAt.is_null())
-            .count(&tx)
+            .count(tx)
             .await
             .map_err(db_err)?;
         if ok == 0 {
@@ -112,14 +109,62 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<Foll
         let n = user::Entity::find()
             .filter(user::Column::Id.is_in(input.participant_ids.clone()))
             .filter(user::Column::DeletedAt.is_null())
-            .count(&tx)
+            .count(tx)
             .await
             .map_err(db_err)?;
         if usize::try_from(n).unwrap_or(0) != input.participant_ids.len() {
             v.add("participant_ids", "not_found", "one or more participants are not users");
         }
     }
-    v.finish()?;
+    v.finish()
+}
+
+/// Sets the customer's last and next follow-up times from its live follow-ups (CUS-9):
+/// the latest contact, and the plan made at the latest follow-up that made one, if it is
+/// still ahead of that contact. Run in the transaction of every follow-up change, with a
+/// version check so a concurrent change of the customer retries instead of vanishing.
+pub(crate) async fn recompute_customer_times(tx: &impl ConnectionTrait, ctx: &Ctx, customer_id: Uuid) -> DomainResult<()> {
+    // scope-bypass: the caller has already been authorised for this customer's follow-ups.
+    let Some(cust) = customer::Entity::find_by_id(customer_id).one(tx).await.map_err(db_err)? else { return Ok(()) };
+    let live = || FollowUp::find().filter(C::CustomerId.eq(customer_id)).filter(C::DeletedAt.is_null());
+    let last = live().order_by_desc(C::OccurredAt).order_by_desc(C::Id).one(tx).await.map_err(db_err)?.map(|f| f.occurred_at);
+    let planned = live().filter(C::NextFollowUpAt.is_not_null()).order_by_desc(C::OccurredAt).order_by_desc(C::Id).one(tx).await.map_err(db_err)?;
+    let (last, next) = customer_times(last, planned.and_then(|f| f.next_follow_up_at));
+    if (last, next) == (cust.last_follow_up_at, cust.next_follow_up_at) {
+        return Ok(());
+    }
+    let res = customer::Entity::update_many()
+        .col_expr(customer::Column::LastFollowUpAt, Expr::value(last))
+        .col_expr(customer::Column::NextFollowUpAt, Expr::value(next))
+        .col_expr(customer::Column::UpdatedAt, Expr::value(ctx.now))
+        .col_expr(customer::Column::Version, Expr::value(cust.version + 1))
+        .filter(customer::Column::Id.eq(cust.id))
+        .filter(customer::Column::Version.eq(cust.version))
+        .exec(tx)
+        .await
+        .map_err(db_err)?;
+    if res.rows_affected == 0 {
+        return Err(DomainError::conflict("customer.changed", "the customer changed while the follow-up was saved; try again"));
+    }
+    audit::record(
+        tx,
+        ctx,
+        "customers",
+        cust.id,
+        "follow_up",
+        &json!({"last_follow_up_at": cust.last_follow_up_at, "next_follow_up_at": cust.next_follow_up_at}),
+        &json!({"last_follow_up_at": last, "next_follow_up_at": next}),
+    )
+    .await
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<FollowUpView> {
+    let input = input.validate(ctx.now)?;
+    let tx = tx::begin(db).await?;
+    let Some(cust) = Scoped::<customer::Entity>::find_editable(&tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(&tx).await.map_err(db_err)? else {
+        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
+    };
+    check_refs(&tx, cust.id, &input).await?;
     let model = follow_up::Model {
         id: Uuid::now_v7(),
         customer_id: cust.id,
@@ -137,43 +182,95 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<Foll
         deleted_by: None,
     };
     FollowUp::insert(follow_up::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    // The customer row is updated with its times computed from the values just read under
-    // this transaction; the version check makes a concurrent change retry, not vanish.
-    let (last, next) = customer_times(cust.last_follow_up_at, cust.next_follow_up_at, &input);
-    let res = customer::Entity::update_many()
-        .col_expr(customer::Column::LastFollowUpAt, Expr::value(last))
-        .col_expr(customer::Column::NextFollowUpAt, Expr::value(next))
-        .col_expr(customer::Column::UpdatedAt, Expr::value(ctx.now))
-        .col_expr(customer::Column::Version, Expr::value(cust.version + 1))
-        .filter(customer::Column::Id.eq(cust.id))
-        .filter(customer::Column::Version.eq(cust.version))
-        .exec(&tx)
-        .await
-        .map_err(db_err)?;
-    if res.rows_affected == 0 {
-        return Err(DomainError::conflict("customer.changed", "the customer changed while the follow-up was saved; try again"));
-    }
     let v = FollowUpView::from(model);
     audit::record(&tx, ctx, "follow_ups", v.id, "create", &Value::Null, &json!(v)).await?;
-    audit::record(
-        &tx,
-        ctx,
-        "customers",
-        cust.id,
-        "follow_up",
-        &json!({"last_follow_up_at": cust.last_follow_up_at, "next_follow_up_at": cust.next_follow_up_at}),
-        &json!({"last_follow_up_at": last, "next_follow_up_at": next}),
-    )
-    .await?;
+    recompute_customer_times(&tx, ctx, cust.id).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(v)
 }
 
+/// A live follow-up of a customer the caller may change, or 404.
+async fn find_editable(tx: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<follow_up::Model> {
+    let editable = Scoped::<customer::Entity>::editable_ids(tx, ctx).await?;
+    FollowUp::find()
+        .filter(C::DeletedAt.is_null())
+        .filter(C::CustomerId.in_subquery(editable))
+        .filter(C::Id.eq(id))
+        .one(tx)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found("follow_up"))
+}
+
+#[derive(Debug, Default)]
+pub struct FollowUpPatch {
+    pub contact_id: Option<Option<Uuid>>,
+    pub kind: Option<String>,
+    pub content: Option<String>,
+    pub occurred_at: Option<DateTime<Utc>>,
+    pub next_follow_up_at: Option<Option<DateTime<Utc>>>,
+    pub participant_ids: Option<Vec<Uuid>>,
+}
+
+/// Corrects a follow-up; the customer's follow-up times follow.
+pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: FollowUpPatch, if_match: Option<i32>) -> DomainResult<FollowUpView> {
+    let tx = tx::begin(db).await?;
+    let current = find_editable(&tx, ctx, id).await?;
+    check_if_match(if_match, current.version)?;
+    let input = NewFollowUp {
+        customer_id: current.customer_id,
+        contact_id: patch.contact_id.unwrap_or(current.contact_id),
+        kind: patch.kind.unwrap_or_else(|| current.kind.clone()),
+        content: patch.content.unwrap_or_else(|| current.content.clone()),
+        occurred_at: patch.occurred_at.unwrap_or(current.occurred_at),
+        next_follow_up_at: patch.next_follow_up_at.unwrap_or(current.next_follow_up_at),
+        participant_ids: patch.participant_ids.unwrap_or_else(|| serde_json::from_value(current.participant_ids.clone()).unwrap_or_default()),
+    }
+    .validate(ctx.now)?;
+    check_refs(&tx, current.customer_id, &input).await?;
+    let changes = follow_up::ActiveModel {
+        contact_id: sea_orm::ActiveValue::Set(input.contact_id),
+        kind: sea_orm::ActiveValue::Set(input.kind.clone()),
+        content: sea_orm::ActiveValue::Set(input.content.clone()),
+        occurred_at: sea_orm::ActiveValue::Set(input.occurred_at),
+        next_follow_up_at: sea_orm::ActiveValue::Set(input.next_follow_up_at),
+        participant_ids: sea_orm::ActiveValue::Set(json!(input.participant_ids)),
+        updated_at: sea_orm::ActiveValue::Set(ctx.now),
+        ..Default::default()
+    };
+    crate::version::update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
+    let next = follow_up::Model {
+        contact_id: input.contact_id,
+        kind: input.kind,
+        content: input.content,
+        occurred_at: input.occurred_at,
+        next_follow_up_at: input.next_follow_up_at,
+        participant_ids: json!(input.participant_ids),
+        updated_at: ctx.now,
+        version: current.version + 1,
+        ..current.clone()
+    };
+    let (before, after) = (FollowUpView::from(current), FollowUpView::from(next));
+    audit::record(&tx, ctx, "follow_ups", id, "update", &json!(before), &json!(after)).await?;
+    recompute_customer_times(&tx, ctx, after.customer_id).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}
+
+/// Logical delete; the customer's follow-up times are recomputed without it.
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
     let tx = tx::begin(db).await?;
-    let editable = Scoped::<customer::Entity>::editable_ids(&tx, ctx).await?;
-    let current = FollowUp::find().filter(C::DeletedAt.is_null()).filter(C::CustomerId.in_subquery(editable)).filter(C::Id.eq(id)).one(&tx).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("follow_up"))?;
+    let current = find_editable(&tx, ctx, id).await?;
     check_if_match(if_match, current.version)?;
     recycle::soft_delete::<FollowUp>(&tx, ctx, id, current.version).await?;
+    recompute_customer_times(&tx, ctx, current.customer_id).await?;
     tx.commit().await.map_err(db_err)
+}
+
+/// After a restore from the recycle bin.
+pub(crate) async fn recompute_for_follow_up(tx: &impl ConnectionTrait, ctx: &Ctx, follow_up_id: Uuid) -> DomainResult<()> {
+    match FollowUp::find_by_id(follow_up_id).one(tx).await.map_err(db_err)? {
+        Some(f) => recompute_customer_times(tx, ctx, f.customer_id).await,
+        None => Ok(()),
+    }
 }
