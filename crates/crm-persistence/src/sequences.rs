@@ -2,28 +2,28 @@
 //! incremented inside the caller's transaction, so two writers never get the same number.
 
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
+use sea_orm::ConnectionTrait;
 
 use crate::db::db_err;
-use crate::shared_entities::sequence::{self, Column as C, Entity as Seq};
 
 pub async fn next(db: &impl ConnectionTrait, name: &str) -> DomainResult<i64> {
     next_n(db, name, 1).await
 }
 
-/// Reserves `n` consecutive numbers and returns the first (a bulk import's block).
+/// Reserves `n` consecutive numbers and returns the first (a bulk import's block). One
+/// upsert with RETURNING (PostgreSQL, and SQLite since 3.35): the row lock it takes makes
+/// concurrent callers queue, and a missing counter starts at 1.
 pub async fn next_n(db: &impl ConnectionTrait, name: &str, n: i64) -> DomainResult<i64> {
-    Seq::insert(sequence::ActiveModel { name: Set(name.into()), value: Set(0) })
-        .on_conflict(OnConflict::column(C::Name).do_nothing().to_owned())
-        .exec_without_returning(db)
-        .await
-        .map_err(db_err)?;
-    Seq::update_many().col_expr(C::Value, Expr::col(C::Value).add(n)).filter(C::Name.eq(name)).exec(db).await.map_err(db_err)?;
-    Seq::find_by_id(name.to_string())
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .map(|s| s.value - n + 1)
-        .ok_or_else(|| DomainError::internal("sequence row missing"))
+    let (table, value) = (Alias::new("sequences"), Alias::new("value"));
+    let mut stmt = Query::insert();
+    stmt.into_table(table.clone()).columns([Alias::new("name"), value.clone()]);
+    stmt.values([name.into(), n.into()]).map_err(|e| DomainError::internal(format!("sequence statement: {e}")))?;
+    let stmt = stmt
+        .on_conflict(OnConflict::column(Alias::new("name")).value(value.clone(), Expr::col((table, value.clone())).add(n)).to_owned())
+        .returning(Query::returning().column(value))
+        .to_owned();
+    let row = db.query_one(db.get_database_backend().build(&stmt)).await.map_err(db_err)?.ok_or_else(|| DomainError::internal("sequence upsert returned nothing"))?;
+    let last: i64 = row.try_get_by_index(0).map_err(db_err)?;
+    Ok(last - n + 1)
 }

@@ -14,7 +14,6 @@ use super::follow_ups::{spec, visible, FollowUpView};
 use crate::csv_export::{self, time, CsvExport, CsvStream};
 use crate::db::db_err;
 use crate::listing::{fetch_page, ListParams, Page};
-use crate::system::entities::user;
 use crate::{Ctx, Db};
 
 #[derive(Debug, Clone, Serialize)]
@@ -35,7 +34,7 @@ where
 /// Names for a batch of rows in two queries, whatever its size.
 async fn views(db: &impl ConnectionTrait, rows: Vec<follow_up::Model>) -> DomainResult<Vec<InteractionView>> {
     let customers = names::<customer::Entity, _>(db, customer::Column::Id, customer::Column::Name, rows.iter().map(|r| r.customer_id).collect()).await?;
-    let owners = names::<user::Entity, _>(db, user::Column::Id, user::Column::DisplayName, rows.iter().map(|r| r.owner_id).collect()).await?;
+    let owners = crate::system::user_names::display_names(db, rows.iter().map(|r| r.owner_id)).await?;
     Ok(rows
         .into_iter()
         .map(|r| InteractionView {

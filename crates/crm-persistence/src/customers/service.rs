@@ -1,7 +1,6 @@
 //! Customer use cases. Every read goes through `Scoped::<customer::Entity>::find`, so a
 //! customer outside the caller's data scope is simply not found (404).
 
-use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use crm_domain::customers::{normalise_name, normalise_phone, pool, CustomerKind, CustomerPatch, NewCustomer, Pool, PoolCommand};
@@ -83,22 +82,7 @@ pub struct CustomerView {
 
 /// Views for a page of rows, with owner names in one query.
 pub(crate) async fn views(db: &impl ConnectionTrait, rows: Vec<customer::Model>) -> DomainResult<Vec<CustomerView>> {
-    let owner_ids: Vec<Uuid> = rows.iter().filter_map(|c| c.owner_id).collect();
-    let names: HashMap<Uuid, String> = if owner_ids.is_empty() {
-        HashMap::new()
-    } else {
-        user::Entity::find()
-            .select_only()
-            .column(user::Column::Id)
-            .column(user::Column::DisplayName)
-            .filter(user::Column::Id.is_in(owner_ids))
-            .into_tuple::<(Uuid, String)>()
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .collect()
-    };
+    let names = crate::system::user_names::display_names(db, rows.iter().filter_map(|c| c.owner_id)).await?;
     Ok(rows
         .into_iter()
         .map(|c| CustomerView {
@@ -242,21 +226,45 @@ pub(crate) async fn find_duplicates(
     email: Option<&str>,
     except: Option<Uuid>,
 ) -> DomainResult<Vec<Duplicate>> {
-    let mut out = Vec::new();
     let keys = [
-        ("name", C::NameNorm, name.map(normalise_name)),
-        ("phone", C::PhoneNorm, phone.map(normalise_phone)),
-        ("email", C::Email, email.map(|e| e.trim().to_lowercase())),
+        ("name", name.map(normalise_name)),
+        ("phone", phone.map(normalise_phone)),
+        ("email", email.map(|e| e.trim().to_lowercase())),
     ];
-    for (field, col, key) in keys {
-        let Some(key) = key.filter(|k| !k.is_empty()) else { continue };
-        // scope-bypass: duplicates are checked across all owners (CUS-6); only id and name leave.
-        let mut q = Customer::find().select_only().column(C::Id).column(C::Name).filter(C::DeletedAt.is_null()).filter(col.eq(key));
-        if let Some(id) = except {
-            q = q.filter(C::Id.ne(id));
+    let keys: Vec<(&str, String)> = keys.into_iter().filter_map(|(f, k)| k.filter(|k| !k.is_empty()).map(|k| (f, k))).collect();
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut any = Condition::any();
+    for (field, key) in &keys {
+        let col = match *field {
+            "name" => C::NameNorm,
+            "phone" => C::PhoneNorm,
+            _ => C::Email,
+        };
+        any = any.add(col.eq(key.clone()));
+    }
+    // One query for the three keys; each key has its own index, so this is a BitmapOr.
+    // scope-bypass: duplicates are checked across all owners (CUS-6); only id and name leave.
+    let mut q = Customer::find().filter(C::DeletedAt.is_null()).filter(any);
+    if let Some(id) = except {
+        q = q.filter(C::Id.ne(id));
+    }
+    type Keys = (Uuid, String, String, Option<String>, Option<String>);
+    let rows: Vec<Keys> =
+        q.select_only().column(C::Id).column(C::Name).column(C::NameNorm).column(C::PhoneNorm).column(C::Email).limit(15).into_tuple().all(db).await.map_err(db_err)?;
+    let mut out = Vec::new();
+    for (field, key) in &keys {
+        for (id, name, name_norm, phone_norm, email) in &rows {
+            let hit = match *field {
+                "name" => name_norm == key,
+                "phone" => phone_norm.as_deref() == Some(key.as_str()),
+                _ => email.as_deref().map(str::to_lowercase).as_deref() == Some(key.as_str()),
+            };
+            if hit {
+                out.push(Duplicate { field: (*field).into(), id: *id, name: name.clone() });
+            }
         }
-        let rows: Vec<(Uuid, String)> = q.limit(5).into_tuple().all(db).await.map_err(db_err)?;
-        out.extend(rows.into_iter().map(|(id, name)| Duplicate { field: field.into(), id, name }));
     }
     Ok(out)
 }

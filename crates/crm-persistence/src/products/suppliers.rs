@@ -20,7 +20,6 @@ use crate::customers::entities::customer;
 use crate::db::db_err;
 use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
 use crate::scope::Scoped;
-use crate::system::entities::user;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, recycle, sequences, Ctx, Db};
 
@@ -45,22 +44,7 @@ pub struct SupplierView {
 }
 
 async fn views(db: &impl ConnectionTrait, rows: Vec<supplier::Model>) -> DomainResult<Vec<SupplierView>> {
-    let ids: Vec<Uuid> = rows.iter().filter_map(|s| s.created_by).collect();
-    let names: HashMap<Uuid, String> = if ids.is_empty() {
-        HashMap::new()
-    } else {
-        user::Entity::find()
-            .select_only()
-            .column(user::Column::Id)
-            .column(user::Column::DisplayName)
-            .filter(user::Column::Id.is_in(ids))
-            .into_tuple::<(Uuid, String)>()
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .collect()
-    };
+    let names = crate::system::user_names::display_names(db, rows.iter().filter_map(|s| s.created_by)).await?;
     Ok(rows
         .into_iter()
         .map(|s| SupplierView {

@@ -5,4 +5,5 @@ pub mod bootstrap;
 pub mod departments;
 pub mod entities;
 pub mod roles;
+pub mod user_names;
 pub mod users;

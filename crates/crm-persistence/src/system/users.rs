@@ -358,6 +358,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: UserPatch, if_match: Op
     let after = view(&tx, next).await?;
     audit::record(&tx, ctx, "users", id, "update", &json!(before), &json!(after)).await?;
     tx.commit().await.map_err(db_err)?;
+    super::user_names::forget(id);
     Ok(after)
 }
 
