@@ -48,3 +48,20 @@ export type PoolRules = Schemas["PoolRulesState"];
 export type UpdatePoolRules = Schemas["PoolRulesBody"];
 export type PoolRulesApplied = Schemas["PoolRulesApplied"];
 export type Interaction = Schemas["Interaction"];
+
+// Products & suppliers.
+export type ProductCategory = Schemas["Category"];
+export type CategoryNode = Schemas["CategoryNode"];
+export type CreateProductCategory = Schemas["NewCategory"];
+export type UpdateProductCategory = Schemas["CategoryPatch"];
+export type Product = Schemas["Product"];
+export type CreateProduct = Schemas["NewProduct"];
+export type UpdateProduct = Schemas["ProductPatch"];
+export type Supplier = Schemas["Supplier"];
+export type CreateSupplier = Schemas["NewSupplier"];
+export type UpdateSupplier = Schemas["SupplierPatch"];
+/** A supplier's price for a product; a product's supplier prices use the same schema. */
+export type SupplierPrice = Schemas["SupplierPrice"];
+export type SupplierPriceInput = Schemas["PriceItem"];
+export type ServedCustomer = Schemas["ServedCustomer"];
+export type SupplierSummary = Schemas["SupplierSummary"];

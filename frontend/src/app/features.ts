@@ -4,8 +4,10 @@ import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
 import { interactionsFeature } from "../features/interactions";
 import { poolRulesFeature } from "../features/pool-rules";
+import { productsFeature } from "../features/products";
 import { profileFeature } from "../features/profile";
 import { rolesFeature } from "../features/roles";
+import { suppliersFeature } from "../features/suppliers";
 import { usersFeature } from "../features/users";
 import type { Feature } from "./registry";
 
@@ -20,4 +22,6 @@ export const FEATURES: readonly Feature[] = [
   customersFeature,
   interactionsFeature,
   poolRulesFeature,
+  productsFeature,
+  suppliersFeature,
 ];

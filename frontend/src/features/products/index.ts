@@ -1,0 +1,20 @@
+import { createElement } from "react";
+import { ApartmentOutlined, ShoppingOutlined } from "@ant-design/icons";
+import type { Feature } from "../../app/registry";
+import { CATEGORIES_PATH, PRODUCTS_PATH, routes } from "./routes";
+
+export const productsFeature: Feature = {
+  name: "products",
+  routes,
+  menu: [
+    { key: "products", path: PRODUCTS_PATH, group: "products", labelKey: "products:menu", icon: createElement(ShoppingOutlined), permission: "products:read" },
+    {
+      key: "product-categories",
+      path: CATEGORIES_PATH,
+      group: "products",
+      labelKey: "products:categories.menu",
+      icon: createElement(ApartmentOutlined),
+      permission: "product_categories:read",
+    },
+  ],
+};

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { regionText, supplierFilters } from "./filters";
+
+describe("supplier filters", () => {
+  it("trims and drops blanks", () => {
+    expect(supplierFilters({ q: "  华东 ", province: " ", city: "杭州" })).toEqual({ q: "华东", province: undefined, city: "杭州" });
+    expect(supplierFilters({})).toEqual({ q: undefined, province: undefined, city: undefined });
+  });
+
+  it("joins the region", () => {
+    expect(regionText("浙江", "杭州")).toBe("浙江 / 杭州");
+    expect(regionText(null, "杭州")).toBe("杭州");
+    expect(regionText(" ", null)).toBe("");
+  });
+});

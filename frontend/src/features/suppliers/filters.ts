@@ -1,0 +1,19 @@
+/** The supplier search form as typed. */
+export type SupplierSearchValues = { q?: string; province?: string; city?: string };
+
+export type SupplierFilters = { q?: string; province?: string; city?: string };
+
+function text(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** The search form as list parameters, blanks dropped (the API reads a blank filter as a bad value). */
+export function supplierFilters(values: SupplierSearchValues): SupplierFilters {
+  return { q: text(values.q), province: text(values.province), city: text(values.city) };
+}
+
+/** "浙江 / 杭州", or blank when neither is known. */
+export function regionText(province: string | null | undefined, city: string | null | undefined): string {
+  return [province, city].filter((part) => part && part.trim()).join(" / ");
+}
