@@ -10,6 +10,7 @@ mod m20260303_000000_pool_rules_create;
 mod m20260304_000000_customer_collaborators_create;
 mod m20260305_000000_customer_search;
 mod m20260310_000000_products_suppliers_create;
+mod m20260311_000000_customer_live_indexes;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260304_000000_customer_collaborators_create::Migration),
             Box::new(m20260305_000000_customer_search::Migration),
             Box::new(m20260310_000000_products_suppliers_create::Migration),
+            Box::new(m20260311_000000_customer_live_indexes::Migration),
         ]
     }
 }

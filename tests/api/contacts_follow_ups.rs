@@ -123,7 +123,10 @@ dual_test!(interactions_query_and_export_across_customers, |app| {
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines[0].starts_with("occurred_at,customer,kind"));
     assert!(text.contains("甲公司") && !text.contains("丙公司"));
-    assert_eq!(app.get("/api/v1/interactions/export?format=xlsx", &rep).await.0, StatusCode::BAD_REQUEST);
+    let res = app.req(reqwest::Method::GET, "/api/v1/interactions/export?format=xlsx", Some(&rep)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.bytes().await.unwrap().starts_with(b"PK"), "an xlsx is a zip archive");
+    assert_eq!(app.get("/api/v1/interactions/export?format=pdf", &rep).await.0, StatusCode::BAD_REQUEST);
 });
 
 dual_test!(correcting_or_deleting_follow_ups_recomputes_the_customers_times, |app| {

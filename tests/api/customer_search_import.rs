@@ -193,10 +193,10 @@ mod list_queries_use_indexes {
         // serve an owner filter when the pool filter is not selective).
         type Case<'a> = (&'a str, Vec<(&'a str, String)>, Option<&'a str>, &'a [&'a str]);
         let cases: Vec<Case> = vec![
-            ("owner + pool, newest first", vec![("owner_id", owner.to_string()), ("pool", "potential".into())], None, &["idx_customers_owner_pool_upd_id", "idx_customers_owner_updated"]),
-            ("owner, newest first", vec![("owner_id", owner.to_string())], None, &["idx_customers_owner_pool_upd_id", "idx_customers_owner_updated"]),
-            ("default pools, newest first", vec![], None, &["idx_customers_updated"]),
-            ("by next follow-up", vec![("next_follow_up_at_from", "2026-01-01".into())], None, &["idx_customers_next_follow_up_id"]),
+            ("owner + pool, newest first", vec![("owner_id", owner.to_string()), ("pool", "potential".into())], None, &["idx_customers_live_owner_pool_upd", "idx_customers_live_owner_upd"]),
+            ("owner, newest first", vec![("owner_id", owner.to_string())], None, &["idx_customers_live_owner_pool_upd", "idx_customers_live_owner_upd"]),
+            ("default pools, newest first", vec![], None, &["idx_customers_live_upd"]),
+            ("by next follow-up", vec![("next_follow_up_at_from", "2026-01-01".into())], None, &["idx_customers_live_next_follow_up"]),
             ("fuzzy q", vec![], Some("客户0012"), &["idx_customers_search_trgm"]),
         ];
         for (what, filters, q, indexes) in cases {

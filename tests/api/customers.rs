@@ -238,6 +238,30 @@ dual_test!(export_streams_the_filtered_list_in_scope, |app| {
     assert_eq!(text.trim_start_matches('\u{feff}').lines().count(), 1 + 3 + 250);
 });
 
+dual_test!(export_as_a_real_spreadsheet, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    create(&app, &rep, json!({"name": "表格客户甲", "city": "杭州", "phone": "0571-8888 0001"})).await;
+    create(&app, &rep, json!({"name": "=cmd|' /C calc'!A0", "city": "南京"})).await;
+    create(&app, &app.admin, json!({"name": "别人的表格客户"})).await;
+    let res = app.req(Method::GET, "/api/v1/customers/export?format=xlsx&sort=name", Some(&rep)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert!(res.headers()["content-disposition"].to_str().unwrap().ends_with(".xlsx\""));
+    let bytes = res.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx is a zip archive");
+    let mut xml = String::new();
+    for name in ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"] {
+        if let Ok(mut f) = zip.by_name(name) {
+            std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+        }
+    }
+    assert!(xml.contains("表格客户甲") && xml.contains("杭州") && xml.contains("code"), "{xml}");
+    assert!(!xml.contains("别人的表格客户"), "the caller's scope applies");
+    assert!(!xml.contains("<f>"), "no cell is a formula");
+    // Three rows: the header and the rep's two customers.
+    assert_eq!(xml.matches("<row ").count(), 3, "{xml}");
+});
+
 dual_test!(timeline_merges_follow_ups_and_history, |app| {
     let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
     let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;

@@ -1,9 +1,11 @@
-//! File downloads of lists: the format parameter and the streamed CSV response.
+//! File downloads of lists: the format parameter, and the response for each format (CSV
+//! streamed as it is made, XLSX streamed from its finished temporary file).
 
 use actix_web::HttpResponse;
 use chrono::{DateTime, Utc};
-use crm_persistence::csv_export::CsvStream;
+use crm_persistence::table_export::{CsvStream, Export, ExportFormat as Format, XlsxFile};
 use crm_persistence::ListParams;
+use futures_util::StreamExt;
 
 use crate::problem::{bad_request, ApiResult};
 
@@ -12,7 +14,8 @@ use crate::problem::{bad_request, ApiResult};
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct ExportFormat {
-    /// `csv` (UTF-8 with a byte-order mark).
+    /// `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+    /// most 1,048,575 rows).
     format: String,
     /// The list's fuzzy search.
     q: Option<String>,
@@ -20,23 +23,59 @@ pub struct ExportFormat {
     sort: Option<String>,
 }
 
-/// Only CSV so far; anything else is a 400 naming `format`.
-pub fn take_format(params: &mut ListParams) -> ApiResult<()> {
+/// `csv` or `xlsx`; anything else is a 400 naming `format`.
+pub fn take_format(params: &mut ListParams) -> ApiResult<Format> {
     let format = params.take_filter("format").unwrap_or_default();
-    if format != "csv" {
-        return Err(bad_request("export.format", format!("format must be csv, not '{format}'"), Some("format")));
-    }
-    Ok(())
+    Format::parse(&format).ok_or_else(|| bad_request("export.format", format!("format must be csv or xlsx, not '{format}'"), Some("format")))
 }
 
-/// The export's chunks as an attachment named `<what>-<time>.csv`.
-pub fn csv(mut rx: CsvStream, what: &str, now: DateTime<Utc>) -> HttpResponse {
+/// The export as an attachment named `<what>-<time>.<csv|xlsx>`.
+pub fn respond(export: Export, what: &str, now: DateTime<Utc>) -> HttpResponse {
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    match export {
+        Export::Csv(rx) => csv(rx, &format!("{what}-{stamp}.csv")),
+        Export::Xlsx(file) => xlsx(file, &format!("{what}-{stamp}.xlsx")),
+    }
+}
+
+fn csv(mut rx: CsvStream, name: &str) -> HttpResponse {
     let body = futures_util::stream::poll_fn(move |cx| {
         rx.poll_recv(cx).map(|item| item.map(|chunk| chunk.map(bytes::Bytes::from).map_err(|e| std::io::Error::other(e.to_string()))))
     });
-    let name = format!("{what}-{}.csv", now.format("%Y%m%d-%H%M%S"));
     HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(("content-disposition", format!("attachment; filename=\"{name}\"")))
         .streaming(body)
+}
+
+const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+fn xlsx(x: XlsxFile, name: &str) -> HttpResponse {
+    let size = x.size;
+    // The temporary file lives in the stream's state and is deleted when the body ends.
+    let body = futures_util::stream::unfold(Some((x, None::<tokio::fs::File>)), |state| async move {
+        use tokio::io::AsyncReadExt;
+        let (x, file) = state?;
+        let mut file = match file {
+            Some(f) => f,
+            None => match tokio::fs::File::open(x.file.path()).await {
+                Ok(f) => f,
+                Err(e) => return Some((Err(e), None)),
+            },
+        };
+        let mut buf = vec![0u8; 64 * 1024];
+        match file.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok(bytes::Bytes::from(buf)), Some((x, Some(file)))))
+            }
+            Err(e) => Some((Err(e), None)),
+        }
+    })
+    .boxed_local();
+    HttpResponse::Ok()
+        .content_type(XLSX_TYPE)
+        .insert_header(("content-disposition", format!("attachment; filename=\"{name}\"")))
+        .body(actix_web::body::SizedStream::new(size, body))
 }

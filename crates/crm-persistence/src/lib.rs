@@ -8,7 +8,7 @@
 
 pub mod audit;
 pub mod auth;
-pub mod csv_export;
+pub mod table_export;
 pub mod ctx;
 pub mod customers;
 pub mod db;

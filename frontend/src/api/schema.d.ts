@@ -5786,7 +5786,10 @@ export interface operations {
     export_customers: {
         parameters: {
             query: {
-                /** @description `csv` (UTF-8 with a byte-order mark). */
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
                 format: string;
                 /** @description The list's fuzzy search. */
                 q?: string;
@@ -5815,13 +5818,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/csv, streamed */
+            /** @description CSV streamed as it is made, or an XLSX file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": unknown;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: {
@@ -7026,7 +7030,10 @@ export interface operations {
     export_interactions: {
         parameters: {
             query: {
-                /** @description `csv` (UTF-8 with a byte-order mark). */
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
                 format: string;
                 /** @description The list's fuzzy search. */
                 q?: string;
@@ -7047,13 +7054,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/csv, streamed */
+            /** @description CSV streamed as it is made, or an XLSX file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": unknown;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: {
@@ -7583,7 +7591,10 @@ export interface operations {
     export_products: {
         parameters: {
             query: {
-                /** @description `csv` (UTF-8 with a byte-order mark). */
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
                 format: string;
                 /** @description The list's fuzzy search. */
                 q?: string;
@@ -7603,13 +7614,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/csv, streamed */
+            /** @description CSV streamed as it is made, or an XLSX file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": unknown;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: {

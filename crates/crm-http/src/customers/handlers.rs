@@ -217,13 +217,13 @@ pub async fn apply_pool_rules(state: web::Data<AppState>, ctx: ReqCtx) -> ApiRes
 /// The whole filtered list as a file, streamed (no page cap; the caller's data scope
 /// applies). Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/customers/export", tag = "customers", security(("bearer" = [])), params(ExportFormat, CustomerFilters),
-    responses((status = 200, description = "text/csv, streamed", content_type = "text/csv"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
-    crate::export::take_format(&mut params)?;
+    let format = crate::export::take_format(&mut params)?;
     // Building the query first turns bad filters into a 400 before any byte is sent.
-    let rx = crm_persistence::customers::export::start(&state.db, &ctx.0, params).await?;
-    Ok(crate::export::csv(rx, "customers", ctx.0.now))
+    let export = crm_persistence::customers::export::start(&state.db, &ctx.0, params, format).await?;
+    Ok(crate::export::respond(export, "customers", ctx.0.now))
 }
 
 /// The customer's timeline: follow-ups, pool moves, owner changes and field changes,

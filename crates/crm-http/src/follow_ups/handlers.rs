@@ -86,10 +86,10 @@ pub async fn list_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQ
 
 /// The interactions matching the filters as a file, streamed (no page cap).
 #[utoipa::path(get, path = "/api/v1/interactions/export", tag = "follow-ups", security(("bearer" = [])), params(ExportFormat, FollowUpFilters),
-    responses((status = 200, description = "text/csv, streamed", content_type = "text/csv"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn export_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
-    crate::export::take_format(&mut params)?;
-    let rx = crm_persistence::customers::interactions::start_export(&state.db, &ctx.0, params).await?;
-    Ok(crate::export::csv(rx, "interactions", ctx.0.now))
+    let format = crate::export::take_format(&mut params)?;
+    let export = crm_persistence::customers::interactions::start_export(&state.db, &ctx.0, params, format).await?;
+    Ok(crate::export::respond(export, "interactions", ctx.0.now))
 }

@@ -100,12 +100,12 @@ pub async fn list_products(state: web::Data<AppState>, q: ListQuery) -> ApiResul
 
 /// The whole filtered list as CSV, streamed. Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/products/export", tag = "products", security(("bearer" = [])), params(ExportFormat, ProductFilters),
-    responses((status = 200, description = "text/csv, streamed", content_type = "text/csv"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn export_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
-    crate::export::take_format(&mut params)?;
-    let rx = products::start_export(&state.db, params).await?;
-    Ok(crate::export::csv(rx, "products", ctx.0.now))
+    let format = crate::export::take_format(&mut params)?;
+    let export = products::start_export(&state.db, params, format).await?;
+    Ok(crate::export::respond(export, "products", ctx.0.now))
 }
 
 /// A product by id, also when deleted (`deleted_at` set): past quotes and contracts name it.

@@ -4,21 +4,21 @@ use crm_domain::DomainResult;
 
 use super::entities::customer;
 use super::service::{list_select, views};
-use crate::csv_export::{self, time, CsvExport, CsvStream};
+use crate::table_export::{self, time, Export, ExportFormat, TableExport};
 use crate::listing::ListParams;
 use crate::{Ctx, Db};
 
 /// The list's query (filters, `q`, sort, scope) exported whole; a bad parameter fails
 /// here, before anything is sent.
-pub async fn start(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<CsvStream> {
+pub async fn start(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat) -> DomainResult<Export> {
     let select = list_select(db, ctx, params).await?;
-    Ok(csv_export::spawn::<CustomerCsv>(db.clone(), select))
+    table_export::run::<CustomerExport>(db.clone(), select, format).await
 }
 
-pub struct CustomerCsv;
+pub struct CustomerExport;
 
 #[async_trait::async_trait]
-impl CsvExport for CustomerCsv {
+impl TableExport for CustomerExport {
     type Entity = customer::Entity;
     const HEADER: &'static [&'static str] = &[
         "code", "name", "kind", "industry", "source", "level", "province", "city", "district", "address", "phone", "email",

@@ -205,8 +205,31 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
     insert_chunked::<follow_up::Entity>(&tx, follow_ups).await?;
     insert_chunked::<audit_log::Entity>(&tx, audits).await?;
     tx.commit().await.map_err(db_err)?;
+    keep_statistics_current(db).await?;
     out.errors.sort_by_key(|e| e.index);
     Ok(out)
+}
+
+/// A bulk load can outrun PostgreSQL's statistics (all the more with autovacuum off, as
+/// on some servers): without them the planner prices the duplicate checks' key lists as
+/// the whole table and scans it, so each batch gets slower than the last. The table is
+/// analyzed when it has more than doubled since its statistics were taken, which costs a
+/// handful of ANALYZEs over a million rows.
+async fn keep_statistics_current(db: &Db) -> DomainResult<()> {
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return Ok(());
+    }
+    let sql = "SELECT c.reltuples::float8, COALESCE(s.n_live_tup, 0)::float8 FROM pg_class c \
+               LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'customers'::regclass";
+    let row = db.query_one(sea_orm::Statement::from_string(sea_orm::DbBackend::Postgres, sql)).await.map_err(db_err)?;
+    let (analyzed, live): (f64, f64) = match row {
+        Some(r) => (r.try_get_by_index(0).map_err(db_err)?, r.try_get_by_index(1).map_err(db_err)?),
+        None => return Ok(()),
+    };
+    if live > 2.0 * analyzed.max(1000.0) {
+        db.execute_unprepared("ANALYZE customers").await.map_err(db_err)?;
+    }
+    Ok(())
 }
 
 async fn insert_chunked<E: EntityTrait>(db: &impl ConnectionTrait, rows: Vec<E::ActiveModel>) -> DomainResult<()>

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::entities::{customer, follow_up};
 use super::follow_ups::{spec, visible, FollowUpView};
-use crate::csv_export::{self, time, CsvExport, CsvStream};
+use crate::table_export::{self, time, Export, ExportFormat, TableExport};
 use crate::db::db_err;
 use crate::listing::{fetch_page, ListParams, Page};
 use crate::{Ctx, Db};
@@ -52,10 +52,10 @@ pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<I
     Ok(page.with_items(views(db, rows).await?))
 }
 
-pub struct InteractionCsv;
+pub struct InteractionExport;
 
 #[async_trait::async_trait]
-impl CsvExport for InteractionCsv {
+impl TableExport for InteractionExport {
     type Entity = follow_up::Entity;
     const HEADER: &'static [&'static str] = &["occurred_at", "customer", "kind", "content", "recorded_by", "next_follow_up_at"];
 
@@ -71,7 +71,7 @@ impl CsvExport for InteractionCsv {
     }
 }
 
-pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<CsvStream> {
+pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat) -> DomainResult<Export> {
     let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
-    Ok(csv_export::spawn::<InteractionCsv>(db.clone(), select))
+    table_export::run::<InteractionExport>(db.clone(), select, format).await
 }

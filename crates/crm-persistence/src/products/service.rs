@@ -18,7 +18,7 @@ use uuid::Uuid;
 use super::categories;
 use super::entities::category;
 use super::entities::product::{self, Column as C, Entity as Product};
-use crate::csv_export::{self, time, CsvExport, CsvStream};
+use crate::table_export::{self, time, Export, ExportFormat, TableExport};
 use crate::db::db_err;
 use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
 use crate::version::{check_if_match, update_versioned};
@@ -259,10 +259,10 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
     tx.commit().await.map_err(db_err)
 }
 
-pub struct ProductCsv;
+pub struct ProductExport;
 
 #[async_trait::async_trait]
-impl CsvExport for ProductCsv {
+impl TableExport for ProductExport {
     type Entity = Product;
     const HEADER: &'static [&'static str] = &["code", "name", "category", "unit", "price", "currency", "on_sale", "description", "created_at", "updated_at"];
 
@@ -281,7 +281,7 @@ impl CsvExport for ProductCsv {
     }
 }
 
-pub async fn start_export(db: &Db, params: ListParams) -> DomainResult<CsvStream> {
+pub async fn start_export(db: &Db, params: ListParams, format: ExportFormat) -> DomainResult<Export> {
     let select = list_select(db, params).await?;
-    Ok(csv_export::spawn::<ProductCsv>(db.clone(), select))
+    table_export::run::<ProductExport>(db.clone(), select, format).await
 }
