@@ -11,6 +11,7 @@ mod m20260304_000000_customer_collaborators_create;
 mod m20260305_000000_customer_search;
 mod m20260310_000000_products_suppliers_create;
 mod m20260311_000000_customer_live_indexes;
+mod m20260312_000000_saved_views_create;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260305_000000_customer_search::Migration),
             Box::new(m20260310_000000_products_suppliers_create::Migration),
             Box::new(m20260311_000000_customer_live_indexes::Migration),
+            Box::new(m20260312_000000_saved_views_create::Migration),
         ]
     }
 }

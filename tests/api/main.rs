@@ -13,3 +13,4 @@ mod mechanisms;
 mod organisation;
 mod pools;
 mod products;
+mod saved_views;

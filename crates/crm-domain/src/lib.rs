@@ -11,6 +11,7 @@ pub mod error;
 pub mod money;
 pub mod permissions;
 pub mod products;
+pub mod saved_views;
 pub mod scope;
 pub mod system;
 pub mod validate;

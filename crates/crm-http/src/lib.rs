@@ -23,6 +23,7 @@ pub mod patch;
 pub mod products;
 pub mod problem;
 pub mod request_log;
+pub mod saved_views;
 pub mod spa;
 pub mod state;
 pub mod suppliers;
@@ -52,6 +53,7 @@ pub fn mount_all(r: &mut Routes) {
     follow_ups::routes::mount(r);
     products::routes::mount(r);
     suppliers::routes::mount(r);
+    saved_views::routes::mount(r);
     admin::routes::mount(r);
     r.add(Method::GET, "/api/openapi.json", Access::Public, openapi::serve)
         .add(Method::GET, "/api/docs", Access::Public, spa::docs);

@@ -4,7 +4,7 @@ use actix_web::HttpResponse;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{admin, contacts, customers, follow_ups, products, sessions, suppliers, system};
+use crate::{admin, contacts, customers, follow_ups, products, saved_views, sessions, suppliers, system};
 
 struct Security;
 
@@ -59,6 +59,8 @@ impl Modify for Security {
         suppliers::handlers::update_supplier, suppliers::handlers::delete_supplier, suppliers::handlers::get_prices,
         suppliers::handlers::put_prices, suppliers::handlers::get_customers, suppliers::handlers::put_customers,
         suppliers::handlers::suppliers_of_customer,
+        saved_views::handlers::list_views, saved_views::handlers::create_view, saved_views::handlers::update_view,
+        saved_views::handlers::delete_view,
     ),
     components(schemas(crate::problem::Problem, crate::problem::ProblemFieldError, crate::problem::ProblemDuplicate)),
     tags(
@@ -71,6 +73,7 @@ impl Modify for Security {
         (name = "follow-ups", description = "跟进记录 Follow-ups"),
         (name = "products", description = "产品与类别 Products and categories"),
         (name = "suppliers", description = "供应商 Suppliers, price lists, served customers"),
+        (name = "saved-views", description = "保存的视图 Saved list views"),
         (name = "audit", description = "操作日志 Operation log"),
         (name = "dictionaries", description = "数据字典 Dictionaries"),
         (name = "recycle-bin", description = "回收站 Recycle bin"),

@@ -19,6 +19,7 @@ pub mod passwords;
 pub mod products;
 pub mod recycle;
 pub mod registry;
+pub mod saved_views;
 pub mod scope;
 pub mod sequences;
 pub mod shared_entities;

@@ -9,6 +9,7 @@ use crate::listing::{ListParams, Page};
 use crate::recycle::{self, RecycledItem, SoftDelete};
 use crate::customers::entities::{contact, customer, follow_up};
 use crate::products::entities::{category, product, supplier};
+use crate::shared_entities::saved_view;
 use crate::system::entities::{department, role, user};
 use crate::{Ctx, Db};
 
@@ -23,6 +24,7 @@ pub const RESTORABLE: &[&str] = &[
     <category::Entity as SoftDelete>::NAME,
     <product::Entity as SoftDelete>::NAME,
     <supplier::Entity as SoftDelete>::NAME,
+    <saved_view::Entity as SoftDelete>::NAME,
 ];
 
 fn unknown(entity: &str) -> DomainError {
@@ -40,6 +42,7 @@ pub async fn list_deleted(db: &Db, entity: &str, params: &ListParams) -> DomainR
         "product_categories" => recycle::list_deleted::<category::Entity>(db, params).await,
         "products" => recycle::list_deleted::<product::Entity>(db, params).await,
         "suppliers" => recycle::list_deleted::<supplier::Entity>(db, params).await,
+        "saved_views" => recycle::list_deleted::<saved_view::Entity>(db, params).await,
         _ => Err(unknown(entity)),
     }
 }
@@ -63,6 +66,7 @@ pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult
         "product_categories" => recycle::restore::<category::Entity>(&tx, ctx, id).await?,
         "products" => recycle::restore::<product::Entity>(&tx, ctx, id).await?,
         "suppliers" => recycle::restore::<supplier::Entity>(&tx, ctx, id).await?,
+        "saved_views" => recycle::restore::<saved_view::Entity>(&tx, ctx, id).await?,
         _ => return Err(unknown(entity)),
     }
     tx.commit().await.map_err(db_err)

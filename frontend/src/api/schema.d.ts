@@ -1022,6 +1022,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own saved views. */
+        get: operations["list_views"];
+        put?: never;
+        /**
+         * Saves a view of a list page for the caller; `is_default` makes it the one the page
+         *     opens with (and clears that of the others). Names are unique per page (409).
+         */
+        post: operations["create_view"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_view"];
+        options?: never;
+        head?: never;
+        /** Another user's view is not found (404). */
+        patch: operations["update_view"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1816,6 +1854,31 @@ export interface components {
             description?: string | null;
             permissions?: string[];
             data_scope: components["schemas"]["DataScopeDto"];
+        };
+        /**
+         * @example {
+         *       "columns": [
+         *         "code",
+         *         "name",
+         *         "level"
+         *       ],
+         *       "is_default": true,
+         *       "name": "我的潜在客户",
+         *       "query": {
+         *         "level": "a",
+         *         "pool": "potential"
+         *       },
+         *       "resource": "customers"
+         *     }
+         */
+        NewSavedView: {
+            resource: string;
+            name: string;
+            query?: {
+                [key: string]: string;
+            };
+            columns?: string[];
+            is_default?: boolean;
         };
         /**
          * @example {
@@ -2802,6 +2865,65 @@ export interface components {
             id: string;
             /** @example sales_rep */
             name: string;
+        };
+        /**
+         * @example {
+         *       "columns": [
+         *         "code",
+         *         "name",
+         *         "level",
+         *         "next_follow_up_at"
+         *       ],
+         *       "created_at": "2026-11-25T09:00:00Z",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4eb0",
+         *       "is_default": true,
+         *       "name": "我的潜在客户",
+         *       "query": {
+         *         "level": "a",
+         *         "pool": "potential",
+         *         "sort": "-next_follow_up_at"
+         *       },
+         *       "resource": "customers",
+         *       "updated_at": "2026-11-25T09:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        SavedView: {
+            /** Format: uuid */
+            id: string;
+            /** @description The list page: customers, interactions, products or suppliers. */
+            resource: string;
+            name: string;
+            /** @description The list's query parameters (filters, `q`, `sort`, `page_size`), as strings. */
+            query: {
+                [key: string]: string;
+            };
+            /** @description The visible columns, in order. */
+            columns: string[];
+            /** @description The view the page opens with; one per page. */
+            is_default: boolean;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SavedViewList: {
+            items: components["schemas"]["SavedView"][];
+        };
+        /**
+         * @example {
+         *       "is_default": true
+         *     }
+         */
+        SavedViewPatch: {
+            name?: string | null;
+            query?: {
+                [key: string]: string;
+            } | null;
+            columns?: string[] | null;
+            is_default?: boolean | null;
         };
         ServedCustomer: {
             /** Format: uuid */
@@ -8506,6 +8628,222 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_views: {
+        parameters: {
+            query?: {
+                /** @description One list page's views; all when absent. */
+                resource?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSavedView"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
