@@ -14,7 +14,8 @@ pub fn is_sqlite_url(url: &str) -> bool {
 }
 
 /// Opens a pool. SQLite files (and their folder) are created when missing; every SQLite
-/// connection gets WAL, foreign keys and a busy timeout, since pragmas are per connection.
+/// connection gets WAL, foreign keys, a busy timeout, a memory map and a page cache, since
+/// pragmas are per connection.
 pub async fn connect(url: &str) -> Result<Db, DbErr> {
     let sqlite = is_sqlite_url(url);
     if sqlite {
@@ -38,6 +39,12 @@ pub async fn connect(url: &str) -> Result<Db, DbErr> {
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10))
+                // Reads go through a memory map instead of a read() per page, and each
+                // connection keeps 32 MB of pages: a fuzzy search that touches thousands
+                // of rows no longer spends its time in system calls. Mapped pages are the
+                // OS page cache, shared and reclaimable.
+                .pragma("mmap_size", "1073741824")
+                .pragma("cache_size", "-32000")
         });
     }
     Database::connect(opt).await

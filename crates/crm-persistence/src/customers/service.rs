@@ -16,7 +16,7 @@ use super::entities::collaborator;
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::list_spec::spec;
 use crate::db::db_err;
-use crate::listing::{fetch_page, ListParams, Page};
+use crate::listing::{fetch_page, fetch_page_by_ids, ListParams, Page};
 use crate::recycle;
 use crate::scope::{Scoped, ScopedEntity};
 use crate::system::entities::user;
@@ -189,7 +189,8 @@ pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListP
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<CustomerView>> {
     let select = list_select(db, ctx, params.clone()).await?;
-    let mut page = fetch_page(db, select, &params).await?;
+    let searching = params.q.as_deref().is_some_and(|q| !q.trim().is_empty());
+    let mut page = if searching { fetch_page_by_ids(db, select, &params, C::Id, |c| c.id).await? } else { fetch_page(db, select, &params).await? };
     let rows = std::mem::take(&mut page.items);
     Ok(page.with_items(views(db, rows).await?))
 }
