@@ -1,7 +1,9 @@
-//! SQLite only: a covering index of the keys a fuzzy search filters and sorts on, for the
-//! rows the FTS5 table returns by `seq`. With it a search that matches thousands of
-//! customers sorts their index entries, then reads only the page's rows (see
-//! `listing::fetch_page_by_ids`). PostgreSQL rechecks the matches in the table anyway.
+//! SQLite only: the FTS5 table returns matching customers by `seq`; this index on `seq`
+//! carries the keys a search filters and sorts on, so a search matching thousands of
+//! customers sorts index entries without reading their rows (`listing::fetch_page_by_ids`
+//! then reads the page's rows). It replaces the plain unique index on `seq`, which the
+//! planner would otherwise prefer; `seq` comes from a sequence, so it stays unique.
+//! PostgreSQL rechecks trigram matches in the table anyway and keeps its index.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
@@ -14,7 +16,8 @@ impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
         if db.get_database_backend() == DbBackend::Sqlite {
-            db.execute_unprepared("CREATE INDEX IF NOT EXISTS idx_customers_live_search_keys ON customers (seq, pool, owner_id, updated_at, id) WHERE deleted_at IS NULL").await?;
+            db.execute_unprepared("CREATE INDEX idx_customers_seq_keys ON customers (seq, deleted_at, pool, owner_id, updated_at, id)").await?;
+            db.execute_unprepared("DROP INDEX idx_customers_seq").await?;
         }
         Ok(())
     }
@@ -22,7 +25,8 @@ impl MigrationTrait for Migration {
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
         let db = m.get_connection();
         if db.get_database_backend() == DbBackend::Sqlite {
-            db.execute_unprepared("DROP INDEX IF EXISTS idx_customers_live_search_keys").await?;
+            db.execute_unprepared("CREATE UNIQUE INDEX idx_customers_seq ON customers (seq)").await?;
+            db.execute_unprepared("DROP INDEX idx_customers_seq_keys").await?;
         }
         Ok(())
     }

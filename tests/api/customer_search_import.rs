@@ -164,6 +164,15 @@ dual_test!(totals_are_capped_and_say_so, |app| {
     let (_, page) = app.get(&format!("/api/v1/customers?q={}", urlencode("批量客户0012")), &app.admin).await;
     assert_eq!(page["total"], 10);
     assert_eq!(page["total_exact"], true);
+    // A search matching more than the cap: the same honest total, pages inside and past it.
+    let q = urlencode("批量客户");
+    let (_, page) = app.get(&format!("/api/v1/customers?q={q}&sort=name&page=2&page_size=5"), &app.admin).await;
+    assert_eq!((page["total"].as_u64(), page["total_exact"].as_bool()), (Some(10_000), Some(false)));
+    let names: Vec<&str> = page["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["批量客户00005", "批量客户00006", "批量客户00007", "批量客户00008", "批量客户00009"]);
+    let (_, far) = app.get(&format!("/api/v1/customers?q={q}&sort=name&page=2001&page_size=5"), &app.admin).await;
+    let names: Vec<&str> = far["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["批量客户10000", "批量客户10001", "批量客户10002", "批量客户10003", "批量客户10004"]);
     let (_, page) = app.get("/api/v1/users", &app.admin).await;
     assert_eq!(page["total_exact"], true);
 });

@@ -80,9 +80,11 @@ pub async fn count_capped<E: EntityTrait>(db: &impl ConnectionTrait, select: Sel
     Ok(if n > COUNT_CAP { (COUNT_CAP, false) } else { (n, true) })
 }
 
-/// Like `fetch_page`, but reads the page's ids first and then just those rows. When many
-/// rows match and are sorted outside an index (a text search), the database then sorts
-/// narrow index entries instead of whole rows, and reads 20 rows rather than thousands.
+/// Like `fetch_page`, for pages whose rows match in many places and are sorted outside
+/// any index (a text search). One query reads the sorted ids of up to `COUNT_CAP + 1`
+/// matches, which is both the capped total and the page; then only the page's rows are
+/// read. The database sorts narrow index entries instead of whole rows, and the count does
+/// not repeat the search. Pages past the cap fall back to a count and an offset.
 pub async fn fetch_page_by_ids<E: EntityTrait>(
     db: &impl ConnectionTrait,
     select: Select<E>,
@@ -90,9 +92,21 @@ pub async fn fetch_page_by_ids<E: EntityTrait>(
     id: E::Column,
     id_of: fn(&E::Model) -> uuid::Uuid,
 ) -> Result<Page<E::Model>, DomainError> {
-    let (total, total_exact) = count_capped(db, select.clone()).await?;
-    let ids: Vec<uuid::Uuid> =
-        select.select_only().column(id).offset(params.offset()).limit(params.page_size).into_tuple().all(db).await.map_err(crate::db::db_err)?;
+    let cap = usize::try_from(COUNT_CAP).unwrap_or(usize::MAX);
+    let offset = usize::try_from(params.offset()).unwrap_or(usize::MAX);
+    let size = usize::try_from(params.page_size).unwrap_or(0);
+    let (ids, total, total_exact) = if offset.saturating_add(size) <= cap {
+        let all: Vec<uuid::Uuid> = select.select_only().column(id).limit(COUNT_CAP + 1).into_tuple().all(db).await.map_err(crate::db::db_err)?;
+        let exact = all.len() <= cap;
+        let total = all.len().min(cap);
+        let ids = all.into_iter().take(total).skip(offset).take(size).collect();
+        (ids, u64::try_from(total).unwrap_or(COUNT_CAP), exact)
+    } else {
+        let (total, exact) = count_capped(db, select.clone()).await?;
+        let ids: Vec<uuid::Uuid> =
+            select.select_only().column(id).offset(params.offset()).limit(params.page_size).into_tuple().all(db).await.map_err(crate::db::db_err)?;
+        (ids, total, exact)
+    };
     let mut rows: std::collections::HashMap<uuid::Uuid, E::Model> = if ids.is_empty() {
         Default::default()
     } else {
