@@ -107,6 +107,9 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await detail.openTab("变更记录");
     await expect(page.getByTestId("customer-history").locator(".ant-table-row").first()).toBeVisible();
     await shell.screenshot("26-customer-history");
+    // No supplier serves it yet (the products spec covers one that does).
+    await detail.openTab("供应商");
+    await expect(page.getByTestId("customer-suppliers")).toContainText("暂无为该客户服务的供应商");
   });
 
   await test.step("find it by a fragment of its name and release it to the public pool", async () => {
@@ -170,6 +173,71 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await list.closeColumnChooser();
     await page.reload();
     await expect(list.columnHeader("邮箱")).toHaveCount(1);
+  });
+
+  await test.step("a saved default view brings back the tab, filters and columns", async () => {
+    const viewName = `杭州重点潜在-${suffix}`;
+    await list.goto();
+    await list.filter({ level: "A（重点客户）", city: "杭州" });
+    await list.openTab("潜在客户");
+    await expect(list.row(name)).toHaveCount(1);
+    await list.saveView(viewName, true);
+    await expect(page).toHaveURL(/[?&]view=[0-9a-f-]{36}/);
+    await expect(page.getByTestId("saved-view-modified")).toHaveCount(0);
+    // The same name again is refused, on the name field.
+    const dialog = await list.startSaveView(viewName);
+    await dialog.getByTestId("saved-view-ok").click();
+    await expect(dialog.getByText("本列表已有同名视图", { exact: true })).toBeVisible();
+    await shell.screenshot("38-saved-view-duplicate");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    // A column hidden while the view is on marks it changed, until saved into the view.
+    const chooser = await list.openColumnChooser();
+    await expect(page.getByTestId("column-chooser-view")).toBeVisible();
+    await chooser.getByText("邮箱", { exact: true }).click();
+    await list.closeColumnChooser();
+    await expect(list.columnHeader("邮箱")).toHaveCount(0);
+    await expect(page.getByTestId("saved-view-modified")).toBeVisible();
+    await list.viewAction("update", () => shell.screenshot("38-saved-view-actions"));
+    await expect(page.getByTestId("saved-view-modified")).toHaveCount(0);
+    // A reload shows the view again: its tab, filters and columns (not the remembered e-mail column).
+    await page.reload();
+    await list.expectActiveView(viewName);
+    await expect(list.tab("潜在客户")).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId("customer-search-city")).toHaveValue("杭州");
+    await expect(page.getByTestId("customer-search-level")).toContainText("A（重点客户）");
+    await expect(list.row(name)).toHaveCount(1);
+    await expect(list.columnHeader("邮箱")).toHaveCount(0);
+    // Choosing the view again discards what was changed since.
+    await list.filter({ city: "宁波" });
+    await expect(list.row(name)).toHaveCount(0);
+    await expect(page.getByTestId("saved-view-modified")).toBeVisible();
+    await list.chooseView(viewName);
+    await expect(page.getByTestId("saved-view-modified")).toHaveCount(0);
+    await expect(page.getByTestId("customer-search-city")).toHaveValue("杭州");
+    await expect(list.row(name)).toHaveCount(1);
+    // The plain address opens with it too, as it is the default.
+    await list.goto();
+    await list.expectActiveView(viewName);
+    await expect(page).toHaveURL(/[?&]pool=potential/);
+    await expect(list.tab("潜在客户")).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId("customer-search-city")).toHaveValue("杭州");
+    await expect(list.row(name)).toHaveCount(1);
+    await shell.screenshot("38-saved-views");
+    await inEnglish(shell, async () => {
+      await list.viewSelect().click();
+      await expect(page.locator(".ant-select-dropdown:visible")).toContainText(viewName);
+      await shell.screenshot("38-saved-views-english");
+      await page.keyboard.press("Escape");
+    });
+    // Deleting it goes back to the plain list with the user's own columns.
+    await list.deleteActiveView();
+    await expect(list.tab("全部")).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId("customer-search-city")).toHaveValue("");
+    await expect(list.columnHeader("邮箱")).toHaveCount(1);
+    await list.goto();
+    await expect(list.viewSelect().locator(".ant-select-selection-item")).toHaveCount(0);
+    await expect(list.tab("全部")).toHaveAttribute("aria-selected", "true");
   });
 
   await test.step("a capped total reads as a lower bound", async () => {

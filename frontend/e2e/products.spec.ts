@@ -28,6 +28,7 @@ test("products and suppliers: category tree, product price, supplier price list 
   const suppliers = new SuppliersPages(page);
   let code = "";
   let productId = "";
+  let customerId = "";
 
   await test.step("set the scene: a customer created through the API", async () => {
     const created = await request.post("/api/v1/customers", {
@@ -35,6 +36,7 @@ test("products and suppliers: category tree, product price, supplier price list 
       data: { kind: "company", name: customerName, city: "杭州" },
     });
     expect(created.status(), await created.text()).toBe(201);
+    customerId = ((await created.json()) as { id: string }).id;
   });
 
   await test.step("build a category tree: a top category and a child", async () => {
@@ -156,6 +158,20 @@ test("products and suppliers: category tree, product price, supplier price list 
     expect(((await served.json()) as { items: { name: string }[] }).items.map((c) => c.name)).toEqual([customerName]);
   });
 
+  await test.step("the customer's 360 page lists the supplier, linking to it", async () => {
+    await page.goto(`/customers/${customerId}`);
+    await expect(page.getByTestId("customer-title")).toHaveText(customerName);
+    await page.getByRole("tab", { name: "供应商", exact: true }).click();
+    const tab = page.getByTestId("customer-suppliers");
+    const row = tab.locator(".ant-table-row", { hasText: supplierName });
+    await expect(row).toHaveCount(1);
+    await expect(row.locator("td").first()).toHaveText(/^S\d+$/);
+    await shell.screenshot("46-customer-suppliers");
+    await row.getByRole("link", { name: supplierName }).click();
+    await expect(page).toHaveURL(/\/suppliers\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("supplier-profile")).toContainText("陈经理");
+  });
+
   await test.step("the supplier list shows who created it and filters by city", async () => {
     await suppliers.gotoList();
     await suppliers.search(supplierName);
@@ -217,6 +233,10 @@ test("products and suppliers: category tree, product price, supplier price list 
       await suppliers.openTab("Served customers");
       await expect(page.getByTestId("served-customers")).toContainText(customerName);
       await shell.screenshot("46-supplier-customers-english");
+      await page.goto(`/customers/${customerId}`);
+      await page.getByRole("tab", { name: "Suppliers", exact: true }).click();
+      await expect(page.getByTestId("customer-suppliers")).toContainText(supplierName);
+      await shell.screenshot("46-customer-suppliers-english");
     } finally {
       await shell.switchLanguage("中文");
     }

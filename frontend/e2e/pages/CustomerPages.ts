@@ -117,6 +117,57 @@ export class CustomersListPage {
     await this.page.getByTestId("column-chooser-open").click();
     await expect(this.page.getByTestId("column-chooser")).toBeHidden();
   }
+
+  /** Sets the search form's level and city and searches. */
+  async filter(filters: { level?: string; city?: string }): Promise<void> {
+    if (filters.level) await chooseOption(this.page, this.page.getByTestId("customer-search-level"), filters.level);
+    if (filters.city !== undefined) await this.page.getByTestId("customer-search-city").fill(filters.city);
+    await this.page.getByTestId("customer-search").click();
+  }
+
+  /** The saved-view selector; its text is the active view's name (or the placeholder). */
+  viewSelect(): Locator {
+    return this.page.getByTestId("saved-views-select");
+  }
+
+  async chooseView(name: string): Promise<void> {
+    await chooseOption(this.page, this.viewSelect(), name);
+  }
+
+  async expectActiveView(name: string): Promise<void> {
+    await expect(this.viewSelect().locator(".ant-select-selection-item")).toHaveText(name);
+  }
+
+  /** Opens "save view", types the name and ticks "open by default" if asked; returns the dialog, still open. */
+  async startSaveView(name: string, asDefault = false): Promise<Locator> {
+    await this.page.getByTestId("saved-view-save").click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByTestId("saved-view-name").fill(name);
+    if (asDefault) await dialog.getByTestId("saved-view-default").check();
+    return dialog;
+  }
+
+  async saveView(name: string, asDefault = false): Promise<void> {
+    const dialog = await this.startSaveView(name, asDefault);
+    await dialog.getByTestId("saved-view-ok").click();
+    await expect(dialog).toBeHidden();
+    await this.expectActiveView(name);
+  }
+
+  /** Runs one of the active view's actions: update, rename, default or delete; `beforeClick` sees the menu open. */
+  async viewAction(action: "update" | "rename" | "default" | "delete", beforeClick?: () => Promise<void>): Promise<void> {
+    await this.page.getByTestId("saved-view-more").click();
+    await expect(this.page.getByTestId(`saved-view-${action}`)).toBeVisible();
+    await beforeClick?.();
+    await this.page.getByTestId(`saved-view-${action}`).click();
+  }
+
+  async deleteActiveView(): Promise<void> {
+    await this.viewAction("delete");
+    await this.page.getByTestId("saved-view-delete-ok").click();
+    await expect(this.page.getByTestId("saved-view-more")).toHaveCount(0);
+    await expect(this.viewSelect().locator(".ant-select-selection-item")).toHaveCount(0);
+  }
 }
 
 /** Customer 360: header, then the profile, contacts, follow-ups and history tabs. */

@@ -65,3 +65,10 @@ export type SupplierPrice = Schemas["SupplierPrice"];
 export type SupplierPriceInput = Schemas["PriceItem"];
 export type ServedCustomer = Schemas["ServedCustomer"];
 export type SupplierSummary = Schemas["SupplierSummary"];
+export type SuppliersOfCustomer = Schemas["SuppliersOfCustomer"];
+
+// Saved list views (per user and list page).
+export type SavedView = Schemas["SavedView"];
+export type SavedViewList = Schemas["SavedViewList"];
+export type CreateSavedView = Schemas["NewSavedView"];
+export type UpdateSavedView = Schemas["SavedViewPatch"];

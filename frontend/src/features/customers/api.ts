@@ -42,6 +42,7 @@ export const customerKeys = {
   history: (id: string, page: PageParams) => ["customers", "history", id, page] as const,
   search: (q: string) => ["customers", "search", q] as const,
   collaborators: (id: string) => ["customers", "collaborators", id] as const,
+  suppliers: (id: string) => ["customers", "suppliers", id] as const,
 };
 
 export const contactKeys = {
@@ -61,11 +62,13 @@ export const dictionaryKeys = {
 // Lists of one customer's children are short; one page of the API's maximum holds them.
 const CHILD_PAGE_SIZE = 200;
 
-export function useCustomers(params: CustomerListParams) {
+/** `enabled: false` holds the request, e.g. until the page knows which saved view it opens with. */
+export function useCustomers(params: CustomerListParams, enabled = true) {
   return useQuery({
     queryKey: customerKeys.list(params),
     queryFn: () => unwrap(api.GET("/api/v1/customers", { params: { query: params } })),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
@@ -326,5 +329,13 @@ export function useMergeCustomer(customerId: string) {
         queryClient.invalidateQueries({ queryKey: contactKeys.all }),
         queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
       ]),
+  });
+}
+
+/** The suppliers serving the customer (set on the suppliers' side). */
+export function useCustomerSuppliers(customerId: string) {
+  return useQuery({
+    queryKey: customerKeys.suppliers(customerId),
+    queryFn: () => unwrap(api.GET("/api/v1/customers/{id}/suppliers", { params: { path: { id: customerId } } })).then((list) => list.items),
   });
 }

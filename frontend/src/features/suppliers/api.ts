@@ -8,6 +8,9 @@ import type { SupplierFilters } from "./filters";
 
 export type SupplierListParams = PageParams & SupplierFilters;
 
+/** The customers feature's cache of a customer's suppliers (`customerKeys.suppliers`), which shows supplier names. */
+const CUSTOMER_SUPPLIERS = ["customers", "suppliers"] as const;
+
 export const supplierKeys = {
   all: ["suppliers"] as const,
   list: (params: SupplierListParams) => ["suppliers", "list", params] as const,
@@ -49,11 +52,12 @@ export function useUpdateSupplier() {
           body: patch,
         }),
       ),
-    // The supplier's name shows in products' supplier prices too.
+    // The supplier's name shows in products' supplier prices and customers' supplier lists too.
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: supplierKeys.all }),
         queryClient.invalidateQueries({ queryKey: ["products", "supplier-prices"] }),
+        queryClient.invalidateQueries({ queryKey: CUSTOMER_SUPPLIERS }),
       ]),
   });
 }
@@ -67,6 +71,7 @@ export function useDeleteSupplier() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: supplierKeys.all }),
         queryClient.invalidateQueries({ queryKey: ["products", "supplier-prices"] }),
+        queryClient.invalidateQueries({ queryKey: CUSTOMER_SUPPLIERS }),
       ]),
   });
 }
@@ -105,7 +110,11 @@ export function useReplaceSupplierCustomers(id: string) {
   return useMutation({
     mutationFn: (customerIds: string[]) =>
       unwrap(api.PUT("/api/v1/suppliers/{id}/customers", { params: { path: { id } }, body: { customer_ids: customerIds } })),
-    onSuccess: (saved) => queryClient.setQueryData(supplierKeys.customers(id), saved.items),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(supplierKeys.customers(id), saved.items);
+      // A customer's 360 page lists its suppliers.
+      return queryClient.invalidateQueries({ queryKey: CUSTOMER_SUPPLIERS });
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Divider, Popover, Space } from "antd";
+import { Button, Checkbox, Divider, Popover, Space, Typography } from "antd";
 import { SettingOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { ColumnChooser as Chooser } from "../hooks/useColumnChooser";
@@ -13,7 +13,12 @@ type Props = {
 export function ColumnChooser({ chooser, label }: Props) {
   const { t } = useTranslation();
   const content = (
-    <div data-testid="column-chooser" style={{ minWidth: 160 }}>
+    <div data-testid="column-chooser" style={{ minWidth: 160, maxWidth: 240 }}>
+      {chooser.overridden && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="column-chooser-view">
+          {t("common:columns.fromView")}
+        </Typography.Paragraph>
+      )}
       <Space direction="vertical" size={4}>
         {chooser.options.map((option) => (
           <Checkbox

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sorterToSort, tableChangeToParams } from "./pagedQuery";
+import { sorterToSort, sortOrderOf, tableChangeToParams } from "./pagedQuery";
 
 describe("paged table parameters", () => {
   it("maps pagination and a descending sort", () => {
@@ -28,5 +28,15 @@ describe("paged table parameters", () => {
         { columnKey: "name", order: "ascend" },
       ]),
     ).toBe("-last_login_at,name");
+  });
+});
+
+describe("sort arrows", () => {
+  it("follows the sort, but not the default one", () => {
+    expect(sortOrderOf("name", "name", "-updated_at")).toBe("ascend");
+    expect(sortOrderOf("-next_follow_up_at", "next_follow_up_at", "-updated_at")).toBe("descend");
+    expect(sortOrderOf("-next_follow_up_at", "name", "-updated_at")).toBeNull();
+    expect(sortOrderOf("-updated_at", "updated_at", "-updated_at")).toBeNull();
+    expect(sortOrderOf(undefined, "name")).toBeNull();
   });
 });

@@ -28,3 +28,16 @@ export function tableChangeToParams<T>(
     sort: sorterToSort(sorter) ?? defaultSort,
   };
 }
+
+/**
+ * The arrow a sortable column shows for the API's `sort`: none while the list keeps its default
+ * order (so clicking that column still cycles through both directions).
+ */
+export function sortOrderOf(sort: string | undefined, key: string, defaultSort?: string): "ascend" | "descend" | null {
+  if (!sort || sort === defaultSort) return null;
+  for (const part of sort.split(",")) {
+    if (part === key) return "ascend";
+    if (part === `-${key}`) return "descend";
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnStorageKey, isColumnVisible, readColumnChoice, writeColumnChoice } from "./useColumnChooser";
+import { choiceFromKeys, columnStorageKey, isColumnVisible, readColumnChoice, writeColumnChoice } from "./useColumnChooser";
 
 function memory(): Pick<Storage, "getItem" | "setItem" | "removeItem"> & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -37,5 +37,12 @@ describe("column chooser storage", () => {
     expect(isColumnVisible({ key: "email", defaultVisible: false }, {})).toBe(false);
     expect(isColumnVisible({ key: "email", defaultVisible: false }, { email: true })).toBe(true);
     expect(isColumnVisible({ key: "phone" }, { phone: false })).toBe(false);
+  });
+
+  it("turns a saved view's columns into a choice over the optional ones", () => {
+    const columns = [{ key: "phone" }, { key: "email", defaultVisible: false }, { key: "city" }];
+    const choice = choiceFromKeys(columns, ["code", "name", "email", "gone"]);
+    expect(choice).toEqual({ phone: false, email: true, city: false });
+    expect(columns.filter((c) => isColumnVisible(c, choice)).map((c) => c.key)).toEqual(["email"]);
   });
 });

@@ -35,12 +35,30 @@ export function isColumnVisible(column: OptionalColumn, choice: ColumnChoice): b
   return choice[column.key] ?? column.defaultVisible ?? true;
 }
 
+/**
+ * A saved view's visible columns as a choice over the optional columns: listed ones show, the
+ * others hide. Keys the list does not know (a column since removed) are ignored.
+ */
+export function choiceFromKeys(columns: readonly OptionalColumn[], keys: readonly string[]): ColumnChoice {
+  const shown = new Set(keys);
+  return Object.fromEntries(columns.map((c) => [c.key, shown.has(c.key)]));
+}
+
 export type ColumnChooser = {
   options: { key: string; visible: boolean }[];
   setVisible: (key: string, visible: boolean) => void;
   reset: () => void;
   /** Keeps the columns that are not optional and the optional ones the user shows. */
   apply: <C extends { key?: Key }>(columns: readonly C[]) => C[];
+  /** The keys of the columns `apply` keeps, in order (what a saved view stores). */
+  visibleKeys: (columns: readonly { key?: Key }[]) => string[];
+  /**
+   * Shows exactly these columns (a saved view's) instead of the remembered choice, until called
+   * with null. While it is on, the chooser's checkboxes change it and nothing is stored.
+   */
+  setOverride: (keys: readonly string[] | null) => void;
+  /** Whether a saved view decides the columns now. */
+  overridden: boolean;
 };
 
 /**
@@ -49,32 +67,43 @@ export type ColumnChooser = {
  */
 export function useColumnChooser(resource: string, userId: string | undefined, columns: readonly OptionalColumn[]): ColumnChooser {
   const storageKey = userId ? columnStorageKey(userId, resource) : undefined;
-  const [choice, setChoice] = useState<ColumnChoice>(() => (storageKey ? readColumnChoice(globalThis.localStorage, storageKey) : {}));
+  const [stored, setStored] = useState<ColumnChoice>(() => (storageKey ? readColumnChoice(globalThis.localStorage, storageKey) : {}));
+  const [override, setOverrideChoice] = useState<ColumnChoice | null>(null);
+  const choice = override ?? stored;
 
   // The user id arrives after /me loads; read their saved choice then.
   useEffect(() => {
-    setChoice(storageKey ? readColumnChoice(globalThis.localStorage, storageKey) : {});
+    setStored(storageKey ? readColumnChoice(globalThis.localStorage, storageKey) : {});
   }, [storageKey]);
 
   const update = useCallback(
     (next: ColumnChoice) => {
-      setChoice(next);
+      // A view's columns change only for as long as the view is on; the remembered choice stays.
+      if (override) return setOverrideChoice(next);
+      setStored(next);
       if (storageKey) writeColumnChoice(globalThis.localStorage, storageKey, next);
     },
-    [storageKey],
+    [storageKey, override],
   );
 
   const optional = useMemo(() => new Map(columns.map((c) => [c.key, c])), [columns]);
   const options = columns.map((c) => ({ key: c.key, visible: isColumnVisible(c, choice) }));
 
+  const setOverride = useCallback((keys: readonly string[] | null) => setOverrideChoice(keys ? choiceFromKeys(columns, keys) : null), [columns]);
+
+  const apply = <C extends { key?: Key }>(all: readonly C[]): C[] =>
+    all.filter((column) => {
+      const entry = column.key === undefined ? undefined : optional.get(String(column.key));
+      return !entry || isColumnVisible(entry, choice);
+    });
+
   return {
     options,
     setVisible: (key, visible) => update({ ...choice, [key]: visible }),
     reset: () => update({}),
-    apply: (all) =>
-      all.filter((column) => {
-        const entry = column.key === undefined ? undefined : optional.get(String(column.key));
-        return !entry || isColumnVisible(entry, choice);
-      }),
+    apply,
+    visibleKeys: (all) => apply(all).flatMap((c) => (c.key === undefined ? [] : [String(c.key)])),
+    setOverride,
+    overridden: override !== null,
   };
 }

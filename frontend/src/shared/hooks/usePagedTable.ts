@@ -1,8 +1,8 @@
-import { useCallback, useState } from "react";
+import { useCallback, useState, type Key } from "react";
 import type { TablePaginationConfig, TableProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { totalDisplay } from "../total";
-import { DEFAULT_PAGE_SIZE, tableChangeToParams, type PageParams } from "./pagedQuery";
+import { DEFAULT_PAGE_SIZE, sortOrderOf, tableChangeToParams, type PageParams } from "./pagedQuery";
 
 export type PagedTable<T> = {
   params: PageParams;
@@ -13,6 +13,13 @@ export type PagedTable<T> = {
    * as a lower bound ("10,000+").
    */
   tableProps: (total: number | undefined, totalExact?: boolean) => Pick<TableProps<T>, "pagination" | "onChange">;
+  /** Starts over on the first page with this sort and page size (a saved view's); missing ones take the defaults. */
+  restore: (next: { sort?: string; page_size?: number }) => void;
+  /**
+   * The columns with their sort arrows following `params.sort`, for pages whose sort can change
+   * from outside the table (a saved view). Columns without a sorter are left alone.
+   */
+  withSortOrder: <C extends { key?: Key; sorter?: unknown }>(columns: readonly C[]) => C[];
 };
 
 /** Keeps antd Table paging and sorting as the API's `page`, `page_size` and `sort`. */
@@ -26,6 +33,14 @@ export function usePagedTable<T>(defaultSort?: string): PagedTable<T> {
   );
 
   const resetPage = useCallback(() => setParams((p) => ({ ...p, page: 1 })), []);
+
+  const restore = useCallback(
+    (next: { sort?: string; page_size?: number }) => setParams({ page: 1, page_size: next.page_size ?? DEFAULT_PAGE_SIZE, sort: next.sort ?? defaultSort }),
+    [defaultSort],
+  );
+
+  const withSortOrder = <C extends { key?: Key; sorter?: unknown }>(columns: readonly C[]): C[] =>
+    columns.map((c) => (c.sorter && c.key !== undefined ? { ...c, sortOrder: sortOrderOf(params.sort, String(c.key), defaultSort) } : c));
 
   const tableProps = (total: number | undefined, totalExact?: boolean) => {
     const pagination: TablePaginationConfig = {
@@ -42,5 +57,5 @@ export function usePagedTable<T>(defaultSort?: string): PagedTable<T> {
     return { pagination, onChange };
   };
 
-  return { params, resetPage, tableProps };
+  return { params, resetPage, tableProps, restore, withSortOrder };
 }

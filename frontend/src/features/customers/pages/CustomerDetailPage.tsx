@@ -15,9 +15,10 @@ import { CustomerProfile } from "../components/CustomerProfile";
 import { FollowUpsTab } from "../components/FollowUpsTab";
 import { MergeCustomerModal } from "../components/MergeCustomerModal";
 import { PoolTag } from "../components/PoolTag";
+import { SuppliersTab } from "../components/SuppliersTab";
 import { usePoolActions } from "../components/usePoolActions";
 
-/** Customer 360: the record, its contacts, follow-ups, collaborators and change history. */
+/** Customer 360: the record, its contacts, follow-ups, collaborators, suppliers and change history. */
 export function CustomerDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function CustomerDetailPage() {
     ...(can("contacts:read") ? [{ key: "contacts", label: t("customers:detail.tabs.contacts"), children: <ContactsTab customerId={c.id} /> }] : []),
     ...(can("follow_ups:read") ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab customerId={c.id} /> }] : []),
     { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} /> },
+    ...(can("suppliers:read") ? [{ key: "suppliers", label: t("customers:detail.tabs.suppliers"), children: <SuppliersTab customerId={c.id} /> }] : []),
     ...(can("audit_logs:read") ? [{ key: "history", label: t("customers:detail.tabs.history"), children: <ChangeHistoryTab customerId={c.id} /> }] : []),
   ];
 

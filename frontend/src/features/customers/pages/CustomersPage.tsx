@@ -3,12 +3,15 @@ import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag,
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import type { Customer } from "../../../api/types";
+import type { Customer, SavedView } from "../../../api/types";
 import { ColumnChooser } from "../../../shared/components/ColumnChooser";
+import { SavedViewsBar } from "../../../shared/components/SavedViewsBar";
 import { formatDateTime } from "../../../shared/format";
 import { useColumnChooser, type OptionalColumn } from "../../../shared/hooks/useColumnChooser";
 import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
+import { useSavedViews } from "../../../shared/hooks/useSavedViews";
+import { VIEW_PARAM } from "../../../shared/savedViews";
 import { useMe, usePermission } from "../../auth/api";
 import { useCustomers, useDictionary } from "../api";
 import { BulkActionsBar } from "../components/BulkActionsBar";
@@ -19,6 +22,14 @@ import { dictionaryLabel, dictionaryOptions } from "../dictionary";
 import { bulkActions } from "../bulk";
 import { customerFilters, type CustomerSearchValues } from "../filters";
 import { isPoolTab, POOL_TABS, type PoolTab } from "../pools";
+import {
+  CUSTOMER_DEFAULT_SORT,
+  CUSTOMER_VIEW_RESOURCE,
+  customerViewQuery,
+  customerViewState,
+  hasCustomerFilters,
+  PLAIN_CUSTOMER_VIEW,
+} from "../views";
 
 /** The columns a user may hide or show; code, name and actions always show. */
 const OPTIONAL_COLUMNS: readonly OptionalColumn[] = [
@@ -39,6 +50,14 @@ const OPTIONAL_COLUMNS: readonly OptionalColumn[] = [
   { key: "updated_at" },
 ];
 
+/** The list's URL: the pool tab and the saved view shown, both optional. */
+function listParams(tab: PoolTab, viewId: string | null): URLSearchParams {
+  const params = new URLSearchParams();
+  if (tab !== "all") params.set("pool", tab);
+  if (viewId) params.set(VIEW_PARAM, viewId);
+  return params;
+}
+
 export function CustomersPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -48,11 +67,11 @@ export function CustomersPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const poolParam = searchParams.get("pool");
   const tab: PoolTab = isPoolTab(poolParam) ? poolParam : "all";
+  const viewId = searchParams.get(VIEW_PARAM);
   const [form] = Form.useForm<CustomerSearchValues>();
   const [search, setSearch] = useState<CustomerSearchValues>({});
-  const paged = usePagedTable<Customer>("-updated_at");
+  const paged = usePagedTable<Customer>(CUSTOMER_DEFAULT_SORT);
   const filters = customerFilters(search, tab);
-  const customers = useCustomers({ ...paged.params, ...filters });
   const industries = useDictionary("industry");
   const levels = useDictionary("customer_level");
   const sources = useDictionary("customer_source");
@@ -132,6 +151,37 @@ export function CustomersPage() {
     },
   ];
 
+  /** Applies a saved view (its tab, filters, sort, page size and columns), or with null the plain list. */
+  const selectView = (view: SavedView | null) => {
+    const state = view ? customerViewState(view.query) : PLAIN_CUSTOMER_VIEW;
+    form.resetFields();
+    form.setFieldsValue({ ...state.values, created: state.values.created ?? undefined });
+    setSearch(state.values);
+    paged.restore(state);
+    chooser.setOverride(view && view.columns.length > 0 ? view.columns : null);
+    setSearchParams(listParams(state.tab, view?.id ?? null), { replace: true });
+    clearSelection();
+  };
+  // The actions column is not data; a view keeps the others that show.
+  const dataColumns = new Set(columns.flatMap((c) => (c.key === undefined || c.key === "actions" ? [] : [String(c.key)])));
+  const views = useSavedViews({
+    resource: CUSTOMER_VIEW_RESOURCE,
+    activeId: viewId,
+    // A link with a pool tab (or filters typed before the views arrive) is not overridden by the default view.
+    explicit: [...searchParams.keys()].some((key) => key !== VIEW_PARAM) || hasCustomerFilters(search),
+    current: {
+      query: customerViewQuery({ values: search, tab, sort: paged.params.sort, page_size: paged.params.page_size }),
+      columns: chooser.visibleKeys(columns).filter((key) => dataColumns.has(key)),
+    },
+    onSelect: selectView,
+    describe: (view) => ({
+      query: customerViewQuery(customerViewState(view.query)),
+      columns: view.columns.filter((key) => dataColumns.has(key)),
+    }),
+  });
+  // Held until the page knows its view, so the unfiltered list is not loaded for nothing.
+  const customers = useCustomers({ ...paged.params, ...filters }, views.ready);
+
   const columnLabel = (key: string) => {
     const column = columns.find((c) => c.key === key);
     return typeof column?.title === "string" ? column.title : key;
@@ -141,9 +191,12 @@ export function CustomersPage() {
   return (
     <Card>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t("customers:title")}
-        </Typography.Title>
+        <Space size={16} wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t("customers:title")}
+          </Typography.Title>
+          <SavedViewsBar views={views} />
+        </Space>
         <Space wrap>
           <ColumnChooser chooser={chooser} label={columnLabel} />
           {can("customers:export") && (
@@ -167,7 +220,7 @@ export function CustomersPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          setSearchParams(key === "all" ? {} : { pool: key }, { replace: true });
+          setSearchParams(listParams(isPoolTab(key) ? key : "all", viewId), { replace: true });
           paged.resetPage();
           clearSelection();
         }}
@@ -181,7 +234,7 @@ export function CustomersPage() {
           <Select allowClear style={{ width: 140 }} options={dictionaryOptions(industries.data, language)} />
         </Form.Item>
         <Form.Item name="level" label={t("customers:fields.level")}>
-          <Select allowClear style={{ width: 150 }} options={dictionaryOptions(levels.data, language)} />
+          <Select allowClear style={{ width: 150 }} options={dictionaryOptions(levels.data, language)} data-testid="customer-search-level" />
         </Form.Item>
         <Form.Item name="source" label={t("customers:fields.source")}>
           <Select allowClear style={{ width: 130 }} options={dictionaryOptions(sources.data, language)} />
@@ -190,7 +243,7 @@ export function CustomersPage() {
           <Input allowClear style={{ width: 110 }} />
         </Form.Item>
         <Form.Item name="city" label={t("customers:fields.city")}>
-          <Input allowClear style={{ width: 110 }} />
+          <Input allowClear style={{ width: 110 }} data-testid="customer-search-city" />
         </Form.Item>
         <Form.Item name="created" label={t("customers:fields.created_at")}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
@@ -215,9 +268,9 @@ export function CustomersPage() {
       <Table<Customer>
         rowKey="id"
         size="middle"
-        columns={chooser.apply(columns)}
+        columns={paged.withSortOrder(chooser.apply(columns))}
         dataSource={customers.data?.items}
-        loading={customers.isFetching}
+        loading={customers.isFetching || !views.ready}
         scroll={{ x: "max-content" }}
         rowSelection={
           bulk

@@ -1,0 +1,66 @@
+import dayjs, { type Dayjs } from "dayjs";
+import { DEFAULT_PAGE_SIZE } from "../../shared/hooks/pagedQuery";
+import { queryInt, queryText, toViewQuery, type ViewQuery } from "../../shared/savedViews";
+import { customerFilters, type CustomerSearchValues } from "./filters";
+import { isPoolTab, type PoolTab } from "./pools";
+
+/** The saved views of the customer list are stored under this name. */
+export const CUSTOMER_VIEW_RESOURCE = "customers";
+
+export const CUSTOMER_DEFAULT_SORT = "-updated_at";
+
+/** The API's largest page. */
+const MAX_PAGE_SIZE = 200;
+
+/** Everything of the customer list a saved view keeps, but the columns. */
+export type CustomerViewState = {
+  values: CustomerSearchValues;
+  tab: PoolTab;
+  sort?: string;
+  page_size: number;
+};
+
+/** The list as a view's query: the same parameters the list request sends, plus sort and page size. */
+export function customerViewQuery(state: CustomerViewState): ViewQuery {
+  return toViewQuery({ ...customerFilters(state.values, state.tab), sort: state.sort, page_size: state.page_size });
+}
+
+function day(value: string | undefined): Dayjs | null {
+  if (!value) return null;
+  const parsed = dayjs(value);
+  return parsed.isValid() ? parsed : null;
+}
+
+/**
+ * A view's query back as the search form, tab, sort and page size. Parameters the list does not
+ * know are ignored, a bad value counts as absent.
+ */
+export function customerViewState(query: ViewQuery): CustomerViewState {
+  const pool = queryText(query, "pool") ?? null;
+  const from = day(queryText(query, "created_at_from"));
+  const to = day(queryText(query, "created_at_to"));
+  const values: CustomerSearchValues = {
+    q: queryText(query, "q"),
+    industry: queryText(query, "industry"),
+    level: queryText(query, "level"),
+    source: queryText(query, "source"),
+    province: queryText(query, "province"),
+    city: queryText(query, "city"),
+    created: from || to ? [from, to] : undefined,
+  };
+  return {
+    // Unset values are left out so the search form's fields are simply empty.
+    values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as CustomerSearchValues,
+    tab: isPoolTab(pool) ? pool : "all",
+    sort: queryText(query, "sort") ?? CUSTOMER_DEFAULT_SORT,
+    page_size: queryInt(query, "page_size", MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+  };
+}
+
+/** The plain list: no filter, every pool but invalid, the default sort. */
+export const PLAIN_CUSTOMER_VIEW: CustomerViewState = { values: {}, tab: "all", sort: CUSTOMER_DEFAULT_SORT, page_size: DEFAULT_PAGE_SIZE };
+
+/** Whether the search form holds any filter. */
+export function hasCustomerFilters(values: CustomerSearchValues): boolean {
+  return Object.values(customerFilters(values, "all")).some((v) => v !== undefined);
+}
