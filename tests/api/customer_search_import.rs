@@ -234,3 +234,49 @@ mod list_queries_use_indexes {
         }
     }
 }
+
+dual_test!(batch_create_answers_each_item, |app| {
+    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    app.post("/api/v1/customers", &app.admin, json!({"name": "已有客户", "phone": "021-1234 5678"})).await;
+    let items = json!({"items": [
+        {"name": "批量甲", "industry": "it", "phone": "13900000001"},
+        {"name": "已有客户"},
+        {"name": "批量乙", "level": "nope"},
+        {"name": "批量甲"},
+        {"name": "批量丙", "phone": "02112345678"},
+        {"name": "批量丁"},
+    ]});
+    // Reps may not import (a manager's right).
+    let (s, _) = app.post("/api/v1/customers/batch", &rep, items.clone()).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // Atomic: nothing written, the good items say why (424).
+    let (s, out) = app.post("/api/v1/customers/batch?atomic=true", &app.admin, items.clone()).await;
+    assert_eq!(s, StatusCode::OK, "{out}");
+    let statuses: Vec<u64> = out["results"].as_array().unwrap().iter().map(|r| r["status"].as_u64().unwrap()).collect();
+    assert_eq!(statuses, vec![424, 409, 422, 409, 409, 424]);
+    let (_, page) = app.get(&format!("/api/v1/customers?q={}", urlencode("批量")), &app.admin).await;
+    assert_eq!(page["total"], 0);
+    // Not atomic, into the rep's book: the good items are written and owned by the rep.
+    let (s, out) = app.post(&format!("/api/v1/customers/batch?owner_id={rep_id}"), &app.admin, items).await;
+    assert_eq!(s, StatusCode::OK, "{out}");
+    let results = out["results"].as_array().unwrap();
+    let statuses: Vec<u64> = results.iter().map(|r| r["status"].as_u64().unwrap()).collect();
+    assert_eq!(statuses, vec![201, 409, 422, 409, 409, 201]);
+    assert_eq!(results[2]["error"]["errors"][0]["field"], "level");
+    assert_eq!(results[1]["error"]["code"], "customer.duplicate");
+    let id = results[0]["id"].as_str().unwrap();
+    let (s, c) = app.get(&format!("/api/v1/customers/{id}"), &rep).await;
+    assert_eq!(s, StatusCode::OK, "the rep owns it: {c}");
+    assert_eq!(c["owner_id"], rep_id.as_str());
+    // Bad requests: too many items, a bad owner, a malformed item.
+    let many = json!({"items": (0..1001).map(|i| json!({"name": format!("多{i}")})).collect::<Vec<_>>()});
+    let (s, _) = app.post("/api/v1/customers/batch", &app.admin, many).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let (s, _) = app.post("/api/v1/customers/batch?owner_id=nobody", &app.admin, json!({"items": []})).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, out) = app.post("/api/v1/customers/batch?owner_id=01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", &app.admin, json!({"items": [{"name": "无主"}]})).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(out["results"][0]["status"], 422);
+    let (s, _) = app.post("/api/v1/customers/batch", &app.admin, json!({"items": [{"nom": "x"}]})).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+});

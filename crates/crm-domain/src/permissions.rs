@@ -154,6 +154,7 @@ pub mod perms {
     pub const CUSTOMERS_CLAIM: Perm = Perm::new("customers", "claim");
     pub const CUSTOMERS_RELEASE: Perm = Perm::new("customers", "release");
     pub const CUSTOMERS_INVALIDATE: Perm = Perm::new("customers", "invalidate");
+    pub const CUSTOMERS_IMPORT: Perm = Perm::new("customers", "import");
     pub const CUSTOMERS_EXPORT: Perm = Perm::new("customers", "export");
     pub const CUSTOMERS_MERGE: Perm = Perm::new("customers", "merge");
     pub const CUSTOMERS_ASSIGN: Perm = Perm::new("customers", "assign");

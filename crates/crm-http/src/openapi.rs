@@ -41,7 +41,7 @@ impl Modify for Security {
         admin::handlers::list_audit_logs, admin::handlers::list_dictionary, admin::handlers::create_dictionary_item,
         admin::handlers::update_dictionary_item, admin::handlers::list_recycle_bin, admin::handlers::restore,
         admin::handlers::healthz, admin::handlers::readyz,
-        customers::handlers::list_customers, customers::handlers::create_customer, customers::handlers::find_duplicates,
+        customers::handlers::list_customers, customers::handlers::create_customer, customers::handlers::batch_customers, customers::handlers::find_duplicates,
         customers::handlers::get_customer, customers::handlers::update_customer, customers::handlers::delete_customer,
         customers::handlers::claim_customer, customers::handlers::release_customer, customers::handlers::invalidate_customer,
         customers::handlers::revalidate_customer, customers::handlers::assign_customers, customers::handlers::export_customers, customers::handlers::customer_timeline, customers::handlers::list_collaborators, customers::handlers::put_collaborators, customers::handlers::merge_customers, customers::handlers::transfer_customers,

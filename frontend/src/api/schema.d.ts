@@ -421,6 +421,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates up to 1000 customers through the bulk import: each item is checked like a
+         *     single create (fields, dictionary codes, duplicates against stored customers and the
+         *     items before it) and answered on its own; the valid ones are written in one
+         *     transaction, or none with `atomic=true`.
+         */
+        post: operations["batch_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/duplicates": {
         parameters: {
             query?: never;
@@ -1118,6 +1140,56 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /** @description Why one item was not written. */
+        BatchItemError: {
+            code: string;
+            detail: string;
+            errors: components["schemas"]["ProblemFieldError"][];
+        };
+        BatchItemResult: {
+            /** @description The item's position in `items`. */
+            index: number;
+            /**
+             * Format: int32
+             * @description 201 written; 409 a duplicate (of a stored customer or of an earlier item); 422 a bad
+             *     field or code; 424 valid but not written because another item failed (`atomic`).
+             */
+            status: number;
+            /** Format: uuid */
+            id?: string | null;
+            error?: null | components["schemas"]["BatchItemError"];
+        };
+        /**
+         * @example {
+         *       "results": [
+         *         {
+         *           "error": null,
+         *           "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *           "index": 0,
+         *           "status": 201
+         *         },
+         *         {
+         *           "error": {
+         *             "code": "customer.duplicate",
+         *             "detail": "name: a customer with the same name exists",
+         *             "errors": [
+         *               {
+         *                 "code": "duplicate",
+         *                 "field": "name",
+         *                 "message": "a customer with the same name exists"
+         *               }
+         *             ]
+         *           },
+         *           "id": null,
+         *           "index": 1,
+         *           "status": 409
+         *         }
+         *       ]
+         *     }
+         */
+        BatchResults: {
+            results: components["schemas"]["BatchItemResult"][];
+        };
         /**
          * @example {
          *       "code": "0101",
@@ -1387,6 +1459,25 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /**
+         * @description Up to 1000 customers in one request (API.md: batch).
+         * @example {
+         *       "items": [
+         *         {
+         *           "industry": "manufacturing",
+         *           "name": "苏州精工模具有限公司",
+         *           "phone": "0512-6677 8899"
+         *         },
+         *         {
+         *           "industry": "logistics",
+         *           "name": "无锡宏达物流"
+         *         }
+         *       ]
+         *     }
+         */
+        CustomerBatch: {
+            items: components["schemas"]["NewCustomer"][];
         };
         /** @enum {string} */
         CustomerKind: "company" | "person";
@@ -5304,6 +5395,77 @@ export interface operations {
                 };
             };
             /** @description a bad field or an unknown dictionary code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batch_customers: {
+        parameters: {
+            query?: {
+                /** @description All or nothing: any bad item and none is written (the others answer 424). */
+                atomic?: boolean;
+                /** @description The owner of every new customer (an enabled user); the caller by default. */
+                owner_id?: string;
+            };
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerBatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than 1000 items */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -84,6 +84,50 @@ pub async fn create_customer(state: web::Data<AppState>, ctx: ReqCtx, body: Vali
     Ok(created(&Customer::from(c), format!("/api/v1/customers/{id}"), Some(v)))
 }
 
+#[derive(serde::Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct BatchParams {
+    /// All or nothing: any bad item and none is written (the others answer 424).
+    atomic: Option<bool>,
+    /// The owner of every new customer (an enabled user); the caller by default.
+    owner_id: Option<Uuid>,
+}
+
+/// Creates up to 1000 customers through the bulk import: each item is checked like a
+/// single create (fields, dictionary codes, duplicates against stored customers and the
+/// items before it) and answered on its own; the valid ones are written in one
+/// transaction, or none with `atomic=true`.
+#[utoipa::path(post, path = "/api/v1/customers/batch", tag = "customers", security(("bearer" = [])), request_body = CustomerBatch,
+    params(BatchParams, ("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = BatchResults), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 413, body = Problem), (status = 422, description = "more than 1000 items", body = Problem)))]
+pub async fn batch_customers(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<BatchParams>, body: ValidJson<CustomerBatch>) -> ApiResult<HttpResponse> {
+    use crm_persistence::customers::import::{import_batch, ImportRow};
+    let atomic = q.atomic.unwrap_or(false);
+    let n = body.0.items.len();
+    let rows = body.0.items.into_iter().map(|c| ImportRow { customer: c.into(), owner_id: q.owner_id, contact: None, follow_up: None }).collect();
+    let out = import_batch(&state.db, &ctx.0, rows, atomic).await?;
+    let mut results: Vec<BatchItemResult> = (0..n).map(|index| BatchItemResult { index, status: 424, id: None, error: None }).collect();
+    for (index, id) in out.created {
+        if let Some(r) = results.get_mut(index) {
+            r.status = 201;
+            r.id = Some(id);
+        }
+    }
+    for e in out.errors {
+        let duplicate = e.error.errors.iter().any(|f| f.code == "duplicate");
+        if let Some(r) = results.get_mut(e.index) {
+            r.status = if duplicate { 409 } else { crate::problem::status_of(e.error.kind).as_u16() };
+            r.error = Some(BatchItemError {
+                code: if duplicate { "customer.duplicate".into() } else { e.error.code.clone() },
+                detail: e.error.message.clone(),
+                errors: e.error.errors.iter().map(|f| crate::problem::ProblemFieldError { field: f.field.clone(), code: f.code.clone(), message: f.message.clone() }).collect(),
+            });
+        }
+    }
+    Ok(ok(&BatchResults { results }, None))
+}
+
 #[utoipa::path(patch, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])), request_body = CustomerPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),

@@ -8,6 +8,7 @@ pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.add(Method::GET, "/api/v1/customers", P(perms::CUSTOMERS_READ), list_customers)
         .add(Method::POST, "/api/v1/customers", P(perms::CUSTOMERS_CREATE), create_customer)
+        .add(Method::POST, "/api/v1/customers/batch", P(perms::CUSTOMERS_IMPORT), batch_customers)
         .add(Method::GET, "/api/v1/customers/duplicates", P(perms::CUSTOMERS_READ), find_duplicates)
         .add(Method::GET, "/api/v1/customers/export", P(perms::CUSTOMERS_EXPORT), export_customers)
         .add(Method::POST, "/api/v1/customers/assign", P(perms::CUSTOMERS_ASSIGN), assign_customers)
