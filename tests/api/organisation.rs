@@ -200,3 +200,24 @@ dual_test!(data_scope_resolves_owners_per_role, |app| {
     let (_, me) = app.get("/api/v1/me", &app.login("mgr_e", PASSWORD).await).await;
     assert_eq!(me["data_scope"], "department_tree");
 });
+
+dual_test!(any_user_can_look_up_colleagues_to_pick, |app| {
+    let (_, rep) = app.user_with_role("rep_lookup", "sales_rep", json!({"display_name": "李四"})).await;
+    let (gone, _) = app.user_with_role("gone_lookup", "sales_rep", json!({"display_name": "李五"})).await;
+    app.patch(&format!("/api/v1/users/{gone}"), &app.admin, json!({"enabled": false})).await;
+    // A rep cannot list users, but can pick a colleague: enabled ones only, picker fields only.
+    let (s, _) = app.get("/api/v1/users", &rep).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, found) = app.get(&format!("/api/v1/users/lookup?q={}", "%E6%9D%8E"), &rep).await; // 李
+    assert_eq!(s, StatusCode::OK, "{found}");
+    let items = found["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "the disabled colleague is not offered: {found}");
+    assert_eq!(items[0]["display_name"], "李四");
+    assert!(items[0].get("email").is_none() && items[0].get("phone").is_none());
+    let (_, all) = app.get("/api/v1/users/lookup?limit=1", &rep).await;
+    assert_eq!(all["items"].as_array().unwrap().len(), 1);
+    let (s, _) = app.get("/api/v1/users/lookup?limit=many", &rep).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _) = app.get("/api/v1/users/lookup", "nope").await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+});

@@ -32,7 +32,7 @@ impl Modify for Security {
         sessions::handlers::login, sessions::handlers::refresh, sessions::handlers::logout,
         sessions::handlers::get_me, sessions::handlers::patch_me, sessions::handlers::change_password,
         sessions::handlers::list_api_tokens, sessions::handlers::create_api_token, sessions::handlers::get_api_token, sessions::handlers::revoke_api_token,
-        system::handlers::list_users, system::handlers::create_user, system::handlers::get_user, system::handlers::update_user,
+        system::handlers::list_users, system::handlers::lookup_users, system::handlers::create_user, system::handlers::get_user, system::handlers::update_user,
         system::handlers::delete_user, system::handlers::reset_password,
         system::handlers::list_departments, system::handlers::create_department, system::handlers::department_tree,
         system::handlers::get_department, system::handlers::update_department, system::handlers::delete_department,

@@ -146,6 +146,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Colleagues for pickers (owner, collaborator, participant): enabled users by display
+         *     name, with only what a picker shows. Open to every signed-in user, since picking a
+         *     colleague needs no right to manage users.
+         */
+        get: operations["lookup_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}": {
         parameters: {
             query?: never;
@@ -3294,6 +3315,26 @@ export interface components {
             description?: string | null;
             locale?: string | null;
         };
+        /**
+         * @description A colleague as a picker shows them.
+         * @example {
+         *       "department_id": null,
+         *       "display_name": "李四",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60",
+         *       "username": "lisi"
+         *     }
+         */
+        UserRef: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            display_name: string;
+            /** Format: uuid */
+            department_id?: string | null;
+        };
+        UserRefList: {
+            items: components["schemas"]["UserRef"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -3873,6 +3914,62 @@ export interface operations {
                 };
             };
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookup_users: {
+        parameters: {
+            query?: {
+                /** @description A fragment of the username or display name. */
+                q?: string;
+                /** @description At most 50; 20 by default. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRefList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -346,3 +346,18 @@ pub struct Permission {
 pub struct PermissionList {
     pub items: Vec<Permission>,
 }
+
+/// A colleague as a picker shows them.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "username": "lisi", "display_name": "李四", "department_id": null}))]
+pub struct UserRef {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub department_id: Option<Uuid>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UserRefList {
+    pub items: Vec<UserRef>,
+}

@@ -26,6 +26,26 @@ pub struct UserFilters {
     created_at_to: Option<String>,
 }
 
+#[derive(serde::Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LookupParams {
+    /// A fragment of the username or display name.
+    q: Option<String>,
+    /// At most 50; 20 by default.
+    limit: Option<u64>,
+}
+
+/// Colleagues for pickers (owner, collaborator, participant): enabled users by display
+/// name, with only what a picker shows. Open to every signed-in user, since picking a
+/// colleague needs no right to manage users.
+#[utoipa::path(get, path = "/api/v1/users/lookup", tag = "users", security(("bearer" = [])), params(LookupParams),
+    responses((status = 200, body = UserRefList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn lookup_users(state: web::Data<AppState>, q: web::Query<LookupParams>) -> ApiResult<HttpResponse> {
+    let items = users::lookup(&state.db, q.q.as_deref(), q.limit.unwrap_or(20)).await?;
+    let items = items.into_iter().map(|u| UserRef { id: u.id, username: u.username, display_name: u.display_name, department_id: u.department_id }).collect();
+    Ok(ok(&UserRefList { items }, None))
+}
+
 /// Users; `q` matches username, display name, e-mail and phone. Sort: `username`,
 /// `display_name`, `created_at`, `last_login_at`.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])), params(PageParams, UserFilters),

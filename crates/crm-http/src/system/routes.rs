@@ -8,6 +8,7 @@ pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.add(Method::GET, "/api/v1/users", P(perms::USERS_READ), list_users)
         .add(Method::POST, "/api/v1/users", P(perms::USERS_CREATE), create_user)
+        .add(Method::GET, "/api/v1/users/lookup", Access::Authenticated, lookup_users)
         .add(Method::GET, "/api/v1/users/{id}", P(perms::USERS_READ), get_user)
         .add(Method::PATCH, "/api/v1/users/{id}", P(perms::USERS_UPDATE), update_user)
         .add(Method::DELETE, "/api/v1/users/{id}", P(perms::USERS_DELETE), delete_user)

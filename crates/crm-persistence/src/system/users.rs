@@ -411,3 +411,35 @@ pub async fn update_me(db: &Db, ctx: &Ctx, p: MePatch) -> DomainResult<UserView>
     let patch = UserPatch { display_name: p.display_name, email: p.email, phone: p.phone, locale: p.locale, ..Default::default() };
     update(db, ctx, ctx.actor.user_id, patch, None).await
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UserRef {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub department_id: Option<Uuid>,
+}
+
+/// Colleagues to pick (an owner, a collaborator, a participant): enabled users whose
+/// username or display name contains `q`, by display name, at most `limit`. Only what a
+/// picker shows leaves here, so every signed-in user may ask.
+pub async fn lookup(db: &Db, q: Option<&str>, limit: u64) -> DomainResult<Vec<UserRef>> {
+    let mut select = user::Entity::find().filter(user::Column::DeletedAt.is_null()).filter(user::Column::Enabled.eq(true));
+    if let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) {
+        if q.chars().count() > 100 {
+            return Err(DomainError::invalid_field("q", "too_long", "at most 100 characters"));
+        }
+        select = select.filter(
+            sea_orm::Condition::any().add(crate::listing::contains_ci(user::Column::Username, q)).add(crate::listing::contains_ci(user::Column::DisplayName, q)),
+        );
+    }
+    use sea_orm::QueryOrder;
+    let rows = select
+        .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Id)
+        .limit(limit.clamp(1, 50))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(rows.into_iter().map(|u| UserRef { id: u.id, username: u.username, display_name: u.display_name, department_id: u.department_id }).collect())
+}
