@@ -252,11 +252,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ProductPatch, if_match:
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    recycle::soft_delete::<Product>(&tx, ctx, id, current.version).await?;
-    tx.commit().await.map_err(db_err)
+    recycle::delete_live::<Product>(db, ctx, id, if_match, "product").await
 }
 
 pub struct ProductExport;

@@ -202,11 +202,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    recycle::soft_delete::<Supplier>(&tx, ctx, id, current.version).await?;
-    tx.commit().await.map_err(db_err)
+    recycle::delete_live::<Supplier>(db, ctx, id, if_match, "supplier").await
 }
 
 #[derive(Debug, Clone, Serialize)]
