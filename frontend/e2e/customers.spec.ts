@@ -158,6 +158,14 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await expect(repPage.getByTestId("pool-rules-save")).toHaveCount(0);
     await expect(repPage.getByTestId("pool-rules-apply")).toHaveCount(0);
     await repShell.screenshot("30-rep-pool-rules");
+    // Reps lack users:read, yet the colleague picker finds people (it asks GET /users/lookup).
+    const repDetail = new Customer360Page(repPage);
+    await repDetail.goto(id);
+    await repDetail.openTab("团队成员");
+    await repPage.getByTestId("collaborators").getByTestId("collaborator-user").click();
+    await repPage.keyboard.type("admin");
+    await expect(repPage.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "admin" })).toHaveCount(1);
+    await repPage.keyboard.press("Escape");
     await context.close();
   });
 

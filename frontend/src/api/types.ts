@@ -5,6 +5,9 @@ import type { components } from "./schema";
 type Schemas = components["schemas"];
 
 export type User = Schemas["User"];
+/** A colleague as pickers show one (GET /users/lookup, open to every signed-in user). */
+export type UserRef = Schemas["UserRef"];
+export type UserRefList = Schemas["UserRefList"];
 export type CreateUser = Schemas["NewUser"];
 export type UpdateUser = Schemas["UserPatch"];
 export type Me = Schemas["Me"];

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client";
 import { ApiError } from "../api/problem";
-import type { DepartmentNode, Permission } from "../api/types";
+import type { DepartmentNode, Permission, UserRef, UserRefList } from "../api/types";
 
 // Lookups that several features show in selects. Their keys start with the owning resource, so
 // a feature invalidating `["users"]` also refreshes the user options.
@@ -36,27 +36,24 @@ export function useUserOptions() {
 
 export type UserOption = { value: string; label: string };
 
-const SEARCH_PAGE_SIZE = 20;
+const SEARCH_LIMIT = 20;
 
-function userLabel(u: { username: string; display_name: string }): string {
+function userLabel(u: Pick<UserRef, "username" | "display_name">): string {
   return u.display_name ? `${u.display_name} (${u.username})` : u.username;
 }
 
 /**
- * Enabled users matching `q` (name, username, e-mail, phone), for pickers that search on the
- * server. Without `users:read` the answer is 403 and the picker simply offers nobody.
+ * Enabled users whose username or display name contains `q`, for pickers that search on the
+ * server. Uses GET /users/lookup, which every signed-in user may call (GET /users needs
+ * `users:read`, which sales reps lack).
  */
 export function useUserSearch(q: string) {
   return useQuery({
     queryKey: lookupKeys.userSearch(q),
     queryFn: () =>
-      unwrap(
-        api.GET("/api/v1/users", {
-          params: { query: { q: q || undefined, enabled: true, page: 1, page_size: SEARCH_PAGE_SIZE, sort: "display_name" } },
-        }),
-      )
-        .then((page) => page.items.map((u): UserOption => ({ value: u.id, label: userLabel(u) })))
-        .catch(forbiddenAsEmpty<UserOption[]>([])),
+      unwrap(api.GET("/api/v1/users/lookup", { params: { query: { q: q || undefined, limit: SEARCH_LIMIT } } })).then((list: UserRefList) =>
+        list.items.map((u): UserOption => ({ value: u.id, label: userLabel(u) })),
+      ),
     staleTime: 30_000,
   });
 }
