@@ -103,28 +103,9 @@ where
 {
     let (sink, rows) = tokio::sync::mpsc::channel::<Vec<Vec<String>>>(4);
     let writer = tokio::task::spawn_blocking(move || write_xlsx(X::HEADER, rows));
-    let produced: DomainResult<()> = async {
-        let mut stream = select.stream(&db).await.map_err(db_err)?;
-        let mut batch = Vec::with_capacity(CHUNK);
-        loop {
-            let next = stream.next().await;
-            let done = next.is_none();
-            if let Some(r) = next {
-                batch.push(r.map_err(db_err)?);
-            }
-            if batch.len() == CHUNK || (done && !batch.is_empty()) {
-                let cells = X::rows(&db, std::mem::take(&mut batch)).await?;
-                if sink.send(cells).await.is_err() {
-                    // The writer stopped (too many rows, or a write error): it says why.
-                    return Ok(());
-                }
-            }
-            if done {
-                return Ok(());
-            }
-        }
-    }
-    .await;
+    // When the writer stops early (too many rows, a write error) the send fails and the
+    // writer's result says why.
+    let produced = send_batches::<X, _>(&db, select, &sink, |cells| cells).await;
     drop(sink);
     let written = writer.await.map_err(|e| DomainError::internal(format!("xlsx writer: {e}")))?;
     produced?;
@@ -186,32 +167,46 @@ where
         if sink.send(Ok(head)).await.is_err() {
             return Ok(());
         }
-        let mut rows = select.stream(&db).await.map_err(db_err)?;
-        let mut batch = Vec::with_capacity(CHUNK);
-        loop {
-            let next = rows.next().await;
-            let done = next.is_none();
-            if let Some(r) = next {
-                batch.push(r.map_err(db_err)?);
+        send_batches::<X, _>(&db, select, &sink, |cells| {
+            let mut out = String::new();
+            for c in cells {
+                line(&mut out, &c);
             }
-            if batch.len() == CHUNK || (done && !batch.is_empty()) {
-                let mut out = String::new();
-                for cells in X::rows(&db, std::mem::take(&mut batch)).await? {
-                    line(&mut out, &cells);
-                }
-                if sink.send(Ok(out)).await.is_err() {
-                    return Ok(());
-                }
-            }
-            if done {
-                return Ok(());
-            }
-        }
+            Ok(out)
+        })
+        .await
     }
     .await;
     if let Err(e) = result {
         log::error!("export failed: {e}");
         let _ = sink.send(Err(e)).await;
+    }
+}
+
+/// Streams `select` from the database in chunks, renders each with `X::rows`, and sends
+/// `render(cells)` to `sink`; stops quietly when the receiver is gone (the client left,
+/// or the writer stopped).
+async fn send_batches<X: TableExport, T>(db: &Db, select: Select<X::Entity>, sink: &Sender<T>, render: impl Fn(Vec<Vec<String>>) -> T) -> DomainResult<()>
+where
+    <X::Entity as EntityTrait>::Model: Send + Sync,
+{
+    let mut rows = select.stream(db).await.map_err(db_err)?;
+    let mut batch = Vec::with_capacity(CHUNK);
+    loop {
+        let next = rows.next().await;
+        let done = next.is_none();
+        if let Some(r) = next {
+            batch.push(r.map_err(db_err)?);
+        }
+        if batch.len() == CHUNK || (done && !batch.is_empty()) {
+            let cells = X::rows(db, std::mem::take(&mut batch)).await?;
+            if sink.send(render(cells)).await.is_err() {
+                return Ok(());
+            }
+        }
+        if done {
+            return Ok(());
+        }
     }
 }
 

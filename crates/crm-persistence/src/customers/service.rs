@@ -418,7 +418,9 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match
     next.updated_at = ctx.now;
     let changes = field_changes(&next);
     update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
-    super::search::refresh(&tx, id).await?;
+    if (&next.name, &next.phone, &next.email) != (&current.name, &current.phone, &current.email) {
+        super::search::refresh(&tx, id).await?;
+    }
     next.version = current.version + 1;
     let before = view(&tx, current).await?;
     let after = view(&tx, next).await?;

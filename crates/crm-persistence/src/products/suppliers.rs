@@ -271,6 +271,11 @@ async fn price_views(db: &impl ConnectionTrait, rows: Vec<supplier_price::Model>
 
 pub async fn prices(db: &impl ConnectionTrait, supplier_id: Uuid) -> DomainResult<Vec<PriceView>> {
     find_live(db, supplier_id).await?;
+    price_list(db, supplier_id).await
+}
+
+/// A supplier's price rows, by valid_from, for a supplier already found.
+async fn price_list(db: &impl ConnectionTrait, supplier_id: Uuid) -> DomainResult<Vec<PriceView>> {
     let rows = supplier_price::Entity::find()
         .filter(supplier_price::Column::SupplierId.eq(supplier_id))
         .order_by_asc(supplier_price::Column::ValidFrom)
@@ -306,7 +311,7 @@ pub async fn replace_prices(db: &Db, ctx: &Ctx, supplier_id: Uuid, items: Vec<Pr
     if !missing.is_empty() {
         return Err(DomainError::validation(missing));
     }
-    let before = prices(&tx, supplier_id).await?;
+    let before = price_list(&tx, supplier_id).await?;
     supplier_price::Entity::delete_many().filter(supplier_price::Column::SupplierId.eq(supplier_id)).exec(&tx).await.map_err(db_err)?;
     let rows: Vec<supplier_price::ActiveModel> = items
         .into_iter()
@@ -328,14 +333,7 @@ pub async fn replace_prices(db: &Db, ctx: &Ctx, supplier_id: Uuid, items: Vec<Pr
         supplier_price::Entity::insert_many(rows).exec_without_returning(&tx).await.map_err(db_err)?;
     }
     let summary = |p: &[PriceView]| json!(p.iter().map(|p| json!({"product_id": p.product_id, "price": p.price, "valid_from": p.valid_from, "valid_to": p.valid_to})).collect::<Vec<_>>());
-    let after_rows = supplier_price::Entity::find()
-        .filter(supplier_price::Column::SupplierId.eq(supplier_id))
-        .order_by_asc(supplier_price::Column::ValidFrom)
-        .order_by_asc(supplier_price::Column::Id)
-        .all(&tx)
-        .await
-        .map_err(db_err)?;
-    let after = price_views(&tx, after_rows).await?;
+    let after = price_list(&tx, supplier_id).await?;
     audit::record(&tx, ctx, "suppliers", supplier_id, "update", &json!({"prices": summary(&before)}), &json!({"prices": summary(&after)})).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(after)
@@ -375,6 +373,11 @@ pub struct SupplierRef {
 /// The served customers the caller may see.
 pub async fn customers(db: &impl ConnectionTrait, ctx: &Ctx, supplier_id: Uuid) -> DomainResult<Vec<CustomerRef>> {
     find_live(db, supplier_id).await?;
+    served(db, ctx, supplier_id).await
+}
+
+/// The served customers the caller may see, for a supplier already found.
+async fn served(db: &impl ConnectionTrait, ctx: &Ctx, supplier_id: Uuid) -> DomainResult<Vec<CustomerRef>> {
     let linked = supplier_customer::Entity::find()
         .select_only()
         .column(supplier_customer::Column::CustomerId)
@@ -418,7 +421,7 @@ pub async fn replace_customers(db: &Db, ctx: &Ctx, supplier_id: Uuid, mut ids: V
     if !missing.is_empty() {
         return Err(DomainError::not_found("customer").with_extra(json!({ "missing_ids": missing })));
     }
-    let before: Vec<Uuid> = customers(&tx, ctx, supplier_id).await?.into_iter().map(|c| c.id).collect();
+    let before: Vec<Uuid> = served(&tx, ctx, supplier_id).await?.into_iter().map(|c| c.id).collect();
     let removed: Vec<Uuid> = before.iter().filter(|c| !ids.contains(c)).copied().collect();
     let added: Vec<Uuid> = ids.iter().filter(|c| !before.contains(c)).copied().collect();
     if !removed.is_empty() {
@@ -436,7 +439,7 @@ pub async fn replace_customers(db: &Db, ctx: &Ctx, supplier_id: Uuid, mut ids: V
     if !removed.is_empty() || !added.is_empty() {
         audit::record(&tx, ctx, "suppliers", supplier_id, "update", &json!({"customers_removed": null, "customers_added": null}), &json!({"customers_removed": removed, "customers_added": added})).await?;
     }
-    let out = customers(&tx, ctx, supplier_id).await?;
+    let out = served(&tx, ctx, supplier_id).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(out)
 }
