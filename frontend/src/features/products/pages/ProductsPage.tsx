@@ -1,11 +1,11 @@
 import { useState } from "react";
-import { App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Product } from "../../../api/types";
 import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { usePermission } from "../../auth/api";
 import { useCategoryTree, useDeleteProduct, useProducts } from "../api";
 import { ALL_CATEGORIES, categoryPath, findCategory } from "../categories";
@@ -22,7 +22,6 @@ export function ProductsPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const can = usePermission();
-  const onProblem = useProblemHandler();
   const [form] = Form.useForm<ProductSearchValues>();
   const [search, setSearch] = useState<ProductSearchValues>({});
   const [category, setCategory] = useState<string>(ALL_CATEGORIES);
@@ -103,21 +102,7 @@ export function ProductsPage() {
                   </Button>
                 )}
                 {can("products:delete") && (
-                  <Popconfirm
-                    title={t("common:confirm.delete", { name: p.name })}
-                    okText={t("common:confirm.yes")}
-                    cancelText={t("common:confirm.no")}
-                    onConfirm={() =>
-                      remove.mutateAsync(p).then(
-                        () => void message.success(t("common:messages.deleted")),
-                        (e: unknown) => onProblem(e),
-                      )
-                    }
-                  >
-                    <Button type="link" size="small" danger data-testid="product-delete">
-                      {t("common:actions.delete")}
-                    </Button>
-                  </Popconfirm>
+                  <ConfirmDelete name={p.name} onDelete={() => remove.mutateAsync(p)} testId="product-delete" />
                 )}
               </Space>
             ),

@@ -1,12 +1,12 @@
 import { useState } from "react";
-import { App, Button, Card, Form, Input, Popconfirm, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Form, Input, Space, Table, Typography, type TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import type { Supplier } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { usePermission } from "../../auth/api";
 import { useDeleteSupplier, useSuppliers } from "../api";
 import { SupplierFormDrawer } from "../components/SupplierFormDrawer";
@@ -15,10 +15,8 @@ import { supplierFilters, type SupplierSearchValues } from "../filters";
 /** 供应商: the supplier list with search, create, edit and delete. */
 export function SuppliersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = usePermission();
   const navigate = useNavigate();
-  const onProblem = useProblemHandler();
   const [form] = Form.useForm<SupplierSearchValues>();
   const [search, setSearch] = useState<SupplierSearchValues>({});
   const paged = usePagedTable<Supplier>();
@@ -78,21 +76,7 @@ export function SuppliersPage() {
                   </Button>
                 )}
                 {can("suppliers:delete") && (
-                  <Popconfirm
-                    title={t("common:confirm.delete", { name: s.name })}
-                    okText={t("common:confirm.yes")}
-                    cancelText={t("common:confirm.no")}
-                    onConfirm={() =>
-                      remove.mutateAsync(s).then(
-                        () => void message.success(t("common:messages.deleted")),
-                        (e: unknown) => onProblem(e),
-                      )
-                    }
-                  >
-                    <Button type="link" size="small" danger data-testid="supplier-delete">
-                      {t("common:actions.delete")}
-                    </Button>
-                  </Popconfirm>
+                  <ConfirmDelete name={s.name} onDelete={() => remove.mutateAsync(s)} testId="supplier-delete" />
                 )}
               </Space>
             ),

@@ -1,12 +1,12 @@
 import { useMemo, useState } from "react";
-import { App, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Input, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../api/types";
 import { usePermission } from "../../auth/api";
 import { formatDateTime } from "../../../shared/format";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { departmentNames, useDepartmentTree } from "../../../shared/lookups";
 import { useDeleteUser, useUsers } from "../api";
 import { ResetPasswordModal } from "../components/ResetPasswordModal";
@@ -14,9 +14,7 @@ import { UserFormDrawer } from "../components/UserFormDrawer";
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = usePermission();
-  const onProblem = useProblemHandler();
   const paged = usePagedTable<User>("-created_at");
   const [q, setQ] = useState("");
   const users = useUsers({ ...paged.params, q });
@@ -79,21 +77,7 @@ export function UsersPage() {
             </Button>
           )}
           {can("users:delete") && (
-            <Popconfirm
-              title={t("common:confirm.delete", { name: u.display_name || u.username })}
-              okText={t("common:confirm.yes")}
-              cancelText={t("common:confirm.no")}
-              onConfirm={() =>
-                remove.mutateAsync(u).then(
-                  () => void message.success(t("common:messages.deleted")),
-                  (e: unknown) => onProblem(e),
-                )
-              }
-            >
-              <Button type="link" size="small" danger>
-                {t("common:actions.delete")}
-              </Button>
-            </Popconfirm>
+            <ConfirmDelete name={u.display_name || u.username} onDelete={() => remove.mutateAsync(u)} />
           )}
         </Space>
       ),
