@@ -48,8 +48,8 @@ fn row(name: &str) -> ImportRow {
 async fn admin_ctx(app: &TestApp) -> Ctx {
     let (_, me) = app.get("/api/v1/me", &app.admin).await;
     let mut ctx = Ctx::system("test-import");
-    ctx.actor.user_id = Uuid::parse_str(me["id"].as_str().unwrap()).unwrap();
-    ctx.actor.username = "admin".into();
+    std::sync::Arc::make_mut(&mut ctx.actor).user_id = Uuid::parse_str(me["id"].as_str().unwrap()).unwrap();
+    std::sync::Arc::make_mut(&mut ctx.actor).username = "admin".into();
     ctx
 }
 

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::future::{ready, Ready};
+use std::sync::Arc;
 
 use actix_web::dev::{Payload, ServiceRequest};
 use actix_web::http::header;
@@ -65,7 +66,7 @@ fn verify_access_token(keys: &JwtKeys, token: &str) -> Result<(Uuid, i64), ApiEr
 /// The authenticated caller, put into the request by the guard.
 #[derive(Clone, Debug)]
 pub struct Principal {
-    pub actor: Actor,
+    pub actor: Arc<Actor>,
     pub api_token_id: Option<Uuid>,
 }
 
@@ -98,6 +99,7 @@ pub async fn authenticate(state: &AppState, req: &ServiceRequest) -> Result<Prin
         let (user_id, exp) = verify_access_token(&state.jwt, token)?;
         (auth_store::load_actor(&state.db, user_id).await?.ok_or_else(gone)?, None, chrono::DateTime::from_timestamp(exp, 0))
     };
+    let actor = Arc::new(actor);
     state.auth_cache.put(key, actor.clone(), expires);
     Ok(Principal { actor, api_token_id })
 }

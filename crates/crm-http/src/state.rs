@@ -23,7 +23,7 @@ pub struct AppState {
 }
 
 /// When cached, until when the token itself is valid, and the actor.
-type Entry = (Instant, Option<DateTime<Utc>>, Actor);
+type Entry = (Instant, Option<DateTime<Utc>>, Arc<Actor>);
 
 #[derive(Default)]
 pub struct AuthCache {
@@ -31,14 +31,14 @@ pub struct AuthCache {
 }
 
 impl AuthCache {
-    pub fn get(&self, key: &str) -> Option<Actor> {
+    pub fn get(&self, key: &str) -> Option<Arc<Actor>> {
         let map = self.actors.read().ok()?;
         let (at, expires, actor) = map.get(key)?;
         (at.elapsed() < AUTH_CACHE_TTL && expires.is_none_or(|e| e > Utc::now())).then(|| actor.clone())
     }
 
     /// `expires` is the token's own expiry: a cached actor never outlives its token.
-    pub fn put(&self, key: String, actor: Actor, expires: Option<DateTime<Utc>>) {
+    pub fn put(&self, key: String, actor: Arc<Actor>, expires: Option<DateTime<Utc>>) {
         if let Ok(mut map) = self.actors.write() {
             if map.len() > 10_000 {
                 map.retain(|_, (at, _, _)| at.elapsed() < AUTH_CACHE_TTL);

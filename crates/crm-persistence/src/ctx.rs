@@ -1,11 +1,15 @@
 //! The context every service call receives: who acts, from where, and when.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use crm_domain::Actor;
 
 #[derive(Debug, Clone)]
 pub struct Ctx {
-    pub actor: Actor,
+    /// Shared with the auth cache: a request borrows the cached actor instead of copying
+    /// its permission sets.
+    pub actor: Arc<Actor>,
     pub request_id: String,
     pub ip: Option<String>,
     pub now: DateTime<Utc>,
@@ -26,7 +30,7 @@ impl Ctx {
         Self::new(actor, request_id, None)
     }
 
-    pub fn new(actor: Actor, request_id: impl Into<String>, ip: Option<String>) -> Self {
-        Self { actor, request_id: request_id.into(), ip, now: Utc::now() }
+    pub fn new(actor: impl Into<Arc<Actor>>, request_id: impl Into<String>, ip: Option<String>) -> Self {
+        Self { actor: actor.into(), request_id: request_id.into(), ip, now: Utc::now() }
     }
 }
