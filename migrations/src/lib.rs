@@ -13,6 +13,7 @@ mod m20260310_000000_products_suppliers_create;
 mod m20260311_000000_customer_live_indexes;
 mod m20260312_000000_saved_views_create;
 mod m20260313_000000_customer_search_keys;
+mod m20260320_000000_customer_code_sequence;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260311_000000_customer_live_indexes::Migration),
             Box::new(m20260312_000000_saved_views_create::Migration),
             Box::new(m20260313_000000_customer_search_keys::Migration),
+            Box::new(m20260320_000000_customer_code_sequence::Migration),
         ]
     }
 }

@@ -1,9 +1,12 @@
-//! Gap-free human numbers (customer codes, contract numbers): a counter row per name,
-//! incremented inside the caller's transaction, so two writers never get the same number.
+//! Human numbers. `next`/`next_n`: gap-free (category codes, where two digits leave no
+//! room to waste), a counter row per name incremented inside the caller's transaction, so
+//! two writers never get the same number and the row stays locked until they commit.
+//! `take`: unique and increasing but not gap-free, for records created at high rates
+//! (customer codes), whose creates must not queue behind one another's commits.
 
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
 use crate::db::db_err;
 
@@ -26,4 +29,49 @@ pub async fn next_n(db: &impl ConnectionTrait, name: &str, n: i64) -> DomainResu
     let row = db.query_one(db.get_database_backend().build(&stmt)).await.map_err(db_err)?.ok_or_else(|| DomainError::internal("sequence upsert returned nothing"))?;
     let last: i64 = row.try_get_by_index(0).map_err(db_err)?;
     Ok(last - n + 1)
+}
+
+/// A numbering that only needs unique, increasing numbers.
+#[derive(Debug, Clone, Copy)]
+pub enum Series {
+    Customers,
+}
+
+impl Series {
+    /// The counter row on SQLite (shared with what `next` used before the series existed).
+    fn counter(self) -> &'static str {
+        match self {
+            Series::Customers => "customers",
+        }
+    }
+    /// The native sequence on PostgreSQL, created by a migration.
+    fn pg_sequence(self) -> &'static str {
+        match self {
+            Series::Customers => "customer_code_seq",
+        }
+    }
+}
+
+/// `n` numbers of `series`, ascending. On PostgreSQL they come from a native sequence,
+/// which is never held locked: concurrent creates do not wait for each other, and a
+/// rolled-back create leaves a gap. SQLite writers take turns anyway, so there they are
+/// the next block of the counter row, inside the caller's transaction.
+pub async fn take(db: &impl ConnectionTrait, series: Series, n: usize) -> DomainResult<Vec<i64>> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let count = i64::try_from(n).map_err(|_| DomainError::internal("too many numbers asked for"))?;
+    match db.get_database_backend() {
+        DbBackend::Postgres => {
+            let sql = format!("SELECT nextval('{}') FROM generate_series(1, $1)", series.pg_sequence());
+            let rows = db.query_all(Statement::from_sql_and_values(DbBackend::Postgres, sql, [count.into()])).await.map_err(db_err)?;
+            let mut numbers = rows.iter().map(|r| r.try_get_by_index::<i64>(0)).collect::<Result<Vec<_>, _>>().map_err(db_err)?;
+            numbers.sort_unstable();
+            Ok(numbers)
+        }
+        _ => {
+            let first = next_n(db, series.counter(), count).await?;
+            Ok((first..first + count).collect())
+        }
+    }
 }

@@ -95,12 +95,12 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
         out.errors.sort_by_key(|e| e.index);
         return Ok(ImportOutcome { created: Vec::new(), errors: out.errors });
     }
-    let first = sequences::next_n(&tx, "customers", i64::try_from(checked.len()).unwrap_or(i64::MAX)).await?;
+    let numbers = sequences::take(&tx, sequences::Series::Customers, checked.len()).await?;
     let mut customers = Vec::with_capacity(checked.len());
     let mut contacts = Vec::new();
     let mut follow_ups = Vec::new();
     let mut audits = Vec::with_capacity(checked.len());
-    for (seq, row) in (first..).zip(checked) {
+    for (seq, row) in numbers.into_iter().zip(checked) {
         let id = Uuid::now_v7();
         let c = row.customer;
         let mut model = customer::Model {

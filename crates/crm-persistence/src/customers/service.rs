@@ -288,7 +288,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
     if let Some(d) = find_duplicates(&tx, Some(&input.name), input.phone.as_deref(), input.email.as_deref(), None).await?.first() {
         return Err(duplicate_error(d));
     }
-    let n = sequences::next(&tx, "customers").await?;
+    let n = sequences::take(&tx, sequences::Series::Customers, 1).await?.pop().ok_or_else(|| DomainError::internal("no customer number"))?;
     let model = customer::Model {
         id: Uuid::now_v7(),
         code: format!("C{n:07}"),
