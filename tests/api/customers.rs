@@ -4,7 +4,7 @@
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::support::TestApp;
+use crate::support::{split, TestApp};
 
 async fn create(app: &TestApp, token: &str, body: Value) -> Value {
     let (s, c) = app.post("/api/v1/customers", token, body).await;
@@ -357,4 +357,32 @@ dual_test!(merge_keeps_one_record_and_moves_children, |app| {
     assert_eq!(app.get(&format!("/api/v1/follow-ups?customer_id={kid}"), &app.admin).await.1["total"], 1);
     let (_, log) = app.get(&format!("/api/v1/audit-logs?entity=customers&entity_id={gid}"), &app.admin).await;
     assert!(log["items"].as_array().unwrap().iter().any(|e| e["action"] == "merged_into"));
+});
+
+dual_test!(parallel_creates_get_distinct_codes_and_totals_follow_them, |app| {
+    // The list total is cached between writes; ask for it first so a stale cache would show.
+    assert_eq!(count(&app, "", &app.admin).await, 0);
+    let mut handles = Vec::new();
+    for i in 0..12 {
+        let req = app.req(Method::POST, "/api/v1/customers", Some(&app.admin)).json(&json!({"name": format!("并发客户{i}")}));
+        handles.push(tokio::spawn(async move { split(req.send().await.unwrap()).await }));
+    }
+    let mut codes = std::collections::BTreeSet::new();
+    for h in handles {
+        let (s, c) = h.await.unwrap();
+        assert_eq!(s, StatusCode::CREATED, "{c}");
+        codes.insert(c["code"].as_str().unwrap().to_string());
+    }
+    assert_eq!(codes.len(), 12, "{codes:?}");
+    assert_eq!(count(&app, "", &app.admin).await, 12);
+    // A failed create (a duplicate) changes nothing, and the next one still gets a new code.
+    let (s, _) = app.post("/api/v1/customers", &app.admin, json!({"name": "并发客户0"})).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    let next = create(&app, &app.admin, json!({"name": "并发之后"})).await;
+    assert!(!codes.contains(next["code"].as_str().unwrap()));
+    assert_eq!(count(&app, "", &app.admin).await, 13);
+    let id = next["id"].as_str().unwrap();
+    let (s, _) = app.delete(&format!("/api/v1/customers/{id}"), &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    assert_eq!(count(&app, "", &app.admin).await, 12);
 });

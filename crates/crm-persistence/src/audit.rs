@@ -99,7 +99,7 @@ pub struct AuditQuery {
 
 /// Newest first. The filters match the indexes `(entity, entity_id, created_at)`,
 /// `(actor_id, created_at)` and `(created_at)`.
-pub async fn list(db: &impl ConnectionTrait, q: &AuditQuery, params: &ListParams) -> DomainResult<Page<AuditEntry>> {
+pub async fn list(db: &crate::Db, q: &AuditQuery, params: &ListParams) -> DomainResult<Page<AuditEntry>> {
     let mut select = audit_log::Entity::find();
     if let Some(e) = &q.entity {
         select = select.filter(audit_log::Column::Entity.eq(e.clone()));

@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod auth;
 pub mod table_export;
+pub mod count_cache;
 pub mod ctx;
 pub mod customers;
 pub mod db;

@@ -11,6 +11,7 @@ use sea_orm::sea_query::{Alias, Expr, Func, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Value};
 use serde::Serialize;
 use uuid::Uuid;
+use crate::Db;
 
 pub const DEFAULT_PAGE_SIZE: u64 = 10;
 pub const MAX_PAGE_SIZE: u64 = 200;
@@ -69,13 +70,18 @@ impl<T> Page<T> {
 }
 
 /// The rows matching `select`, up to `COUNT_CAP + 1`, counted without reading more: the
-/// inner query has no ORDER BY so the database stops at the limit.
-pub async fn count_capped<E: EntityTrait>(db: &impl ConnectionTrait, select: Select<E>) -> Result<(u64, bool), DomainError> {
+/// inner query has no ORDER BY so the database stops at the limit. Totals are reused
+/// until the next write (`count_cache`).
+pub async fn count_capped<E: EntityTrait>(db: &Db, select: Select<E>) -> Result<(u64, bool), DomainError> {
     let mut inner = select.select_only().expr(Expr::val(1)).limit(COUNT_CAP + 1).into_query();
     inner.clear_order_by();
     let stmt = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(inner, Alias::new("capped")).to_owned();
-    let row = db.query_one(db.get_database_backend().build(&stmt)).await.map_err(crate::db::db_err)?;
-    let n: i64 = row.map(|r| r.try_get_by_index(0)).transpose().map_err(crate::db::db_err)?.unwrap_or(0);
+    let stmt = db.get_database_backend().build(&stmt);
+    let n = crate::count_cache::total(db, stmt, |stmt| async move {
+        let row = db.query_one(stmt).await.map_err(crate::db::db_err)?;
+        row.map(|r| r.try_get_by_index::<i64>(0)).transpose().map_err(crate::db::db_err).map(|n| n.unwrap_or(0))
+    })
+    .await?;
     let n = u64::try_from(n).unwrap_or(0);
     Ok(if n > COUNT_CAP { (COUNT_CAP, false) } else { (n, true) })
 }
@@ -86,7 +92,7 @@ pub async fn count_capped<E: EntityTrait>(db: &impl ConnectionTrait, select: Sel
 /// read. The database sorts narrow index entries instead of whole rows, and the count does
 /// not repeat the search. Pages past the cap fall back to a count and an offset.
 pub async fn fetch_page_by_ids<E: EntityTrait>(
-    db: &impl ConnectionTrait,
+    db: &Db,
     select: Select<E>,
     params: &ListParams,
     id: E::Column,
@@ -117,7 +123,7 @@ pub async fn fetch_page_by_ids<E: EntityTrait>(
 }
 
 /// One page of `select` (already filtered and sorted) with its capped total.
-pub async fn fetch_page<E: EntityTrait>(db: &impl ConnectionTrait, select: Select<E>, params: &ListParams) -> Result<Page<E::Model>, DomainError> {
+pub async fn fetch_page<E: EntityTrait>(db: &Db, select: Select<E>, params: &ListParams) -> Result<Page<E::Model>, DomainError> {
     let (total, total_exact) = count_capped(db, select.clone()).await?;
     let items = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(crate::db::db_err)?;
     Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })

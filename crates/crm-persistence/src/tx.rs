@@ -34,7 +34,9 @@ pub async fn begin(db: &Db) -> DomainResult<Tx> {
 
 impl Tx {
     pub async fn commit(self) -> Result<(), DbErr> {
-        self.inner.commit().await
+        self.inner.commit().await?;
+        crate::count_cache::note_write();
+        Ok(())
     }
 }
 
