@@ -78,10 +78,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 pub fn server(state: AppState, listener: TcpListener, workers: usize) -> std::io::Result<Server> {
-    let data = web::Data::new(state);
+    let workers = workers.max(1);
     let server = HttpServer::new(move || {
         App::new()
-            .app_data(data.clone())
+            .app_data(web::Data::new(state.for_worker(workers)))
             .app_data(web::PathConfig::default().error_handler(|e, _| bad_request("path.invalid", format!("bad path parameter: {e}"), Some("path")).into()))
             .app_data(web::QueryConfig::default().error_handler(|e, _| bad_request("query.invalid", format!("bad query: {e}"), None).into()))
             .app_data(web::PayloadConfig::new(json::BODY_LIMIT))
@@ -94,7 +94,7 @@ pub fn server(state: AppState, listener: TcpListener, workers: usize) -> std::io
             .configure(configure)
             .default_service(web::to(spa::fallback))
     })
-    .workers(workers.max(1))
+    .workers(workers)
     .shutdown_timeout(10)
     .listen(listener)?
     .run();

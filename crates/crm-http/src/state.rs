@@ -22,6 +22,14 @@ pub struct AppState {
     pub auth_cache: Arc<AuthCache>,
 }
 
+impl AppState {
+    /// The state one server worker uses: the same caches and keys, and database
+    /// connections opened on the worker's own thread (`db::pool_for_this_thread`).
+    pub fn for_worker(&self, workers: usize) -> Self {
+        Self { db: crm_persistence::db::pool_for_this_thread(&self.db, workers), ..self.clone() }
+    }
+}
+
 /// When cached, until when the token itself is valid, and the actor.
 type Entry = (Instant, Option<DateTime<Utc>>, Arc<Actor>);
 
