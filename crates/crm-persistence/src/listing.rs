@@ -125,7 +125,13 @@ pub async fn fetch_page_by_ids<E: EntityTrait>(
 /// One page of `select` (already filtered and sorted) with its capped total.
 pub async fn fetch_page<E: EntityTrait>(db: &Db, select: Select<E>, params: &ListParams) -> Result<Page<E::Model>, DomainError> {
     let (total, total_exact) = count_capped(db, select.clone()).await?;
-    let items = select.offset(params.offset()).limit(params.page_size).all(db).await.map_err(crate::db::db_err)?;
+    // The page's bounds are written into the SQL, not bound as parameters: PostgreSQL
+    // plans a prepared statement with a parameter LIMIT as if it returned a tenth of the
+    // rows, so it never settled on a cached plan and planned every page anew, which cost
+    // more than running it. Both are integers, so nothing else can get into the SQL.
+    let mut stmt = db.get_database_backend().build(&select.into_query());
+    stmt.sql.push_str(&format!(" LIMIT {} OFFSET {}", params.page_size, params.offset()));
+    let items = E::find().from_raw_sql(stmt).all(db).await.map_err(crate::db::db_err)?;
     Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })
 }
 
