@@ -196,14 +196,21 @@ dual_test!(dictionaries_are_seeded_and_editable, |app| {
     assert_eq!(s, StatusCode::CONFLICT);
     let (s, _) = app.post("/api/v1/dictionaries/industry", &app.admin, json!({"code": "Bad Code", "label_zh": "x", "label_en": "x"})).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    // Codes are cached between dictionary writes: the new code is usable at once, and a
+    // disabled one is refused at once.
+    let (s, c) = app.post("/api/v1/customers", &app.admin, json!({"name": "农场一号", "industry": "agriculture"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
     let (s, e) = app.patch("/api/v1/dictionaries/industry/agriculture", &app.admin, json!({"label_zh": "农林牧渔", "enabled": false})).await;
     assert_eq!(s, StatusCode::OK);
+    let (s, c) = app.post("/api/v1/customers", &app.admin, json!({"name": "农场二号", "industry": "agriculture"})).await;
+    assert_eq!((s, c["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_code")), "{c}");
     assert_eq!((e["label_zh"].as_str(), e["enabled"].as_bool()), (Some("农林牧渔"), Some(false)));
     let (_, rep) = app.user_with_role("rep_d", "sales_rep", json!({})).await;
     let (s, _) = app.patch("/api/v1/dictionaries/industry/agriculture", &rep, json!({"enabled": true})).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     // The code check modules will use.
-    let err = crm_persistence::dictionaries::check_code(&app.db, "industry", "industry", "agriculture").await.unwrap_err();
+    let tx = crm_persistence::tx::begin(&app.db).await.unwrap();
+    let err = crm_persistence::dictionaries::check_code(&tx, "industry", "industry", "agriculture").await.unwrap_err();
     assert_eq!(err.errors[0].code, "unknown_code");
-    crm_persistence::dictionaries::check_code(&app.db, "industry", "industry", "it").await.unwrap();
+    crm_persistence::dictionaries::check_code(&tx, "industry", "industry", "it").await.unwrap();
 });

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::Statement;
 
 use crate::Db;
 
@@ -36,18 +36,9 @@ pub(crate) fn note_write() {
     WRITES.fetch_add(1, Ordering::AcqRel);
 }
 
-/// The statement's identity: the database it runs on (tests run many in one process),
-/// its SQL and its values.
+/// The statement's identity: the database it runs on, its SQL and its values.
 fn key(db: &Db, stmt: &Statement) -> String {
-    let database = match db.get_database_backend() {
-        DbBackend::Postgres => {
-            let o = db.get_postgres_connection_pool().connect_options();
-            format!("pg:{}:{}/{}", o.get_host(), o.get_port(), o.get_database().unwrap_or(""))
-        }
-        DbBackend::Sqlite => format!("sqlite:{}", db.get_sqlite_connection_pool().connect_options().get_filename().display()),
-        DbBackend::MySql => "mysql".to_string(),
-    };
-    format!("{database}\u{0}{}\u{0}{:?}", stmt.sql, stmt.values)
+    format!("{}\u{0}{}\u{0}{:?}", crate::db::source_key(db), stmt.sql, stmt.values)
 }
 
 /// The total `count` computes for `stmt`, or the one it computed a moment ago when no

@@ -66,6 +66,19 @@ pub fn pool_for_this_thread(db: &Db, share: usize) -> Db {
     sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(options.connect_lazy_with((*pool.connect_options()).clone()))
 }
 
+/// Which database `db` opens, as a key for caches kept per database: one server serves
+/// one, but a test process opens many.
+pub fn source_key(db: &Db) -> String {
+    match backend(db) {
+        DbBackend::Postgres => {
+            let o = db.get_postgres_connection_pool().connect_options();
+            format!("pg:{}:{}/{}", o.get_host(), o.get_port(), o.get_database().unwrap_or(""))
+        }
+        DbBackend::Sqlite => format!("sqlite:{}", db.get_sqlite_connection_pool().connect_options().get_filename().display()),
+        DbBackend::MySql => "mysql".to_string(),
+    }
+}
+
 pub async fn migrate(db: &Db) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }

@@ -2,7 +2,10 @@
 //! Services validate codes through `check_code`, so a module never stores a code that the
 //! dictionary does not know.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use crm_domain::validate::Validator;
@@ -15,6 +18,7 @@ use uuid::Uuid;
 use crate::db::db_err;
 use crate::shared_entities::dictionary_item::{self, Column as C, Entity as Item};
 use crate::version::{check_if_match, update_versioned};
+use crate::tx::Tx;
 use crate::{audit, Ctx, Db};
 
 /// A seeded entry: (code, zh-CN label, English label).
@@ -117,18 +121,50 @@ pub async fn list(db: &impl ConnectionTrait, kind: &str) -> DomainResult<Vec<Dic
 }
 
 /// A module's check that `code` is an enabled entry of `kind`; the error names `field`.
-pub async fn check_code(db: &impl ConnectionTrait, kind: &str, field: &str, code: &str) -> DomainResult<()> {
-    let found = Item::find()
-        .filter(C::Kind.eq(kind))
-        .filter(C::Code.eq(code))
-        .filter(C::Enabled.eq(true))
-        .one(db)
-        .await
-        .map_err(db_err)?;
-    match found {
-        Some(_) => Ok(()),
-        None => Err(DomainError::invalid_field(field, "unknown_code", format!("'{code}' is not an entry of the {kind} dictionary"))),
+pub async fn check_code(tx: &Tx, kind: &str, field: &str, code: &str) -> DomainResult<()> {
+    if enabled_codes(tx).await?.get(kind).is_some_and(|codes| codes.contains(code)) {
+        Ok(())
+    } else {
+        Err(DomainError::invalid_field(field, "unknown_code", format!("'{code}' is not an entry of the {kind} dictionary")))
     }
+}
+
+/// Enabled codes by kind, kept per database. A customer create checks up to three codes
+/// and dictionaries change a few times a year, so they are read in one query and kept
+/// until a dictionary write of this process commits, or for `CODES_TTL` (another
+/// process's write).
+const CODES_TTL: Duration = Duration::from_secs(5);
+type Codes = Arc<HashMap<String, HashSet<String>>>;
+static WRITES: AtomicU64 = AtomicU64::new(0);
+static CODES: LazyLock<Mutex<HashMap<String, (Instant, u64, Codes)>>> = LazyLock::new(Default::default);
+
+async fn enabled_codes(tx: &Tx) -> DomainResult<Codes> {
+    let key = tx.source_key();
+    // Read before loading: a write committing meanwhile leaves the loaded set stale at once.
+    let writes = WRITES.load(Ordering::Acquire);
+    if let Ok(map) = CODES.lock() {
+        if let Some((at, w, codes)) = map.get(&key) {
+            if *w == writes && at.elapsed() < CODES_TTL {
+                return Ok(codes.clone());
+            }
+        }
+    }
+    let rows: Vec<(String, String)> =
+        Item::find().select_only().column(C::Kind).column(C::Code).filter(C::Enabled.eq(true)).into_tuple().all(tx).await.map_err(db_err)?;
+    let mut by_kind: HashMap<String, HashSet<String>> = HashMap::new();
+    for (kind, code) in rows {
+        by_kind.entry(kind).or_default().insert(code);
+    }
+    let codes = Arc::new(by_kind);
+    if let Ok(mut map) = CODES.lock() {
+        map.insert(key, (Instant::now(), writes, codes.clone()));
+    }
+    Ok(codes)
+}
+
+/// After a dictionary write has committed.
+fn forget_codes() {
+    WRITES.fetch_add(1, Ordering::AcqRel);
 }
 
 /// Which of `codes` are enabled entries of `kind`, in one query (bulk imports).
@@ -194,6 +230,7 @@ pub async fn create(db: &Db, ctx: &Ctx, kind: &str, input: NewEntry) -> DomainRe
     let entry = DictionaryEntry::from(model.clone());
     audit::record(&tx, ctx, "dictionaries", model.id, "create", &serde_json::Value::Null, &json!(entry)).await?;
     tx.commit().await.map_err(db_err)?;
+    forget_codes();
     Ok(entry)
 }
 
@@ -240,5 +277,6 @@ pub async fn update(db: &Db, ctx: &Ctx, kind: &str, code: &str, patch: EntryPatc
     let after = DictionaryEntry::from(next);
     audit::record(&tx, ctx, "dictionaries", current.id, "update", &json!(before), &json!(after)).await?;
     tx.commit().await.map_err(db_err)?;
+    forget_codes();
     Ok(after)
 }

@@ -21,6 +21,7 @@ static SQLITE_WRITER: LazyLock<Arc<Mutex<()>>> = LazyLock::new(|| Arc::new(Mutex
 pub struct Tx {
     inner: DatabaseTransaction,
     _turn: Option<OwnedMutexGuard<()>>,
+    db: Db,
 }
 
 pub async fn begin(db: &Db) -> DomainResult<Tx> {
@@ -29,10 +30,15 @@ pub async fn begin(db: &Db) -> DomainResult<Tx> {
         _ => None,
     };
     let inner = db.begin().await.map_err(db_err)?;
-    Ok(Tx { inner, _turn: turn })
+    Ok(Tx { inner, _turn: turn, db: db.clone() })
 }
 
 impl Tx {
+    /// Which database this runs on, for caches kept per database (`db::source_key`).
+    pub fn source_key(&self) -> String {
+        crate::db::source_key(&self.db)
+    }
+
     pub async fn commit(self) -> Result<(), DbErr> {
         self.inner.commit().await?;
         crate::count_cache::note_write();

@@ -90,7 +90,7 @@ pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<FollowUpView> {
 
 /// The references of a follow-up: its kind in the dictionary, its contact among the
 /// customer's live contacts, its participants among the users.
-async fn check_refs(tx: &impl ConnectionTrait, customer_id: Uuid, input: &NewFollowUp) -> DomainResult<()> {
+async fn check_refs(tx: &crate::tx::Tx, customer_id: Uuid, input: &NewFollowUp) -> DomainResult<()> {
     dictionaries::check_code(tx, "follow_up_type", "kind", &input.kind).await?;
     let mut v = Validator::new();
     if let Some(cid) = input.contact_id {

@@ -195,7 +195,7 @@ pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<C
     Ok(page.with_items(views(db, rows).await?))
 }
 
-async fn check_codes(db: &impl ConnectionTrait, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
+async fn check_codes(db: &crate::tx::Tx, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
     let mut errors = Vec::new();
     for (kind, field, code) in [("industry", "industry", industry), ("customer_source", "source", source), ("customer_level", "level", level)] {
         if let Some(c) = code {
