@@ -136,7 +136,9 @@ pub async fn check_code(tx: &Tx, kind: &str, field: &str, code: &str) -> DomainR
 const CODES_TTL: Duration = Duration::from_secs(5);
 type Codes = Arc<HashMap<String, HashSet<String>>>;
 static WRITES: AtomicU64 = AtomicU64::new(0);
-static CODES: LazyLock<Mutex<HashMap<String, (Instant, u64, Codes)>>> = LazyLock::new(Default::default);
+/// Per database: when read, the write count then, and the codes.
+type CodesEntry = (Instant, u64, Codes);
+static CODES: LazyLock<Mutex<HashMap<String, CodesEntry>>> = LazyLock::new(Default::default);
 
 async fn enabled_codes(tx: &Tx) -> DomainResult<Codes> {
     let key = tx.source_key();
