@@ -280,3 +280,29 @@ dual_test!(batch_create_answers_each_item, |app| {
     let (s, _) = app.post("/api/v1/customers/batch", &app.admin, json!({"items": [{"nom": "x"}]})).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 });
+
+dual_test!(search_pages_follow_the_sort_and_keep_the_total, |app| {
+    for name in ["星河乙公司", "星河甲公司", "星河丙公司", "别的公司"] {
+        let (s, c) = app.post("/api/v1/customers", &app.admin, json!({"name": name})).await;
+        assert_eq!(s, StatusCode::CREATED, "{c}");
+    }
+    let page = |query: &'static str| {
+        let app = &app;
+        async move {
+            let (s, p) = app.get(&format!("/api/v1/customers?q=%E6%98%9F%E6%B2%B3{query}"), &app.admin).await;
+            assert_eq!(s, StatusCode::OK, "{p}");
+            let names: Vec<String> = p["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect();
+            (names, p["total"].as_u64().unwrap(), p["total_exact"].as_bool().unwrap())
+        }
+    };
+    // 星河 is two characters, under the trigram length: the SQLite fallback; 星河公 is not.
+    assert_eq!(page("&sort=name&page_size=2").await.1, 3);
+    let (all, ..) = page("&sort=name&page_size=10").await;
+    assert_eq!(page("&sort=name&page_size=2&page=2").await, (all[2..].to_vec(), 3, true));
+    let mut reversed = all.clone();
+    reversed.reverse();
+    assert_eq!(page("&sort=-name&page_size=2").await, (reversed[..2].to_vec(), 3, true));
+    assert_eq!(page("&sort=-name&page_size=2&page=5").await, (Vec::new(), 3, true));
+    let (s, p) = app.get("/api/v1/customers?q=%E6%98%9F%E6%B2%B3%E4%B9%99%E5%85%AC&sort=name", &app.admin).await;
+    assert_eq!((s, p["total"].as_u64(), p["items"][0]["name"].as_str()), (StatusCode::OK, Some(1), Some("星河乙公司")));
+});

@@ -43,7 +43,8 @@ pub async fn connect(url: &str) -> Result<Db, DbErr> {
                 // connection keeps 32 MB of pages: a fuzzy search that touches thousands
                 // of rows no longer spends its time in system calls. Mapped pages are the
                 // OS page cache, shared and reclaimable.
-                .pragma("mmap_size", "1073741824")
+                // (64 GB; the build raises SQLite's 2 GB cap, see .cargo/config.toml.)
+                .pragma("mmap_size", "68719476736")
                 .pragma("cache_size", "-32000")
         });
     }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveDate, Utc};
 use crm_domain::DomainError;
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Alias, Expr, Func, Query, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, Func, Query, SimpleExpr, WindowStatement};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select, Value};
 use serde::Serialize;
 use uuid::Uuid;
@@ -87,26 +87,52 @@ pub async fn count_capped<E: EntityTrait>(db: &Db, select: Select<E>) -> Result<
 }
 
 /// Like `fetch_page`, for pages whose rows match in many places and are sorted outside
-/// any index (a text search). One query reads the sorted ids of up to `COUNT_CAP + 1`
-/// matches, which is both the capped total and the page; then only the page's rows are
-/// read. The database sorts narrow index entries instead of whole rows, and the count does
-/// not repeat the search. Pages past the cap fall back to a count and an offset.
+/// any index (a text search). One query numbers up to `COUNT_CAP + 1` matches in `order`
+/// (the select's own ORDER BY) and returns only the page's ids, each with the capped
+/// total: the database sorts narrow index entries instead of whole rows, the count does
+/// not repeat the search, and only a page of ids leaves the database (SQLite hands each
+/// row to the server across threads). Then the page's rows are read. Pages past the cap
+/// fall back to a count and an offset.
 pub async fn fetch_page_by_ids<E: EntityTrait>(
     db: &Db,
     select: Select<E>,
     params: &ListParams,
+    order: &[(E::Column, Order)],
     id: E::Column,
     id_of: fn(&E::Model) -> uuid::Uuid,
 ) -> Result<Page<E::Model>, DomainError> {
-    let cap = usize::try_from(COUNT_CAP).unwrap_or(usize::MAX);
-    let offset = usize::try_from(params.offset()).unwrap_or(usize::MAX);
-    let size = usize::try_from(params.page_size).unwrap_or(0);
-    let (ids, total, total_exact) = if offset.saturating_add(size) <= cap {
-        let all: Vec<uuid::Uuid> = select.select_only().column(id).limit(COUNT_CAP + 1).into_tuple().all(db).await.map_err(crate::db::db_err)?;
-        let exact = all.len() <= cap;
-        let total = all.len().min(cap);
-        let ids = all.into_iter().take(total).skip(offset).take(size).collect();
-        (ids, u64::try_from(total).unwrap_or(COUNT_CAP), exact)
+    let (ids, total, total_exact) = if params.offset().saturating_add(params.page_size) <= COUNT_CAP {
+        let mut numbered = WindowStatement::new();
+        for (c, o) in order {
+            numbered.order_by(c.as_column_ref(), o.clone());
+        }
+        let mut matches = select.clone().select_only().column(id).into_query();
+        matches.expr_window_as(Expr::cust("ROW_NUMBER()"), numbered, Alias::new("rn")).limit(COUNT_CAP + 1);
+        let page = Query::select()
+            .column((Alias::new("m"), Alias::new("id")))
+            .expr_window_as(Expr::cust("COUNT(*)"), WindowStatement::new(), Alias::new("total"))
+            .from_subquery(matches, Alias::new("m"))
+            .order_by((Alias::new("m"), Alias::new("rn")), Order::Asc)
+            .limit(params.page_size)
+            .offset(params.offset())
+            .to_owned();
+        let rows = db.query_all(db.get_database_backend().build(&page)).await.map_err(crate::db::db_err)?;
+        let mut ids = Vec::with_capacity(rows.len());
+        let mut matched = None;
+        for r in rows {
+            ids.push(r.try_get_by_index::<uuid::Uuid>(0).map_err(crate::db::db_err)?);
+            matched = Some(r.try_get_by_index::<i64>(1).map_err(crate::db::db_err)?);
+        }
+        let (total, exact) = match matched {
+            Some(n) => {
+                let n = u64::try_from(n).unwrap_or(0);
+                (n.min(COUNT_CAP), n <= COUNT_CAP)
+            }
+            // A page past the last match carries no total; count them.
+            None if params.offset() > 0 => count_capped(db, select).await?,
+            None => (0, true),
+        };
+        (ids, total, exact)
     } else {
         let (total, exact) = count_capped(db, select.clone()).await?;
         let ids: Vec<uuid::Uuid> =
@@ -285,14 +311,20 @@ impl<E: EntityTrait> ListSpec<E> {
             }
             select = select.filter(any);
         }
-        let order = self.order(&params.sort)?;
-        // The tie-breaker runs the way the last key does, so an index on (key, id) serves
-        // the whole ORDER BY in either direction without a sort.
-        let tie = order.last().map_or(Order::Desc, |(_, o)| o.clone());
-        for (c, o) in order {
+        for (c, o) in self.full_order(&params.sort)? {
             select = select.order_by(c, o);
         }
-        Ok(select.order_by(self.tie_breaker, tie))
+        Ok(select)
+    }
+
+    /// The ORDER BY of `sort`, ending in the tie-breaker. The tie-breaker runs the way the
+    /// last key does, so an index on (key, id) serves the whole ORDER BY in either
+    /// direction without a sort.
+    pub fn full_order(&self, sort: &[String]) -> Result<Vec<(E::Column, Order)>, DomainError> {
+        let mut order = self.order(sort)?;
+        let tie = order.last().map_or(Order::Desc, |(_, o)| o.clone());
+        order.push((self.tie_breaker, tie));
+        Ok(order)
     }
 
     fn lookup(&self, name: &str) -> Result<(&Filter<E::Column>, &'static str), DomainError> {

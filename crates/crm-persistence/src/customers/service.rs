@@ -190,7 +190,12 @@ pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListP
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<CustomerView>> {
     let select = list_select(db, ctx, params.clone()).await?;
     let searching = params.q.as_deref().is_some_and(|q| !q.trim().is_empty());
-    let mut page = if searching { fetch_page_by_ids(db, select, &params, C::Id, |c| c.id).await? } else { fetch_page(db, select, &params).await? };
+    let mut page = if searching {
+        let order = spec().full_order(&params.sort)?;
+        fetch_page_by_ids(db, select, &params, &order, C::Id, |c| c.id).await?
+    } else {
+        fetch_page(db, select, &params).await?
+    };
     let rows = std::mem::take(&mut page.items);
     Ok(page.with_items(views(db, rows).await?))
 }
