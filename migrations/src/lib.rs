@@ -14,6 +14,7 @@ mod m20260311_000000_customer_live_indexes;
 mod m20260312_000000_saved_views_create;
 mod m20260313_000000_customer_search_keys;
 mod m20260320_000000_customer_code_sequence;
+mod m20260321_000000_customer_recency_text_index;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260312_000000_saved_views_create::Migration),
             Box::new(m20260313_000000_customer_search_keys::Migration),
             Box::new(m20260320_000000_customer_code_sequence::Migration),
+            Box::new(m20260321_000000_customer_recency_text_index::Migration),
         ]
     }
 }

@@ -16,7 +16,7 @@ use super::entities::collaborator;
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::list_spec::spec;
 use crate::db::db_err;
-use crate::listing::{fetch_page, fetch_page_by_ids, ListParams, Page};
+use crate::listing::{count_capped, fetch_page, fetch_page_by_ids, fetch_page_of_ids, ListParams, Page, TextMatch};
 use crate::recycle;
 use crate::scope::{Scoped, ScopedEntity};
 use crate::system::entities::user;
@@ -163,7 +163,12 @@ pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
 
 /// The list's query: by default every pool but `invalid`; `pool=` picks one or several.
 /// Shared by the list and the export, so both filter, scope and sort alike.
-pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListParams) -> DomainResult<Select<Customer>> {
+pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, params: ListParams) -> DomainResult<Select<Customer>> {
+    list_select_with(db, ctx, params, TextMatch::Indexed).await
+}
+
+/// `list_select`, with `q` matched as `text` says.
+pub async fn list_select_with(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListParams, text: TextMatch) -> DomainResult<Select<Customer>> {
     let pools = match params.take_filter("pool") {
         None => vec![Pool::Public, Pool::Potential, Pool::Won],
         Some(raw) => raw
@@ -184,20 +189,44 @@ pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListP
         let quoted = format!("%\"{}\"%", t.trim().replace(['%', '_', '"', '\\'], ""));
         select = select.filter(Expr::expr(Func::cast_as(Expr::col((Customer, C::Tags)), Alias::new("TEXT"))).like(quoted));
     }
-    spec().apply(select, &params, db.get_database_backend())
+    spec().apply_with(select, &params, db.get_database_backend(), text)
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<CustomerView>> {
     let select = list_select(db, ctx, params.clone()).await?;
     let searching = params.q.as_deref().is_some_and(|q| !q.trim().is_empty());
-    let mut page = if searching {
+    let mut page = if !searching {
+        fetch_page(db, select, &params).await?
+    } else if let Some(counted) = recency_walk_pays(db, &select, &params).await? {
+        let walk = list_select_with(db, ctx, params.clone(), TextMatch::Scan).await?;
+        fetch_page_of_ids(db, walk, &params, counted, C::Id, |c| c.id).await?
+    } else {
         let order = spec().full_order(&params.sort)?;
         fetch_page_by_ids(db, select, &params, &order, C::Id, |c| c.id).await?
-    } else {
-        fetch_page(db, select, &params).await?
     };
     let rows = std::mem::take(&mut page.items);
     Ok(page.with_items(views(db, rows).await?))
+}
+
+/// Whether a search's page is cheaper from walking the recency index (PostgreSQL, sorted
+/// by `updated_at`) than from its trigram matches, with the matches' capped count when it
+/// is. The walk reads about (offset + page size) x live rows / matches index entries; the
+/// trigram path reads a table page per match and sorts them; an index entry costs about a
+/// tenth of a table page.
+async fn recency_walk_pays(db: &Db, select: &Select<Customer>, params: &ListParams) -> DomainResult<Option<(u64, bool)>> {
+    let by_recency = spec().full_order(&params.sort)?.first().is_some_and(|(c, _)| matches!(c, C::UpdatedAt));
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres || !by_recency {
+        return Ok(None);
+    }
+    let counted = count_capped(db, select.clone()).await?;
+    let live = crate::count_cache::total(db, sea_orm::Statement::from_string(sea_orm::DbBackend::Postgres, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'customers'::regclass"), |stmt| async move {
+        let row = db.query_one(stmt).await.map_err(db_err)?;
+        Ok::<i64, DomainError>(row.map(|r| r.try_get_by_index::<i64>(0)).transpose().map_err(db_err)?.unwrap_or(0))
+    })
+    .await?;
+    let reach = u128::from(params.offset() + params.page_size) * u128::try_from(live.max(0)).unwrap_or(0);
+    let matches = u128::from(counted.0);
+    Ok((reach < 10 * matches * matches).then_some(counted))
 }
 
 async fn check_codes(db: &crate::tx::Tx, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
