@@ -61,7 +61,9 @@ impl Series {
 /// creates, handing them out from memory: one query in this many creates instead of one in
 /// each. Numbers a process had not handed out when it stops are skipped.
 const BLOCK: usize = 32;
-static UNUSED: LazyLock<Mutex<HashMap<(String, &'static str), VecDeque<i64>>>> = LazyLock::new(Default::default);
+/// Per database and sequence, the numbers this process took and has not handed out.
+type Unused = HashMap<(String, &'static str), VecDeque<i64>>;
+static UNUSED: LazyLock<Mutex<Unused>> = LazyLock::new(Default::default);
 
 /// `n` numbers of `series`, ascending. On PostgreSQL they come from a native sequence,
 /// which is never held locked: concurrent creates do not wait for each other, and a
