@@ -231,8 +231,8 @@ pub struct TextIndex<C> {
 }
 
 /// How `q` is matched: through the text index (the few rows that match), or by testing
-/// each row's text where another index is walked in sort order (`customers::list` on
-/// PostgreSQL, when many rows match and the first page is wanted).
+/// each row's text where another index is walked in sort order (`customers::list`, when
+/// many rows match and an early page is wanted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextMatch {
     Indexed,
@@ -240,11 +240,12 @@ pub enum TextMatch {
 }
 
 impl<C: ColumnTrait> TextIndex<C> {
-    /// Rows whose text contains `q`, tested row by row: `strpos` is no operator the trigram
-    /// index serves, so the planner walks the index that serves the sort instead, and
-    /// tests the text stored in it.
-    pub fn scans(&self, q: &str) -> SimpleExpr {
-        Expr::expr(Func::cust(Alias::new("strpos")).arg(Expr::col(self.column.as_column_ref())).arg(q.to_lowercase())).gt(0)
+    /// Rows whose text contains `q`, tested row by row: no text index serves `strpos`
+    /// (`instr` on SQLite), so the planner walks the index that serves the sort instead,
+    /// and tests the text stored in it.
+    pub fn scans(&self, backend: DbBackend, q: &str) -> SimpleExpr {
+        let position = if backend == DbBackend::Postgres { "strpos" } else { "instr" };
+        Expr::expr(Func::cust(Alias::new(position)).arg(Expr::col(self.column.as_column_ref())).arg(q.to_lowercase())).gt(0)
     }
 
     /// Rows whose text contains `q`. FTS5 trigrams need three characters; shorter text
@@ -354,7 +355,7 @@ impl<E: EntityTrait> ListSpec<E> {
             if let Some(index) = &self.search_index {
                 any = any.add(match text {
                     TextMatch::Indexed => index.matches(backend, q),
-                    TextMatch::Scan => index.scans(q),
+                    TextMatch::Scan => index.scans(backend, q),
                 });
             }
             for c in &self.search {

@@ -208,23 +208,27 @@ pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<C
     Ok(page.with_items(views(db, rows).await?))
 }
 
-/// Whether a search's page is cheaper from walking the recency index (PostgreSQL, sorted
-/// by `updated_at`) than from its trigram matches, with the matches' capped count when it
-/// is. The walk reads about (offset + page size) x live rows / matches index entries; the
-/// trigram path reads a table page per match and sorts them; an index entry costs about a
-/// tenth of a table page.
+/// Whether a search's page is cheaper from walking the recency index (sorted by
+/// `updated_at`) than from its text-index matches, with the matches' capped count when it
+/// is. The walk reads about (offset + page size) x rows / matches index entries in order;
+/// the other path looks up each match's row (a table page on PostgreSQL, an index probe
+/// on SQLite) and sorts them; an entry read in order costs about a tenth of a lookup.
 async fn recency_walk_pays(db: &Db, select: &Select<Customer>, params: &ListParams) -> DomainResult<Option<(u64, bool)>> {
-    let by_recency = spec().full_order(&params.sort)?.first().is_some_and(|(c, _)| matches!(c, C::UpdatedAt));
-    if db.get_database_backend() != sea_orm::DbBackend::Postgres || !by_recency {
+    if !spec().full_order(&params.sort)?.first().is_some_and(|(c, _)| matches!(c, C::UpdatedAt)) {
         return Ok(None);
     }
     let counted = count_capped(db, select.clone()).await?;
-    let live = crate::count_cache::total(db, sea_orm::Statement::from_string(sea_orm::DbBackend::Postgres, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'customers'::regclass"), |stmt| async move {
+    if counted.0 == 0 {
+        return Ok(None);
+    }
+    // Customer numbers count every customer ever created: an upper bound on the rows.
+    let rows_stmt = db.get_database_backend().build(&Query::select().expr(Expr::col(C::Seq).max()).from(Customer).to_owned());
+    let rows = crate::count_cache::total(db, rows_stmt, |stmt| async move {
         let row = db.query_one(stmt).await.map_err(db_err)?;
-        Ok::<i64, DomainError>(row.map(|r| r.try_get_by_index::<i64>(0)).transpose().map_err(db_err)?.unwrap_or(0))
+        Ok::<i64, DomainError>(row.and_then(|r| r.try_get_by_index::<Option<i64>>(0).ok().flatten()).unwrap_or(0))
     })
     .await?;
-    let reach = u128::from(params.offset() + params.page_size) * u128::try_from(live.max(0)).unwrap_or(0);
+    let reach = u128::from(params.offset() + params.page_size) * u128::try_from(rows.max(0)).unwrap_or(0);
     let matches = u128::from(counted.0);
     Ok((reach < 10 * matches * matches).then_some(counted))
 }
