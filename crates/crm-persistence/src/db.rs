@@ -71,8 +71,20 @@ pub fn pool_for_this_thread(db: &Db, share: usize) -> Db {
     sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(options.connect_lazy_with((*pool.connect_options()).clone()))
 }
 
-/// Which database `db` opens, as a key for caches kept per database: one server serves
-/// one, but a test process opens many.
+/// A connection or transaction that can say which database it runs on, for caches kept
+/// per database (dictionary codes, number blocks): one server serves one database, but a
+/// test process opens many.
+pub trait Source: sea_orm::ConnectionTrait {
+    fn source_key(&self) -> String;
+}
+
+impl Source for Db {
+    fn source_key(&self) -> String {
+        source_key(self)
+    }
+}
+
+/// Which database `db` opens (see `Source`).
 pub fn source_key(db: &Db) -> String {
     match backend(db) {
         DbBackend::Postgres => {

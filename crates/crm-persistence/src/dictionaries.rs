@@ -18,7 +18,7 @@ use uuid::Uuid;
 use crate::db::db_err;
 use crate::shared_entities::dictionary_item::{self, Column as C, Entity as Item};
 use crate::version::{check_if_match, update_versioned};
-use crate::tx::Tx;
+use crate::db::Source;
 use crate::{audit, Ctx, Db};
 
 /// A seeded entry: (code, zh-CN label, English label).
@@ -121,7 +121,7 @@ pub async fn list(db: &impl ConnectionTrait, kind: &str) -> DomainResult<Vec<Dic
 }
 
 /// A module's check that `code` is an enabled entry of `kind`; the error names `field`.
-pub async fn check_code(tx: &Tx, kind: &str, field: &str, code: &str) -> DomainResult<()> {
+pub async fn check_code(tx: &impl Source, kind: &str, field: &str, code: &str) -> DomainResult<()> {
     if enabled_codes(tx).await?.get(kind).is_some_and(|codes| codes.contains(code)) {
         Ok(())
     } else {
@@ -140,7 +140,7 @@ static WRITES: AtomicU64 = AtomicU64::new(0);
 type CodesEntry = (Instant, u64, Codes);
 static CODES: LazyLock<Mutex<HashMap<String, CodesEntry>>> = LazyLock::new(Default::default);
 
-async fn enabled_codes(tx: &Tx) -> DomainResult<Codes> {
+async fn enabled_codes(tx: &impl Source) -> DomainResult<Codes> {
     let key = tx.source_key();
     // Read before loading: a write committing meanwhile leaves the loaded set stale at once.
     let writes = WRITES.load(Ordering::Acquire);

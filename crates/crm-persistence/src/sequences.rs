@@ -13,7 +13,7 @@ use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
 use crate::db::db_err;
-use crate::tx::Tx;
+use crate::db::Source;
 
 pub async fn next(db: &impl ConnectionTrait, name: &str) -> DomainResult<i64> {
     next_n(db, name, 1).await
@@ -70,7 +70,7 @@ static UNUSED: LazyLock<Mutex<Unused>> = LazyLock::new(Default::default);
 /// rolled-back create leaves a gap; single numbers come from this process's block. SQLite
 /// writers take turns anyway, so there they are the next block of the counter row, inside
 /// the caller's transaction.
-pub async fn take(tx: &Tx, series: Series, n: usize) -> DomainResult<Vec<i64>> {
+pub async fn take(tx: &impl Source, series: Series, n: usize) -> DomainResult<Vec<i64>> {
     if n == 0 {
         return Ok(Vec::new());
     }

@@ -34,15 +34,16 @@ pub async fn begin(db: &Db) -> DomainResult<Tx> {
 }
 
 impl Tx {
-    /// Which database this runs on, for caches kept per database (`db::source_key`).
-    pub fn source_key(&self) -> String {
-        crate::db::source_key(&self.db)
-    }
-
     pub async fn commit(self) -> Result<(), DbErr> {
         self.inner.commit().await?;
         crate::count_cache::note_write();
         Ok(())
+    }
+}
+
+impl crate::db::Source for Tx {
+    fn source_key(&self) -> String {
+        crate::db::source_key(&self.db)
     }
 }
 

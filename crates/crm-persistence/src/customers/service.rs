@@ -7,7 +7,7 @@ use crm_domain::customers::{normalise_name, normalise_phone, pool, CustomerKind,
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Alias, Expr, Func, Query};
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Select};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select};
 use serde::Serialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -233,7 +233,7 @@ async fn recency_walk_pays(db: &Db, select: &Select<Customer>, params: &ListPara
     Ok((reach < 10 * matches * matches).then_some(counted))
 }
 
-async fn check_codes(db: &crate::tx::Tx, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
+async fn check_codes(db: &impl crate::db::Source, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
     let mut errors = Vec::new();
     for (kind, field, code) in [("industry", "industry", industry), ("customer_source", "source", source), ("customer_level", "level", level)] {
         if let Some(c) = code {
@@ -319,14 +319,35 @@ pub async fn duplicates(db: &Db, name: Option<&str>, phone: Option<&str>, email:
     find_duplicates(db, name, phone, email, None).await
 }
 
+/// On PostgreSQL the customer and its log entry are written by one statement
+/// (`audit::insert_recorded`), and the checks before it run outside a transaction, where
+/// under READ COMMITTED they see what they saw inside one. SQLite writers take turns, so
+/// there everything runs in the writer's transaction.
 pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<CustomerView> {
     let input = input.validate()?;
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let model = new_customer(db, ctx, input).await?;
+        let v = view(db, model.clone()).await?;
+        let insert = Customer::insert(customer::ActiveModel::from(model)).into_query();
+        audit::insert_recorded(db, ctx, insert, "customers", v.id, &json!(v)).await?;
+        return Ok(v);
+    }
     let tx = crate::tx::begin(db).await?;
-    check_codes(&tx, input.industry.as_deref(), input.source.as_deref(), input.level.as_deref()).await?;
-    if let Some(d) = find_duplicates(&tx, Some(&input.name), input.phone.as_deref(), input.email.as_deref(), None).await?.first() {
+    let model = new_customer(&tx, ctx, input).await?;
+    Customer::insert(customer::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
+    let v = view(&tx, model).await?;
+    audit::record(&tx, ctx, "customers", v.id, "create", &Value::Null, &json!(v)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// A valid new customer of the caller, numbered, after the dictionary and duplicate checks.
+async fn new_customer(db: &impl crate::db::Source, ctx: &Ctx, input: NewCustomer) -> DomainResult<customer::Model> {
+    check_codes(db, input.industry.as_deref(), input.source.as_deref(), input.level.as_deref()).await?;
+    if let Some(d) = find_duplicates(db, Some(&input.name), input.phone.as_deref(), input.email.as_deref(), None).await?.first() {
         return Err(duplicate_error(d));
     }
-    let n = sequences::take(&tx, sequences::Series::Customers, 1).await?.pop().ok_or_else(|| DomainError::internal("no customer number"))?;
+    let n = sequences::take(db, sequences::Series::Customers, 1).await?.pop().ok_or_else(|| DomainError::internal("no customer number"))?;
     let model = customer::Model {
         id: Uuid::now_v7(),
         code: format!("C{n:07}"),
@@ -364,12 +385,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
         deleted_by: None,
         search_text: String::new(),
     };
-    let model = customer::Model { search_text: super::search::text_of(&model, &[]), ..model };
-    Customer::insert(customer::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    let v = view(&tx, model).await?;
-    audit::record(&tx, ctx, "customers", v.id, "create", &Value::Null, &json!(v)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
+    Ok(customer::Model { search_text: super::search::text_of(&model, &[]), ..model })
 }
 
 /// The editable fields (and follow-up times) of `next`, as the changes of an update;
