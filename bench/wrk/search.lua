@@ -1,4 +1,5 @@
--- Fuzzy q (brand + trade fragments of seeded names, e.g. 云帆信息), newest first, 20 rows.
+-- Fuzzy q (brand + trade fragments of seeded names, e.g. 云帆信息), 20 rows, sorted by
+-- BENCH_SEARCH_SORT (default -updated_at, newest first).
 local n = 0
 function setup(thread) n = n + 1; thread:set("tid", n) end
 local brands = { "云帆", "星河", "华信", "盛达", "恒通", "嘉禾", "瑞丰", "博远", "天成", "宏图", "金桥", "安捷", "鼎新", "汇智", "中科",
@@ -8,8 +9,9 @@ local function enc(s) return (s:gsub("[^%w]", function(c) return string.format("
 function init(args)
   math.randomseed(os.time() * 100 + (tid or 0))
   wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
+  sort = os.getenv("BENCH_SEARCH_SORT") or "-updated_at"
 end
 request = function()
   local q = brands[math.random(1, #brands)] .. trades[math.random(1, #trades)]
-  return wrk.format("GET", "/api/v1/customers?q=" .. enc(q) .. "&sort=-updated_at&page_size=20")
+  return wrk.format("GET", "/api/v1/customers?q=" .. enc(q) .. "&sort=" .. sort .. "&page_size=20")
 end
