@@ -3,9 +3,8 @@
 //! dictionary does not know.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
 
 use chrono::Utc;
 use crm_domain::validate::Validator;
@@ -19,6 +18,7 @@ use crate::db::db_err;
 use crate::shared_entities::dictionary_item::{self, Column as C, Entity as Item};
 use crate::version::{check_if_match, update_versioned};
 use crate::db::Source;
+use crate::kept::Kept;
 use crate::{audit, Ctx, Db};
 
 /// A seeded entry: (code, zh-CN label, English label).
@@ -131,42 +131,27 @@ pub async fn check_code(tx: &impl Source, kind: &str, field: &str, code: &str) -
 
 /// Enabled codes by kind, kept per database. A customer create checks up to three codes
 /// and dictionaries change a few times a year, so they are read in one query and kept
-/// until a dictionary write of this process commits, or for `CODES_TTL` (another
-/// process's write).
-const CODES_TTL: Duration = Duration::from_secs(5);
+/// until a dictionary write of this process commits, or for 5 s (another process's write).
 type Codes = Arc<HashMap<String, HashSet<String>>>;
-static WRITES: AtomicU64 = AtomicU64::new(0);
-/// Per database: when read, the write count then, and the codes.
-type CodesEntry = (Instant, u64, Codes);
-static CODES: LazyLock<Mutex<HashMap<String, CodesEntry>>> = LazyLock::new(Default::default);
+static CODES: LazyLock<Kept<Codes>> = LazyLock::new(|| Kept::new(Duration::from_secs(5), 1_000));
 
 async fn enabled_codes(tx: &impl Source) -> DomainResult<Codes> {
-    let key = tx.source_key();
-    // Read before loading: a write committing meanwhile leaves the loaded set stale at once.
-    let writes = WRITES.load(Ordering::Acquire);
-    if let Ok(map) = CODES.lock() {
-        if let Some((at, w, codes)) = map.get(&key) {
-            if *w == writes && at.elapsed() < CODES_TTL {
-                return Ok(codes.clone());
+    CODES
+        .get_or_read(tx.source_key(), || async {
+            let rows: Vec<(String, String)> =
+                Item::find().select_only().column(C::Kind).column(C::Code).filter(C::Enabled.eq(true)).into_tuple().all(tx).await.map_err(db_err)?;
+            let mut by_kind: HashMap<String, HashSet<String>> = HashMap::new();
+            for (kind, code) in rows {
+                by_kind.entry(kind).or_default().insert(code);
             }
-        }
-    }
-    let rows: Vec<(String, String)> =
-        Item::find().select_only().column(C::Kind).column(C::Code).filter(C::Enabled.eq(true)).into_tuple().all(tx).await.map_err(db_err)?;
-    let mut by_kind: HashMap<String, HashSet<String>> = HashMap::new();
-    for (kind, code) in rows {
-        by_kind.entry(kind).or_default().insert(code);
-    }
-    let codes = Arc::new(by_kind);
-    if let Ok(mut map) = CODES.lock() {
-        map.insert(key, (Instant::now(), writes, codes.clone()));
-    }
-    Ok(codes)
+            Ok(Arc::new(by_kind))
+        })
+        .await
 }
 
 /// After a dictionary write has committed.
 fn forget_codes() {
-    WRITES.fetch_add(1, Ordering::AcqRel);
+    CODES.note_write();
 }
 
 /// Which of `codes` are enabled entries of `kind`, in one query (bulk imports).

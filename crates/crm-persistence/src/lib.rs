@@ -15,6 +15,7 @@ pub mod customers;
 pub mod db;
 pub mod dictionaries;
 pub mod idempotency;
+pub mod kept;
 pub mod listing;
 pub mod passwords;
 pub mod products;

@@ -109,7 +109,7 @@ pub async fn fetch_page_by_ids<E: EntityTrait>(
         let mut matches = select.clone().select_only().column(id).into_query();
         matches.expr_window_as(Expr::cust("ROW_NUMBER()"), numbered, Alias::new("rn")).limit(COUNT_CAP + 1);
         let page = Query::select()
-            .column((Alias::new("m"), Alias::new("id")))
+            .column((Alias::new("m"), Alias::new(sea_orm::IdenStatic::as_str(&id))))
             .expr_window_as(Expr::cust("COUNT(*)"), WindowStatement::new(), Alias::new("total"))
             .from_subquery(matches, Alias::new("m"))
             .order_by((Alias::new("m"), Alias::new("rn")), Order::Asc)
