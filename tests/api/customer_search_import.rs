@@ -181,7 +181,7 @@ dual_test!(totals_are_capped_and_say_so, |app| {
 /// out: each must be answered from an index, never by reading the whole table.
 mod list_queries_use_indexes {
     use super::*;
-    use crm_persistence::listing::{ListParams, TextMatch};
+    use crm_persistence::listing::ListParams;
     use sea_orm::{ConnectionTrait, DbBackend, QuerySelect, QueryTrait, Statement, TransactionTrait};
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -207,8 +207,8 @@ mod list_queries_use_indexes {
             ("default pools, newest first", vec![], None, &["idx_customers_live_upd_text"]),
             ("by next follow-up", vec![("next_follow_up_at_from", "2026-01-01".into())], None, &["idx_customers_live_next_follow_up"]),
             ("fuzzy q", vec![], Some("客户0012"), &["idx_customers_search_trgm"]),
-            // Many matches, newest first: the recency index walked in order, the text
-            // tested in the index itself (`customers::list`'s recency walk).
+            // Many matches, newest first: a window of the recency index read in order from
+            // the index alone, the text tested there (`customers::list`'s recency walk).
             ("fuzzy q, recency walk", vec![], Some("索引客户"), &["Index Only Scan Backward using idx_customers_live_upd_text"]),
         ];
         for (what, filters, q, indexes) in cases {
@@ -219,13 +219,13 @@ mod list_queries_use_indexes {
             if what.contains("follow-up") {
                 params.sort = vec!["next_follow_up_at".into()];
             }
-            let text = if what.contains("walk") { TextMatch::Scan } else { TextMatch::Indexed };
-            let mut select = crm_persistence::customers::service::list_select_with(&app.db, &ctx, params, text).await.unwrap();
-            if text == TextMatch::Scan {
-                select = select.select_only().column(crm_persistence::customers::entities::customer::Column::Id);
-            }
-            let select = select.limit(20);
-            let stmt = select.build(DbBackend::Postgres);
+            let walk = what.contains("walk");
+            let stmt = if walk {
+                let mut query = crm_persistence::customers::service::recency_walk_query(&app.db, &ctx, &params, 2000).await.unwrap();
+                DbBackend::Postgres.build(query.limit(20))
+            } else {
+                crm_persistence::customers::service::list_select(&app.db, &ctx, params).await.unwrap().limit(20).build(DbBackend::Postgres)
+            };
             let tx = app.db.begin().await.unwrap();
             // Seq scans priced out, and SSD page costs as a production server would set.
             tx.execute_unprepared("SET LOCAL enable_seqscan = off").await.unwrap();
@@ -238,7 +238,7 @@ mod list_queries_use_indexes {
             assert!(indexes.iter().any(|i| plan.contains(i)), "{what}: expected one of {indexes:?}\n{plan}");
             // A trigram match comes unordered; its few rows are sorted. Everything else is
             // read in index order.
-            assert!((q.is_some() && text == TextMatch::Indexed) || !plan.contains("Sort Key"), "{what}: sorts instead of reading in index order\n{plan}");
+            assert!((q.is_some() && !walk) || !plan.contains("Sort Key"), "{what}: sorts instead of reading in index order\n{plan}");
         }
     }
 }
@@ -313,4 +313,29 @@ dual_test!(search_pages_follow_the_sort_and_keep_the_total, |app| {
     assert_eq!(page("&sort=-name&page_size=2&page=5").await, (Vec::new(), 3, true));
     let (s, p) = app.get("/api/v1/customers?q=%E6%98%9F%E6%B2%B3%E4%B9%99%E5%85%AC&sort=name", &app.admin).await;
     assert_eq!((s, p["total"].as_u64(), p["items"][0]["name"].as_str()), (StatusCode::OK, Some(1), Some("星河乙公司")));
+});
+
+dual_test!(recency_walk_pages_match_the_database_order, |app| {
+    use sea_orm::{ConnectionTrait, Statement};
+    // 150 old matches, 1,050 newer customers that do not match, then 3 new matches: the
+    // walk's window over the newest customers holds too few of the first, so that search
+    // falls back to looking its matches up; the second search is answered by the walk.
+    for (prefix, from, to) in [("老字号商行", 0, 150), ("新开门店", 0, 1000), ("新开门店", 1000, 1050), ("老字号新店", 0, 3)] {
+        let ctx = admin_ctx(&app).await;
+        import_batch(&app.db, &ctx, (from..to).map(|i| row(&format!("{prefix}{i:04}"))).collect(), true).await.unwrap();
+    }
+    for (q, total) in [("老字号", 153), ("新开门店", 1050)] {
+        for page in [1, 2] {
+            let (s, p) = app.get(&format!("/api/v1/customers?q={}&sort=-updated_at&page_size=20&page={page}", urlencode(q)), &app.admin).await;
+            assert_eq!((s, p["total"].as_u64()), (StatusCode::OK, Some(total)), "{p}");
+            let got: Vec<&str> = p["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+            let sql = format!(
+                "SELECT name FROM customers WHERE deleted_at IS NULL AND search_text LIKE '%{q}%' ORDER BY updated_at DESC, id DESC LIMIT 20 OFFSET {}",
+                (page - 1) * 20
+            );
+            let rows = app.db.query_all(Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();
+            let want: Vec<String> = rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect();
+            assert_eq!(got, want, "{q}, page {page}");
+        }
+    }
 });

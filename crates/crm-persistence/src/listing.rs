@@ -154,14 +154,31 @@ pub async fn fetch_page_of_ids<E: EntityTrait>(
     let mut stmt = db.get_database_backend().build(&select.select_only().column(id).into_query());
     // Written into the SQL for the reason `fetch_page` gives.
     stmt.sql.push_str(&format!(" LIMIT {} OFFSET {}", params.page_size, params.offset()));
-    let ids: Vec<uuid::Uuid> = db
-        .query_all(stmt)
+    let ids = ids_of(db, stmt).await?;
+    let items = rows_in_order::<E>(db, ids, id, id_of).await?;
+    Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })
+}
+
+/// The ids a statement returns in its first column.
+pub async fn ids_of(db: &Db, stmt: sea_orm::Statement) -> Result<Vec<uuid::Uuid>, DomainError> {
+    db.query_all(stmt)
         .await
         .map_err(crate::db::db_err)?
         .iter()
         .map(|r| r.try_get_by_index::<uuid::Uuid>(0))
         .collect::<Result<_, _>>()
-        .map_err(crate::db::db_err)?;
+        .map_err(crate::db::db_err)
+}
+
+/// The page made of `ids` (in order) and an already counted total.
+pub async fn page_from_ids<E: EntityTrait>(
+    db: &Db,
+    ids: Vec<uuid::Uuid>,
+    (total, total_exact): (u64, bool),
+    params: &ListParams,
+    id: E::Column,
+    id_of: fn(&E::Model) -> uuid::Uuid,
+) -> Result<Page<E::Model>, DomainError> {
     let items = rows_in_order::<E>(db, ids, id, id_of).await?;
     Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })
 }
@@ -230,24 +247,7 @@ pub struct TextIndex<C> {
     pub fts_table: &'static str,
 }
 
-/// How `q` is matched: through the text index (the few rows that match), or by testing
-/// each row's text where another index is walked in sort order (`customers::list`, when
-/// many rows match and an early page is wanted).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextMatch {
-    Indexed,
-    Scan,
-}
-
 impl<C: ColumnTrait> TextIndex<C> {
-    /// Rows whose text contains `q`, tested row by row: no text index serves `strpos`
-    /// (`instr` on SQLite), so the planner walks the index that serves the sort instead,
-    /// and tests the text stored in it.
-    pub fn scans(&self, backend: DbBackend, q: &str) -> SimpleExpr {
-        let position = if backend == DbBackend::Postgres { "strpos" } else { "instr" };
-        Expr::expr(Func::cust(Alias::new(position)).arg(Expr::col(self.column.as_column_ref())).arg(q.to_lowercase())).gt(0)
-    }
-
     /// Rows whose text contains `q`. FTS5 trigrams need three characters; shorter text
     /// (two Chinese characters are common) falls back to a LIKE over the column.
     pub fn matches(&self, backend: DbBackend, q: &str) -> SimpleExpr {
@@ -319,11 +319,7 @@ pub fn contains_ci<C: ColumnTrait>(col: C, q: &str) -> SimpleExpr {
 
 impl<E: EntityTrait> ListSpec<E> {
     /// Adds the filters, search and sort of `params` to `select`.
-    pub fn apply(&self, select: Select<E>, params: &ListParams, backend: DbBackend) -> Result<Select<E>, DomainError> {
-        self.apply_with(select, params, backend, TextMatch::Indexed)
-    }
-
-    pub fn apply_with(&self, mut select: Select<E>, params: &ListParams, backend: DbBackend, text: TextMatch) -> Result<Select<E>, DomainError> {
+    pub fn apply(&self, mut select: Select<E>, params: &ListParams, backend: DbBackend) -> Result<Select<E>, DomainError> {
         for (name, raw) in &params.filters {
             let (filter, op) = self.lookup(name)?;
             let mut any = Condition::any();
@@ -353,10 +349,7 @@ impl<E: EntityTrait> ListSpec<E> {
             }
             let mut any = Condition::any();
             if let Some(index) = &self.search_index {
-                any = any.add(match text {
-                    TextMatch::Indexed => index.matches(backend, q),
-                    TextMatch::Scan => index.scans(backend, q),
-                });
+                any = any.add(index.matches(backend, q));
             }
             for c in &self.search {
                 any = any.add(contains_ci(*c, q));

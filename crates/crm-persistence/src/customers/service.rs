@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crm_domain::customers::{normalise_name, normalise_phone, pool, CustomerKind, CustomerPatch, NewCustomer, Pool, PoolCommand};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::sea_query::{Alias, Expr, Func, Query};
+use sea_orm::sea_query::{Alias, Expr, Func, Query, SelectStatement};
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -16,7 +16,7 @@ use super::entities::collaborator;
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::list_spec::spec;
 use crate::db::db_err;
-use crate::listing::{count_capped, fetch_page, fetch_page_by_ids, fetch_page_of_ids, ListParams, Page, TextMatch};
+use crate::listing::{count_capped, fetch_page, fetch_page_by_ids, ids_of, page_from_ids, ListParams, Page};
 use crate::recycle;
 use crate::scope::{Scoped, ScopedEntity};
 use crate::system::entities::user;
@@ -163,12 +163,7 @@ pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
 
 /// The list's query: by default every pool but `invalid`; `pool=` picks one or several.
 /// Shared by the list and the export, so both filter, scope and sort alike.
-pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, params: ListParams) -> DomainResult<Select<Customer>> {
-    list_select_with(db, ctx, params, TextMatch::Indexed).await
-}
-
-/// `list_select`, with `q` matched as `text` says.
-pub async fn list_select_with(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListParams, text: TextMatch) -> DomainResult<Select<Customer>> {
+pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListParams) -> DomainResult<Select<Customer>> {
     let pools = match params.take_filter("pool") {
         None => vec![Pool::Public, Pool::Potential, Pool::Won],
         Some(raw) => raw
@@ -189,7 +184,7 @@ pub async fn list_select_with(db: &impl ConnectionTrait, ctx: &Ctx, mut params: 
         let quoted = format!("%\"{}\"%", t.trim().replace(['%', '_', '"', '\\'], ""));
         select = select.filter(Expr::expr(Func::cast_as(Expr::col((Customer, C::Tags)), Alias::new("TEXT"))).like(quoted));
     }
-    spec().apply_with(select, &params, db.get_database_backend(), text)
+    spec().apply(select, &params, db.get_database_backend())
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<CustomerView>> {
@@ -197,28 +192,35 @@ pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<C
     let searching = params.q.as_deref().is_some_and(|q| !q.trim().is_empty());
     let mut page = if !searching {
         fetch_page(db, select, &params).await?
-    } else if let Some(counted) = recency_walk_pays(db, &select, &params).await? {
-        let walk = list_select_with(db, ctx, params.clone(), TextMatch::Scan).await?;
-        fetch_page_of_ids(db, walk, &params, counted, C::Id, |c| c.id).await?
     } else {
-        let order = spec().full_order(&params.sort)?;
-        fetch_page_by_ids(db, select, &params, &order, C::Id, |c| c.id).await?
+        match recency_walk(db, ctx, &select, &params).await? {
+            Some(page) => page,
+            None => {
+                let order = spec().full_order(&params.sort)?;
+                fetch_page_by_ids(db, select, &params, &order, C::Id, |c| c.id).await?
+            }
+        }
     };
     let rows = std::mem::take(&mut page.items);
     Ok(page.with_items(views(db, rows).await?))
 }
 
-/// Whether a search's page is cheaper from walking the recency index (sorted by
-/// `updated_at`) than from its text-index matches, with the matches' capped count when it
-/// is. The walk reads about (offset + page size) x rows / matches index entries in order;
-/// the other path looks up each match's row (a table page on PostgreSQL, an index probe
-/// on SQLite) and sorts them; an entry read in order costs about a tenth of a lookup.
-async fn recency_walk_pays(db: &Db, select: &Select<Customer>, params: &ListParams) -> DomainResult<Option<(u64, bool)>> {
-    if !spec().full_order(&params.sort)?.first().is_some_and(|(c, _)| matches!(c, C::UpdatedAt)) {
+/// A search's page by walking the recency index instead of looking up every match, when
+/// the search is sorted by `updated_at` and many customers match. The walk reads the
+/// newest (or oldest) visible customers in order from the index alone, as many as should
+/// hold the page's matches four times over if matches were spread evenly, and tests their
+/// text there. Matches are not spread evenly (a name may only occur in old records), so
+/// the window is bounded, and when it holds too few matches the caller looks them up
+/// after all. A lookup (a table page on PostgreSQL, an index probe on SQLite) costs about
+/// ten index entries read in order, which decides whether the walk is worth trying.
+async fn recency_walk(db: &Db, ctx: &Ctx, select: &Select<Customer>, params: &ListParams) -> DomainResult<Option<Page<customer::Model>>> {
+    let order = spec().full_order(&params.sort)?;
+    if !(order.len() == 2 && order.first().is_some_and(|(c, _)| matches!(c, C::UpdatedAt))) {
         return Ok(None);
     }
     let counted = count_capped(db, select.clone()).await?;
-    if counted.0 == 0 {
+    let wanted = params.offset() + params.page_size;
+    if counted.0 == 0 || (counted.1 && counted.0 <= params.offset()) {
         return Ok(None);
     }
     // Customer numbers count every customer ever created: an upper bound on the rows.
@@ -228,9 +230,42 @@ async fn recency_walk_pays(db: &Db, select: &Select<Customer>, params: &ListPara
         Ok::<i64, DomainError>(row.and_then(|r| r.try_get_by_index::<Option<i64>>(0).ok().flatten()).unwrap_or(0))
     })
     .await?;
-    let reach = u128::from(params.offset() + params.page_size) * u128::try_from(rows.max(0)).unwrap_or(0);
-    let matches = u128::from(counted.0);
-    Ok((reach < 10 * matches * matches).then_some(counted))
+    let rows = u64::try_from(rows).unwrap_or(0);
+    let expected_walk = u128::from(wanted) * u128::from(rows) / u128::from(counted.0);
+    let window = u64::try_from(expected_walk * 4).unwrap_or(u64::MAX).max(1_000);
+    // Even a window walked in vain and the lookups after it cost at most twice the lookups.
+    if u128::from(window) >= 10 * u128::from(counted.0) {
+        return Ok(None);
+    }
+    let mut stmt = db.get_database_backend().build(&recency_walk_query(db, ctx, params, window).await?);
+    stmt.sql.push_str(&format!(" LIMIT {} OFFSET {}", params.page_size, params.offset()));
+    let ids = ids_of(db, stmt).await?;
+    let on_page = if counted.1 { params.page_size.min(counted.0 - params.offset()) } else { params.page_size };
+    if (ids.len() as u64) < on_page {
+        return Ok(None);
+    }
+    Ok(Some(page_from_ids::<Customer>(db, ids, counted, params, C::Id, |c| c.id).await?))
+}
+
+/// The walk's query, without its LIMIT and OFFSET: of the `window` first visible
+/// customers in the search's order (read from the recency index alone), the ids of those
+/// whose text contains `q`, in that order.
+pub async fn recency_walk_query(db: &impl ConnectionTrait, ctx: &Ctx, params: &ListParams, window: u64) -> DomainResult<SelectStatement> {
+    let q = params.q.as_deref().unwrap_or("").trim().to_lowercase();
+    let order = spec().full_order(&params.sort)?;
+    let unsearched = ListParams { q: None, ..params.clone() };
+    let recent = list_select(db, ctx, unsearched).await?.select_only().column(C::Id).column(C::UpdatedAt).column(C::SearchText).limit(window).into_query();
+    let w = Alias::new("w");
+    // No text index serves strpos/instr, so the planner reads the window in index order.
+    let position = if db.get_database_backend() == sea_orm::DbBackend::Postgres { "strpos" } else { "instr" };
+    let mut walk = Query::select();
+    walk.column((w.clone(), C::Id))
+        .from_subquery(recent, w.clone())
+        .and_where(Expr::expr(Func::cust(Alias::new(position)).arg(Expr::col((w.clone(), C::SearchText))).arg(q)).gt(0));
+    for (c, o) in order {
+        walk.order_by((w.clone(), c), o);
+    }
+    Ok(walk)
 }
 
 async fn check_codes(db: &impl crate::db::Source, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
