@@ -262,8 +262,14 @@ pub async fn recency_walk_query(db: &impl ConnectionTrait, ctx: &Ctx, params: &L
     walk.column((w.clone(), C::Id))
         .from_subquery(recent, w.clone())
         .and_where(Expr::expr(Func::cust(Alias::new(position)).arg(Expr::col((w.clone(), C::SearchText))).arg(q)).gt(0));
-    for (c, o) in order {
-        walk.order_by((w.clone(), c), o);
+    // PostgreSQL sees the window is already in this order and stops at the page. SQLite
+    // would sort the whole window first, so there the rows come in the window's order, as
+    // a subquery's rows do in SQLite; `recency_walk_pages_match_the_database_order` checks
+    // it on both databases.
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        for (c, o) in order {
+            walk.order_by((w.clone(), c), o);
+        }
     }
     Ok(walk)
 }
