@@ -207,7 +207,8 @@ pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<C
 
 /// A search's page by walking the recency index instead of looking up every match, when
 /// the search is sorted by `updated_at` and many customers match. The walk reads the
-/// newest (or oldest) visible customers in order from the index alone, as many as should
+/// newest (or oldest) visible customers in index order (on PostgreSQL from the index
+/// alone; SQLite also reads each row, by its rowid), as many as should
 /// hold the page's matches four times over if matches were spread evenly, and tests their
 /// text there. Matches are not spread evenly (a name may only occur in old records), so
 /// the window is bounded, and when it holds too few matches the caller looks them up
@@ -248,7 +249,7 @@ async fn recency_walk(db: &Db, ctx: &Ctx, select: &Select<Customer>, params: &Li
 }
 
 /// The walk's query, without its LIMIT and OFFSET: of the `window` first visible
-/// customers in the search's order (read from the recency index alone), the ids of those
+/// customers in the search's order (read in recency-index order), the ids of those
 /// whose text contains `q`, in that order.
 pub async fn recency_walk_query(db: &impl ConnectionTrait, ctx: &Ctx, params: &ListParams, window: u64) -> DomainResult<SelectStatement> {
     let q = params.q.as_deref().unwrap_or("").trim().to_lowercase();
