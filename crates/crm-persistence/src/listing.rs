@@ -101,7 +101,7 @@ pub async fn fetch_page_by_ids<E: EntityTrait>(
     id: E::Column,
     id_of: fn(&E::Model) -> uuid::Uuid,
 ) -> Result<Page<E::Model>, DomainError> {
-    let (ids, total, total_exact) = if params.offset().saturating_add(params.page_size) <= COUNT_CAP {
+    let (ids, counted) = if params.offset().saturating_add(params.page_size) <= COUNT_CAP {
         let mut numbered = WindowStatement::new();
         for (c, o) in order {
             numbered.order_by(c.as_column_ref(), o.clone());
@@ -123,7 +123,7 @@ pub async fn fetch_page_by_ids<E: EntityTrait>(
             ids.push(r.try_get_by_index::<uuid::Uuid>(0).map_err(crate::db::db_err)?);
             matched = Some(r.try_get_by_index::<i64>(1).map_err(crate::db::db_err)?);
         }
-        let (total, exact) = match matched {
+        let counted = match matched {
             Some(n) => {
                 let n = u64::try_from(n).unwrap_or(0);
                 (n.min(COUNT_CAP), n <= COUNT_CAP)
@@ -132,31 +132,15 @@ pub async fn fetch_page_by_ids<E: EntityTrait>(
             None if params.offset() > 0 => count_capped(db, select).await?,
             None => (0, true),
         };
-        (ids, total, exact)
+        (ids, counted)
     } else {
         let counted = count_capped(db, select.clone()).await?;
-        return fetch_page_of_ids(db, select, params, counted, id, id_of).await;
+        let mut stmt = db.get_database_backend().build(&select.select_only().column(id).into_query());
+        // Written into the SQL for the reason `fetch_page` gives.
+        stmt.sql.push_str(&format!(" LIMIT {} OFFSET {}", params.page_size, params.offset()));
+        (ids_of(db, stmt).await?, counted)
     };
-    let items = rows_in_order::<E>(db, ids, id, id_of).await?;
-    Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })
-}
-
-/// The page of `select` (filtered and sorted) whose capped total is already `counted`:
-/// the page's ids first, which an index may answer alone, then their rows.
-pub async fn fetch_page_of_ids<E: EntityTrait>(
-    db: &Db,
-    select: Select<E>,
-    params: &ListParams,
-    (total, total_exact): (u64, bool),
-    id: E::Column,
-    id_of: fn(&E::Model) -> uuid::Uuid,
-) -> Result<Page<E::Model>, DomainError> {
-    let mut stmt = db.get_database_backend().build(&select.select_only().column(id).into_query());
-    // Written into the SQL for the reason `fetch_page` gives.
-    stmt.sql.push_str(&format!(" LIMIT {} OFFSET {}", params.page_size, params.offset()));
-    let ids = ids_of(db, stmt).await?;
-    let items = rows_in_order::<E>(db, ids, id, id_of).await?;
-    Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })
+    page_from_ids::<E>(db, ids, counted, params, id, id_of).await
 }
 
 /// The ids a statement returns in its first column.
@@ -170,7 +154,7 @@ pub async fn ids_of(db: &Db, stmt: sea_orm::Statement) -> Result<Vec<uuid::Uuid>
         .map_err(crate::db::db_err)
 }
 
-/// The page made of `ids` (in order) and an already counted total.
+/// The page made of the rows of `ids`, in their order, and an already counted total.
 pub async fn page_from_ids<E: EntityTrait>(
     db: &Db,
     ids: Vec<uuid::Uuid>,
@@ -179,18 +163,14 @@ pub async fn page_from_ids<E: EntityTrait>(
     id: E::Column,
     id_of: fn(&E::Model) -> uuid::Uuid,
 ) -> Result<Page<E::Model>, DomainError> {
-    let items = rows_in_order::<E>(db, ids, id, id_of).await?;
+    let items = if ids.is_empty() {
+        Vec::new()
+    } else {
+        let mut rows: std::collections::HashMap<uuid::Uuid, E::Model> =
+            E::find().filter(id.is_in(ids.clone())).all(db).await.map_err(crate::db::db_err)?.into_iter().map(|m| (id_of(&m), m)).collect();
+        ids.iter().filter_map(|i| rows.remove(i)).collect()
+    };
     Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })
-}
-
-/// The rows of `ids`, in their order.
-async fn rows_in_order<E: EntityTrait>(db: &Db, ids: Vec<uuid::Uuid>, id: E::Column, id_of: fn(&E::Model) -> uuid::Uuid) -> Result<Vec<E::Model>, DomainError> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut rows: std::collections::HashMap<uuid::Uuid, E::Model> =
-        E::find().filter(id.is_in(ids.clone())).all(db).await.map_err(crate::db::db_err)?.into_iter().map(|m| (id_of(&m), m)).collect();
-    Ok(ids.iter().filter_map(|i| rows.remove(i)).collect())
 }
 
 /// One page of `select` (already filtered and sorted) with its capped total.
