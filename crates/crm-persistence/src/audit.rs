@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 use crm_domain::audit::{diff, FieldChange};
 use crm_domain::DomainResult;
-use sea_orm::sea_query::{Alias, CommonTableExpression, Expr, InsertStatement, Query, WithClause};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Alias, CommonTableExpression, InsertStatement, WithClause};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
@@ -16,40 +16,32 @@ use crate::shared_entities::audit_log;
 use crate::Ctx;
 
 /// Inserts a new record and its `create` entry as one statement on PostgreSQL: a
-/// data-modifying WITH is atomic on its own, so a create costs one round trip instead of
-/// BEGIN, two inserts and COMMIT. (SQLite cannot put an INSERT in a WITH; its creates use
-/// `record` inside their transaction.)
-pub async fn insert_recorded(db: &crate::Db, ctx: &Ctx, mut insert: InsertStatement, entity: &str, entity_id: Uuid, after: &Value) -> DomainResult<()> {
+/// data-modifying WITH is atomic on its own and always runs, so a create costs one round
+/// trip instead of BEGIN, two inserts and COMMIT. (SQLite cannot put an INSERT in a WITH;
+/// its creates use `record` inside their transaction.)
+pub async fn insert_recorded(db: &crate::Db, ctx: &Ctx, insert: InsertStatement, entity: &str, entity_id: Uuid, after: &Value) -> DomainResult<()> {
     let changes = serde_json::to_value(diff(&Value::Null, after)).unwrap_or(Value::Null);
-    insert.returning_col(Alias::new("id"));
-    let created = Alias::new("created");
-    let cte = CommonTableExpression::new().query(insert).table_name(created.clone()).to_owned();
-    let values = Query::select()
-        .exprs([
-            Expr::val(Uuid::now_v7()),
-            Expr::val(entity.to_string()),
-            Expr::val(entity_id),
-            Expr::val("create".to_string()),
-            Expr::val(Some(ctx.actor.user_id).filter(|id| !id.is_nil())),
-            Expr::val(Some(ctx.actor.username.clone())),
-            Expr::val(ctx.ip.clone()),
-            Expr::val(Some(ctx.request_id.clone())),
-            Expr::val(changes),
-            Expr::val(ctx.now),
-        ])
-        .from(created)
-        .to_owned();
-    use audit_log::Column as A;
-    let log = Query::insert()
-        .into_table(audit_log::Entity)
-        .columns([A::Id, A::Entity, A::EntityId, A::Action, A::ActorId, A::ActorName, A::Ip, A::RequestId, A::Changes, A::CreatedAt])
-        .select_from(values)
-        .map_err(|e| crm_domain::DomainError::internal(format!("audit statement: {e}")))?
-        .to_owned();
-    let stmt = log.with(WithClause::new().cte(cte).to_owned());
+    let created = CommonTableExpression::new().query(insert).table_name(Alias::new("created")).to_owned();
+    let stmt = audit_log::Entity::insert(entry(ctx, entity, entity_id, "create", changes)).into_query().with(WithClause::new().cte(created).to_owned());
     db.execute(db.get_database_backend().build(&stmt)).await.map_err(db_err)?;
     crate::count_cache::note_write();
     Ok(())
+}
+
+/// One entry of the operation log, by the caller, now.
+fn entry(ctx: &Ctx, entity: &str, entity_id: Uuid, action: &str, changes: Value) -> audit_log::ActiveModel {
+    audit_log::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        entity: Set(entity.to_string()),
+        entity_id: Set(entity_id),
+        action: Set(action.to_string()),
+        actor_id: Set(Some(ctx.actor.user_id).filter(|id| !id.is_nil())),
+        actor_name: Set(Some(ctx.actor.username.clone())),
+        ip: Set(ctx.ip.clone()),
+        request_id: Set(Some(ctx.request_id.clone())),
+        changes: Set(changes),
+        created_at: Set(ctx.now),
+    }
 }
 
 pub async fn record(
@@ -66,19 +58,8 @@ pub async fn record(
         return Ok(());
     }
     let changes = serde_json::to_value(changes).unwrap_or(Value::Null);
-    audit_log::Entity::insert(audit_log::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        entity: Set(entity.to_string()),
-        entity_id: Set(entity_id),
-        action: Set(action.to_string()),
-        actor_id: Set(Some(ctx.actor.user_id).filter(|id| !id.is_nil())),
-        actor_name: Set(Some(ctx.actor.username.clone())),
-        ip: Set(ctx.ip.clone()),
-        request_id: Set(Some(ctx.request_id.clone())),
-        changes: Set(changes),
-        created_at: Set(ctx.now),
-    })
-    .exec_without_returning(db)
+    audit_log::Entity::insert(entry(ctx, entity, entity_id, action, changes))
+        .exec_without_returning(db)
     .await
     .map_err(db_err)?;
     Ok(())
