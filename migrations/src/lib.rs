@@ -15,6 +15,7 @@ mod m20260312_000000_saved_views_create;
 mod m20260313_000000_customer_search_keys;
 mod m20260320_000000_customer_code_sequence;
 mod m20260321_000000_customer_recency_text_index;
+mod m20260322_000000_customer_lean_indexes;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260313_000000_customer_search_keys::Migration),
             Box::new(m20260320_000000_customer_code_sequence::Migration),
             Box::new(m20260321_000000_customer_recency_text_index::Migration),
+            Box::new(m20260322_000000_customer_lean_indexes::Migration),
         ]
     }
 }

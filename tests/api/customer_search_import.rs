@@ -199,19 +199,24 @@ mod list_queries_use_indexes {
         // VACUUM also moves fresh rows out of the GIN index's pending list, as autovacuum would.
         app.db.execute_unprepared("VACUUM ANALYZE customers").await.unwrap();
         // Each case names the indexes that may serve it (either ordered owner index may
-        // serve an owner filter when the pool filter is not selective).
-        type Case<'a> = (&'a str, Vec<(&'a str, String)>, Option<&'a str>, &'a [&'a str]);
+        // serve an owner filter when the pool filter is not selective), and whether its
+        // few rows may be sorted: a trigram match comes unordered, and so do the customers
+        // with one value of an optional field. Everything else is read in index order.
+        type Case<'a> = (&'a str, Vec<(&'a str, String)>, Option<&'a str>, &'a [&'a str], bool);
         let cases: Vec<Case> = vec![
-            ("owner + pool, newest first", vec![("owner_id", owner.to_string()), ("pool", "potential".into())], None, &["idx_customers_live_owner_pool_upd", "idx_customers_live_owner_upd"]),
-            ("owner, newest first", vec![("owner_id", owner.to_string())], None, &["idx_customers_live_owner_pool_upd", "idx_customers_live_owner_upd"]),
-            ("default pools, newest first", vec![], None, &["idx_customers_live_upd_text"]),
-            ("by next follow-up", vec![("next_follow_up_at_from", "2026-01-01".into())], None, &["idx_customers_live_next_follow_up"]),
-            ("fuzzy q", vec![], Some("客户0012"), &["idx_customers_search_trgm"]),
+            ("owner + pool, newest first", vec![("owner_id", owner.to_string()), ("pool", "potential".into())], None, &["idx_customers_live_owner_pool_upd", "idx_customers_live_owner_upd"], false),
+            ("owner, newest first", vec![("owner_id", owner.to_string())], None, &["idx_customers_live_owner_pool_upd", "idx_customers_live_owner_upd"], false),
+            ("default pools, newest first", vec![], None, &["idx_customers_live_upd_text"], false),
+            ("by next follow-up", vec![("next_follow_up_at_from", "2026-01-01".into())], None, &["idx_customers_live_next_follow_up"], false),
+            // The optional fields' indexes leave out the customers without a value.
+            ("industry", vec![("industry", "it".into())], None, &["idx_customers_given_industry"], true),
+            ("province", vec![("province", "上海".into())], None, &["idx_customers_given_province_city"], true),
+            ("fuzzy q", vec![], Some("客户0012"), &["idx_customers_search_trgm"], true),
             // Many matches, newest first: a window of the recency index read in order from
             // the index alone, the text tested there (`customers::list`'s recency walk).
-            ("fuzzy q, recency walk", vec![], Some("索引客户"), &["Index Only Scan Backward using idx_customers_live_upd_text"]),
+            ("fuzzy q, recency walk", vec![], Some("索引客户"), &["Index Only Scan Backward using idx_customers_live_upd_text"], false),
         ];
-        for (what, filters, q, indexes) in cases {
+        for (what, filters, q, indexes, may_sort) in cases {
             let mut params = ListParams::first_page();
             params.page_size = 20;
             params.q = q.map(str::to_string);
@@ -226,20 +231,28 @@ mod list_queries_use_indexes {
             } else {
                 crm_persistence::customers::service::list_select(&app.db, &ctx, params).await.unwrap().limit(20).build(DbBackend::Postgres)
             };
-            let tx = app.db.begin().await.unwrap();
-            // Seq scans priced out, and SSD page costs as a production server would set.
-            tx.execute_unprepared("SET LOCAL enable_seqscan = off").await.unwrap();
-            tx.execute_unprepared("SET LOCAL random_page_cost = 1.1").await.unwrap();
-            let rows = tx.query_all(Statement::from_sql_and_values(DbBackend::Postgres, format!("EXPLAIN {}", stmt.sql), stmt.values.unwrap_or(sea_orm::Values(Vec::new())))).await.unwrap();
-            let plan: Vec<String> = rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect();
-            let plan = plan.join("\n");
-            tx.rollback().await.unwrap();
+            let plan = explain(&app, stmt).await;
             assert!(!plan.contains("Seq Scan on customers"), "{what}: sequential scan\n{plan}");
             assert!(indexes.iter().any(|i| plan.contains(i)), "{what}: expected one of {indexes:?}\n{plan}");
-            // A trigram match comes unordered; its few rows are sorted. Everything else is
-            // read in index order.
-            assert!((q.is_some() && !walk) || !plan.contains("Sort Key"), "{what}: sorts instead of reading in index order\n{plan}");
+            assert!(may_sort || !plan.contains("Sort Key"), "{what}: sorts instead of reading in index order\n{plan}");
         }
+        // Every create runs the duplicate check: one probe per key.
+        let stmt = crm_persistence::customers::service::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Postgres);
+        let plan = explain(&app, stmt).await;
+        for index in ["idx_customers_name_norm", "idx_customers_given_phone", "idx_customers_given_email"] {
+            assert!(plan.contains(index), "duplicate check: expected {index}\n{plan}");
+        }
+    }
+
+    /// The plan of `stmt`, with sequential scans priced out and SSD page costs as a
+    /// production server would set.
+    async fn explain(app: &TestApp, stmt: Statement) -> String {
+        let tx = app.db.begin().await.unwrap();
+        tx.execute_unprepared("SET LOCAL enable_seqscan = off").await.unwrap();
+        tx.execute_unprepared("SET LOCAL random_page_cost = 1.1").await.unwrap();
+        let rows = tx.query_all(Statement::from_sql_and_values(DbBackend::Postgres, format!("EXPLAIN {}", stmt.sql), stmt.values.unwrap_or(sea_orm::Values(Vec::new())))).await.unwrap();
+        tx.rollback().await.unwrap();
+        rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect::<Vec<_>>().join("\n")
     }
 }
 

@@ -8,12 +8,13 @@
 //! when any transaction of this process commits. Another server process's writes show
 //! after at most `TTL`.
 
-use std::future::Future;
 use std::sync::LazyLock;
 use std::time::Duration;
 
-use sea_orm::Statement;
+use crm_domain::DomainResult;
+use sea_orm::{ConnectionTrait, Statement};
 
+use crate::db::db_err;
 use crate::kept::Kept;
 use crate::Db;
 
@@ -26,14 +27,15 @@ pub(crate) fn note_write() {
     TOTALS.note_write();
 }
 
-/// The total `count` computes for `stmt`, or the one it computed a moment ago when no
-/// write has committed since.
-pub async fn total<F, Fut, Err>(db: &Db, stmt: Statement, count: F) -> Result<i64, Err>
-where
-    F: FnOnce(Statement) -> Fut,
-    Fut: Future<Output = Result<i64, Err>>,
-{
+/// The integer `stmt` selects (a total; NULL or no row is 0), or the one it selected a
+/// moment ago when no write has committed since.
+pub async fn total(db: &Db, stmt: Statement) -> DomainResult<i64> {
     // The statement's identity: the database it runs on, its SQL and its values.
     let key = format!("{}\u{0}{}\u{0}{:?}", crate::db::source_key(db), stmt.sql, stmt.values);
-    TOTALS.get_or_read(key, || count(stmt)).await
+    TOTALS
+        .get_or_read(key, || async move {
+            let row = db.query_one(stmt).await.map_err(db_err)?;
+            Ok(row.map(|r| r.try_get_by_index::<Option<i64>>(0)).transpose().map_err(db_err)?.flatten().unwrap_or(0))
+        })
+        .await
 }

@@ -77,11 +77,7 @@ pub async fn count_capped<E: EntityTrait>(db: &Db, select: Select<E>) -> Result<
     inner.clear_order_by();
     let stmt = Query::select().expr(Expr::cust("COUNT(*)")).from_subquery(inner, Alias::new("capped")).to_owned();
     let stmt = db.get_database_backend().build(&stmt);
-    let n = crate::count_cache::total(db, stmt, |stmt| async move {
-        let row = db.query_one(stmt).await.map_err(crate::db::db_err)?;
-        row.map(|r| r.try_get_by_index::<i64>(0)).transpose().map_err(crate::db::db_err).map(|n| n.unwrap_or(0))
-    })
-    .await?;
+    let n = crate::count_cache::total(db, stmt).await?;
     let n = u64::try_from(n).unwrap_or(0);
     Ok(if n > COUNT_CAP { (COUNT_CAP, false) } else { (n, true) })
 }

@@ -102,3 +102,14 @@ async fn from_sequence(db: &impl ConnectionTrait, series: Series, n: usize) -> D
     numbers.sort_unstable();
     Ok(numbers)
 }
+
+/// The query of the highest number of `series` handed out so far (0 before the first):
+/// an upper bound on how many records it numbered, read without touching those records.
+pub fn issued_query(backend: DbBackend, series: Series) -> Statement {
+    if backend == DbBackend::Postgres {
+        // Before the first nextval the sequence holds its start value, not an issued one.
+        Statement::from_string(backend, format!("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {}", series.pg_sequence()))
+    } else {
+        Statement::from_sql_and_values(backend, "SELECT value FROM sequences WHERE name = ?", [series.counter().into()])
+    }
+}

@@ -225,13 +225,8 @@ async fn recency_walk(db: &Db, ctx: &Ctx, select: &Select<Customer>, params: &Li
         return Ok(None);
     }
     // Customer numbers count every customer ever created: an upper bound on the rows.
-    let rows_stmt = db.get_database_backend().build(&Query::select().expr(Expr::col(C::Seq).max()).from(Customer).to_owned());
-    let rows = crate::count_cache::total(db, rows_stmt, |stmt| async move {
-        let row = db.query_one(stmt).await.map_err(db_err)?;
-        Ok::<i64, DomainError>(row.and_then(|r| r.try_get_by_index::<Option<i64>>(0).ok().flatten()).unwrap_or(0))
-    })
-    .await?;
-    let rows = u64::try_from(rows).unwrap_or(0);
+    let issued = sequences::issued_query(db.get_database_backend(), sequences::Series::Customers);
+    let rows = u64::try_from(crate::count_cache::total(db, issued).await?).unwrap_or(0);
     let expected_walk = u128::from(wanted) * u128::from(rows) / u128::from(counted.0);
     let window = u64::try_from(expected_walk * 4).unwrap_or(u64::MAX).max(1_000);
     // Even a window walked in vain and the lookups after it cost at most twice the lookups.
@@ -298,8 +293,38 @@ pub struct Duplicate {
     pub name: String,
 }
 
-/// Live customers (any pool, any owner) whose normalised name, phone or e-mail equals the
-/// given ones. Only id and name leave here, so nothing outside the caller's scope leaks.
+/// The normalised keys a duplicate check compares, each with its field; empty ones left out.
+fn duplicate_keys(name: Option<&str>, phone: Option<&str>, email: Option<&str>) -> Vec<(&'static str, String)> {
+    let keys = [
+        ("name", name.map(normalise_name)),
+        ("phone", phone.map(normalise_phone)),
+        ("email", email.map(|e| e.trim().to_lowercase())),
+    ];
+    keys.into_iter().filter_map(|(f, k)| k.filter(|k| !k.is_empty()).map(|k| (f, k))).collect()
+}
+
+/// The duplicate check's query: live customers (any pool, any owner) with one of the keys.
+/// One query for the three keys; each key has its own index, so this is a BitmapOr.
+pub fn duplicates_select(name: Option<&str>, phone: Option<&str>, email: Option<&str>, except: Option<Uuid>) -> Select<Customer> {
+    let mut any = Condition::any();
+    for (field, key) in duplicate_keys(name, phone, email) {
+        let col = match field {
+            "name" => C::NameNorm,
+            "phone" => C::PhoneNorm,
+            _ => C::Email,
+        };
+        any = any.add(col.eq(key));
+    }
+    // scope-bypass: duplicates are checked across all owners (CUS-6); only id and name leave.
+    let mut q = Customer::find().filter(C::DeletedAt.is_null()).filter(any);
+    if let Some(id) = except {
+        q = q.filter(C::Id.ne(id));
+    }
+    q.select_only().column(C::Id).column(C::Name).column(C::NameNorm).column(C::PhoneNorm).column(C::Email).limit(15)
+}
+
+/// Live customers whose normalised name, phone or e-mail equals the given ones. Only id
+/// and name leave here, so nothing outside the caller's scope leaks.
 pub(crate) async fn find_duplicates(
     db: &impl ConnectionTrait,
     name: Option<&str>,
@@ -307,33 +332,12 @@ pub(crate) async fn find_duplicates(
     email: Option<&str>,
     except: Option<Uuid>,
 ) -> DomainResult<Vec<Duplicate>> {
-    let keys = [
-        ("name", name.map(normalise_name)),
-        ("phone", phone.map(normalise_phone)),
-        ("email", email.map(|e| e.trim().to_lowercase())),
-    ];
-    let keys: Vec<(&str, String)> = keys.into_iter().filter_map(|(f, k)| k.filter(|k| !k.is_empty()).map(|k| (f, k))).collect();
+    let keys = duplicate_keys(name, phone, email);
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let mut any = Condition::any();
-    for (field, key) in &keys {
-        let col = match *field {
-            "name" => C::NameNorm,
-            "phone" => C::PhoneNorm,
-            _ => C::Email,
-        };
-        any = any.add(col.eq(key.clone()));
-    }
-    // One query for the three keys; each key has its own index, so this is a BitmapOr.
-    // scope-bypass: duplicates are checked across all owners (CUS-6); only id and name leave.
-    let mut q = Customer::find().filter(C::DeletedAt.is_null()).filter(any);
-    if let Some(id) = except {
-        q = q.filter(C::Id.ne(id));
-    }
     type Keys = (Uuid, String, String, Option<String>, Option<String>);
-    let rows: Vec<Keys> =
-        q.select_only().column(C::Id).column(C::Name).column(C::NameNorm).column(C::PhoneNorm).column(C::Email).limit(15).into_tuple().all(db).await.map_err(db_err)?;
+    let rows: Vec<Keys> = duplicates_select(name, phone, email, except).into_tuple().all(db).await.map_err(db_err)?;
     let mut out = Vec::new();
     for (field, key) in &keys {
         for (id, name, name_norm, phone_norm, email) in &rows {
