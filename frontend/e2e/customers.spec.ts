@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
 import dayjs from "dayjs";
 import { ADMIN_STATE } from "./authState";
 import { AppShell } from "./pages/AppShell";
@@ -48,6 +48,57 @@ async function createSalesRep(request: APIRequestContext, user: { username: stri
   });
   expect(created.status(), await created.text()).toBe(201);
 }
+
+test("customers: the list lives in the URL, so Back from a customer and a link show it again", async ({ page, request }) => {
+  const suffix = Date.now().toString(36);
+  const name = `云帆链接测试有限公司-${suffix}`;
+  const fragment = `链接测试有限公司-${suffix}`;
+  const list = new CustomersListPage(page);
+  const shell = new AppShell(page);
+  await createCustomer(request, { name, phone: `0571-${String(Date.now()).slice(-8)}`, email: `url-${suffix}@example.cn`, city: "杭州" });
+
+  await test.step("search by a fragment of the name and sort: the URL says so", async () => {
+    await list.goto();
+    await list.search(fragment);
+    await list.sortBy("客户名称");
+    await expect(page).toHaveURL((url) => url.searchParams.get("q") === fragment && url.searchParams.get("sort") === "name");
+    await expect(list.rows()).toHaveCount(1);
+    await expect(list.row(name)).toHaveCount(1);
+  });
+
+  await test.step("open the customer and go back: the same search, sort and rows", async () => {
+    await list.row(name).getByRole("link", { name }).click();
+    await expect(page.getByTestId("customer-title")).toHaveText(name);
+    await page.goBack();
+    await expect(list.searchBox()).toHaveValue(fragment);
+    await expect(list.columnHeader("客户名称")).toHaveAttribute("aria-sort", "ascending");
+    await expect(list.rows()).toHaveCount(1);
+    await expect(list.row(name)).toHaveCount(1);
+  });
+
+  await test.step("a link opens on that list, with no unfiltered request first", async () => {
+    const requested: URL[] = [];
+    const record = (sent: Request) => {
+      const url = new URL(sent.url());
+      if (url.pathname === "/api/v1/customers") requested.push(url);
+    };
+    page.on("request", record);
+    await page.goto(`/customers?q=${encodeURIComponent(fragment)}&pool=potential`);
+    await expect(list.searchBox()).toHaveValue(fragment);
+    await expect(list.tab("潜在客户")).toHaveAttribute("aria-selected", "true");
+    await expect(list.rows()).toHaveCount(1);
+    await expect(list.row(name)).toContainText("潜在客户");
+    page.off("request", record);
+    expect(requested.map((url) => url.searchParams.get("q"))).toEqual([fragment]);
+    await shell.screenshot("27-customers-search-link");
+  });
+
+  await test.step("reset clears the filters from the URL", async () => {
+    await list.resetSearch();
+    await expect(list.searchBox()).toHaveValue("");
+    await expect(page).toHaveURL((url) => !url.searchParams.has("q") && url.searchParams.get("pool") === "potential");
+  });
+});
 
 test("customers: create, duplicate warning, contacts, follow-ups, release and claim", async ({ page, browser, request }, testInfo) => {
   const suffix = Date.now().toString(36);

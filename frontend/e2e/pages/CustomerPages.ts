@@ -36,9 +36,28 @@ export class CustomersListPage {
     return this.page.locator(".ant-table-row", { hasText: name });
   }
 
+  /** Every row the table shows (this page of the list). */
+  rows(): Locator {
+    return this.page.locator(".ant-table-row");
+  }
+
+  searchBox(): Locator {
+    return this.page.getByTestId("customer-search-q");
+  }
+
+  /** Sorts by the column with this title, ascending (a first click on its header). */
+  async sortBy(title: string): Promise<void> {
+    await this.columnHeader(title).click();
+    await expect(this.columnHeader(title)).toHaveAttribute("aria-sort", "ascending");
+  }
+
   async search(q: string): Promise<void> {
-    await this.page.getByTestId("customer-search-q").fill(q);
+    await this.searchBox().fill(q);
     await this.page.getByTestId("customer-search").click();
+  }
+
+  async resetSearch(): Promise<void> {
+    await this.page.getByTestId("customer-search-reset").click();
   }
 
   drawer(): Locator {

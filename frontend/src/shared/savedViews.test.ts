@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SavedView } from "../api/types";
-import { defaultView, initialView, queryInt, sameViewState, sortViews, toViewQuery } from "./savedViews";
+import { defaultView, initialView, openingView, queryInt, sameViewState, sortViews, toViewQuery } from "./savedViews";
 
 function view(id: string, name: string, is_default = false): SavedView {
   return {
@@ -73,6 +73,22 @@ describe("the view a list opens with", () => {
   it("falls back to the default when the named view is gone", () => {
     expect(initialView(views, "gone", false)).toBe(favourite);
     expect(initialView([plain], "gone", false)).toBeUndefined();
+  });
+
+  it("applies the named or the default view to a URL without a query of its own", () => {
+    expect(openingView(views, "1", false)).toEqual({ action: "apply", view: plain });
+    expect(openingView(views, null, false)).toEqual({ action: "apply", view: favourite });
+    expect(openingView([plain], "gone", false)).toEqual({ action: "apply", view: null });
+    expect(openingView([plain], null, false)).toBeUndefined();
+  });
+
+  it("keeps a URL's own query: a link with a search is not overridden by the default view", () => {
+    expect(openingView(views, null, true)).toBeUndefined();
+  });
+
+  it("only resumes the view a URL with its own query names (Back, a reload)", () => {
+    expect(openingView(views, "1", true)).toEqual({ action: "resume", view: plain });
+    expect(openingView(views, "gone", true)).toEqual({ action: "resume", view: null });
   });
 
   it("lists the default first, then by name", () => {

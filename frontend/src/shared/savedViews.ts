@@ -73,6 +73,22 @@ export function initialView(views: readonly SavedView[], named: string | null, e
   return explicit ? undefined : defaultView(views);
 }
 
+/** What a list page does with its views as it opens: apply one (null: the plain list) or resume one. */
+export type ViewOpening = { action: "apply" | "resume"; view: SavedView | null };
+
+/**
+ * How a list page opens, if it does anything. A URL with a query of its own keeps it, so a view it
+ * names is only resumed (null: gone): it is a list the user left and came back to, or was sent,
+ * maybe changed since the view was applied. Otherwise the named view or the default one applies,
+ * and a named view that is gone leaves the plain list.
+ */
+export function openingView(views: readonly SavedView[], named: string | null, explicit: boolean): ViewOpening | undefined {
+  const initial = initialView(views, named, explicit);
+  if (explicit) return named ? { action: "resume", view: initial ?? null } : undefined;
+  if (initial) return { action: "apply", view: initial };
+  return named ? { action: "apply", view: null } : undefined;
+}
+
 /** Views by name (as the server sends them), the default one first. */
 export function sortViews(views: readonly SavedView[]): SavedView[] {
   return [...views].sort((a, b) => Number(b.is_default) - Number(a.is_default) || a.name.localeCompare(b.name));

@@ -1,6 +1,6 @@
 import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
-import { customerViewQuery, customerViewState, hasCustomerFilters, PLAIN_CUSTOMER_VIEW } from "./views";
+import { customerListParams, customerListState, customerViewQuery, customerViewState, PLAIN_CUSTOMER_VIEW, type CustomerListState } from "./views";
 
 describe("customer list as a saved view", () => {
   it("stores the tab, filters, sort and page size as strings", () => {
@@ -47,10 +47,57 @@ describe("customer list as a saved view", () => {
     expect(state.values.created?.[0]).toBeNull();
     expect(state.values.created?.[1]?.isValid()).toBe(true);
   });
+});
 
-  it("tells whether the form holds a filter", () => {
-    expect(hasCustomerFilters({})).toBe(false);
-    expect(hasCustomerFilters({ q: "  " })).toBe(false);
-    expect(hasCustomerFilters({ city: "杭州" })).toBe(true);
+describe("customer list in the URL", () => {
+  const plain: CustomerListState = { ...PLAIN_CUSTOMER_VIEW, page: 1 };
+  /** What the address bar holds and a reload reads back. */
+  const throughUrl = (state: CustomerListState) => customerListState(new URLSearchParams(customerListParams(state).toString()));
+
+  it("leaves the plain list's first page as the bare address", () => {
+    expect(customerListParams(plain).toString()).toBe("");
+    expect(customerListState(new URLSearchParams())).toEqual(plain);
+  });
+
+  it("keeps only what differs from the defaults, the page included", () => {
+    const state: CustomerListState = { values: { q: "云帆", industry: "it" }, tab: "potential", sort: "name", page: 3, page_size: 50 };
+    expect(Object.fromEntries(customerListParams(state))).toEqual({ q: "云帆", industry: "it", pool: "potential", sort: "name", page_size: "50", page: "3" });
+    expect(Object.fromEntries(customerListParams({ ...plain, values: { city: "杭州" } }))).toEqual({ city: "杭州" });
+  });
+
+  it("round-trips, the created range included", () => {
+    const state: CustomerListState = {
+      values: { q: "云帆", level: "a", source: "web", province: "浙江", city: "杭州", created: [dayjs("2026-11-01").startOf("day"), dayjs("2026-11-24").endOf("day")] },
+      tab: "won",
+      sort: "-next_follow_up_at",
+      page: 7,
+      page_size: 100,
+    };
+    const back = throughUrl(state);
+    expect(back.values.created?.[0]?.toISOString()).toBe(state.values.created?.[0]?.toISOString());
+    expect(back.values.created?.[1]?.toISOString()).toBe(state.values.created?.[1]?.toISOString());
+    expect(customerListParams(back).toString()).toBe(customerListParams(state).toString());
+    expect(back.page).toBe(7);
+  });
+
+  it("encodes a Chinese keyword and reads it back", () => {
+    const url = customerListParams({ ...plain, values: { q: "云帆 科技" } }).toString();
+    expect(url).toBe("q=%E4%BA%91%E5%B8%86+%E7%A7%91%E6%8A%80");
+    expect(customerListState(new URLSearchParams(url)).values).toEqual({ q: "云帆 科技" });
+    // As typed into the address bar, percent-encoded or not.
+    expect(customerListState(new URLSearchParams("?q=%E4%BA%91%E5%B8%86")).values.q).toBe("云帆");
+    expect(customerListState(new URLSearchParams("?q=云帆&page=2")).values.q).toBe("云帆");
+  });
+
+  it("ignores bad values and parameters it does not know", () => {
+    const state = customerListState(new URLSearchParams("pool=mars&page=0&page_size=500&created_at_from=yesterday&q=+&view=abc&utm_source=mail"));
+    expect(state).toEqual(plain);
+    expect(customerListState(new URLSearchParams("page=2.5")).page).toBe(1);
+    expect(customerListState(new URLSearchParams("page=1000001")).page).toBe(1);
+    expect(customerListState(new URLSearchParams("page=abc&page_size=20")).page_size).toBe(20);
+  });
+
+  it("drops parameters a link spells out at their defaults", () => {
+    expect(customerListParams(customerListState(new URLSearchParams("sort=-updated_at&page_size=10&page=1&pool=all"))).toString()).toBe("");
   });
 });

@@ -12,6 +12,9 @@ export const CUSTOMER_DEFAULT_SORT = "-updated_at";
 /** The API's largest page. */
 const MAX_PAGE_SIZE = 200;
 
+/** The API refuses page numbers above this. */
+const MAX_PAGE = 1_000_000;
+
 /** Everything of the customer list a saved view keeps, but the columns. */
 export type CustomerViewState = {
   values: CustomerSearchValues;
@@ -60,7 +63,24 @@ export function customerViewState(query: ViewQuery): CustomerViewState {
 /** The plain list: no filter, every pool but invalid, the default sort. */
 export const PLAIN_CUSTOMER_VIEW: CustomerViewState = { values: {}, tab: "all", sort: CUSTOMER_DEFAULT_SORT, page_size: DEFAULT_PAGE_SIZE };
 
-/** Whether the search form holds any filter. */
-export function hasCustomerFilters(values: CustomerSearchValues): boolean {
-  return Object.values(customerFilters(values, "all")).some((v) => v !== undefined);
+/** The list as its URL keeps it: what a view keeps, plus the page. */
+export type CustomerListState = CustomerViewState & { page: number };
+
+/** The plain list's parameters, which the URL leaves out. */
+const PLAIN_QUERY = customerViewQuery(PLAIN_CUSTOMER_VIEW);
+
+/**
+ * The list's URL parameters: a view's query without the defaults, plus the page past the first.
+ * The plain list's first page is the bare address.
+ */
+export function customerListParams(state: CustomerListState): URLSearchParams {
+  const params = new URLSearchParams(Object.entries(customerViewQuery(state)).filter(([key, value]) => PLAIN_QUERY[key] !== value));
+  if (state.page > 1) params.set("page", String(state.page));
+  return params;
+}
+
+/** The list the URL asks for; like a view's query, a bad value counts as absent. */
+export function customerListState(params: URLSearchParams): CustomerListState {
+  const query: ViewQuery = Object.fromEntries(params);
+  return { ...customerViewState(query), page: queryInt(query, "page", MAX_PAGE) ?? 1 };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sorterToSort, sortOrderOf, tableChangeToParams } from "./pagedQuery";
+import { nextPageParams, sorterToSort, sortOrderOf, tableChangeToParams } from "./pagedQuery";
 
 describe("paged table parameters", () => {
   it("maps pagination and a descending sort", () => {
@@ -28,6 +28,19 @@ describe("paged table parameters", () => {
         { columnKey: "name", order: "ascend" },
       ]),
     ).toBe("-last_login_at,name");
+  });
+});
+
+describe("the next list parameters", () => {
+  const sortedByHidden = { page: 1, page_size: 20, sort: "-created_at" };
+
+  it("keeps the sort while paging, even by a column the table does not show", () => {
+    expect(nextPageParams(sortedByHidden, "paginate", { current: 2, pageSize: 50 }, [], "-updated_at")).toEqual({ page: 2, page_size: 50, sort: "-created_at" });
+  });
+
+  it("takes the sort the user clicked", () => {
+    expect(nextPageParams(sortedByHidden, "sort", { current: 1, pageSize: 20 }, { columnKey: "name", order: "ascend" }, "-updated_at").sort).toBe("name");
+    expect(nextPageParams(sortedByHidden, "sort", { current: 1, pageSize: 20 }, { columnKey: "name", order: undefined }, "-updated_at").sort).toBe("-updated_at");
   });
 });
 

@@ -1,5 +1,5 @@
 import type { TablePaginationConfig } from "antd";
-import type { SorterResult } from "antd/es/table/interface";
+import type { SorterResult, TableAction } from "antd/es/table/interface";
 
 export type PageParams = { page: number; page_size: number; sort?: string };
 
@@ -27,6 +27,21 @@ export function tableChangeToParams<T>(
     page_size: pagination.pageSize ?? DEFAULT_PAGE_SIZE,
     sort: sorterToSort(sorter) ?? defaultSort,
   };
+}
+
+/**
+ * The list parameters after a Table change. Only a sort changes the sort: antd reports the sort of
+ * the columns it shows, and a link or a saved view may sort by a hidden one, which paging would drop.
+ */
+export function nextPageParams<T>(
+  previous: PageParams,
+  action: TableAction,
+  pagination: TablePaginationConfig,
+  sorter: SorterResult<T> | SorterResult<T>[],
+  defaultSort?: string,
+): PageParams {
+  const next = tableChangeToParams(pagination, sorter, defaultSort);
+  return action === "sort" ? next : { ...next, sort: previous.sort };
 }
 
 /**

@@ -1,8 +1,14 @@
-import { useCallback, useState, type Key } from "react";
+import { useState, type Key } from "react";
 import type { TablePaginationConfig, TableProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { totalDisplay } from "../total";
-import { DEFAULT_PAGE_SIZE, sortOrderOf, tableChangeToParams, type PageParams } from "./pagedQuery";
+import { DEFAULT_PAGE_SIZE, nextPageParams, sortOrderOf, type PageParams } from "./pagedQuery";
+
+/**
+ * Paging and sorting held by the page instead of the hook, e.g. in the URL so that a link, a
+ * reload or Back shows the same page; the hook then only reads `params` and reports changes.
+ */
+export type HeldPageParams = { params: PageParams; onChange: (next: PageParams) => void };
 
 export type PagedTable<T> = {
   params: PageParams;
@@ -13,31 +19,29 @@ export type PagedTable<T> = {
    * as a lower bound ("10,000+").
    */
   tableProps: (total: number | undefined, totalExact?: boolean) => Pick<TableProps<T>, "pagination" | "onChange">;
-  /** Starts over on the first page with this sort and page size (a saved view's); missing ones take the defaults. */
-  restore: (next: { sort?: string; page_size?: number }) => void;
   /**
    * The columns with their sort arrows following `params.sort`, for pages whose sort can change
-   * from outside the table (a saved view). Columns without a sorter are left alone.
+   * from outside the table (a saved view, the URL). Columns without a sorter are left alone.
    */
   withSortOrder: <C extends { key?: Key; sorter?: unknown }>(columns: readonly C[]) => C[];
 };
 
-/** Keeps antd Table paging and sorting as the API's `page`, `page_size` and `sort`. */
-export function usePagedTable<T>(defaultSort?: string): PagedTable<T> {
+/**
+ * Keeps antd Table paging and sorting as the API's `page`, `page_size` and `sort`: in the hook's
+ * own state, or in the page's when it passes `held`.
+ */
+export function usePagedTable<T>(defaultSort?: string, held?: HeldPageParams): PagedTable<T> {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useState<PageParams>({ page: 1, page_size: DEFAULT_PAGE_SIZE, sort: defaultSort });
+  const [own, setOwn] = useState<PageParams>({ page: 1, page_size: DEFAULT_PAGE_SIZE, sort: defaultSort });
+  const params = held?.params ?? own;
 
-  const onChange = useCallback<NonNullable<TableProps<T>["onChange"]>>(
-    (pagination, _filters, sorter) => setParams(tableChangeToParams(pagination, sorter, defaultSort)),
-    [defaultSort],
-  );
+  // Own state takes an updater, so calls made in one event build on each other.
+  const update = (change: (p: PageParams) => PageParams) => (held ? held.onChange(change(held.params)) : setOwn(change));
 
-  const resetPage = useCallback(() => setParams((p) => ({ ...p, page: 1 })), []);
+  const onChange: NonNullable<TableProps<T>["onChange"]> = (pagination, _filters, sorter, { action }) =>
+    update((p) => nextPageParams(p, action, pagination, sorter, defaultSort));
 
-  const restore = useCallback(
-    (next: { sort?: string; page_size?: number }) => setParams({ page: 1, page_size: next.page_size ?? DEFAULT_PAGE_SIZE, sort: next.sort ?? defaultSort }),
-    [defaultSort],
-  );
+  const resetPage = () => update((p) => ({ ...p, page: 1 }));
 
   const withSortOrder = <C extends { key?: Key; sorter?: unknown }>(columns: readonly C[]): C[] =>
     columns.map((c) => (c.sorter && c.key !== undefined ? { ...c, sortOrder: sortOrderOf(params.sort, String(c.key), defaultSort) } : c));
@@ -57,5 +61,5 @@ export function usePagedTable<T>(defaultSort?: string): PagedTable<T> {
     return { pagination, onChange };
   };
 
-  return { params, resetPage, tableProps, restore, withSortOrder };
+  return { params, resetPage, tableProps, withSortOrder };
 }

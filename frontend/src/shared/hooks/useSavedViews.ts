@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "../../api/client";
 import type { CreateSavedView, SavedView, UpdateSavedView } from "../../api/types";
-import { initialView, sameViewState, sortViews, type ViewState } from "../savedViews";
+import { openingView, sameViewState, sortViews, type ViewState } from "../savedViews";
 
 export const savedViewKeys = {
   all: ["saved-views"] as const,
@@ -48,12 +48,20 @@ export type SavedViewsOptions = {
   resource: string;
   /** The view the page shows now (from its URL), or null. */
   activeId: string | null;
-  /** The page was opened asking for something of its own (filters in the URL): no default view then. */
+  /**
+   * The page was opened asking for something of its own (filters in the URL): no default view
+   * then, and a view the URL names is resumed rather than applied.
+   */
   explicit: boolean;
   /** What the page shows now; "save" stores it. */
   current: ViewState;
   /** Shows a view (its query and columns) or, with null, the plain list; also records it as the active one. */
   onSelect: (view: SavedView | null) => void;
+  /**
+   * Records the view an explicit URL names as the active one (and shows its columns) while the
+   * page keeps the query the URL holds; with null, the named view is gone and no longer active.
+   */
+  onResume: (view: SavedView | null) => void;
   /** The page state a view leads to, for telling whether the user has changed it since. Defaults to the view's own. */
   describe?: (view: SavedView) => ViewState;
 };
@@ -79,11 +87,13 @@ export type SavedViews = {
  * Saved views of a list page: loads them, opens the page with the view its URL names or the
  * user's default one, and tells whether the page still shows the active view.
  */
-export function useSavedViews({ resource, activeId, explicit, current, onSelect, describe }: SavedViewsOptions): SavedViews {
+export function useSavedViews({ resource, activeId, explicit, current, onSelect, onResume, describe }: SavedViewsOptions): SavedViews {
   const list = useSavedViewList(resource);
   const [started, setStarted] = useState(false);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const onResumeRef = useRef(onResume);
+  onResumeRef.current = onResume;
   const explicitAtStart = useRef(explicit);
   const activeAtStart = useRef(activeId);
 
@@ -91,11 +101,14 @@ export function useSavedViews({ resource, activeId, explicit, current, onSelect,
   useEffect(() => {
     if (started || list.isPending) return;
     const views = list.data ?? [];
-    const initial = initialView(views, activeAtStart.current, explicitAtStart.current);
-    if (initial) onSelectRef.current(initial);
-    // A link to a view that is gone shows the plain list.
-    else if (activeAtStart.current) onSelectRef.current(null);
-    setStarted(true);
+    const opening = openingView(views, activeAtStart.current, explicitAtStart.current);
+    // One transition: a page that keeps its list in the URL shows the view through the router,
+    // which renders in a transition, and `ready` must not turn true (loading the plain list) first.
+    startTransition(() => {
+      if (opening?.action === "resume") onResumeRef.current(opening.view);
+      else if (opening) onSelectRef.current(opening.view);
+      setStarted(true);
+    });
   }, [started, list.isPending, list.data]);
 
   const views = sortViews(list.data ?? []);

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from "antd";
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -21,14 +21,16 @@ import { usePoolActions } from "../components/usePoolActions";
 import { dictionaryLabel, dictionaryOptions } from "../dictionary";
 import { bulkActions } from "../bulk";
 import { customerFilters, type CustomerSearchValues } from "../filters";
-import { isPoolTab, POOL_TABS, type PoolTab } from "../pools";
+import { isPoolTab, POOL_TABS } from "../pools";
 import {
   CUSTOMER_DEFAULT_SORT,
   CUSTOMER_VIEW_RESOURCE,
+  customerListParams,
+  customerListState,
   customerViewQuery,
   customerViewState,
-  hasCustomerFilters,
   PLAIN_CUSTOMER_VIEW,
+  type CustomerListState,
 } from "../views";
 
 /** The columns a user may hide or show; code, name and actions always show. */
@@ -50,12 +52,16 @@ const OPTIONAL_COLUMNS: readonly OptionalColumn[] = [
   { key: "updated_at" },
 ];
 
-/** The list's URL: the pool tab and the saved view shown, both optional. */
-function listParams(tab: PoolTab, viewId: string | null): URLSearchParams {
-  const params = new URLSearchParams();
-  if (tab !== "all") params.set("pool", tab);
+/** The list's URL: its state and the saved view it was reached through, if any. */
+function listParams(state: CustomerListState, viewId: string | null): URLSearchParams {
+  const params = customerListParams(state);
   if (viewId) params.set(VIEW_PARAM, viewId);
   return params;
+}
+
+/** The search form's values as setFieldsValue takes them: no range as undefined, not null. */
+function formValues(values: CustomerSearchValues) {
+  return { ...values, created: values.created ?? undefined };
 }
 
 export function CustomersPage() {
@@ -64,13 +70,12 @@ export function CustomersPage() {
   const can = usePermission();
   const { data: me } = useMe();
   const navigate = useNavigate();
+  // The URL holds the list (filters, tab, sort, page), so a link, a reload and Back show it again.
   const [searchParams, setSearchParams] = useSearchParams();
-  const poolParam = searchParams.get("pool");
-  const tab: PoolTab = isPoolTab(poolParam) ? poolParam : "all";
+  const list = useMemo(() => customerListState(searchParams), [searchParams]);
+  const { values: search, tab } = list;
   const viewId = searchParams.get(VIEW_PARAM);
   const [form] = Form.useForm<CustomerSearchValues>();
-  const [search, setSearch] = useState<CustomerSearchValues>({});
-  const paged = usePagedTable<Customer>(CUSTOMER_DEFAULT_SORT);
   const filters = customerFilters(search, tab);
   const industries = useDictionary("industry");
   const levels = useDictionary("customer_level");
@@ -84,9 +89,35 @@ export function CustomersPage() {
   const text = (v: string | null | undefined) => v || none;
   const clearSelection = () => setSelected(new Map());
 
+  /**
+   * Shows a list by going to its URL. A new search or tab is a step Back returns from; paging,
+   * sorting and views replace the entry, so Back does not walk through every page seen.
+   */
+  const show = (change: (current: CustomerListState) => CustomerListState, { view, replace = false }: { view?: string | null; replace?: boolean } = {}) => {
+    // The address bar, not this render's `list`: the router re-renders in a transition, so a quick
+    // second click (a sort right after a search) may run a handler a render behind and undo the first.
+    const current = new URLSearchParams(window.location.search);
+    const params = listParams(change(customerListState(current)), view === undefined ? current.get(VIEW_PARAM) : view);
+    if (params.toString() !== current.toString()) setSearchParams(params, { replace });
+  };
+  const paged = usePagedTable<Customer>(CUSTOMER_DEFAULT_SORT, {
+    params: { page: list.page, page_size: list.page_size, sort: list.sort },
+    onChange: (next) => show((current) => ({ ...current, ...next }), { replace: true }),
+  });
+
+  // The form follows the URL's filters (Back, a view, a link) but not its paging, which would
+  // wipe what the user is typing.
+  const filterKey = JSON.stringify(customerFilters(search, "all"));
+  const formFilterKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (formFilterKey.current === filterKey) return;
+    formFilterKey.current = filterKey;
+    form.resetFields();
+    form.setFieldsValue(formValues(search));
+  }, [form, filterKey, search]);
+
   const apply = (values: CustomerSearchValues) => {
-    setSearch(values);
-    paged.resetPage();
+    show((current) => ({ ...current, values, page: 1 }));
     clearSelection();
   };
 
@@ -154,26 +185,31 @@ export function CustomersPage() {
   /** Applies a saved view (its tab, filters, sort, page size and columns), or with null the plain list. */
   const selectView = (view: SavedView | null) => {
     const state = view ? customerViewState(view.query) : PLAIN_CUSTOMER_VIEW;
+    // The form is set here too: the URL may not change (the view's list is already shown).
     form.resetFields();
-    form.setFieldsValue({ ...state.values, created: state.values.created ?? undefined });
-    setSearch(state.values);
-    paged.restore(state);
+    form.setFieldsValue(formValues(state.values));
     chooser.setOverride(view && view.columns.length > 0 ? view.columns : null);
-    setSearchParams(listParams(state.tab, view?.id ?? null), { replace: true });
+    show(() => ({ ...state, page: 1 }), { view: view?.id ?? null, replace: true });
     clearSelection();
+  };
+  /** Shows the columns of the view the URL names but keeps the URL's list; a view that is gone leaves the URL. */
+  const resumeView = (view: SavedView | null) => {
+    chooser.setOverride(view && view.columns.length > 0 ? view.columns : null);
+    if (!view) show((current) => current, { view: null, replace: true });
   };
   // The actions column is not data; a view keeps the others that show.
   const dataColumns = new Set(columns.flatMap((c) => (c.key === undefined || c.key === "actions" ? [] : [String(c.key)])));
   const views = useSavedViews({
     resource: CUSTOMER_VIEW_RESOURCE,
     activeId: viewId,
-    // A link with a pool tab (or filters typed before the views arrive) is not overridden by the default view.
-    explicit: [...searchParams.keys()].some((key) => key !== VIEW_PARAM) || hasCustomerFilters(search),
+    // A link asking for a list of its own (a search, a tab, a page) is not overridden by a view.
+    explicit: customerListParams(list).toString() !== "",
     current: {
-      query: customerViewQuery({ values: search, tab, sort: paged.params.sort, page_size: paged.params.page_size }),
+      query: customerViewQuery(list),
       columns: chooser.visibleKeys(columns).filter((key) => dataColumns.has(key)),
     },
     onSelect: selectView,
+    onResume: resumeView,
     describe: (view) => ({
       query: customerViewQuery(customerViewState(view.query)),
       columns: view.columns.filter((key) => dataColumns.has(key)),
@@ -220,8 +256,7 @@ export function CustomersPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          setSearchParams(listParams(isPoolTab(key) ? key : "all", viewId), { replace: true });
-          paged.resetPage();
+          show((current) => ({ ...current, tab: isPoolTab(key) ? key : "all", page: 1 }));
           clearSelection();
         }}
         items={POOL_TABS.map((key) => ({ key, label: t(`customers:tabs.${key}`) }))}
@@ -254,6 +289,7 @@ export function CustomersPage() {
               {t("common:actions.search")}
             </Button>
             <Button
+              data-testid="customer-search-reset"
               onClick={() => {
                 form.resetFields();
                 apply({});
