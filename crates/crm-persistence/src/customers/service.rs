@@ -304,16 +304,20 @@ fn duplicate_keys(name: Option<&str>, phone: Option<&str>, email: Option<&str>) 
 }
 
 /// The duplicate check's query: live customers (any pool, any owner) with one of the keys.
-/// One query for the three keys; each key has its own index, so this is a BitmapOr.
 pub fn duplicates_select(name: Option<&str>, phone: Option<&str>, email: Option<&str>, except: Option<Uuid>) -> Select<Customer> {
+    select_duplicates(&duplicate_keys(name, phone, email), except)
+}
+
+/// One query for the three keys; each key has its own index, so this is a BitmapOr.
+fn select_duplicates(keys: &[(&'static str, String)], except: Option<Uuid>) -> Select<Customer> {
     let mut any = Condition::any();
-    for (field, key) in duplicate_keys(name, phone, email) {
-        let col = match field {
+    for (field, key) in keys {
+        let col = match *field {
             "name" => C::NameNorm,
             "phone" => C::PhoneNorm,
             _ => C::Email,
         };
-        any = any.add(col.eq(key));
+        any = any.add(col.eq(key.clone()));
     }
     // scope-bypass: duplicates are checked across all owners (CUS-6); only id and name leave.
     let mut q = Customer::find().filter(C::DeletedAt.is_null()).filter(any);
@@ -337,7 +341,7 @@ pub(crate) async fn find_duplicates(
         return Ok(Vec::new());
     }
     type Keys = (Uuid, String, String, Option<String>, Option<String>);
-    let rows: Vec<Keys> = duplicates_select(name, phone, email, except).into_tuple().all(db).await.map_err(db_err)?;
+    let rows: Vec<Keys> = select_duplicates(&keys, except).into_tuple().all(db).await.map_err(db_err)?;
     let mut out = Vec::new();
     for (field, key) in &keys {
         for (id, name, name_norm, phone_norm, email) in &rows {
