@@ -16,6 +16,8 @@ mod m20260313_000000_customer_search_keys;
 mod m20260320_000000_customer_code_sequence;
 mod m20260321_000000_customer_recency_text_index;
 mod m20260322_000000_customer_lean_indexes;
+mod m20260323_000000_customer_recency_index_covers_sqlite;
+mod m20260324_000000_customer_search_statistics;
 
 pub struct Migrator;
 
@@ -36,6 +38,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20260320_000000_customer_code_sequence::Migration),
             Box::new(m20260321_000000_customer_recency_text_index::Migration),
             Box::new(m20260322_000000_customer_lean_indexes::Migration),
+            Box::new(m20260323_000000_customer_recency_index_covers_sqlite::Migration),
+            Box::new(m20260324_000000_customer_search_statistics::Migration),
         ]
     }
 }

@@ -77,8 +77,9 @@ impl FromRequest for ListQuery {
 #[derive(Serialize, ToSchema)]
 pub struct PageOf<T: ToSchema> {
     pub items: Vec<T>,
-    /// Rows matching the filters, across all pages, counted up to 10,000: above that it
-    /// is 10000 and `total_exact` is false.
+    /// Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+    /// when the list searches text (`q`): above that it is the cap and `total_exact` is
+    /// false.
     #[schema(example = 1234)]
     pub total: u64,
     /// False when more rows match than `total` says (narrow the filters, or export).

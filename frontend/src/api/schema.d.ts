@@ -2058,8 +2058,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2104,8 +2105,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2147,8 +2149,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2195,8 +2198,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2268,8 +2272,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2318,8 +2323,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2348,8 +2354,9 @@ export interface components {
             })[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2405,8 +2412,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2442,8 +2450,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2483,8 +2492,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2530,8 +2540,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2571,8 +2582,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;
@@ -2624,8 +2636,9 @@ export interface components {
             }[];
             /**
              * Format: int64
-             * @description Rows matching the filters, across all pages, counted up to 10,000: above that it
-             *     is 10000 and `total_exact` is false.
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
              * @example 1234
              */
             total: number;

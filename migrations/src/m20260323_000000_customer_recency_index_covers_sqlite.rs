@@ -1,0 +1,38 @@
+//! On SQLite the recency index also holds `deleted_at`, so a search's recency walk reads
+//! the index alone. The index is partial (`deleted_at IS NULL`), but SQLite only reads a
+//! query from an index when the index holds every column the query names, and the walk's
+//! query names `deleted_at`: it read each customer's row by rowid, about a sixth of a
+//! search's time on a million customers. PostgreSQL already walks the index alone (its
+//! index INCLUDEs the rest and the predicate is the index's own), so it is left as it is.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        let db = m.get_connection();
+        if db.get_database_backend() == DbBackend::Sqlite {
+            // A new name: see the lean-indexes migration on re-creating an index by name.
+            db.execute_unprepared(
+                "CREATE INDEX idx_customers_live_upd_cover ON customers (updated_at, id, pool, owner_id, search_text, deleted_at) WHERE deleted_at IS NULL",
+            )
+            .await?;
+            db.execute_unprepared("DROP INDEX idx_customers_live_upd_text").await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        let db = m.get_connection();
+        if db.get_database_backend() == DbBackend::Sqlite {
+            db.execute_unprepared("CREATE INDEX idx_customers_live_upd_text ON customers (updated_at, id, pool, owner_id, search_text) WHERE deleted_at IS NULL")
+                .await?;
+            db.execute_unprepared("DROP INDEX idx_customers_live_upd_cover").await?;
+        }
+        Ok(())
+    }
+}
