@@ -27,6 +27,10 @@ dual_test!(bad_input_is_a_clear_4xx_and_changes_nothing, |app| {
         (app.req(Method::GET, "/api/v1/users?created_at_from=yesterday", Some(&t)), StatusCode::BAD_REQUEST, "query.invalid"),
         (app.req(Method::GET, "/api/v1/users/01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", Some(&t)), StatusCode::NOT_FOUND, "user.not_found"),
         (app.req(Method::GET, "/api/v1/no-such-thing", Some(&t)), StatusCode::NOT_FOUND, "route.not_found"),
+        // Routes are grouped by prefix; a miss inside a group still reaches the fallback.
+        (app.req(Method::GET, "/api/v1/users/01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f/no-such-part", Some(&t)), StatusCode::NOT_FOUND, "route.not_found"),
+        (app.req(Method::PUT, "/api/v1/users", Some(&t)), StatusCode::NOT_FOUND, "route.not_found"),
+        (app.req(Method::GET, "/api/v1/users-and-more", Some(&t)), StatusCode::NOT_FOUND, "route.not_found"),
     ];
     for (i, (req, status, code)) in cases.into_iter().enumerate() {
         let (s, b) = split(req.send().await.unwrap()).await;

@@ -26,16 +26,21 @@ pub struct RouteInfo {
 pub struct Routes<'a> {
     cfg: Option<&'a mut web::ServiceConfig>,
     pub table: Vec<RouteInfo>,
+    /// One scope per path prefix (`/api/v1/customers`), in the order first seen: the
+    /// router compares a scope's static prefix as a string and then tries only that
+    /// scope's routes, where one resource per route tried every route's pattern in turn
+    /// (about 4% of the machine in a profile of reads by id).
+    scopes: Vec<(String, actix_web::Scope)>,
 }
 
 impl<'a> Routes<'a> {
     pub fn new(cfg: &'a mut web::ServiceConfig) -> Self {
-        Self { cfg: Some(cfg), table: Vec::new() }
+        Self { cfg: Some(cfg), table: Vec::new(), scopes: Vec::new() }
     }
 
     /// Records routes without serving them, for the route table test.
     pub fn record_only() -> Self {
-        Self { cfg: None, table: Vec::new() }
+        Self { cfg: None, table: Vec::new(), scopes: Vec::new() }
     }
 
     pub fn add<F, Args>(&mut self, method: Method, path: &str, access: Access, handler: F) -> &mut Self
@@ -45,16 +50,42 @@ impl<'a> Routes<'a> {
         F::Output: Responder + 'static,
     {
         self.table.push(RouteInfo { method: method.clone(), path: path.to_string(), access });
-        if let Some(cfg) = self.cfg.as_deref_mut() {
-            cfg.service(
-                web::resource(path)
-                    .guard(aguard::Method(method))
-                    .wrap(from_fn(move |req: ServiceRequest, next: Next<BoxBody>| guard(access, req, next)))
-                    .to(handler),
-            );
+        if self.cfg.is_some() {
+            let (prefix, rest) = split_prefix(path);
+            let resource = web::resource(rest)
+                .guard(aguard::Method(method))
+                .wrap(from_fn(move |req: ServiceRequest, next: Next<BoxBody>| guard(access, req, next)))
+                .to(handler);
+            match self.scopes.iter_mut().find(|(p, _)| p == prefix) {
+                Some((_, scope)) => {
+                    // A scope takes its services by value; the placeholder lives for one statement.
+                    let taken = std::mem::replace(scope, web::scope(""));
+                    *scope = taken.service(resource);
+                }
+                None => self.scopes.push((prefix.to_string(), web::scope(prefix).service(resource))),
+            }
         }
         self
     }
+
+    /// Serves the routes added. A request under a prefix that no route of it matches
+    /// falls through to the App's default service, as it did without scopes.
+    pub fn finish(self) {
+        if let Some(cfg) = self.cfg {
+            for (_, scope) in self.scopes {
+                cfg.service(scope);
+            }
+        }
+    }
+}
+
+/// A route's path split after its first three segments, `/api/v1/customers` and
+/// `/{id}/claim`; shorter paths are all prefix. Prefixes must be static text.
+fn split_prefix(path: &str) -> (&str, &str) {
+    let cut = path.match_indices('/').nth(3).map_or(path.len(), |(i, _)| i);
+    let (prefix, rest) = path.split_at(cut);
+    assert!(!prefix.contains('{'), "route {path}: its first three segments must be static to group it by prefix");
+    (prefix, rest)
 }
 
 async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Result<ServiceResponse<BoxBody>, Error> {
@@ -89,4 +120,23 @@ async fn check(access: Access, req: &ServiceRequest) -> Result<String, ApiError>
         req.extensions_mut().insert(principal);
     }
     Ok(principal_key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_prefix;
+
+    #[test]
+    fn routes_group_by_their_first_three_segments() {
+        assert_eq!(split_prefix("/api/v1/customers/{id}/claim"), ("/api/v1/customers", "/{id}/claim"));
+        assert_eq!(split_prefix("/api/v1/customers"), ("/api/v1/customers", ""));
+        assert_eq!(split_prefix("/api/openapi.json"), ("/api/openapi.json", ""));
+        assert_eq!(split_prefix("/healthz"), ("/healthz", ""));
+    }
+
+    #[test]
+    #[should_panic(expected = "must be static")]
+    fn a_dynamic_prefix_is_refused() {
+        split_prefix("/api/v1/{thing}/x");
+    }
 }

@@ -75,6 +75,7 @@ pub fn app_state(db: Db, jwt_secret: &[u8]) -> AppState {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let mut routes = Routes::new(cfg);
     mount_all(&mut routes);
+    routes.finish();
 }
 
 pub fn server(state: AppState, listener: TcpListener, workers: usize) -> std::io::Result<Server> {
