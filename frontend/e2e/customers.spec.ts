@@ -103,7 +103,8 @@ test("customers: the list lives in the URL, so Back from a customer and a link s
 test("customers: create, duplicate warning, contacts, follow-ups, release and claim", async ({ page, browser, request }, testInfo) => {
   const suffix = Date.now().toString(36);
   const name = `杭州测试科技有限公司-${suffix}`;
-  const fragment = `测试科技有限公司-${suffix}`.slice(0, 12);
+  // Unique to this run, so a retry on the same server finds only its own customer.
+  const fragment = `测试科技有限公司-${suffix}`;
   const rep = { username: `rep_${suffix}`, displayName: `李四 ${suffix}`, password: "Rep12345!x" };
   const rep2 = { username: `rep2_${suffix}`, displayName: `王五 ${suffix}`, password: "Rep12345!x" };
   const duplicate = { name: `杭州测试科技分公司-${suffix}`, phone: `0574-${String(Date.now()).slice(-8)}`, email: `info-${suffix}@example.cn`, city: "宁波" };
