@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
 import dayjs from "dayjs";
+import type { components } from "../src/api/schema";
 import { ADMIN_STATE } from "./authState";
 import { AppShell } from "./pages/AppShell";
 import { Customer360Page, CustomersListPage } from "./pages/CustomerPages";
@@ -23,6 +24,17 @@ async function adminHeaders(request: APIRequestContext): Promise<Record<string, 
 async function createCustomer(request: APIRequestContext, customer: { name: string; phone: string; email: string; city: string }): Promise<void> {
   const created = await request.post("/api/v1/customers", { headers: await adminHeaders(request), data: { kind: "company", ...customer } });
   expect(created.status(), await created.text()).toBe(201);
+}
+
+/** Deletes the admin's saved views: a retry must not open the list with a view an earlier attempt saved. */
+async function deleteAdminViews(request: APIRequestContext): Promise<void> {
+  const headers = await adminHeaders(request);
+  const views = await request.get("/api/v1/saved-views", { headers });
+  expect(views.ok()).toBeTruthy();
+  for (const view of ((await views.json()) as components["schemas"]["SavedViewList"]).items) {
+    const deleted = await request.delete(`/api/v1/saved-views/${view.id}`, { headers });
+    expect(deleted.status(), await deleted.text()).toBe(204);
+  }
 }
 
 /** Runs `action` with the UI in English, then switches back (the choice is saved on the user). */
@@ -113,6 +125,7 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
   const list = new CustomersListPage(page);
   const detail = new Customer360Page(page);
   let id = "";
+  await deleteAdminViews(request);
 
   await test.step("admin creates a customer from the list", async () => {
     await page.goto("/");

@@ -22,7 +22,7 @@ export default class FailureSummary implements Reporter {
 
   onEnd(): void {
     if (this.failures.length === 0) return;
-    console.log(`\nFailures (${this.failures.length}):\n${this.failures.join("\n")}`);
+    console.log(`\nFailed attempts (${this.failures.length}; a test whose retry passed is flaky):\n${this.failures.join("\n")}`);
   }
 
   printsToStdio(): boolean {
