@@ -84,6 +84,17 @@ dual_test!(duplicates_are_refused_by_normalised_name_phone_and_email, |app| {
     assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::CONFLICT, Some("phone")));
     let (s, b) = app.post("/api/v1/customers", &other, json!({"name": "别的公司", "email": "SALES@huawei.example"})).await;
     assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::CONFLICT, Some("email")));
+    // A refused create writes nothing: no customer, no log entry.
+    let (_, logged) = app.get("/api/v1/audit-logs?entity=customers&page_size=200", &app.admin).await;
+    let (_, listed) = app.get("/api/v1/customers?pool=public,potential,won,invalid", &app.admin).await;
+    let (s, _) = app.post("/api/v1/customers", &other, json!({"name": "华为技术", "phone": "139 0000 0000"})).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    assert_eq!(app.get("/api/v1/audit-logs?entity=customers&page_size=200", &app.admin).await.1["total"], logged["total"]);
+    assert_eq!(app.get("/api/v1/customers?pool=public,potential,won,invalid", &app.admin).await.1["total"], listed["total"]);
+    // A name with nothing left to compare once normalised is no one's duplicate.
+    for _ in 0..2 {
+        create(&app, &other, json!({"name": "（-）"})).await;
+    }
     let (s, d) = app.get("/api/v1/customers/duplicates?name=华为技术有限公司&phone=1", &other).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(d["items"].as_array().unwrap().len(), 1);

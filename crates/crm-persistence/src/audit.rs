@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use crm_domain::audit::{diff, FieldChange};
-use crm_domain::DomainResult;
-use sea_orm::sea_query::{Alias, CommonTableExpression, InsertStatement, WithClause};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait};
+use crm_domain::{DomainError, DomainResult};
+use sea_orm::sea_query::{Alias, Asterisk, CommonTableExpression, Expr, Query, SelectStatement, WithClause};
+use sea_orm::{ActiveModelTrait, ActiveValue, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Iterable, QueryFilter, QueryOrder, QueryResult};
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
@@ -15,17 +15,63 @@ use crate::listing::{fetch_page, parse_time, ListParams, Page};
 use crate::shared_entities::audit_log;
 use crate::Ctx;
 
-/// Inserts a new record and its `create` entry as one statement on PostgreSQL: a
-/// data-modifying WITH is atomic on its own and always runs, so a create costs one round
-/// trip instead of BEGIN, two inserts and COMMIT. (SQLite cannot put an INSERT in a WITH;
-/// its creates use `record` inside their transaction.)
-pub async fn insert_recorded(db: &crate::Db, ctx: &Ctx, insert: InsertStatement, entity: &str, entity_id: Uuid, after: &Value) -> DomainResult<()> {
+/// Inserts a new record and its `create` entry as one statement on PostgreSQL, unless
+/// `unless` finds a row: then nothing is written and its rows come back (none: written).
+/// A data-modifying WITH is atomic on its own and always runs, so each insert takes its
+/// row from a SELECT that yields nothing when the check found something. A create then
+/// costs one round trip instead of a check, BEGIN, two inserts and COMMIT; under READ
+/// COMMITTED the check sees what it would have seen as a statement of its own. (SQLite
+/// cannot put an INSERT in a WITH; its creates use `record` inside their transaction.)
+pub async fn insert_recorded_unless<A: ActiveModelTrait>(
+    db: &crate::Db,
+    ctx: &Ctx,
+    record: A,
+    unless: SelectStatement,
+    entity: &str,
+    entity_id: Uuid,
+    after: &Value,
+) -> DomainResult<Vec<QueryResult>> {
+    let (blockers, created, logged) = (Alias::new("blockers"), Alias::new("created"), Alias::new("logged"));
+    let nothing_blocks = Expr::exists(Query::select().expr(Expr::val(1)).from(blockers.clone()).to_owned()).not();
+    let (columns, mut row) = row_of(&record);
+    let insert = Query::insert()
+        .into_table(A::Entity::default())
+        .columns(columns)
+        .select_from(row.and_where(nothing_blocks).to_owned())
+        .map_err(|e| DomainError::internal(format!("insert statement: {e}")))?
+        .returning(Query::returning().expr(Expr::val(1)))
+        .to_owned();
     let changes = serde_json::to_value(diff(&Value::Null, after)).unwrap_or(Value::Null);
-    let created = CommonTableExpression::new().query(insert).table_name(Alias::new("created")).to_owned();
-    let stmt = audit_log::Entity::insert(entry(ctx, entity, entity_id, "create", changes)).into_query().with(WithClause::new().cte(created).to_owned());
-    db.execute(db.get_database_backend().build(&stmt)).await.map_err(db_err)?;
-    crate::count_cache::note_write();
-    Ok(())
+    let (columns, mut row) = row_of(&entry(ctx, entity, entity_id, "create", changes));
+    let log = Query::insert()
+        .into_table(audit_log::Entity)
+        .columns(columns)
+        .select_from(row.from(created.clone()).to_owned())
+        .map_err(|e| DomainError::internal(format!("log statement: {e}")))?
+        .to_owned();
+    let with = WithClause::new()
+        .cte(CommonTableExpression::new().query(unless).table_name(blockers.clone()).to_owned())
+        .cte(CommonTableExpression::new().query(insert).table_name(created).to_owned())
+        .cte(CommonTableExpression::new().query(log).table_name(logged).to_owned())
+        .to_owned();
+    let stmt = Query::select().column(Asterisk).from(blockers).to_owned().with(with);
+    let found = db.query_all(db.get_database_backend().build(&stmt)).await.map_err(db_err)?;
+    if found.is_empty() {
+        crate::count_cache::note_write();
+    }
+    Ok(found)
+}
+
+/// The columns `record` sets, and a SELECT of their values in that order.
+fn row_of<A: ActiveModelTrait>(record: &A) -> (Vec<<A::Entity as EntityTrait>::Column>, SelectStatement) {
+    let (mut columns, mut row) = (Vec::new(), Query::select());
+    for column in <A::Entity as EntityTrait>::Column::iter() {
+        if let ActiveValue::Set(v) | ActiveValue::Unchanged(v) = record.get(column) {
+            columns.push(column);
+            row.expr(Expr::val(v));
+        }
+    }
+    (columns, row)
 }
 
 /// One entry of the operation log, by the caller, now.

@@ -321,6 +321,7 @@ pub fn duplicates_select(name: Option<&str>, phone: Option<&str>, email: Option<
 
 /// One query for the three keys; each key has its own index, so this is a BitmapOr.
 fn select_duplicates(keys: &[(&'static str, String)], except: Option<Uuid>) -> Select<Customer> {
+    // Without a key nothing is a duplicate: sea-query writes an empty `any` as false.
     let mut any = Condition::any();
     for (field, key) in keys {
         let col = match *field {
@@ -347,14 +348,27 @@ pub(crate) async fn find_duplicates(
     email: Option<&str>,
     except: Option<Uuid>,
 ) -> DomainResult<Vec<Duplicate>> {
-    let keys = duplicate_keys(name, phone, email);
+    duplicates_by_keys(db, &duplicate_keys(name, phone, email), except).await
+}
+
+async fn duplicates_by_keys(db: &impl ConnectionTrait, keys: &[(&'static str, String)], except: Option<Uuid>) -> DomainResult<Vec<Duplicate>> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
+    let rows = db.query_all(db.get_database_backend().build(&select_duplicates(keys, except).into_query())).await.map_err(db_err)?;
+    duplicates_among(keys, &rows)
+}
+
+/// Which of `keys` each row of `select_duplicates` shares, as duplicates.
+fn duplicates_among(keys: &[(&'static str, String)], rows: &[sea_orm::QueryResult]) -> DomainResult<Vec<Duplicate>> {
     type Keys = (Uuid, String, String, Option<String>, Option<String>);
-    let rows: Vec<Keys> = select_duplicates(&keys, except).into_tuple().all(db).await.map_err(db_err)?;
+    let rows = rows
+        .iter()
+        .map(|r| <Keys as sea_orm::TryGetableMany>::try_get_many(r, "", &["id", "name", "name_norm", "phone_norm", "email"].map(String::from)))
+        .collect::<Result<Vec<Keys>, _>>()
+        .map_err(|e| DomainError::internal(format!("duplicate row: {e:?}")))?;
     let mut out = Vec::new();
-    for (field, key) in &keys {
+    for (field, key) in keys {
         for (id, name, name_norm, phone_norm, email) in &rows {
             let hit = match *field {
                 "name" => name_norm == key,
@@ -380,20 +394,28 @@ pub async fn duplicates(db: &Db, name: Option<&str>, phone: Option<&str>, email:
     find_duplicates(db, name, phone, email, None).await
 }
 
-/// On PostgreSQL the customer and its log entry are written by one statement
-/// (`audit::insert_recorded`), and the checks before it run outside a transaction, where
-/// under READ COMMITTED they see what they saw inside one. SQLite writers take turns, so
-/// there everything runs in the writer's transaction.
+/// On PostgreSQL the duplicate check, the customer and its log entry are one statement
+/// (`audit::insert_recorded_unless`), and the checks before it run outside a transaction,
+/// where under READ COMMITTED they see what they saw inside one. SQLite writers take
+/// turns, so there everything runs in the writer's transaction.
 pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<CustomerView> {
     let input = input.validate()?;
+    let keys = duplicate_keys(Some(&input.name), input.phone.as_deref(), input.email.as_deref());
     if db.get_database_backend() == sea_orm::DbBackend::Postgres {
         let model = new_customer(db, ctx, input).await?;
         let v = view(db, model.clone()).await?;
-        let insert = Customer::insert(customer::ActiveModel::from(model)).into_query();
-        audit::insert_recorded(db, ctx, insert, "customers", v.id, &json!(v)).await?;
-        return Ok(v);
+        let check = select_duplicates(&keys, None).into_query();
+        let found = audit::insert_recorded_unless(db, ctx, customer::ActiveModel::from(model), check, "customers", v.id, &json!(v)).await?;
+        return match duplicates_among(&keys, &found)?.first() {
+            Some(d) => Err(duplicate_error(d)),
+            None if found.is_empty() => Ok(v),
+            None => Err(DomainError::internal("the duplicate check found a row matching none of its keys")),
+        };
     }
     let tx = crate::tx::begin(db).await?;
+    if let Some(d) = duplicates_by_keys(&tx, &keys, None).await?.first() {
+        return Err(duplicate_error(d));
+    }
     let model = new_customer(&tx, ctx, input).await?;
     Customer::insert(customer::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
     let v = view(&tx, model).await?;
@@ -402,12 +424,10 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
     Ok(v)
 }
 
-/// A valid new customer of the caller, numbered, after the dictionary and duplicate checks.
+/// A new customer of the caller, numbered, after the dictionary check (the duplicate
+/// check is the caller's: on PostgreSQL it runs in the insert).
 async fn new_customer(db: &impl crate::db::Source, ctx: &Ctx, input: NewCustomer) -> DomainResult<customer::Model> {
     check_codes(db, input.industry.as_deref(), input.source.as_deref(), input.level.as_deref()).await?;
-    if let Some(d) = find_duplicates(db, Some(&input.name), input.phone.as_deref(), input.email.as_deref(), None).await?.first() {
-        return Err(duplicate_error(d));
-    }
     let n = sequences::take(db, sequences::Series::Customers, 1).await?.pop().ok_or_else(|| DomainError::internal("no customer number"))?;
     let model = customer::Model {
         id: Uuid::now_v7(),
