@@ -18,6 +18,7 @@ mod m20260321_000000_customer_recency_text_index;
 mod m20260322_000000_customer_lean_indexes;
 mod m20260323_000000_customer_recency_index_covers_sqlite;
 mod m20260324_000000_customer_search_statistics;
+mod m20260325_000000_customer_unique_keys;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260322_000000_customer_lean_indexes::Migration),
             Box::new(m20260323_000000_customer_recency_index_covers_sqlite::Migration),
             Box::new(m20260324_000000_customer_search_statistics::Migration),
+            Box::new(m20260325_000000_customer_unique_keys::Migration),
         ]
     }
 }

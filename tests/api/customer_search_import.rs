@@ -248,13 +248,15 @@ mod list_queries_use_indexes {
             .unwrap()
             .unwrap();
         assert_eq!(target.try_get_by_index::<i32>(0).unwrap(), 1000);
-        // Every create runs the duplicate check: one probe per key.
+        // Every create runs the duplicate check: one probe per key, each in its unique index.
         let stmt = crm_persistence::customers::service::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Postgres);
         let plan = explain(&app, stmt).await;
-        for index in ["idx_customers_name_norm", "idx_customers_given_phone", "idx_customers_given_email"] {
+        for index in DUPLICATE_KEY_INDEXES {
             assert!(plan.contains(index), "duplicate check: expected {index}\n{plan}");
         }
     }
+
+    const DUPLICATE_KEY_INDEXES: [&str; 3] = ["uq_customers_live_name", "uq_customers_live_phone", "uq_customers_live_email"];
 
     /// SQLite's recency walk reads its window from the index alone, never a customer's row.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -274,6 +276,18 @@ mod list_queries_use_indexes {
             .unwrap();
         let plan: Vec<String> = rows.iter().map(|r| r.try_get::<String>("", "detail").unwrap()).collect();
         assert!(plan.iter().any(|p| p.contains("COVERING INDEX idx_customers_live_upd_cover")), "{plan:?}");
+        // The duplicate check probes each key's unique index, never the table.
+        let stmt = crm_persistence::customers::service::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Sqlite);
+        let rows = app
+            .db
+            .query_all(Statement::from_sql_and_values(DbBackend::Sqlite, format!("EXPLAIN QUERY PLAN {}", stmt.sql), stmt.values.unwrap_or(sea_orm::Values(Vec::new()))))
+            .await
+            .unwrap();
+        let plan: Vec<String> = rows.iter().map(|r| r.try_get::<String>("", "detail").unwrap()).collect();
+        for index in DUPLICATE_KEY_INDEXES {
+            assert!(plan.iter().any(|p| p.contains(index)), "duplicate check: expected {index}\n{plan:?}");
+        }
+        assert!(!plan.iter().any(|p| p.starts_with("SCAN")), "duplicate check scans\n{plan:?}");
     }
 
     /// The plan of `stmt`, with sequential scans priced out and SSD page costs as a

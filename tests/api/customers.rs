@@ -397,3 +397,53 @@ dual_test!(parallel_creates_get_distinct_codes_and_totals_follow_them, |app| {
     assert_eq!(s, StatusCode::NO_CONTENT);
     assert_eq!(count(&app, "", &app.admin).await, 12);
 });
+
+dual_test!(parallel_creates_and_renames_of_one_customer_leave_one, |app| {
+    // Sends each body at once and returns the answers.
+    async fn at_once(app: &TestApp, method: Method, bodies: Vec<(String, Value)>) -> Vec<(StatusCode, Value)> {
+        let handles: Vec<_> = bodies
+            .into_iter()
+            .map(|(path, body)| {
+                let req = app.req(method.clone(), &path, Some(&app.admin)).json(&body);
+                tokio::spawn(async move { split(req.send().await.unwrap()).await })
+            })
+            .collect();
+        let mut out = Vec::new();
+        for h in handles {
+            out.push(h.await.unwrap());
+        }
+        out
+    }
+    // The same name (and, for the e-mail, the same address in other cases) from eight requests at once.
+    for (field, body) in [
+        ("name", (|i: usize| json!({"name": "同时创建的客户有限公司", "phone": format!("0571-8800 00{i:02}")})) as fn(usize) -> Value),
+        ("email", |i: usize| json!({"name": format!("同邮箱客户{i}"), "email": if i.is_multiple_of(2) { "Same@Example.cn" } else { "same@example.cn" }})),
+    ] {
+        let answers = at_once(&app, Method::POST, (0..8).map(|i| ("/api/v1/customers".to_string(), body(i))).collect()).await;
+        let created: Vec<_> = answers.iter().filter(|(s, _)| *s == StatusCode::CREATED).collect();
+        assert_eq!(created.len(), 1, "{field}: {answers:?}");
+        for (s, e) in answers.iter().filter(|(s, _)| *s != StatusCode::CREATED) {
+            assert_eq!((*s, e["code"].as_str(), e["errors"][0]["field"].as_str()), (StatusCode::CONFLICT, Some("customer.duplicate"), Some(field)), "{e}");
+            assert_eq!(e["duplicate"]["id"], created[0].1["id"], "the 409 names the one that went in");
+        }
+    }
+    assert_eq!(count(&app, "", &app.admin).await, 2);
+    // Four customers renamed to one name at once: one takes it, the others keep theirs.
+    let mut paths = Vec::new();
+    for i in 0..4 {
+        paths.push(format!("/api/v1/customers/{}", create(&app, &app.admin, json!({"name": format!("改名前{i}")})).await["id"].as_str().unwrap()));
+    }
+    let answers = at_once(&app, Method::PATCH, paths.iter().map(|p| (p.clone(), json!({"name": "改名后的客户"}))).collect()).await;
+    assert_eq!(answers.iter().filter(|(s, _)| *s == StatusCode::OK).count(), 1, "{answers:?}");
+    assert!(answers.iter().all(|(s, e)| *s == StatusCode::OK || e["code"] == "customer.duplicate"), "{answers:?}");
+    assert_eq!(count(&app, "q=改名后的客户", &app.admin).await, 1);
+    assert_eq!(count(&app, "q=改名前", &app.admin).await, 3);
+    // A deleted customer whose name was taken since stays in the recycle bin.
+    let gone = create(&app, &app.admin, json!({"name": "回收站里的客户"})).await;
+    let gone_id = gone["id"].as_str().unwrap();
+    assert_eq!(app.delete(&format!("/api/v1/customers/{gone_id}"), &app.admin).await.0, StatusCode::NO_CONTENT);
+    create(&app, &app.admin, json!({"name": "回收站里的客户"})).await;
+    let (s, e) = app.post(&format!("/api/v1/recycle-bin/customers/{gone_id}/restore"), &app.admin, json!({})).await;
+    assert_eq!(s, StatusCode::CONFLICT, "{e}");
+    assert_eq!(app.get(&format!("/api/v1/customers/{gone_id}"), &app.admin).await.0, StatusCode::NOT_FOUND);
+});

@@ -104,12 +104,15 @@ pub fn backend(db: &Db) -> DbBackend {
     sea_orm::ConnectionTrait::get_database_backend(db)
 }
 
+/// The code of the conflict a unique index raised (`db_err`).
+pub const UNIQUE_VIOLATION: &str = "conflict.duplicate";
+
 /// Database failures are the server's fault unless they are a constraint the caller broke.
 /// The detail goes to the log, never to the client.
 pub fn db_err(e: DbErr) -> DomainError {
     match e.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(_)) => {
-            DomainError::conflict("conflict.duplicate", "a record with the same unique value already exists")
+            DomainError::conflict(UNIQUE_VIOLATION, "a record with the same unique value already exists")
         }
         Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
             DomainError::conflict("conflict.reference", "the record refers to, or is referred to by, another record")

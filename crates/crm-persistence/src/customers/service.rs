@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::entities::collaborator;
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::list_spec::spec;
-use crate::db::db_err;
+use crate::db::{self, db_err};
 use crate::listing::{count_capped, fetch_page, fetch_page_by_ids, ids_of, page_from_ids, ListParams, Page};
 use crate::recycle;
 use crate::scope::{Scoped, ScopedEntity};
@@ -319,7 +319,20 @@ pub fn duplicates_select(name: Option<&str>, phone: Option<&str>, email: Option<
     select_duplicates(&duplicate_keys(name, phone, email), except)
 }
 
-/// One query for the three keys; each key has its own index, so this is a BitmapOr.
+/// The rows of the unique index on a duplicate key column (migration `m20260325`): live
+/// customers, and for names those with a key left once normalised. A query on a key
+/// states this word for word: both planners use a partial index only for a query whose
+/// own terms imply its condition, a bound value proves nothing to PostgreSQL's generic
+/// plans, and SQLite looks at each arm of an OR on its own.
+pub(crate) fn key_rows(col: C) -> Condition {
+    let live = Condition::all().add(C::DeletedAt.is_null());
+    match col {
+        C::NameNorm => live.add(Expr::cust("name_norm <> ''")),
+        _ => live,
+    }
+}
+
+/// One query for the three keys; each key has its own unique index, so this is a BitmapOr.
 fn select_duplicates(keys: &[(&'static str, String)], except: Option<Uuid>) -> Select<Customer> {
     // Without a key nothing is a duplicate: sea-query writes an empty `any` as false.
     let mut any = Condition::any();
@@ -329,10 +342,10 @@ fn select_duplicates(keys: &[(&'static str, String)], except: Option<Uuid>) -> S
             "phone" => C::PhoneNorm,
             _ => C::Email,
         };
-        any = any.add(col.eq(key.clone()));
+        any = any.add(key_rows(col).add(col.eq(key.clone())));
     }
     // scope-bypass: duplicates are checked across all owners (CUS-6); only id and name leave.
-    let mut q = Customer::find().filter(C::DeletedAt.is_null()).filter(any);
+    let mut q = Customer::find().filter(any);
     if let Some(id) = except {
         q = q.filter(C::Id.ne(id));
     }
@@ -390,6 +403,20 @@ fn duplicate_error(d: &Duplicate) -> DomainError {
     }))
 }
 
+/// `e` when a unique key index refused a write: another customer with one of `keys`
+/// committed after the check had looked (a race the check alone cannot see on
+/// PostgreSQL). Asked again, now that it is committed, the check names it in the 409
+/// the caller would have had a moment later.
+async fn refused_as_duplicate(db: &Db, e: DomainError, keys: &[(&'static str, String)], except: Option<Uuid>) -> DomainError {
+    if e.code != db::UNIQUE_VIOLATION {
+        return e;
+    }
+    match duplicates_by_keys(db, keys, except).await {
+        Ok(found) => found.first().map_or(e, duplicate_error),
+        Err(_) => e,
+    }
+}
+
 pub async fn duplicates(db: &Db, name: Option<&str>, phone: Option<&str>, email: Option<&str>) -> DomainResult<Vec<Duplicate>> {
     find_duplicates(db, name, phone, email, None).await
 }
@@ -405,7 +432,10 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
         let model = new_customer(db, ctx, input).await?;
         let v = view(db, model.clone()).await?;
         let check = select_duplicates(&keys, None).into_query();
-        let found = audit::insert_recorded_unless(db, ctx, customer::ActiveModel::from(model), check, "customers", v.id, &json!(v)).await?;
+        let found = match audit::insert_recorded_unless(db, ctx, customer::ActiveModel::from(model), check, "customers", v.id, &json!(v)).await {
+            Ok(found) => found,
+            Err(e) => return Err(refused_as_duplicate(db, e, &keys, None).await),
+        };
         return match duplicates_among(&keys, &found)?.first() {
             Some(d) => Err(duplicate_error(d)),
             None if found.is_empty() => Ok(v),
@@ -539,20 +569,20 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match
     )
     .await?;
     let changed = |a: &Option<String>, b: &Option<String>| if a != b { a.clone() } else { None };
-    let dups = find_duplicates(
-        &tx,
+    let keys = duplicate_keys(
         (next.name_norm != current.name_norm).then_some(next.name.as_str()),
         changed(&next.phone_norm, &current.phone_norm).as_deref(),
         changed(&next.email, &current.email).as_deref(),
-        Some(id),
-    )
-    .await?;
-    if let Some(d) = dups.first() {
+    );
+    if let Some(d) = duplicates_by_keys(&tx, &keys, Some(id)).await?.first() {
         return Err(duplicate_error(d));
     }
     next.updated_at = ctx.now;
     let changes = field_changes(&next);
-    update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
+    if let Err(e) = update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await {
+        drop(tx);
+        return Err(refused_as_duplicate(db, e, &keys, Some(id)).await);
+    }
     if (&next.name, &next.phone, &next.email) != (&current.name, &current.phone, &current.email) {
         super::search::refresh(&tx, id).await?;
     }
