@@ -341,12 +341,18 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await expect(page.locator(".ant-message")).toContainText(file.filename);
   });
 
-  await test.step("admin transfers it in bulk to another rep", async () => {
+  await test.step("admin exports the selected rows, then transfers them in bulk to another rep", async () => {
     await createSalesRep(request, rep2);
     await list.goto();
     await list.search(fragment);
     await list.select(name);
     await expect(page.getByTestId("bulk-count")).toContainText("1");
+    // The file holds the chosen row (the API tests check that a selection narrows the list).
+    const file = await list.exportSelected();
+    expect(file.filename).toMatch(/^customers-.*\.csv$/);
+    const lines = file.text.slice(1).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(name);
     await shell.screenshot("32-customers-bulk-bar");
     await inEnglish(shell, () => shell.screenshot("32-customers-bulk-bar-english"));
     await list.bulkTransfer(rep2.displayName, () => shell.screenshot("33-customers-transfer"));

@@ -217,9 +217,9 @@ dual_test!(list_search_filters_and_sorts, |app| {
 
 dual_test!(export_streams_the_filtered_list_in_scope, |app| {
     let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
-    create(&app, &rep, json!({"name": "导出客户, 甲", "city": "杭州", "tags": ["a", "b"]})).await;
+    let first = create(&app, &rep, json!({"name": "导出客户, 甲", "city": "杭州", "tags": ["a", "b"]})).await;
     create(&app, &rep, json!({"name": "=HYPERLINK(\"x\")", "city": "南京"})).await;
-    create(&app, &app.admin, json!({"name": "别人的客户", "city": "杭州"})).await;
+    let others = create(&app, &app.admin, json!({"name": "别人的客户", "city": "杭州"})).await;
     let res = app.req(Method::GET, "/api/v1/customers/export?format=csv&sort=name", Some(&rep)).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
@@ -235,8 +235,15 @@ dual_test!(export_streams_the_filtered_list_in_scope, |app| {
     assert!(!text.contains("别人的客户"));
     let res = app.req(Method::GET, "/api/v1/customers/export?format=csv&city=南京", Some(&rep)).send().await.unwrap();
     assert_eq!(res.text().await.unwrap().trim_start_matches('\u{feff}').lines().count(), 2);
+    // Selected rows: the ids chosen, still within the caller's scope.
+    let chosen = format!("id={},{}", first["id"].as_str().unwrap(), others["id"].as_str().unwrap());
+    let text = app.req(Method::GET, &format!("/api/v1/customers/export?format=csv&{chosen}"), Some(&rep)).send().await.unwrap().text().await.unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[1].contains("导出客户, 甲"));
+    assert_eq!(count(&app, &chosen, &app.admin).await, 2);
     // Bad requests are refused before streaming starts.
-    for q in ["format=pdf", "format=csv&colour=red", "city=杭州"] {
+    for q in ["format=pdf", "format=csv&colour=red", "city=杭州", "format=csv&id=nope"] {
         let (s, _) = crate::support::split(app.req(Method::GET, &format!("/api/v1/customers/export?{q}"), Some(&rep)).send().await.unwrap()).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{q}");
     }

@@ -105,6 +105,11 @@ export class CustomersListPage {
     return downloadText(this.page, this.page.getByTestId("customer-export"));
   }
 
+  /** Exports the selected rows (the bulk bar's button). */
+  async exportSelected(): Promise<DownloadedText> {
+    return downloadText(this.page, this.page.getByTestId("bulk-export"));
+  }
+
   async select(name: string): Promise<void> {
     await this.row(name).locator(".ant-table-selection-column input[type=checkbox]").check();
     await expect(this.page.getByTestId("bulk-bar")).toBeVisible();

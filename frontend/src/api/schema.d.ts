@@ -429,7 +429,7 @@ export interface paths {
         };
         /**
          * Customers the caller may see (the public pool is visible to all). `q` matches name,
-         *     code, phone and e-mail. Sort: name, code, created_at, updated_at (default, newest
+         *     code, phone, e-mail and the contacts' names and phones, case-insensitively. Sort: name, code, created_at, updated_at (default, newest
          *     first), last_follow_up_at, next_follow_up_at.
          */
         get: operations["list_customers"];
@@ -5389,6 +5389,8 @@ export interface operations {
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
+                /** @description One or more customer ids (comma-separated), e.g. to export the rows a user selected. */
+                id?: string;
                 /** @description One or more of public, potential, won, invalid (comma-separated); default: all but invalid. */
                 pool?: string;
                 kind?: string;
@@ -6189,6 +6191,8 @@ export interface operations {
                 q?: string;
                 /** @description The list's sort, e.g. `-updated_at,name`. */
                 sort?: string;
+                /** @description One or more customer ids (comma-separated), e.g. to export the rows a user selected. */
+                id?: string;
                 /** @description One or more of public, potential, won, invalid (comma-separated); default: all but invalid. */
                 pool?: string;
                 kind?: string;

@@ -19,6 +19,8 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct CustomerFilters {
+    /// One or more customer ids (comma-separated), e.g. to export the rows a user selected.
+    id: Option<String>,
     /// One or more of public, potential, won, invalid (comma-separated); default: all but invalid.
     pool: Option<String>,
     kind: Option<String>,
@@ -38,7 +40,7 @@ pub struct CustomerFilters {
 }
 
 /// Customers the caller may see (the public pool is visible to all). `q` matches name,
-/// code, phone and e-mail. Sort: name, code, created_at, updated_at (default, newest
+/// code, phone, e-mail and the contacts' names and phones, case-insensitively. Sort: name, code, created_at, updated_at (default, newest
 /// first), last_follow_up_at, next_follow_up_at.
 #[utoipa::path(get, path = "/api/v1/customers", tag = "customers", security(("bearer" = [])), params(PageParams, CustomerFilters),
     responses((status = 200, body = PageOf<Customer>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]

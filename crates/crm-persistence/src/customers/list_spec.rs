@@ -8,6 +8,8 @@ pub fn spec() -> ListSpec<Entity> {
     let f = |name, column, kind, range| Filter { name, column, kind, range };
     ListSpec {
         filters: vec![
+            // Chosen rows, for "export selected": the primary key serves any number of them.
+            f("id", C::Id, FieldKind::Uuid, false),
             f("kind", C::Kind, FieldKind::Text, false),
             f("industry", C::Industry, FieldKind::Text, false),
             f("source", C::Source, FieldKind::Text, false),

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bulkActions, ineligible } from "./bulk";
+import { bulkActions, ineligible, selectedExportQuery } from "./bulk";
 
 const all = () => true;
 
 describe("bulk actions", () => {
   it("offers assign only in the public pool tab", () => {
-    expect(bulkActions("public", all)).toEqual(["assign"]);
-    expect(bulkActions("all", all)).toEqual(["transfer", "release"]);
-    expect(bulkActions("potential", all)).toEqual(["transfer", "release"]);
-    expect(bulkActions("invalid", all)).toEqual([]);
+    expect(bulkActions("public", all)).toEqual(["assign", "export"]);
+    expect(bulkActions("all", all)).toEqual(["transfer", "release", "export"]);
+    expect(bulkActions("potential", all)).toEqual(["transfer", "release", "export"]);
+    expect(bulkActions("invalid", all)).toEqual(["export"]);
   });
 
   it("keeps only the permitted actions", () => {
@@ -23,5 +23,15 @@ describe("bulk actions", () => {
     expect(ineligible("release", selected)).toBe(1);
     expect(ineligible("assign", selected)).toBe(2);
     expect(ineligible("transfer", [])).toBe(0);
+    expect(ineligible("export", selected)).toBe(0);
+  });
+
+  it("exports the selected customers from any pool in the list's order", () => {
+    expect(selectedExportQuery([{ id: "a" }, { id: "b" }], "-updated_at")).toEqual({
+      format: "csv",
+      id: "a,b",
+      pool: "public,potential,won,invalid",
+      sort: "-updated_at",
+    });
   });
 });

@@ -1,13 +1,14 @@
 import type { Customer } from "../../api/types";
 import type { PoolTab } from "./pools";
 
-export const BULK_ACTIONS = ["transfer", "assign", "release"] as const;
+export const BULK_ACTIONS = ["transfer", "assign", "release", "export"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 export const BULK_ACTION_PERMISSIONS: Record<BulkAction, string> = {
   transfer: "customers:transfer",
   assign: "customers:assign",
   release: "customers:release",
+  export: "customers:export",
 };
 
 /** Which pools each action accepts: transfer and release move owned customers, assign public ones. */
@@ -15,19 +16,20 @@ const ACCEPTED_POOLS: Record<BulkAction, readonly string[]> = {
   transfer: ["potential", "won"],
   assign: ["public"],
   release: ["potential", "won"],
+  export: ["public", "potential", "won", "invalid"],
 };
 
 /**
  * The bulk actions a tab offers the user. Assigning only makes sense in the public pool tab (the
- * API refuses anything but public customers); the invalid tab has none.
+ * API refuses anything but public customers); the invalid tab only exports.
  */
 export function bulkActions(tab: PoolTab, can: (permission: string) => boolean): BulkAction[] {
   const byTab: Record<PoolTab, BulkAction[]> = {
-    all: ["transfer", "release"],
-    public: ["assign"],
-    potential: ["transfer", "release"],
-    won: ["transfer", "release"],
-    invalid: [],
+    all: ["transfer", "release", "export"],
+    public: ["assign", "export"],
+    potential: ["transfer", "release", "export"],
+    won: ["transfer", "release", "export"],
+    invalid: ["export"],
   };
   return byTab[tab].filter((action) => can(BULK_ACTION_PERMISSIONS[action]));
 }
@@ -35,4 +37,9 @@ export function bulkActions(tab: PoolTab, can: (permission: string) => boolean):
 /** The selected customers the action cannot take (e.g. a public one in a transfer). */
 export function ineligible(action: BulkAction, selected: readonly Pick<Customer, "pool">[]): number {
   return selected.filter((c) => !ACCEPTED_POOLS[action].includes(c.pool)).length;
+}
+
+/** The export's query for the selected customers, in the list's order; any pool, as a selection may span the tabs. */
+export function selectedExportQuery(selected: readonly Pick<Customer, "id">[], sort: string | undefined) {
+  return { format: "csv" as const, id: selected.map((c) => c.id).join(","), pool: "public,potential,won,invalid", sort };
 }

@@ -3,9 +3,10 @@ import { Alert, App, Button, Space, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../api/types";
 import { problemText } from "../../../api/problem";
+import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { usePermission } from "../../auth/api";
 import { useBulkRelease } from "../api";
-import { bulkActions, ineligible, type BulkAction } from "../bulk";
+import { bulkActions, ineligible, selectedExportQuery, type BulkAction } from "../bulk";
 import type { PoolTab } from "../pools";
 import { OwnerModal, type OwnerChange } from "./OwnerModal";
 import { ReasonModal } from "./ReasonModal";
@@ -13,15 +14,18 @@ import { ReasonModal } from "./ReasonModal";
 type Props = {
   tab: PoolTab;
   selected: readonly Customer[];
+  /** The list's sort, which the export of the selection keeps. */
+  sort: string | undefined;
   onClear: () => void;
 };
 
 /** Shown while rows are selected: the bulk moves the tab and the user's permissions allow. */
-export function BulkActionsBar({ tab, selected, onClear }: Props) {
+export function BulkActionsBar({ tab, selected, sort, onClear }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const can = usePermission();
   const release = useBulkRelease();
+  const { download, downloading } = useFileDownload();
   const [owner, setOwner] = useState<OwnerChange | null>(null);
   const [releasing, setReleasing] = useState(false);
   const actions = bulkActions(tab, can);
@@ -52,9 +56,20 @@ export function BulkActionsBar({ tab, selected, onClear }: Props) {
 
   const button = (action: BulkAction) => {
     const blocked = ineligible(action, selected);
-    const onClick = () => (action === "release" ? setReleasing(true) : setOwner(action));
+    const onClick = () => {
+      if (action === "export") void download("/api/v1/customers/export", selectedExportQuery(selected, sort), "customers.csv");
+      else if (action === "release") setReleasing(true);
+      else setOwner(action);
+    };
     const element = (
-      <Button key={action} size="small" disabled={blocked > 0} onClick={onClick} data-testid={`bulk-${action}`}>
+      <Button
+        key={action}
+        size="small"
+        disabled={blocked > 0}
+        loading={action === "export" && downloading}
+        onClick={onClick}
+        data-testid={`bulk-${action}`}
+      >
         {t(`customers:bulk.actions.${action}`)}
       </Button>
     );

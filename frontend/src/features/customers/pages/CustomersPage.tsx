@@ -240,7 +240,7 @@ export function CustomersPage() {
               icon={<DownloadOutlined />}
               loading={downloading}
               data-testid="customer-export"
-              // The export has no id filter, so it takes the list's filters: what the table shows, all pages.
+              // The list's filters: what the table shows, all pages (the bulk bar exports a selection).
               onClick={() => void download("/api/v1/customers/export", { format: "csv", ...filters, sort: paged.params.sort }, "customers.csv")}
             >
               {t("common:actions.export")}
@@ -300,7 +300,7 @@ export function CustomersPage() {
           </Space>
         </Form.Item>
       </Form>
-      <BulkActionsBar tab={tab} selected={[...selected.values()]} onClear={clearSelection} />
+      <BulkActionsBar tab={tab} selected={[...selected.values()]} sort={paged.params.sort} onClear={clearSelection} />
       <Table<Customer>
         rowKey="id"
         size="middle"
