@@ -180,6 +180,14 @@ pub async fn ids_of(db: &Db, stmt: sea_orm::Statement) -> Result<Vec<uuid::Uuid>
         .map_err(crate::db::db_err)
 }
 
+/// `E::find()` asking for `"table".*` instead of naming every column: rows are read by
+/// column name either way, and writing out thirty quoted, table-qualified names was the
+/// larger part of building a read by id (17% of the server's CPU in a profile of reads).
+pub fn whole_rows<E: EntityTrait>() -> Select<E> {
+    let table = E::default().table_name().to_owned();
+    E::find().select_only().expr(Expr::cust(format!("\"{table}\".*")))
+}
+
 /// The page made of the rows of `ids`, in their order, and an already counted total.
 pub async fn page_from_ids<E: EntityTrait>(
     db: &Db,
@@ -193,7 +201,7 @@ pub async fn page_from_ids<E: EntityTrait>(
         Vec::new()
     } else {
         let mut rows: std::collections::HashMap<uuid::Uuid, E::Model> =
-            E::find().filter(id.is_in(ids.clone())).all(db).await.map_err(crate::db::db_err)?.into_iter().map(|m| (id_of(&m), m)).collect();
+            whole_rows::<E>().filter(id.is_in(ids.clone())).all(db).await.map_err(crate::db::db_err)?.into_iter().map(|m| (id_of(&m), m)).collect();
         ids.iter().filter_map(|i| rows.remove(i)).collect()
     };
     Ok(Page { items, total, total_exact, page: params.page, page_size: params.page_size })

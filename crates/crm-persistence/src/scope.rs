@@ -11,6 +11,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 use uuid::Uuid;
 
 use crate::db::db_err;
+use crate::listing::whole_rows;
 use crate::system::entities::{department, user};
 use crate::Ctx;
 
@@ -47,7 +48,7 @@ impl<E: ScopedEntity> Scoped<E> {
     }
 
     async fn build(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> Result<Select<E>, DomainError> {
-        let mut select = E::find().filter(E::deleted_at_column().is_null());
+        let mut select = whole_rows::<E>().filter(E::deleted_at_column().is_null());
         if let Some(owners) = visible_owner_ids(db, &ctx.actor).await? {
             let mut any = Condition::any().add(E::owner_column().is_in(owners));
             if let Some(public) = E::visible_to_all().filter(|_| !for_edit) {
