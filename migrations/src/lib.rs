@@ -19,6 +19,7 @@ mod m20260322_000000_customer_lean_indexes;
 mod m20260323_000000_customer_recency_index_covers_sqlite;
 mod m20260324_000000_customer_search_statistics;
 mod m20260325_000000_customer_unique_keys;
+mod m20260326_000000_customer_search_pending_list;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260323_000000_customer_recency_index_covers_sqlite::Migration),
             Box::new(m20260324_000000_customer_search_statistics::Migration),
             Box::new(m20260325_000000_customer_unique_keys::Migration),
+            Box::new(m20260326_000000_customer_search_pending_list::Migration),
         ]
     }
 }

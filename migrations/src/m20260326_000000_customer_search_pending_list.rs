@@ -1,0 +1,32 @@
+//! New customers' search trigrams wait in the GIN index's pending list until it passes
+//! `gin_pending_list_limit` (4 MB by default, some thousands of customers); the create
+//! that crosses it then merges the whole list into the index while others queue behind
+//! it, and until then every text search reads the whole unsorted list. A 256 kB list is
+//! merged more often in far shorter steps. Creates on 1M customers at 32 connections,
+//! alternating runs: slowest request 91-135 ms -> 44-61 ms, p99 16.8-23.4 -> 16.9-18.6 ms,
+//! for about 2.5% fewer creates per second. SQLite's FTS5 table has no such list.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        let db = m.get_connection();
+        if db.get_database_backend() == DbBackend::Postgres {
+            db.execute_unprepared("ALTER INDEX idx_customers_search_trgm SET (gin_pending_list_limit = 256)").await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        let db = m.get_connection();
+        if db.get_database_backend() == DbBackend::Postgres {
+            db.execute_unprepared("ALTER INDEX idx_customers_search_trgm RESET (gin_pending_list_limit)").await?;
+        }
+        Ok(())
+    }
+}
