@@ -20,6 +20,7 @@ mod m20260323_000000_customer_recency_index_covers_sqlite;
 mod m20260324_000000_customer_search_statistics;
 mod m20260325_000000_customer_unique_keys;
 mod m20260326_000000_customer_search_pending_list;
+mod m20260327_000000_customer_autovacuum;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260324_000000_customer_search_statistics::Migration),
             Box::new(m20260325_000000_customer_unique_keys::Migration),
             Box::new(m20260326_000000_customer_search_pending_list::Migration),
+            Box::new(m20260327_000000_customer_autovacuum::Migration),
         ]
     }
 }

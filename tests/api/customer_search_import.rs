@@ -257,6 +257,14 @@ mod list_queries_use_indexes {
             .unwrap()
             .unwrap();
         assert_eq!(options.try_get_by_index::<String>(0).unwrap(), "gin_pending_list_limit=256");
+        // Autovacuum keeps the head of the recency index visible after 1% new customers.
+        let options = app
+            .db
+            .query_one(Statement::from_string(DbBackend::Postgres, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'customers'"))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(options.try_get_by_index::<String>(0).unwrap().contains("autovacuum_vacuum_insert_scale_factor=0.01"));
         // Every create runs the duplicate check: one probe per key, each in its unique index.
         let stmt = crm_persistence::customers::service::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Postgres);
         let plan = explain(&app, stmt).await;
