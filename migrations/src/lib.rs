@@ -3,6 +3,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod statements;
+
 mod m20260101_000000_system_create;
 mod m20260301_000000_customers_create;
 mod m20260302_000000_contacts_follow_ups_create;

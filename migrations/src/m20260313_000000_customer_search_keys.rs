@@ -6,7 +6,9 @@
 //! PostgreSQL rechecks trigram matches in the table anyway and keeps its index.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
+
+use crate::statements::run_on;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -14,20 +16,18 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Sqlite {
-            db.execute_unprepared("CREATE INDEX idx_customers_seq_keys ON customers (seq, deleted_at, pool, owner_id, updated_at, id)").await?;
-            db.execute_unprepared("DROP INDEX idx_customers_seq").await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Sqlite, &[
+            "CREATE INDEX idx_customers_seq_keys ON customers (seq, deleted_at, pool, owner_id, updated_at, id)",
+            "DROP INDEX idx_customers_seq",
+        ])
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Sqlite {
-            db.execute_unprepared("CREATE UNIQUE INDEX idx_customers_seq ON customers (seq)").await?;
-            db.execute_unprepared("DROP INDEX idx_customers_seq_keys").await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Sqlite, &[
+            "CREATE UNIQUE INDEX idx_customers_seq ON customers (seq)",
+            "DROP INDEX idx_customers_seq_keys",
+        ])
+        .await
     }
 }

@@ -5,7 +5,9 @@
 //! writers take turns anyway.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
+
+use crate::statements::run_on;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -13,29 +15,21 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Postgres {
-            db.execute_unprepared("CREATE SEQUENCE customer_code_seq AS bigint").await?;
-            db.execute_unprepared(
-                "SELECT setval('customer_code_seq', GREATEST(
-                    (SELECT COALESCE(MAX(value), 0) FROM sequences WHERE name = 'customers'),
-                    (SELECT COALESCE(MAX(seq), 0) FROM customers)) + 1, false)",
-            )
-            .await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Postgres, &[
+            "CREATE SEQUENCE customer_code_seq AS bigint",
+            "SELECT setval('customer_code_seq', GREATEST(
+                (SELECT COALESCE(MAX(value), 0) FROM sequences WHERE name = 'customers'),
+                (SELECT COALESCE(MAX(seq), 0) FROM customers)) + 1, false)",
+        ])
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Postgres {
-            db.execute_unprepared(
-                "INSERT INTO sequences (name, value) SELECT 'customers', last_value FROM customer_code_seq
-                 ON CONFLICT (name) DO UPDATE SET value = GREATEST(sequences.value, EXCLUDED.value)",
-            )
-            .await?;
-            db.execute_unprepared("DROP SEQUENCE customer_code_seq").await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Postgres, &[
+            "INSERT INTO sequences (name, value) SELECT 'customers', last_value FROM customer_code_seq
+             ON CONFLICT (name) DO UPDATE SET value = GREATEST(sequences.value, EXCLUDED.value)",
+            "DROP SEQUENCE customer_code_seq",
+        ])
+        .await
     }
 }

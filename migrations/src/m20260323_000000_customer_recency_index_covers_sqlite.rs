@@ -6,7 +6,9 @@
 //! index INCLUDEs the rest and the predicate is the index's own), so it is left as it is.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
+
+use crate::statements::run_on;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -14,25 +16,19 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Sqlite {
+        run_on(m, DbBackend::Sqlite, &[
             // A new name: see the lean-indexes migration on re-creating an index by name.
-            db.execute_unprepared(
-                "CREATE INDEX idx_customers_live_upd_cover ON customers (updated_at, id, pool, owner_id, search_text, deleted_at) WHERE deleted_at IS NULL",
-            )
-            .await?;
-            db.execute_unprepared("DROP INDEX idx_customers_live_upd_text").await?;
-        }
-        Ok(())
+            "CREATE INDEX idx_customers_live_upd_cover ON customers (updated_at, id, pool, owner_id, search_text, deleted_at) WHERE deleted_at IS NULL",
+            "DROP INDEX idx_customers_live_upd_text",
+        ])
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Sqlite {
-            db.execute_unprepared("CREATE INDEX idx_customers_live_upd_text ON customers (updated_at, id, pool, owner_id, search_text) WHERE deleted_at IS NULL")
-                .await?;
-            db.execute_unprepared("DROP INDEX idx_customers_live_upd_cover").await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Sqlite, &[
+            "CREATE INDEX idx_customers_live_upd_text ON customers (updated_at, id, pool, owner_id, search_text) WHERE deleted_at IS NULL",
+            "DROP INDEX idx_customers_live_upd_cover",
+        ])
+        .await
     }
 }

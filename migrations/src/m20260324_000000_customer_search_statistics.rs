@@ -7,7 +7,9 @@
 //! 3,032. SQLite searches through its FTS5 table and has no such estimate.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
+
+use crate::statements::run_on;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -15,19 +17,17 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Postgres {
-            db.execute_unprepared("ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS 1000").await?;
-            db.execute_unprepared("ANALYZE customers").await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Postgres, &[
+            "ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS 1000",
+            "ANALYZE customers",
+        ])
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Postgres {
-            db.execute_unprepared("ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS -1").await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Postgres, &[
+            "ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS -1",
+        ])
+        .await
     }
 }

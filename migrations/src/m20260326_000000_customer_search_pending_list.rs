@@ -7,7 +7,9 @@
 //! for about 2.5% fewer creates per second. SQLite's FTS5 table has no such list.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
+use sea_orm_migration::sea_orm::DbBackend;
+
+use crate::statements::run_on;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -15,18 +17,16 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Postgres {
-            db.execute_unprepared("ALTER INDEX idx_customers_search_trgm SET (gin_pending_list_limit = 256)").await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Postgres, &[
+            "ALTER INDEX idx_customers_search_trgm SET (gin_pending_list_limit = 256)",
+        ])
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let db = m.get_connection();
-        if db.get_database_backend() == DbBackend::Postgres {
-            db.execute_unprepared("ALTER INDEX idx_customers_search_trgm RESET (gin_pending_list_limit)").await?;
-        }
-        Ok(())
+        run_on(m, DbBackend::Postgres, &[
+            "ALTER INDEX idx_customers_search_trgm RESET (gin_pending_list_limit)",
+        ])
+        .await
     }
 }

@@ -249,22 +249,17 @@ mod list_queries_use_indexes {
             .unwrap()
             .unwrap();
         assert_eq!(target.try_get_by_index::<i32>(0).unwrap(), 1000);
-        // New trigrams wait in a short pending list, merged in short steps.
-        let options = app
-            .db
-            .query_one(Statement::from_string(DbBackend::Postgres, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'idx_customers_search_trgm'"))
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(options.try_get_by_index::<String>(0).unwrap(), "gin_pending_list_limit=256");
-        // Autovacuum keeps the head of the recency index visible after 1% new customers.
-        let options = app
-            .db
-            .query_one(Statement::from_string(DbBackend::Postgres, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'customers'"))
-            .await
-            .unwrap()
-            .unwrap();
-        assert!(options.try_get_by_index::<String>(0).unwrap().contains("autovacuum_vacuum_insert_scale_factor=0.01"));
+        // New trigrams wait in a short pending list, merged in short steps; autovacuum
+        // keeps the head of the recency index visible after 1% new customers.
+        let options = |relation: &'static str| {
+            let db = &app.db;
+            async move {
+                let sql = format!("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = '{relation}'");
+                db.query_one(Statement::from_string(DbBackend::Postgres, sql)).await.unwrap().unwrap().try_get_by_index::<String>(0).unwrap()
+            }
+        };
+        assert_eq!(options("idx_customers_search_trgm").await, "gin_pending_list_limit=256");
+        assert!(options("customers").await.contains("autovacuum_vacuum_insert_scale_factor=0.01"));
         // Every create runs the duplicate check: one probe per key, each in its unique index.
         let stmt = crm_persistence::customers::service::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Postgres);
         let plan = explain(&app, stmt).await;
@@ -285,26 +280,21 @@ mod list_queries_use_indexes {
         let mut params = ListParams::first_page();
         params.q = Some("索引客户".into());
         let mut query = crm_persistence::customers::service::recency_walk_query(&app.db, &ctx, &params, 2000).await.unwrap();
-        let stmt = DbBackend::Sqlite.build(query.limit(20));
-        let rows = app
-            .db
-            .query_all(Statement::from_sql_and_values(DbBackend::Sqlite, format!("EXPLAIN QUERY PLAN {}", stmt.sql), stmt.values.unwrap_or(sea_orm::Values(Vec::new()))))
-            .await
-            .unwrap();
-        let plan: Vec<String> = rows.iter().map(|r| r.try_get::<String>("", "detail").unwrap()).collect();
+        let plan = sqlite_plan(&app, DbBackend::Sqlite.build(query.limit(20))).await;
         assert!(plan.iter().any(|p| p.contains("COVERING INDEX idx_customers_live_upd_cover")), "{plan:?}");
         // The duplicate check probes each key's unique index, never the table.
         let stmt = crm_persistence::customers::service::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Sqlite);
-        let rows = app
-            .db
-            .query_all(Statement::from_sql_and_values(DbBackend::Sqlite, format!("EXPLAIN QUERY PLAN {}", stmt.sql), stmt.values.unwrap_or(sea_orm::Values(Vec::new()))))
-            .await
-            .unwrap();
-        let plan: Vec<String> = rows.iter().map(|r| r.try_get::<String>("", "detail").unwrap()).collect();
+        let plan = sqlite_plan(&app, stmt).await;
         for index in DUPLICATE_KEY_INDEXES {
             assert!(plan.iter().any(|p| p.contains(index)), "duplicate check: expected {index}\n{plan:?}");
         }
         assert!(!plan.iter().any(|p| p.starts_with("SCAN")), "duplicate check scans\n{plan:?}");
+    }
+
+    /// SQLite's plan of `stmt`, a line per step.
+    async fn sqlite_plan(app: &TestApp, stmt: Statement) -> Vec<String> {
+        let explain = Statement::from_sql_and_values(DbBackend::Sqlite, format!("EXPLAIN QUERY PLAN {}", stmt.sql), stmt.values.unwrap_or(sea_orm::Values(Vec::new())));
+        app.db.query_all(explain).await.unwrap().iter().map(|r| r.try_get::<String>("", "detail").unwrap()).collect()
     }
 
     /// The plan of `stmt`, with sequential scans priced out and SSD page costs as a
