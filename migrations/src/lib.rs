@@ -39,15 +39,15 @@ impl MigratorTrait for Migrator {
             Box::new(m20260310_000000_products_suppliers_create::Migration),
             Box::new(m20260311_000000_customer_live_indexes::Migration),
             Box::new(m20260312_000000_saved_views_create::Migration),
-            Box::new(m20260313_000000_customer_search_keys::Migration),
-            Box::new(m20260320_000000_customer_code_sequence::Migration),
+            Box::new(m20260313_000000_customer_search_keys::MIGRATION),
+            Box::new(m20260320_000000_customer_code_sequence::MIGRATION),
             Box::new(m20260321_000000_customer_recency_text_index::Migration),
             Box::new(m20260322_000000_customer_lean_indexes::Migration),
-            Box::new(m20260323_000000_customer_recency_index_covers_sqlite::Migration),
-            Box::new(m20260324_000000_customer_search_statistics::Migration),
+            Box::new(m20260323_000000_customer_recency_index_covers_sqlite::MIGRATION),
+            Box::new(m20260324_000000_customer_search_statistics::MIGRATION),
             Box::new(m20260325_000000_customer_unique_keys::Migration),
-            Box::new(m20260326_000000_customer_search_pending_list::Migration),
-            Box::new(m20260327_000000_customer_autovacuum::Migration),
+            Box::new(m20260326_000000_customer_search_pending_list::MIGRATION),
+            Box::new(m20260327_000000_customer_autovacuum::MIGRATION),
         ]
     }
 }

@@ -5,29 +5,19 @@
 //! planner would otherwise prefer; `seq` comes from a sequence, so it stays unique.
 //! PostgreSQL rechecks trigram matches in the table anyway and keeps its index.
 
-use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
 
-use crate::statements::run_on;
+use crate::statements::OnBackend;
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run_on(m, DbBackend::Sqlite, &[
-            "CREATE INDEX idx_customers_seq_keys ON customers (seq, deleted_at, pool, owner_id, updated_at, id)",
-            "DROP INDEX idx_customers_seq",
-        ])
-        .await
-    }
-
-    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run_on(m, DbBackend::Sqlite, &[
-            "CREATE UNIQUE INDEX idx_customers_seq ON customers (seq)",
-            "DROP INDEX idx_customers_seq_keys",
-        ])
-        .await
-    }
-}
+pub const MIGRATION: OnBackend = OnBackend {
+    file: file!(),
+    backend: DbBackend::Sqlite,
+    up: &[
+        "CREATE INDEX idx_customers_seq_keys ON customers (seq, deleted_at, pool, owner_id, updated_at, id)",
+        "DROP INDEX idx_customers_seq",
+    ],
+    down: &[
+        "CREATE UNIQUE INDEX idx_customers_seq ON customers (seq)",
+        "DROP INDEX idx_customers_seq_keys",
+    ],
+};

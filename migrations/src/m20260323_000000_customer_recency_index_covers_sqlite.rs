@@ -5,30 +5,20 @@
 //! search's time on a million customers. PostgreSQL already walks the index alone (its
 //! index INCLUDEs the rest and the predicate is the index's own), so it is left as it is.
 
-use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
 
-use crate::statements::run_on;
+use crate::statements::OnBackend;
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run_on(m, DbBackend::Sqlite, &[
-            // A new name: see the lean-indexes migration on re-creating an index by name.
-            "CREATE INDEX idx_customers_live_upd_cover ON customers (updated_at, id, pool, owner_id, search_text, deleted_at) WHERE deleted_at IS NULL",
-            "DROP INDEX idx_customers_live_upd_text",
-        ])
-        .await
-    }
-
-    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run_on(m, DbBackend::Sqlite, &[
-            "CREATE INDEX idx_customers_live_upd_text ON customers (updated_at, id, pool, owner_id, search_text) WHERE deleted_at IS NULL",
-            "DROP INDEX idx_customers_live_upd_cover",
-        ])
-        .await
-    }
-}
+pub const MIGRATION: OnBackend = OnBackend {
+    file: file!(),
+    backend: DbBackend::Sqlite,
+    up: &[
+        // A new name: see the lean-indexes migration on re-creating an index by name.
+        "CREATE INDEX idx_customers_live_upd_cover ON customers (updated_at, id, pool, owner_id, search_text, deleted_at) WHERE deleted_at IS NULL",
+        "DROP INDEX idx_customers_live_upd_text",
+    ],
+    down: &[
+        "CREATE INDEX idx_customers_live_upd_text ON customers (updated_at, id, pool, owner_id, search_text) WHERE deleted_at IS NULL",
+        "DROP INDEX idx_customers_live_upd_cover",
+    ],
+};

@@ -6,28 +6,18 @@
 //! over the trigram index, 10 to 50 ms. A thousand sampled texts put that estimate at
 //! 3,032. SQLite searches through its FTS5 table and has no such estimate.
 
-use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
 
-use crate::statements::run_on;
+use crate::statements::OnBackend;
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run_on(m, DbBackend::Postgres, &[
-            "ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS 1000",
-            "ANALYZE customers",
-        ])
-        .await
-    }
-
-    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run_on(m, DbBackend::Postgres, &[
-            "ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS -1",
-        ])
-        .await
-    }
-}
+pub const MIGRATION: OnBackend = OnBackend {
+    file: file!(),
+    backend: DbBackend::Postgres,
+    up: &[
+        "ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS 1000",
+        "ANALYZE customers",
+    ],
+    down: &[
+        "ALTER TABLE customers ALTER COLUMN search_text SET STATISTICS -1",
+    ],
+};

@@ -10,27 +10,17 @@
 //! visibility map. (The benchmark's PostgreSQL runs with autovacuum off and vacuums by
 //! hand, so this was not measured there.)
 
-use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DbBackend;
 
-use crate::statements::run_on;
+use crate::statements::OnBackend;
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run_on(m, DbBackend::Postgres, &[
-            "ALTER TABLE customers SET (autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02)",
-        ])
-        .await
-    }
-
-    async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run_on(m, DbBackend::Postgres, &[
-            "ALTER TABLE customers RESET (autovacuum_vacuum_insert_scale_factor, autovacuum_vacuum_scale_factor, autovacuum_analyze_scale_factor)",
-        ])
-        .await
-    }
-}
+pub const MIGRATION: OnBackend = OnBackend {
+    file: file!(),
+    backend: DbBackend::Postgres,
+    up: &[
+        "ALTER TABLE customers SET (autovacuum_vacuum_insert_scale_factor = 0.01, autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02)",
+    ],
+    down: &[
+        "ALTER TABLE customers RESET (autovacuum_vacuum_insert_scale_factor, autovacuum_vacuum_scale_factor, autovacuum_analyze_scale_factor)",
+    ],
+};
