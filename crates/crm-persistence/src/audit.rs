@@ -1,11 +1,11 @@
 //! The operation log (SYS-6): written by services inside their transaction, one entry per
 //! create, update or delete, with field-level before and after values.
 
+use std::fmt::Write;
+
 use chrono::{DateTime, Utc};
 use crm_domain::audit::{diff, FieldChange};
 use crm_domain::DomainResult;
-use std::fmt::Write;
-
 use sea_orm::sea_query::{PostgresQueryBuilder, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ActiveValue, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityName, EntityTrait, IdenStatic, Iterable, QueryFilter, QueryOrder,

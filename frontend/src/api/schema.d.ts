@@ -429,8 +429,9 @@ export interface paths {
         };
         /**
          * Customers the caller may see (the public pool is visible to all). `q` matches name,
-         *     code, phone, e-mail and the contacts' names and phones, case-insensitively. Sort: name, code, created_at, updated_at (default, newest
-         *     first), last_follow_up_at, next_follow_up_at.
+         *     code, phone, e-mail and the contacts' names and phones, case-insensitively. Sort:
+         *     name, code, created_at, updated_at (default, newest first), last_follow_up_at,
+         *     next_follow_up_at.
          */
         get: operations["list_customers"];
         put?: never;

@@ -40,8 +40,9 @@ pub struct CustomerFilters {
 }
 
 /// Customers the caller may see (the public pool is visible to all). `q` matches name,
-/// code, phone, e-mail and the contacts' names and phones, case-insensitively. Sort: name, code, created_at, updated_at (default, newest
-/// first), last_follow_up_at, next_follow_up_at.
+/// code, phone, e-mail and the contacts' names and phones, case-insensitively. Sort:
+/// name, code, created_at, updated_at (default, newest first), last_follow_up_at,
+/// next_follow_up_at.
 #[utoipa::path(get, path = "/api/v1/customers", tag = "customers", security(("bearer" = [])), params(PageParams, CustomerFilters),
     responses((status = 200, body = PageOf<Customer>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
 pub async fn list_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {

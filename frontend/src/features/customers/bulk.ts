@@ -1,5 +1,5 @@
 import type { Customer } from "../../api/types";
-import type { PoolTab } from "./pools";
+import { POOLS, type PoolTab } from "./pools";
 
 export const BULK_ACTIONS = ["transfer", "assign", "release", "export"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
@@ -16,7 +16,7 @@ const ACCEPTED_POOLS: Record<BulkAction, readonly string[]> = {
   transfer: ["potential", "won"],
   assign: ["public"],
   release: ["potential", "won"],
-  export: ["public", "potential", "won", "invalid"],
+  export: POOLS,
 };
 
 /**
@@ -41,5 +41,5 @@ export function ineligible(action: BulkAction, selected: readonly Pick<Customer,
 
 /** The export's query for the selected customers, in the list's order; any pool, as a selection may span the tabs. */
 export function selectedExportQuery(selected: readonly Pick<Customer, "id">[], sort: string | undefined) {
-  return { format: "csv" as const, id: selected.map((c) => c.id).join(","), pool: "public,potential,won,invalid", sort };
+  return { format: "csv" as const, id: selected.map((c) => c.id).join(","), pool: POOLS.join(","), sort };
 }
