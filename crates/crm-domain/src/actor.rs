@@ -21,9 +21,12 @@ pub struct Actor {
 
 impl Actor {
     pub fn has(&self, perm: Perm) -> bool {
-        let code = perm.code();
-        self.permissions.contains(&code)
-            && self.token_scopes.as_ref().is_none_or(|scopes| scopes.contains(&code))
+        self.has_code(&perm.code())
+    }
+
+    /// Held by the user's roles and, when acting through an API token, in its scopes.
+    pub fn has_code(&self, code: &str) -> bool {
+        self.permissions.contains(code) && self.token_scopes.as_ref().is_none_or(|scopes| scopes.contains(code))
     }
 
     pub fn is_admin(&self) -> bool {

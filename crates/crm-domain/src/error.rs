@@ -53,6 +53,9 @@ impl DomainError {
     pub fn forbidden(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Forbidden, "auth.forbidden", message)
     }
+    pub fn forbidden_code(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Forbidden, code, message)
+    }
     pub fn unauthorized(code: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Unauthorized, code, message)
     }

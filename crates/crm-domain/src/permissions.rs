@@ -25,8 +25,14 @@ impl Perm {
 pub enum Access {
     /// No credentials needed (login, refresh, health).
     Public,
-    /// Any signed-in user, e.g. their own profile or API tokens.
+    /// Any signed-in caller, API tokens included, whatever their scopes: reads that every
+    /// user needs and that reveal nothing a scope guards (one's own profile, the permission
+    /// catalogue, colleague names for pickers, dictionaries).
     Authenticated,
+    /// A person signed in with a password (a session's access token). API tokens are
+    /// refused whatever their scopes: managing tokens, the profile, the password and
+    /// one's saved views would let a narrow token widen itself or take the account over.
+    Session,
     /// Signed in and holding this permission.
     Perm(Perm),
 }

@@ -102,6 +102,7 @@ async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Resu
 
 /// Authenticates and authorises; returns the key idempotency records are kept under.
 async fn check(access: Access, req: &ServiceRequest) -> Result<String, ApiError> {
+    crate::text_input::check_request(req)?;
     let mut principal_key = "anonymous".to_string();
     if access != Access::Public {
         let state = req
@@ -109,6 +110,12 @@ async fn check(access: Access, req: &ServiceRequest) -> Result<String, ApiError>
             .ok_or_else(|| ApiError(DomainError::internal("no app state")))?
             .clone();
         let principal = authenticate(&state, req).await?;
+        if access == Access::Session && principal.api_token_id.is_some() {
+            return Err(ApiError(DomainError::forbidden_code(
+                "auth.session_required",
+                "this needs a person signed in with a password; API tokens cannot call it",
+            )));
+        }
         if let Access::Perm(p) = access {
             if !principal.actor.has(p) {
                 let held_by_user = principal.actor.permissions.contains(&p.code());

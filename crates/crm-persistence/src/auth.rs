@@ -282,7 +282,7 @@ pub async fn create_api_token(
     for s in &scopes {
         if !is_known_code(s) {
             v.add("scopes", "unknown", format!("unknown scope '{s}'"));
-        } else if !ctx.actor.permissions.contains(s) {
+        } else if !ctx.actor.has_code(s) {
             v.add("scopes", "not_held", format!("you do not hold '{s}' yourself"));
         }
     }

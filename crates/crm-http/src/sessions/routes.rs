@@ -9,10 +9,10 @@ pub fn mount(r: &mut Routes) {
         .add(Method::POST, "/api/v1/auth/refresh", Access::Public, refresh)
         .add(Method::POST, "/api/v1/auth/logout", Access::Public, logout)
         .add(Method::GET, "/api/v1/me", Access::Authenticated, get_me)
-        .add(Method::PATCH, "/api/v1/me", Access::Authenticated, patch_me)
-        .add(Method::POST, "/api/v1/me/password", Access::Authenticated, change_password)
-        .add(Method::GET, "/api/v1/api-tokens", Access::Authenticated, list_api_tokens)
-        .add(Method::POST, "/api/v1/api-tokens", Access::Authenticated, create_api_token)
-        .add(Method::GET, "/api/v1/api-tokens/{id}", Access::Authenticated, get_api_token)
-        .add(Method::DELETE, "/api/v1/api-tokens/{id}", Access::Authenticated, revoke_api_token);
+        .add(Method::PATCH, "/api/v1/me", Access::Session, patch_me)
+        .add(Method::POST, "/api/v1/me/password", Access::Session, change_password)
+        .add(Method::GET, "/api/v1/api-tokens", Access::Session, list_api_tokens)
+        .add(Method::POST, "/api/v1/api-tokens", Access::Session, create_api_token)
+        .add(Method::GET, "/api/v1/api-tokens/{id}", Access::Session, get_api_token)
+        .add(Method::DELETE, "/api/v1/api-tokens/{id}", Access::Session, revoke_api_token);
 }
