@@ -9,6 +9,7 @@ mod contacts_follow_ups;
 mod contract;
 mod customer_search_import;
 mod customers;
+mod hardening;
 mod mechanisms;
 mod organisation;
 mod pools;

@@ -27,7 +27,7 @@ impl CategoryInput {
     pub fn validate(mut self) -> DomainResult<Self> {
         let mut v = Validator::new();
         self.name = v.required("name", &self.name, 100);
-        self.remark = v.optional("remark", self.remark.as_deref(), 500);
+        self.remark = v.optional_text("remark", self.remark.as_deref(), 500);
         if !(0..=9999).contains(&self.sort_order) {
             v.add("sort_order", "out_of_range", "between 0 and 9999");
         }
@@ -66,7 +66,7 @@ impl ProductInput {
         let unit = v.optional("unit", self.unit.as_deref(), 20);
         let price_minor = money::to_minor(&mut v, "price", self.price);
         let currency = money::currency(&mut v, "currency", self.currency.as_deref());
-        let description = v.optional("description", self.description.as_deref(), 5000);
+        let description = v.optional_text("description", self.description.as_deref(), 5000);
         v.finish()?;
         Ok(CheckedProduct { name, category_id: self.category_id, unit, price_minor, currency, description, on_sale: self.on_sale })
     }
@@ -92,7 +92,7 @@ impl SupplierInput {
         self.province = v.optional("province", self.province.as_deref(), 50);
         self.city = v.optional("city", self.city.as_deref(), 50);
         self.address = v.optional("address", self.address.as_deref(), 300);
-        self.remark = v.optional("remark", self.remark.as_deref(), 2000);
+        self.remark = v.optional_text("remark", self.remark.as_deref(), 2000);
         v.finish()?;
         Ok(self)
     }
@@ -138,7 +138,7 @@ pub fn validate_price_list(items: Vec<PriceItemInput>) -> DomainResult<Vec<Check
                 currency: money::currency(&mut v, &f("currency"), it.currency.as_deref()),
                 valid_from: it.valid_from,
                 valid_to: it.valid_to,
-                remark: v.optional(&f("remark"), it.remark.as_deref(), 500),
+                remark: v.optional_text(&f("remark"), it.remark.as_deref(), 500),
             }
         })
         .collect();

@@ -35,7 +35,7 @@ impl NewUser {
         self.email = v.email("email", self.email.as_deref());
         self.phone = v.phone("phone", self.phone.as_deref());
         v.password("password", &self.password);
-        self.description = v.optional("description", self.description.as_deref(), 500);
+        self.description = v.optional_text("description", self.description.as_deref(), 500);
         self.role_ids.sort();
         self.role_ids.dedup();
         v.finish()?;
@@ -71,7 +71,7 @@ impl UserPatch {
             self.phone = Some(v.phone("phone", p.as_deref()));
         }
         if let Some(d) = &self.description {
-            self.description = Some(v.optional("description", d.as_deref(), 500));
+            self.description = Some(v.optional_text("description", d.as_deref(), 500));
         }
         if let Some(Some(l)) = &self.locale {
             if !LOCALES.contains(&l.as_str()) {
@@ -100,7 +100,7 @@ impl NewDepartment {
     pub fn validate(mut self) -> DomainResult<Self> {
         let mut v = Validator::new();
         self.name = v.required("name", &self.name, 100);
-        self.remark = v.optional("remark", self.remark.as_deref(), 500);
+        self.remark = v.optional_text("remark", self.remark.as_deref(), 500);
         v.finish()?;
         Ok(self)
     }
@@ -122,7 +122,7 @@ impl DepartmentPatch {
             self.name = Some(v.required("name", n, 100));
         }
         if let Some(r) = &self.remark {
-            self.remark = Some(v.optional("remark", r.as_deref(), 500));
+            self.remark = Some(v.optional_text("remark", r.as_deref(), 500));
         }
         v.finish()?;
         Ok(self)
@@ -157,7 +157,7 @@ impl NewRole {
     pub fn validate(mut self) -> DomainResult<Self> {
         let mut v = Validator::new();
         self.name = v.required("name", &self.name, 64);
-        self.description = v.optional("description", self.description.as_deref(), 500);
+        self.description = v.optional_text("description", self.description.as_deref(), 500);
         check_permissions(&mut v, &mut self.permissions);
         v.finish()?;
         Ok(self)
@@ -179,7 +179,7 @@ impl RolePatch {
             self.name = Some(v.required("name", n, 64));
         }
         if let Some(d) = &self.description {
-            self.description = Some(v.optional("description", d.as_deref(), 500));
+            self.description = Some(v.optional_text("description", d.as_deref(), 500));
         }
         if let Some(p) = &mut self.permissions {
             check_permissions(&mut v, p);

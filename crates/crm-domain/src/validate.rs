@@ -16,22 +16,53 @@ impl Validator {
         self.errors.push(FieldError { field: field.into(), code: code.into(), message: message.into() });
     }
 
-    /// Trims and checks a required text; returns the trimmed value.
+    /// Trims and checks a required one-line text; returns the trimmed value.
     pub fn required(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.required_lines(field, value, max, false)
+    }
+
+    /// Like `required`, for a text that may span lines (a follow-up's content, a reason).
+    pub fn required_text(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.required_lines(field, value, max, true)
+    }
+
+    fn required_lines(&mut self, field: &str, value: &str, max: usize, multiline: bool) -> String {
         let v = value.trim();
         if v.is_empty() {
             self.add(field, "required", "must not be empty");
         } else {
-            self.max_len(field, v, max);
+            self.text(field, v, max, multiline);
         }
         v.to_string()
     }
 
-    /// Trims an optional text; empty becomes `None`.
+    /// Trims an optional one-line text; empty becomes `None`.
     pub fn optional(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
         let v = value.map(str::trim).filter(|v| !v.is_empty())?;
-        self.max_len(field, v, max);
+        self.text(field, v, max, false);
         Some(v.to_string())
+    }
+
+    /// Like `optional`, for a text that may span lines (remarks, descriptions).
+    pub fn optional_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
+        let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+        self.text(field, v, max, true);
+        Some(v.to_string())
+    }
+
+    /// Length, and no control characters: tab and line breaks only where the field may
+    /// span lines (the HTTP layer has refused the others already; this holds for every
+    /// other caller, such as imports).
+    fn text(&mut self, field: &str, v: &str, max: usize, multiline: bool) {
+        if let Some(c) = v.chars().find(|c| c.is_control() && !(multiline && matches!(c, '\t' | '\n' | '\r'))) {
+            if matches!(c, '\t' | '\n' | '\r') {
+                self.add(field, "single_line", "must be one line (no line breaks or tabs)");
+            } else {
+                self.add(field, "control_character", "must not contain control characters (such as NUL)");
+            }
+            return;
+        }
+        self.max_len(field, v, max);
     }
 
     pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
@@ -120,5 +151,17 @@ mod tests {
         v.password("password", "short");
         let e = v.finish().unwrap_err();
         assert_eq!(e.errors.len(), 3);
+    }
+
+    #[test]
+    fn one_line_and_multi_line_texts() {
+        let mut v = Validator::new();
+        assert_eq!(v.required("name", " a\tb ", 10), "a\tb");
+        assert_eq!(v.optional_text("remark", Some("line 1\nline 2\tx"), 100).as_deref(), Some("line 1\nline 2\tx"));
+        v.optional("city", Some("a\u{0}b"), 10);
+        v.optional_text("remark", Some("a\u{7f}"), 10);
+        let e = v.finish().unwrap_err();
+        let codes: Vec<_> = e.errors.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
+        assert_eq!(codes, [("name", "single_line"), ("city", "control_character"), ("remark", "control_character")]);
     }
 }

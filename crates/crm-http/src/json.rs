@@ -1,5 +1,6 @@
-//! The validating JSON extractor: JSON only (415), at most 1 MiB (413), and serde errors
-//! that name the field at fault (400).
+//! The validating JSON extractor: JSON only (415), at most 1 MiB (413), no control
+//! characters (422, `text_input`), objects where the schema has objects (`strict_json`),
+//! and serde errors that name the field at fault (400).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -48,8 +49,14 @@ impl<T: DeserializeOwned + 'static> FromRequest for ValidJson<T> {
                 }
                 body.extend_from_slice(&chunk);
             }
+            crate::text_input::check_json(&body)?;
             let de = &mut serde_json::Deserializer::from_slice(&body);
-            match serde_path_to_error::deserialize::<_, T>(de) {
+            let parsed = serde_path_to_error::deserialize::<_, T>(crate::strict_json::Strict(&mut *de));
+            // Text after the value is malformed JSON too.
+            if parsed.is_ok() {
+                de.end().map_err(|e| bad_request("body.invalid", format!("malformed JSON body: {e}"), Some("body")))?;
+            }
+            match parsed {
                 Ok(v) => Ok(ValidJson(v)),
                 Err(e) => {
                     let path = e.path().to_string();

@@ -26,8 +26,10 @@ pub mod request_log;
 pub mod saved_views;
 pub mod spa;
 pub mod state;
+pub mod strict_json;
 pub mod suppliers;
 pub mod system;
+pub mod text_input;
 
 use std::net::TcpListener;
 use std::sync::Arc;

@@ -30,7 +30,7 @@ impl NewContact {
         self.mobile = v.phone("mobile", self.mobile.as_deref());
         self.email = v.email("email", self.email.as_deref());
         self.wechat = v.optional("wechat", self.wechat.as_deref(), 64);
-        self.remark = v.optional("remark", self.remark.as_deref(), 2000);
+        self.remark = v.optional_text("remark", self.remark.as_deref(), 2000);
         if self.birthday.is_some_and(|b| b > today) {
             v.add("birthday", "in_future", "cannot be in the future");
         }
@@ -74,7 +74,7 @@ impl ContactPatch {
             self.wechat = Some(v.optional("wechat", w.as_deref(), 64));
         }
         if let Some(r) = &self.remark {
-            self.remark = Some(v.optional("remark", r.as_deref(), 2000));
+            self.remark = Some(v.optional_text("remark", r.as_deref(), 2000));
         }
         if let Some(Some(b)) = self.birthday {
             if b > today {

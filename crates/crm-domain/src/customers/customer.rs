@@ -75,7 +75,7 @@ impl NewCustomer {
         self.phone = v.phone("phone", self.phone.as_deref());
         self.email = v.email("email", self.email.as_deref());
         self.website = v.optional("website", self.website.as_deref(), 200);
-        self.remark = v.optional("remark", self.remark.as_deref(), 2000);
+        self.remark = v.optional_text("remark", self.remark.as_deref(), 2000);
         self.industry = v.optional("industry", self.industry.as_deref(), 64);
         self.source = v.optional("source", self.source.as_deref(), 64);
         self.level = v.optional("level", self.level.as_deref(), 64);
@@ -111,7 +111,7 @@ impl CustomerPatch {
         }
         let opt = |v: &mut Validator, field: &str, p: &mut Patch<String>, max: usize| {
             if let Some(x) = p {
-                *p = Some(v.optional(field, x.as_deref(), max));
+                *p = Some(if field == "remark" { v.optional_text(field, x.as_deref(), max) } else { v.optional(field, x.as_deref(), max) });
             }
         };
         opt(&mut v, "province", &mut self.province, 50);

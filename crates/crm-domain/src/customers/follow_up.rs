@@ -22,7 +22,7 @@ impl NewFollowUp {
     pub fn validate(mut self, now: DateTime<Utc>) -> DomainResult<Self> {
         let mut v = Validator::new();
         self.kind = v.required("kind", &self.kind, 64);
-        self.content = v.required("content", &self.content, 5000);
+        self.content = v.required_text("content", &self.content, 5000);
         // A little slack for clocks that run ahead; a follow-up is something that happened.
         if self.occurred_at > now + Duration::minutes(5) {
             v.add("occurred_at", "in_future", "a follow-up records what happened; it cannot be in the future");

@@ -668,7 +668,7 @@ pub(crate) async fn move_pool(
 
 fn reason(field: &str, r: &str) -> DomainResult<String> {
     let mut v = Validator::new();
-    let r = v.required(field, r, 500);
+    let r = v.required_text(field, r, 500);
     v.finish()?;
     Ok(r)
 }

@@ -1,0 +1,127 @@
+//! What an attacker or a strict client tries: tokens beyond their scopes, control
+//! characters in every kind of input, bodies of the wrong shape.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use crm_domain::permissions::{all_codes, Access};
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::support::split;
+
+/// A path of the route table with its parameters filled in.
+fn concrete(path: &str) -> String {
+    let id = uuid::Uuid::now_v7().to_string();
+    path.split('/').map(|seg| if seg.starts_with('{') { if seg == "{kind}" { "industry" } else { id.as_str() } } else { seg }).collect::<Vec<_>>().join("/")
+}
+
+// The route table decides what a token may call: a route's permission must be among the
+// token's scopes, and session-only routes refuse every token. Checked for every route, so
+// a new route cannot forget it.
+dual_test!(api_tokens_reach_only_the_routes_their_scopes_name, |app| {
+    let (s, narrow) = app.post("/api/v1/api-tokens", &app.admin, json!({"name": "narrow", "scopes": ["customers:read"]})).await;
+    assert_eq!(s, StatusCode::CREATED, "{narrow}");
+    let narrow = narrow["token"].as_str().unwrap().to_string();
+    let (_, me) = app.get("/api/v1/me", &app.admin).await;
+    let every: Vec<String> = me["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
+    let (s, wide) = app.post("/api/v1/api-tokens", &app.admin, json!({"name": "wide", "scopes": every})).await;
+    assert_eq!(s, StatusCode::CREATED, "{wide}");
+    let wide = wide["token"].as_str().unwrap().to_string();
+
+    let mut checked = 0;
+    for r in crm_http::route_table() {
+        let method = Method::from_bytes(r.method.as_str().as_bytes()).unwrap();
+        let path = concrete(&r.path);
+        let send = |token: &str| app.req(method.clone(), &path, Some(token)).header("content-type", "application/json").body("{}").send();
+        match r.access {
+            Access::Public => continue,
+            Access::Session => {
+                let (s, b) = split(send(&wide).await.unwrap()).await;
+                assert_eq!(s, StatusCode::FORBIDDEN, "{} {} answered a token: {b}", r.method, r.path);
+                assert_eq!(b["code"], "auth.session_required");
+            }
+            Access::Authenticated => {
+                let s = send(&narrow).await.unwrap().status();
+                assert!(s != StatusCode::FORBIDDEN && s != StatusCode::UNAUTHORIZED, "{} {} refused a token: {s}", r.method, r.path);
+            }
+            Access::Perm(p) => {
+                let s = send(&narrow).await.unwrap().status();
+                if p.code() == "customers:read" {
+                    assert_ne!(s, StatusCode::FORBIDDEN, "{} {}", r.method, r.path);
+                } else {
+                    assert_eq!(s, StatusCode::FORBIDDEN, "{} {} needs {} but answered {s} to a customers:read token", r.method, r.path, p.code());
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 60, "only {checked} routes checked");
+
+    // The narrow token cannot mint a wider one, change the profile or the password.
+    let (s, _) = app.post("/api/v1/api-tokens", &narrow, json!({"name": "escalate", "scopes": all_codes()})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = app.patch("/api/v1/me", &narrow, json!({"display_name": "owned"})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = app.post("/api/v1/me/password", &narrow, json!({"current_password": "x", "new_password": "Takeover-123"})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // It still reads what its scope names, and who it is.
+    assert_eq!(app.get("/api/v1/customers", &narrow).await.0, StatusCode::OK);
+    assert_eq!(app.get("/api/v1/me", &narrow).await.0, StatusCode::OK);
+});
+
+dual_test!(control_characters_are_refused_naming_the_field, |app| {
+    let before = app.get("/api/v1/customers", &app.admin).await.1["total"].clone();
+    // JSON bodies, at any depth, as a 422 naming the field.
+    let (s, b) = app.post("/api/v1/customers", &app.admin, json!({"name": "ACME\u{0}", "kind": "company"})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "name");
+    assert_eq!(b["errors"][0]["code"], "control_character");
+    let (s, b) = app.post("/api/v1/customers/batch", &app.admin, json!({"items": [{"name": "ok one", "kind": "company"}, {"name": "bad", "kind": "company", "city": "x\u{1b}y"}]})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "items[1].city");
+    let (s, b) = app.post("/api/v1/customers", &app.admin, json!({"name": "ACME", "kind": "company", "tags": ["a\u{7f}"]})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "tags[0]");
+    let res = app.try_login("adm\u{0}in", "x").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // One-line fields refuse line breaks and tabs; multi-line ones keep them.
+    let (s, b) = app.post("/api/v1/customers", &app.admin, json!({"name": "AC\nME", "kind": "company"})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["code"], "single_line");
+    assert_eq!(app.get("/api/v1/customers", &app.admin).await.1["total"], before, "nothing was written");
+    let (s, c) = app.post("/api/v1/customers", &app.admin, json!({"name": "Multi Line Ltd", "kind": "company", "remark": "line 1\nline 2\tend"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    assert_eq!(c["remark"], "line 1\nline 2\tend");
+
+    // Query strings and path parameters, as a 400 naming the parameter.
+    for path in [
+        "/api/v1/customers?q=%00",
+        "/api/v1/customers?q=a%00b",
+        "/api/v1/customers?city=%00",
+        "/api/v1/customers?tags=x%01",
+        "/api/v1/customers/duplicates?name=%00",
+        "/api/v1/users/lookup?q=%00",
+        "/api/v1/customers/export?format=csv&q=%00",
+        "/api/v1/dictionaries/ind%00ustry",
+        "/api/v1/customers?q%00=1",
+    ] {
+        let (s, b) = app.get(path, &app.admin).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{path}: {b}");
+        assert!(!b["errors"].as_array().unwrap().is_empty(), "{path}: {b}");
+    }
+    let (s, b) = app.get("/api/v1/customers?q=%00", &app.admin).await;
+    assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("q")));
+});
+
+dual_test!(bodies_of_the_wrong_shape_are_refused, |app| {
+    let (_, before) = app.get("/api/v1/me", &app.admin).await;
+    for body in [r#"["x"]"#, r#"{"display_name": "x"} trailing"#, r#""x""#, "[]", "1", "null"] {
+        let res = app.req(Method::PATCH, "/api/v1/me", Some(&app.admin)).header("content-type", "application/json").body(body).send().await.unwrap();
+        let (s, b) = split(res).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{body}: {b}");
+    }
+    // A nested object given as an array.
+    let (s, _) = app.post("/api/v1/customers/batch", &app.admin, json!({"items": [["x", "company"]]})).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (_, after) = app.get("/api/v1/me", &app.admin).await;
+    assert_eq!(before["display_name"], after["display_name"]);
+});
