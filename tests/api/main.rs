@@ -12,6 +12,7 @@ mod customers;
 mod hardening;
 mod mechanisms;
 mod organisation;
+mod outage;
 mod pools;
 mod products;
 mod saved_views;

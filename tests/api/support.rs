@@ -81,8 +81,19 @@ pub fn postgres_admin_url() -> String {
     std::env::var("CRM_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// How a test wants its server: by default the database the test migrated, directly.
+#[derive(Default)]
+pub struct Options {
+    /// The URL the server connects with, from the database's own (e.g. through a proxy).
+    pub serve_url: Option<Box<dyn Fn(&str) -> String + Send>>,
+}
+
 impl TestApp {
     pub async fn spawn(kind: DbKind) -> Self {
+        Self::spawn_with(kind, Options::default()).await
+    }
+
+    pub async fn spawn_with(kind: DbKind, options: Options) -> Self {
         // Server errors are logged; nextest shows them for failing tests only.
         let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).is_test(true).try_init();
         let id = Uuid::now_v7().simple().to_string();
@@ -108,7 +119,11 @@ impl TestApp {
         let db = crm_persistence::db::connect(&url).await.unwrap();
         crm_persistence::db::migrate(&db).await.unwrap();
         crm_persistence::system::bootstrap::run(&db, Some(ADMIN_PASSWORD.into())).await.unwrap();
-        let state = crm_http::app_state(db.clone(), b"test-secret-test-secret-test-secret-0123456789");
+        let served = match &options.serve_url {
+            Some(map) => crm_persistence::db::connect(&map(&url)).await.unwrap(),
+            None => db.clone(),
+        };
+        let state = crm_http::app_state(served, b"test-secret-test-secret-test-secret-0123456789");
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let server = crm_http::server(state, listener, 2).unwrap();

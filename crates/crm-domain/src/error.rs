@@ -16,6 +16,8 @@ pub enum ErrorKind {
     PayloadTooLarge,
     UnsupportedMediaType,
     Internal,
+    /// A dependency (the database) cannot be reached for now: 503 with `Retry-After`.
+    Unavailable { retry_after_secs: u64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -65,6 +67,9 @@ impl DomainError {
             "version.stale",
             "the record was changed by someone else; reload it and try again",
         )
+    }
+    pub fn unavailable(retry_after_secs: u64, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Unavailable { retry_after_secs }, code, message)
     }
     pub fn internal(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Internal, "internal", message)

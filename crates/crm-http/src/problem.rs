@@ -90,6 +90,7 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
         ErrorKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorKind::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
     }
 }
 
@@ -97,7 +98,8 @@ pub fn status_of(kind: ErrorKind) -> StatusCode {
 /// (unknown routes, oversized bodies).
 pub fn problem_response(status: StatusCode, code: &str, detail: &str, errors: &[FieldError], extra: Option<&Value>) -> HttpResponse {
     let request_id = current_request_id();
-    let internal = status.is_server_error();
+    // A 500's cause stays in the log; a 503 says what is unavailable, which leaks nothing.
+    let internal = status.is_server_error() && status != StatusCode::SERVICE_UNAVAILABLE;
     let mut body = json!({
         "type": format!("urn:problem:crm:{code}"),
         "title": status.canonical_reason().unwrap_or("Error"),
@@ -132,11 +134,11 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
-        if status.is_server_error() {
+        if status == StatusCode::INTERNAL_SERVER_ERROR {
             log::error!("request {} failed: {}", current_request_id(), self.0);
         }
         let mut res = problem_response(status, &self.0.code, &self.0.message, &self.0.errors, self.0.extra.as_ref());
-        if let ErrorKind::TooManyRequests { retry_after_secs } = self.0.kind {
+        if let ErrorKind::TooManyRequests { retry_after_secs } | ErrorKind::Unavailable { retry_after_secs } = self.0.kind {
             if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
             }

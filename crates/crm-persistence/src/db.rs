@@ -34,7 +34,7 @@ pub async fn connect(url: &str) -> Result<Db, DbErr> {
     let pg_connections = u32::try_from(4 * cores).unwrap_or(8).max(4);
     opt.max_connections(if sqlite { 8 } else { pg_connections })
         .min_connections(1)
-        .acquire_timeout(Duration::from_secs(10))
+        .acquire_timeout(ACQUIRE_TIMEOUT)
         // sqlx pings every connection it hands out, one more round trip per query on
         // PostgreSQL. A SQLite connection cannot drop; the PostgreSQL pools that serve
         // requests ping only connections that sat idle (`pool_for_this_thread`): reads by
@@ -135,9 +135,47 @@ pub fn db_err(e: DbErr) -> DomainError {
         Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
             DomainError::conflict("conflict.reference", "the record refers to, or is referred to by, another record")
         }
+        _ if is_unavailable(&e) => {
+            log::warn!("database unavailable: {e}");
+            DomainError::unavailable(RETRY_AFTER_SECS, "database.unavailable", "the database cannot be reached right now; try again shortly")
+        }
         _ => {
             log::error!("database error: {e}");
             DomainError::internal("database error")
         }
+    }
+}
+
+/// What a client is told to wait when the database is away.
+pub const RETRY_AFTER_SECS: u64 = 5;
+
+/// How long a request waits for a connection before it is answered 503: the API promises
+/// an answer within 2 s when the database cannot be reached (API.md).
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_millis(1500);
+
+/// Failures of reaching the database rather than of the statement: no connection to be
+/// had, a connection that broke, a server shutting down or full, SQLite busy beyond its
+/// timeout. They pass when the database is back, so they are a 503, not a 500.
+fn is_unavailable(e: &DbErr) -> bool {
+    use sea_orm::sqlx::Error as X;
+    use sea_orm::RuntimeErr;
+    let sqlx = match e {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Conn(RuntimeErr::SqlxError(x)) | DbErr::Exec(RuntimeErr::SqlxError(x)) | DbErr::Query(RuntimeErr::SqlxError(x)) => x,
+        DbErr::Conn(_) => return true,
+        _ => return false,
+    };
+    match sqlx {
+        X::Io(_) | X::Tls(_) | X::Protocol(_) | X::PoolTimedOut | X::PoolClosed | X::WorkerCrashed => true,
+        X::Database(d) => {
+            let code = d.code().unwrap_or_default();
+            // PostgreSQL: connection exceptions (08…), shutdown (57P01-57P03), too many
+            // connections (53300). SQLite: busy or locked (primary codes 5 and 6, and
+            // their extended codes).
+            code.starts_with("08")
+                || matches!(code.as_ref(), "57P01" | "57P02" | "57P03" | "53300")
+                || code.parse::<u32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6))
+        }
+        _ => false,
     }
 }

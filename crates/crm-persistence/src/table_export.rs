@@ -89,7 +89,7 @@ where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
     Ok(match format {
-        ExportFormat::Csv => Export::Csv(spawn_csv::<X>(db, select)),
+        ExportFormat::Csv => Export::Csv(spawn_csv::<X>(db, select).await?),
         ExportFormat::Xlsx => Export::Xlsx(xlsx::<X>(db, select).await?),
     })
 }
@@ -101,11 +101,11 @@ async fn xlsx<X: TableExport>(db: Db, select: Select<X::Entity>) -> DomainResult
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
-    let (sink, rows) = tokio::sync::mpsc::channel::<Vec<Vec<String>>>(4);
+    let (sink, rows) = tokio::sync::mpsc::channel::<DomainResult<Vec<Vec<String>>>>(4);
     let writer = tokio::task::spawn_blocking(move || write_xlsx(X::HEADER, rows));
     // When the writer stops early (too many rows, a write error) the send fails and the
     // writer's result says why.
-    let produced = send_batches::<X, _>(&db, select, &sink, |cells| cells).await;
+    let produced = send_batches::<X, _>(&db, select, &sink, None, Ok).await;
     drop(sink);
     let written = writer.await.map_err(|e| DomainError::internal(format!("xlsx writer: {e}")))?;
     produced?;
@@ -116,7 +116,7 @@ fn xlsx_err(e: impl std::fmt::Display) -> DomainError {
     DomainError::internal(format!("xlsx: {e}"))
 }
 
-fn write_xlsx(header: &[&str], mut rows: tokio::sync::mpsc::Receiver<Vec<Vec<String>>>) -> DomainResult<XlsxFile> {
+fn write_xlsx(header: &[&str], mut rows: tokio::sync::mpsc::Receiver<DomainResult<Vec<Vec<String>>>>) -> DomainResult<XlsxFile> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -126,7 +126,7 @@ fn write_xlsx(header: &[&str], mut rows: tokio::sync::mpsc::Receiver<Vec<Vec<Str
     }
     let mut r: u32 = 1;
     while let Some(batch) = rows.blocking_recv() {
-        for cells in batch {
+        for cells in batch? {
             if r > XLSX_MAX_ROWS {
                 return Err(DomainError::bad_request("export.too_many_rows", format!("more than {XLSX_MAX_ROWS} rows do not fit a spreadsheet; narrow the filters or use format=csv")));
             }
@@ -145,29 +145,31 @@ fn write_xlsx(header: &[&str], mut rows: tokio::sync::mpsc::Receiver<Vec<Vec<Str
     Ok(XlsxFile { file, size })
 }
 
-/// Starts streaming `select` as CSV in the background.
-fn spawn_csv<X: TableExport>(db: Db, select: Select<X::Entity>) -> CsvStream
+/// Starts streaming `select` as CSV in the background, once its query has started: a
+/// query that fails at once (the database is away) is an error answer, not a 200 whose
+/// body breaks after the header. A failure later aborts the body (`CsvStream`).
+async fn spawn_csv<X: TableExport>(db: Db, select: Select<X::Entity>) -> DomainResult<CsvStream>
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
     let (sink, rx) = tokio::sync::mpsc::channel(4);
-    tokio::spawn(stream::<X>(db, select, sink));
-    rx
+    let (started, start) = tokio::sync::oneshot::channel();
+    tokio::spawn(stream::<X>(db, select, sink, started));
+    start.await.map_err(|_| DomainError::internal("export task ended before starting"))??;
+    Ok(rx)
 }
 
 /// Sends UTF-8 CSV (with a BOM, so spreadsheet programs read Chinese right) to `sink`;
 /// stops early when the client goes away (the receiver is dropped).
-async fn stream<X: TableExport>(db: Db, select: Select<X::Entity>, sink: Sender<Result<String, DomainError>>)
+async fn stream<X: TableExport>(db: Db, select: Select<X::Entity>, sink: Sender<Result<String, DomainError>>, started: Started)
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
     let result: DomainResult<()> = async {
         let mut head = String::from("\u{feff}");
         line(&mut head, X::HEADER);
-        if sink.send(Ok(head)).await.is_err() {
-            return Ok(());
-        }
-        send_batches::<X, _>(&db, select, &sink, |cells| {
+        let mut started = Some((started, head));
+        send_batches::<X, _>(&db, select, &sink, Some(&mut started), |cells| {
             let mut out = String::new();
             for c in cells {
                 line(&mut out, &c);
@@ -183,14 +185,32 @@ where
     }
 }
 
+/// Told whether the query started; the CSV header goes out once it has.
+type Started = tokio::sync::oneshot::Sender<DomainResult<()>>;
+
 /// Streams `select` from the database in chunks, renders each with `X::rows`, and sends
 /// `render(cells)` to `sink`; stops quietly when the receiver is gone (the client left,
 /// or the writer stopped).
-async fn send_batches<X: TableExport, T>(db: &Db, select: Select<X::Entity>, sink: &Sender<T>, render: impl Fn(Vec<Vec<String>>) -> T) -> DomainResult<()>
+async fn send_batches<X: TableExport, T>(
+    db: &Db,
+    select: Select<X::Entity>,
+    sink: &Sender<Result<T, DomainError>>,
+    started: Option<&mut Option<(Started, T)>>,
+    render: impl Fn(Vec<Vec<String>>) -> DomainResult<T>,
+) -> DomainResult<()>
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
-    let mut rows = select.stream(db).await.map_err(db_err)?;
+    let rows = select.stream(db).await.map_err(db_err);
+    if let Some((tell, head)) = started.and_then(Option::take) {
+        let failed = rows.as_ref().err().cloned();
+        let _ = tell.send(failed.map_or(Ok(()), Err));
+        if rows.is_err() || sink.send(Ok(head)).await.is_err() {
+            // The error went to the caller, who answers it; nobody reads the sink.
+            return Ok(());
+        }
+    }
+    let mut rows = rows?;
     let mut batch = Vec::with_capacity(CHUNK);
     loop {
         let next = rows.next().await;
@@ -200,7 +220,7 @@ where
         }
         if batch.len() == CHUNK || (done && !batch.is_empty()) {
             let cells = X::rows(db, std::mem::take(&mut batch)).await?;
-            if sink.send(render(cells)).await.is_err() {
+            if sink.send(Ok(render(cells)?)).await.is_err() {
                 return Ok(());
             }
         }

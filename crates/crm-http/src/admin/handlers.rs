@@ -1,5 +1,4 @@
 use actix_web::{web, HttpResponse};
-use crm_domain::DomainError;
 use crm_persistence::audit::{self, AuditQuery};
 use crm_persistence::{dictionaries, registry};
 use utoipa::IntoParams;
@@ -129,11 +128,9 @@ pub async fn healthz() -> HttpResponse {
 }
 
 /// The database answers.
-#[utoipa::path(get, path = "/readyz", tag = "health", responses((status = 200, body = Health), (status = 503, body = Problem)))]
+#[utoipa::path(get, path = "/readyz", tag = "health", responses((status = 200, body = Health),
+    (status = 503, description = "`database.unavailable`: the database cannot be reached; see Retry-After", body = Problem, headers(("Retry-After" = u64, description = "seconds to wait before asking again")))))]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    state.db.ping().await.map_err(|e| {
-        log::error!("readiness: {e}");
-        DomainError::new(crm_domain::ErrorKind::Internal, "database.unreachable", "database unreachable")
-    })?;
+    state.db.ping().await.map_err(crm_persistence::db::db_err)?;
     Ok(HttpResponse::Ok().json(Health { status: "ok".into() }))
 }
