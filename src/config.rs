@@ -37,7 +37,7 @@ impl Config {
                 return Ok(existing.as_bytes().to_vec());
             }
         }
-        std::fs::create_dir_all(&self.data_dir)?;
+        crm_persistence::db::create_private_dir(&self.data_dir)?;
         let secret = crm_persistence::passwords::random_secret(64);
         write_private(&path, &secret)?;
         Ok(secret.into_bytes())

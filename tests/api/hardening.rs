@@ -125,3 +125,77 @@ dual_test!(bodies_of_the_wrong_shape_are_refused, |app| {
     let (_, after) = app.get("/api/v1/me", &app.admin).await;
     assert_eq!(before["display_name"], after["display_name"]);
 });
+
+mod sqlite_files_are_private {
+    #[tokio::test]
+    async fn sqlite() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("crm-perm-{}", uuid::Uuid::now_v7().simple()));
+        let file = dir.join("data").join("crm.db");
+        let db = crm_persistence::db::connect(&format!("sqlite://{}?mode=rwc", file.display())).await.unwrap();
+        crm_persistence::db::migrate(&db).await.unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&file), 0o600, "the database file");
+        assert_eq!(mode(file.parent().unwrap()), 0o700, "the data folder");
+        let wal = file.with_file_name("crm.db-wal");
+        if wal.exists() {
+            assert_eq!(mode(&wal), 0o600, "the WAL file");
+        }
+        db.close().await.unwrap();
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+// `crm admin …` in another process beside a busy server: both wait their turn for the
+// write lock instead of failing with "database is locked".
+mod the_cli_and_the_server_share_sqlite {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        let app = crate::support::TestApp::spawn(crate::support::DbKind::Sqlite).await;
+        app.user_with_role("cli.target", "sales_rep", json!({})).await;
+        let mut ids = Vec::new();
+        for i in 0..8 {
+            let (s, c) = app.post("/api/v1/customers", &app.admin, json!({"name": format!("Busy {i} Ltd"), "kind": "company"})).await;
+            assert_eq!(s, StatusCode::CREATED);
+            ids.push(c["id"].as_str().unwrap().to_string());
+        }
+        let url = app.url.clone();
+        let cli = tokio::task::spawn_blocking(move || {
+            (0..4)
+                .map(|n| {
+                    std::process::Command::new(env!("CARGO_BIN_EXE_crm"))
+                        .args(["admin", "reset-password", "cli.target", "--password", &format!("Cli-pass-{n}-123"), "--database-url", &url])
+                        .env("RUST_LOG", "error")
+                        .output()
+                        .unwrap()
+                })
+                .collect::<Vec<_>>()
+        });
+        let writers: Vec<_> = ids
+            .iter()
+            .map(|id| {
+                let (base, token, id) = (app.base.clone(), app.admin.clone(), id.clone());
+                tokio::spawn(async move {
+                    let http = reqwest::Client::new();
+                    let mut statuses = Vec::new();
+                    for n in 0..25 {
+                        let res = http.patch(format!("{base}/api/v1/customers/{id}")).bearer_auth(&token).json(&json!({"remark": format!("edit {n}")})).send().await.unwrap();
+                        statuses.push(res.status());
+                    }
+                    statuses
+                })
+            })
+            .collect();
+        for w in writers {
+            for s in w.await.unwrap() {
+                assert!(s.is_success(), "a write beside the CLI answered {s}");
+            }
+        }
+        for out in cli.await.unwrap() {
+            assert!(out.status.success(), "the CLI failed: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        assert_eq!(app.try_login("cli.target", "Cli-pass-3-123").await.status(), StatusCode::OK);
+    }
+}

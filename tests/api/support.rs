@@ -70,6 +70,8 @@ impl Drop for Cleanup {
 
 pub struct TestApp {
     pub base: String,
+    /// The database's URL, for a second process (the CLI) to open.
+    pub url: String,
     pub http: reqwest::Client,
     pub db: crm_persistence::Db,
     pub kind: DbKind,
@@ -81,11 +83,14 @@ pub fn postgres_admin_url() -> String {
     std::env::var("CRM_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// Turns the test database's URL into the one the server connects with.
+pub type UrlMap = Box<dyn Fn(&str) -> String + Send>;
+
 /// How a test wants its server: by default the database the test migrated, directly.
 #[derive(Default)]
 pub struct Options {
-    /// The URL the server connects with, from the database's own (e.g. through a proxy).
-    pub serve_url: Option<Box<dyn Fn(&str) -> String + Send>>,
+    /// The URL the server connects with, e.g. through a proxy.
+    pub serve_url: Option<UrlMap>,
 }
 
 impl TestApp {
@@ -129,7 +134,7 @@ impl TestApp {
         let server = crm_http::server(state, listener, 2).unwrap();
         tokio::spawn(server);
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        let mut app = TestApp { base: format!("http://127.0.0.1:{port}"), http, db, kind, admin: String::new(), _cleanup: cleanup };
+        let mut app = TestApp { base: format!("http://127.0.0.1:{port}"), url: url.clone(), http, db, kind, admin: String::new(), _cleanup: cleanup };
         app.admin = app.login("admin", ADMIN_PASSWORD).await;
         app
     }

@@ -21,10 +21,8 @@ pub async fn connect(url: &str) -> Result<Db, DbErr> {
     if sqlite {
         let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
         let path = path.split('?').next().unwrap_or("");
-        if let Some(parent) = Path::new(path).parent() {
-            if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent).map_err(|e| DbErr::Custom(format!("cannot create {}: {e}", parent.display())))?;
-            }
+        if !path.is_empty() && path != ":memory:" {
+            create_private_file(Path::new(path)).map_err(|e| DbErr::Custom(format!("cannot create {path}: {e}")))?;
         }
     }
     let mut opt = ConnectOptions::new(url.to_owned());
@@ -58,6 +56,39 @@ pub async fn connect(url: &str) -> Result<Db, DbErr> {
         });
     }
     Database::connect(opt).await
+}
+
+/// The database holds password and token hashes: a new file is readable by its owner
+/// only (0600), in a folder only its owner may enter (0700) when the folder is new too.
+/// SQLite gives its -wal and -shm files the database file's mode.
+pub fn create_private_file(path: &Path) -> std::io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        create_private_dir(parent)?;
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    match opts.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Creates a folder (and missing parents) that only its owner may enter.
+pub fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
 }
 
 /// How long a connection may sit idle before it is tested on its way out of the pool.

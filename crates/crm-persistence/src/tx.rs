@@ -3,9 +3,12 @@
 //! SQLite allows one writer at a time, and a deferred transaction that reads and then
 //! writes fails at once with "database is locked" when another writer got there first: it
 //! cannot wait, or two such transactions would deadlock. So on SQLite the transactions of
-//! this process take turns from the start (readers outside transactions still run
-//! alongside, thanks to WAL; other processes wait on the busy timeout). PostgreSQL runs
-//! them concurrently, with row locks and conditional updates keeping them correct.
+//! this process take turns from the start, and each takes the database's write lock as
+//! its first step, as `BEGIN IMMEDIATE` would (sea-orm offers no way to say that): a writer
+//! in another process (`crm admin …` beside the server) is then waited for on the busy
+//! timeout instead of failing the transaction. Readers outside transactions still run
+//! alongside, thanks to WAL. PostgreSQL runs transactions concurrently, with row locks and
+//! conditional updates keeping them correct.
 
 use std::sync::{Arc, LazyLock};
 
@@ -30,6 +33,11 @@ pub async fn begin(db: &Db) -> DomainResult<Tx> {
         _ => None,
     };
     let inner = db.begin().await.map_err(db_err)?;
+    if turn.is_some() {
+        // A statement that may write takes the write lock when it starts, even if it
+        // changes nothing; this one changes nothing and adds nothing to the WAL.
+        inner.execute_unprepared("UPDATE seaql_migrations SET version = version WHERE 0").await.map_err(db_err)?;
+    }
     Ok(Tx { inner, _turn: turn, db: db.clone() })
 }
 
