@@ -88,6 +88,15 @@ dual_test!(pool_rules_cap_and_cooldown_bite, |app| {
     assert_eq!((s, e["code"].as_str()), (StatusCode::CONFLICT, Some("customer.reclaim_cooldown")));
     assert!(e["available_at"].is_string());
     assert_eq!(app.post(&format!("/api/v1/customers/{p1}/claim"), &rep2_t, json!({})).await.0, StatusCode::OK);
+    // The cooldown remembers every releaser: after rep2 claims and releases it too, rep
+    // (who released it first) still waits, and so do assignments to rep.
+    assert_eq!(app.post(&format!("/api/v1/customers/{p1}/release"), &rep2_t, json!({"reason": "也不合适"})).await.0, StatusCode::OK);
+    let (s, e) = app.post(&format!("/api/v1/customers/{p1}/claim"), &rep_t, json!({})).await;
+    assert_eq!((s, e["code"].as_str()), (StatusCode::CONFLICT, Some("customer.reclaim_cooldown")), "{e}");
+    let (_, me) = app.get("/api/v1/me", &rep_t).await;
+    let (s, e) = app.post("/api/v1/customers/assign", &app.admin, json!({"customer_ids": [p1], "owner_id": me["id"]})).await;
+    assert_eq!((s, e["code"].as_str()), (StatusCode::CONFLICT, Some("customer.reclaim_cooldown")), "{e}");
+    assert_eq!(app.post(&format!("/api/v1/customers/{p1}/claim"), &rep2_t, json!({})).await.1["code"], "customer.reclaim_cooldown");
 });
 
 dual_test!(apply_returns_neglected_customers, |app| {

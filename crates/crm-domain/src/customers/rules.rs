@@ -62,6 +62,11 @@ impl PoolRules {
         }
     }
 
+    /// Whether claims and assignments must look up who released a customer when.
+    pub fn has_cooldown(&self) -> bool {
+        self.enabled && self.reclaim_cooldown_days.is_some()
+    }
+
     /// Whether one who released a customer at `released_at` must still wait to take it back.
     pub fn check_cooldown(&self, released_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DomainResult<()> {
         let (Some(days), Some(at)) = (self.reclaim_cooldown_days.filter(|_| self.enabled), released_at) else {

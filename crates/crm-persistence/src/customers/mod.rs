@@ -9,6 +9,7 @@ pub mod interactions;
 pub mod list_spec;
 pub mod merge;
 pub mod pool_rules;
+pub mod releases;
 pub(crate) mod search;
 pub mod service;
 pub mod timeline;

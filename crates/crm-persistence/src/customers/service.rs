@@ -628,6 +628,9 @@ pub(crate) async fn move_pool(
     if action == "release" || action == "return" {
         changes.released_by = Set(current.owner_id);
         changes.released_at = Set(Some(ctx.now));
+        if let Some(owner) = current.owner_id {
+            super::releases::remember(tx, current.id, owner, ctx.now).await?;
+        }
     }
     if owner.is_some() && owner != current.owner_id {
         changes.owned_since = Set(Some(ctx.now));
@@ -679,8 +682,9 @@ pub async fn claim(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
     let current = find_visible(&tx, ctx, id).await?;
     let to = pool::apply(Pool::parse(&current.pool).unwrap_or(Pool::Potential), PoolCommand::Claim)?;
     let rules = super::pool_rules::load(&tx).await?;
-    if current.released_by == Some(ctx.actor.user_id) {
-        rules.check_cooldown(current.released_at, ctx.now)?;
+    if rules.has_cooldown() {
+        let released = super::releases::released_by(&tx, ctx.actor.user_id, &[current.id]).await?;
+        rules.check_cooldown(released.get(&current.id).copied(), ctx.now)?;
     }
     super::pool_rules::check_owner_cap(&tx, &rules, ctx.actor.user_id, 1).await?;
     let next = move_pool(&tx, ctx, &current, to, Some(ctx.actor.user_id), None, "claim").await?;
@@ -794,13 +798,12 @@ pub async fn assign(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid) -> Domai
     let rows = load_batch(&tx, ctx, &ids, false).await?;
     let rules = super::pool_rules::load(&tx).await?;
     super::pool_rules::check_owner_cap(&tx, &rules, owner_id, u64::try_from(rows.len()).unwrap_or(u64::MAX)).await?;
+    let released = if rules.has_cooldown() { super::releases::released_by(&tx, owner_id, &ids).await? } else { Default::default() };
     let mut out = Vec::with_capacity(rows.len());
     for c in rows {
         let to = pool::apply(Pool::parse(&c.pool).unwrap_or(Pool::Potential), PoolCommand::Assign)
             .map_err(|e| e.with_extra(json!({ "customer_id": c.id, "name": c.name })))?;
-        if c.released_by == Some(owner_id) {
-            rules.check_cooldown(c.released_at, ctx.now).map_err(|e| e.with_extra(json!({ "customer_id": c.id, "name": c.name })))?;
-        }
+        rules.check_cooldown(released.get(&c.id).copied(), ctx.now).map_err(|e| e.with_extra(json!({ "customer_id": c.id, "name": c.name })))?;
         out.push(move_pool(&tx, ctx, &c, to, Some(owner_id), None, "assign").await?);
     }
     let v = views(&tx, out).await?;
