@@ -24,6 +24,7 @@ mod m20260325_000000_customer_unique_keys;
 mod m20260326_000000_customer_search_pending_list;
 mod m20260327_000000_customer_autovacuum;
 mod m20260401_000000_customer_releases;
+mod m20260402_000000_customer_keys_refold;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260326_000000_customer_search_pending_list::MIGRATION),
             Box::new(m20260327_000000_customer_autovacuum::MIGRATION),
             Box::new(m20260401_000000_customer_releases::Migration),
+            Box::new(m20260402_000000_customer_keys_refold::Migration),
         ]
     }
 }

@@ -454,3 +454,72 @@ dual_test!(parallel_creates_and_renames_of_one_customer_leave_one, |app| {
     assert_eq!(s, StatusCode::CONFLICT, "{e}");
     assert_eq!(app.get(&format!("/api/v1/customers/{gone_id}"), &app.admin).await.0, StatusCode::NOT_FOUND);
 });
+
+// What slipped past the duplicate check before keys were folded: invisible characters,
+// decomposed accents, `0086`/`86` against `+86`, full-width digits.
+dual_test!(duplicates_are_found_through_invisible_characters_unicode_forms_and_phone_prefixes, |app| {
+    let first = create(&app, &app.admin, json!({"name": "Café Ltd", "phone": "+86 138-0013-8000", "email": "sales@cafe.example"})).await;
+    for (body, field) in [
+        (json!({"name": "Caf\u{200B}é Ltd"}), "name"),
+        (json!({"name": "Ca\u{00AD}fé"}), "name"),
+        (json!({"name": "\u{FEFF}Café"}), "name"),
+        (json!({"name": "\u{200F}Cafe\u{0301} Ltd"}), "name"),
+        (json!({"name": "Another", "phone": "0086 138 0013 8000"}), "phone"),
+        (json!({"name": "Another", "phone": "86 13800138000"}), "phone"),
+        (json!({"name": "Another", "phone": "１３８００１３８０００"}), "phone"),
+        (json!({"name": "Another", "email": "sales\u{200B}@cafe.example"}), "email"),
+    ] {
+        let (s, b) = app.post("/api/v1/customers", &app.admin, body.clone()).await;
+        assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::CONFLICT, Some(field)), "{body}: {b}");
+        assert_eq!(b["duplicate"]["id"], first["id"]);
+    }
+    let (_, d) = app.get("/api/v1/customers/duplicates?phone=0086%2013800138000", &app.admin).await;
+    assert_eq!(d["items"][0]["id"], first["id"], "{d}");
+});
+
+// Keys stored before folding are folded by the migration; where two live customers now
+// collide, the older keeps the new key and the younger its old one.
+/// `sql` written with `$1…` for PostgreSQL, run with `?` on SQLite.
+async fn sql(app: &crate::support::TestApp, sql: &str, values: Vec<sea_orm::Value>) -> Option<sea_orm::QueryResult> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let mut text = sql.to_string();
+    if app.kind == crate::support::DbKind::Sqlite {
+        for n in (1..=values.len()).rev() {
+            text = text.replace(&format!("${n}"), "?");
+        }
+    }
+    app.db.query_one(Statement::from_sql_and_values(app.db.get_database_backend(), text, values)).await.unwrap()
+}
+
+fn uid(v: &serde_json::Value) -> sea_orm::Value {
+    uuid::Uuid::parse_str(v["id"].as_str().unwrap()).unwrap().into()
+}
+
+async fn keys(app: &crate::support::TestApp, c: &serde_json::Value) -> (String, Option<String>) {
+    let row = sql(app, "SELECT name_norm, phone_norm FROM customers WHERE id = $1", vec![uid(c)]).await.unwrap();
+    (row.try_get("", "name_norm").unwrap(), row.try_get("", "phone_norm").unwrap())
+}
+
+// Keys stored before folding are folded by the migration; where two live customers now
+// collide, the older keeps the new key and the younger its old one.
+dual_test!(the_migration_refolds_stored_keys, |app| {
+    use migration::MigratorTrait;
+    let a = create(&app, &app.admin, json!({"name": "Café Ltd", "phone": "13800138000"})).await;
+    let b = create(&app, &app.admin, json!({"name": "Other Co", "phone": "010 6552 9988", "email": "b@x.example"})).await;
+    let c = create(&app, &app.admin, json!({"name": "Temporary"})).await;
+    // The keys as the old code stored them.
+    sql(&app, "UPDATE customers SET phone_norm = $1 WHERE id = $2", vec!["13800138000".into(), uid(&a)]).await;
+    sql(&app, "UPDATE customers SET phone_norm = $1 WHERE id = $2", vec!["01065529988".into(), uid(&b)]).await;
+    sql(&app, "UPDATE customers SET name = $1, name_norm = $2, phone = $3, phone_norm = $4 WHERE id = $5",
+        vec!["Cafe\u{0301} Ltd".into(), "cafe\u{0301}".into(), "0086 13800138000".into(), "008613800138000".into(), uid(&c)]).await;
+    migration::Migrator::down(&app.db, Some(1)).await.unwrap();
+    let names: Vec<String> = migration::Migrator::get_pending_migrations(&app.db).await.unwrap().iter().map(|m| m.name().to_string()).collect();
+    assert_eq!(names, ["m20260402_000000_customer_keys_refold"]);
+    migration::Migrator::up(&app.db, None).await.unwrap();
+    assert_eq!(keys(&app, &a).await, ("café".to_string(), Some("+8613800138000".to_string())));
+    assert_eq!(keys(&app, &b).await, ("other".to_string(), Some("+861065529988".to_string())));
+    assert_eq!(keys(&app, &c).await, ("cafe\u{0301}".to_string(), Some("008613800138000".to_string())), "the younger duplicate keeps its old keys");
+    // The folded keys serve the check at once.
+    let (s, _) = app.post("/api/v1/customers", &app.admin, json!({"name": "Third", "phone": "+86 10 6552 9988"})).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+});

@@ -39,7 +39,7 @@ macro_rules! dual_test {
     };
 }
 
-enum Cleanup {
+pub enum Cleanup {
     File(PathBuf),
     Postgres { admin_url: String, name: String },
 }
@@ -64,6 +64,30 @@ impl Drop for Cleanup {
                 })
                 .join();
             }
+        }
+    }
+}
+
+/// A new, empty database of `kind` (not migrated), dropped with the returned guard.
+pub async fn empty_database(kind: DbKind) -> (String, Cleanup) {
+    let id = Uuid::now_v7().simple().to_string();
+    match kind {
+        DbKind::Sqlite => {
+            let dir = std::env::temp_dir().join(format!("crm-test-{id}"));
+            std::fs::create_dir_all(&dir).unwrap();
+            (format!("sqlite://{}?mode=rwc", dir.join("crm.db").display()), Cleanup::File(dir))
+        }
+        DbKind::Postgres => {
+            let admin_url = postgres_admin_url();
+            let admin = crm_persistence::db::connect(&admin_url)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL is not reachable at {admin_url} ({e}); set CRM_TEST_POSTGRES_URL or run only the SQLite tests"));
+            let name = format!("crm_test_{id}");
+            use sea_orm::ConnectionTrait;
+            admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.unwrap();
+            admin.close().await.ok();
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap();
+            (format!("{base}/{name}"), Cleanup::Postgres { admin_url, name })
         }
     }
 }
@@ -101,26 +125,7 @@ impl TestApp {
     pub async fn spawn_with(kind: DbKind, options: Options) -> Self {
         // Server errors are logged; nextest shows them for failing tests only.
         let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).is_test(true).try_init();
-        let id = Uuid::now_v7().simple().to_string();
-        let (url, cleanup) = match kind {
-            DbKind::Sqlite => {
-                let dir = std::env::temp_dir().join(format!("crm-test-{id}"));
-                std::fs::create_dir_all(&dir).unwrap();
-                (format!("sqlite://{}?mode=rwc", dir.join("crm.db").display()), Cleanup::File(dir))
-            }
-            DbKind::Postgres => {
-                let admin_url = postgres_admin_url();
-                let admin = crm_persistence::db::connect(&admin_url)
-                    .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL is not reachable at {admin_url} ({e}); set CRM_TEST_POSTGRES_URL or run only the SQLite tests"));
-                let name = format!("crm_test_{id}");
-                use sea_orm::ConnectionTrait;
-                admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.unwrap();
-                admin.close().await.ok();
-                let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap();
-                (format!("{base}/{name}"), Cleanup::Postgres { admin_url, name })
-            }
-        };
+        let (url, cleanup) = empty_database(kind).await;
         let db = crm_persistence::db::connect(&url).await.unwrap();
         crm_persistence::db::migrate(&db).await.unwrap();
         crm_persistence::system::bootstrap::run(&db, Some(ADMIN_PASSWORD.into())).await.unwrap();

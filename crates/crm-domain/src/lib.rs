@@ -14,6 +14,7 @@ pub mod products;
 pub mod saved_views;
 pub mod scope;
 pub mod system;
+pub mod text_keys;
 pub mod validate;
 
 pub use actor::Actor;

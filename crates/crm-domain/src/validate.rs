@@ -71,16 +71,21 @@ impl Validator {
         }
     }
 
+    /// An e-mail address, stored folded (`text_keys::fold`) and lowercased: it is its own
+    /// duplicate key, so an invisible character must not make a second one.
     pub fn email(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let v = self.optional(field, value, 254)?;
+        let v = crate::text_keys::fold(&v);
         if !is_email(&v) {
             self.add(field, "invalid", "is not a valid e-mail address");
         }
         Some(v.to_lowercase())
     }
 
+    /// A phone number as typed, folded (`text_keys::fold`: full-width digits become ASCII,
+    /// invisible characters go).
     pub fn phone(&mut self, field: &str, value: Option<&str>) -> Option<String> {
-        let v = self.optional(field, value, 32)?;
+        let v = crate::text_keys::fold(&self.optional(field, value, 32)?);
         if !is_phone(&v) {
             self.add(field, "invalid", "is not a valid phone number");
         }

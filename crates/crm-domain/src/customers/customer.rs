@@ -137,16 +137,12 @@ impl CustomerPatch {
     }
 }
 
-/// The key two names are duplicates under: case, width and spacing ignored, and the
-/// company suffixes people add or drop (有限公司, Co., Ltd.) removed.
+/// The key two names are duplicates under: case, width, spacing, invisible characters and
+/// Unicode spelling (`text_keys::fold`) ignored, and the company suffixes people add or
+/// drop (有限公司, Co., Ltd.) removed.
 pub fn normalise_name(name: &str) -> String {
-    let lower: String = name
+    let lower: String = crate::text_keys::fold(name)
         .chars()
-        .map(|c| match c {
-            // Full-width ASCII (ＡＢＣ１２３) to half-width.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
         .flat_map(char::to_lowercase)
         .filter(|c| !c.is_whitespace() && !"（）()·.,，。-_&'\"".contains(*c))
         .collect();
@@ -161,14 +157,9 @@ pub fn normalise_name(name: &str) -> String {
     s
 }
 
-/// Digits only, without a leading country code 86 on 13-digit Chinese mobiles, so
-/// "+86 138-0013-8000" and "13800138000" are one number.
+/// The key two phone numbers are duplicates under: E.164 (`text_keys::phone_key`).
 pub fn normalise_phone(phone: &str) -> String {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    match digits.strip_prefix("86") {
-        Some(rest) if rest.len() == 11 => rest.to_string(),
-        _ => digits,
-    }
+    crate::text_keys::phone_key(phone)
 }
 
 #[cfg(test)]
@@ -184,9 +175,18 @@ mod tests {
     }
 
     #[test]
+    fn names_with_invisible_characters_or_decomposed_accents_are_the_same() {
+        let plain = normalise_name("Café Ltd");
+        for same in ["Caf\u{200B}é Ltd", "Ca\u{00AD}fé", "\u{FEFF}Café", "Cafe\u{0301} Ltd", "\u{200F}Café\u{202A}"] {
+            assert_eq!(normalise_name(same), plain, "{same:?}");
+        }
+    }
+
+    #[test]
     fn phones_normalise() {
-        assert_eq!(normalise_phone("+86 138-0013-8000"), "13800138000");
-        assert_eq!(normalise_phone("(010) 6552 9988"), "01065529988");
+        assert_eq!(normalise_phone("+86 138-0013-8000"), "+8613800138000");
+        assert_eq!(normalise_phone("0086 13800138000"), normalise_phone("13800138000"));
+        assert_eq!(normalise_phone("(010) 6552 9988"), "+861065529988");
     }
 }
 
