@@ -57,3 +57,39 @@ fn write_private(path: &Path, content: &str) -> anyhow::Result<()> {
     f.write_all(content.as_bytes())?;
     Ok(())
 }
+
+/// The server's defences against guessing and floods (`crm_http::state::Settings`).
+#[derive(Args, Debug, Clone)]
+pub struct Defences {
+    /// Failed sign-ins one client address may make within 15 minutes before it backs off
+    /// (30 s, doubling up to 15 min); 0 turns the per-address back-off off.
+    #[arg(long, env = "CRM_LOGIN_IP_FAILURES", default_value_t = 10)]
+    pub login_ip_failures: u32,
+    /// Failed sign-ins the server accepts per minute from clients that never signed in
+    /// before; 0 turns the budget off.
+    #[arg(long, env = "CRM_LOGIN_FAILURES_PER_MINUTE", default_value_t = 300)]
+    pub login_failures_per_minute: u32,
+    /// API requests per second one client address may make (bursts of twice that); 0 = no limit.
+    #[arg(long, env = "CRM_RATE_LIMIT_IP", default_value_t = 100)]
+    pub rate_limit_ip: u32,
+    /// API requests per second one signed-in user may make (bursts of twice that); 0 = no limit.
+    #[arg(long, env = "CRM_RATE_LIMIT_USER", default_value_t = 30)]
+    pub rate_limit_user: u32,
+    /// API requests per second one API token may make (bursts of twice that); 0 = no limit.
+    #[arg(long, env = "CRM_RATE_LIMIT_TOKEN", default_value_t = 50)]
+    pub rate_limit_token: u32,
+    /// Take the client address from Forwarded / X-Forwarded-For: set it only behind a
+    /// reverse proxy that sets those headers.
+    #[arg(long, env = "CRM_TRUST_FORWARDED", default_value_t = false)]
+    pub trust_forwarded: bool,
+}
+
+impl Defences {
+    pub fn settings(&self) -> crm_http::state::Settings {
+        crm_http::state::Settings {
+            login: crm_http::login_guard::LoginLimits { ip_failures: self.login_ip_failures, global_failures_per_minute: self.login_failures_per_minute },
+            rates: crm_http::rate_limit::RateLimits { per_ip: self.rate_limit_ip, per_user: self.rate_limit_user, per_token: self.rate_limit_token },
+            trust_forwarded: self.trust_forwarded,
+        }
+    }
+}

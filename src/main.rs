@@ -37,6 +37,8 @@ enum Command {
         /// Password for the `admin` user created on first start (else a random one is printed).
         #[arg(long, env = "CRM_ADMIN_PASSWORD", hide_env_values = true)]
         admin_password: Option<String>,
+        #[command(flatten)]
+        defences: config::Defences,
     },
     /// Run pending migrations and exit.
     Migrate {
@@ -94,9 +96,10 @@ async fn open(config: &Config) -> anyhow::Result<crm_persistence::Db> {
     Ok(db)
 }
 
-/// Applies the pool rules every hour (CUS-7). Several instances may run it at once: each
-/// move is a conditional update, so a customer is returned once.
-fn spawn_pool_rules_job(db: crm_persistence::Db) {
+/// Applies the pool rules every hour (CUS-7), and drops sign-in counters nobody touched for
+/// a day. Several instances may run it at once: each move is a conditional update, so a
+/// customer is returned once.
+fn spawn_hourly_jobs(db: crm_persistence::Db) {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
@@ -104,6 +107,9 @@ fn spawn_pool_rules_job(db: crm_persistence::Db) {
             let ctx = crm_persistence::Ctx::system("pool-rules-job");
             if let Err(e) = crm_persistence::customers::pool_rules::apply(&db, &ctx).await {
                 log::error!("pool rules job failed: {e}");
+            }
+            if let Err(e) = crm_persistence::login_throttle::purge(&db, chrono::Utc::now()).await {
+                log::error!("purging sign-in counters failed: {e}");
             }
         }
     });
@@ -126,11 +132,11 @@ async fn main() -> anyhow::Result<()> {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,sqlx=warn,sea_orm=warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { config, bind, workers, admin_password } => {
+        Command::Serve { config, bind, workers, admin_password, defences } => {
             let db = open(&config).await?;
             bootstrap(&db, admin_password).await?;
-            spawn_pool_rules_job(db.clone());
-            let state = crm_http::app_state(db, &config.jwt_secret()?);
+            spawn_hourly_jobs(db.clone());
+            let state = crm_http::app_state(db, &config.jwt_secret()?, defences.settings());
             let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;
             let workers = workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));

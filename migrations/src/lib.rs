@@ -25,6 +25,7 @@ mod m20260326_000000_customer_search_pending_list;
 mod m20260327_000000_customer_autovacuum;
 mod m20260401_000000_customer_releases;
 mod m20260402_000000_customer_keys_refold;
+mod m20260403_000000_login_throttles;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260327_000000_customer_autovacuum::MIGRATION),
             Box::new(m20260401_000000_customer_releases::Migration),
             Box::new(m20260402_000000_customer_keys_refold::Migration),
+            Box::new(m20260403_000000_login_throttles::Migration),
         ]
     }
 }

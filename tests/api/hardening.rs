@@ -199,3 +199,93 @@ mod the_cli_and_the_server_share_sqlite {
         assert_eq!(app.try_login("cli.target", "Cli-pass-3-123").await.status(), StatusCode::OK);
     }
 }
+
+dual_test!(every_response_carries_the_security_headers, |app| {
+    let page = app.req(Method::GET, "/customers", None).send().await.unwrap();
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_string();
+    for part in ["script-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "connect-src 'self'"] {
+        assert!(csp.contains(part), "the SPA's CSP lacks {part}: {csp}");
+    }
+    assert!(!csp.contains("script-src 'self' 'unsafe-inline'"), "no inline script: {csp}");
+    let docs = app.req(Method::GET, "/api/docs", None).send().await.unwrap();
+    assert!(docs.headers()["content-security-policy"].to_str().unwrap().contains("script-src 'self'"));
+    for res in [
+        app.req(Method::GET, "/api/v1/me", Some(&app.admin)).send().await.unwrap(),
+        app.req(Method::GET, "/api/v1/customers", Some(&app.admin)).send().await.unwrap(),
+        app.req(Method::GET, "/api/v1/nothing", Some(&app.admin)).send().await.unwrap(),
+        app.try_login("admin", crate::support::ADMIN_PASSWORD).await,
+    ] {
+        let h = res.headers();
+        assert_eq!(h["x-content-type-options"], "nosniff", "{}", res.url());
+        assert_eq!(h["x-frame-options"], "DENY");
+        assert_eq!(h["referrer-policy"], "no-referrer");
+        assert_eq!(h["cache-control"], "no-store", "{}", res.url());
+        assert!(h.get("strict-transport-security").is_none(), "no HSTS over plain HTTP");
+    }
+    let behind_tls = app.req(Method::GET, "/healthz", None).header("x-forwarded-proto", "https").send().await.unwrap();
+    assert!(behind_tls.headers().get("strict-transport-security").is_some());
+});
+
+fn limited(per_ip: u32, per_user: u32, per_token: u32) -> crate::support::Options {
+    let mut settings = crate::support::test_settings();
+    settings.rates = crm_http::rate_limit::RateLimits { per_ip, per_user, per_token };
+    crate::support::Options { settings: Some(settings), ..Default::default() }
+}
+
+// A token, a user and an address each have a budget; past it the answer is 429 with
+// Retry-After, and every answer says where the caller stands.
+mod rate_limits_per_token_user_and_address {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        let app = crate::support::TestApp::spawn_with(crate::support::DbKind::Sqlite, limited(1000, 5, 3)).await;
+        let (_, t) = app.post("/api/v1/api-tokens", &app.admin, json!({"name": "burst", "scopes": ["customers:read"]})).await;
+        let token = t["token"].as_str().unwrap().to_string();
+        // A token: bursts of 6, then 429.
+        let mut statuses = Vec::new();
+        for _ in 0..12 {
+            let res = app.req(Method::GET, "/api/v1/customers", Some(&token)).send().await.unwrap();
+            let h = res.headers();
+            assert_eq!(h["ratelimit-limit"], "6");
+            assert!(h.get("ratelimit-remaining").is_some() && h.get("ratelimit-reset").is_some());
+            if res.status() == StatusCode::TOO_MANY_REQUESTS {
+                let retry: u64 = h["retry-after"].to_str().unwrap().parse().unwrap();
+                assert!((1..=2).contains(&retry), "retry-after {retry}");
+                assert_eq!(h["ratelimit-remaining"], "0");
+                assert_eq!(split(res).await.1["code"], "rate_limited");
+                statuses.push(429);
+            } else {
+                statuses.push(res.status().as_u16());
+            }
+        }
+        assert!(statuses.iter().take(6).all(|s| *s == 200), "{statuses:?}");
+        assert!(statuses.iter().skip(7).all(|s| *s == 429), "{statuses:?}");
+        // The user behind the token has a budget of its own (10), not yet spent.
+        let res = app.req(Method::GET, "/api/v1/me", Some(&app.admin)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["ratelimit-limit"], "10");
+        // After waiting as told, the token may go on.
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+        assert_eq!(app.get("/api/v1/customers", &token).await.0, StatusCode::OK);
+    }
+}
+
+// Junk refresh calls from one address, and anything else, meet the address's budget.
+mod an_address_flooding_the_api_is_throttled {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        let app = crate::support::TestApp::spawn_with(crate::support::DbKind::Sqlite, limited(20, 0, 0)).await;
+        let mut throttled = 0;
+        for _ in 0..100 {
+            let res = app.req(Method::POST, "/api/v1/auth/refresh", None).json(&json!({"refresh_token": "junk"})).send().await.unwrap();
+            if res.status() == StatusCode::TOO_MANY_REQUESTS {
+                assert!(res.headers().get("retry-after").is_some());
+                throttled += 1;
+            }
+        }
+        assert!(throttled >= 50, "only {throttled} of 100 junk refreshes were throttled");
+    }
+}

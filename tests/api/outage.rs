@@ -73,7 +73,7 @@ async fn spawn_behind_proxy() -> (TestApp, Proxy) {
     let upstream = admin.split_once('@').unwrap().1.split('/').next().unwrap().to_string();
     let proxy = Proxy::start(upstream).await;
     let port = proxy.port;
-    let app = TestApp::spawn_with(DbKind::Postgres, Options { serve_url: Some(Box::new(move |url| through(url, port))) }).await;
+    let app = TestApp::spawn_with(DbKind::Postgres, Options { serve_url: Some(Box::new(move |url| through(url, port))), ..Default::default() }).await;
     (app, proxy)
 }
 

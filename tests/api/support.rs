@@ -107,6 +107,12 @@ pub fn postgres_admin_url() -> String {
     std::env::var("CRM_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// The defences of a test server: the production defaults, but no request rate limits,
+/// which a test's bursts of calls would run into (the rate-limit tests set their own).
+pub fn test_settings() -> crm_http::state::Settings {
+    crm_http::state::Settings { rates: crm_http::rate_limit::RateLimits::off(), ..Default::default() }
+}
+
 /// Turns the test database's URL into the one the server connects with.
 pub type UrlMap = Box<dyn Fn(&str) -> String + Send>;
 
@@ -115,6 +121,8 @@ pub type UrlMap = Box<dyn Fn(&str) -> String + Send>;
 pub struct Options {
     /// The URL the server connects with, e.g. through a proxy.
     pub serve_url: Option<UrlMap>,
+    /// The server's defences, when a test needs other than the defaults.
+    pub settings: Option<crm_http::state::Settings>,
 }
 
 impl TestApp {
@@ -133,7 +141,7 @@ impl TestApp {
             Some(map) => crm_persistence::db::connect(&map(&url)).await.unwrap(),
             None => db.clone(),
         };
-        let state = crm_http::app_state(served, b"test-secret-test-secret-test-secret-0123456789");
+        let state = crm_http::app_state(served, b"test-secret-test-secret-test-secret-0123456789", options.settings.unwrap_or_else(test_settings));
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let server = crm_http::server(state, listener, 2).unwrap();

@@ -34,19 +34,22 @@ impl JwtKeys {
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
     sub: Uuid,
+    /// The session (refresh-token family): the token dies with it.
+    sid: Uuid,
     iat: i64,
     exp: i64,
     typ: String,
 }
 
-pub fn issue_access_token(keys: &JwtKeys, user_id: Uuid) -> Result<String, ApiError> {
+pub fn issue_access_token(keys: &JwtKeys, user_id: Uuid, session: Uuid) -> Result<String, ApiError> {
     let now = Utc::now().timestamp();
-    let claims = Claims { sub: user_id, iat: now, exp: now + ACCESS_TOKEN_SECONDS, typ: "access".into() };
+    let claims = Claims { sub: user_id, sid: session, iat: now, exp: now + ACCESS_TOKEN_SECONDS, typ: "access".into() };
     jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &keys.encoding)
         .map_err(|e| ApiError(DomainError::internal(format!("token signing failed: {e}"))))
 }
 
-fn verify_access_token(keys: &JwtKeys, token: &str) -> Result<(Uuid, i64), ApiError> {
+/// The user, session and expiry of a valid access token.
+pub fn verify_access_token(keys: &JwtKeys, token: &str) -> Result<(Uuid, Uuid, i64), ApiError> {
     let mut v = Validation::new(Algorithm::HS256);
     v.leeway = 0;
     v.set_required_spec_claims(&["exp", "sub"]);
@@ -60,7 +63,7 @@ fn verify_access_token(keys: &JwtKeys, token: &str) -> Result<(Uuid, i64), ApiEr
     if data.claims.typ != "access" {
         return Err(ApiError(DomainError::unauthorized("auth.invalid_token", "not an access token")));
     }
-    Ok((data.claims.sub, data.claims.exp))
+    Ok((data.claims.sub, data.claims.sid, data.claims.exp))
 }
 
 /// The authenticated caller, put into the request by the guard.
@@ -68,40 +71,48 @@ fn verify_access_token(keys: &JwtKeys, token: &str) -> Result<(Uuid, i64), ApiEr
 pub struct Principal {
     pub actor: Arc<Actor>,
     pub api_token_id: Option<Uuid>,
+    /// The session of a signed-in person (none for API tokens).
+    pub session_id: Option<Uuid>,
 }
 
 fn missing() -> ApiError {
     ApiError(DomainError::unauthorized("auth.missing_token", "sign in: send Authorization: Bearer <token>"))
 }
 
-/// Resolves the bearer token into a principal. Actors are cached briefly, keyed by the
-/// token's hash, so a burst of calls costs one database round trip.
+/// The bearer token of a request, if it sent one.
+pub fn bearer(req: &HttpRequest) -> Option<&str> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer "))?.trim();
+    (!token.is_empty()).then_some(token)
+}
+
+/// Resolves the bearer token into a principal. Principals are cached briefly, keyed by
+/// the token's hash, so a burst of calls costs one database round trip; an access token
+/// is accepted only while its session is live, so a logout or a password change ends it
+/// at once in this process, and within `AUTH_CACHE_TTL` in others.
 pub async fn authenticate(state: &AppState, req: &ServiceRequest) -> Result<Principal, ApiError> {
-    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(missing)?;
-    let value = value.to_str().map_err(|_| missing())?;
-    let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer ")).ok_or_else(missing)?.trim();
-    if token.is_empty() {
-        return Err(missing());
-    }
+    let token = bearer(req.request()).ok_or_else(missing)?;
     let key = sha256_hex(token);
-    let is_api_token = token.starts_with(auth_store::API_TOKEN_PREFIX);
-    if let Some(actor) = state.auth_cache.get(&key) {
-        let api_token_id = actor.token_scopes.as_ref().map(|_| Uuid::nil());
-        return Ok(Principal { actor, api_token_id });
+    if let Some(principal) = state.auth_cache.get(&key) {
+        return Ok(principal);
     }
     let gone = || ApiError(DomainError::unauthorized("auth.user_inactive", "the account is disabled or deleted"));
-    let (actor, api_token_id, expires) = if is_api_token {
-        let t = auth_store::verify_api_token(&state.db, token, Utc::now()).await?;
+    let now = Utc::now();
+    let (principal, expires) = if token.starts_with(auth_store::API_TOKEN_PREFIX) {
+        let t = auth_store::verify_api_token(&state.db, token, now).await?;
         let mut actor = auth_store::load_actor(&state.db, t.user_id).await?.ok_or_else(gone)?;
         actor.token_scopes = Some(t.scopes.into_iter().collect::<BTreeSet<_>>());
-        (actor, Some(t.token_id), t.expires_at)
+        (Principal { actor: Arc::new(actor), api_token_id: Some(t.token_id), session_id: None }, t.expires_at)
     } else {
-        let (user_id, exp) = verify_access_token(&state.jwt, token)?;
-        (auth_store::load_actor(&state.db, user_id).await?.ok_or_else(gone)?, None, chrono::DateTime::from_timestamp(exp, 0))
+        let (user_id, session, exp) = verify_access_token(&state.jwt, token)?;
+        if !auth_store::session_live(&state.db, session, now).await? {
+            return Err(ApiError(DomainError::unauthorized("auth.session_ended", "this session has ended (signed out, or the password changed); sign in again")));
+        }
+        let actor = auth_store::load_actor(&state.db, user_id).await?.ok_or_else(gone)?;
+        (Principal { actor: Arc::new(actor), api_token_id: None, session_id: Some(session) }, chrono::DateTime::from_timestamp(exp, 0))
     };
-    let actor = Arc::new(actor);
-    state.auth_cache.put(key, actor.clone(), expires);
-    Ok(Principal { actor, api_token_id })
+    state.auth_cache.put(key, principal.clone(), expires);
+    Ok(principal)
 }
 
 impl FromRequest for Principal {

@@ -9,10 +9,11 @@ use actix_web::http::Method;
 use actix_web::middleware::{from_fn, Next};
 use actix_web::{guard as aguard, web, Error, FromRequest, Handler, HttpMessage, Responder};
 use crm_domain::permissions::Access;
-use crm_domain::DomainError;
+use crm_domain::{DomainError, ErrorKind};
 
-use crate::auth::authenticate;
+use crate::auth::{authenticate, Principal};
 use crate::idempotency;
+use crate::rate_limit::{self, Caller, Refused, Standing};
 use crate::problem::ApiError;
 use crate::state::AppState;
 
@@ -89,15 +90,51 @@ fn split_prefix(path: &str) -> (&str, &str) {
 }
 
 async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Result<ServiceResponse<BoxBody>, Error> {
-    match check(access, &req).await {
-        Ok(principal_key) => {
-            if req.method() == Method::POST && req.headers().contains_key(idempotency::HEADER) {
-                return idempotency::run(req, next, principal_key).await;
-            }
-            next.call(req).await
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(req.error_response(ApiError(DomainError::internal("no app state"))));
+    };
+    // The address's budget first: a flood is turned away before any other work.
+    let mut standing = match state.limiter.check_ip(state.client_addr(req.request())) {
+        Ok(s) => s,
+        Err(refused) => return Ok(rate_limited(req, refused)),
+    };
+    let principal_key = match check(access, &req).await {
+        Ok(key) => key,
+        Err(e) => return Ok(with_standing(req.error_response(e), standing)),
+    };
+    let caller = req.extensions().get::<Principal>().map(|p| match (p.api_token_id, p.actor.user_id) {
+        (Some(token), _) => Caller::Token(token),
+        (None, user) => Caller::User(user),
+    });
+    if let Some(caller) = caller {
+        match state.limiter.check_caller(caller) {
+            Ok(Some(s)) => standing = Some(s),
+            Ok(None) => {}
+            Err(refused) => return Ok(rate_limited(req, refused)),
         }
-        Err(e) => Ok(req.error_response(e)),
     }
+    let res = if req.method() == Method::POST && req.headers().contains_key(idempotency::HEADER) {
+        idempotency::run(req, next, principal_key).await?
+    } else {
+        next.call(req).await?
+    };
+    Ok(with_standing(res, standing))
+}
+
+fn with_standing(mut res: ServiceResponse<BoxBody>, standing: Option<Standing>) -> ServiceResponse<BoxBody> {
+    if let Some(s) = standing {
+        rate_limit::write_headers(res.headers_mut(), s);
+    }
+    res
+}
+
+fn rate_limited(req: ServiceRequest, r: Refused) -> ServiceResponse<BoxBody> {
+    let e = DomainError::new(
+        ErrorKind::TooManyRequests { retry_after_secs: r.retry_after_secs },
+        "rate_limited",
+        format!("too many requests; wait {} s (RateLimit-* headers say how many are allowed)", r.retry_after_secs),
+    );
+    with_standing(req.error_response(ApiError(e)), Some(r.standing))
 }
 
 /// Authenticates and authorises; returns the key idempotency records are kept under.
@@ -109,7 +146,7 @@ async fn check(access: Access, req: &ServiceRequest) -> Result<String, ApiError>
             .app_data::<web::Data<AppState>>()
             .ok_or_else(|| ApiError(DomainError::internal("no app state")))?
             .clone();
-        let principal = authenticate(&state, req).await?;
+        let principal: Principal = authenticate(&state, req).await?;
         if access == Access::Session && principal.api_token_id.is_some() {
             return Err(ApiError(DomainError::forbidden_code(
                 "auth.session_required",

@@ -17,13 +17,16 @@ pub mod guard;
 pub mod idempotency;
 pub mod json;
 pub mod list_query;
+pub mod login_guard;
 pub mod money;
 pub mod openapi;
 pub mod patch;
 pub mod products;
 pub mod problem;
+pub mod rate_limit;
 pub mod request_log;
 pub mod saved_views;
+pub mod security_headers;
 pub mod spa;
 pub mod state;
 pub mod strict_json;
@@ -32,7 +35,6 @@ pub mod system;
 pub mod text_input;
 
 use std::net::TcpListener;
-use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::http::Method;
@@ -68,8 +70,8 @@ pub fn route_table() -> Vec<RouteInfo> {
     r.table
 }
 
-pub fn app_state(db: Db, jwt_secret: &[u8]) -> AppState {
-    AppState { db, jwt: Arc::new(auth::JwtKeys::new(jwt_secret)), auth_cache: Arc::new(state::AuthCache::default()) }
+pub fn app_state(db: Db, secret: &[u8], settings: state::Settings) -> AppState {
+    AppState::new(db, secret, settings)
 }
 
 /// Configures one App; used by the server and by nothing else, so tests drive the same
@@ -93,6 +95,7 @@ pub fn server(state: AppState, listener: TcpListener, workers: usize) -> std::io
                 other => bad_request("body.invalid", other.to_string(), Some("body")).into(),
             }))
             .wrap(Compress::default())
+            .wrap(from_fn(security_headers::security_headers))
             .wrap(from_fn(request_log::request_log))
             .configure(configure)
             .default_service(web::to(spa::fallback))

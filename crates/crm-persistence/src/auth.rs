@@ -9,7 +9,7 @@ use crm_domain::permissions::is_known_code;
 use crm_domain::scope::EffectiveScope;
 use crm_domain::validate::Validator;
 use crm_domain::{Actor, DataScope, DomainError, DomainResult, ErrorKind};
-use sea_orm::sea_query::{CaseStatement, Expr};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
@@ -20,24 +20,23 @@ use crate::listing::{fetch_page, ListParams, Page};
 use crate::passwords::{self, random_secret, sha256_hex};
 use crate::system::entities::{api_token, refresh_token, user};
 use crate::system::roles;
-use crate::{audit, Ctx, Db};
+use crate::{audit, login_throttle, Ctx, Db};
 
-pub const MAX_FAILURES: i32 = 5;
-pub const FAILURE_WINDOW_MINUTES: i64 = 15;
-pub const LOCK_MINUTES: i64 = 15;
 pub const REFRESH_TOKEN_DAYS: i64 = 30;
 pub const API_TOKEN_PREFIX: &str = "crm_";
 
-fn invalid_credentials() -> DomainError {
+pub fn invalid_credentials() -> DomainError {
     DomainError::unauthorized("auth.invalid_credentials", "wrong username or password")
 }
 
-fn locked(until: DateTime<Utc>, now: DateTime<Utc>) -> DomainError {
+/// The answer while a login name (or a device) is locked: the same whether the name
+/// exists or not.
+pub fn locked(until: DateTime<Utc>, now: DateTime<Utc>) -> DomainError {
     let secs = u64::try_from((until - now).num_seconds().max(1)).unwrap_or(1);
     DomainError::new(
         ErrorKind::TooManyRequests { retry_after_secs: secs },
         "auth.locked",
-        format!("too many failed logins; the account is locked for {} more minute(s)", secs.div_ceil(60)),
+        format!("too many failed sign-ins with this name; try again in {secs} s, or from a device you signed in from before"),
     )
 }
 
@@ -69,66 +68,50 @@ pub async fn load_actor(db: &impl ConnectionTrait, user_id: Uuid) -> DomainResul
     }))
 }
 
-/// Checks a password login. Unknown users and wrong passwords get the same answer and
-/// cost the same time; failures are counted in one statement so parallel guesses cannot
-/// slip past the limit.
-pub async fn login(db: &Db, login: &str, password: &str, ip: Option<String>, now: DateTime<Utc>) -> DomainResult<user::Model> {
-    let login = login.trim().to_lowercase();
+/// One password sign-in attempt.
+pub struct LoginAttempt<'a> {
+    /// Username or e-mail, as typed.
+    pub login: &'a str,
+    pub password: &'a str,
+    pub ip: Option<String>,
+    /// A device this login name signed in from before (verified by the caller): its own
+    /// failures count, and the name's lock does not hold for it.
+    pub device: Option<Uuid>,
+    pub now: DateTime<Utc>,
+}
+
+/// Checks a password sign-in (`login_throttle` says how failures are counted). Unknown
+/// names, wrong passwords and disabled accounts get the same answer and cost the same
+/// time; a locked name is answered at once, known or not.
+pub async fn login(db: &Db, a: LoginAttempt<'_>) -> DomainResult<user::Model> {
+    let key = match a.device {
+        Some(d) => login_throttle::device_key(d),
+        None => login_throttle::name_key(a.login),
+    };
+    if let Some(until) = login_throttle::locked_until(db, &key, a.now).await? {
+        return Err(locked(until, a.now));
+    }
+    let login = a.login.trim().to_lowercase();
     let found = user::Entity::find()
         .filter(user::Column::DeletedAt.is_null())
         .filter(Condition::any().add(user::Column::Username.eq(login.clone())).add(user::Column::Email.eq(login)))
         .one(db)
         .await
         .map_err(db_err)?;
-    let Some(u) = found else {
-        let _ = passwords::verify(password.to_string(), passwords::dummy_hash().await).await;
-        return Err(invalid_credentials());
+    let hash = match &found {
+        Some(u) => u.password_hash.clone(),
+        None => passwords::dummy_hash().await,
     };
-    if let Some(until) = u.locked_until.filter(|t| *t > now) {
-        return Err(locked(until, now));
-    }
-    if !passwords::verify(password.to_string(), u.password_hash.clone()).await {
-        let cutoff = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
-        let fresh_window = Condition::any().add(user::Column::FailedWindowStart.is_null()).add(user::Column::FailedWindowStart.lt(cutoff));
-        user::Entity::update_many()
-            .col_expr(
-                user::Column::FailedLogins,
-                CaseStatement::new().case(fresh_window.clone(), Expr::value(1)).finally(Expr::col(user::Column::FailedLogins).add(1)).into(),
-            )
-            .col_expr(
-                user::Column::FailedWindowStart,
-                CaseStatement::new().case(fresh_window, Expr::value(now)).finally(Expr::col(user::Column::FailedWindowStart)).into(),
-            )
-            .filter(user::Column::Id.eq(u.id))
-            .exec(db)
-            .await
-            .map_err(db_err)?;
-        let until = now + Duration::minutes(LOCK_MINUTES);
-        let locked_now = user::Entity::update_many()
-            .col_expr(user::Column::LockedUntil, Expr::value(until))
-            .filter(user::Column::Id.eq(u.id))
-            .filter(user::Column::FailedLogins.gte(MAX_FAILURES))
-            .exec(db)
-            .await
-            .map_err(db_err)?;
-        if locked_now.rows_affected > 0 {
-            log::warn!("account {} locked after {MAX_FAILURES} failed logins", u.username);
-            return Err(locked(until, now));
-        }
-        return Err(invalid_credentials());
-    }
-    if !u.enabled {
-        return Err(DomainError::unauthorized("auth.disabled", "this account is disabled"));
-    }
+    let right = passwords::verify(a.password.to_string(), hash).await;
+    let Some(u) = found.filter(|u| right && u.enabled) else {
+        return Err(match login_throttle::fail(db, &key, a.now).await? {
+            Some(until) => locked(until, a.now),
+            None => invalid_credentials(),
+        });
+    };
+    login_throttle::clear(db, &[key]).await?;
     user::Entity::update_many()
-        .set(user::ActiveModel {
-            failed_logins: Set(0),
-            failed_window_start: Set(None),
-            locked_until: Set(None),
-            last_login_at: Set(Some(now)),
-            last_login_ip: Set(ip),
-            ..Default::default()
-        })
+        .set(user::ActiveModel { last_login_at: Set(Some(a.now)), last_login_ip: Set(a.ip), ..Default::default() })
         .filter(user::Column::Id.eq(u.id))
         .exec(db)
         .await
@@ -137,12 +120,14 @@ pub async fn login(db: &Db, login: &str, password: &str, ip: Option<String>, now
 }
 
 /// Stores a new refresh token of `family` (a new family at login) and returns its secret.
-pub async fn issue_refresh_token(db: &impl ConnectionTrait, user_id: Uuid, family: Option<Uuid>, now: DateTime<Utc>) -> DomainResult<String> {
+/// A family is one session: the access tokens minted with it name it (`sid`).
+pub async fn issue_refresh_token(db: &impl ConnectionTrait, user_id: Uuid, family: Option<Uuid>, now: DateTime<Utc>) -> DomainResult<(String, Uuid)> {
     let secret = random_secret(48);
+    let family = family.unwrap_or_else(Uuid::now_v7);
     refresh_token::Entity::insert(refresh_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user_id),
-        family_id: Set(family.unwrap_or_else(Uuid::now_v7)),
+        family_id: Set(family),
         token_hash: Set(sha256_hex(&secret)),
         expires_at: Set(now + Duration::days(REFRESH_TOKEN_DAYS)),
         created_at: Set(now),
@@ -152,7 +137,7 @@ pub async fn issue_refresh_token(db: &impl ConnectionTrait, user_id: Uuid, famil
     .exec_without_returning(db)
     .await
     .map_err(db_err)?;
-    Ok(secret)
+    Ok((secret, family))
 }
 
 fn bad_refresh() -> DomainError {
@@ -162,7 +147,8 @@ fn bad_refresh() -> DomainError {
 /// Rotation: the presented token is spent and a new one of the same family returned.
 /// Presenting a spent token means it was stolen or replayed, so the whole family dies.
 /// The spend is a conditional update, so two parallel refreshes cannot both succeed.
-pub async fn rotate_refresh_token(db: &Db, secret: &str, now: DateTime<Utc>) -> DomainResult<(Uuid, String)> {
+/// Returns the user, the new secret and the session (family).
+pub async fn rotate_refresh_token(db: &Db, secret: &str, now: DateTime<Utc>) -> DomainResult<(Uuid, String, Uuid)> {
     let tx = crate::tx::begin(db).await?;
     let Some(t) = refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(sha256_hex(secret))).one(&tx).await.map_err(db_err)? else {
         return Err(bad_refresh());
@@ -186,9 +172,9 @@ pub async fn rotate_refresh_token(db: &Db, secret: &str, now: DateTime<Utc>) -> 
     if spent.rows_affected == 0 {
         return Err(bad_refresh());
     }
-    let new_secret = issue_refresh_token(&tx, t.user_id, Some(t.family_id), now).await?;
+    let (new_secret, family) = issue_refresh_token(&tx, t.user_id, Some(t.family_id), now).await?;
     tx.commit().await.map_err(db_err)?;
-    Ok((t.user_id, new_secret))
+    Ok((t.user_id, new_secret, family))
 }
 
 async fn revoke_family(db: &impl ConnectionTrait, family: Uuid, now: DateTime<Utc>) -> DomainResult<()> {
@@ -202,26 +188,63 @@ async fn revoke_family(db: &impl ConnectionTrait, family: Uuid, now: DateTime<Ut
     Ok(())
 }
 
-/// Logout: the token's whole family (this sign-in) ends.
-pub async fn logout(db: &Db, secret: &str, now: DateTime<Utc>) -> DomainResult<()> {
-    if let Some(t) = refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(sha256_hex(secret))).one(db).await.map_err(db_err)? {
+/// Logout by refresh token: the token's whole family (this sign-in) ends. Returns it.
+pub async fn logout(db: &Db, secret: &str, now: DateTime<Utc>) -> DomainResult<Option<Uuid>> {
+    let found = refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(sha256_hex(secret))).one(db).await.map_err(db_err)?;
+    if let Some(t) = &found {
         revoke_family(db, t.family_id, now).await?;
     }
+    Ok(found.map(|t| t.family_id))
+}
+
+/// Ends one session (logout by access token).
+pub async fn end_session(db: &Db, family: Uuid, now: DateTime<Utc>) -> DomainResult<()> {
+    revoke_family(db, family, now).await
+}
+
+/// Whether a session can still be refreshed: an access token of an ended session is
+/// refused at once, not when it expires.
+pub async fn session_live(db: &Db, family: Uuid, now: DateTime<Utc>) -> DomainResult<bool> {
+    let live = refresh_token::Entity::find()
+        .select_only()
+        .column(refresh_token::Column::Id)
+        .filter(refresh_token::Column::FamilyId.eq(family))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .filter(refresh_token::Column::ExpiresAt.gt(now))
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    Ok(live.is_some())
+}
+
+/// Ends every session of a user but `keep` (the one changing the password).
+pub async fn revoke_all_refresh_tokens(db: &impl ConnectionTrait, user_id: Uuid, now: DateTime<Utc>, keep: Option<Uuid>) -> DomainResult<()> {
+    let mut q = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null());
+    if let Some(k) = keep {
+        q = q.filter(refresh_token::Column::FamilyId.ne(k));
+    }
+    q.exec(db).await.map_err(db_err)?;
     Ok(())
 }
 
-pub async fn revoke_all_refresh_tokens(db: &impl ConnectionTrait, user_id: Uuid, now: DateTime<Utc>) -> DomainResult<()> {
-    refresh_token::Entity::update_many()
-        .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
-        .filter(refresh_token::Column::UserId.eq(user_id))
-        .filter(refresh_token::Column::RevokedAt.is_null())
+async fn revoke_api_tokens_of(db: &impl ConnectionTrait, user_id: Uuid, now: DateTime<Utc>) -> DomainResult<u64> {
+    let res = api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(now))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
         .exec(db)
         .await
         .map_err(db_err)?;
-    Ok(())
+    Ok(res.rows_affected)
 }
 
-pub async fn change_password(db: &Db, ctx: &Ctx, current: &str, new: &str) -> DomainResult<()> {
+/// A password change by its owner: the other sessions end (their access tokens with
+/// them), the current one (`session`) stays; the API tokens too, when asked.
+pub async fn change_password(db: &Db, ctx: &Ctx, current: &str, new: &str, session: Option<Uuid>, revoke_api_tokens: bool) -> DomainResult<()> {
     let mut v = Validator::new();
     v.password("new_password", new);
     v.finish()?;
@@ -231,8 +254,11 @@ pub async fn change_password(db: &Db, ctx: &Ctx, current: &str, new: &str) -> Do
     }
     let hash = passwords::hash(new.to_string()).await?;
     let tx = crate::tx::begin(db).await?;
-    crate::system::users::set_password(&tx, &u, hash, ctx.now).await?;
-    audit::record(&tx, ctx, "users", u.id, "change_password", &json!({"password": "old"}), &json!({"password": "new"})).await?;
+    crate::system::users::store_password(&tx, &u, hash, ctx.now).await?;
+    revoke_all_refresh_tokens(&tx, u.id, ctx.now, session).await?;
+    let revoked = if revoke_api_tokens { revoke_api_tokens_of(&tx, u.id, ctx.now).await? } else { 0 };
+    let after = json!({"password": "new", "other_sessions": "ended", "api_tokens_revoked": revoked});
+    audit::record(&tx, ctx, "users", u.id, "change_password", &json!({"password": "old"}), &after).await?;
     tx.commit().await.map_err(db_err)
 }
 

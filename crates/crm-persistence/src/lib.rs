@@ -17,6 +17,7 @@ pub mod dictionaries;
 pub mod idempotency;
 pub mod kept;
 pub mod listing;
+pub mod login_throttle;
 pub mod passwords;
 pub mod products;
 pub mod recycle;

@@ -15,6 +15,22 @@ function memoryStorage(): Storage {
   };
 }
 
+/** A document whose cookie property behaves like a browser's: writes set or remove one cookie. */
+function cookieJar(initial: string): { cookie: string } {
+  const jar = new Map(initial.split("; ").map((c) => c.split("=") as [string, string]));
+  return {
+    get cookie() {
+      return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    },
+    set cookie(text: string) {
+      const [pair, ...attrs] = text.split(";");
+      const [name, value] = pair!.split("=") as [string, string];
+      if (attrs.some((a) => a.trim() === "Max-Age=0")) jar.delete(name);
+      else jar.set(name, value);
+    },
+  };
+}
+
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
@@ -23,20 +39,23 @@ describe("authFetch", () => {
     vi.resetModules();
     vi.stubGlobal("localStorage", memoryStorage());
     vi.stubGlobal("location", { origin: "http://localhost" });
+    // The session cookie is HttpOnly (invisible here); its CSRF companion is readable.
+    vi.stubGlobal("document", cookieJar("other=1; crm_csrf=c5rf"));
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it("refreshes once on a 401 and replays the request with the new token", async () => {
+  it("refreshes once on a 401 by the session cookie and replays the request with the new token", async () => {
     const session = await import("./session");
-    session.saveTokens({ access_token: "old", refresh_token: "r1" });
+    session.saveTokens({ access_token: "old" });
     const seen: string[] = [];
     const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = input instanceof Request ? input : new Request(new URL(String(input), "http://localhost"), init);
       const path = new URL(request.url).pathname;
       seen.push(`${path} ${request.headers.get("Authorization") ?? ""}`);
       if (path === "/api/v1/auth/refresh") {
-        expect(await request.json()).toEqual({ refresh_token: "r1" });
-        return json(200, { access_token: "new", refresh_token: "r2" });
+        expect(await request.text()).toBe("");
+        expect(request.headers.get("X-CSRF-Token")).toBe("c5rf");
+        return json(200, { access_token: "new" });
       }
       if (request.headers.get("Authorization") === "Bearer new") {
         expect(await request.json()).toEqual({ name: "x" });
@@ -52,12 +71,31 @@ describe("authFetch", () => {
     expect(response.status).toBe(201);
     expect(seen).toEqual(["/api/v1/roles Bearer old", "/api/v1/auth/refresh ", "/api/v1/roles Bearer new"]);
     expect(session.getAccessToken()).toBe("new");
-    expect(session.getRefreshToken()).toBe("r2");
+    expect(localStorage.getItem("crm.access_token")).toBe("new");
+  });
+
+  it("takes the token another tab refreshed instead of refreshing again", async () => {
+    const session = await import("./session");
+    session.saveTokens({ access_token: "old" });
+    localStorage.setItem("crm.access_token", "from-other-tab");
+    const seen: string[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL) => {
+        const request = input as Request;
+        seen.push(`${new URL(request.url).pathname} ${request.headers.get("Authorization") ?? ""}`);
+        return request.headers.get("Authorization") === "Bearer from-other-tab" ? json(200, { ok: true }) : json(401, { status: 401 });
+      }),
+    );
+    const { authFetch } = await import("./client");
+    const response = await authFetch(new Request("http://localhost/api/v1/me"));
+    expect(response.status).toBe(200);
+    expect(seen).toEqual(["/api/v1/me Bearer old", "/api/v1/me Bearer from-other-tab"]);
   });
 
   it("clears the session when the refresh fails", async () => {
     const session = await import("./session");
-    session.saveTokens({ access_token: "old", refresh_token: "r1" });
+    session.saveTokens({ access_token: "old" });
     const cleared = vi.fn();
     session.onSessionCleared(cleared);
     vi.stubGlobal(
@@ -86,6 +124,7 @@ describe("file downloads", () => {
     vi.resetModules();
     vi.stubGlobal("localStorage", memoryStorage());
     vi.stubGlobal("location", { origin: "http://localhost" });
+    vi.stubGlobal("document", cookieJar("crm_csrf=c5rf"));
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -107,7 +146,7 @@ describe("file downloads", () => {
 
   it("sends the token, refreshes on a 401 and returns the file with its name", async () => {
     const session = await import("./session");
-    session.saveTokens({ access_token: "old", refresh_token: "r1" });
+    session.saveTokens({ access_token: "old" });
     const seen: string[] = [];
     vi.stubGlobal(
       "fetch",
@@ -115,7 +154,7 @@ describe("file downloads", () => {
         const request = input instanceof Request ? input : new Request(new URL(String(input), "http://localhost"), init);
         const url = new URL(request.url);
         seen.push(`${url.pathname}${url.search} ${request.headers.get("Authorization") ?? ""}`);
-        if (url.pathname === "/api/v1/auth/refresh") return json(200, { access_token: "new", refresh_token: "r2" });
+        if (url.pathname === "/api/v1/auth/refresh") return json(200, { access_token: "new" });
         if (request.headers.get("Authorization") !== "Bearer new") return json(401, { title: "Unauthorized", status: 401 });
         return new Response("\uFEFFcode,name\r\nC1,客户\r\n", {
           status: 200,

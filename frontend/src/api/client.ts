@@ -1,6 +1,6 @@
 import createClient from "openapi-fetch";
 import type { paths } from "./schema";
-import { clearSession, getAccessToken, getRefreshToken, saveTokens } from "./session";
+import { clearSession, csrfToken, getAccessToken, saveTokens, storedAccessToken } from "./session";
 import { ApiError, parseProblem } from "./problem";
 
 // Paths that must never trigger a silent refresh: their 401 is the answer itself.
@@ -16,17 +16,29 @@ function withBearer(request: Request): Request {
   return new Request(request, { headers });
 }
 
-async function refreshOnce(): Promise<boolean> {
-  const refreshToken = getRefreshToken();
-  if (!refreshToken) return false;
+/** Headers that let the session cookie be used: the CSRF value the server set beside it. */
+export function csrfHeaders(): Record<string, string> {
+  const csrf = csrfToken();
+  return csrf ? { "X-CSRF-Token": csrf } : {};
+}
+
+async function refreshOnce(rejected: string | null): Promise<boolean> {
+  // Another tab may have refreshed since the request failed: its token is in storage, and
+  // refreshing again would present a refresh token that tab already rotated.
+  const stored = storedAccessToken();
+  if (stored && stored !== rejected) {
+    saveTokens({ access_token: stored });
+    return true;
+  }
+  if (!csrfToken()) return false;
   try {
     const response = await globalThis.fetch("/api/v1/auth/refresh", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ refresh_token: refreshToken }),
+      credentials: "same-origin",
+      headers: csrfHeaders(),
     });
     if (!response.ok) return false;
-    const body = (await response.json()) as { access_token: string; refresh_token: string };
+    const body = (await response.json()) as { access_token: string };
     saveTokens(body);
     return true;
   } catch {
@@ -34,9 +46,17 @@ async function refreshOnce(): Promise<boolean> {
   }
 }
 
+/** Tabs take turns refreshing (the Web Locks API), so a rotated cookie is presented once. */
+function refreshAcrossTabs(rejected: string | null): Promise<boolean> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return refreshOnce(rejected);
+  // The lock resolves to the callback's promise; `then` flattens it.
+  return locks.request("crm-session-refresh", () => refreshOnce(rejected)).then((ok) => ok);
+}
+
 /** Concurrent 401s share one refresh call, so a rotated refresh token is used only once. */
-function refreshShared(): Promise<boolean> {
-  refreshing ??= refreshOnce().finally(() => {
+function refreshShared(rejected: string | null): Promise<boolean> {
+  refreshing ??= refreshAcrossTabs(rejected).finally(() => {
     refreshing = null;
   });
   return refreshing;
@@ -45,10 +65,11 @@ function refreshShared(): Promise<boolean> {
 /** fetch with the bearer token; on a 401 it refreshes once and replays the request. */
 export async function authFetch(input: Request): Promise<Response> {
   const replay = input.clone();
+  const sent = getAccessToken();
   const response = await globalThis.fetch(withBearer(input));
   const path = new URL(input.url, globalThis.location?.origin ?? "http://localhost").pathname;
   if (response.status !== 401 || NO_REFRESH.includes(path)) return response;
-  if (await refreshShared()) {
+  if (await refreshShared(sent)) {
     const retried = await globalThis.fetch(withBearer(replay));
     if (retried.status !== 401) return retried;
   }

@@ -30,7 +30,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Trade a refresh token for a new pair; the old refresh token stops working. */
+        /**
+         * Trade a refresh token for a new pair; the old refresh token stops working. Send it in
+         *     the body, or send no body and let the browser send the `crm_refresh` cookie, with the
+         *     `crm_csrf` cookie's value in `X-CSRF-Token`.
+         */
         post: operations["refresh"];
         delete?: never;
         options?: never;
@@ -47,7 +51,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revokes the refresh token (and its rotations). */
+        /**
+         * Sign out: the session ends at once, its access tokens with it. Name the session by its
+         *     refresh token in the body, by the session cookie (with `X-CSRF-Token`), or by the access
+         *     token in `Authorization`; the session cookies are removed.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -82,7 +90,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change one's own password; every refresh token of the user is revoked. */
+        /**
+         * Change one's own password. The user's other sessions end at once (their access
+         *     tokens with them); this one stays. `revoke_api_tokens` revokes every API token too.
+         */
         post: operations["change_password"];
         delete?: never;
         options?: never;
@@ -1720,6 +1731,11 @@ export interface components {
             /** @description Username or e-mail address. */
             username: string;
             password: string;
+            /**
+             * @description For browsers: put the refresh token in the `crm_refresh` cookie (HttpOnly,
+             *     SameSite=Strict, path /api/v1/auth) instead of the answer's body.
+             */
+            refresh_cookie?: boolean;
         };
         Me: components["schemas"]["User"] & {
             /**
@@ -2669,6 +2685,8 @@ export interface components {
             current_password: string;
             /** @description At least 8 characters. */
             new_password: string;
+            /** @description Revoke every API token of the user as well (the other sessions end anyway). */
+            revoke_api_tokens?: boolean;
         };
         /**
          * @example {
@@ -3227,7 +3245,8 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            refresh_token: string;
+            /** @description Left out when the session cookie carries it. */
+            refresh_token?: string | null;
             user: components["schemas"]["User"];
         };
         /**
@@ -3371,23 +3390,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description signed in; with `refresh_cookie`, the refresh token is set as the `crm_refresh` cookie (with `crm_csrf`) instead of returned */
             200: {
                 headers: {
+                    /** @description `crm_device` (always), `crm_refresh` and `crm_csrf` (with `refresh_cookie`) */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description wrong credentials (the same answer whether the user exists or not) */
+            /** @description `auth.invalid_credentials`: wrong username or password, an unknown name or a disabled account (the same answer and time for each) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3396,10 +3410,10 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description too many failures: the account is locked; see Retry-After */
+            /** @description `auth.locked`: too many failures with this name (known or not; a browser that signed in with it before passes); `auth.throttled`: too many from this address; `auth.busy`: too many on the server */
             429: {
                 headers: {
-                    /** @description seconds until the lock ends */
+                    /** @description seconds to wait */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -3412,16 +3426,21 @@ export interface operations {
     refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the `crm_csrf` cookie's value, when refreshing by cookie */
+                "X-CSRF-Token"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description the refresh token; leave the body out to use the session cookie */
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": null | components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
+            /** @description a new pair; by cookie, the new refresh token is set as the cookie instead of returned */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,7 +3449,8 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            400: {
+            /** @description invalid, expired or revoked; reuse of a rotated token revokes its whole family */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3438,8 +3458,8 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description invalid, expired or revoked; reuse of a rotated token revokes its whole family */
-            401: {
+            /** @description `auth.csrf`: the cookie was sent without the matching X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3452,13 +3472,17 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the `crm_csrf` cookie's value, when signing out by cookie */
+                "X-CSRF-Token"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        /** @description the refresh token; may be left out */
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": null | components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -3469,7 +3493,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: {
+            /** @description `auth.csrf`: the cookie was sent without the matching X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

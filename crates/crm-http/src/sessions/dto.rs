@@ -13,6 +13,10 @@ pub struct LoginRequest {
     /// Username or e-mail address.
     pub username: String,
     pub password: String,
+    /// For browsers: put the refresh token in the `crm_refresh` cookie (HttpOnly,
+    /// SameSite=Strict, path /api/v1/auth) instead of the answer's body.
+    #[serde(default)]
+    pub refresh_cookie: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -23,7 +27,9 @@ pub struct TokenPair {
     /// Seconds until the access token expires.
     #[schema(example = 900)]
     pub expires_in: i64,
-    pub refresh_token: String,
+    /// Left out when the session cookie carries it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     pub user: User,
 }
 
@@ -70,6 +76,9 @@ pub struct PasswordChange {
     pub current_password: String,
     /// At least 8 characters.
     pub new_password: String,
+    /// Revoke every API token of the user as well (the other sessions end anyway).
+    #[serde(default)]
+    pub revoke_api_tokens: bool,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -1,57 +1,126 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
+use crm_domain::{DomainError, ErrorKind};
 use crm_persistence::auth as store;
 use crm_persistence::system::users;
 use uuid::Uuid;
 
+use super::cookies;
 use super::dto::*;
-use crate::auth::{client_ip, issue_access_token, ReqCtx, ACCESS_TOKEN_SECONDS};
+use crate::auth::{bearer, client_ip, issue_access_token, verify_access_token, Principal, ReqCtx, ACCESS_TOKEN_SECONDS};
 use crate::etag::{created, ok};
-use crate::json::ValidJson;
+use crate::json::{OptionalJson, ValidJson};
 use crate::list_query::{ListQuery, PageOf, PageParams};
-use crate::problem::{ApiResult, Problem};
+use crate::login_guard::Refusal;
+use crate::problem::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
 use crate::system::dto::User;
 
-async fn pair(state: &AppState, user_id: Uuid, refresh_token: String) -> ApiResult<TokenPair> {
+/// An access token for the session, with the refresh token in the body (scripts) or in
+/// the session cookie (browsers).
+async fn pair(state: &AppState, req: &HttpRequest, user_id: Uuid, refresh_token: String, session: Uuid, cookie: bool) -> ApiResult<HttpResponse> {
     let user = users::get(&state.db, user_id).await?;
-    Ok(TokenPair {
-        access_token: issue_access_token(&state.jwt, user_id)?,
+    let body = TokenPair {
+        access_token: issue_access_token(&state.jwt, user_id, session)?,
         token_type: "Bearer".into(),
         expires_in: ACCESS_TOKEN_SECONDS,
-        refresh_token,
+        refresh_token: (!cookie).then(|| refresh_token.clone()),
         user: User::from(user),
-    })
+    };
+    let mut res = HttpResponse::Ok();
+    if cookie {
+        cookies::set_session(&mut res, req, refresh_token);
+    }
+    Ok(res.json(body))
+}
+
+fn refused(r: Refusal) -> ApiError {
+    let (secs, code, message) = match r {
+        Refusal::Ip(s) => (s, "auth.throttled", "too many failed sign-ins from this address; wait before trying again"),
+        Refusal::Busy(s) => (s, "auth.busy", "too many failed sign-ins on this server just now; wait before trying again"),
+    };
+    ApiError(DomainError::new(ErrorKind::TooManyRequests { retry_after_secs: secs }, code, message))
 }
 
 /// Sign in with a username or e-mail and a password.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = TokenPair), (status = 400, body = Problem), (status = 401, description = "wrong credentials (the same answer whether the user exists or not)", body = Problem),
-        (status = 429, description = "too many failures: the account is locked; see Retry-After", body = Problem, headers(("Retry-After" = u64, description = "seconds until the lock ends")))))]
+    responses((status = 200, description = "signed in; with `refresh_cookie`, the refresh token is set as the `crm_refresh` cookie (with `crm_csrf`) instead of returned",
+            body = TokenPair, headers(("Set-Cookie" = String, description = "`crm_device` (always), `crm_refresh` and `crm_csrf` (with `refresh_cookie`)"))),
+        (status = 401, description = "`auth.invalid_credentials`: wrong username or password, an unknown name or a disabled account (the same answer and time for each)", body = Problem),
+        (status = 429, description = "`auth.locked`: too many failures with this name (known or not; a browser that signed in with it before passes); `auth.throttled`: too many from this address; `auth.busy`: too many on the server", body = Problem,
+            headers(("Retry-After" = u64, description = "seconds to wait")))))]
 pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: ValidJson<LoginRequest>) -> ApiResult<HttpResponse> {
+    let b = body.0;
     let now = Utc::now();
-    let user = store::login(&state.db, &body.0.username, &body.0.password, client_ip(&req), now).await?;
-    let refresh = store::issue_refresh_token(&state.db, user.id, None, now).await?;
-    Ok(ok(&pair(&state, user.id, refresh).await?, None))
-}
-
-/// Trade a refresh token for a new pair; the old refresh token stops working.
-#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body = RefreshRequest,
-    responses((status = 200, body = TokenPair), (status = 400, body = Problem), (status = 401, description = "invalid, expired or revoked; reuse of a rotated token revokes its whole family", body = Problem)))]
-pub async fn refresh(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<HttpResponse> {
-    let (user_id, token) = store::rotate_refresh_token(&state.db, &body.0.refresh_token, Utc::now()).await?;
-    if store::load_actor(&state.db, user_id).await?.is_none() {
-        return Err(crm_domain::DomainError::unauthorized("auth.user_inactive", "the account is disabled or deleted").into());
+    let ip = state.client_addr(&req);
+    let device = cookies::device(&req, &state.secret, &b.username);
+    state.login_guard.admit(ip, device.is_some()).map_err(refused)?;
+    let attempt = store::LoginAttempt { login: &b.username, password: &b.password, ip: client_ip(&req), device, now };
+    let user = match store::login(&state.db, attempt).await {
+        Ok(u) => u,
+        Err(e) => {
+            if matches!(e.code.as_str(), "auth.invalid_credentials" | "auth.locked") {
+                state.login_guard.failed(ip);
+            }
+            return Err(e.into());
+        }
+    };
+    state.login_guard.succeeded(ip);
+    let (refresh, session) = store::issue_refresh_token(&state.db, user.id, None, now).await?;
+    let mut res = pair(&state, &req, user.id, refresh, session, b.refresh_cookie).await?;
+    let mut with_device = HttpResponse::build(res.status());
+    cookies::set_device(&mut with_device, &req, &state.secret, &b.username, device);
+    for c in with_device.finish().cookies() {
+        res.add_cookie(&c).map_err(|e| ApiError(DomainError::internal(format!("cookie: {e}"))))?;
     }
-    Ok(ok(&pair(&state, user_id, token).await?, None))
+    Ok(res)
 }
 
-/// Sign out: revokes the refresh token (and its rotations).
-#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", request_body = RefreshRequest,
-    responses((status = 204, description = "signed out"), (status = 400, body = Problem)))]
-pub async fn logout(state: web::Data<AppState>, body: ValidJson<RefreshRequest>) -> ApiResult<HttpResponse> {
-    store::logout(&state.db, &body.0.refresh_token, Utc::now()).await?;
-    Ok(HttpResponse::NoContent().finish())
+/// Trade a refresh token for a new pair; the old refresh token stops working. Send it in
+/// the body, or send no body and let the browser send the `crm_refresh` cookie, with the
+/// `crm_csrf` cookie's value in `X-CSRF-Token`.
+#[utoipa::path(post, path = "/api/v1/auth/refresh", tag = "auth", request_body(content = Option<RefreshRequest>, description = "the refresh token; leave the body out to use the session cookie"),
+    params(("X-CSRF-Token" = Option<String>, Header, description = "the `crm_csrf` cookie's value, when refreshing by cookie")),
+    responses((status = 200, description = "a new pair; by cookie, the new refresh token is set as the cookie instead of returned", body = TokenPair),
+        (status = 401, description = "invalid, expired or revoked; reuse of a rotated token revokes its whole family", body = Problem),
+        (status = 403, description = "`auth.csrf`: the cookie was sent without the matching X-CSRF-Token", body = Problem)))]
+pub async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: OptionalJson<RefreshRequest>) -> ApiResult<HttpResponse> {
+    let (secret, by_cookie) = match body.0 {
+        Some(b) => (b.refresh_token, false),
+        None => match cookies::refresh_token(&req)? {
+            Some(t) => (t, true),
+            None => return Err(DomainError::unauthorized("auth.invalid_refresh_token", "send a refresh token in the body, or the session cookie").into()),
+        },
+    };
+    let (user_id, token, session) = store::rotate_refresh_token(&state.db, &secret, Utc::now()).await?;
+    if store::load_actor(&state.db, user_id).await?.is_none() {
+        return Err(DomainError::unauthorized("auth.user_inactive", "the account is disabled or deleted").into());
+    }
+    pair(&state, &req, user_id, token, session, by_cookie).await
+}
+
+/// Sign out: the session ends at once, its access tokens with it. Name the session by its
+/// refresh token in the body, by the session cookie (with `X-CSRF-Token`), or by the access
+/// token in `Authorization`; the session cookies are removed.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", request_body(content = Option<RefreshRequest>, description = "the refresh token; may be left out"),
+    params(("X-CSRF-Token" = Option<String>, Header, description = "the `crm_csrf` cookie's value, when signing out by cookie")),
+    responses((status = 204, description = "signed out"), (status = 403, description = "`auth.csrf`: the cookie was sent without the matching X-CSRF-Token", body = Problem)))]
+pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: OptionalJson<RefreshRequest>) -> ApiResult<HttpResponse> {
+    let now = Utc::now();
+    let secret = match body.0 {
+        Some(b) => Some(b.refresh_token),
+        None => cookies::refresh_token(&req)?,
+    };
+    if let Some(secret) = secret {
+        store::logout(&state.db, &secret, now).await?;
+    }
+    if let Some(Ok((_, session, _))) = bearer(&req).map(|t| verify_access_token(&state.jwt, t)) {
+        store::end_session(&state.db, session, now).await?;
+    }
+    state.auth_cache.clear();
+    let mut res = HttpResponse::NoContent();
+    cookies::clear_session(&mut res, &req);
+    Ok(res.finish())
 }
 
 async fn me_view(state: &AppState, ctx: &ReqCtx) -> ApiResult<Me> {
@@ -86,11 +155,14 @@ pub async fn patch_me(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<M
     Ok(ok(&me_view(&state, &ctx).await?, None))
 }
 
-/// Change one's own password; every refresh token of the user is revoked.
+/// Change one's own password. The user's other sessions end at once (their access
+/// tokens with them); this one stays. `revoke_api_tokens` revokes every API token too.
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", security(("bearer" = [])), request_body = PasswordChange,
     responses((status = 204, description = "changed"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, description = "too short, or the current password is wrong", body = Problem)))]
-pub async fn change_password(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<PasswordChange>) -> ApiResult<HttpResponse> {
-    store::change_password(&state.db, &ctx.0, &body.0.current_password, &body.0.new_password).await?;
+pub async fn change_password(state: web::Data<AppState>, ctx: ReqCtx, principal: Principal, body: ValidJson<PasswordChange>) -> ApiResult<HttpResponse> {
+    let b = body.0;
+    store::change_password(&state.db, &ctx.0, &b.current_password, &b.new_password, principal.session_id, b.revoke_api_tokens).await?;
+    state.auth_cache.clear();
     Ok(HttpResponse::NoContent().finish())
 }
 

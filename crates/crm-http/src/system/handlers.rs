@@ -98,6 +98,8 @@ pub async fn delete_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<
     responses((status = 204, description = "reset"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn reset_password(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<ResetPassword>) -> ApiResult<HttpResponse> {
     users::reset_password(&state.db, &ctx.0, *id, body.0.new_password).await?;
+    // The user's sessions ended; their cached access tokens go now.
+    state.auth_cache.clear();
     Ok(HttpResponse::NoContent().finish())
 }
 

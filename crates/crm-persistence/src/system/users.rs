@@ -385,8 +385,18 @@ pub async fn reset_password(db: &Db, ctx: &Ctx, id: Uuid, new_password: String) 
     tx.commit().await.map_err(db_err)
 }
 
-/// Stores a new hash, clears any lockout and signs the user out everywhere.
+/// A password set for the user by someone else (an administrator, `crm admin`): every
+/// session ends and any lock on the user's login names is lifted.
 pub async fn set_password(db: &impl ConnectionTrait, user: &user::Model, hash: String, now: DateTime<Utc>) -> DomainResult<()> {
+    store_password(db, user, hash, now).await?;
+    crate::auth::revoke_all_refresh_tokens(db, user.id, now, None).await?;
+    let mut keys = vec![crate::login_throttle::name_key(&user.username)];
+    keys.extend(user.email.as_deref().map(crate::login_throttle::name_key));
+    crate::login_throttle::clear(db, &keys).await
+}
+
+/// Stores a new password hash.
+pub async fn store_password(db: &impl ConnectionTrait, user: &user::Model, hash: String, now: DateTime<Utc>) -> DomainResult<()> {
     let changes = user::ActiveModel {
         password_hash: Set(hash),
         failed_logins: Set(0),
@@ -395,8 +405,7 @@ pub async fn set_password(db: &impl ConnectionTrait, user: &user::Model, hash: S
         updated_at: Set(now),
         ..Default::default()
     };
-    update_versioned(db, changes, user::Column::Id, user.id, user::Column::Version, user.version).await?;
-    crate::auth::revoke_all_refresh_tokens(db, user.id, now).await
+    update_versioned(db, changes, user::Column::Id, user.id, user::Column::Version, user.version).await
 }
 
 pub struct MePatch {

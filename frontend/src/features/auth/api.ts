@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../api/client";
-import { clearSession, getRefreshToken, hasSession, saveTokens } from "../../api/session";
+import { api, csrfHeaders, unwrap } from "../../api/client";
+import { clearSession, hasSession, saveTokens } from "../../api/session";
 import type { Me, UpdateMe } from "../../api/types";
 import { hasPermission } from "../../shared/permissions";
 
@@ -26,7 +26,8 @@ export type LoginInput = { username: string; password: string };
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: LoginInput) => unwrap(api.POST("/api/v1/auth/login", { body: input })),
+    // The refresh token goes into an HttpOnly cookie, out of reach of any script on the page.
+    mutationFn: async (input: LoginInput) => unwrap(api.POST("/api/v1/auth/login", { body: { ...input, refresh_cookie: true } })),
     onSuccess: (tokens) => {
       queryClient.clear();
       saveTokens(tokens);
@@ -38,11 +39,9 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () => {
-      const refreshToken = getRefreshToken();
-      if (refreshToken) {
-        // Logging out locally must work even if the server call fails.
-        await api.POST("/api/v1/auth/logout", { body: { refresh_token: refreshToken } }).catch(() => undefined);
-      }
+      // The server ends the session named by the cookie and the access token, and removes the
+      // cookies. Logging out locally must work even if the call fails.
+      await api.POST("/api/v1/auth/logout", { headers: csrfHeaders() }).catch(() => undefined);
     },
     onSettled: () => {
       clearSession();
@@ -63,7 +62,7 @@ export function useUpdateMe() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: async (body: { current_password: string; new_password: string }) =>
+    mutationFn: async (body: { current_password: string; new_password: string; revoke_api_tokens?: boolean }) =>
       unwrap(api.POST("/api/v1/me/password", { body })),
   });
 }

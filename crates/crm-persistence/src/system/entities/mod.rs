@@ -4,3 +4,4 @@ pub mod refresh_token;
 pub mod role;
 pub mod user;
 pub mod user_role;
+pub mod login_throttle;

@@ -1,9 +1,9 @@
-import { App, Button, Form, Input } from "antd";
+import { App, Button, Checkbox, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useChangePassword } from "../api";
 
-type Values = { current_password: string; new_password: string; confirm_password: string };
+type Values = { current_password: string; new_password: string; confirm_password: string; revoke_api_tokens?: boolean };
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -14,9 +14,9 @@ export function ChangePasswordForm() {
   const change = useChangePassword();
   const onProblem = useProblemHandler();
 
-  const onFinish = ({ current_password, new_password }: Values) =>
+  const onFinish = ({ current_password, new_password, revoke_api_tokens }: Values) =>
     change.mutate(
-      { current_password, new_password },
+      { current_password, new_password, revoke_api_tokens: revoke_api_tokens ?? false },
       {
         onSuccess: () => {
           form.resetFields();
@@ -53,6 +53,9 @@ export function ChangePasswordForm() {
         ]}
       >
         <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="revoke_api_tokens" valuePropName="checked" extra={t("profile:otherSessionsEnd")}>
+        <Checkbox>{t("profile:revokeApiTokens")}</Checkbox>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={change.isPending}>
         {t("profile:changePassword")}
