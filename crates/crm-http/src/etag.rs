@@ -18,13 +18,19 @@ impl FromRequest for IfMatch {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let Some(raw) = req.headers().get(header::IF_MATCH) else { return ready(Ok(IfMatch(None))) };
-        let parsed = raw
-            .to_str()
-            .ok()
-            .map(|s| s.trim().trim_start_matches("W/").trim_matches('"'))
-            .and_then(|s| if s == "*" { Some(None) } else { s.parse::<i32>().ok().map(Some) });
+        let parsed = raw.to_str().ok().and_then(parse_if_match);
         ready(parsed.map(IfMatch).ok_or_else(|| bad_request("if_match.invalid", "If-Match must be the quoted version from the ETag, e.g. \"3\"", Some("If-Match"))))
     }
+}
+
+/// `*`, `"N"` or `W/"N"` with N of 1 to 9 digits (`openapi_rules::IF_MATCH_PATTERN`);
+/// `Some(None)` is `*`, any version.
+fn parse_if_match(s: &str) -> Option<Option<i32>> {
+    if s == "*" {
+        return Some(None);
+    }
+    let digits = s.strip_prefix("W/").unwrap_or(s).strip_prefix('"')?.strip_suffix('"')?;
+    ((1..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten().map(Some)
 }
 
 pub fn etag_value(version: i32) -> HeaderValue {
@@ -48,4 +54,19 @@ pub fn created<T: Serialize>(body: &T, location: String, version: Option<i32>) -
         r.insert_header((header::ETAG, etag_value(v)));
     }
     r.json(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_if_match;
+
+    #[test]
+    fn if_match_takes_exactly_the_documented_forms() {
+        assert_eq!(parse_if_match("\"3\""), Some(Some(3)));
+        assert_eq!(parse_if_match("W/\"12\""), Some(Some(12)));
+        assert_eq!(parse_if_match("*"), Some(None));
+        for bad in ["3", "\"3", "\"-1\"", "\"\"", "\"1234567890\"", " \"3\"", "\"3\",\"4\""] {
+            assert_eq!(parse_if_match(bad), None, "{bad}");
+        }
+    }
 }

@@ -93,6 +93,11 @@ async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Resu
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Ok(req.error_response(ApiError(DomainError::internal("no app state"))));
     };
+    if req.match_info().iter().next().is_some() && crate::allowed_methods::is_literal_route(req.path()) {
+        if let Some(res) = crate::allowed_methods::not_allowed(req.request()) {
+            return Ok(req.into_response(res));
+        }
+    }
     // The address's budget first: a flood is turned away before any other work.
     let mut standing = match state.limiter.check_ip(state.client_addr(req.request())) {
         Ok(s) => s,

@@ -59,14 +59,14 @@ pub async fn run(mut req: ServiceRequest, next: Next<BoxBody>, principal: String
     Ok(ServiceResponse::new(http_req, head.set_body(BoxBody::new(bytes))))
 }
 
+/// 1 to 255 visible ASCII characters (`openapi_rules::IDEMPOTENCY_KEY_PATTERN`).
 fn key_of(req: &ServiceRequest) -> Result<String, ApiError> {
     req.headers()
         .get(HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 255)
-        .map(String::from)
-        .ok_or_else(|| bad_request("idempotency.invalid_key", "Idempotency-Key must be 1-255 visible characters", Some("Idempotency-Key")))
+        .map(|v| v.as_bytes())
+        .filter(|k| (1..=255).contains(&k.len()) && k.iter().all(|b| (b'!'..=b'~').contains(b)))
+        .map(|k| String::from_utf8_lossy(k).into_owned())
+        .ok_or_else(|| bad_request("idempotency.invalid_key", "Idempotency-Key must be 1-255 visible ASCII characters without spaces", Some("Idempotency-Key")))
 }
 
 /// Claims the key; `Some` is the stored answer to replay.

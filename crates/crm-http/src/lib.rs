@@ -6,6 +6,7 @@
 //! permission check (the guard does that for every route).
 
 pub mod admin;
+pub mod allowed_methods;
 pub mod sessions;
 pub mod auth;
 pub mod contacts;
@@ -20,6 +21,7 @@ pub mod list_query;
 pub mod login_guard;
 pub mod money;
 pub mod openapi;
+pub mod openapi_rules;
 pub mod patch;
 pub mod products;
 pub mod problem;

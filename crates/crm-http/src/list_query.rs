@@ -58,6 +58,9 @@ pub fn parse(query: &str) -> Result<ListParams, ApiError> {
             }
             "q" => p.q = Some(v),
             "sort" => p.sort.extend(v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from)),
+            // A filter sent empty is a mistake, not "no filter": `owner_id=` must not list
+            // everyone's records as if it were left out.
+            _ if v.is_empty() => return Err(bad_request("query.invalid", format!("{k} must not be empty; leave it out to not filter"), Some(&k))),
             _ => p.filters.push((k, v)),
         }
     }

@@ -82,8 +82,16 @@ impl Modify for Security {
 )]
 pub struct ApiDoc;
 
+/// The document: the handlers' annotations, then the rules every operation shares
+/// (`openapi_rules`), from the route table.
 pub fn json() -> String {
-    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+    static DOC: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| {
+        let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+        crate::openapi_rules::apply(&mut doc, &crate::route_table());
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
+    })
+    .clone()
 }
 
 pub async fn serve() -> HttpResponse {

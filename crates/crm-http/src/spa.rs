@@ -22,6 +22,9 @@ fn file(path: &str) -> Option<HttpResponse> {
 }
 
 pub async fn fallback(req: HttpRequest) -> HttpResponse {
+    if let Some(res) = crate::allowed_methods::not_allowed(&req) {
+        return res;
+    }
     let path = req.path();
     if path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz" {
         return problem_response(StatusCode::NOT_FOUND, "route.not_found", &format!("no endpoint {} {}", req.method(), path), &[], None);

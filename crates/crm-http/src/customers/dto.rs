@@ -260,10 +260,16 @@ pub struct PoolRulesBody {
     pub exempt_won: bool,
 }
 
+/// The rules as stored. Its fields are written out rather than flattened from
+/// `PoolRulesBody`, whose schema forbids fields it does not name (the answer has more).
 #[derive(Serialize, ToSchema)]
 pub struct PoolRulesState {
-    #[serde(flatten)]
-    pub rules: PoolRulesBody,
+    pub enabled: bool,
+    pub return_after_days_without_follow_up: Option<i32>,
+    pub return_after_days_without_deal: Option<i32>,
+    pub max_customers_per_owner: Option<i32>,
+    pub reclaim_cooldown_days: Option<i32>,
+    pub exempt_won: bool,
     /// 0 until an admin first saves the rules.
     pub version: i32,
     pub updated_at: Option<DateTime<Utc>>,

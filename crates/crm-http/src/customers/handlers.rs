@@ -213,14 +213,12 @@ pub async fn transfer_customers(state: web::Data<AppState>, ctx: ReqCtx, body: V
 fn rules_state(v: crm_persistence::customers::pool_rules::PoolRulesView) -> PoolRulesState {
     let r = v.rules;
     PoolRulesState {
-        rules: PoolRulesBody {
-            enabled: r.enabled,
-            return_after_days_without_follow_up: r.return_after_days_without_follow_up,
-            return_after_days_without_deal: r.return_after_days_without_deal,
-            max_customers_per_owner: r.max_customers_per_owner,
-            reclaim_cooldown_days: r.reclaim_cooldown_days,
-            exempt_won: r.exempt_won,
-        },
+        enabled: r.enabled,
+        return_after_days_without_follow_up: r.return_after_days_without_follow_up,
+        return_after_days_without_deal: r.return_after_days_without_deal,
+        max_customers_per_owner: r.max_customers_per_owner,
+        reclaim_cooldown_days: r.reclaim_cooldown_days,
+        exempt_won: r.exempt_won,
         version: v.version,
         updated_at: v.updated_at,
         last_applied_at: v.last_applied_at,

@@ -32,6 +32,7 @@ pub struct LookupParams {
     /// A fragment of the username or display name.
     q: Option<String>,
     /// At most 50; 20 by default.
+    #[param(minimum = 1, maximum = 50)]
     limit: Option<u64>,
 }
 
@@ -41,7 +42,11 @@ pub struct LookupParams {
 #[utoipa::path(get, path = "/api/v1/users/lookup", tag = "users", security(("bearer" = [])), params(LookupParams),
     responses((status = 200, body = UserRefList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn lookup_users(state: web::Data<AppState>, q: web::Query<LookupParams>) -> ApiResult<HttpResponse> {
-    let items = users::lookup(&state.db, q.q.as_deref(), q.limit.unwrap_or(20)).await?;
+    let limit = q.limit.unwrap_or(20);
+    if !(1..=50).contains(&limit) {
+        return Err(crate::problem::bad_request("query.invalid", format!("limit must be from 1 to 50, not {limit}"), Some("limit")));
+    }
+    let items = users::lookup(&state.db, q.q.as_deref(), limit).await?;
     let items = items.into_iter().map(|u| UserRef { id: u.id, username: u.username, display_name: u.display_name, department_id: u.department_id }).collect();
     Ok(ok(&UserRefList { items }, None))
 }

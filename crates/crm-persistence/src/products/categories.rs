@@ -132,7 +132,7 @@ async fn check_sibling_name(db: &impl ConnectionTrait, parent_key: &str, name_no
     }
     if let Some(other) = q.one(db).await.map_err(db_err)? {
         return Err(DomainError::conflict("category.duplicate", format!("a category named {} already exists here", other.name))
-            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists under this parent"}], "duplicate": {"id": other.id, "name": other.name}})));
+            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists under this parent"}], "duplicate": {"id": other.id, "name": other.name, "field": "name"}})));
     }
     Ok(())
 }

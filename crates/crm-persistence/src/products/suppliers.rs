@@ -104,7 +104,7 @@ async fn check_name(db: &impl ConnectionTrait, name_norm: &str, except: Option<U
     }
     if let Some(other) = q.one(db).await.map_err(db_err)? {
         return Err(DomainError::conflict("supplier.duplicate", format!("a supplier named {} exists", other.name))
-            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists"}], "duplicate": {"id": other.id, "name": other.name}})));
+            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists"}], "duplicate": {"id": other.id, "name": other.name, "field": "name"}})));
     }
     Ok(())
 }

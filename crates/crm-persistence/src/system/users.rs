@@ -320,6 +320,18 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: UserPatch, if_match: Op
         }
         next.enabled = e;
     }
+    if let (Some(ids), true) = (&patch.role_ids, id == ctx.actor.user_id) {
+        let mut now_held: Vec<Uuid> = before.role_ids.clone();
+        let mut asked = ids.clone();
+        now_held.sort();
+        asked.sort();
+        asked.dedup();
+        if now_held != asked {
+            // Another administrator changes one's roles, so no one drops their own rights
+            // (or the last admin's) by a slip.
+            return Err(DomainError::conflict("user.roles_self", "you cannot change your own roles; ask another administrator"));
+        }
+    }
     if let Some(d) = patch.description {
         next.description = d;
     }
@@ -374,6 +386,11 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
 }
 
 pub async fn reset_password(db: &Db, ctx: &Ctx, id: Uuid, new_password: String) -> DomainResult<()> {
+    // A reset ends every session of the user, the caller's own too; one's own password
+    // changes with the current one (`/me/password`), which keeps this session.
+    if id == ctx.actor.user_id {
+        return Err(DomainError::conflict("user.reset_self", "change your own password under your profile (it asks for the current one)"));
+    }
     let mut v = Validator::new();
     v.password("new_password", &new_password);
     v.finish()?;
