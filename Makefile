@@ -7,7 +7,7 @@ CRM_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CRM_TEST_POSTGRES_URL
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run build frontend openapi test lint test-rust test-frontend e2e chromium check-api-types clean
+.PHONY: run build frontend openapi test lint test-rust test-frontend e2e fuzz-api chromium check-api-types clean
 
 frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -30,7 +30,7 @@ openapi: frontend/node_modules/.package-lock.json
 	cd frontend && npm run gen:api
 
 ## test: every test; the API tests on SQLite, and on PostgreSQL when it answers
-test: lint test-rust test-frontend e2e
+test: lint test-rust test-frontend e2e fuzz-api
 
 ## lint: clippy with the workspace lints (no unwrap, expect or indexing outside tests)
 lint:
@@ -65,6 +65,12 @@ chromium:
 e2e: chromium frontend
 	cargo build --locked --bin crm
 	cd frontend && CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm npm run e2e
+
+## fuzz-api: schemathesis over the served OpenAPI document, every check, 10 examples per
+## operation on SQLite with a fixed seed (tests/fuzz/run.sh takes more, and postgres)
+fuzz-api:
+	cargo build --locked --bin crm
+	CRM_FUZZ_ARGS="--seed 20261205 $(CRM_FUZZ_ARGS)" tests/fuzz/run.sh 10 sqlite
 
 clean:
 	cargo clean

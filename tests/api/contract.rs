@@ -36,8 +36,22 @@ fn every_route_is_documented_and_guarded() {
         if r.access != Access::Public {
             assert!(responses.contains_key("401"), "{} {} does not document 401", r.method, r.path);
         }
-        if matches!(r.access, Access::Perm(_)) {
+        if matches!(r.access, Access::Perm(_) | Access::Session) {
             assert!(responses.contains_key("403"), "{} {} does not document 403", r.method, r.path);
+        }
+        for (status, response) in responses {
+            if status.starts_with('4') || status.starts_with('5') {
+                if let Some(content) = response.get("content").and_then(|c| c.as_object()) {
+                    assert!(content.keys().all(|k| k == "application/problem+json"), "{} {} documents {status} as {:?}", r.method, r.path, content.keys());
+                }
+            }
+        }
+        for status in ["400", "429", "503"] {
+            assert!(responses.contains_key(status), "{} {} does not document {status}", r.method, r.path);
+        }
+        if method == "post" {
+            let params = op["parameters"].as_array().unwrap();
+            assert!(params.iter().any(|p| p["name"] == "Idempotency-Key" && p["schema"]["pattern"].is_string()), "{} {} lacks Idempotency-Key", r.method, r.path);
         }
         documented += 1;
     }

@@ -29,7 +29,10 @@ dual_test!(bad_input_is_a_clear_4xx_and_changes_nothing, |app| {
         (app.req(Method::GET, "/api/v1/no-such-thing", Some(&t)), StatusCode::NOT_FOUND, "route.not_found"),
         // Routes are grouped by prefix; a miss inside a group still reaches the fallback.
         (app.req(Method::GET, "/api/v1/users/01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f/no-such-part", Some(&t)), StatusCode::NOT_FOUND, "route.not_found"),
-        (app.req(Method::PUT, "/api/v1/users", Some(&t)), StatusCode::NOT_FOUND, "route.not_found"),
+        // A known path with a method it does not serve: 405 (and `Allow`, below).
+        (app.req(Method::PUT, "/api/v1/users", Some(&t)), StatusCode::METHOD_NOT_ALLOWED, "method.not_allowed"),
+        (app.req(Method::PATCH, "/api/v1/departments/tree", Some(&t)), StatusCode::METHOD_NOT_ALLOWED, "method.not_allowed"),
+        (app.req(Method::from_bytes(b"TRACE").unwrap(), "/api/v1/customers", Some(&t)), StatusCode::METHOD_NOT_ALLOWED, "method.not_allowed"),
         (app.req(Method::GET, "/api/v1/users-and-more", Some(&t)), StatusCode::NOT_FOUND, "route.not_found"),
     ];
     for (i, (req, status, code)) in cases.into_iter().enumerate() {
@@ -37,6 +40,10 @@ dual_test!(bad_input_is_a_clear_4xx_and_changes_nothing, |app| {
         assert_eq!(s, status, "case {i}: {b}");
         assert_eq!(b["code"], code, "case {i}: {b}");
     }
+    let res = app.req(Method::DELETE, "/api/v1/users", Some(&t)).send().await.unwrap();
+    assert_eq!(res.headers()["allow"], "GET, POST");
+    let res = app.req(Method::PUT, "/api/v1/departments/tree", Some(&t)).send().await.unwrap();
+    assert_eq!(res.headers()["allow"], "GET");
     // The errors name the field at fault.
     let (_, b) = split(app.req(Method::GET, "/api/v1/users?favourite_colour=red", Some(&t)).send().await.unwrap()).await;
     assert!(b["detail"].as_str().unwrap().contains("favourite_colour"));

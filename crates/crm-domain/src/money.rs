@@ -5,16 +5,17 @@ use rust_decimal::Decimal;
 
 use crate::validate::Validator;
 
-/// The largest amount accepted: 1,000,000,000,000.00 fits i64 minor units many times over.
-pub const MAX_AMOUNT: i64 = 100_000_000_000_000;
+/// The largest amount accepted, in minor units: 999,999,999,999.99, twelve digits before
+/// the point (the OpenAPI document's pattern); it fits i64 minor units many times over.
+pub const MAX_AMOUNT: i64 = 99_999_999_999_999;
 
 /// Checks an amount (≥ 0, at most two decimals, within range) and returns it in minor units.
 pub fn to_minor(v: &mut Validator, field: &str, amount: Decimal) -> i64 {
-    let amount = amount.normalize();
     if amount.is_sign_negative() && !amount.is_zero() {
         v.add(field, "negative", "must not be negative");
         return 0;
     }
+    // As written: "12.500" has three decimals, as the OpenAPI document counts them.
     if amount.scale() > 2 {
         v.add(field, "too_precise", "at most two decimals");
         return 0;
@@ -58,7 +59,7 @@ mod tests {
     fn amounts_are_exact_and_checked() {
         assert_eq!(minor("1234.56").unwrap(), 123_456);
         assert_eq!(minor("0.10").unwrap(), 10);
-        assert_eq!(minor("12.500").unwrap(), 1250);
+        assert!(minor("12.500").is_err(), "three decimals as written, though the third is 0");
         assert_eq!(minor("0").unwrap(), 0);
         assert!(minor("-1").is_err());
         assert!(minor("0.001").is_err());

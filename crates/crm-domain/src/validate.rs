@@ -2,6 +2,11 @@
 
 use crate::error::{DomainError, FieldError};
 
+/// Fields whose text may span lines (tab and line breaks allowed); every other text
+/// field holds one line. The OpenAPI document states each field's rule from this list, so
+/// `required_text` and `optional_text` serve only these names.
+pub const MULTILINE_FIELDS: &[&str] = &["remark", "content", "description", "reason"];
+
 #[derive(Default)]
 pub struct Validator {
     errors: Vec<FieldError>,
@@ -31,29 +36,42 @@ impl Validator {
         if v.is_empty() {
             self.add(field, "required", "must not be empty");
         } else {
-            self.text(field, v, max, multiline);
+            self.text(field, value, max, multiline);
         }
         v.to_string()
     }
 
     /// Trims an optional one-line text; empty becomes `None`.
     pub fn optional(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        let v = value.map(str::trim).filter(|v| !v.is_empty())?;
-        self.text(field, v, max, false);
+        let raw = value?;
+        let v = raw.trim();
+        if v.is_empty() {
+            // Blank clears the field, but not past its length, which counts as sent.
+            self.max_len(field, raw, max);
+            return None;
+        }
+        self.text(field, raw, max, false);
         Some(v.to_string())
     }
 
     /// Like `optional`, for a text that may span lines (remarks, descriptions).
     pub fn optional_text(&mut self, field: &str, value: Option<&str>, max: usize) -> Option<String> {
-        let v = value.map(str::trim).filter(|v| !v.is_empty())?;
-        self.text(field, v, max, true);
+        let raw = value?;
+        let v = raw.trim();
+        if v.is_empty() {
+            self.max_len(field, raw, max);
+            return None;
+        }
+        self.text(field, raw, max, true);
         Some(v.to_string())
     }
 
-    /// Length, and no control characters: tab and line breaks only where the field may
+    /// Length as sent (spaces around count, as the OpenAPI document's `maxLength` counts
+    /// them), and no control characters: tab and line breaks only where the field may
     /// span lines (the HTTP layer has refused the others already; this holds for every
     /// other caller, such as imports).
     fn text(&mut self, field: &str, v: &str, max: usize, multiline: bool) {
+        debug_assert!(!multiline || MULTILINE_FIELDS.iter().any(|m| field == *m || field.ends_with(&format!(".{m}"))), "{field} is not in MULTILINE_FIELDS");
         if let Some(c) = v.chars().find(|c| c.is_control() && !(multiline && matches!(c, '\t' | '\n' | '\r'))) {
             if matches!(c, '\t' | '\n' | '\r') {
                 self.add(field, "single_line", "must be one line (no line breaks or tabs)");

@@ -25,7 +25,7 @@ fn patterns() -> &'static [(ResourceDef, usize, Vec<Method>)] {
                 }
             }
         }
-        out.sort_by(|a, b| b.1.cmp(&a.1));
+        out.sort_by_key(|p| std::cmp::Reverse(p.1));
         out.into_iter().map(|(p, literal, methods)| (ResourceDef::new(p), literal, methods)).collect()
     })
 }

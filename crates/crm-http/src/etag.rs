@@ -17,7 +17,8 @@ impl FromRequest for IfMatch {
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let Some(raw) = req.headers().get(header::IF_MATCH) else { return ready(Ok(IfMatch(None))) };
+        // An empty header says no more than an absent one.
+        let Some(raw) = req.headers().get(header::IF_MATCH).filter(|v| !v.is_empty()) else { return ready(Ok(IfMatch(None))) };
         let parsed = raw.to_str().ok().and_then(parse_if_match);
         ready(parsed.map(IfMatch).ok_or_else(|| bad_request("if_match.invalid", "If-Match must be the quoted version from the ETag, e.g. \"3\"", Some("If-Match"))))
     }

@@ -63,7 +63,8 @@ fn read<T: DeserializeOwned + 'static>(req: &HttpRequest, payload: &mut Payload,
             }
             body.extend_from_slice(&chunk);
         }
-        if may_be_empty && body.is_empty() {
+        // An optional body may be left out, or sent as `null`.
+        if may_be_empty && (body.is_empty() || body.trim_ascii() == b"null") {
             return Ok(None);
         }
         if !content_type.starts_with("application/json") {

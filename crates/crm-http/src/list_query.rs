@@ -17,7 +17,7 @@ use crate::problem::{bad_request, ApiError};
 #[allow(dead_code)]
 pub struct PageParams {
     /// Page number, from 1.
-    #[param(minimum = 1, example = 1)]
+    #[param(minimum = 1, maximum = 1000000, example = 1)]
     page: Option<u64>,
     /// Rows per page, 1 to 200 (default 10).
     #[param(minimum = 1, maximum = 200, example = 10)]
@@ -33,7 +33,7 @@ pub struct PageParams {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct PagingParams {
-    #[param(minimum = 1, example = 1)]
+    #[param(minimum = 1, maximum = 1000000, example = 1)]
     page: Option<u64>,
     #[param(minimum = 1, maximum = 200, example = 10)]
     page_size: Option<u64>,
@@ -57,14 +57,22 @@ pub fn parse(query: &str) -> Result<ListParams, ApiError> {
                     .ok_or_else(|| bad_request("query.invalid", format!("page_size must be from 1 to {MAX_PAGE_SIZE}, not '{v}'"), Some("page_size")))?;
             }
             "q" => p.q = Some(v),
-            "sort" => p.sort.extend(v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from)),
-            // A filter sent empty is a mistake, not "no filter": `owner_id=` must not list
-            // everyone's records as if it were left out.
-            _ if v.is_empty() => return Err(bad_request("query.invalid", format!("{k} must not be empty; leave it out to not filter"), Some(&k))),
+            // Field names joined by commas, exactly: an empty `sort=` is no sort.
+            "sort" if v.is_empty() => {}
+            "sort" => p.sort.extend(v.split(',').map(String::from)),
             _ => p.filters.push((k, v)),
         }
     }
     Ok(p)
+}
+
+/// For lists in a fixed order and without filters: anything but `page` and `page_size`
+/// is a 400 naming it.
+pub fn paging_only(p: &ListParams) -> Result<(), ApiError> {
+    match p.filters.first().map(|(n, _)| n.as_str()).or(p.q.as_ref().map(|_| "q")).or((!p.sort.is_empty()).then_some("sort")) {
+        Some(name) => Err(bad_request("query.invalid", format!("this list takes only page and page_size, not '{name}'"), Some(name))),
+        None => Ok(()),
+    }
 }
 
 impl FromRequest for ListQuery {

@@ -17,12 +17,17 @@ impl Visitor<'_> for AmountVisitor {
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a decimal string such as \"12.50\", or an integer")
     }
+    /// Digits, an optional sign and fraction, nothing else (no spaces, exponents or `_`);
+    /// range and precision are the domain's to check (422 naming the rule).
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        let v = v.trim();
-        if v.is_empty() || v.contains(['e', 'E']) {
-            return Err(E::custom(format!("'{v}' is not a decimal amount such as \"12.50\"")));
+        let bad = || E::custom(format!("'{v}' is not a decimal amount such as \"12.50\""));
+        let digits = v.strip_prefix('-').unwrap_or(v);
+        let (whole, frac) = digits.split_once('.').unwrap_or((digits, "0"));
+        let plain = |s: &str| !s.is_empty() && s.len() <= 20 && s.bytes().all(|b| b.is_ascii_digit());
+        if !plain(whole) || !plain(frac) {
+            return Err(bad());
         }
-        Decimal::from_str(v).map_err(|_| E::custom(format!("'{v}' is not a decimal amount such as \"12.50\"")))
+        Decimal::from_str(v).map_err(|_| bad())
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
         Ok(Decimal::from(v))
@@ -39,9 +44,29 @@ pub fn amount<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
     d.deserialize_any(AmountVisitor)
 }
 
-/// For PATCH bodies: absent stays absent.
+struct OptionalAmount;
+
+impl<'de> Visitor<'de> for OptionalAmount {
+    type Value = Option<Decimal>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a decimal string such as \"12.50\", an integer, or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
+        amount(d).map(Some)
+    }
+}
+
+/// For PATCH bodies: absent or `null` leaves the amount as it is (an amount is never
+/// cleared).
 pub fn opt_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    amount(d).map(Some)
+    d.deserialize_option(OptionalAmount)
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 //!   401 for signed-in routes, 403 for routes with a permission or for people only
 //!   (`Access::Session`), 429 (rate limits, with `Retry-After` and `RateLimit-*`), 503
 //!   (database unavailable, with `Retry-After`);
-//! - a JSON body: 400, 413, 415, 422;
+//! - a JSON body: 400, 413, 415, 422; no control characters in its strings, and line
+//!   breaks only in the fields that may span lines;
+//! - query and path parameters: one line, not empty (but for `q` and `sort`);
 //! - `Idempotency-Key` on every POST (its format, and 409 / 422 for a key in use or reused
 //!   with another body); `If-Match` where a handler takes it (its format, and 412).
 
@@ -16,9 +18,16 @@ use crate::guard::RouteInfo;
 use crm_domain::permissions::Access;
 
 /// The format `etag::IfMatch` accepts.
-pub const IF_MATCH_PATTERN: &str = r#"^(\*|(W/)?"[0-9]{1,9}")$"#;
+pub const IF_MATCH_PATTERN: &str = r#"^(\*|(W/)?"[0-9]{1,9}")?$"#;
 /// The format `idempotency` accepts: 1 to 255 visible ASCII characters.
 pub const IDEMPOTENCY_KEY_PATTERN: &str = "^[!-~]{1,255}$";
+
+/// `object[key] = value`, for a value that is an object (every schema and parameter is).
+fn set(object: &mut Value, key: &str, value: Value) {
+    if let Some(o) = object.as_object_mut() {
+        o.insert(key.to_string(), value);
+    }
+}
 
 fn problem(description: &str) -> Value {
     json!({"description": description, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}})
@@ -49,8 +58,254 @@ fn add(responses: &mut Map<String, Value>, status: &str, response: Value) {
     responses.entry(status.to_string()).or_insert(response);
 }
 
+/// No control characters (`text_input`, the domain's validator): one line...
+pub const ONE_LINE: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+/// ...or several, with tabs (`crm_domain::validate::MULTILINE_FIELDS`).
+pub const MULTI_LINE: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+
+/// A plain string schema: no format, enum or pattern of its own to respect.
+fn plain_string(schema: &Value) -> bool {
+    let ty = schema.get("type");
+    let is_string = ty == Some(&json!("string")) || ty.and_then(Value::as_array).is_some_and(|t| t.contains(&json!("string")));
+    is_string && schema.get("format").is_none() && schema.get("enum").is_none() && schema.get("pattern").is_none()
+}
+
+/// States the text rule on every plain string of a request body schema, nested ones too.
+fn text_rule(schema: &mut Value, field: Option<&str>) {
+    if plain_string(schema) {
+        let multi = field.is_some_and(|f| crm_domain::validate::MULTILINE_FIELDS.contains(&f));
+        set(schema, "pattern", json!(if multi { MULTI_LINE } else { ONE_LINE }));
+    }
+    if let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) {
+        for (name, p) in props.iter_mut() {
+            text_rule(p, Some(name));
+        }
+    }
+    if let Some(items) = schema.get_mut("items") {
+        text_rule(items, field);
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        if let Some(list) = schema.get_mut(key).and_then(Value::as_array_mut) {
+            for s in list {
+                text_rule(s, field);
+            }
+        }
+    }
+}
+
+/// Phone numbers as `validate::is_phone` takes them: digits with an optional leading `+`,
+/// spaces, dashes and parentheses; 5 to 20 digits.
+const PHONE_PATTERN: &str = "^ *(\\+?[ ()-]*([0-9][ ()-]*){5,20})?$";
+/// A money amount as `money::amount` and `money::to_minor` take it: a decimal string of at
+/// most 12 digits and 2 decimals, or a whole number.
+fn amount() -> Value {
+    json!({"anyOf": [
+        {"type": "string", "pattern": "^[0-9]{1,12}(\\.[0-9]{1,2})?$", "example": "1234.56"},
+        {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_i64},
+    ], "description": "a decimal string such as \"1234.56\" (≥ 0, at most two decimals), or a whole number"})
+}
+
+/// An e-mail address as `validate::is_email` takes it (one `@`, a dot inside the domain, no
+/// spaces, commas, semicolons or control characters), or nothing; spaces around are
+/// trimmed.
+const EMAIL_PATTERN: &str = "^ *([^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]+@[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F.][^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]*\\.[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]*[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F.])? *$";
+
+/// One line with at least one character that is not a space (`Validator::required`).
+const NON_BLANK: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$";
+/// The same for text that may span lines (`Validator::required_text`).
+const NON_BLANK_TEXT: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+
+/// What the domain's validators demand of each input field, stated in the document: the
+/// field's name, the schemas it has that rule in (empty: every input schema), and the rule.
+/// A string's pattern given here replaces the plain text rule. The fuzzer
+/// (`tests/fuzz/run.sh`) checks each against the server, both ways.
+fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
+    let nb = |max: u32| json!({"maxLength": max, "minLength": 1, "pattern": NON_BLANK});
+    let len = |max: u32| json!({"maxLength": max});
+    let codes = crm_domain::permissions::all_codes();
+    vec![
+        ("name", &["NewCustomer", "CustomerPatch", "NewProduct", "ProductPatch", "NewSupplier", "SupplierPatch"], nb(200)),
+        ("name", &["NewContact", "ContactPatch", "NewCategory", "CategoryPatch", "NewDepartment", "DepartmentPatch", "NewApiToken"], nb(100)),
+        ("name", &["NewRole", "RolePatch"], nb(64)),
+        ("name", &["NewSavedView", "SavedViewPatch"], nb(50)),
+        ("display_name", &[], nb(100)),
+        ("label_zh", &[], nb(100)),
+        ("label_en", &[], nb(100)),
+        ("code", &["NewDictionaryItem"], json!({"maxLength": 64, "pattern": "^[a-z0-9_]+$"})),
+        ("username", &[], json!({"pattern": "^[A-Za-z0-9._-]{2,64}$"})),
+        ("password", &[], json!({"minLength": 8, "maxLength": 128})),
+        ("new_password", &[], json!({"minLength": 8, "maxLength": 128})),
+        ("content", &[], json!({"maxLength": 5000, "minLength": 1, "pattern": NON_BLANK_TEXT})),
+        ("reason", &[], json!({"maxLength": 500, "minLength": 1, "pattern": NON_BLANK_TEXT})),
+        ("kind", &["NewFollowUp", "FollowUpPatch"], nb(64)),
+        ("remark", &["NewCategory", "CategoryPatch", "NewDepartment", "DepartmentPatch", "PriceItem"], len(500)),
+        ("remark", &[], len(2000)),
+        ("description", &["NewProduct", "ProductPatch"], len(5000)),
+        ("description", &[], len(500)),
+        ("phone", &[], json!({"maxLength": 32, "pattern": PHONE_PATTERN})),
+        ("mobile", &[], json!({"maxLength": 32, "pattern": PHONE_PATTERN})),
+        ("email", &[], json!({"maxLength": 254, "pattern": EMAIL_PATTERN, "description": "an e-mail address; empty clears it"})),
+        ("province", &[], len(50)),
+        ("city", &[], len(50)),
+        ("district", &[], len(50)),
+        ("contact", &[], len(50)),
+        ("address", &[], len(300)),
+        ("website", &[], len(200)),
+        ("wechat", &[], len(64)),
+        ("title", &[], len(100)),
+        ("unit", &[], len(20)),
+        ("industry", &[], len(64)),
+        ("source", &[], len(64)),
+        ("level", &[], len(64)),
+        ("currency", &[], json!({"pattern": "^([A-Za-z]{3})?$"})),
+        ("locale", &[], json!({"enum": ["zh-CN", "en", null]})),
+        ("access", &[], json!({"enum": ["read", "edit"]})),
+        ("resource", &["NewSavedView"], json!({"enum": crm_domain::saved_views::RESOURCES})),
+        ("tags", &[], json!({"maxItems": 20, "items": {"type": "string", "maxLength": 32, "pattern": ONE_LINE}})),
+        ("query", &["NewSavedView", "SavedViewPatch"], json!({
+            "maxProperties": 30,
+            "propertyNames": {"pattern": "^(?!page$)[A-Za-z0-9_]{1,64}$"},
+            "additionalProperties": {"type": "string", "maxLength": 500, "pattern": ONE_LINE},
+        })),
+        ("columns", &["NewSavedView", "SavedViewPatch"], json!({"maxItems": 60, "items": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": ONE_LINE}})),
+        ("scopes", &[], json!({"minItems": 1, "items": {"type": "string", "enum": codes}})),
+        ("permissions", &[], json!({"items": {"type": "string", "enum": codes}})),
+        ("participant_ids", &[], json!({"maxItems": 50})),
+        ("customer_ids", &["AssignRequest", "TransferRequest"], json!({"minItems": 1, "maxItems": 1000})),
+        ("items", &["CustomerBatch"], json!({"maxItems": 1000})),
+        ("items", &["PriceListPut"], json!({"maxItems": 500})),
+        ("sort_order", &["NewCategory", "CategoryPatch"], json!({"minimum": 0, "maximum": 9999})),
+        ("return_after_days_without_follow_up", &[], json!({"minimum": 1, "maximum": 3650})),
+        ("return_after_days_without_deal", &[], json!({"minimum": 1, "maximum": 3650})),
+        ("reclaim_cooldown_days", &[], json!({"minimum": 1, "maximum": 3650})),
+        ("max_customers_per_owner", &[], json!({"minimum": 1, "maximum": 1_000_000})),
+        ("price", &[], amount()),
+    ]
+}
+
+/// Merges the field rules into the properties of input schema `name`.
+fn apply_field_rules(name: &str, schema: &mut Value, rules: &[(&'static str, &'static [&'static str], Value)]) {
+    let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else { return };
+    for (field, prop) in props.iter_mut() {
+        let Some((_, _, rule)) = rules.iter().find(|(f, only, _)| f == field && (only.is_empty() || only.contains(&name))) else { continue };
+        if rule.get("anyOf").is_some() {
+            // A rule that is a whole schema of its own (money) replaces the field's.
+            let nullable = prop.get("type").and_then(Value::as_array).is_some_and(|t| t.contains(&json!("null")));
+            *prop = rule.clone();
+            if nullable {
+                if let Some(list) = prop.get_mut("anyOf").and_then(Value::as_array_mut) {
+                    list.push(json!({"type": "null"}));
+                }
+            }
+            continue;
+        }
+        if let (Some(p), Some(r)) = (prop.as_object_mut(), rule.as_object()) {
+            for (k, v) in r {
+                p.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+/// Names of the component schemas request bodies use, with those they refer to.
+fn input_schemas(doc: &Value) -> Vec<String> {
+    fn refs(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(name) = m.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/components/schemas/")) {
+                    out.push(name.to_string());
+                }
+                m.values().for_each(|x| refs(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
+        for op in paths.values().filter_map(Value::as_object).flat_map(|p| p.values()) {
+            if let Some(body) = op.get("requestBody") {
+                refs(body, &mut found);
+            }
+        }
+    }
+    let mut i = 0;
+    while let Some(name) = found.get(i).cloned() {
+        if let Some(s) = doc.pointer(&format!("/components/schemas/{name}")) {
+            let mut more = Vec::new();
+            refs(s, &mut more);
+            found.extend(more.into_iter().filter(|m| !found.contains(m)).collect::<Vec<_>>());
+        }
+        i += 1;
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// The fields each list sorts by (from its `ListSpec`), by the paths that list serves.
+fn sort_fields(path: &str) -> Option<Vec<&'static str>> {
+    use crm_persistence::{customers, products, system};
+    Some(match path {
+        "/api/v1/customers" | "/api/v1/customers/export" => customers::list_spec::spec().sort_names(),
+        "/api/v1/contacts" => customers::contacts::spec().sort_names(),
+        "/api/v1/follow-ups" | "/api/v1/interactions" | "/api/v1/interactions/export" => customers::follow_ups::spec().sort_names(),
+        "/api/v1/product-categories" => products::categories::spec().sort_names(),
+        "/api/v1/products" | "/api/v1/products/export" => products::service::spec().sort_names(),
+        "/api/v1/suppliers" => products::suppliers::spec().sort_names(),
+        "/api/v1/users" => system::users::spec().sort_names(),
+        "/api/v1/roles" => system::roles::spec().sort_names(),
+        _ => return None,
+    })
+}
+
+/// `name`, `-name`, joined by commas, of `fields`; or nothing.
+fn sort_pattern(fields: &[&str]) -> String {
+    let one = format!("-?({})", fields.join("|"));
+    format!("^$|^{one}(,{one})*$")
+}
+
+/// The schema of a query or path parameter by what the shared parsers make of it
+/// (`crm_persistence::listing`, `text_input`), when the handler gave a plain string.
+fn parameter_rule(path: &str, place: &str, name: &str) -> Option<Value> {
+    let comma_list = |values: &[&str]| json!({"type": "string", "pattern": format!("^({0})(,({0}))*$", values.join("|"))});
+    Some(match (place, name) {
+        ("query", "sort") => json!({"type": "string", "pattern": sort_pattern(&sort_fields(path)?)}),
+        ("query", "format") => json!({"type": "string", "enum": ["csv", "xlsx"]}),
+        ("query", "pool") => comma_list(&["public", "potential", "won", "invalid"]),
+        ("query", "id") => comma_list(&["[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"]),
+        ("query", "entity") | ("path", "entity") if path.contains("recycle-bin") => json!({"type": "string", "enum": crm_persistence::registry::RESTORABLE}),
+        ("path", "kind") if path.contains("dictionaries") => {
+            json!({"type": "string", "enum": crm_persistence::dictionaries::SEED.iter().map(|(k, _)| *k).collect::<Vec<_>>()})
+        }
+        ("query", n) if n == "from" || n == "to" || n.ends_with("_from") || n.ends_with("_to") => json!({
+            "description": "an RFC 3339 time, or a date (as an upper bound: the end of that day)",
+            "anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}],
+        }),
+        ("query", n) if n.ends_with("_min") || n.ends_with("_max") => json!({"type": "string", "pattern": DECIMAL_PATTERN}),
+        _ => return None,
+    })
+}
+
+/// A decimal amount as the list filters and money fields read it.
+pub const DECIMAL_PATTERN: &str = "^-?[0-9]{1,15}(\\.[0-9]{1,6})?$";
+
 /// Applies the shared rules to `doc` (the document as JSON).
 pub fn apply(doc: &mut Value, routes: &[RouteInfo]) {
+    let rules = field_rules();
+    for name in input_schemas(doc) {
+        if let Some(s) = doc.pointer_mut(&format!("/components/schemas/{name}")) {
+            apply_field_rules(&name, s, &rules);
+            text_rule(s, None);
+        }
+    }
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for op in paths.values_mut().filter_map(Value::as_object_mut).flat_map(|p| p.values_mut()) {
+            if let Some(body) = op.pointer_mut("/requestBody/content/application~1json/schema") {
+                text_rule(body, None);
+            }
+        }
+    }
     for r in routes {
         let method = r.method.as_str().to_ascii_lowercase();
         let Some(op) = doc.pointer_mut(&format!("/paths/{}/{method}", r.path.replace('~', "~0").replace('/', "~1"))).and_then(Value::as_object_mut) else {
@@ -66,18 +321,35 @@ fn apply_to_operation(op: &mut Map<String, Value>, r: &RouteInfo, method: &str) 
     let mut takes_if_match = false;
     if let Some(list) = params.as_array_mut() {
         for p in list.iter_mut() {
+            let (place, name) = (p.get("in").cloned().unwrap_or_default(), p.get("name").and_then(Value::as_str).unwrap_or_default().to_string());
+            if p.get("schema").is_some_and(plain_string) {
+                if let Some(rule) = parameter_rule(&r.path, place.as_str().unwrap_or_default(), &name) {
+                    set(p, "schema", rule);
+                }
+            }
+            if (place == json!("query") || place == json!("path")) && p.get("schema").is_some_and(plain_string) {
+                // `text_input`: one line, and not empty unless an empty search or sort.
+                if let Some(schema) = p.get_mut("schema") {
+                    set(schema, "pattern", json!(ONE_LINE));
+                }
+                if place == json!("path") || !matches!(name.as_str(), "q" | "sort") {
+                    if let Some(schema) = p.get_mut("schema") {
+                        set(schema, "minLength", json!(1));
+                    }
+                }
+            }
             if p.get("in") == Some(&json!("header")) && p.get("name") == Some(&json!("If-Match")) {
                 takes_if_match = true;
-                p["schema"] = json!({"type": "string", "pattern": IF_MATCH_PATTERN, "example": "\"3\""});
-                p["description"] = json!("the record's version from its ETag: stale → 412 and nothing changes");
+                set(p, "schema", json!({"type": "string", "pattern": IF_MATCH_PATTERN, "example": "\"3\""}));
+                set(p, "description", json!("the record's version from its ETag: stale → 412 and nothing changes"));
             }
         }
         list.retain(|p| !(p.get("in") == Some(&json!("header")) && p.get("name") == Some(&json!("Idempotency-Key"))));
         if method == "post" {
             list.push(json!({
                 "name": "Idempotency-Key", "in": "header", "required": false,
-                "description": "a retry with the same key and body within 24 h gets the first answer and does nothing again",
-                "schema": {"type": "string", "pattern": IDEMPOTENCY_KEY_PATTERN, "example": "0b9e8a6c-2f1d-4c3b-9a7e-5d4c3b2a1f00"},
+                "description": "a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again",
+                "schema": {"type": "string", "pattern": IDEMPOTENCY_KEY_PATTERN},
             }));
         }
         if list.is_empty() {

@@ -3,7 +3,9 @@
 //! serde's derived structs also accept their fields as a sequence (`["x"]` for
 //! `{"display_name": "x"}`), which no client means and the OpenAPI document does not
 //! allow: `PATCH /me` with `["x"]` set a display name. `Strict` wraps any deserializer and
-//! passes everything through except a sequence offered to a struct's visitor.
+//! passes everything through except a sequence offered to a struct's visitor. It also
+//! reads a whole JSON number written with a fraction (`3.0`) as an integer, as JSON Schema
+//! does.
 
 use std::fmt;
 
@@ -84,11 +86,20 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
 
     forward_visit!(
         visit_bool: bool, visit_i8: i8, visit_i16: i16, visit_i32: i32, visit_i64: i64, visit_i128: i128,
-        visit_u8: u8, visit_u16: u16, visit_u32: u32, visit_u64: u64, visit_u128: u128, visit_f32: f32, visit_f64: f64,
+        visit_u8: u8, visit_u16: u16, visit_u32: u32, visit_u64: u64, visit_u128: u128, visit_f32: f32,
         visit_char: char, visit_str: &str, visit_borrowed_str: &'de str, visit_string: String,
         visit_bytes: &[u8], visit_borrowed_bytes: &'de [u8], visit_byte_buf: Vec<u8>
     );
 
+    /// JSON Schema counts `3.0` as an integer; serde's integers would refuse it.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            // In range and whole, so the conversion is exact.
+            #[allow(clippy::cast_possible_truncation)]
+            return self.inner.visit_i64(v as i64);
+        }
+        self.inner.visit_f64(v)
+    }
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_none()
     }
@@ -200,5 +211,17 @@ mod tests {
         assert!(parse::<Outer>(r#"{"items":[["a"]]}"#).is_err());
         assert!(parse::<Outer>(r#"{"items":[],"one":["b"]}"#).is_err());
         assert!(parse::<Inner>(r#"{"name":"a","extra":1}"#).is_err());
+    }
+
+    #[test]
+    fn whole_numbers_with_a_fraction_are_integers() {
+        #[derive(Deserialize)]
+        struct N {
+            n: i32,
+            f: f64,
+        }
+        let v: N = parse(r#"{"n": 3.0, "f": 2.0}"#).unwrap();
+        assert_eq!((v.n, v.f), (3, 2.0));
+        assert!(parse::<N>(r#"{"n": 3.5, "f": 1}"#).is_err());
     }
 }

@@ -66,8 +66,13 @@ fn control_in_field(field: &str) -> ApiError {
     ApiError(DomainError::validation(vec![FieldError { field: field.to_string(), code: "control_character".into(), message: message.into() }]))
 }
 
+/// Query parameters that may be sent empty: an empty search or sort is no search or sort.
+const MAY_BE_EMPTY: &[&str] = &["q", "sort"];
+
 /// Query parameters and path parameters, names and values, decoded. A query parameter
-/// holds one line, so tab and line breaks are refused there too.
+/// holds one line, so tab and line breaks are refused there too. A parameter sent empty
+/// (`owner_id=`) is a mistake, not "no filter": it must not list everyone's records as
+/// if it had been left out.
 pub fn check_request(req: &ServiceRequest) -> Result<(), ApiError> {
     let query = req.query_string();
     if !query.is_empty() {
@@ -75,6 +80,9 @@ pub fn check_request(req: &ServiceRequest) -> Result<(), ApiError> {
             if k.chars().chain(v.chars()).any(char::is_control) {
                 let name: String = k.chars().filter(|c| !c.is_control()).collect();
                 return Err(bad_request("query.invalid", format!("{name}: must not contain control characters"), Some(&name)));
+            }
+            if v.is_empty() && !MAY_BE_EMPTY.contains(&k.as_ref()) {
+                return Err(bad_request("query.invalid", format!("{k} must not be empty; leave it out instead"), Some(&k)));
             }
         }
     }

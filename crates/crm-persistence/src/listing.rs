@@ -240,6 +240,13 @@ pub struct Filter<C> {
     pub range: bool,
 }
 
+impl<E: EntityTrait> ListSpec<E> {
+    /// The fields `sort` takes, for the OpenAPI document.
+    pub fn sort_names(&self) -> Vec<&'static str> {
+        self.sorts.iter().map(|(n, _)| *n).collect()
+    }
+}
+
 pub struct ListSpec<E: EntityTrait> {
     pub filters: Vec<Filter<E::Column>>,
     pub sorts: Vec<(&'static str, E::Column)>,
@@ -286,30 +293,54 @@ fn bad_field(field: &str, message: String) -> DomainError {
     DomainError::bad_request("query.invalid", message.clone()).with_extra(serde_json::json!({ "errors": [{ "field": field, "code": "invalid", "message": message }] }))
 }
 
+/// A filter value, read exactly in the form the OpenAPI document gives for its kind (no
+/// surrounding spaces, `true`/`false`, plain decimals), so what the document refuses the
+/// server refuses too.
 fn parse_value(field: &str, kind: FieldKind, raw: &str) -> Result<Value, DomainError> {
-    let raw = raw.trim();
     let err = |what: &str| bad_field(field, format!("'{raw}' is not a valid {what} for '{field}'"));
     Ok(match kind {
         FieldKind::Text => Value::from(raw.to_string()),
-        FieldKind::Uuid => Value::from(Uuid::parse_str(raw).map_err(|_| err("id"))?),
+        FieldKind::Uuid => Value::from(Uuid::parse_str(raw).ok().filter(|_| raw.len() == 36).ok_or_else(|| err("id"))?),
         FieldKind::Bool => Value::from(match raw {
-            "true" | "1" => true,
-            "false" | "0" => false,
+            "true" => true,
+            "false" => false,
             _ => return Err(err("boolean")),
         }),
-        FieldKind::Int => Value::from(raw.parse::<i64>().map_err(|_| err("integer"))?),
-        FieldKind::Decimal => Value::from(Decimal::from_str(raw).map_err(|_| err("decimal number"))?),
+        FieldKind::Int => Value::from(plain_number(raw, false).then(|| raw.parse::<i64>().ok()).flatten().ok_or_else(|| err("integer"))?),
+        FieldKind::Decimal => Value::from(plain_number(raw, true).then(|| Decimal::from_str(raw).ok()).flatten().ok_or_else(|| err("decimal number"))?),
         FieldKind::Timestamp => Value::from(parse_time(raw).ok_or_else(|| err("RFC 3339 time or date"))?),
-        FieldKind::Date => Value::from(NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| err("date (YYYY-MM-DD)"))?),
+        FieldKind::Date => Value::from(parse_date(raw).ok_or_else(|| err("date (YYYY-MM-DD)"))?),
     })
 }
 
-/// RFC 3339, or a bare date meaning its midnight UTC.
+/// `-12`, `12.50`: digits with an optional sign and (for decimals) a fraction, nothing
+/// else; at most 15 digits before the point and 6 after (decimals) or 18 (integers).
+pub fn plain_number(raw: &str, fraction: bool) -> bool {
+    let digits = raw.strip_prefix('-').unwrap_or(raw);
+    let (whole, frac) = match digits.split_once('.') {
+        Some((w, f)) if fraction => (w, Some(f)),
+        Some(_) => return false,
+        None => (digits, None),
+    };
+    let all_digits = |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole, if fraction { 15 } else { 18 }) && frac.is_none_or(|f| all_digits(f, 6))
+}
+
+/// `YYYY-MM-DD`, exactly.
+fn parse_date(raw: &str) -> Option<NaiveDate> {
+    (raw.len() == 10).then(|| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok()).flatten()
+}
+
+/// RFC 3339 (`T` between date and time), or a bare date meaning its midnight UTC.
 pub fn parse_time(raw: &str) -> Option<DateTime<Utc>> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(raw) {
-        return Some(t.with_timezone(&Utc));
+    if raw.len() > 10 {
+        // chrono also takes a space between date and time, which RFC 3339 does not.
+        if !matches!(raw.as_bytes().get(10), Some(b'T' | b't')) {
+            return None;
+        }
+        return DateTime::parse_from_rfc3339(raw).ok().map(|t| t.with_timezone(&Utc));
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc())
+    parse_date(raw).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc())
 }
 
 /// Escapes LIKE wildcards so a user's `%` or `_` is matched literally.
@@ -337,11 +368,17 @@ impl<E: EntityTrait> ListSpec<E> {
         for (name, raw) in &params.filters {
             let (filter, op) = self.lookup(name)?;
             let mut any = Condition::any();
-            for part in raw.split(',').filter(|p| !p.trim().is_empty()) {
+            // Equality takes several values, comma-separated; a bound takes one.
+            let parts: Vec<&str> = if op == "eq" { raw.split(',').collect() } else { vec![raw.as_str()] };
+            for part in parts {
+                // An empty text matches only empty text; an empty id, number or time is no value.
+                if part.is_empty() && filter.kind != FieldKind::Text {
+                    return Err(bad_field(name, format!("'{raw}' has an empty value for '{name}'")));
+                }
                 let v = parse_value(name, filter.kind, part)?;
                 let v = match (op, filter.kind, v) {
                     // A bare date as an upper bound means the whole of that day.
-                    ("to", FieldKind::Timestamp, Value::ChronoDateTimeUtc(Some(t))) if part.trim().len() == 10 => {
+                    ("to", FieldKind::Timestamp, Value::ChronoDateTimeUtc(Some(t))) if part.len() == 10 => {
                         Value::from(*t + chrono::Duration::days(1) - chrono::Duration::microseconds(1))
                     }
                     (_, _, v) => v,

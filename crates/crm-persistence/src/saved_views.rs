@@ -134,8 +134,8 @@ pub struct ViewPatch {
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ViewPatch, if_match: Option<i32>) -> DomainResult<ViewView> {
     let tx = crate::tx::begin(db).await?;
     let current = find_mine(&tx, ctx, id).await?;
-    check_if_match(if_match, current.version)?;
     let before = ViewView::from(current.clone());
+    // Bad input is refused as such (422) before the version is compared (412).
     let v = ViewInput {
         resource: current.resource.clone(),
         name: patch.name.unwrap_or_else(|| before.name.clone()),
@@ -144,6 +144,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ViewPatch, if_match: Op
         is_default: patch.is_default.unwrap_or(before.is_default),
     }
     .validate()?;
+    check_if_match(if_match, current.version)?;
     check_name(&tx, ctx, &v.resource, &v.name, Some(id)).await?;
     let changes = saved_view::ActiveModel {
         name: Set(v.name.clone()),

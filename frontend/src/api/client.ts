@@ -80,6 +80,8 @@ export async function authFetch(input: Request): Promise<Response> {
 export const api = createClient<paths>({
   baseUrl: "",
   fetch: authFetch,
+  // Blank values are left out: the server reads `city=` as a mistake (400), not as no filter.
+  querySerializer: (query) => queryString(query as Record<string, QueryValue>).replace(/^\?/, ""),
 });
 
 type FetchResult<T> = { data?: T; error?: unknown; response: Response };

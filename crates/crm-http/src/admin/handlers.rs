@@ -33,12 +33,12 @@ pub struct AuditFilters {
 pub async fn list_audit_logs(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut p = q.0;
     let uuid = |name: &str, v: Option<String>| -> ApiResult<Option<Uuid>> {
-        v.map(|s| Uuid::parse_str(s.trim()).map_err(|_| bad_request("query.invalid", format!("'{s}' is not a valid id for '{name}'"), Some(name)))).transpose()
+        v.map(|s| Uuid::parse_str(&s).ok().filter(|_| s.len() == 36).ok_or_else(|| bad_request("query.invalid", format!("'{s}' is not a valid id for '{name}'"), Some(name)))).transpose()
     };
     let time = |name: &str, v: Option<String>, end_of_day: bool| -> ApiResult<Option<chrono::DateTime<chrono::Utc>>> {
         v.map(|s| {
-            let t = audit::parse_bound(s.trim()).ok_or_else(|| bad_request("query.invalid", format!("'{s}' is not an RFC 3339 time or a date for '{name}'"), Some(name)))?;
-            Ok(if end_of_day && s.trim().len() == 10 { t + chrono::Duration::days(1) - chrono::Duration::microseconds(1) } else { t })
+            let t = audit::parse_bound(&s).ok_or_else(|| bad_request("query.invalid", format!("'{s}' is not an RFC 3339 time or a date for '{name}'"), Some(name)))?;
+            Ok(if end_of_day && s.len() == 10 { t + chrono::Duration::days(1) - chrono::Duration::microseconds(1) } else { t })
         })
         .transpose()
     };

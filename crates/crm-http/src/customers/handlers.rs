@@ -11,7 +11,7 @@ use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
-use crate::problem::{bad_request, ApiResult, Problem};
+use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 
 /// Filters of `GET /customers`.
@@ -277,9 +277,7 @@ pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQu
     responses((status = 200, body = PageOf<TimelineItem>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn customer_timeline(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, q: ListQuery) -> ApiResult<HttpResponse> {
     let p = q.0;
-    if let Some(name) = p.filters.first().map(|(n, _)| n.as_str()).or(p.q.as_ref().map(|_| "q")).or((!p.sort.is_empty()).then_some("sort")) {
-        return Err(bad_request("query.invalid", format!("the timeline takes only page and page_size, not '{name}'"), Some(name)));
-    }
+    crate::list_query::paging_only(&p)?;
     let page = crm_persistence::customers::timeline::page(&state.db, &ctx.0, *id, &p).await?;
     Ok(ok(&PageOf::from_page(page, TimelineItem::from), None))
 }

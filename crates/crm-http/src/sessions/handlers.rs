@@ -10,7 +10,7 @@ use super::dto::*;
 use crate::auth::{bearer, client_ip, issue_access_token, verify_access_token, Principal, ReqCtx, ACCESS_TOKEN_SECONDS};
 use crate::etag::{created, ok};
 use crate::json::{OptionalJson, ValidJson};
-use crate::list_query::{ListQuery, PageOf, PageParams};
+use crate::list_query::{ListQuery, PageOf};
 use crate::login_guard::Refusal;
 use crate::problem::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
@@ -177,9 +177,10 @@ pub async fn create_api_token(state: web::Data<AppState>, ctx: ReqCtx, body: Val
 }
 
 /// The caller's API tokens, newest first.
-#[utoipa::path(get, path = "/api/v1/api-tokens", tag = "auth", security(("bearer" = [])), params(PageParams),
+#[utoipa::path(get, path = "/api/v1/api-tokens", tag = "auth", security(("bearer" = [])), params(crate::list_query::PagingParams),
     responses((status = 200, body = PageOf<ApiToken>), (status = 400, body = Problem), (status = 401, body = Problem)))]
 pub async fn list_api_tokens(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    crate::list_query::paging_only(&q.0)?;
     let page = store::list_api_tokens(&state.db, &ctx.0, &q.0).await?;
     Ok(ok(&PageOf::from_page(page, ApiToken::from), None))
 }

@@ -60,7 +60,7 @@ impl From<contact::Model> for ContactView {
     }
 }
 
-fn spec() -> ListSpec<Contact> {
+pub fn spec() -> ListSpec<Contact> {
     ListSpec {
         filters: vec![
             Filter { name: "customer_id", column: C::CustomerId, kind: FieldKind::Uuid, range: false },

@@ -56,7 +56,7 @@ impl From<follow_up::Model> for FollowUpView {
     }
 }
 
-pub(crate) fn spec() -> ListSpec<FollowUp> {
+pub fn spec() -> ListSpec<FollowUp> {
     let f = |name, column, kind, range| Filter { name, column, kind, range };
     ListSpec {
         filters: vec![
@@ -216,7 +216,6 @@ pub struct FollowUpPatch {
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: FollowUpPatch, if_match: Option<i32>) -> DomainResult<FollowUpView> {
     let tx = tx::begin(db).await?;
     let current = find_editable(&tx, ctx, id).await?;
-    check_if_match(if_match, current.version)?;
     let input = NewFollowUp {
         customer_id: current.customer_id,
         contact_id: patch.contact_id.unwrap_or(current.contact_id),
@@ -227,6 +226,8 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: FollowUpPatch, if_match
         participant_ids: patch.participant_ids.unwrap_or_else(|| serde_json::from_value(current.participant_ids.clone()).unwrap_or_default()),
     }
     .validate(ctx.now)?;
+    // Bad input is refused as such (422) before the version is compared (412).
+    check_if_match(if_match, current.version)?;
     check_refs(&tx, current.customer_id, &input).await?;
     let changes = follow_up::ActiveModel {
         contact_id: sea_orm::ActiveValue::Set(input.contact_id),

@@ -59,7 +59,7 @@ pub struct CategoryNode {
     pub children: Vec<CategoryNode>,
 }
 
-fn spec() -> ListSpec<Category> {
+pub fn spec() -> ListSpec<Category> {
     ListSpec {
         filters: vec![Filter { name: "parent_id", column: C::ParentId, kind: FieldKind::Uuid, range: false }],
         sorts: vec![("code", C::Code), ("name", C::Name), ("sort_order", C::SortOrder), ("created_at", C::CreatedAt)],
@@ -188,7 +188,6 @@ pub struct CategoryPatch {
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CategoryPatch, if_match: Option<i32>) -> DomainResult<CategoryView> {
     let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
     let input = CategoryInput {
         name: patch.name.unwrap_or_else(|| current.name.clone()),
         parent_id: current.parent_id,
@@ -196,6 +195,8 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CategoryPatch, if_match
         remark: patch.remark.unwrap_or_else(|| current.remark.clone()),
     }
     .validate()?;
+    // Bad input is refused as such (422) before the version is compared (412).
+    check_if_match(if_match, current.version)?;
     let name_norm = name_key(&input.name);
     check_sibling_name(&tx, &current.parent_key, &name_norm, Some(id)).await?;
     let changes = category::ActiveModel {

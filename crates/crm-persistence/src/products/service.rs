@@ -89,7 +89,7 @@ async fn view(db: &impl ConnectionTrait, row: product::Model) -> DomainResult<Pr
     views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("product view"))
 }
 
-fn spec() -> ListSpec<Product> {
+pub fn spec() -> ListSpec<Product> {
     let f = |name, column, kind, range| Filter { name, column, kind, range };
     ListSpec {
         filters: vec![f("on_sale", C::OnSale, FieldKind::Bool, false), f("currency", C::Currency, FieldKind::Text, false), f("created_at", C::CreatedAt, FieldKind::Timestamp, true)],
@@ -205,7 +205,6 @@ pub struct ProductPatch {
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ProductPatch, if_match: Option<i32>) -> DomainResult<ProductView> {
     let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
     let p = ProductInput {
         name: patch.name.unwrap_or_else(|| current.name.clone()),
         category_id: patch.category_id.unwrap_or(current.category_id),
@@ -216,6 +215,8 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ProductPatch, if_match:
         on_sale: patch.on_sale.unwrap_or(current.on_sale),
     }
     .validate()?;
+    // Bad input is refused as such (422) before the version is compared (412).
+    check_if_match(if_match, current.version)?;
     let name_norm = name_key(&p.name);
     check_place(&tx, &p, &name_norm, Some(id)).await?;
     let next = product::Model {

@@ -70,7 +70,7 @@ async fn view(db: &impl ConnectionTrait, row: supplier::Model) -> DomainResult<S
     views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("supplier view"))
 }
 
-fn spec() -> ListSpec<Supplier> {
+pub fn spec() -> ListSpec<Supplier> {
     let f = |name, column| Filter { name, column, kind: FieldKind::Text, range: false };
     ListSpec {
         filters: vec![f("province", C::Province), f("city", C::City)],
@@ -154,7 +154,6 @@ pub struct SupplierPatch {
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match: Option<i32>) -> DomainResult<SupplierView> {
     let tx = crate::tx::begin(db).await?;
     let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
     let keep = |p: Option<Option<String>>, c: &Option<String>| p.unwrap_or_else(|| c.clone());
     let s = SupplierInput {
         name: patch.name.unwrap_or_else(|| current.name.clone()),
@@ -166,6 +165,8 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match
         remark: keep(patch.remark, &current.remark),
     }
     .validate()?;
+    // Bad input is refused as such (422) before the version is compared (412).
+    check_if_match(if_match, current.version)?;
     let name_norm = name_key(&s.name);
     check_name(&tx, &name_norm, Some(id)).await?;
     let next = supplier::Model {

@@ -46,7 +46,7 @@ impl From<role::Model> for RoleView {
 
 crate::soft_delete!(role::Entity, "roles", Name);
 
-fn spec() -> ListSpec<role::Entity> {
+pub fn spec() -> ListSpec<role::Entity> {
     use role::Column as C;
     ListSpec {
         filters: vec![

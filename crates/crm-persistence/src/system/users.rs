@@ -51,7 +51,7 @@ pub struct UserView {
 
 crate::soft_delete!(user::Entity, "users", Username);
 
-fn spec() -> ListSpec<user::Entity> {
+pub fn spec() -> ListSpec<user::Entity> {
     use user::Column as C;
     ListSpec {
         filters: vec![
