@@ -255,6 +255,7 @@ fn sort_fields(path: &str) -> Option<Vec<&'static str>> {
         "/api/v1/suppliers" => products::suppliers::spec().sort_names(),
         "/api/v1/users" => system::users::spec().sort_names(),
         "/api/v1/roles" => system::roles::spec().sort_names(),
+        "/api/v1/departments" => system::departments::spec().sort_names(),
         _ => return None,
     })
 }

@@ -447,7 +447,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every department, flat, by sort order then name. */
+        /**
+         * Departments, flat, in pages, by sort order then name; `q` matches name and remark.
+         *     Sort: name, sort_order, created_at. `/departments/tree` gives the whole tree at once.
+         */
         get: operations["list_departments"];
         put?: never;
         post: operations["create_department"];
@@ -2290,6 +2293,50 @@ export interface components {
                 /** Format: int32 */
                 version: number;
                 website?: string | null;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Department: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                head_id?: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                parent_id?: string | null;
+                remark?: string | null;
+                /** Format: int32 */
+                sort_order: number;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
             }[];
             /**
              * Format: int64
@@ -6668,7 +6715,25 @@ export interface operations {
     };
     list_departments: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /** @description Children of this department. */
+                parent_id?: string;
+                head_id?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6680,7 +6745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Department"][];
+                    "application/json": components["schemas"]["PageOf_Department"];
                 };
             };
             /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */

@@ -4,6 +4,11 @@ import type { components } from "./schema";
 
 type Schemas = components["schemas"];
 
+/** A permission code of the catalogue (`customers:read`, …), as roles and API tokens take them. */
+export type PermissionCode = NonNullable<Schemas["NewRole"]["permissions"]>[number];
+/** A list page that keeps saved views. */
+export type SavedViewResource = Schemas["NewSavedView"]["resource"];
+
 export type User = Schemas["User"];
 /** A colleague as pickers show one (GET /users/lookup, open to every signed-in user). */
 export type UserRef = Schemas["UserRef"];

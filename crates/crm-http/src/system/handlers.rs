@@ -108,12 +108,22 @@ pub async fn reset_password(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Every department, flat, by sort order then name.
-#[utoipa::path(get, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])),
-    responses((status = 200, body = Vec<Department>), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn list_departments(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let items: Vec<Department> = departments::list(&state.db).await?.into_iter().map(Into::into).collect();
-    Ok(ok(&items, None))
+/// Departments, flat, in pages, by sort order then name; `q` matches name and remark.
+/// Sort: name, sort_order, created_at. `/departments/tree` gives the whole tree at once.
+#[utoipa::path(get, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])), params(PageParams, DepartmentFilters),
+    responses((status = 200, body = PageOf<Department>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+pub async fn list_departments(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from_page(departments::list(&state.db, q.0).await?, Department::from), None))
+}
+
+/// Filters of `GET /departments`.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct DepartmentFilters {
+    /// Children of this department.
+    parent_id: Option<Uuid>,
+    head_id: Option<Uuid>,
 }
 
 #[utoipa::path(get, path = "/api/v1/departments/tree", tag = "departments", security(("bearer" = [])),

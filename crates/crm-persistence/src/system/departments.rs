@@ -4,13 +4,14 @@ use chrono::{DateTime, Utc};
 use crm_domain::system::{is_cycle, DepartmentPatch, NewDepartment};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{department, user};
 use crate::db::db_err;
+use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
 use crate::recycle;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, Ctx, Db};
@@ -72,8 +73,25 @@ async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<departme
         .ok_or_else(|| DomainError::not_found("department"))
 }
 
-pub async fn list(db: &Db) -> DomainResult<Vec<DepartmentView>> {
-    Ok(all_live(db).await?.into_iter().map(Into::into).collect())
+pub fn spec() -> ListSpec<department::Entity> {
+    use department::Column as C;
+    ListSpec {
+        filters: vec![
+            Filter { name: "parent_id", column: C::ParentId, kind: FieldKind::Uuid, range: false },
+            Filter { name: "head_id", column: C::HeadId, kind: FieldKind::Uuid, range: false },
+        ],
+        sorts: vec![("name", C::Name), ("sort_order", C::SortOrder), ("created_at", C::CreatedAt)],
+        search: vec![C::Name, C::Remark],
+        search_index: None,
+        default_sort: vec![(C::SortOrder, Order::Asc), (C::Name, Order::Asc)],
+        tie_breaker: C::Id,
+    }
+}
+
+/// Departments, flat, in pages as every list (API.md); by sort order, then name.
+pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<DepartmentView>> {
+    let select = spec().apply(department::Entity::find().filter(department::Column::DeletedAt.is_null()), &params, db.get_database_backend())?;
+    Ok(fetch_page(db, select, &params).await?.map(Into::into))
 }
 
 pub async fn get(db: &Db, id: Uuid) -> DomainResult<DepartmentView> {

@@ -14,7 +14,8 @@ export const apiTokenKeys = {
 export function useApiTokens(params: PageParams) {
   return useQuery({
     queryKey: apiTokenKeys.list(params),
-    queryFn: () => unwrap(api.GET("/api/v1/api-tokens", { params: { query: params } })),
+    // The token list pages in a fixed order (newest first) and takes nothing else.
+    queryFn: () => unwrap(api.GET("/api/v1/api-tokens", { params: { query: { page: params.page, page_size: params.page_size } } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,16 +1,16 @@
 import { startTransition, useEffect, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "../../api/client";
-import type { CreateSavedView, SavedView, UpdateSavedView } from "../../api/types";
+import type { CreateSavedView, SavedView, SavedViewResource, UpdateSavedView } from "../../api/types";
 import { openingView, sameViewState, sortViews, type ViewState } from "../savedViews";
 
 export const savedViewKeys = {
   all: ["saved-views"] as const,
-  list: (resource: string) => ["saved-views", resource] as const,
+  list: (resource: SavedViewResource) => ["saved-views", resource] as const,
 };
 
 /** The signed-in user's views of one list page. */
-export function useSavedViewList(resource: string) {
+export function useSavedViewList(resource: SavedViewResource) {
   return useQuery({
     queryKey: savedViewKeys.list(resource),
     queryFn: () => unwrap(api.GET("/api/v1/saved-views", { params: { query: { resource } } })).then((list) => list.items),
@@ -45,7 +45,7 @@ export function useDeleteSavedView() {
 
 export type SavedViewsOptions = {
   /** The list page, as the API names it: customers, interactions, products, suppliers. */
-  resource: string;
+  resource: SavedViewResource;
   /** The view the page shows now (from its URL), or null. */
   activeId: string | null;
   /**
@@ -67,7 +67,7 @@ export type SavedViewsOptions = {
 };
 
 export type SavedViews = {
-  resource: string;
+  resource: SavedViewResource;
   /** The user's views of the page, the default one first. */
   views: SavedView[];
   loading: boolean;

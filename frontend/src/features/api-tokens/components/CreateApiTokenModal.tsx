@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
-import type { ApiTokenCreated } from "../../../api/types";
+import type { ApiTokenCreated, PermissionCode } from "../../../api/types";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useMe } from "../../auth/api";
 import { useCreateApiToken, usePermissionCatalogue } from "../api";
@@ -31,7 +31,8 @@ export function CreateApiTokenModal({ open, onClose, onCreated }: Props) {
     create.mutate(
       {
         name: values.name.trim(),
-        scopes: values.scopes,
+        // The options are the caller's own permission codes, as the server listed them in /me.
+        scopes: values.scopes as PermissionCode[],
         // End of the chosen day, sent as an RFC 3339 UTC timestamp.
         expires_at: values.expires_at ? values.expires_at.endOf("day").toISOString() : null,
       },

@@ -50,7 +50,6 @@ export function ApiTokensPage() {
       title: t("apiTokens:fields.created_at"),
       dataIndex: "created_at",
       key: "created_at",
-      sorter: true,
       render: (v: string) => formatDateTime(v, none),
     },
     {

@@ -13,8 +13,13 @@ import { useCollaborators, useReplaceCollaborators } from "../api";
 const ACCESS = ["read", "edit"] as const;
 type Access = (typeof ACCESS)[number];
 
+/** The server answers `read` or `edit`; anything else is read as the narrower `read`. */
+function asAccess(value: string): Access {
+  return value === "edit" ? "edit" : "read";
+}
+
 function shares(list: readonly Collaborator[]): CollaboratorShare[] {
-  return list.map((c) => ({ user_id: c.user_id, access: c.access }));
+  return list.map((c) => ({ user_id: c.user_id, access: asAccess(c.access) }));
 }
 
 /** 团队成员: who else sees the customer (read) or may change it too (edit). */
@@ -70,7 +75,7 @@ export function CollaboratorsTab({ customer }: { customer: Customer }) {
             disabled={replace.isPending}
             onChange={(next) =>
               save(
-                list.map((c) => (c.user_id === row.user_id ? { user_id: c.user_id, access: next } : { user_id: c.user_id, access: c.access })),
+                list.map((c) => ({ user_id: c.user_id, access: asAccess(c.user_id === row.user_id ? next : c.access) })),
                 t("common:messages.saved"),
               )
             }

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { Alert, App, Form, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
-import type { DataScope, Role } from "../../../api/types";
+import type { DataScope, PermissionCode, Role } from "../../../api/types";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { DATA_SCOPES, useCreateRole, usePermissionCatalogue, useUpdateRole } from "../api";
 import { PermissionMatrix } from "./PermissionMatrix";
@@ -38,7 +38,8 @@ export function RoleFormModal({ target, onClose }: Props) {
       name: values.name.trim(),
       description: values.description?.trim() ? values.description.trim() : null,
       data_scope: values.data_scope,
-      permissions: values.permissions,
+      // Picked from the catalogue the server sent (GET /permissions).
+      permissions: values.permissions as PermissionCode[],
     };
     const options = {
       onSuccess: () => {
