@@ -93,6 +93,14 @@ impl DomainError {
             extra: None,
         }
     }
+    /// A 409 for a value another record already holds: the field at fault, and that
+    /// record's id and name as the problem's `duplicate` (whoever owns it).
+    pub fn duplicate(code: &str, message: String, field: &str, field_message: String, id: uuid::Uuid, name: &str) -> Self {
+        Self::conflict(code, message).with_extra(serde_json::json!({
+            "errors": [{"field": field, "code": "duplicate", "message": field_message}],
+            "duplicate": {"id": id, "name": name, "field": field},
+        }))
+    }
     pub fn with_extra(mut self, extra: serde_json::Value) -> Self {
         self.extra = Some(extra);
         self

@@ -42,7 +42,7 @@ impl ViewInput {
             }
         }
         self.columns.dedup();
-        if self.columns.len() > 60 || self.columns.iter().any(|c| c.is_empty() || c.len() > 64) {
+        if self.columns.len() > 60 || self.columns.iter().any(|c| c.is_empty() || c.chars().count() > 64) {
             v.add("columns", "invalid", "at most 60 column names of up to 64 characters");
         }
         v.finish()?;

@@ -8,8 +8,17 @@ use rand::distributions::Alphanumeric;
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-/// Hashing is deliberately slow, so it runs off the async executor.
+/// Password hashes computed at once: half the cores, at least one. A hash costs tens of
+/// milliseconds of CPU by design; sign-ins beyond this wait their turn instead of taking
+/// every core from the requests of people already signed in.
+fn hashing_turns() -> &'static tokio::sync::Semaphore {
+    static TURNS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    TURNS.get_or_init(|| tokio::sync::Semaphore::new((std::thread::available_parallelism().map_or(2, |n| n.get()) / 2).max(1)))
+}
+
+/// Hashing is deliberately slow, so it runs off the async executor, a few at a time.
 pub async fn hash(password: String) -> Result<String, DomainError> {
+    let _turn = hashing_turns().acquire().await.map_err(|e| DomainError::internal(format!("hashing turns: {e}")))?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -22,6 +31,7 @@ pub async fn hash(password: String) -> Result<String, DomainError> {
 }
 
 pub async fn verify(password: String, hash: String) -> bool {
+    let Ok(_turn) = hashing_turns().acquire().await else { return false };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())

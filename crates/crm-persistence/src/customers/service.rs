@@ -402,10 +402,14 @@ fn duplicates_among(keys: &[(&'static str, String)], rows: &[sea_orm::QueryResul
 }
 
 fn duplicate_error(d: &Duplicate) -> DomainError {
-    DomainError::conflict("customer.duplicate", format!("a customer with the same {} exists: {}", d.field, d.name)).with_extra(json!({
-        "errors": [{"field": d.field, "code": "duplicate", "message": format!("same as customer {}", d.name)}],
-        "duplicate": {"id": d.id, "name": d.name, "field": d.field},
-    }))
+    DomainError::duplicate(
+        "customer.duplicate",
+        format!("a customer with the same {} exists: {}", d.field, d.name),
+        &d.field,
+        format!("same as customer {}", d.name),
+        d.id,
+        &d.name,
+    )
 }
 
 /// `e` when a unique key index refused a write: another customer with one of `keys`

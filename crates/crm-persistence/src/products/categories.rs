@@ -131,8 +131,8 @@ async fn check_sibling_name(db: &impl ConnectionTrait, parent_key: &str, name_no
         q = q.filter(C::Id.ne(id));
     }
     if let Some(other) = q.one(db).await.map_err(db_err)? {
-        return Err(DomainError::conflict("category.duplicate", format!("a category named {} already exists here", other.name))
-            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists under this parent"}], "duplicate": {"id": other.id, "name": other.name, "field": "name"}})));
+        let message = format!("a category named {} already exists here", other.name);
+        return Err(DomainError::duplicate("category.duplicate", message, "name", "the same name exists under this parent".into(), other.id, &other.name));
     }
     Ok(())
 }

@@ -154,8 +154,8 @@ async fn check_place(db: &impl ConnectionTrait, p: &CheckedProduct, name_norm: &
         q = q.filter(C::Id.ne(id));
     }
     if let Some(other) = q.one(db).await.map_err(db_err)? {
-        return Err(DomainError::conflict("product.duplicate", format!("the category already has a product named {}", other.name))
-            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists in this category"}], "duplicate": {"id": other.id, "name": other.name}})));
+        let message = format!("the category already has a product named {}", other.name);
+        return Err(DomainError::duplicate("product.duplicate", message, "name", "the same name exists in this category".into(), other.id, &other.name));
     }
     Ok(())
 }

@@ -103,8 +103,8 @@ async fn check_name(db: &impl ConnectionTrait, name_norm: &str, except: Option<U
         q = q.filter(C::Id.ne(id));
     }
     if let Some(other) = q.one(db).await.map_err(db_err)? {
-        return Err(DomainError::conflict("supplier.duplicate", format!("a supplier named {} exists", other.name))
-            .with_extra(json!({"errors": [{"field": "name", "code": "duplicate", "message": "the same name exists"}], "duplicate": {"id": other.id, "name": other.name, "field": "name"}})));
+        let message = format!("a supplier named {} exists", other.name);
+        return Err(DomainError::duplicate("supplier.duplicate", message, "name", "the same name exists".into(), other.id, &other.name));
     }
     Ok(())
 }
