@@ -1,4 +1,4 @@
-import { test as setup } from "@playwright/test";
+import { expect, test as setup } from "@playwright/test";
 import { ADMIN_STATE } from "./authState";
 import { LoginPage } from "./pages/LoginPage";
 
@@ -11,5 +11,15 @@ setup("log in as admin", async ({ page }) => {
   const login = new LoginPage(page);
   await login.goto();
   await login.login("admin", "Admin12345!");
+  // The refresh token lives in an HttpOnly cookie that only the auth paths get, never where a
+  // script on the page could read it.
+  const cookies = await page.context().cookies();
+  const refresh = cookies.find((c) => c.name === "crm_refresh");
+  expect(refresh?.httpOnly).toBe(true);
+  expect(refresh?.sameSite).toBe("Strict");
+  expect(refresh?.path).toBe("/api/v1/auth");
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  expect(stored).not.toContain("refresh");
+  expect(await page.evaluate(() => document.cookie)).not.toContain("crm_refresh");
   await page.context().storageState({ path: ADMIN_STATE });
 });

@@ -67,13 +67,22 @@ fn secs(d: Duration) -> u64 {
 
 impl LoginGuard {
     pub fn new(limits: LoginLimits) -> Self {
-        let tokens = f64::from(limits.global_failures_per_minute);
-        Self { limits, ips: Mutex::default(), budget: Mutex::new(Budget { tokens, at: Instant::now() }) }
+        let guard = Self { limits, ips: Mutex::default(), budget: Mutex::new(Budget { tokens: 0.0, at: Instant::now() }) };
+        if let Ok(mut b) = guard.budget.lock() {
+            b.tokens = guard.capacity();
+        }
+        guard
+    }
+
+    /// The budget holds ten seconds' worth (at least ten): a flood spends it at once, and
+    /// then passes no faster than the rate.
+    fn capacity(&self) -> f64 {
+        (f64::from(self.limits.global_failures_per_minute) / 6.0).max(10.0)
     }
 
     fn refill(&self, b: &mut Budget, now: Instant) {
-        let cap = f64::from(self.limits.global_failures_per_minute);
-        b.tokens = (b.tokens + now.duration_since(b.at).as_secs_f64() * cap / 60.0).min(cap);
+        let per_minute = f64::from(self.limits.global_failures_per_minute);
+        b.tokens = (b.tokens + now.duration_since(b.at).as_secs_f64() * per_minute / 60.0).min(self.capacity());
         b.at = now;
     }
 
@@ -161,11 +170,11 @@ mod tests {
 
     #[test]
     fn the_global_budget_runs_out_for_unproven_clients() {
-        let g = LoginGuard::new(LoginLimits { ip_failures: 0, global_failures_per_minute: 5 });
-        for n in 0..5 {
+        let g = LoginGuard::new(LoginLimits { ip_failures: 0, global_failures_per_minute: 60 });
+        for n in 0..10 {
             g.failed(Some(IpAddr::from([10, 1, 0, n])));
         }
-        assert!(matches!(g.admit(Some("10.2.0.1".parse().unwrap()), false), Err(Refusal::Busy(s)) if (1..=12).contains(&s)));
+        assert!(matches!(g.admit(Some("10.2.0.1".parse().unwrap()), false), Err(Refusal::Busy(s)) if s == 1), "ten seconds' worth is spent; one more per second");
         assert_eq!(g.admit(Some("10.2.0.1".parse().unwrap()), true), Ok(()));
     }
 }

@@ -26,10 +26,14 @@ export function LoginPage() {
       onSuccess: () => navigate(from && from !== "/login" ? from : "/", { replace: true }),
       onError: (e) => {
         if (e instanceof ApiError && e.status === 429) {
+          // The name is locked (auth.locked), this address backs off (auth.throttled), or the
+          // server turns unknown clients away for a while (auth.busy, rate_limited).
           const seconds = e.retryAfter;
-          setError(seconds ? t("auth:login.locked", { seconds }) : t("auth:login.lockedNoTime"));
+          const reason = e.problem.code === "auth.locked" ? "locked" : e.problem.code === "auth.throttled" ? "throttled" : "busy";
+          setError(seconds ? t(`auth:login.${reason}`, { seconds }) : t("auth:login.lockedNoTime"));
         } else if (e instanceof ApiError && e.status === 401) {
-          setError(e.problem.detail ?? t("auth:login.failed"));
+          // One answer for a wrong password, an unknown name and a disabled account.
+          setError(t("auth:login.failed"));
         } else {
           setError(problemText(e));
         }
