@@ -37,16 +37,16 @@ req = urllib.request.Request(base + "/api/v1/customers/batch", data=json.dumps({
 for r in json.load(urllib.request.urlopen(req))["results"]:
     print(r["id"])
 PY
-export BENCH_IDS="$WORK/ids.txt" BENCH_TOKEN="$TOKEN"
-wrk -t1 -c8 -d2s -s bench/wrk/get_by_id_p95.lua "$BASE" >/dev/null
-alone=$(wrk -t1 -c8 -d"${D}s" -s bench/wrk/get_by_id_p95.lua "$BASE")
+export BENCH_IDS="$WORK/ids.txt" BENCH_TOKEN="$TOKEN" BENCH_FORWARDED_FOR=192.0.2.10 BENCH_P95=1
+wrk -t1 -c8 -d2s -s bench/wrk/get_by_id.lua "$BASE" >/dev/null
+alone=$(wrk -t1 -c8 -d"${D}s" -s bench/wrk/get_by_id.lua "$BASE")
 flood() { # rate: attempts per second, or max
   local conns=32 pause=0
   if [ "$1" != max ]; then conns=4; pause=$((4000 / $1)); fi
   FLOOD_DELAY_MS=$pause wrk -t1 -c$conns -d"$((D + 4))s" -s bench/wrk/login_flood.lua "$BASE" > "$WORK/flood.txt" &
   FLOOD=$!
   sleep 2
-  flooded=$(wrk -t1 -c8 -d"${D}s" -s bench/wrk/get_by_id_p95.lua "$BASE")
+  flooded=$(wrk -t1 -c8 -d"${D}s" -s bench/wrk/get_by_id.lua "$BASE")
   wait $FLOOD
   p_flood=$(echo "$flooded" | awk '/^P95_MS/{print $2}')
   echo "reads under a flood of $1/s: p95 ${p_flood} ms, $(echo "$flooded" | awk '/^RPS/{print $2}') rps; the flood sent $(awk '/Requests\/sec/{print $2}' "$WORK/flood.txt") sign-ins/s"

@@ -103,7 +103,7 @@ async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Resu
         Ok(s) => s,
         Err(refused) => return Ok(rate_limited(req, refused)),
     };
-    let principal_key = match check(access, &req).await {
+    let principal_key = match check(&state, access, &req).await {
         Ok(key) => key,
         Err(e) => return Ok(with_standing(req.error_response(e), standing)),
     };
@@ -143,15 +143,11 @@ fn rate_limited(req: ServiceRequest, r: Refused) -> ServiceResponse<BoxBody> {
 }
 
 /// Authenticates and authorises; returns the key idempotency records are kept under.
-async fn check(access: Access, req: &ServiceRequest) -> Result<String, ApiError> {
+async fn check(state: &AppState, access: Access, req: &ServiceRequest) -> Result<String, ApiError> {
     crate::text_input::check_request(req)?;
     let mut principal_key = "anonymous".to_string();
     if access != Access::Public {
-        let state = req
-            .app_data::<web::Data<AppState>>()
-            .ok_or_else(|| ApiError(DomainError::internal("no app state")))?
-            .clone();
-        let principal: Principal = authenticate(&state, req).await?;
+        let principal: Principal = authenticate(state, req).await?;
         if access == Access::Session && principal.api_token_id.is_some() {
             return Err(ApiError(DomainError::forbidden_code(
                 "auth.session_required",

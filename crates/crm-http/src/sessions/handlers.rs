@@ -1,4 +1,4 @@
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse, HttpResponseBuilder};
 use chrono::Utc;
 use crm_domain::{DomainError, ErrorKind};
 use crm_persistence::auth as store;
@@ -18,7 +18,8 @@ use crate::system::dto::User;
 
 /// An access token for the session, with the refresh token in the body (scripts) or in
 /// the session cookie (browsers).
-async fn pair(state: &AppState, req: &HttpRequest, user_id: Uuid, refresh_token: String, session: Uuid, cookie: bool) -> ApiResult<HttpResponse> {
+/// `res` may carry cookies of its own (the device cookie of a sign-in).
+async fn pair(state: &AppState, req: &HttpRequest, mut res: HttpResponseBuilder, user_id: Uuid, refresh_token: String, session: Uuid, cookie: bool) -> ApiResult<HttpResponse> {
     let user = users::get(&state.db, user_id).await?;
     let body = TokenPair {
         access_token: issue_access_token(&state.jwt, user_id, session)?,
@@ -27,7 +28,6 @@ async fn pair(state: &AppState, req: &HttpRequest, user_id: Uuid, refresh_token:
         refresh_token: (!cookie).then(|| refresh_token.clone()),
         user: User::from(user),
     };
-    let mut res = HttpResponse::Ok();
     if cookie {
         cookies::set_session(&mut res, req, refresh_token);
     }
@@ -67,13 +67,9 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: ValidJson
     };
     state.login_guard.succeeded(ip);
     let (refresh, session) = store::issue_refresh_token(&state.db, user.id, None, now).await?;
-    let mut res = pair(&state, &req, user.id, refresh, session, b.refresh_cookie).await?;
-    let mut with_device = HttpResponse::build(res.status());
-    cookies::set_device(&mut with_device, &req, &state.secret, &b.username, device);
-    for c in with_device.finish().cookies() {
-        res.add_cookie(&c).map_err(|e| ApiError(DomainError::internal(format!("cookie: {e}"))))?;
-    }
-    Ok(res)
+    let mut res = HttpResponse::Ok();
+    cookies::set_device(&mut res, &req, &state.secret, &b.username, device);
+    pair(&state, &req, res, user.id, refresh, session, b.refresh_cookie).await
 }
 
 /// Trade a refresh token for a new pair; the old refresh token stops working. Send it in
@@ -96,7 +92,7 @@ pub async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: Optiona
     if store::load_actor(&state.db, user_id).await?.is_none() {
         return Err(DomainError::unauthorized("auth.user_inactive", "the account is disabled or deleted").into());
     }
-    pair(&state, &req, user_id, token, session, by_cookie).await
+    pair(&state, &req, HttpResponse::Ok(), user_id, token, session, by_cookie).await
 }
 
 /// Sign out: the session ends at once, its access tokens with it. Name the session by its
