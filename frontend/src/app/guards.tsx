@@ -4,6 +4,7 @@ import { Button, Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
 import { hasSession } from "../api/session";
 import { useMe } from "../features/auth/api";
+import type { PermissionCode } from "../api/types";
 import { hasPermission } from "../shared/permissions";
 import { ForbiddenPage } from "./ErrorPages";
 import { useUserLocale } from "./locale";
@@ -38,7 +39,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Shows the 403 page in place when the signed-in user lacks the page's permission. */
-export function RequirePermission({ permission, children }: { permission: string | undefined; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: PermissionCode | undefined; children: ReactNode }) {
   const me = useMe();
   if (!hasPermission(me.data?.permissions, permission)) return <ForbiddenPage />;
   return <>{children}</>;

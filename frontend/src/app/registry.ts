@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from "react";
+import type { PermissionCode } from "../api/types";
 
 /** The modules of REQUIREMENTS.md, in menu order. A group shows once one of its pages exists. */
 export const MENU_GROUPS = [
@@ -22,7 +23,7 @@ export type FeatureRoute = {
   /** Lazily loaded page component. */
   load: () => Promise<{ default: ComponentType }>;
   /** Permission needed to open the page; none means every signed-in user. */
-  permission?: string;
+  permission?: PermissionCode;
 };
 
 export type MenuEntry = {
@@ -32,7 +33,7 @@ export type MenuEntry = {
   /** A full i18n key, `namespace:key`. */
   labelKey: string;
   icon?: ReactNode;
-  permission?: string;
+  permission?: PermissionCode;
 };
 
 /** What a feature folder exports from its index.ts. */

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, csrfHeaders, unwrap } from "../../api/client";
 import { clearSession, hasSession, saveTokens } from "../../api/session";
 import type { Me, UpdateMe } from "../../api/types";
-import { hasPermission } from "../../shared/permissions";
+import { hasPermission, type Can } from "../../shared/permissions";
 
 export const meKeys = { me: ["me"] as const };
 
@@ -16,7 +16,7 @@ export function useMe() {
 }
 
 /** A predicate over the signed-in user's permissions. */
-export function usePermission(): (required: string | undefined) => boolean {
+export function usePermission(): Can {
   const { data } = useMe();
   return (required) => hasPermission(data?.permissions, required);
 }

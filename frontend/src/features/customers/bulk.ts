@@ -1,10 +1,10 @@
-import type { Customer } from "../../api/types";
+import type { Customer, PermissionCode } from "../../api/types";
 import { POOLS, type PoolTab } from "./pools";
 
 export const BULK_ACTIONS = ["transfer", "assign", "release", "export"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
-export const BULK_ACTION_PERMISSIONS: Record<BulkAction, string> = {
+export const BULK_ACTION_PERMISSIONS: Record<BulkAction, PermissionCode> = {
   transfer: "customers:transfer",
   assign: "customers:assign",
   release: "customers:release",
@@ -23,7 +23,7 @@ const ACCEPTED_POOLS: Record<BulkAction, readonly string[]> = {
  * The bulk actions a tab offers the user. Assigning only makes sense in the public pool tab (the
  * API refuses anything but public customers); the invalid tab only exports.
  */
-export function bulkActions(tab: PoolTab, can: (permission: string) => boolean): BulkAction[] {
+export function bulkActions(tab: PoolTab, can: (permission: PermissionCode) => boolean): BulkAction[] {
   const byTab: Record<PoolTab, BulkAction[]> = {
     all: ["transfer", "release", "export"],
     public: ["assign", "export"],

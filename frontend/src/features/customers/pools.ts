@@ -1,4 +1,4 @@
-import type { Customer } from "../../api/types";
+import type { Customer, PermissionCode } from "../../api/types";
 
 export const POOLS = ["public", "potential", "won", "invalid"] as const;
 export type Pool = (typeof POOLS)[number];
@@ -12,7 +12,7 @@ export const POOL_COLORS: Record<string, string> = { public: "blue", potential: 
 export type PoolAction = "claim" | "release" | "invalidate" | "revalidate";
 
 /** The permission each pool move needs; the API has no separate one for revalidating. */
-export const POOL_ACTION_PERMISSIONS: Record<PoolAction, string> = {
+export const POOL_ACTION_PERMISSIONS: Record<PoolAction, PermissionCode> = {
   claim: "customers:claim",
   release: "customers:release",
   invalidate: "customers:invalidate",
@@ -41,7 +41,7 @@ export function poolActions(pool: Customer["pool"]): PoolAction[] {
  */
 export function allowedPoolActions(
   pool: Customer["pool"],
-  can: (permission: string) => boolean,
+  can: (permission: PermissionCode) => boolean,
   seesAllData = false,
 ): PoolAction[] {
   return poolActions(pool)
