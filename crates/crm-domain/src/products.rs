@@ -72,7 +72,10 @@ impl ProductInput {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// A new supplier; also what a patch applies to.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewSupplier, example = json!({"name": "上海办公设备有限公司", "contact": "周经理", "phone": "021-6100 2000", "province": "上海", "city": "上海"}))]
 pub struct SupplierInput {
     pub name: String,
     pub contact: Option<String>,
@@ -82,6 +85,11 @@ pub struct SupplierInput {
     pub address: Option<String>,
     pub remark: Option<String>,
 }
+
+crate::patch!(
+    #[schema(example = json!({"contact": "吴经理"}))]
+    pub struct SupplierPatch for SupplierInput { name: String; contact: String, phone: String, province: String, city: String, address: String, remark: String }
+);
 
 impl SupplierInput {
     pub fn validate(mut self) -> DomainResult<Self> {

@@ -108,3 +108,10 @@ impl<T: ToSchema> PageOf<T> {
         Self { items: p.items, total: p.total, total_exact: p.total_exact, page: p.page, page_size: p.page_size }
     }
 }
+
+/// A page of read models that are their own wire shape (resources of the kit).
+impl<T: ToSchema> From<crm_persistence::Page<T>> for PageOf<T> {
+    fn from(p: crm_persistence::Page<T>) -> Self {
+        Self { items: p.items, total: p.total, total_exact: p.total_exact, page: p.page, page_size: p.page_size }
+    }
+}

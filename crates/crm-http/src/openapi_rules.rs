@@ -252,7 +252,7 @@ fn sort_fields(path: &str) -> Option<Vec<&'static str>> {
         "/api/v1/follow-ups" | "/api/v1/interactions" | "/api/v1/interactions/export" => customers::follow_ups::spec().sort_names(),
         "/api/v1/product-categories" => products::categories::spec().sort_names(),
         "/api/v1/products" | "/api/v1/products/export" => products::service::spec().sort_names(),
-        "/api/v1/suppliers" => products::suppliers::spec().sort_names(),
+        "/api/v1/suppliers" => <products::suppliers::Suppliers as crm_persistence::kit::Resource>::spec().sort_names(),
         "/api/v1/users" => system::users::spec().sort_names(),
         "/api/v1/roles" => system::roles::spec().sort_names(),
         "/api/v1/departments" => system::departments::spec().sort_names(),
@@ -275,7 +275,7 @@ fn parameter_rule(path: &str, place: &str, name: &str) -> Option<Value> {
         ("query", "format") => json!({"type": "string", "enum": ["csv", "xlsx"]}),
         ("query", "pool") => comma_list(&["public", "potential", "won", "invalid"]),
         ("query", "id") => comma_list(&["[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"]),
-        ("query", "entity") | ("path", "entity") if path.contains("recycle-bin") => json!({"type": "string", "enum": crm_persistence::registry::RESTORABLE}),
+        ("query", "entity") | ("path", "entity") if path.contains("recycle-bin") => json!({"type": "string", "enum": crm_persistence::registry::restorable_names()}),
         ("path", "kind") if path.contains("dictionaries") => {
             json!({"type": "string", "enum": crm_persistence::dictionaries::SEED.iter().map(|(k, _)| *k).collect::<Vec<_>>()})
         }

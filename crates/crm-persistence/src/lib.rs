@@ -16,6 +16,7 @@ pub mod db;
 pub mod dictionaries;
 pub mod idempotency;
 pub mod kept;
+pub mod kit;
 pub mod listing;
 pub mod login_throttle;
 pub mod passwords;

@@ -1,5 +1,6 @@
 //! Logical delete and the recycle bin (SYS-8). A deleted row keeps its data with
-//! `deleted_at`/`deleted_by` set; admins list and restore it through `registry.rs`.
+//! `deleted_at`/`deleted_by` set; admins list and restore it through `registry.rs`, which
+//! joins the modules' `RESTORABLE` tables (`kit::restore`).
 
 use chrono::{DateTime, Utc};
 use crm_domain::{DomainError, DomainResult};
@@ -23,6 +24,7 @@ pub trait SoftDelete: EntityTrait {
     fn version_col() -> Self::Column;
     fn deleted_at_col() -> Self::Column;
     fn deleted_by_col() -> Self::Column;
+    fn updated_at_col() -> Self::Column;
 }
 
 /// Declares a logically deleted entity whose columns follow the house naming (`id`,
@@ -46,6 +48,9 @@ macro_rules! soft_delete {
             }
             fn deleted_by_col() -> <$entity as sea_orm::EntityTrait>::Column {
                 <$entity as sea_orm::EntityTrait>::Column::DeletedBy
+            }
+            fn updated_at_col() -> <$entity as sea_orm::EntityTrait>::Column {
+                <$entity as sea_orm::EntityTrait>::Column::UpdatedAt
             }
         }
     };

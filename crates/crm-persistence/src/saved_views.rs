@@ -171,3 +171,5 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
     recycle::soft_delete::<SavedView>(&tx, ctx, id, current.version).await?;
     tx.commit().await.map_err(db_err)
 }
+
+pub const RESTORABLE: &[crate::kit::restore::Restorable] = &[crate::kit::restore::Restorable::plain::<SavedView>()];

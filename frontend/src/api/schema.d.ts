@@ -2016,6 +2016,7 @@ export interface components {
             resource: "customers" | "interactions" | "products" | "suppliers";
         };
         /**
+         * @description A new supplier; also what a patch applies to.
          * @example {
          *       "city": "上海",
          *       "contact": "周经理",
@@ -3210,7 +3211,7 @@ export interface components {
             version: number;
         };
         /**
-         * @description Fields to change; absent fields stay, `null` clears.
+         * @description Fields to change; absent fields stay, `null` clears a field that may be empty.
          * @example {
          *       "contact": "吴经理"
          *     }

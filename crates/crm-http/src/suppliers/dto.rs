@@ -1,91 +1,12 @@
-use chrono::{DateTime, NaiveDate, Utc};
-use crm_persistence::products::suppliers::{CustomerRef, PriceView, SupplierRef, SupplierView};
+use chrono::NaiveDate;
+use crm_persistence::products::suppliers::{CustomerRef, PriceView, SupplierRef};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-#[derive(Serialize, ToSchema)]
-#[schema(example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90", "number": "S000001", "name": "上海办公设备有限公司", "contact": "周经理", "phone": "021-6100 2000",
-    "province": "上海", "city": "上海", "address": "浦东新区张江路 100 号", "remark": null, "version": 1, "created_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
-    "created_by_name": "系统管理员", "created_at": "2026-11-25T09:00:00Z", "updated_at": "2026-11-25T09:00:00Z"}))]
-pub struct Supplier {
-    pub id: Uuid,
-    /// Generated, e.g. `S000001`.
-    pub number: String,
-    pub name: String,
-    pub contact: Option<String>,
-    pub phone: Option<String>,
-    pub province: Option<String>,
-    pub city: Option<String>,
-    pub address: Option<String>,
-    pub remark: Option<String>,
-    pub version: i32,
-    pub created_by: Option<Uuid>,
-    pub created_by_name: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<SupplierView> for Supplier {
-    fn from(v: SupplierView) -> Self {
-        Self {
-            id: v.id,
-            number: v.number,
-            name: v.name,
-            contact: v.contact,
-            phone: v.phone,
-            province: v.province,
-            city: v.city,
-            address: v.address,
-            remark: v.remark,
-            version: v.version,
-            created_by: v.created_by,
-            created_by_name: v.created_by_name,
-            created_at: v.created_at,
-            updated_at: v.updated_at,
-        }
-    }
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"name": "上海办公设备有限公司", "contact": "周经理", "phone": "021-6100 2000", "province": "上海", "city": "上海"}))]
-pub struct NewSupplier {
-    pub name: String,
-    pub contact: Option<String>,
-    pub phone: Option<String>,
-    pub province: Option<String>,
-    pub city: Option<String>,
-    pub address: Option<String>,
-    pub remark: Option<String>,
-}
-
-/// Fields to change; absent fields stay, `null` clears.
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"contact": "吴经理"}))]
-pub struct SupplierPatch {
-    pub name: Option<String>,
-    #[serde(default, deserialize_with = "crate::patch::field")]
-    #[schema(value_type = Option<String>)]
-    pub contact: Option<Option<String>>,
-    #[serde(default, deserialize_with = "crate::patch::field")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Option<Option<String>>,
-    #[serde(default, deserialize_with = "crate::patch::field")]
-    #[schema(value_type = Option<String>)]
-    pub province: Option<Option<String>>,
-    #[serde(default, deserialize_with = "crate::patch::field")]
-    #[schema(value_type = Option<String>)]
-    pub city: Option<Option<String>>,
-    #[serde(default, deserialize_with = "crate::patch::field")]
-    #[schema(value_type = Option<String>)]
-    pub address: Option<Option<String>>,
-    #[serde(default, deserialize_with = "crate::patch::field")]
-    #[schema(value_type = Option<String>)]
-    pub remark: Option<Option<String>>,
-}
+pub use crm_domain::products::{SupplierInput as NewSupplier, SupplierPatch};
+pub use crm_persistence::products::suppliers::SupplierView as Supplier;
 
 #[derive(Serialize, ToSchema)]
 #[schema(example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ea0", "supplier_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90", "supplier_name": "上海办公设备有限公司",

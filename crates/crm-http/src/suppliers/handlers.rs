@@ -1,6 +1,7 @@
 use actix_web::{web, HttpResponse};
-use crm_domain::products::{PriceItemInput, SupplierInput};
-use crm_persistence::products::suppliers;
+use crm_domain::products::PriceItemInput;
+use crm_persistence::kit;
+use crm_persistence::products::suppliers::{self, Suppliers};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -24,16 +25,15 @@ pub struct SupplierFilters {
 /// number, created_at, updated_at (default `-updated_at`).
 #[utoipa::path(get, path = "/api/v1/suppliers", tag = "suppliers", security(("bearer" = [])), params(PageParams, SupplierFilters),
     responses((status = 200, body = PageOf<Supplier>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
-pub async fn list_suppliers(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(suppliers::list(&state.db, q.0).await?, Supplier::from), None))
+pub async fn list_suppliers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from(kit::list::<Suppliers>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/suppliers/{id}", tag = "suppliers", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Supplier, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn get_supplier(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let s = suppliers::get(&state.db, *id).await?;
-    let v = s.version;
-    Ok(ok(&Supplier::from(s), Some(v)))
+pub async fn get_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let s = kit::get::<Suppliers>(&state.db, &ctx.0, *id).await?;
+    Ok(ok(&s, Some(s.version)))
 }
 
 /// A supplier with a generated number (`S000001`); 409 when a live supplier has the name.
@@ -41,22 +41,16 @@ pub async fn get_supplier(state: web::Data<AppState>, id: web::Path<Uuid>) -> Ap
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Supplier), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_supplier(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewSupplier>) -> ApiResult<HttpResponse> {
-    let b = body.0;
-    let input = SupplierInput { name: b.name, contact: b.contact, phone: b.phone, province: b.province, city: b.city, address: b.address, remark: b.remark };
-    let s = suppliers::create(&state.db, &ctx.0, input).await?;
-    let (id, v) = (s.id, s.version);
-    Ok(created(&Supplier::from(s), format!("/api/v1/suppliers/{id}"), Some(v)))
+    let s = suppliers::create(&state.db, &ctx.0, body.0).await?;
+    Ok(created(&s, format!("/api/v1/suppliers/{}", s.id), Some(s.version)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/suppliers/{id}", tag = "suppliers", security(("bearer" = [])), request_body = SupplierPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = Supplier), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
 pub async fn update_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<SupplierPatch>) -> ApiResult<HttpResponse> {
-    let b = body.0;
-    let patch = suppliers::SupplierPatch { name: b.name, contact: b.contact, phone: b.phone, province: b.province, city: b.city, address: b.address, remark: b.remark };
-    let s = suppliers::update(&state.db, &ctx.0, *id, patch, if_match.0).await?;
-    let v = s.version;
-    Ok(ok(&Supplier::from(s), Some(v)))
+    let s = suppliers::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
+    Ok(ok(&s, Some(s.version)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/suppliers/{id}", tag = "suppliers", security(("bearer" = [])),

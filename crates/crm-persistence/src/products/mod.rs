@@ -5,3 +5,11 @@ pub mod categories;
 pub mod entities;
 pub mod service;
 pub mod suppliers;
+
+use crate::kit::restore::Restorable;
+
+pub const RESTORABLE: &[Restorable] = &[
+    Restorable::plain::<entities::category::Entity>(),
+    Restorable::plain::<entities::product::Entity>(),
+    Restorable::plain::<entities::supplier::Entity>(),
+];

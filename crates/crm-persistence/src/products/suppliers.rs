@@ -6,28 +6,32 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use crm_domain::money::from_minor;
-use crm_domain::products::{name_key, validate_price_list, PriceItemInput, SupplierInput};
+use crm_domain::products::{name_key, validate_price_list, PriceItemInput, SupplierInput, SupplierPatch};
 use crm_domain::{DomainError, DomainResult};
 use rust_decimal::Decimal;
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::supplier::{self, Column as C, Entity as Supplier};
 use super::entities::{product, supplier_customer, supplier_price};
 use crate::customers::entities::customer;
 use crate::db::db_err;
-use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
+use crate::listing::{FieldKind, Filter, ListSpec};
 use crate::scope::Scoped;
-use crate::version::{check_if_match, update_versioned};
-use crate::{audit, recycle, sequences, Ctx, Db};
+use crate::kit::{self, Policy, Resource};
+use crate::{audit, sequences, Ctx, Db};
 
 crate::soft_delete!(Supplier, "suppliers", Name);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = Supplier, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90", "number": "S000001", "name": "上海办公设备有限公司", "contact": "周经理", "phone": "021-6100 2000",
+    "province": "上海", "city": "上海", "address": "浦东新区张江路 100 号", "remark": null, "version": 1, "created_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+    "created_by_name": "系统管理员", "created_at": "2026-11-25T09:00:00Z", "updated_at": "2026-11-25T09:00:00Z"}))]
 pub struct SupplierView {
     pub id: Uuid,
+    /// Generated, e.g. `S000001`.
     pub number: String,
     pub name: String,
     pub contact: Option<String>,
@@ -43,58 +47,61 @@ pub struct SupplierView {
     pub updated_at: DateTime<Utc>,
 }
 
-async fn views(db: &impl ConnectionTrait, rows: Vec<supplier::Model>) -> DomainResult<Vec<SupplierView>> {
-    let names = crate::system::user_names::display_names(db, rows.iter().filter_map(|s| s.created_by)).await?;
-    Ok(rows
-        .into_iter()
-        .map(|s| SupplierView {
-            created_by_name: s.created_by.and_then(|u| names.get(&u).cloned()),
-            id: s.id,
-            number: s.number,
-            name: s.name,
-            contact: s.contact,
-            phone: s.phone,
-            province: s.province,
-            city: s.city,
-            address: s.address,
-            remark: s.remark,
-            version: s.version,
-            created_by: s.created_by,
-            created_at: s.created_at,
-            updated_at: s.updated_at,
-        })
-        .collect())
-}
+/// Suppliers on the kit: a catalogue record (no owner, no data scope).
+pub struct Suppliers;
 
-async fn view(db: &impl ConnectionTrait, row: supplier::Model) -> DomainResult<SupplierView> {
-    views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("supplier view"))
-}
+impl Resource for Suppliers {
+    type Entity = Supplier;
+    type View = SupplierView;
+    const WHAT: &'static str = "supplier";
+    const POLICY: Policy = Policy::Catalogue;
 
-pub fn spec() -> ListSpec<Supplier> {
-    let f = |name, column| Filter { name, column, kind: FieldKind::Text, range: false };
-    ListSpec {
-        filters: vec![f("province", C::Province), f("city", C::City)],
-        sorts: vec![("name", C::Name), ("number", C::Number), ("created_at", C::CreatedAt), ("updated_at", C::UpdatedAt)],
-        search: vec![C::Name, C::Contact],
-        search_index: None,
-        default_sort: vec![(C::UpdatedAt, Order::Desc)],
-        tie_breaker: C::Id,
+    fn spec() -> ListSpec<Supplier> {
+        let f = |name, column| Filter { name, column, kind: FieldKind::Text, range: false };
+        ListSpec {
+            filters: vec![f("province", C::Province), f("city", C::City)],
+            sorts: vec![("name", C::Name), ("number", C::Number), ("created_at", C::CreatedAt), ("updated_at", C::UpdatedAt)],
+            search: vec![C::Name, C::Contact],
+            search_index: None,
+            default_sort: vec![(C::UpdatedAt, Order::Desc)],
+            tie_breaker: C::Id,
+        }
+    }
+
+    fn id(row: &supplier::Model) -> Uuid {
+        row.id
+    }
+
+    fn version(row: &supplier::Model) -> i32 {
+        row.version
+    }
+
+    async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<supplier::Model>) -> DomainResult<Vec<SupplierView>> {
+        let names = crate::system::user_names::display_names(db, rows.iter().filter_map(|s| s.created_by)).await?;
+        Ok(rows
+            .into_iter()
+            .map(|s| SupplierView {
+                created_by_name: s.created_by.and_then(|u| names.get(&u).cloned()),
+                id: s.id,
+                number: s.number,
+                name: s.name,
+                contact: s.contact,
+                phone: s.phone,
+                province: s.province,
+                city: s.city,
+                address: s.address,
+                remark: s.remark,
+                version: s.version,
+                created_by: s.created_by,
+                created_at: s.created_at,
+                updated_at: s.updated_at,
+            })
+            .collect())
     }
 }
 
 async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<supplier::Model> {
-    Supplier::find_by_id(id).filter(C::DeletedAt.is_null()).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("supplier"))
-}
-
-pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<SupplierView>> {
-    let select = spec().apply(Supplier::find().filter(C::DeletedAt.is_null()), &params, db.get_database_backend())?;
-    let mut page = fetch_page(db, select, &params).await?;
-    let rows = std::mem::take(&mut page.items);
-    Ok(page.with_items(views(db, rows).await?))
-}
-
-pub async fn get(db: &Db, id: Uuid) -> DomainResult<SupplierView> {
-    view(db, find_live(db, id).await?).await
+    kit::policy::live::<Supplier>().filter(C::Id.eq(id)).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found(Suppliers::WHAT))
 }
 
 async fn check_name(db: &impl ConnectionTrait, name_norm: &str, except: Option<Uuid>) -> DomainResult<()> {
@@ -109,101 +116,69 @@ async fn check_name(db: &impl ConnectionTrait, name_norm: &str, except: Option<U
     Ok(())
 }
 
-pub async fn create(db: &Db, ctx: &Ctx, input: SupplierInput) -> DomainResult<SupplierView> {
-    let s = input.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    let name_norm = name_key(&s.name);
-    check_name(&tx, &name_norm, None).await?;
-    let n = sequences::next(&tx, "suppliers").await?;
-    let model = supplier::Model {
-        id: Uuid::now_v7(),
-        number: format!("S{n:06}"),
+/// The stored row of checked input over `row` (a new or the current one).
+fn fill(row: supplier::Model, s: SupplierInput) -> supplier::Model {
+    supplier::Model {
+        name_norm: name_key(&s.name),
         name: s.name,
-        name_norm,
         contact: s.contact,
         phone: s.phone,
         province: s.province,
         city: s.city,
         address: s.address,
         remark: s.remark,
-        version: 1,
-        created_by: Some(ctx.actor.user_id),
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
-    };
-    Supplier::insert(supplier::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    let v = view(&tx, model).await?;
-    audit::record(&tx, ctx, "suppliers", v.id, "create", &Value::Null, &json!(v)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
+        ..row
+    }
 }
 
-#[derive(Debug, Default)]
-pub struct SupplierPatch {
-    pub name: Option<String>,
-    pub contact: Option<Option<String>>,
-    pub phone: Option<Option<String>>,
-    pub province: Option<Option<String>>,
-    pub city: Option<Option<String>>,
-    pub address: Option<Option<String>>,
-    pub remark: Option<Option<String>>,
+pub async fn create(db: &Db, ctx: &Ctx, input: SupplierInput) -> DomainResult<SupplierView> {
+    let s = input.validate()?;
+    kit::create::<Suppliers, _>(db, ctx, async |tx| {
+        check_name(tx, &name_key(&s.name), None).await?;
+        let n = sequences::next(tx, "suppliers").await?;
+        let blank = supplier::Model {
+            id: Uuid::now_v7(),
+            number: format!("S{n:06}"),
+            name: String::new(),
+            name_norm: String::new(),
+            contact: None,
+            phone: None,
+            province: None,
+            city: None,
+            address: None,
+            remark: None,
+            version: 1,
+            created_by: Some(ctx.actor.user_id),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+        };
+        Ok(fill(blank, s))
+    })
+    .await
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match: Option<i32>) -> DomainResult<SupplierView> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    let keep = |p: Option<Option<String>>, c: &Option<String>| p.unwrap_or_else(|| c.clone());
-    let s = SupplierInput {
-        name: patch.name.unwrap_or_else(|| current.name.clone()),
-        contact: keep(patch.contact, &current.contact),
-        phone: keep(patch.phone, &current.phone),
-        province: keep(patch.province, &current.province),
-        city: keep(patch.city, &current.city),
-        address: keep(patch.address, &current.address),
-        remark: keep(patch.remark, &current.remark),
-    }
-    .validate()?;
-    // Bad input is refused as such (422) before the version is compared (412).
-    check_if_match(if_match, current.version)?;
-    let name_norm = name_key(&s.name);
-    check_name(&tx, &name_norm, Some(id)).await?;
-    let next = supplier::Model {
-        name: s.name,
-        name_norm,
-        contact: s.contact,
-        phone: s.phone,
-        province: s.province,
-        city: s.city,
-        address: s.address,
-        remark: s.remark,
-        updated_at: ctx.now,
-        version: current.version + 1,
-        ..current.clone()
-    };
-    let changes = supplier::ActiveModel {
-        name: Set(next.name.clone()),
-        name_norm: Set(next.name_norm.clone()),
-        contact: Set(next.contact.clone()),
-        phone: Set(next.phone.clone()),
-        province: Set(next.province.clone()),
-        city: Set(next.city.clone()),
-        address: Set(next.address.clone()),
-        remark: Set(next.remark.clone()),
-        updated_at: Set(ctx.now),
-        ..Default::default()
-    };
-    update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
-    let before = view(&tx, current).await?;
-    let after = view(&tx, next).await?;
-    audit::record(&tx, ctx, "suppliers", id, "update", &json!(before), &json!(after)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(after)
+    kit::update::<Suppliers, _>(db, ctx, id, if_match, async |tx, current| {
+        let input = SupplierInput {
+            name: current.name.clone(),
+            contact: current.contact.clone(),
+            phone: current.phone.clone(),
+            province: current.province.clone(),
+            city: current.city.clone(),
+            address: current.address.clone(),
+            remark: current.remark.clone(),
+        };
+        let s = patch.apply(input).validate()?;
+        check_name(tx, &name_key(&s.name), Some(id)).await?;
+        Ok(fill(current, s))
+    })
+    .await
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    recycle::delete_live::<Supplier>(db, ctx, id, if_match, "supplier").await
+    kit::delete::<Suppliers, _>(db, ctx, id, if_match, kit::no_rule).await
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -7,3 +7,11 @@ pub mod entities;
 pub mod roles;
 pub mod user_names;
 pub mod users;
+
+use crate::kit::restore::Restorable;
+
+pub const RESTORABLE: &[Restorable] = &[
+    Restorable::plain::<entities::user::Entity>(),
+    Restorable::plain::<entities::department::Entity>(),
+    Restorable::plain::<entities::role::Entity>(),
+];

@@ -1,0 +1,196 @@
+//! The resource kit: what every record type of the CRM shares, written once.
+//!
+//! A module declares a `Resource` (its table, read model, list spec and scope policy) and
+//! gets list, get, create, update, delete, restore and export from the functions here. The
+//! kit owns the sequence every write repeats — begin, load in the caller's scope, the
+//! module's own checks, `If-Match`, the versioned write, the audit diff, commit — so a
+//! module writes only what is its own: how a row is built from its input and which rules
+//! it must keep.
+
+pub mod policy;
+pub mod restore;
+
+use std::future::Future;
+
+use crm_domain::{DomainError, DomainResult};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Select, TryIntoModel,
+};
+use serde::Serialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use crate::db::db_err;
+use crate::listing::{fetch_page, ListParams, ListSpec, Page};
+use crate::recycle::{self, SoftDelete};
+use crate::tx::Tx;
+use crate::version::check_if_match;
+use crate::{audit, Ctx, Db};
+
+pub use policy::Policy;
+
+/// A stored row of resource `R`.
+pub type Row<R> = <<R as Resource>::Entity as EntityTrait>::Model;
+type Active<R> = <<R as Resource>::Entity as EntityTrait>::ActiveModel;
+
+/// One record type of the CRM, as the kit sees it.
+pub trait Resource: Sized + 'static {
+    /// The table; its URL name (`SoftDelete::NAME`) is also its name in the operation
+    /// log, the recycle bin and exports.
+    type Entity: SoftDelete;
+    /// What readers get: the row with the names it refers to.
+    type View: Serialize;
+    /// The record in a 404's words: "no such {WHAT}".
+    const WHAT: &'static str;
+    /// Who sees which rows (`policy`).
+    const POLICY: Policy;
+
+    fn spec() -> ListSpec<Self::Entity>;
+    fn id(row: &Row<Self>) -> Uuid;
+    fn version(row: &Row<Self>) -> i32;
+
+    /// Read models of rows, looking up what they refer to in batch (no N+1).
+    fn views(db: &impl ConnectionTrait, ctx: &Ctx, rows: Vec<Row<Self>>) -> impl Future<Output = DomainResult<Vec<Self::View>>>;
+
+    /// The live rows the caller may read (`for_edit`: may change). Catalogue records need
+    /// nothing more; owned and child records start from `policy::owned` or
+    /// `policy::child_of`.
+    fn visible(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> impl Future<Output = DomainResult<Select<Self::Entity>>> {
+        let _ = (db, ctx, for_edit);
+        async { Ok(policy::live::<Self::Entity>()) }
+    }
+}
+
+/// One page of the records the caller may see, filtered and sorted by the resource's spec.
+pub async fn list<R: Resource>(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<R::View>> {
+    list_from::<R>(db, ctx, R::visible(db, ctx, false).await?, params).await
+}
+
+/// Like `list`, from a narrower start (a module's own filter, e.g. a group's members).
+pub async fn list_from<R: Resource>(db: &Db, ctx: &Ctx, select: Select<R::Entity>, params: ListParams) -> DomainResult<Page<R::View>> {
+    let select = R::spec().apply(select, &params, db.get_database_backend())?;
+    let mut page = fetch_page(db, select, &params).await?;
+    let rows = std::mem::take(&mut page.items);
+    Ok(page.with_items(R::views(db, ctx, rows).await?))
+}
+
+/// The row if the caller may see it (`for_edit`: change it); 404 otherwise, so a record
+/// outside one's scope is indistinguishable from a missing one.
+pub async fn load<R: Resource>(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid, for_edit: bool) -> DomainResult<Row<R>> {
+    R::visible(db, ctx, for_edit)
+        .await?
+        .filter(R::Entity::id_col().eq(id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found(R::WHAT))
+}
+
+pub async fn view<R: Resource>(db: &impl ConnectionTrait, ctx: &Ctx, row: Row<R>) -> DomainResult<R::View> {
+    R::views(db, ctx, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("a read model went missing"))
+}
+
+pub async fn get<R: Resource>(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<R::View> {
+    view::<R>(db, ctx, load::<R>(db, ctx, id, false).await?).await
+}
+
+/// Creates the row `build` makes (it runs inside the transaction, so its checks see what
+/// the insert will), with its `create` entry in the operation log.
+pub async fn create<R, B>(db: &Db, ctx: &Ctx, build: B) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
+{
+    let tx = crate::tx::begin(db).await?;
+    let row = build(&tx).await?;
+    let id = R::id(&row);
+    R::Entity::insert(row.clone().into_active_model().reset_all()).exec_without_returning(&tx).await.map_err(db_err)?;
+    let v = view::<R>(&tx, ctx, row).await?;
+    audit::record(&tx, ctx, R::Entity::NAME, id, "create", &Value::Null, &json!(v)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// Changes a record the caller may change: `change` turns the current row into the next
+/// one (checking the module's rules; it runs inside the transaction). Bad input is
+/// refused as such (422) before the version is compared (412); the write names the
+/// version it read, so a concurrent writer gets 412 and nothing is lost.
+pub async fn update<R, F>(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>, change: F) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    F: AsyncFnOnce(&Tx, Row<R>) -> DomainResult<Row<R>>,
+{
+    let tx = crate::tx::begin(db).await?;
+    let current = load::<R>(&tx, ctx, id, true).await?;
+    let next = change(&tx, current.clone()).await?;
+    let read = R::version(&current);
+    check_if_match(if_match, read)?;
+    let next = write_versioned::<R>(&tx, ctx, next, read).await?;
+    let before = view::<R>(&tx, ctx, current).await?;
+    let after = view::<R>(&tx, ctx, next).await?;
+    audit::record(&tx, ctx, R::Entity::NAME, id, "update", &json!(before), &json!(after)).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}
+
+/// `UPDATE … SET <every column>, version = read + 1, updated_at = now WHERE id = ? AND
+/// version = read`; no row → 412. Returns the row as written.
+async fn write_versioned<R>(tx: &Tx, ctx: &Ctx, next: Row<R>, read: i32) -> DomainResult<Row<R>>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+{
+    let id = R::id(&next);
+    let mut changes = next.into_active_model().reset_all();
+    changes.set(R::Entity::version_col(), (read + 1).into());
+    changes.set(R::Entity::updated_at_col(), ctx.now.into());
+    let written = changes.clone().try_into_model().map_err(db_err)?;
+    changes.not_set(R::Entity::id_col());
+    let res = R::Entity::update_many()
+        .set(changes)
+        .filter(R::Entity::id_col().eq(id))
+        .filter(R::Entity::version_col().eq(read))
+        .exec(tx)
+        .await
+        .map_err(db_err)?;
+    if res.rows_affected == 0 {
+        return Err(DomainError::stale_version());
+    }
+    Ok(written)
+}
+
+/// Moves a record the caller may change to the recycle bin, after `rule` (the module's
+/// reasons to refuse, e.g. "still in use" → 409) and the `If-Match` check.
+pub async fn delete<R, F>(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>, rule: F) -> DomainResult<()>
+where
+    R: Resource,
+    F: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+{
+    let tx = crate::tx::begin(db).await?;
+    let current = load::<R>(&tx, ctx, id, true).await?;
+    rule(&tx, &current).await?;
+    let read = R::version(&current);
+    check_if_match(if_match, read)?;
+    recycle::soft_delete::<R::Entity>(&tx, ctx, id, read).await?;
+    tx.commit().await.map_err(db_err)
+}
+
+/// For `delete` when the module has no rule of its own.
+pub async fn no_rule<M>(_: &Tx, _: &M) -> DomainResult<()> {
+    Ok(())
+}
+
+/// The whole list as CSV or XLSX, with the list's filters and the caller's scope.
+pub async fn export<R, X>(db: &Db, ctx: &Ctx, params: ListParams, format: crate::table_export::ExportFormat) -> DomainResult<crate::table_export::Export>
+where
+    R: Resource,
+    X: crate::table_export::TableExport<Entity = R::Entity>,
+    Row<R>: Send + Sync,
+{
+    let select = R::spec().apply(R::visible(db, ctx, false).await?, &params, db.get_database_backend())?;
+    crate::table_export::run::<X>(db.clone(), select, format).await
+}
