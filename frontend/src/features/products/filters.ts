@@ -1,11 +1,14 @@
 import { ALL_CATEGORIES } from "./categories";
 import { compareDecimal, isValidPrice, normalizePrice } from "./money";
 
-/** The product search form as typed. */
+/** The URL parameters the product list reads as filters: the search form's and the tree's category. */
+export const PRODUCT_FILTERS = ["q", "on_sale", "price_min", "price_max", "category"] as const;
+
+/** The product search form as typed (and as the URL keeps it). */
 export type ProductSearchValues = {
   q?: string;
   /** "yes", "no" or blank for both. */
-  on_sale?: "yes" | "no";
+  on_sale?: string;
   price_min?: string;
   price_max?: string;
 };

@@ -1,80 +1,21 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ifMatch, unwrap } from "../../api/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/problem";
-import type { CreateSupplier, Supplier, SupplierPriceInput, UpdateSupplier } from "../../api/types";
-import type { PageParams } from "../../shared/hooks/pagedQuery";
+import type { SupplierPriceInput } from "../../api/types";
+import { resourceApi } from "../../shared/resource/resourceApi";
 import { productKeys } from "../products/api";
-import type { SupplierFilters } from "./filters";
-
-export type SupplierListParams = PageParams & SupplierFilters;
 
 /** The customers feature's cache of a customer's suppliers (`customerKeys.suppliers`), which shows supplier names. */
 const CUSTOMER_SUPPLIERS = ["customers", "suppliers"] as const;
 
+/** Suppliers: list, record, create, update and delete. A supplier's name also shows in products' supplier prices and customers' supplier lists. */
+export const suppliersApi = resourceApi("/api/v1/suppliers", { alsoInvalidates: [["products", "supplier-prices"], CUSTOMER_SUPPLIERS] });
+
 export const supplierKeys = {
-  all: ["suppliers"] as const,
-  list: (params: SupplierListParams) => ["suppliers", "list", params] as const,
-  detail: (id: string) => ["suppliers", "detail", id] as const,
+  ...suppliersApi.keys,
   prices: (id: string) => ["suppliers", "prices", id] as const,
   customers: (id: string) => ["suppliers", "customers", id] as const,
 };
-
-export function useSuppliers(params: SupplierListParams) {
-  return useQuery({
-    queryKey: supplierKeys.list(params),
-    queryFn: () => unwrap(api.GET("/api/v1/suppliers", { params: { query: params } })),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useSupplier(id: string) {
-  return useQuery({
-    queryKey: supplierKeys.detail(id),
-    queryFn: () => unwrap(api.GET("/api/v1/suppliers/{id}", { params: { path: { id } } })),
-  });
-}
-
-export function useCreateSupplier() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateSupplier) => unwrap(api.POST("/api/v1/suppliers", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: supplierKeys.all }),
-  });
-}
-
-export function useUpdateSupplier() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ supplier, patch }: { supplier: Supplier; patch: UpdateSupplier }) =>
-      unwrap(
-        api.PATCH("/api/v1/suppliers/{id}", {
-          params: { path: { id: supplier.id }, header: ifMatch(supplier.version) },
-          body: patch,
-        }),
-      ),
-    // The supplier's name shows in products' supplier prices and customers' supplier lists too.
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: supplierKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ["products", "supplier-prices"] }),
-        queryClient.invalidateQueries({ queryKey: CUSTOMER_SUPPLIERS }),
-      ]),
-  });
-}
-
-export function useDeleteSupplier() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (supplier: Supplier) =>
-      unwrap(api.DELETE("/api/v1/suppliers/{id}", { params: { path: { id: supplier.id }, header: ifMatch(supplier.version) } })),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: supplierKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ["products", "supplier-prices"] }),
-        queryClient.invalidateQueries({ queryKey: CUSTOMER_SUPPLIERS }),
-      ]),
-  });
-}
 
 export function useSupplierPrices(id: string) {
   return useQuery({

@@ -1,5 +1,7 @@
-/** The supplier search form as typed. */
-export type SupplierSearchValues = { q?: string; province?: string; city?: string };
+/** The URL parameters the supplier list reads as filters, as the search form names them. */
+export const SUPPLIER_FILTERS = ["q", "province", "city"] as const;
+
+export type SupplierSearchValues = Partial<Record<(typeof SUPPLIER_FILTERS)[number], string>>;
 
 export type SupplierFilters = { q?: string; province?: string; city?: string };
 

@@ -1,11 +1,11 @@
 import { useMemo, useState } from "react";
-import { App, Button, Empty, Popconfirm, Spin, Tooltip, Tree, Typography } from "antd";
-import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Empty, Spin, Tooltip, Tree, Typography } from "antd";
+import { EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { CategoryNode } from "../../../api/types";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { usePermission } from "../../auth/api";
-import { useDeleteCategory } from "../api";
+import { categoriesApi } from "../api";
 import { ALL_CATEGORIES, categoryIds, categoryLabel, categoryTreeData, subtreeProductCount, type CategoryTreeItem } from "../categories";
 import type { CategoryFormTarget } from "./CategoryFormModal";
 
@@ -20,10 +20,8 @@ type Props = {
 /** The category tree beside the product list: "all" first, then the categories with their actions. */
 export function CategoryTree({ nodes, loading, selected, onSelect, onEdit }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = usePermission();
-  const onProblem = useProblemHandler();
-  const remove = useDeleteCategory();
+  const remove = categoriesApi.useDelete();
   // Everything starts expanded, also categories added later; the user collapses by hand.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const data = useMemo(() => categoryTreeData(nodes, t("products:categories.all")), [nodes, t]);
@@ -60,29 +58,13 @@ export function CategoryTree({ nodes, loading, selected, onSelect, onEdit }: Pro
           </Tooltip>
         )}
         {can("product_categories:delete") && (
-          <Popconfirm
-            title={t("common:confirm.delete", { name: node.name })}
-            okText={t("common:confirm.yes")}
-            cancelText={t("common:confirm.no")}
-            onConfirm={() =>
-              remove.mutateAsync({ id: node.id }).then(
-                () => {
-                  message.success(t("common:messages.deleted"));
-                  if (selected === node.id) onSelect(ALL_CATEGORIES);
-                },
-                (e: unknown) => onProblem(e),
-              )
-            }
-          >
-            <Button
-              type="text"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t("common:actions.delete")}
-              data-testid={`category-delete-${node.code}`}
-            />
-          </Popconfirm>
+          <ConfirmDelete
+            variant="icon"
+            name={node.name}
+            onDelete={() => remove.mutateAsync(node)}
+            onDeleted={() => selected === node.id && onSelect(ALL_CATEGORIES)}
+            testId={`category-delete-${node.code}`}
+          />
         )}
       </span>
     );

@@ -1,57 +1,50 @@
 import { useState } from "react";
-import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Col, Form, Input, Row, Space, Tag, type TableColumnsType } from "antd";
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Product } from "../../../api/types";
-import { useFileDownload } from "../../../shared/hooks/useFileDownload";
-import { usePagedTable } from "../../../shared/hooks/usePagedTable";
-import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
+import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
+import { useActionsColumn } from "../../../shared/resource/rowActions";
+import { SearchForm } from "../../../shared/resource/SearchForm";
+import { useListUrlState } from "../../../shared/resource/useListUrlState";
 import { usePermission } from "../../auth/api";
-import { useCategoryTree, useDeleteProduct, useProducts } from "../api";
+import { productsApi, useCategoryTree } from "../api";
 import { ALL_CATEGORIES, categoryPath, findCategory } from "../categories";
 import { CategoryFormModal, type CategoryFormTarget } from "../components/CategoryFormModal";
 import { CategoryTree } from "../components/CategoryTree";
 import { priceRules } from "../components/PriceInput";
 import { ProductFormDrawer } from "../components/ProductFormDrawer";
 import { SupplierPricesPanel } from "../components/SupplierPricesPanel";
-import { priceRangeProblem, productFilters, type ProductSearchValues } from "../filters";
+import { PRODUCT_FILTERS, priceRangeProblem, productFilters, type ProductSearchValues } from "../filters";
 import { formatMoney } from "../money";
 
 /** 产品: the category tree on the left filters the product list on the right. */
 export function ProductsPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const can = usePermission();
-  const [form] = Form.useForm<ProductSearchValues>();
-  const [search, setSearch] = useState<ProductSearchValues>({});
-  const [category, setCategory] = useState<string>(ALL_CATEGORIES);
-  const paged = usePagedTable<Product>();
+  const { filters: search, setFilters, paged } = useListUrlState<Product, (typeof PRODUCT_FILTERS)[number]>(PRODUCT_FILTERS);
+  const category = search.category ?? ALL_CATEGORIES;
   const filters = productFilters(search, category);
-  const products = useProducts({ ...paged.params, ...filters });
+  const products = productsApi.useList({ ...paged.params, ...filters });
   const tree = useCategoryTree();
   const nodes = tree.data ?? [];
-  const remove = useDeleteProduct();
-  const { download, downloading } = useFileDownload();
+  const remove = productsApi.useDelete();
+  const exporter = productsApi.useExport("products.csv");
   const [categoryTarget, setCategoryTarget] = useState<CategoryFormTarget>(null);
   const [editing, setEditing] = useState<Product | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const none = t("common:values.none");
   const selectedCategory = findCategory(nodes, category);
-
-  const apply = (values: ProductSearchValues) => {
-    const range = priceRangeProblem(values.price_min, values.price_max);
-    if (range) {
-      message.error(t(`products:search.rangeProblems.${range}`));
-      return;
-    }
-    setSearch(values);
-    paged.resetPage();
+  const chooseCategory = (key: string) => setFilters({ category: key === ALL_CATEGORIES ? undefined : key });
+  const openDrawer = (product: Product | null) => {
+    setEditing(product);
+    setDrawerOpen(true);
   };
 
-  const chooseCategory = (key: string) => {
-    setCategory(key);
-    paged.resetPage();
-  };
+  const actions = useActionsColumn<Product>({
+    actions: [{ key: "edit", label: t("common:actions.edit"), permission: "products:update", onClick: openDrawer, testId: "product-edit" }],
+    remove: { permission: "products:delete", name: (p) => p.name, onDelete: (p) => remove.mutateAsync(p), testId: "product-delete" },
+  });
 
   const columns: TableColumnsType<Product> = [
     { title: t("products:fields.code"), dataIndex: "code", key: "code", sorter: true },
@@ -79,40 +72,24 @@ export function ProductsPage() {
       key: "on_sale",
       render: (onSale: boolean) => (onSale ? <Tag color="green">{t("products:onSale.yes")}</Tag> : <Tag>{t("products:onSale.no")}</Tag>),
     },
-    ...(!can("products:update") && !can("products:delete")
-      ? []
-      : [
-          {
-            title: t("common:actions.actions"),
-            key: "actions",
-            fixed: "right" as const,
-            render: (_: unknown, p: Product) => (
-              <Space size={0}>
-                {can("products:update") && (
-                  <Button
-                    type="link"
-                    size="small"
-                    data-testid="product-edit"
-                    onClick={() => {
-                      setEditing(p);
-                      setDrawerOpen(true);
-                    }}
-                  >
-                    {t("common:actions.edit")}
-                  </Button>
-                )}
-                {can("products:delete") && (
-                  <ConfirmDelete name={p.name} onDelete={() => remove.mutateAsync(p)} testId="product-delete" />
-                )}
-              </Space>
-            ),
-          },
-        ]),
+    ...actions,
   ];
 
+  const priceRange = (
+    <Space.Compact>
+      <Form.Item name="price_min" noStyle rules={priceRules(t, false)}>
+        <Input allowClear inputMode="decimal" placeholder={t("products:search.min")} style={{ width: 100 }} data-testid="product-search-min" />
+      </Form.Item>
+      <Input disabled value="~" style={{ width: 32, textAlign: "center", pointerEvents: "none" }} tabIndex={-1} />
+      <Form.Item name="price_max" noStyle rules={priceRules(t, false)}>
+        <Input allowClear inputMode="decimal" placeholder={t("products:search.max")} style={{ width: 100 }} data-testid="product-search-max" />
+      </Form.Item>
+    </Space.Compact>
+  );
+
   return (
-    <Row gutter={16} wrap={false} align="top">
-      <Col flex="280px" style={{ minWidth: 0 }}>
+    <Row gutter={[16, 16]} align="top">
+      <Col xs={24} lg={{ flex: "280px" }} style={{ minWidth: 0 }}>
         <Card
           title={t("products:categories.treeTitle")}
           size="small"
@@ -134,109 +111,70 @@ export function ProductsPage() {
           <CategoryTree nodes={nodes} loading={tree.isFetching} selected={category} onSelect={chooseCategory} onEdit={setCategoryTarget} />
         </Card>
       </Col>
-      <Col flex="auto" style={{ minWidth: 0 }}>
-        <Card>
-          <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }} wrap>
-            <Space align="baseline" wrap>
-              <Typography.Title level={4} style={{ margin: 0 }}>
-                {t("products:title")}
-              </Typography.Title>
-              {selectedCategory && (
-                <Tag closable onClose={() => chooseCategory(ALL_CATEGORIES)} data-testid="product-category-filter">
-                  {categoryPath(nodes, selectedCategory.id).join(" / ")}
-                </Tag>
-              )}
-            </Space>
-            <Space wrap>
-              {can("products:export") && (
-                <Button
-                  icon={<DownloadOutlined />}
-                  loading={downloading}
-                  data-testid="product-export"
-                  // What the table shows, all pages.
-                  onClick={() => void download("/api/v1/products/export", { format: "csv", ...filters, sort: paged.params.sort }, "products.csv")}
-                >
-                  {t("common:actions.export")}
-                </Button>
-              )}
-              {can("products:create") && (
-                <Button
-                  type="primary"
-                  icon={<PlusOutlined />}
-                  data-testid="product-create"
-                  onClick={() => {
-                    setEditing(null);
-                    setDrawerOpen(true);
-                  }}
-                >
-                  {t("common:actions.create")}
-                </Button>
-              )}
-            </Space>
-          </Space>
-          <Form<ProductSearchValues> form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
-            <Form.Item name="q" label={t("products:search.q")}>
-              <Input allowClear placeholder={t("products:search.qPlaceholder")} style={{ width: 200 }} data-testid="product-search-q" />
-            </Form.Item>
-            <Form.Item name="on_sale" label={t("products:fields.on_sale")}>
-              <Select
-                allowClear
-                style={{ width: 110 }}
-                placeholder={t("products:onSale.any")}
-                options={[
+      <Col xs={24} lg={{ flex: "auto" }} style={{ minWidth: 0 }}>
+        <ResourceListPage<Product>
+          title={t("products:title")}
+          titleExtra={
+            selectedCategory && (
+              <Tag closable onClose={() => chooseCategory(ALL_CATEGORIES)} data-testid="product-category-filter">
+                {categoryPath(nodes, selectedCategory.id).join(" / ")}
+              </Tag>
+            )
+          }
+          toolbar={
+            can("products:export") && (
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporter.downloading}
+                data-testid="product-export"
+                // What the table shows, all pages.
+                onClick={() => void exporter.download({ format: "csv", ...filters, sort: paged.params.sort })}
+              >
+                {t("common:actions.export")}
+              </Button>
+            )
+          }
+          create={{ permission: "products:create", testId: "product-create", onClick: () => openDrawer(null) }}
+          table={{ columns, list: products, paged, expandable: { expandedRowRender: (p) => <SupplierPricesPanel productId={p.id} /> } }}
+          overlays={
+            <>
+              <CategoryFormModal target={categoryTarget} onClose={() => setCategoryTarget(null)} />
+              <ProductFormDrawer
+                open={drawerOpen}
+                product={editing}
+                categories={nodes}
+                defaultCategoryId={selectedCategory?.id}
+                onClose={() => setDrawerOpen(false)}
+              />
+            </>
+          }
+        >
+          <SearchForm<ProductSearchValues>
+            testId="product-search"
+            values={search}
+            onSearch={setFilters}
+            problem={(values) => {
+              const range = priceRangeProblem(values.price_min, values.price_max);
+              return range && t(`products:search.rangeProblems.${range}`);
+            }}
+            fields={[
+              { name: "q", label: t("products:search.q"), placeholder: t("products:search.qPlaceholder"), width: 200, testId: "product-search-q" },
+              {
+                name: "on_sale",
+                label: t("products:fields.on_sale"),
+                width: 110,
+                placeholder: t("products:onSale.any"),
+                options: [
                   { value: "yes", label: t("products:onSale.yes") },
                   { value: "no", label: t("products:onSale.no") },
-                ]}
-                data-testid="product-search-on-sale"
-              />
-            </Form.Item>
-            <Form.Item label={t("products:search.price")} style={{ marginInlineEnd: 16 }}>
-              <Space.Compact>
-                <Form.Item name="price_min" noStyle rules={priceRules(t, false)}>
-                  <Input allowClear inputMode="decimal" placeholder={t("products:search.min")} style={{ width: 100 }} data-testid="product-search-min" />
-                </Form.Item>
-                <Input disabled value="~" style={{ width: 32, textAlign: "center", pointerEvents: "none" }} tabIndex={-1} />
-                <Form.Item name="price_max" noStyle rules={priceRules(t, false)}>
-                  <Input allowClear inputMode="decimal" placeholder={t("products:search.max")} style={{ width: 100 }} data-testid="product-search-max" />
-                </Form.Item>
-              </Space.Compact>
-            </Form.Item>
-            <Form.Item>
-              <Space>
-                <Button type="primary" htmlType="submit" data-testid="product-search">
-                  {t("common:actions.search")}
-                </Button>
-                <Button
-                  onClick={() => {
-                    form.resetFields();
-                    apply({});
-                  }}
-                >
-                  {t("common:actions.reset")}
-                </Button>
-              </Space>
-            </Form.Item>
-          </Form>
-          <Table<Product>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={products.data?.items}
-            loading={products.isFetching}
-            scroll={{ x: "max-content" }}
-            expandable={{ expandedRowRender: (p) => <SupplierPricesPanel productId={p.id} /> }}
-            {...paged.tableProps(products.data?.total, products.data?.total_exact)}
+                ],
+                testId: "product-search-on-sale",
+              },
+              { label: t("products:search.price"), input: priceRange },
+            ]}
           />
-        </Card>
+        </ResourceListPage>
       </Col>
-      <CategoryFormModal target={categoryTarget} onClose={() => setCategoryTarget(null)} />
-      <ProductFormDrawer
-        open={drawerOpen}
-        product={editing}
-        categories={nodes}
-        defaultCategoryId={selectedCategory?.id}
-        onClose={() => setDrawerOpen(false)}
-      />
     </Row>
   );
 }

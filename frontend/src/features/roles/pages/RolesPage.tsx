@@ -1,24 +1,33 @@
 import { useState } from "react";
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
-import { PlusOutlined } from "@ant-design/icons";
+import { Space, Tag, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DataScope, Role } from "../../../api/types";
-import { usePermission } from "../../auth/api";
-import { usePagedTable } from "../../../shared/hooks/usePagedTable";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
-import { useDeleteRole, useRoles } from "../api";
+import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
+import { useActionsColumn } from "../../../shared/resource/rowActions";
+import { useListUrlState } from "../../../shared/resource/useListUrlState";
+import { rolesApi } from "../api";
 import { RoleFormModal, type RoleFormTarget } from "../components/RoleFormModal";
+
+const NO_FILTERS = [] as const;
 
 export function RolesPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const can = usePermission();
-  const onProblem = useProblemHandler();
-  const paged = usePagedTable<Role>("name");
-  const roles = useRoles(paged.params);
-  const remove = useDeleteRole();
+  const { paged } = useListUrlState<Role, never>(NO_FILTERS, "name");
+  const roles = rolesApi.useList(paged.params);
+  const remove = rolesApi.useDelete();
   const [target, setTarget] = useState<RoleFormTarget>(null);
   const none = t("common:values.none");
+
+  const actions = useActionsColumn<Role>({
+    fixed: false,
+    actions: [{ key: "edit", label: t("common:actions.edit"), permission: "roles:update", onClick: (role) => setTarget({ role }) }],
+    remove: {
+      permission: "roles:delete",
+      name: (role) => role.name,
+      onDelete: (role) => remove.mutateAsync(role),
+      blockedReason: (role) => (role.builtin ? t("roles:builtinNoDelete") : undefined),
+    },
+  });
 
   const columns: TableColumnsType<Role> = [
     {
@@ -40,71 +49,16 @@ export function RolesPage() {
       key: "data_scope",
       render: (scope: DataScope) => t(`common:dataScope.${scope}`, { defaultValue: scope }),
     },
-    {
-      title: t("roles:fields.permissions"),
-      key: "permissions",
-      render: (_, role) => t("roles:permissionCount", { count: role.permissions.length }),
-    },
-    {
-      title: t("common:actions.actions"),
-      key: "actions",
-      render: (_, role) => (
-        <Space size="small">
-          {can("roles:update") && (
-            <Button type="link" size="small" onClick={() => setTarget({ role })}>
-              {t("common:actions.edit")}
-            </Button>
-          )}
-          {can("roles:delete") &&
-            (role.builtin ? (
-              <Tooltip title={t("roles:builtinNoDelete")}>
-                <Button type="link" size="small" danger disabled>
-                  {t("common:actions.delete")}
-                </Button>
-              </Tooltip>
-            ) : (
-              <Popconfirm
-                title={t("common:confirm.delete", { name: role.name })}
-                okText={t("common:confirm.yes")}
-                cancelText={t("common:confirm.no")}
-                onConfirm={() =>
-                  remove.mutateAsync(role).then(
-                    () => void message.success(t("common:messages.deleted")),
-                    (e: unknown) => onProblem(e),
-                  )
-                }
-              >
-                <Button type="link" size="small" danger>
-                  {t("common:actions.delete")}
-                </Button>
-              </Popconfirm>
-            ))}
-        </Space>
-      ),
-    },
+    { title: t("roles:fields.permissions"), key: "permissions", render: (_, role) => t("roles:permissionCount", { count: role.permissions.length }) },
+    ...actions,
   ];
 
   return (
-    <Card>
-      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t("roles:title")}
-        </Typography.Title>
-        {can("roles:create") && (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="role-create" onClick={() => setTarget({ role: null })}>
-            {t("common:actions.create")}
-          </Button>
-        )}
-      </Space>
-      <Table<Role>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={roles.data?.items}
-        loading={roles.isFetching}
-        {...paged.tableProps(roles.data?.total)}
-      />
-      <RoleFormModal target={target} onClose={() => setTarget(null)} />
-    </Card>
+    <ResourceListPage<Role>
+      title={t("roles:title")}
+      create={{ permission: "roles:create", testId: "role-create", onClick: () => setTarget({ role: null }) }}
+      table={{ columns, list: roles, paged }}
+      overlays={<RoleFormModal target={target} onClose={() => setTarget(null)} />}
+    />
   );
 }
