@@ -2,10 +2,12 @@ import { apiTokensFeature } from "../features/api-tokens";
 import { auditLogsFeature } from "../features/audit-logs";
 import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
+import { dictionariesFeature } from "../features/dictionaries";
 import { interactionsFeature } from "../features/interactions";
 import { poolRulesFeature } from "../features/pool-rules";
 import { productsFeature } from "../features/products";
 import { profileFeature } from "../features/profile";
+import { recycleBinFeature } from "../features/recycle-bin";
 import { rolesFeature } from "../features/roles";
 import { suppliersFeature } from "../features/suppliers";
 import { usersFeature } from "../features/users";
@@ -18,6 +20,8 @@ export const FEATURES: readonly Feature[] = [
   rolesFeature,
   apiTokensFeature,
   auditLogsFeature,
+  dictionariesFeature,
+  recycleBinFeature,
   profileFeature,
   customersFeature,
   interactionsFeature,

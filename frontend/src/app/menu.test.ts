@@ -7,13 +7,15 @@ const paths = (permissions: string[] | undefined) =>
 
 describe("menu", () => {
   it("shows every system page to a user with all permissions", () => {
-    const all = ["users:read", "departments:read", "roles:read", "audit_logs:read"];
+    const all = ["users:read", "departments:read", "roles:read", "audit_logs:read", "dictionaries:read", "recycle_bin:read"];
     expect(paths(all)).toEqual([
       "/system/users",
       "/system/departments",
       "/system/roles",
       "/settings/api-tokens",
       "/system/audit-logs",
+      "/system/dictionaries",
+      "/system/recycle-bin",
     ]);
   });
 
@@ -32,6 +34,12 @@ describe("menu", () => {
     expect(paths(["follow_ups:read"])).toEqual(["/settings/api-tokens", "/interactions"]);
     const customers = buildMenu(FEATURES, ["customers:*", "follow_ups:read", "pool_rules:read"]).find((s) => s.group === "customers");
     expect(customers?.entries.map((e) => e.key)).toEqual(["customers", "interactions", "pool-rules"]);
+  });
+
+  it("guards the dictionaries and the recycle bin by the permissions their lists need", () => {
+    expect(paths(["dictionaries:update"])).toEqual(["/settings/api-tokens"]);
+    expect(paths(["recycle_bin:restore"])).toEqual(["/settings/api-tokens"]);
+    expect(paths(["dictionaries:read", "recycle_bin:read"])).toEqual(["/settings/api-tokens", "/system/dictionaries", "/system/recycle-bin"]);
   });
 
   it("always offers API tokens to a signed-in user", () => {

@@ -1,20 +1,13 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ifMatch, unwrap } from "../../api/client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "../../api/client";
 import type {
   AssignCustomers,
   CollaboratorShare,
-  Contact,
-  CreateContact,
-  CreateCustomer,
-  CreateFollowUp,
   Customer,
   MergeCustomers,
   TransferCustomers,
-  UpdateContact,
-  UpdateCustomer,
 } from "../../api/types";
-import type { PageParams } from "../../shared/hooks/pagedQuery";
-import type { DictionaryKind } from "./dictionary";
+import { resourceApi } from "../../shared/resource/resourceApi";
 import type { PoolAction } from "./pools";
 
 export type CustomerFilters = {
@@ -30,16 +23,14 @@ export type CustomerFilters = {
   created_at_to?: string;
 };
 
-export type CustomerListParams = PageParams & CustomerFilters;
-
 export type DuplicateQuery = { name?: string; phone?: string; email?: string };
 
+/** Customers: list, record, create, update, delete and export, keyed under "customers". */
+export const customersApi = resourceApi("/api/v1/customers");
+
 export const customerKeys = {
-  all: ["customers"] as const,
-  list: (params: CustomerListParams) => ["customers", "list", params] as const,
-  detail: (id: string) => ["customers", "detail", id] as const,
+  ...customersApi.keys,
   duplicates: (query: DuplicateQuery) => ["customers", "duplicates", query] as const,
-  history: (id: string, page: PageParams) => ["customers", "history", id, page] as const,
   search: (q: string) => ["customers", "search", q] as const,
   collaborators: (id: string) => ["customers", "collaborators", id] as const,
   suppliers: (id: string) => ["customers", "suppliers", id] as const,
@@ -55,30 +46,11 @@ export const followUpKeys = {
   ofCustomer: (customerId: string) => ["follow-ups", "customer", customerId] as const,
 };
 
-export const dictionaryKeys = {
-  kind: (kind: DictionaryKind) => ["dictionaries", kind] as const,
-};
+// The dictionaries are the system module's; customers read them for their pickers and labels.
+export { dictionaryKeys, useDictionary } from "../../shared/dictionaries";
 
 // Lists of one customer's children are short; one page of the API's maximum holds them.
 const CHILD_PAGE_SIZE = 200;
-
-/** `enabled: false` holds the request, e.g. until the page knows which saved view it opens with. */
-export function useCustomers(params: CustomerListParams, enabled = true) {
-  return useQuery({
-    queryKey: customerKeys.list(params),
-    queryFn: () => unwrap(api.GET("/api/v1/customers", { params: { query: params } })),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
-export function useCustomer(id: string, enabled = true) {
-  return useQuery({
-    queryKey: customerKeys.detail(id),
-    queryFn: () => unwrap(api.GET("/api/v1/customers/{id}", { params: { path: { id } } })),
-    enabled,
-  });
-}
 
 /** Live duplicates for the form; runs only when one of the values is filled in. */
 export function useCustomerDuplicates(query: DuplicateQuery) {
@@ -91,44 +63,6 @@ export function useCustomerDuplicates(query: DuplicateQuery) {
   });
 }
 
-export function useDictionary(kind: DictionaryKind) {
-  return useQuery({
-    queryKey: dictionaryKeys.kind(kind),
-    queryFn: () => unwrap(api.GET("/api/v1/dictionaries/{kind}", { params: { path: { kind } } })).then((list) => list.items),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useCreateCustomer() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateCustomer) => unwrap(api.POST("/api/v1/customers", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
-  });
-}
-
-export function useUpdateCustomer() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ customer, patch }: { customer: Customer; patch: UpdateCustomer }) =>
-      unwrap(
-        api.PATCH("/api/v1/customers/{id}", {
-          params: { path: { id: customer.id }, header: ifMatch(customer.version) },
-          body: patch,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
-  });
-}
-
-export function useDeleteCustomer() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (customer: Customer) =>
-      unwrap(api.DELETE("/api/v1/customers/{id}", { params: { path: { id: customer.id }, header: ifMatch(customer.version) } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
-  });
-}
 
 export type PoolMove = { customer: Customer; action: PoolAction; reason?: string };
 
@@ -168,30 +102,11 @@ export function useContacts(customerId: string, enabled = true) {
   });
 }
 
-function useContactMutation<V>(mutationFn: (value: V) => Promise<unknown>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    // Setting a primary contact unsets another one, so the whole list reloads.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: contactKeys.all }),
-  });
-}
+/** Contacts; setting a primary contact unsets another one, so every write reloads the customer's whole list. */
+export const contactsApi = resourceApi("/api/v1/contacts");
 
-export function useCreateContact() {
-  return useContactMutation((body: CreateContact) => unwrap(api.POST("/api/v1/contacts", { body })));
-}
-
-export function useUpdateContact() {
-  return useContactMutation(({ contact, patch }: { contact: Contact; patch: UpdateContact }) =>
-    unwrap(api.PATCH("/api/v1/contacts/{id}", { params: { path: { id: contact.id }, header: ifMatch(contact.version) }, body: patch })),
-  );
-}
-
-export function useDeleteContact() {
-  return useContactMutation((contact: Contact) =>
-    unwrap(api.DELETE("/api/v1/contacts/{id}", { params: { path: { id: contact.id }, header: ifMatch(contact.version) } })),
-  );
-}
+/** Follow-ups; one moves its customer's last and next follow-up times. */
+export const followUpsApi = resourceApi("/api/v1/follow-ups", { alsoInvalidates: [["customers"]] });
 
 export function useFollowUps(customerId: string, enabled = true) {
   return useQuery({
@@ -203,47 +118,6 @@ export function useFollowUps(customerId: string, enabled = true) {
         }),
       ),
     enabled,
-  });
-}
-
-export function useCreateFollowUp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateFollowUp) => unwrap(api.POST("/api/v1/follow-ups", { body })),
-    // A follow-up moves the customer's last and next follow-up times.
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
-        queryClient.invalidateQueries({ queryKey: customerKeys.all }),
-      ]),
-  });
-}
-
-export function useDeleteFollowUp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      unwrap(api.DELETE("/api/v1/follow-ups/{id}", { params: { path: { id }, header: ifMatch(version) } })),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
-        queryClient.invalidateQueries({ queryKey: customerKeys.all }),
-      ]),
-  });
-}
-
-/** The operation log of one customer, newest first. */
-export function useCustomerHistory(customerId: string, page: PageParams, enabled = true) {
-  return useQuery({
-    queryKey: customerKeys.history(customerId, page),
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/v1/audit-logs", {
-          params: { query: { entity: "customers", entity_id: customerId, page: page.page, page_size: page.page_size } },
-        }),
-      ),
-    enabled,
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -6,6 +6,8 @@ import { useProblemHandler } from "../hooks/useProblemHandler";
 type Props = {
   /** What the confirmation names. */
   name: string;
+  /** The question, when "Delete <name>?" does not fit (an entry without a name). */
+  question?: string;
   /** The delete; its problem (409 in use, 412 stale…) is shown the usual way. */
   onDelete: () => Promise<unknown>;
   /** After the record is gone, e.g. to leave its page. */
@@ -18,7 +20,7 @@ type Props = {
 };
 
 /** A delete button: confirm, delete, then say so or show the problem. */
-export function ConfirmDelete({ name, onDelete, onDeleted, testId, variant = "link", blockedReason }: Props) {
+export function ConfirmDelete({ name, question, onDelete, onDeleted, testId, variant = "link", blockedReason }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const onProblem = useProblemHandler();
@@ -34,7 +36,7 @@ export function ConfirmDelete({ name, onDelete, onDeleted, testId, variant = "li
   if (blockedReason) return <Tooltip title={blockedReason}>{button}</Tooltip>;
   return (
     <Popconfirm
-      title={t("common:confirm.delete", { name })}
+      title={question ?? t("common:confirm.delete", { name })}
       okText={t("common:confirm.yes")}
       cancelText={t("common:confirm.no")}
       onConfirm={() =>

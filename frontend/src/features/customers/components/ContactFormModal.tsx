@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { Contact } from "../../../api/types";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
-import { useCreateContact, useUpdateContact } from "../api";
+import { contactsApi } from "../api";
 
 type Values = {
   name: string;
@@ -32,8 +32,8 @@ export function ContactFormModal({ customerId, target, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const onProblem = useProblemHandler();
-  const create = useCreateContact();
-  const update = useUpdateContact();
+  const create = contactsApi.useCreate();
+  const update = contactsApi.useUpdate();
   const contact = target?.contact ?? null;
 
   useEffect(() => {
@@ -75,7 +75,7 @@ export function ContactFormModal({ customerId, target, onClose }: Props) {
       },
       onError: (e: unknown) => onProblem(e, form),
     };
-    if (contact) update.mutate({ contact, patch: body }, options);
+    if (contact) update.mutate({ record: contact, patch: body }, options);
     else create.mutate({ ...body, customer_id: customerId }, options);
   };
 

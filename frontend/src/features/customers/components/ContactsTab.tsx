@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { App, Button, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from "antd";
+import { App, Button, Table, Tooltip, type TableColumnsType } from "antd";
 import { PlusOutlined, StarFilled, StarOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Contact } from "../../../api/types";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { usePermission } from "../../auth/api";
-import { useContacts, useDeleteContact, useUpdateContact } from "../api";
+import { contactsApi, useContacts } from "../api";
 import { ContactFormModal, type ContactFormTarget } from "./ContactFormModal";
 
 /** The primary contact first, then by name as the server sorted them. */
@@ -19,17 +20,23 @@ export function ContactsTab({ customerId }: { customerId: string }) {
   const can = usePermission();
   const onProblem = useProblemHandler();
   const contacts = useContacts(customerId);
-  const update = useUpdateContact();
-  const remove = useDeleteContact();
+  const update = contactsApi.useUpdate();
+  const remove = contactsApi.useDelete();
   const [target, setTarget] = useState<ContactFormTarget>(null);
   const none = t("common:values.none");
   const text = (v: string | null | undefined) => v || none;
 
   const makePrimary = (contact: Contact) =>
     update.mutate(
-      { contact, patch: { is_primary: true } },
+      { record: contact, patch: { is_primary: true } },
       { onSuccess: () => void message.success(t("customers:contacts.primarySet", { name: contact.name })), onError: (e) => onProblem(e) },
     );
+
+  const actions = useActionsColumn<Contact>({
+    fixed: false,
+    actions: [{ key: "edit", label: t("common:actions.edit"), permission: "contacts:update", onClick: (contact) => setTarget({ contact }) }],
+    remove: { permission: "contacts:delete", name: (c) => c.name, onDelete: (c) => remove.mutateAsync(c) },
+  });
 
   const columns: TableColumnsType<Contact> = [
     {
@@ -55,40 +62,7 @@ export function ContactsTab({ customerId }: { customerId: string }) {
     { title: t("customers:contacts.fields.email"), dataIndex: "email", key: "email", render: text },
     { title: t("customers:contacts.fields.wechat"), dataIndex: "wechat", key: "wechat", render: text },
     { title: t("customers:contacts.fields.birthday"), dataIndex: "birthday", key: "birthday", render: text },
-    ...(!can("contacts:update") && !can("contacts:delete")
-      ? []
-      : [
-          {
-            title: t("common:actions.actions"),
-            key: "actions",
-            render: (_: unknown, c: Contact) => (
-              <Space size={0}>
-                {can("contacts:update") && (
-                  <Button type="link" size="small" onClick={() => setTarget({ contact: c })}>
-                    {t("common:actions.edit")}
-                  </Button>
-                )}
-                {can("contacts:delete") && (
-                  <Popconfirm
-                    title={t("common:confirm.delete", { name: c.name })}
-                    okText={t("common:confirm.yes")}
-                    cancelText={t("common:confirm.no")}
-                    onConfirm={() =>
-                      remove.mutateAsync(c).then(
-                        () => void message.success(t("common:messages.deleted")),
-                        (e: unknown) => onProblem(e),
-                      )
-                    }
-                  >
-                    <Button type="link" size="small" danger>
-                      {t("common:actions.delete")}
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
-          },
-        ]),
+    ...actions,
   ];
 
   return (

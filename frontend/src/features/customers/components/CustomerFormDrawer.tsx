@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { CreateCustomer, Customer, CustomerKind } from "../../../api/types";
 import { ApiError, fieldPath } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
-import { useCreateCustomer, useDictionary, useUpdateCustomer } from "../api";
+import { customersApi, useDictionary } from "../api";
 import { dictionaryOptions } from "../dictionary";
 import { DuplicateWarning } from "./DuplicateWarning";
 
@@ -58,8 +58,8 @@ export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props
   const { message } = App.useApp();
   const [form] = Form.useForm<CustomerFormValues>();
   const onProblem = useProblemHandler();
-  const create = useCreateCustomer();
-  const update = useUpdateCustomer();
+  const create = customersApi.useCreate();
+  const update = customersApi.useUpdate();
   const industries = useDictionary("industry");
   const sources = useDictionary("customer_source");
   const levels = useDictionary("customer_level");
@@ -107,7 +107,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props
     const body = toBody(values);
     if (customer) {
       update.mutate(
-        { customer, patch: body },
+        { record: customer, patch: body },
         {
           onSuccess: () => {
             message.success(t("common:messages.saved"));

@@ -1,11 +1,12 @@
-import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Popconfirm, Row, Select, Space, Tag, Timeline, Typography } from "antd";
+import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, Space, Tag, Timeline, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { FollowUp } from "../../../api/types";
+import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { formatDateTime } from "../../../shared/format";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { usePermission } from "../../auth/api";
-import { useContacts, useCreateFollowUp, useDeleteFollowUp, useDictionary, useFollowUps } from "../api";
+import { followUpsApi, useContacts, useDictionary, useFollowUps } from "../api";
 import { dictionaryLabel, dictionaryOptions } from "../dictionary";
 
 type Values = { kind: string; contact_id?: string; content: string; occurred_at?: Dayjs | null; next_follow_up_at?: Dayjs | null };
@@ -25,8 +26,8 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
   const followUps = useFollowUps(customerId);
   const contacts = useContacts(customerId, can("contacts:read"));
   const kinds = useDictionary("follow_up_type");
-  const create = useCreateFollowUp();
-  const remove = useDeleteFollowUp();
+  const create = followUpsApi.useCreate();
+  const remove = followUpsApi.useDelete();
   const none = t("common:values.none");
   const contactName = new Map((contacts.data?.items ?? []).map((c) => [c.id, c.name]));
 
@@ -108,21 +109,7 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
                     <Typography.Text type="secondary">{formatDateTime(f.occurred_at, none)}</Typography.Text>
                     {f.contact_id && <Typography.Text type="secondary">{contactName.get(f.contact_id) ?? ""}</Typography.Text>}
                     {can("follow_ups:delete") && (
-                      <Popconfirm
-                        title={t("customers:followUps.confirmDelete")}
-                        okText={t("common:confirm.yes")}
-                        cancelText={t("common:confirm.no")}
-                        onConfirm={() =>
-                          remove.mutateAsync({ id: f.id, version: f.version }).then(
-                            () => void message.success(t("common:messages.deleted")),
-                            (e: unknown) => onProblem(e),
-                          )
-                        }
-                      >
-                        <Button type="link" size="small" danger>
-                          {t("common:actions.delete")}
-                        </Button>
-                      </Popconfirm>
+                      <ConfirmDelete name={f.content} question={t("customers:followUps.confirmDelete")} onDelete={() => remove.mutateAsync(f)} />
                     )}
                   </Space>
                   <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: "4px 0" }}>{f.content}</Typography.Paragraph>

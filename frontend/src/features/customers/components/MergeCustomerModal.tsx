@@ -3,7 +3,7 @@ import { Alert, App, Modal, Radio, Space, Table, Typography, type TableColumnsTy
 import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../api/types";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
-import { useCustomer, useDictionary, useMergeCustomer } from "../api";
+import { customersApi, useDictionary, useMergeCustomer } from "../api";
 import { dictionaryLabel } from "../dictionary";
 import { defaultChoices, MERGE_FIELDS, mergeFields, sameValue, type MergeChoices, type MergeField, type MergeSide } from "../merge";
 import { CustomerPicker } from "./CustomerPicker";
@@ -20,7 +20,7 @@ export function MergeCustomerModal({ customer, open, onClose }: Props) {
   const { message } = App.useApp();
   const onProblem = useProblemHandler();
   const [otherId, setOtherId] = useState<string | undefined>();
-  const other = useCustomer(otherId ?? "", !!otherId);
+  const other = customersApi.useGet(otherId ?? "", { enabled: !!otherId });
   const merge = useMergeCustomer(customer.id);
   const [choices, setChoices] = useState<MergeChoices | null>(null);
   const industries = useDictionary("industry");

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from "antd";
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
+import { useMemo, useState } from "react";
+import { Button, DatePicker, Space, Tabs, Tag, type TableColumnsType } from "antd";
+import { DownloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import type { Customer, SavedView } from "../../../api/types";
@@ -8,12 +8,13 @@ import { ColumnChooser } from "../../../shared/components/ColumnChooser";
 import { SavedViewsBar } from "../../../shared/components/SavedViewsBar";
 import { formatDateTime } from "../../../shared/format";
 import { useColumnChooser, type OptionalColumn } from "../../../shared/hooks/useColumnChooser";
-import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { useSavedViews } from "../../../shared/hooks/useSavedViews";
+import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
+import { SearchForm, type FilterField } from "../../../shared/resource/SearchForm";
 import { VIEW_PARAM } from "../../../shared/savedViews";
 import { useMe, usePermission } from "../../auth/api";
-import { useCustomers, useDictionary } from "../api";
+import { customersApi, useDictionary } from "../api";
 import { BulkActionsBar } from "../components/BulkActionsBar";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
 import { PoolTag } from "../components/PoolTag";
@@ -75,7 +76,6 @@ export function CustomersPage() {
   const list = useMemo(() => customerListState(searchParams), [searchParams]);
   const { values: search, tab } = list;
   const viewId = searchParams.get(VIEW_PARAM);
-  const [form] = Form.useForm<CustomerSearchValues>();
   const filters = customerFilters(search, tab);
   const industries = useDictionary("industry");
   const levels = useDictionary("customer_level");
@@ -84,7 +84,7 @@ export function CustomersPage() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [selected, setSelected] = useState<ReadonlyMap<string, Customer>>(new Map());
   const chooser = useColumnChooser("customers", me?.id, OPTIONAL_COLUMNS);
-  const { download, downloading } = useFileDownload();
+  const exporter = customersApi.useExport("customers.csv");
   const none = t("common:values.none");
   const text = (v: string | null | undefined) => v || none;
   const clearSelection = () => setSelected(new Map());
@@ -104,17 +104,6 @@ export function CustomersPage() {
     params: { page: list.page, page_size: list.page_size, sort: list.sort },
     onChange: (next) => show((current) => ({ ...current, ...next }), { replace: true }),
   });
-
-  // The form follows the URL's filters (Back, a view, a link) but not its paging, which would
-  // wipe what the user is typing.
-  const filterKey = JSON.stringify(customerFilters(search, "all"));
-  const formFilterKey = useRef<string | null>(null);
-  useEffect(() => {
-    if (formFilterKey.current === filterKey) return;
-    formFilterKey.current = filterKey;
-    form.resetFields();
-    form.setFieldsValue(formValues(search));
-  }, [form, filterKey, search]);
 
   const apply = (values: CustomerSearchValues) => {
     show((current) => ({ ...current, values, page: 1 }));
@@ -185,9 +174,6 @@ export function CustomersPage() {
   /** Applies a saved view (its tab, filters, sort, page size and columns), or with null the plain list. */
   const selectView = (view: SavedView | null) => {
     const state = view ? customerViewState(view.query) : PLAIN_CUSTOMER_VIEW;
-    // The form is set here too: the URL may not change (the view's list is already shown).
-    form.resetFields();
-    form.setFieldsValue(formValues(state.values));
     chooser.setOverride(view && view.columns.length > 0 ? view.columns : null);
     show(() => ({ ...state, page: 1 }), { view: view?.id ?? null, replace: true });
     clearSelection();
@@ -216,7 +202,7 @@ export function CustomersPage() {
     }),
   });
   // Held until the page knows its view, so the unfiltered list is not loaded for nothing.
-  const customers = useCustomers({ ...paged.params, ...filters }, views.ready);
+  const customers = customersApi.useList({ ...paged.params, ...filters }, { enabled: views.ready });
 
   const columnLabel = (key: string) => {
     const column = columns.find((c) => c.key === key);
@@ -224,35 +210,72 @@ export function CustomersPage() {
   };
   const bulk = bulkActions(tab, can).length > 0;
 
+  const searchFields: FilterField[] = [
+    { name: "q", label: t("customers:search.q"), placeholder: t("customers:search.qPlaceholder"), width: 220, testId: "customer-search-q" },
+    { name: "industry", label: t("customers:fields.industry"), width: 140, options: dictionaryOptions(industries.data, language) },
+    { name: "level", label: t("customers:fields.level"), width: 150, options: dictionaryOptions(levels.data, language), testId: "customer-search-level" },
+    { name: "source", label: t("customers:fields.source"), width: 130, options: dictionaryOptions(sources.data, language) },
+    { name: "province", label: t("customers:fields.province"), width: 110 },
+    { name: "city", label: t("customers:fields.city"), width: 110, testId: "customer-search-city" },
+    { name: "created", label: t("customers:fields.created_at"), input: <DatePicker.RangePicker allowEmpty={[true, true]} /> },
+  ];
+
   return (
-    <Card>
-      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }} wrap>
-        <Space size={16} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t("customers:title")}
-          </Typography.Title>
-          <SavedViewsBar views={views} />
-        </Space>
-        <Space wrap>
+    <ResourceListPage<Customer>
+      title={t("customers:title")}
+      titleExtra={<SavedViewsBar views={views} />}
+      toolbar={
+        <>
           <ColumnChooser chooser={chooser} label={columnLabel} />
           {can("customers:export") && (
             <Button
               icon={<DownloadOutlined />}
-              loading={downloading}
+              loading={exporter.downloading}
               data-testid="customer-export"
               // The list's filters: what the table shows, all pages (the bulk bar exports a selection).
-              onClick={() => void download("/api/v1/customers/export", { format: "csv", ...filters, sort: paged.params.sort }, "customers.csv")}
+              onClick={() => void exporter.download({ format: "csv", ...filters, sort: paged.params.sort })}
             >
               {t("common:actions.export")}
             </Button>
           )}
-          {can("customers:create") && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="customer-create" onClick={() => setDrawerOpen(true)}>
-              {t("common:actions.create")}
-            </Button>
-          )}
-        </Space>
-      </Space>
+        </>
+      }
+      create={{ permission: "customers:create", testId: "customer-create", onClick: () => setDrawerOpen(true) }}
+      table={{
+        columns,
+        list: customers,
+        paged,
+        chooser,
+        loading: customers.isFetching || !views.ready,
+        rowSelection: bulk
+          ? {
+              selectedRowKeys: [...selected.keys()],
+              preserveSelectedRowKeys: true,
+              onChange: (keys, rows) =>
+                setSelected((old) => {
+                  // Rows chosen on other pages are not in `rows`; keep what we knew of them.
+                  const next = new Map<string, Customer>();
+                  for (const key of keys) {
+                    const row = rows.find((r) => r?.id === key) ?? old.get(String(key));
+                    if (row) next.set(row.id, row);
+                  }
+                  return next;
+                }),
+            }
+          : undefined,
+      }}
+      overlays={
+        <>
+          <CustomerFormDrawer
+            open={drawerOpen}
+            customer={null}
+            onClose={() => setDrawerOpen(false)}
+            onCreated={(created) => navigate(`/customers/${created.id}`)}
+          />
+          {pool.modal}
+        </>
+      }
+    >
       <Tabs
         activeKey={tab}
         onChange={(key) => {
@@ -261,80 +284,8 @@ export function CustomersPage() {
         }}
         items={POOL_TABS.map((key) => ({ key, label: t(`customers:tabs.${key}`) }))}
       />
-      <Form<CustomerSearchValues> form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="q" label={t("customers:search.q")}>
-          <Input allowClear placeholder={t("customers:search.qPlaceholder")} style={{ width: 220 }} data-testid="customer-search-q" />
-        </Form.Item>
-        <Form.Item name="industry" label={t("customers:fields.industry")}>
-          <Select allowClear style={{ width: 140 }} options={dictionaryOptions(industries.data, language)} />
-        </Form.Item>
-        <Form.Item name="level" label={t("customers:fields.level")}>
-          <Select allowClear style={{ width: 150 }} options={dictionaryOptions(levels.data, language)} data-testid="customer-search-level" />
-        </Form.Item>
-        <Form.Item name="source" label={t("customers:fields.source")}>
-          <Select allowClear style={{ width: 130 }} options={dictionaryOptions(sources.data, language)} />
-        </Form.Item>
-        <Form.Item name="province" label={t("customers:fields.province")}>
-          <Input allowClear style={{ width: 110 }} />
-        </Form.Item>
-        <Form.Item name="city" label={t("customers:fields.city")}>
-          <Input allowClear style={{ width: 110 }} data-testid="customer-search-city" />
-        </Form.Item>
-        <Form.Item name="created" label={t("customers:fields.created_at")}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" data-testid="customer-search">
-              {t("common:actions.search")}
-            </Button>
-            <Button
-              data-testid="customer-search-reset"
-              onClick={() => {
-                form.resetFields();
-                apply({});
-              }}
-            >
-              {t("common:actions.reset")}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
+      <SearchForm<CustomerSearchValues> testId="customer-search" values={formValues(search)} onSearch={apply} fields={searchFields} />
       <BulkActionsBar tab={tab} selected={[...selected.values()]} sort={paged.params.sort} onClear={clearSelection} />
-      <Table<Customer>
-        rowKey="id"
-        size="middle"
-        columns={paged.withSortOrder(chooser.apply(columns))}
-        dataSource={customers.data?.items}
-        loading={customers.isFetching || !views.ready}
-        scroll={{ x: "max-content" }}
-        rowSelection={
-          bulk
-            ? {
-                selectedRowKeys: [...selected.keys()],
-                preserveSelectedRowKeys: true,
-                onChange: (keys, rows) =>
-                  setSelected((old) => {
-                    // Rows chosen on other pages are not in `rows`; keep what we knew of them.
-                    const next = new Map<string, Customer>();
-                    for (const key of keys) {
-                      const row = rows.find((r) => r?.id === key) ?? old.get(String(key));
-                      if (row) next.set(row.id, row);
-                    }
-                    return next;
-                  }),
-              }
-            : undefined
-        }
-        {...paged.tableProps(customers.data?.total, customers.data?.total_exact)}
-      />
-      <CustomerFormDrawer
-        open={drawerOpen}
-        customer={null}
-        onClose={() => setDrawerOpen(false)}
-        onCreated={(created) => navigate(`/customers/${created.id}`)}
-      />
-      {pool.modal}
-    </Card>
+    </ResourceListPage>
   );
 }
