@@ -30,7 +30,8 @@ type Props<V extends object> = {
 
 function fieldInput(field: FilterField): ReactNode {
   if (field.input) return field.input;
-  const style = { width: field.width ?? 160 };
+  // Never wider than the form on a phone.
+  const style = { width: field.width ?? 160, maxWidth: "100%" };
   if (field.options) {
     return <Select allowClear style={style} placeholder={field.placeholder} options={field.options} data-testid={field.testId} />;
   }
@@ -63,7 +64,7 @@ export function SearchForm<V extends object>({ fields, values, onSearch, testId,
   return (
     <Form<V> form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16, rowGap: 8 }}>
       {fields.map((field) => (
-        <Form.Item key={field.name ?? field.label} name={field.name} label={field.label} rules={field.rules}>
+        <Form.Item key={field.name ?? field.label} name={field.name} label={field.label} rules={field.rules} style={{ maxWidth: "100%" }}>
           {fieldInput(field)}
         </Form.Item>
       ))}

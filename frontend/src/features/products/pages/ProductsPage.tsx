@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Card, Col, Form, Input, Row, Space, Tag, type TableColumnsType } from "antd";
+import { Button, Card, Col, Form, Grid, Input, Row, Space, Tag, type TableColumnsType } from "antd";
 import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Product } from "../../../api/types";
@@ -22,6 +22,8 @@ import { formatMoney } from "../money";
 export function ProductsPage() {
   const { t, i18n } = useTranslation();
   const can = usePermission();
+  // The tree beside the list on wide screens, above it on narrow ones.
+  const wide = Grid.useBreakpoint().lg ?? true;
   const { filters: search, setFilters, paged } = useListUrlState<Product, (typeof PRODUCT_FILTERS)[number]>(PRODUCT_FILTERS);
   const category = search.category ?? ALL_CATEGORIES;
   const filters = productFilters(search, category);
@@ -88,8 +90,8 @@ export function ProductsPage() {
   );
 
   return (
-    <Row gutter={[16, 16]} align="top">
-      <Col xs={24} lg={{ flex: "280px" }} style={{ minWidth: 0 }}>
+    <Row gutter={[16, 16]} wrap={!wide} align="top">
+      <Col flex={wide ? "280px" : "100%"} style={{ minWidth: 0 }}>
         <Card
           title={t("products:categories.treeTitle")}
           size="small"
@@ -111,7 +113,7 @@ export function ProductsPage() {
           <CategoryTree nodes={nodes} loading={tree.isFetching} selected={category} onSelect={chooseCategory} onEdit={setCategoryTarget} />
         </Card>
       </Col>
-      <Col xs={24} lg={{ flex: "auto" }} style={{ minWidth: 0 }}>
+      <Col flex={wide ? "auto" : "100%"} style={{ minWidth: 0 }}>
         <ResourceListPage<Product>
           title={t("products:title")}
           titleExtra={
