@@ -26,6 +26,7 @@ mod m20260327_000000_customer_autovacuum;
 mod m20260401_000000_customer_releases;
 mod m20260402_000000_customer_keys_refold;
 mod m20260403_000000_login_throttles;
+mod m20260410_000000_customer_groups_create;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260401_000000_customer_releases::Migration),
             Box::new(m20260402_000000_customer_keys_refold::Migration),
             Box::new(m20260403_000000_login_throttles::Migration),
+            Box::new(m20260410_000000_customer_groups_create::Migration),
         ]
     }
 }

@@ -5,8 +5,10 @@
 mod support;
 
 mod auth;
+mod conformance;
 mod contacts_follow_ups;
 mod contract;
+mod customer_groups;
 mod customer_search_import;
 mod customers;
 mod hardening;

@@ -2,6 +2,7 @@
 //! for API tokens, the token's scopes, which can only narrow what the user may do.
 
 use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
 
 use uuid::Uuid;
 
@@ -17,6 +18,10 @@ pub struct Actor {
     pub scope: EffectiveScope,
     /// Set when the caller authenticated with an API token.
     pub token_scopes: Option<BTreeSet<String>>,
+    /// The owners whose records the actor may see (`None`: everyone's), resolved on first
+    /// use and kept as long as the actor is: the server's actor cache drops actors on any
+    /// write to users, departments or roles, so a manager's list costs no query for them.
+    pub visible_owners: Arc<OnceLock<Option<Vec<Uuid>>>>,
 }
 
 impl Actor {

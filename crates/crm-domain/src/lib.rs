@@ -9,6 +9,7 @@ extern crate self as crm_domain;
 
 pub mod actor;
 pub mod audit;
+pub mod customer_groups;
 pub mod customers;
 pub mod error;
 pub mod money;

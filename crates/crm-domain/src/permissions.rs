@@ -51,6 +51,7 @@ const CRUD_EXPORT: &[&str] = &["read", "create", "update", "delete", "export", "
 /// Every module, in menu order.
 pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "customers", label: "Customers", label_zh: "客户", actions: &["read", "create", "update", "delete", "export", "import", "transfer", "claim", "assign", "release", "invalidate", "merge"] },
+    ModuleInfo { module: "customer_groups", label: "Customer groups", label_zh: "客户分组", actions: CRUD },
     ModuleInfo { module: "contacts", label: "Contacts", label_zh: "联系人", actions: CRUD_EXPORT },
     ModuleInfo { module: "follow_ups", label: "Follow-ups", label_zh: "跟进记录", actions: &["read", "create", "update", "delete", "export"] },
     ModuleInfo { module: "pool_rules", label: "Pool rules", label_zh: "公海规则", actions: &["read", "update", "apply"] },
@@ -190,6 +191,10 @@ pub mod perms {
     pub const SUPPLIERS_CREATE: Perm = Perm::new("suppliers", "create");
     pub const SUPPLIERS_UPDATE: Perm = Perm::new("suppliers", "update");
     pub const SUPPLIERS_DELETE: Perm = Perm::new("suppliers", "delete");
+    pub const CUSTOMER_GROUPS_READ: Perm = Perm::new("customer_groups", "read");
+    pub const CUSTOMER_GROUPS_CREATE: Perm = Perm::new("customer_groups", "create");
+    pub const CUSTOMER_GROUPS_UPDATE: Perm = Perm::new("customer_groups", "update");
+    pub const CUSTOMER_GROUPS_DELETE: Perm = Perm::new("customer_groups", "delete");
 }
 
 /// The built-in roles seeded on first start.
@@ -202,7 +207,7 @@ pub struct BuiltinRole {
 
 fn sales_codes(with_manage: bool) -> Vec<String> {
     let sales_modules = [
-        "customers", "contacts", "follow_ups", "leads", "opportunities", "quotes", "orders",
+        "customers", "customer_groups", "contacts", "follow_ups", "leads", "opportunities", "quotes", "orders",
         "sales_plans", "contracts", "payments", "invoices", "tickets", "complaints", "surveys",
     ];
     let manager_only = ["delete", "assign", "transfer", "approve", "merge", "import"];
@@ -223,6 +228,10 @@ fn sales_codes(with_manage: bool) -> Vec<String> {
         "projects:read", "targets:read",
     ];
     codes.extend(reads.iter().map(|s| s.to_string()));
+    // A rep deletes the groups they keep; the data scope limits it to their own.
+    if !with_manage {
+        codes.push("customer_groups:delete".into());
+    }
     if with_manage {
         codes.extend(["users:read", "departments:read", "reports:export", "targets:create", "targets:update"].map(String::from));
     }

@@ -1,7 +1,9 @@
-//! The permission guard. Routes are added only through `Routes::add`, which takes the
-//! route's `Access`; the guard authenticates, checks the permission (403) and handles
-//! `Idempotency-Key`. The builder also records every route, so a test can check each one
-//! has a permission and an OpenAPI entry.
+//! The permission guard. Routes are added only through `Routes::op` (documented routes:
+//! method and path come from the handler's `#[utoipa::path]`, so they are written once)
+//! or `Routes::add` (the few undocumented ones), each with the route's `Access`; the
+//! guard authenticates, checks the permission (403) and handles `Idempotency-Key`. The
+//! builder also records every route with its OpenAPI operation, from which `openapi.rs`
+//! builds the document, so a route cannot be served undocumented or documented unserved.
 
 use actix_web::body::BoxBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -22,6 +24,23 @@ pub struct RouteInfo {
     pub method: Method,
     pub path: String,
     pub access: Access,
+    /// Adds the route's operation and the schemas it names to the document.
+    pub document: Option<fn(&mut utoipa::openapi::OpenApi)>,
+}
+
+/// What `#[utoipa::path]` generates for a handler: its operation, tags and schemas.
+pub trait Documented: utoipa::Path + utoipa::__dev::SchemaReferences + utoipa::__dev::Tags<'static> {}
+impl<P: utoipa::Path + utoipa::__dev::SchemaReferences + utoipa::__dev::Tags<'static>> Documented for P {}
+
+/// `document` of a route whose handler carries `#[utoipa::path]`.
+/// (What `#[derive(OpenApi)]` does for each handler it lists, through the same traits.)
+fn document<P: Documented>(doc: &mut utoipa::openapi::OpenApi) {
+    let mut operation = P::operation();
+    operation.tags.get_or_insert_with(Vec::new).extend(P::tags().into_iter().map(String::from));
+    doc.paths.add_path_operation(P::path(), P::methods(), operation);
+    let mut schemas = Vec::new();
+    P::schemas(&mut schemas);
+    doc.components.get_or_insert_with(Default::default).schemas.extend(schemas);
 }
 
 pub struct Routes<'a> {
@@ -44,13 +63,49 @@ impl<'a> Routes<'a> {
         Self { cfg: None, table: Vec::new(), scopes: Vec::new() }
     }
 
+    /// A documented route: `r.op(Access::Perm(..), list_things, __path_list_things)`; the
+    /// method and path are those of the handler's `#[utoipa::path]`.
+    pub fn op<F, Args, P>(&mut self, access: Access, handler: F, _doc: P) -> &mut Self
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+        P: Documented,
+    {
+        use utoipa::openapi::path::HttpMethod as H;
+        for m in P::methods() {
+            let method = match m {
+                H::Get => Method::GET,
+                H::Post => Method::POST,
+                H::Put => Method::PUT,
+                H::Delete => Method::DELETE,
+                H::Options => Method::OPTIONS,
+                H::Head => Method::HEAD,
+                H::Patch => Method::PATCH,
+                H::Trace => Method::TRACE,
+            };
+            self.route(method, &P::path(), access, handler.clone(), Some(document::<P>));
+        }
+        self
+    }
+
+    /// An undocumented route (the document itself, the docs page).
     pub fn add<F, Args>(&mut self, method: Method, path: &str, access: Access, handler: F) -> &mut Self
     where
         F: Handler<Args>,
         Args: FromRequest + 'static,
         F::Output: Responder + 'static,
     {
-        self.table.push(RouteInfo { method: method.clone(), path: path.to_string(), access });
+        self.route(method, path, access, handler, None)
+    }
+
+    fn route<F, Args>(&mut self, method: Method, path: &str, access: Access, handler: F, document: Option<fn(&mut utoipa::openapi::OpenApi)>) -> &mut Self
+    where
+        F: Handler<Args>,
+        Args: FromRequest + 'static,
+        F::Output: Responder + 'static,
+    {
+        self.table.push(RouteInfo { method: method.clone(), path: path.to_string(), access, document });
         if self.cfg.is_some() {
             let (prefix, rest) = split_prefix(path);
             let resource = web::resource(rest)

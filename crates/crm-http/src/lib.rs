@@ -10,6 +10,7 @@ pub mod allowed_methods;
 pub mod sessions;
 pub mod auth;
 pub mod contacts;
+pub mod customer_groups;
 pub mod customers;
 pub mod follow_ups;
 pub mod etag;
@@ -19,6 +20,7 @@ pub mod idempotency;
 pub mod json;
 pub mod list_query;
 pub mod login_guard;
+pub mod modules;
 pub mod money;
 pub mod openapi;
 pub mod openapi_rules;
@@ -52,15 +54,9 @@ use crate::problem::bad_request;
 
 /// Every route of the product, in one place.
 pub fn mount_all(r: &mut Routes) {
-    sessions::routes::mount(r);
-    system::routes::mount(r);
-    customers::routes::mount(r);
-    contacts::routes::mount(r);
-    follow_ups::routes::mount(r);
-    products::routes::mount(r);
-    suppliers::routes::mount(r);
-    saved_views::routes::mount(r);
-    admin::routes::mount(r);
+    for m in modules::MODULES {
+        (m.mount)(r);
+    }
     r.add(Method::GET, "/api/openapi.json", Access::Public, openapi::serve)
         .add(Method::GET, "/api/docs", Access::Public, spa::docs);
 }

@@ -125,7 +125,7 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
     let codes = crm_domain::permissions::all_codes();
     vec![
         ("name", &["NewCustomer", "CustomerPatch", "NewProduct", "ProductPatch", "NewSupplier", "SupplierPatch"], nb(200)),
-        ("name", &["NewContact", "ContactPatch", "NewCategory", "CategoryPatch", "NewDepartment", "DepartmentPatch", "NewApiToken"], nb(100)),
+        ("name", &["NewContact", "ContactPatch", "NewCategory", "CategoryPatch", "NewDepartment", "DepartmentPatch", "NewApiToken", "NewCustomerGroup", "CustomerGroupPatch"], nb(100)),
         ("name", &["NewRole", "RolePatch"], nb(64)),
         ("name", &["NewSavedView", "SavedViewPatch"], nb(50)),
         ("display_name", &[], nb(100)),
@@ -172,6 +172,7 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("permissions", &[], json!({"items": {"type": "string", "enum": codes}})),
         ("participant_ids", &[], json!({"maxItems": 50})),
         ("customer_ids", &["AssignRequest", "TransferRequest"], json!({"minItems": 1, "maxItems": 1000})),
+        ("customer_ids", &["MembersPut", "ServedCustomersPut"], json!({"maxItems": 1000})),
         ("items", &["CustomerBatch"], json!({"maxItems": 1000})),
         ("items", &["PriceListPut"], json!({"maxItems": 500})),
         ("sort_order", &["NewCategory", "CategoryPatch"], json!({"minimum": 0, "maximum": 9999})),
@@ -256,6 +257,7 @@ fn sort_fields(path: &str) -> Option<Vec<&'static str>> {
         "/api/v1/users" => system::users::spec().sort_names(),
         "/api/v1/roles" => system::roles::spec().sort_names(),
         "/api/v1/departments" => system::departments::spec().sort_names(),
+        "/api/v1/customer-groups" => <crm_persistence::customer_groups::CustomerGroups as crm_persistence::kit::Resource>::spec().sort_names(),
         _ => return None,
     })
 }

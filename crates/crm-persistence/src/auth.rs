@@ -65,6 +65,7 @@ pub async fn load_actor(db: &impl ConnectionTrait, user_id: Uuid) -> DomainResul
         permissions,
         scope: EffectiveScope::new(scopes),
         token_scopes: None,
+        visible_owners: Default::default(),
     }))
 }
 

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use crm_domain::Actor;
 
 #[derive(Debug, Clone)]
@@ -26,11 +26,14 @@ impl Ctx {
             permissions: Default::default(),
             scope: crm_domain::scope::EffectiveScope::new(vec![crm_domain::DataScope::All]),
             token_scopes: None,
+            visible_owners: Default::default(),
         };
         Self::new(actor, request_id, None)
     }
 
     pub fn new(actor: impl Into<Arc<Actor>>, request_id: impl Into<String>, ip: Option<String>) -> Self {
-        Self { actor: actor.into(), request_id: request_id.into(), ip, now: Utc::now() }
+        // Microseconds, as both databases store them: what a write answers is then what a
+        // later read of the record shows.
+        Self { actor: actor.into(), request_id: request_id.into(), ip, now: Utc::now().trunc_subsecs(6) }
     }
 }

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod table_export;
 pub mod count_cache;
 pub mod ctx;
+pub mod customer_groups;
 pub mod customers;
 pub mod db;
 pub mod dictionaries;

@@ -15,6 +15,7 @@ use crate::{Ctx, Db};
 pub const MODULES: &[&[Restorable]] = &[
     crate::system::RESTORABLE,
     crate::customers::RESTORABLE,
+    crate::customer_groups::RESTORABLE,
     crate::products::RESTORABLE,
     crate::saved_views::RESTORABLE,
 ];

@@ -74,11 +74,22 @@ impl<E: ScopedEntity> Scoped<E> {
     }
 }
 
-/// The owners whose records the actor may see; `None` means everyone's.
+/// The owners whose records the actor may see; `None` means everyone's. Resolved once per
+/// actor (`Actor::visible_owners`), not on every query.
 pub async fn visible_owner_ids(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<Vec<Uuid>>, DomainError> {
     if actor.scope.is_all() {
         return Ok(None);
     }
+    if let Some(known) = actor.visible_owners.get() {
+        return Ok(known.clone());
+    }
+    let owners = resolve_owners(db, actor).await?;
+    // A concurrent request may have resolved it first; both answers are the same.
+    let _ = actor.visible_owners.set(owners.clone());
+    Ok(owners)
+}
+
+async fn resolve_owners(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<Vec<Uuid>>, DomainError> {
     let mut owners: HashSet<Uuid> = HashSet::from([actor.user_id]);
     for scope in actor.scope.scopes() {
         match scope {

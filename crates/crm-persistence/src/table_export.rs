@@ -201,19 +201,37 @@ async fn send_batches<X: TableExport, T>(
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
-    let rows = select.stream(db).await.map_err(db_err);
+    // The first row is read before the export counts as started: a stream can open on a
+    // pooled connection that has died, and only its first read says so. Until then an
+    // error is still the caller's to answer with a status (503), not a cut file.
+    let opened = select.stream(db).await.map_err(db_err);
+    let (mut rows, first) = match opened {
+        Ok(mut rows) => {
+            let first = rows.next().await.map(|r| r.map_err(db_err));
+            match first {
+                Some(Err(e)) => (None, Err(e)),
+                first => (Some(rows), Ok(first.and_then(Result::ok))),
+            }
+        }
+        Err(e) => (None, Err(e)),
+    };
     if let Some((tell, head)) = started.and_then(Option::take) {
-        let failed = rows.as_ref().err().cloned();
+        let failed = first.as_ref().err().cloned();
         let _ = tell.send(failed.map_or(Ok(()), Err));
-        if rows.is_err() || sink.send(Ok(head)).await.is_err() {
+        if first.is_err() || sink.send(Ok(head)).await.is_err() {
             // The error went to the caller, who answers it; nobody reads the sink.
             return Ok(());
         }
     }
-    let mut rows = rows?;
+    let first = first?;
     let mut batch = Vec::with_capacity(CHUNK);
+    let ended = first.is_none();
+    batch.extend(first);
     loop {
-        let next = rows.next().await;
+        let next = match rows.as_mut() {
+            Some(r) if !ended => r.next().await,
+            _ => None,
+        };
         let done = next.is_none();
         if let Some(r) = next {
             batch.push(r.map_err(db_err)?);

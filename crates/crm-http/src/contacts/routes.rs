@@ -1,4 +1,3 @@
-use actix_web::http::Method;
 use crm_domain::permissions::{perms, Access};
 
 use super::handlers::*;
@@ -6,9 +5,9 @@ use crate::guard::Routes;
 
 pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
-    r.add(Method::GET, "/api/v1/contacts", P(perms::CONTACTS_READ), list_contacts)
-        .add(Method::POST, "/api/v1/contacts", P(perms::CONTACTS_CREATE), create_contact)
-        .add(Method::GET, "/api/v1/contacts/{id}", P(perms::CONTACTS_READ), get_contact)
-        .add(Method::PATCH, "/api/v1/contacts/{id}", P(perms::CONTACTS_UPDATE), update_contact)
-        .add(Method::DELETE, "/api/v1/contacts/{id}", P(perms::CONTACTS_DELETE), delete_contact);
+    r.op(P(perms::CONTACTS_READ), list_contacts, __path_list_contacts)
+        .op(P(perms::CONTACTS_CREATE), create_contact, __path_create_contact)
+        .op(P(perms::CONTACTS_READ), get_contact, __path_get_contact)
+        .op(P(perms::CONTACTS_UPDATE), update_contact, __path_update_contact)
+        .op(P(perms::CONTACTS_DELETE), delete_contact, __path_delete_contact);
 }

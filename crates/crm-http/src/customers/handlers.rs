@@ -30,6 +30,9 @@ pub struct CustomerFilters {
     province: Option<String>,
     city: Option<String>,
     owner_id: Option<Uuid>,
+    /// Members of this customer group (comma-separate several to match any); a group the
+    /// caller cannot see matches nothing.
+    group_id: Option<Uuid>,
     deal_status: Option<String>,
     /// One tag.
     tags: Option<String>,

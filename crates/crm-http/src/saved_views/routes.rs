@@ -1,4 +1,3 @@
-use actix_web::http::Method;
 use crm_domain::permissions::Access;
 
 use super::handlers::*;
@@ -6,8 +5,8 @@ use crate::guard::Routes;
 
 /// Every signed-in user keeps their own views; the service only ever touches the caller's.
 pub fn mount(r: &mut Routes) {
-    r.add(Method::GET, "/api/v1/saved-views", Access::Session, list_views)
-        .add(Method::POST, "/api/v1/saved-views", Access::Session, create_view)
-        .add(Method::PATCH, "/api/v1/saved-views/{id}", Access::Session, update_view)
-        .add(Method::DELETE, "/api/v1/saved-views/{id}", Access::Session, delete_view);
+    r.op(Access::Session, list_views, __path_list_views)
+        .op(Access::Session, create_view, __path_create_view)
+        .op(Access::Session, update_view, __path_update_view)
+        .op(Access::Session, delete_view, __path_delete_view);
 }

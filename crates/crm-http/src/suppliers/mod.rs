@@ -2,3 +2,5 @@
 pub mod dto;
 pub mod handlers;
 pub mod routes;
+
+pub const MODULE: crate::modules::Module = crate::modules::Module { name: "suppliers", tags: &[("suppliers", "供应商 Suppliers, price lists, served customers")], mount: routes::mount };

@@ -1,4 +1,3 @@
-use actix_web::http::Method;
 use crm_domain::permissions::{perms, Access};
 
 use super::handlers::*;
@@ -6,14 +5,14 @@ use crate::guard::Routes;
 
 pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
-    r.add(Method::GET, "/api/v1/suppliers", P(perms::SUPPLIERS_READ), list_suppliers)
-        .add(Method::POST, "/api/v1/suppliers", P(perms::SUPPLIERS_CREATE), create_supplier)
-        .add(Method::GET, "/api/v1/suppliers/{id}", P(perms::SUPPLIERS_READ), get_supplier)
-        .add(Method::PATCH, "/api/v1/suppliers/{id}", P(perms::SUPPLIERS_UPDATE), update_supplier)
-        .add(Method::DELETE, "/api/v1/suppliers/{id}", P(perms::SUPPLIERS_DELETE), delete_supplier)
-        .add(Method::GET, "/api/v1/suppliers/{id}/prices", P(perms::SUPPLIERS_READ), get_prices)
-        .add(Method::PUT, "/api/v1/suppliers/{id}/prices", P(perms::SUPPLIERS_UPDATE), put_prices)
-        .add(Method::GET, "/api/v1/suppliers/{id}/customers", P(perms::SUPPLIERS_READ), get_customers)
-        .add(Method::PUT, "/api/v1/suppliers/{id}/customers", P(perms::SUPPLIERS_UPDATE), put_customers)
-        .add(Method::GET, "/api/v1/customers/{id}/suppliers", P(perms::SUPPLIERS_READ), suppliers_of_customer);
+    r.op(P(perms::SUPPLIERS_READ), list_suppliers, __path_list_suppliers)
+        .op(P(perms::SUPPLIERS_CREATE), create_supplier, __path_create_supplier)
+        .op(P(perms::SUPPLIERS_READ), get_supplier, __path_get_supplier)
+        .op(P(perms::SUPPLIERS_UPDATE), update_supplier, __path_update_supplier)
+        .op(P(perms::SUPPLIERS_DELETE), delete_supplier, __path_delete_supplier)
+        .op(P(perms::SUPPLIERS_READ), get_prices, __path_get_prices)
+        .op(P(perms::SUPPLIERS_UPDATE), put_prices, __path_put_prices)
+        .op(P(perms::SUPPLIERS_READ), get_customers, __path_get_customers)
+        .op(P(perms::SUPPLIERS_UPDATE), put_customers, __path_put_customers)
+        .op(P(perms::SUPPLIERS_READ), suppliers_of_customer, __path_suppliers_of_customer);
 }

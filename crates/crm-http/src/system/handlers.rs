@@ -73,6 +73,8 @@ pub async fn get_user(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiRes
         (status = 409, description = "username or e-mail taken", body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_user(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewUser>) -> ApiResult<HttpResponse> {
     let u = users::create(&state.db, &ctx.0, body.0.into()).await?;
+    // Managers' cached actors hold the owners they see; the new user may be one of them.
+    state.auth_cache.clear();
     let (id, v) = (u.id, u.version);
     Ok(created(&User::from(u), format!("/api/v1/users/{id}"), Some(v)))
 }
@@ -146,6 +148,8 @@ pub async fn get_department(state: web::Data<AppState>, id: web::Path<Uuid>) -> 
     responses((status = 201, body = Department), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_department(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewDepartment>) -> ApiResult<HttpResponse> {
     let d = departments::create(&state.db, &ctx.0, body.0.into()).await?;
+    // A department tree's scope takes in the new department (`Actor::visible_owners`).
+    state.auth_cache.clear();
     let (id, v) = (d.id, d.version);
     Ok(created(&Department::from(d), format!("/api/v1/departments/{id}"), Some(v)))
 }

@@ -182,6 +182,9 @@ pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListP
     };
     let tag = params.take_filter("tags");
     let mut select = Scoped::<Customer>::find(db, ctx).await?.filter(pools);
+    if let Some(groups) = params.take_filter("group_id") {
+        select = select.filter(crate::customer_groups::members::customer_filter(db, ctx, &groups).await?);
+    }
     if let Some(t) = tag {
         // Tags are a JSON array of strings; matching the quoted tag in its text works the
         // same on both databases.

@@ -7,6 +7,7 @@
 //! module writes only what is its own: how a row is built from its input and which rules
 //! it must keep.
 
+pub mod links;
 pub mod policy;
 pub mod restore;
 
@@ -14,7 +15,7 @@ use std::future::Future;
 
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Select, TryIntoModel,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, Select, TryIntoModel,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -81,6 +82,20 @@ pub async fn load<R: Resource>(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid, f
         .await?
         .filter(R::Entity::id_col().eq(id))
         .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| DomainError::not_found(R::WHAT))
+}
+
+/// `load` for a change of what hangs off the record (links, lines): the row stays locked
+/// until the transaction ends (`FOR UPDATE` on PostgreSQL; SQLite's transactions already
+/// take turns), so concurrent changes of one record's set apply one after another.
+pub async fn load_locked<R: Resource>(tx: &Tx, ctx: &Ctx, id: Uuid) -> DomainResult<Row<R>> {
+    R::visible(tx, ctx, true)
+        .await?
+        .filter(R::Entity::id_col().eq(id))
+        .lock_exclusive()
+        .one(tx)
         .await
         .map_err(db_err)?
         .ok_or_else(|| DomainError::not_found(R::WHAT))

@@ -20,6 +20,7 @@ use crate::customers::entities::customer;
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListSpec};
 use crate::scope::Scoped;
+use crate::kit::links::LinkTable;
 use crate::kit::{self, Policy, Resource};
 use crate::{audit, sequences, Ctx, Db};
 
@@ -374,46 +375,24 @@ async fn served(db: &impl ConnectionTrait, ctx: &Ctx, supplier_id: Uuid) -> Doma
     Ok(rows.into_iter().map(|(id, code, name)| CustomerRef { id, code, name }).collect())
 }
 
+const SERVED: LinkTable<supplier_customer::Entity> =
+    LinkTable { from: supplier_customer::Column::SupplierId, to: supplier_customer::Column::CustomerId, field: "customer_ids", what: "customer" };
+
 /// Replaces the served customers the caller can see; links to customers outside their
 /// scope stay as they are. An id the caller cannot see is a 404 naming it.
-pub async fn replace_customers(db: &Db, ctx: &Ctx, supplier_id: Uuid, mut ids: Vec<Uuid>) -> DomainResult<Vec<CustomerRef>> {
-    ids.sort();
-    ids.dedup();
-    if ids.len() > 1000 {
-        return Err(DomainError::invalid_field("customer_ids", "too_many", "at most 1000 customers"));
-    }
+pub async fn replace_customers(db: &Db, ctx: &Ctx, supplier_id: Uuid, ids: Vec<Uuid>) -> DomainResult<Vec<CustomerRef>> {
     let tx = crate::tx::begin(db).await?;
-    find_live(&tx, supplier_id).await?;
-    let visible: Vec<Uuid> = Scoped::<customer::Entity>::find(&tx, ctx)
-        .await?
-        .select_only()
-        .column(customer::Column::Id)
-        .filter(customer::Column::Id.is_in(ids.clone()))
-        .into_tuple()
-        .all(&tx)
-        .await
-        .map_err(db_err)?;
-    let missing: Vec<Uuid> = ids.iter().filter(|i| !visible.contains(i)).copied().collect();
-    if !missing.is_empty() {
-        return Err(DomainError::not_found("customer").with_extra(json!({ "missing_ids": missing })));
-    }
-    let before: Vec<Uuid> = served(&tx, ctx, supplier_id).await?.into_iter().map(|c| c.id).collect();
-    let removed: Vec<Uuid> = before.iter().filter(|c| !ids.contains(c)).copied().collect();
-    let added: Vec<Uuid> = ids.iter().filter(|c| !before.contains(c)).copied().collect();
-    if !removed.is_empty() {
-        supplier_customer::Entity::delete_many()
-            .filter(supplier_customer::Column::SupplierId.eq(supplier_id))
-            .filter(supplier_customer::Column::CustomerId.is_in(removed.clone()))
-            .exec(&tx)
-            .await
-            .map_err(db_err)?;
-    }
-    if !added.is_empty() {
-        let rows = added.iter().map(|c| supplier_customer::ActiveModel { supplier_id: Set(supplier_id), customer_id: Set(*c), created_at: Set(ctx.now) });
-        supplier_customer::Entity::insert_many(rows).exec_without_returning(&tx).await.map_err(db_err)?;
-    }
-    if !removed.is_empty() || !added.is_empty() {
-        audit::record(&tx, ctx, "suppliers", supplier_id, "update", &json!({"customers_removed": null, "customers_added": null}), &json!({"customers_removed": removed, "customers_added": added})).await?;
+    kit::load_locked::<Suppliers>(&tx, ctx, supplier_id).await?;
+    let change = SERVED
+        .replace_visible::<customer::Entity>(&tx, ctx, supplier_id, ids, |c| supplier_customer::ActiveModel {
+            supplier_id: Set(supplier_id),
+            customer_id: Set(c),
+            created_at: Set(ctx.now),
+        })
+        .await?;
+    if !change.is_empty() {
+        let after = json!({"customers_removed": change.removed, "customers_added": change.added});
+        audit::record(&tx, ctx, "suppliers", supplier_id, "update", &json!({"customers_removed": null, "customers_added": null}), &after).await?;
     }
     let out = served(&tx, ctx, supplier_id).await?;
     tx.commit().await.map_err(db_err)?;

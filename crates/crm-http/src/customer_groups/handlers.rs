@@ -1,0 +1,85 @@
+use actix_web::{web, HttpResponse};
+use crm_domain::customer_groups::{CustomerGroupInput, CustomerGroupPatch};
+use crm_persistence::customer_groups::{self as groups, members, CustomerGroupView, CustomerGroups};
+use crm_persistence::kit;
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::auth::ReqCtx;
+use crate::etag::{created, ok, IfMatch};
+use crate::json::ValidJson;
+use crate::list_query::{ListQuery, PageOf, PageParams};
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct GroupFilters {
+    owner_id: Option<Uuid>,
+    shared: Option<bool>,
+}
+
+/// Groups the caller may see: their own, those of owners in their data scope, and shared
+/// ones. `q` matches the name. Sort: name, created_at, updated_at (default `-updated_at`).
+#[utoipa::path(get, path = "/api/v1/customer-groups", tag = "customer-groups", security(("bearer" = [])), params(PageParams, GroupFilters),
+    responses((status = 200, body = PageOf<CustomerGroupView>)))]
+pub async fn list_groups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from(kit::list::<CustomerGroups>(&state.db, &ctx.0, q.0).await?), None))
+}
+
+/// A group kept by the caller; 409 when they already keep one of this name.
+#[utoipa::path(post, path = "/api/v1/customer-groups", tag = "customer-groups", security(("bearer" = [])), request_body = CustomerGroupInput,
+    responses((status = 201, body = CustomerGroupView, headers(("ETag" = String), ("Location" = String))), (status = 409, body = Problem)))]
+pub async fn create_group(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<CustomerGroupInput>) -> ApiResult<HttpResponse> {
+    let g = groups::create(&state.db, &ctx.0, body.0).await?;
+    Ok(created(&g, format!("/api/v1/customer-groups/{}", g.id), Some(g.version)))
+}
+
+#[utoipa::path(get, path = "/api/v1/customer-groups/{id}", tag = "customer-groups", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String))), (status = 404, body = Problem)))]
+pub async fn get_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let g = kit::get::<CustomerGroups>(&state.db, &ctx.0, *id).await?;
+    Ok(ok(&g, Some(g.version)))
+}
+
+/// Changes a group the caller may change (their own, or an owner's in their data scope;
+/// a shared group of someone else's is read-only): 404 otherwise.
+#[utoipa::path(patch, path = "/api/v1/customer-groups/{id}", tag = "customer-groups", security(("bearer" = [])), request_body = CustomerGroupPatch,
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String))), (status = 404, body = Problem), (status = 409, body = Problem)))]
+pub async fn update_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<CustomerGroupPatch>) -> ApiResult<HttpResponse> {
+    let g = groups::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
+    Ok(ok(&g, Some(g.version)))
+}
+
+/// Moves the group to the recycle bin; its members are kept for a restore. The
+/// customers themselves are untouched.
+#[utoipa::path(delete, path = "/api/v1/customer-groups/{id}", tag = "customer-groups", security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
+    responses((status = 204, description = "moved to the recycle bin"), (status = 404, body = Problem)))]
+pub async fn delete_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    groups::delete(&state.db, &ctx.0, *id, if_match.0).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The members the caller can see, as a whole; it replaces them.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"customer_ids": ["01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"]}))]
+pub struct MembersPut {
+    /// At most 1000 ids.
+    pub customer_ids: Vec<Uuid>,
+}
+
+/// Makes the group's members that the caller can see exactly `customer_ids` (members
+/// outside their data scope stay); list them with `GET /customers?group_id=`. A customer
+/// the caller cannot see is a 404 naming it in `missing_ids`, and nothing changes.
+#[utoipa::path(put, path = "/api/v1/customer-groups/{id}/members", tag = "customer-groups", security(("bearer" = [])), request_body = MembersPut,
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String))), (status = 404, body = Problem)))]
+pub async fn put_members(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<MembersPut>) -> ApiResult<HttpResponse> {
+    let g = members::replace(&state.db, &ctx.0, *id, body.0.customer_ids).await?;
+    Ok(ok(&g, Some(g.version)))
+}

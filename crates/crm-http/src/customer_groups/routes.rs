@@ -1,0 +1,14 @@
+use crm_domain::permissions::{perms, Access};
+
+use super::handlers::*;
+use crate::guard::Routes;
+
+pub fn mount(r: &mut Routes) {
+    use Access::Perm as P;
+    r.op(P(perms::CUSTOMER_GROUPS_READ), list_groups, __path_list_groups)
+        .op(P(perms::CUSTOMER_GROUPS_CREATE), create_group, __path_create_group)
+        .op(P(perms::CUSTOMER_GROUPS_READ), get_group, __path_get_group)
+        .op(P(perms::CUSTOMER_GROUPS_UPDATE), update_group, __path_update_group)
+        .op(P(perms::CUSTOMER_GROUPS_DELETE), delete_group, __path_delete_group)
+        .op(P(perms::CUSTOMER_GROUPS_UPDATE), put_members, __path_put_members);
+}

@@ -1,0 +1,30 @@
+//! The one list of modules. A module is its folders in each layer plus one line here:
+//! its routes (each with its permission and OpenAPI operation), its OpenAPI tags. The
+//! server mounts, `openapi.rs` documents and the contract tests check what this list
+//! names, so nothing is registered in two places.
+
+use crate::guard::Routes;
+use crate::{admin, contacts, customer_groups, customers, follow_ups, products, saved_views, sessions, suppliers, system};
+
+pub struct Module {
+    pub name: &'static str,
+    /// OpenAPI tags (name, description), in the order the docs show them.
+    pub tags: &'static [(&'static str, &'static str)],
+    pub mount: fn(&mut Routes),
+}
+
+/// In the order the API documentation shows them. Routes mount in this order too, and a
+/// literal path (`/users/lookup`) must come before a module's `{id}` routes that would
+/// shadow it; each module's `routes.rs` keeps that order within itself.
+pub const MODULES: &[Module] = &[
+    sessions::MODULE,
+    system::MODULE,
+    customers::MODULE,
+    customer_groups::MODULE,
+    contacts::MODULE,
+    follow_ups::MODULE,
+    products::MODULE,
+    suppliers::MODULE,
+    saved_views::MODULE,
+    admin::MODULE,
+];

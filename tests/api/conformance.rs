@@ -1,0 +1,204 @@
+//! Conformance, written once: every restorable resource passes the same checks over HTTP
+//! on both databases — list shape and paging, unknown sort and filter, stale `If-Match`,
+//! field-level audit, delete → recycle bin → restore, `Idempotency-Key` replay, 403
+//! without the permission, 404 outside the caller's scope (owned resources), and an
+//! export that honours the scope. A module declares its resource in `RESOURCES` (how to
+//! make one, what to change); `every_restorable_resource_is_conformance_tested` fails
+//! when a restorable resource is registered without it, and one test walks the table.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::support::TestApp;
+
+pub struct Resource {
+    /// The name in the recycle bin and the operation log.
+    pub entity: &'static str,
+    pub path: &'static str,
+    /// The permission module (`suppliers` for `suppliers:read`).
+    pub module: &'static str,
+    /// The body of the n-th new record (unique where the resource wants unique names).
+    pub create: fn(u32) -> Value,
+    /// A change and the field it changes.
+    pub patch: fn() -> (Value, &'static str),
+    /// Owned through the data scope: another rep cannot see a rep's record.
+    pub owned: bool,
+    /// Has `GET <path>/export?format=csv`.
+    pub export: bool,
+}
+
+pub const RESOURCES: &[Resource] = &[
+    Resource {
+        entity: "suppliers",
+        path: "/api/v1/suppliers",
+        module: "suppliers",
+        create: |n| json!({"name": format!("供应商 {n}"), "contact": "周经理", "city": "上海"}),
+        patch: || (json!({"contact": "吴经理"}), "contact"),
+        owned: false,
+        export: false,
+    },
+    Resource {
+        entity: "customer_groups",
+        path: "/api/v1/customer-groups",
+        module: "customer_groups",
+        create: |n| json!({"name": format!("分组 {n}"), "description": "重点"}),
+        patch: || (json!({"description": "本季度"}), "description"),
+        owned: true,
+        export: false,
+    },
+    Resource {
+        entity: "product_categories",
+        path: "/api/v1/product-categories",
+        module: "product_categories",
+        create: |n| json!({"name": format!("类别 {n}")}),
+        patch: || (json!({"remark": "常用"}), "remark"),
+        owned: false,
+        export: false,
+    },
+];
+
+/// Restorable resources not yet in `RESOURCES`, each with why. Moving a module onto the
+/// kit moves it from here to there.
+pub const NOT_YET: &[(&str, &str)] = &[
+    ("users", "users are not deleted by their owner and have no scope; covered by tests/api/organisation.rs"),
+    ("departments", "not yet on the kit; covered by tests/api/organisation.rs and mechanisms.rs"),
+    ("roles", "not yet on the kit; covered by tests/api/organisation.rs"),
+    ("customers", "pools make create/delete rules of their own; covered by tests/api/customers.rs and pools.rs"),
+    ("contacts", "child of customers, not yet on the kit; covered by tests/api/contacts_follow_ups.rs"),
+    ("follow_ups", "child of customers, not yet on the kit; covered by tests/api/contacts_follow_ups.rs"),
+    ("products", "a product stays readable after delete (quotes refer to it); covered by tests/api/products.rs"),
+    ("saved_views", "each user's own, not a list resource; covered by tests/api/saved_views.rs"),
+];
+
+#[test]
+fn every_restorable_resource_is_conformance_tested() {
+    let mut covered: Vec<&str> = RESOURCES.iter().map(|r| r.entity).chain(NOT_YET.iter().map(|(e, _)| *e)).collect();
+    covered.sort();
+    let mut registered = crm_persistence::registry::restorable_names();
+    registered.sort();
+    assert_eq!(covered, registered, "a restorable resource must be in conformance::RESOURCES (or NOT_YET, with the reason)");
+}
+
+async fn create(app: &TestApp, r: &Resource, token: &str, n: u32) -> Value {
+    let (s, v) = app.post(r.path, token, (r.create)(n)).await;
+    assert_eq!(s, StatusCode::CREATED, "{}: {v}", r.entity);
+    v
+}
+
+/// A role holding every permission of the module but `without` (and the module's reads).
+async fn user_lacking(app: &TestApp, r: &Resource, name: &str) -> String {
+    let (s, role) = app.post("/api/v1/roles", &app.admin, json!({"name": format!("no-{name}"), "permissions": ["dictionaries:read"], "data_scope": "all"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{role}");
+    let rid = role["id"].as_str().unwrap();
+    let body = json!({"username": name, "display_name": name, "password": crate::support::PASSWORD, "role_ids": [rid]});
+    let (s, u) = app.post("/api/v1/users", &app.admin, body).await;
+    assert_eq!(s, StatusCode::CREATED, "{u} ({})", r.entity);
+    app.login(name, crate::support::PASSWORD).await
+}
+
+pub async fn conforms(app: &TestApp, r: &Resource) {
+    let path = r.path;
+    // List shape: 10 a page by default, at most 200, the page's bounds echoed.
+    for n in 0..12 {
+        create(app, r, &app.admin, n).await;
+    }
+    let (s, page) = app.get(path, &app.admin).await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    assert_eq!(page["items"].as_array().unwrap().len(), 10, "{}: default page size", r.entity);
+    assert!(page["total"].as_u64().unwrap() >= 12);
+    assert_eq!((page["page"].as_u64(), page["page_size"].as_u64(), page["total_exact"].as_bool()), (Some(1), Some(10), Some(true)));
+    assert_eq!(app.get(&format!("{path}?page_size=200"), &app.admin).await.0, StatusCode::OK);
+    let (s, e) = app.get(&format!("{path}?page_size=201"), &app.admin).await;
+    assert_eq!((s, e["code"].as_str()), (StatusCode::BAD_REQUEST, Some("query.invalid")), "{}", r.entity);
+    // Unknown sort and filter: 400 naming them, never a silent "everything".
+    let (s, e) = app.get(&format!("{path}?sort=no_such_field"), &app.admin).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{}", r.entity);
+    assert!(e.to_string().contains("no_such_field"), "{}: {e}", r.entity);
+    let (s, e) = app.get(&format!("{path}?no_such_filter=1"), &app.admin).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{}", r.entity);
+    assert!(e.to_string().contains("no_such_filter"), "{}: {e}", r.entity);
+
+    // Stale If-Match: 412, nothing changed; the right one: 200 and an audit entry with
+    // the field's before and after.
+    let rec = create(app, r, &app.admin, 100).await;
+    let id = rec["id"].as_str().unwrap();
+    let one = format!("{path}/{id}");
+    let (patch, field) = (r.patch)();
+    let res = app.req(Method::PATCH, &one, Some(&app.admin)).header("if-match", "\"999\"").json(&patch).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED, "{}", r.entity);
+    assert_eq!(app.get(&one, &app.admin).await.1, rec, "{}: a refused write changed the record", r.entity);
+    let version = rec["version"].as_i64().unwrap();
+    let res = app.req(Method::PATCH, &one, Some(&app.admin)).header("if-match", format!("\"{version}\"")).json(&patch).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{}", r.entity);
+    assert_eq!(res.headers()["etag"], format!("\"{}\"", version + 1).as_str());
+    let (_, log) = app.get(&format!("/api/v1/audit-logs?entity={}&entity_id={id}", r.entity), &app.admin).await;
+    assert_eq!(log["items"][0]["action"], "update", "{}: {log}", r.entity);
+    let change = log["items"][0]["changes"].as_array().unwrap().iter().find(|c| c["field"] == field).cloned();
+    let change = change.unwrap_or_else(|| panic!("{}: no change of {field} in {log}", r.entity));
+    assert_eq!((&change["before"], &change["after"]), (&rec[field], &patch[field]), "{}", r.entity);
+
+    // Delete → gone → in the recycle bin → restored, each step logged.
+    let (s, _) = app.delete(&one, &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "{}", r.entity);
+    assert_eq!(app.get(&one, &app.admin).await.0, StatusCode::NOT_FOUND, "{}", r.entity);
+    let (_, bin) = app.get(&format!("/api/v1/recycle-bin?entity={}", r.entity), &app.admin).await;
+    assert!(bin["items"].as_array().unwrap().iter().any(|i| i["id"] == id), "{}: {bin}", r.entity);
+    let (s, _) = app.post(&format!("/api/v1/recycle-bin/{}/{id}/restore", r.entity), &app.admin, json!({})).await;
+    assert!(s.is_success(), "{}: restore {s}", r.entity);
+    assert_eq!(app.get(&one, &app.admin).await.0, StatusCode::OK, "{}", r.entity);
+    let (_, log) = app.get(&format!("/api/v1/audit-logs?entity={}&entity_id={id}", r.entity), &app.admin).await;
+    let actions: Vec<&str> = log["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["restore", "delete", "update", "create"], "{}", r.entity);
+
+    // Idempotency-Key: the retry answers the first response and creates nothing.
+    let total = app.get(path, &app.admin).await.1["total"].clone();
+    let send = || app.req(Method::POST, path, Some(&app.admin)).header("idempotency-key", format!("conf-{}", r.entity)).json(&(r.create)(200)).send();
+    let first = send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED, "{}", r.entity);
+    let first: Value = first.json().await.unwrap();
+    let again = send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::CREATED, "{}", r.entity);
+    assert_eq!(again.json::<Value>().await.unwrap()["id"], first["id"], "{}", r.entity);
+    assert_eq!(app.get(path, &app.admin).await.1["total"].as_u64(), total.as_u64().map(|t| t + 1), "{}", r.entity);
+
+    // Without the permission: 403 on every route of the resource.
+    let outsider = user_lacking(app, r, &format!("{}-outsider", r.module.replace('_', "-"))).await;
+    for (method, p) in [(Method::GET, path.to_string()), (Method::GET, one.clone()), (Method::POST, path.to_string()), (Method::PATCH, one.clone()), (Method::DELETE, one.clone())] {
+        let body = if method == Method::GET || method == Method::DELETE { None } else { Some((r.create)(300)) };
+        let (s, e) = app.call(method.clone(), &p, &outsider, body).await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{} {method} {p}: {e}", r.entity);
+    }
+
+    // Owned: another rep neither sees nor changes a rep's record (404, as if missing),
+    // and their list and export leave it out.
+    if r.owned {
+        let (_, rep_a) = app.user_with_role(&format!("{}-rep-a", r.module.replace('_', "-")), "sales_rep", json!({})).await;
+        let (_, rep_b) = app.user_with_role(&format!("{}-rep-b", r.module.replace('_', "-")), "sales_rep", json!({})).await;
+        let mine = create(app, r, &rep_a, 400).await;
+        let theirs = format!("{path}/{}", mine["id"].as_str().unwrap());
+        assert_eq!(app.get(&theirs, &rep_a).await.0, StatusCode::OK, "{}", r.entity);
+        assert_eq!(app.get(&theirs, &rep_b).await.0, StatusCode::NOT_FOUND, "{}", r.entity);
+        assert_eq!(app.patch(&theirs, &rep_b, (r.patch)().0).await.0, StatusCode::NOT_FOUND, "{}", r.entity);
+        assert_eq!(app.delete(&theirs, &rep_b).await.0, StatusCode::NOT_FOUND, "{}", r.entity);
+        let (_, listed) = app.get(&format!("{path}?page_size=200"), &rep_b).await;
+        assert!(!listed["items"].as_array().unwrap().iter().any(|i| i["id"] == mine["id"]), "{}", r.entity);
+        if r.export {
+            let csv = app.req(Method::GET, &format!("{path}/export?format=csv"), Some(&rep_b)).send().await.unwrap().text().await.unwrap();
+            assert!(!csv.contains(mine["name"].as_str().unwrap_or("\u{0}")), "{}: export leaks", r.entity);
+        }
+    }
+    if r.export {
+        let res = app.req(Method::GET, &format!("{path}/export?format=csv"), Some(&app.admin)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{}", r.entity);
+        let rows = res.text().await.unwrap().lines().count();
+        assert!(rows > 12, "{}: export has {rows} lines", r.entity);
+    }
+}
+
+// One test walks the whole table, so a resource in it cannot be skipped.
+dual_test!(every_resource_conforms, |app| {
+    for r in RESOURCES {
+        conforms(&app, r).await;
+    }
+});
