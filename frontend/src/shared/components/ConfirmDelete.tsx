@@ -1,49 +1,53 @@
+import type { ReactNode } from "react";
 import { App, Button, Popconfirm, Tooltip } from "antd";
 import { DeleteOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useProblemHandler } from "../hooks/useProblemHandler";
 
-type Props = {
-  /** What the confirmation names. */
-  name: string;
-  /** The question, when "Delete <name>?" does not fit (an entry without a name). */
-  question?: string;
-  /** The delete; its problem (409 in use, 412 stale…) is shown the usual way. */
-  onDelete: () => Promise<unknown>;
-  /** After the record is gone, e.g. to leave its page. */
-  onDeleted?: () => void;
+type ActionProps = {
+  /** The question the confirmation asks. */
+  question: string;
+  /** The button's text (also the icon button's accessible name). */
+  label: string;
+  /** The write; its problem (409 in use, 412 stale…) is shown the usual way. */
+  onConfirm: () => Promise<unknown>;
+  /** Said when the write succeeds. */
+  doneMessage: string;
+  /** After it succeeds, e.g. to leave a deleted record's page. */
+  onDone?: () => void;
   testId?: string;
   /** A table row's link (default), a page header's button, or a bare icon (a tree node's). */
   variant?: "link" | "button" | "icon";
-  /** Why this record cannot be deleted (a built-in role, say): the button shows greyed with the reason. */
+  icon?: ReactNode;
+  danger?: boolean;
+  /** Why it cannot be done to this record (a built-in role, say): the button shows greyed with the reason. */
   blockedReason?: string;
 };
 
-/** A delete button: confirm, delete, then say so or show the problem. */
-export function ConfirmDelete({ name, question, onDelete, onDeleted, testId, variant = "link", blockedReason }: Props) {
+/** A button for a write that wants a second thought: confirm, write, then say so or show the problem. */
+export function ConfirmAction({ question, label, onConfirm, doneMessage, onDone, testId, variant = "link", icon, danger = false, blockedReason }: ActionProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const onProblem = useProblemHandler();
-  const label = t("common:actions.delete");
   const button =
     variant === "icon" ? (
-      <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={label} disabled={!!blockedReason} data-testid={testId} />
+      <Button type="text" size="small" danger={danger} icon={icon} aria-label={label} disabled={!!blockedReason} data-testid={testId} />
     ) : (
-      <Button type={variant === "link" ? "link" : "default"} size={variant === "link" ? "small" : "middle"} danger disabled={!!blockedReason} data-testid={testId}>
+      <Button type={variant === "link" ? "link" : "default"} size={variant === "link" ? "small" : "middle"} danger={danger} disabled={!!blockedReason} data-testid={testId}>
         {label}
       </Button>
     );
   if (blockedReason) return <Tooltip title={blockedReason}>{button}</Tooltip>;
   return (
     <Popconfirm
-      title={question ?? t("common:confirm.delete", { name })}
+      title={question}
       okText={t("common:confirm.yes")}
       cancelText={t("common:confirm.no")}
       onConfirm={() =>
-        onDelete().then(
+        onConfirm().then(
           () => {
-            message.success(t("common:messages.deleted"));
-            onDeleted?.();
+            message.success(doneMessage);
+            onDone?.();
           },
           (e: unknown) => onProblem(e),
         )
@@ -51,5 +55,32 @@ export function ConfirmDelete({ name, question, onDelete, onDeleted, testId, var
     >
       {button}
     </Popconfirm>
+  );
+}
+
+type DeleteProps = Pick<ActionProps, "testId" | "variant" | "blockedReason"> & {
+  /** What the confirmation names. */
+  name: string;
+  /** The question, when "Delete <name>?" does not fit (an entry without a name). */
+  question?: string;
+  onDelete: () => Promise<unknown>;
+  /** After the record is gone, e.g. to leave its page. */
+  onDeleted?: () => void;
+};
+
+/** A delete button: confirm, delete, then say so or show the problem. */
+export function ConfirmDelete({ name, question, onDelete, onDeleted, ...rest }: DeleteProps) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmAction
+      {...rest}
+      danger
+      icon={<DeleteOutlined />}
+      label={t("common:actions.delete")}
+      question={question ?? t("common:confirm.delete", { name })}
+      onConfirm={onDelete}
+      doneMessage={t("common:messages.deleted")}
+      onDone={onDeleted}
+    />
   );
 }

@@ -20,6 +20,13 @@ type Props<V, R> = {
   width?: number;
   /** A drawer for records with many fields, a modal for small ones. */
   container?: "drawer" | "modal";
+  /**
+   * A module's own reading of a refused save (a duplicate in the UI's language, say); returns
+   * true when it has shown the problem, else the usual handling follows.
+   */
+  explainProblem?: (error: unknown, form: FormInstance<V>) => boolean;
+  /** Above the form: a warning about the values typed, say. */
+  above?: ReactNode;
   /** The page's own form instance, when it needs one (to watch a field, say). */
   form?: FormInstance<V>;
   children: ReactNode;
@@ -30,7 +37,7 @@ type Props<V, R> = {
  * closes; a refused save shows the server's field errors on the fields until they are edited.
  */
 export function ResourceFormDrawer<V extends object, R = unknown>(props: Props<V, R>) {
-  const { open, title, onClose, initialValues, recordKey, onSubmit, onSaved, successMessage, saveTestId, width, container = "drawer", children } = props;
+  const { open, title, onClose, initialValues, recordKey, onSubmit, onSaved, successMessage, saveTestId, width, container = "drawer", explainProblem, above, children } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [ownForm] = Form.useForm<V>();
@@ -53,14 +60,17 @@ export function ResourceFormDrawer<V extends object, R = unknown>(props: Props<V
         message.success(successMessage);
         onClose();
         onSaved?.(result);
-      }, onError)
+      }, (error: unknown) => (explainProblem?.(error, form) ? undefined : onError(error)))
       .finally(() => setSaving(false));
   };
 
   const body = (
-    <Form<V> form={form} layout="vertical" onFinish={finish} onValuesChange={onValuesChange}>
-      {children}
-    </Form>
+    <>
+      {above}
+        <Form<V> form={form} layout="vertical" onFinish={finish} onValuesChange={onValuesChange}>
+        {children}
+      </Form>
+    </>
   );
 
   if (container === "modal") {

@@ -43,8 +43,8 @@ type Props<T> = {
   titleExtra?: ReactNode;
   /** Buttons before the create button: columns, export. */
   toolbar?: ReactNode;
-  /** The create button, shown only to users with the permission. */
-  create?: { permission: PermissionCode; onClick: () => void; testId?: string; label?: string };
+  /** The create button, shown only to users with the permission (null: every signed-in user). */
+  create?: { permission: PermissionCode | null; onClick: () => void; testId?: string; label?: string };
   /** Between the header and the table: tabs, the search form, a bulk bar. */
   children?: ReactNode;
   table: ResourceTableProps<T>;
@@ -67,7 +67,7 @@ export function ResourceListPage<T extends object>({ title, titleExtra, toolbar,
         </Space>
         <Space wrap>
           {toolbar}
-          {create && can(create.permission) && (
+          {create && (create.permission === null || can(create.permission)) && (
             <Button type="primary" icon={<PlusOutlined />} data-testid={create.testId} onClick={create.onClick}>
               {create.label ?? t("common:actions.create")}
             </Button>

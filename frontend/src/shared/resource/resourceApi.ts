@@ -22,6 +22,14 @@ export type ListQuery<P extends ResourcePath> = NonNullable<paths[P]["get"]["par
 export type ListPage<P extends ResourcePath> = JsonOf<paths[P]["get"]["responses"][200]>;
 /** One record, as GET `P/{id}` answers it. */
 export type Item<P extends ResourcePath> = paths[ItemPath<P>] extends { get: { responses: { 200: infer R } } } ? JsonOf<R> : never;
+/** What a create answers: usually the record, sometimes more (a new API token's secret). */
+export type Created<P extends ResourcePath> = paths[P] extends { post: { responses: infer R } }
+  ? R extends { 201: infer C }
+    ? JsonOf<C>
+    : R extends { 200: infer C }
+      ? JsonOf<C>
+      : never
+  : never;
 /** The body of a create. */
 export type NewItem<P extends ResourcePath> = JsonOf<NonNullable<paths[P]["post"]["requestBody"]>>;
 /** The body of an update. */
@@ -78,7 +86,7 @@ export type ResourceApi<P extends ResourcePath> = {
   invalidate: (queryClient: QueryClient) => Promise<unknown>;
   useList: (query: ListQuery<P>, options?: { enabled?: boolean }) => ReturnType<typeof useQuery<ListPage<P>, Error, ListPage<P>>>;
   useGet: (id: string, options?: { enabled?: boolean }) => ReturnType<typeof useQuery<Item<P>, Error, Item<P>>>;
-  useCreate: () => ReturnType<typeof useMutation<Item<P>, Error, NewItem<P>>>;
+  useCreate: () => ReturnType<typeof useMutation<Created<P>, Error, NewItem<P>>>;
   useUpdate: () => ReturnType<typeof useMutation<Item<P>, Error, { record: RecordRef; patch: ItemPatch<P> }>>;
   useDelete: () => ReturnType<typeof useMutation<void, Error, RecordRef>>;
   /** Downloads `P/export` with the list's query; only resources that have an export offer a usable one. */
@@ -117,7 +125,7 @@ export function resourceApi<P extends ResourcePath>(path: P, options: ResourceOp
     useCreate: () => {
       const queryClient = useQueryClient();
       return useMutation({
-        mutationFn: (body: NewItem<P>) => unwrap(client().POST(path, { body })) as Promise<Item<P>>,
+        mutationFn: (body: NewItem<P>) => unwrap(client().POST(path, { body })) as Promise<Created<P>>,
         onSuccess: () => invalidate(queryClient),
       });
     },

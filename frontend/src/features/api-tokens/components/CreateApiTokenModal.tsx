@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { ApiTokenCreated, PermissionCode } from "../../../api/types";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useMe } from "../../auth/api";
-import { useCreateApiToken, usePermissionCatalogue } from "../api";
+import { apiTokensApi, usePermissionCatalogue } from "../api";
 
 type Values = { name: string; scopes: string[]; expires_at?: Dayjs };
 
@@ -16,7 +16,7 @@ export function CreateApiTokenModal({ open, onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const onProblem = useProblemHandler();
   const catalogue = usePermissionCatalogue();
-  const create = useCreateApiToken();
+  const create = apiTokensApi.useCreate();
   const { data: me } = useMe();
   const zh = i18n.language.startsWith("zh");
   // A token can never do more than its owner, so only the owner's permissions are offered; the

@@ -1,9 +1,8 @@
-import { useEffect } from "react";
-import { App, Button, Col, Drawer, Form, Input, Row, Select, Space } from "antd";
+import { Col, Form, Input, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CreateCustomer, Customer, CustomerKind } from "../../../api/types";
 import { ApiError, fieldPath } from "../../../api/problem";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { customersApi, useDictionary } from "../api";
 import { dictionaryOptions } from "../dictionary";
 import { DuplicateWarning } from "./DuplicateWarning";
@@ -53,11 +52,29 @@ function toBody(values: CustomerFormValues) {
 
 type Props = { open: boolean; customer: Customer | null; onClose: () => void; onCreated?: (customer: Customer) => void };
 
+function formValues(customer: Customer | null): Partial<CustomerFormValues> {
+  if (!customer) return { kind: "company", tags: [] };
+  return {
+    name: customer.name,
+    kind: customer.kind as CustomerKind,
+    industry: customer.industry ?? undefined,
+    source: customer.source ?? undefined,
+    level: customer.level ?? undefined,
+    province: customer.province ?? undefined,
+    city: customer.city ?? undefined,
+    district: customer.district ?? undefined,
+    address: customer.address ?? undefined,
+    phone: customer.phone ?? undefined,
+    email: customer.email ?? undefined,
+    website: customer.website ?? undefined,
+    tags: customer.tags,
+    remark: customer.remark ?? undefined,
+  };
+}
+
 export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<CustomerFormValues>();
-  const onProblem = useProblemHandler();
   const create = customersApi.useCreate();
   const update = customersApi.useUpdate();
   const industries = useDictionary("industry");
@@ -68,64 +85,17 @@ export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props
   const email = Form.useWatch("email", form);
   const language = i18n.language;
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(
-      customer
-        ? {
-            name: customer.name,
-            kind: customer.kind as CustomerKind,
-            industry: customer.industry ?? undefined,
-            source: customer.source ?? undefined,
-            level: customer.level ?? undefined,
-            province: customer.province ?? undefined,
-            city: customer.city ?? undefined,
-            district: customer.district ?? undefined,
-            address: customer.address ?? undefined,
-            phone: customer.phone ?? undefined,
-            email: customer.email ?? undefined,
-            website: customer.website ?? undefined,
-            tags: customer.tags,
-            remark: customer.remark ?? undefined,
-          }
-        : { kind: "company", tags: [] },
-    );
-  }, [open, customer, form]);
-
-  const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.problem.code === "customer.duplicate") {
-      // The server's text is English; the form shows its own, on the field that collided.
-      const field = error.problem.errors[0]?.field || "name";
-      form.setFields([{ name: fieldPath(field) as never, errors: [t("customers:duplicate.exists", { field: t(`customers:fields.${field}`, { defaultValue: field }) })] }]);
-      return;
-    }
-    onProblem(error, form);
+  const explainDuplicate = (error: unknown) => {
+    if (!(error instanceof ApiError) || error.problem.code !== "customer.duplicate") return false;
+    // The server's text is English; the form shows its own, on the field that collided.
+    const field = error.problem.errors[0]?.field || "name";
+    form.setFields([{ name: fieldPath(field) as never, errors: [t("customers:duplicate.exists", { field: t(`customers:fields.${field}`, { defaultValue: field }) })] }]);
+    return true;
   };
 
-  const onFinish = (values: CustomerFormValues) => {
+  const submit = (values: CustomerFormValues) => {
     const body = toBody(values);
-    if (customer) {
-      update.mutate(
-        { record: customer, patch: body },
-        {
-          onSuccess: () => {
-            message.success(t("common:messages.saved"));
-            onClose();
-          },
-          onError,
-        },
-      );
-    } else {
-      create.mutate(body satisfies CreateCustomer, {
-        onSuccess: (created) => {
-          message.success(t("common:messages.created"));
-          onClose();
-          onCreated?.(created);
-        },
-        onError,
-      });
-    }
+    return customer ? update.mutateAsync({ record: customer, patch: body }) : create.mutateAsync(body satisfies CreateCustomer);
   };
 
   const dictSelect = (items: typeof industries, current: string | null | undefined, testId: string) => (
@@ -140,96 +110,93 @@ export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props
   );
 
   return (
-    <Drawer
-      title={customer ? t("customers:editTitle", { name: customer.name }) : t("customers:createTitle")}
+    <ResourceFormDrawer<CustomerFormValues, Customer>
+      form={form}
       open={open}
+      title={customer ? t("customers:editTitle", { name: customer.name }) : t("customers:createTitle")}
       onClose={onClose}
+      initialValues={formValues(customer)}
+      recordKey={customer}
+      onSubmit={submit}
+      onSaved={(saved) => !customer && onCreated?.(saved)}
+      successMessage={t(customer ? "common:messages.saved" : "common:messages.created")}
+      saveTestId="customer-save"
       width={720}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t("common:actions.cancel")}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="customer-save">
-            {t("common:actions.save")}
-          </Button>
-        </Space>
-      }
+      explainProblem={explainDuplicate}
+      above={<DuplicateWarning name={name} phone={phone} email={email} excludeId={customer?.id} />}
     >
-      <DuplicateWarning name={name} phone={phone} email={email} excludeId={customer?.id} />
-      <Form<CustomerFormValues> form={form} layout="vertical" onFinish={onFinish}>
-        <Row gutter={16}>
-          <Col span={16}>
-            <Form.Item name="name" label={t("customers:fields.name")} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
-              <Input autoComplete="off" data-testid="customer-name" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="kind" label={t("customers:fields.kind")} rules={[{ required: true }]}>
-              <Select options={KINDS.map((kind) => ({ value: kind, label: t(`customers:kinds.${kind}`) }))} data-testid="customer-kind" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="industry" label={t("customers:fields.industry")}>
-              {dictSelect(industries, customer?.industry, "customer-industry")}
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="level" label={t("customers:fields.level")}>
-              {dictSelect(levels, customer?.level, "customer-level")}
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="source" label={t("customers:fields.source")}>
-              {dictSelect(sources, customer?.source, "customer-source")}
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="province" label={t("customers:fields.province")}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="city" label={t("customers:fields.city")}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="district" label={t("customers:fields.district")}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="address" label={t("customers:fields.address")}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="phone" label={t("customers:fields.phone")}>
-              <Input data-testid="customer-phone" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="email" label={t("customers:fields.email")} rules={[{ type: "email" }]}>
-              <Input data-testid="customer-email" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="website" label={t("customers:fields.website")}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="tags" label={t("customers:fields.tags")}>
-              <Select mode="tags" tokenSeparators={[",", "，"]} open={false} suffixIcon={null} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="remark" label={t("customers:fields.remark")}>
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+      <Row gutter={16}>
+        <Col xs={24} sm={16}>
+          <Form.Item name="name" label={t("customers:fields.name")} rules={[{ required: true, whitespace: true }, { max: 200 }]}>
+            <Input autoComplete="off" data-testid="customer-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="kind" label={t("customers:fields.kind")} rules={[{ required: true }]}>
+            <Select options={KINDS.map((kind) => ({ value: kind, label: t(`customers:kinds.${kind}`) }))} data-testid="customer-kind" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="industry" label={t("customers:fields.industry")}>
+            {dictSelect(industries, customer?.industry, "customer-industry")}
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="level" label={t("customers:fields.level")}>
+            {dictSelect(levels, customer?.level, "customer-level")}
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="source" label={t("customers:fields.source")}>
+            {dictSelect(sources, customer?.source, "customer-source")}
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="province" label={t("customers:fields.province")}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="city" label={t("customers:fields.city")}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="district" label={t("customers:fields.district")}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="address" label={t("customers:fields.address")}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="phone" label={t("customers:fields.phone")}>
+            <Input data-testid="customer-phone" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="email" label={t("customers:fields.email")} rules={[{ type: "email" }]}>
+            <Input data-testid="customer-email" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="website" label={t("customers:fields.website")}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="tags" label={t("customers:fields.tags")}>
+            <Select mode="tags" tokenSeparators={[",", "，"]} open={false} suffixIcon={null} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="remark" label={t("customers:fields.remark")}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </ResourceFormDrawer>
   );
 }

@@ -1,8 +1,8 @@
-import { App, Button, Popconfirm, Select, type TableColumnsType } from "antd";
+import { Select, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../api/schema";
 import { formatDateTime } from "../../../shared/format";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { ConfirmAction } from "../../../shared/components/ConfirmDelete";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
 import { useUserNames } from "../../../shared/userNames";
@@ -16,9 +16,7 @@ const ENTITY_FILTER = ["entity"] as const;
 /** 回收站 (SYS-8): deleted records of one kind, who deleted them and when, and putting them back. */
 export function RecycleBinPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const can = usePermission();
-  const onProblem = useProblemHandler();
   // The entity and the page are in the URL, so a reload or a link shows the same list.
   const { filters, setFilters, paged } = useListUrlState<RecycleBinItem, "entity">(ENTITY_FILTER);
   const entity = isRecycleEntity(filters.entity) ? filters.entity : "users";
@@ -44,21 +42,13 @@ export function RecycleBinPage() {
             title: t("common:actions.actions"),
             key: "actions",
             render: (_: unknown, item: RecycleBinItem) => (
-              <Popconfirm
-                title={t("recycleBin:confirmRestore", { name: item.label, entity: entityName(item.entity) })}
-                okText={t("common:confirm.yes")}
-                cancelText={t("common:confirm.no")}
-                onConfirm={() =>
-                  restore.mutateAsync({ entity, id: item.id }).then(
-                    () => void message.success(t("recycleBin:restored", { name: item.label })),
-                    (e: unknown) => onProblem(e),
-                  )
-                }
-              >
-                <Button type="link" size="small" data-testid="recycle-restore">
-                  {t("recycleBin:restore")}
-                </Button>
-              </Popconfirm>
+              <ConfirmAction
+                question={t("recycleBin:confirmRestore", { name: item.label, entity: entityName(item.entity) })}
+                label={t("recycleBin:restore")}
+                onConfirm={() => restore.mutateAsync({ entity, id: item.id })}
+                doneMessage={t("recycleBin:restored", { name: item.label })}
+                testId="recycle-restore"
+              />
             ),
           },
         ]
