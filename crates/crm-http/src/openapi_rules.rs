@@ -379,6 +379,9 @@ fn apply_to_operation(op: &mut Map<String, Value>, r: &RouteInfo, method: &str) 
         Access::Session => add(responses, "403", problem("`auth.session_required`: API tokens cannot call this; sign in as a person")),
         _ => {}
     }
+    if r.path.contains('{') && r.access != Access::Public {
+        add(responses, "404", problem("`*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart)"));
+    }
     if has_body {
         add(responses, "413", problem("`body.too_large`: the body is larger than 1 MiB"));
         add(responses, "415", problem("`body.unsupported_media_type`: send Content-Type: application/json"));

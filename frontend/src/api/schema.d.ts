@@ -3660,6 +3660,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_ApiToken"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3668,6 +3669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3739,6 +3741,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiToken"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3747,6 +3750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3791,6 +3795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3848,6 +3853,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiToken"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3856,6 +3862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3873,6 +3880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3929,6 +3937,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3937,6 +3946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,6 +3964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4022,6 +4033,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_AuditLog"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,6 +4042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4038,6 +4051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `audit_logs:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4446,6 +4460,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_Contact"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4454,6 +4469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4462,6 +4478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `contacts:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4524,6 +4541,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4532,6 +4550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4540,6 +4559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `contacts:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4634,6 +4654,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4642,6 +4663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4650,6 +4672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `contacts:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4658,6 +4681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4717,6 +4741,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4725,6 +4750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4733,6 +4759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `contacts:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4741,6 +4768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,6 +4777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4813,6 +4842,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4821,6 +4851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4829,6 +4860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `contacts:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,6 +4869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4845,6 +4878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,6 +4905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5165,6 +5200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5251,6 +5287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5352,6 +5389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5485,6 +5523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5605,6 +5644,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5613,6 +5653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5621,6 +5662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5685,6 +5727,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5693,6 +5736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5701,6 +5745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5799,6 +5844,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5807,6 +5853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5815,6 +5862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:assign` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5927,6 +5975,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResults"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5935,6 +5984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5943,6 +5993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:import` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6037,6 +6088,7 @@ export interface operations {
                     "application/json": components["schemas"]["DuplicateList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6045,6 +6097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6053,6 +6106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6143,6 +6197,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6151,6 +6206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6159,6 +6215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:export` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6221,6 +6278,7 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6229,6 +6287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6237,6 +6296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:transfer` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6339,6 +6399,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6347,6 +6408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6355,6 +6417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6423,6 +6486,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6431,6 +6495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6439,6 +6504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6447,6 +6513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6455,6 +6522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -6519,6 +6587,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6527,6 +6596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6535,6 +6605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6543,6 +6614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6585,6 +6657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6645,6 +6718,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6653,6 +6727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6661,6 +6736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:claim` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6669,6 +6745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6744,6 +6821,7 @@ export interface operations {
                     "application/json": components["schemas"]["CollaboratorList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6752,6 +6830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6760,6 +6839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6768,6 +6848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6829,6 +6910,7 @@ export interface operations {
                     "application/json": components["schemas"]["CollaboratorList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6837,6 +6919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6854,6 +6937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6880,6 +6964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6944,6 +7029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6952,6 +7038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6960,6 +7047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:invalidate` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6968,6 +7056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7002,6 +7091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7066,6 +7156,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7074,6 +7165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7082,6 +7174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:merge` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7090,6 +7183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7132,6 +7226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7196,6 +7291,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7204,6 +7300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7212,6 +7309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:release` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7220,6 +7318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7315,6 +7414,7 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7323,6 +7423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7331,6 +7432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:invalidate` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7339,6 +7441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7413,6 +7516,7 @@ export interface operations {
                     "application/json": components["schemas"]["SuppliersOfCustomer"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7421,6 +7525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7429,6 +7534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7437,6 +7543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7499,6 +7606,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_TimelineItem"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7507,6 +7615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7515,6 +7624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `customers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7523,6 +7633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7605,6 +7716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7613,6 +7725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `departments:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7675,6 +7788,7 @@ export interface operations {
                     "application/json": components["schemas"]["Department"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7683,6 +7797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7691,6 +7806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `departments:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7726,6 +7842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7790,6 +7907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7798,6 +7916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `departments:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7856,6 +7975,7 @@ export interface operations {
                     "application/json": components["schemas"]["Department"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7864,6 +7984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7872,6 +7993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `departments:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7880,6 +8002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7939,6 +8062,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7947,6 +8071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7955,6 +8080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `departments:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7963,6 +8089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7980,6 +8107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8044,6 +8172,7 @@ export interface operations {
                     "application/json": components["schemas"]["Department"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8052,6 +8181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8060,6 +8190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `departments:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8068,6 +8199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8076,6 +8208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8170,6 +8303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8186,6 +8320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8250,6 +8385,7 @@ export interface operations {
                     "application/json": components["schemas"]["DictionaryItem"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8258,6 +8394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8266,6 +8403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `dictionaries:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8274,6 +8412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8308,6 +8447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8373,6 +8513,7 @@ export interface operations {
                     "application/json": components["schemas"]["DictionaryItem"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8381,6 +8522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8389,6 +8531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `dictionaries:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8397,6 +8540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8405,6 +8549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8431,6 +8576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8509,6 +8655,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_FollowUp"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8517,6 +8664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8525,6 +8673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `follow_ups:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8587,6 +8736,7 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUp"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8595,6 +8745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8603,6 +8754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `follow_ups:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8638,6 +8790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8696,6 +8849,7 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUp"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8704,6 +8858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8712,6 +8867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `follow_ups:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8720,6 +8876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8779,6 +8936,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8787,6 +8945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8795,6 +8954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `follow_ups:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8803,6 +8963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8811,6 +8972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8875,6 +9037,7 @@ export interface operations {
                     "application/json": components["schemas"]["FollowUp"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8883,6 +9046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8891,6 +9055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `follow_ups:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8899,6 +9064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8915,6 +9081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8941,6 +9108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9019,6 +9187,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_Interaction"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9027,6 +9196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9035,6 +9205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `follow_ups:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9110,6 +9281,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9118,6 +9290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9126,6 +9299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `follow_ups:export` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9190,6 +9364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9249,6 +9424,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9257,6 +9433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9300,6 +9477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9361,6 +9539,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9369,6 +9548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9478,6 +9658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9543,6 +9724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9551,6 +9733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `pool_rules:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9613,6 +9796,7 @@ export interface operations {
                     "application/json": components["schemas"]["PoolRulesState"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9621,6 +9805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9629,6 +9814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `pool_rules:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9637,6 +9823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -9663,6 +9850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9730,6 +9918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9738,6 +9927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `pool_rules:apply` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9828,6 +10018,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_Category"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9836,6 +10027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9844,6 +10036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `product_categories:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9906,6 +10099,7 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9914,6 +10108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9922,6 +10117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `product_categories:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9956,6 +10152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10020,6 +10217,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10028,6 +10226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `product_categories:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10086,6 +10285,7 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10094,6 +10294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10102,6 +10303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `product_categories:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10110,6 +10312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10169,6 +10372,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10177,6 +10381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10185,6 +10390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `product_categories:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10193,6 +10399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10209,6 +10416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10273,6 +10481,7 @@ export interface operations {
                     "application/json": components["schemas"]["Category"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10281,6 +10490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10289,6 +10499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `product_categories:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10297,6 +10508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10313,6 +10525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10339,6 +10552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10416,6 +10630,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_Product"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10424,6 +10639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10432,6 +10648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `products:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10503,6 +10720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10511,6 +10729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `products:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10545,6 +10764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10619,6 +10839,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10627,6 +10848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10635,6 +10857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `products:export` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10693,6 +10916,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10701,6 +10925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10709,6 +10934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `products:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10717,6 +10943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10776,6 +11003,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10784,6 +11012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10792,6 +11021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `products:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10800,6 +11030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10808,6 +11039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10872,6 +11104,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10880,6 +11113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10888,6 +11122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `products:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10896,6 +11131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10912,6 +11148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -10938,6 +11175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10995,6 +11233,7 @@ export interface operations {
                     "application/json": components["schemas"]["PriceList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11003,6 +11242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11011,6 +11251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11019,6 +11260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11081,6 +11323,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_RecycleBinItem"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11089,6 +11332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11097,6 +11341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `recycle_bin:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11157,6 +11402,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11165,6 +11411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11173,6 +11420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `recycle_bin:restore` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11269,6 +11517,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_Role"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11277,6 +11526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11285,6 +11535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `roles:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11347,6 +11598,7 @@ export interface operations {
                     "application/json": components["schemas"]["Role"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11355,6 +11607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11363,6 +11616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `roles:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11457,6 +11711,7 @@ export interface operations {
                     "application/json": components["schemas"]["Role"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11465,6 +11720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11473,6 +11729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `roles:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11481,6 +11738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11540,6 +11798,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11548,6 +11807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11556,6 +11816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `roles:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11564,6 +11825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11581,6 +11843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11645,6 +11908,7 @@ export interface operations {
                     "application/json": components["schemas"]["Role"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11653,6 +11917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11661,6 +11926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `roles:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11669,6 +11935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11686,6 +11953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -11712,6 +11980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11779,6 +12048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11850,6 +12120,7 @@ export interface operations {
                     "application/json": components["schemas"]["SavedView"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11858,6 +12129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11901,6 +12173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11960,6 +12233,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11968,6 +12242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11985,6 +12260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11993,6 +12269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12057,6 +12334,7 @@ export interface operations {
                     "application/json": components["schemas"]["SavedView"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12065,6 +12343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12082,6 +12361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12098,6 +12378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12124,6 +12405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12196,6 +12478,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOf_Supplier"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12204,6 +12487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12212,6 +12496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12274,6 +12559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Supplier"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12282,6 +12568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12290,6 +12577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12324,6 +12612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12382,6 +12671,7 @@ export interface operations {
                     "application/json": components["schemas"]["Supplier"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12390,6 +12680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12398,6 +12689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12406,6 +12698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12465,6 +12758,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12473,6 +12767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12481,6 +12776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12489,6 +12785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12497,6 +12794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12561,6 +12859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Supplier"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12569,6 +12868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12577,6 +12877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12585,6 +12886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12601,6 +12903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -12627,6 +12930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12684,6 +12988,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServedCustomers"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12692,6 +12997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12700,6 +13006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12708,6 +13015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12769,6 +13077,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServedCustomers"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12777,6 +13086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12785,6 +13095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12793,6 +13104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12819,6 +13131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12876,6 +13189,7 @@ export interface operations {
                     "application/json": components["schemas"]["PriceList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12884,6 +13198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12892,6 +13207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12900,6 +13216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12961,6 +13278,7 @@ export interface operations {
                     "application/json": components["schemas"]["PriceList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12969,6 +13287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12977,6 +13296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12985,6 +13305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13011,6 +13332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13097,6 +13419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13105,6 +13428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `users:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13169,6 +13493,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13177,6 +13502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13185,6 +13511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `users:create` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13218,6 +13545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13278,6 +13606,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserRefList"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13286,6 +13615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13360,6 +13690,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13368,6 +13699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13376,6 +13708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `users:read` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13384,6 +13717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13443,6 +13777,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13451,6 +13786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13459,6 +13795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `users:delete` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13467,6 +13804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13483,6 +13821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13547,6 +13886,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13555,6 +13895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13563,6 +13904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `users:update` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13571,6 +13913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13587,6 +13930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `version.stale`: the record changed since the version in If-Match */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -13613,6 +13957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13676,6 +14021,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13684,6 +14030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13692,6 +14039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description the caller's roles (or the API token's scopes) lack `users:reset_password` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13700,6 +14048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13735,6 +14084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
                 headers: {
                     [name: string]: unknown;

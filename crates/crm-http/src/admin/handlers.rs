@@ -29,7 +29,7 @@ pub struct AuditFilters {
 
 /// The operation log, newest first.
 #[utoipa::path(get, path = "/api/v1/audit-logs", tag = "audit", security(("bearer" = [])), params(AuditFilters, PagingParams),
-    responses((status = 200, body = PageOf<AuditLog>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<AuditLog>)))]
 pub async fn list_audit_logs(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut p = q.0;
     let uuid = |name: &str, v: Option<String>| -> ApiResult<Option<Uuid>> {
@@ -62,7 +62,7 @@ pub async fn list_audit_logs(state: web::Data<AppState>, q: ListQuery) -> ApiRes
 /// The entries of a dictionary, disabled ones included (they show on old records).
 #[utoipa::path(get, path = "/api/v1/dictionaries/{kind}", tag = "dictionaries", security(("bearer" = [])),
     params(("kind" = String, Path, description = "industry, customer_source, customer_level, follow_up_type, contract_category or lost_reason")),
-    responses((status = 200, body = DictionaryList), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = DictionaryList), (status = 403, body = Problem)))]
 pub async fn list_dictionary(state: web::Data<AppState>, kind: web::Path<String>) -> ApiResult<HttpResponse> {
     let items = dictionaries::list(&state.db, &kind).await?.into_iter().map(Into::into).collect();
     Ok(ok(&DictionaryList { items }, None))
@@ -70,7 +70,7 @@ pub async fn list_dictionary(state: web::Data<AppState>, kind: web::Path<String>
 
 #[utoipa::path(post, path = "/api/v1/dictionaries/{kind}", tag = "dictionaries", security(("bearer" = [])), request_body = NewDictionaryItem,
     params(("kind" = String, Path), ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = DictionaryItem), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = DictionaryItem), (status = 409, body = Problem)))]
 pub async fn create_dictionary_item(state: web::Data<AppState>, ctx: ReqCtx, kind: web::Path<String>, body: ValidJson<NewDictionaryItem>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let e = dictionaries::create(&state.db, &ctx.0, &kind, dictionaries::NewEntry { code: b.code, label_zh: b.label_zh, label_en: b.label_en, sort_order: b.sort_order }).await?;
@@ -82,7 +82,7 @@ pub async fn create_dictionary_item(state: web::Data<AppState>, ctx: ReqCtx, kin
 /// Rename, reorder, disable or enable an entry.
 #[utoipa::path(patch, path = "/api/v1/dictionaries/{kind}/{code}", tag = "dictionaries", security(("bearer" = [])), request_body = DictionaryItemPatch,
     params(("kind" = String, Path), ("code" = String, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = DictionaryItem), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = DictionaryItem)))]
 pub async fn update_dictionary_item(state: web::Data<AppState>, ctx: ReqCtx, path: web::Path<(String, String)>, if_match: IfMatch, body: ValidJson<DictionaryItemPatch>) -> ApiResult<HttpResponse> {
     let (kind, code) = path.into_inner();
     let b = body.0;
@@ -101,7 +101,7 @@ pub struct RecycleFilters {
 
 /// Deleted records of one entity, most recently deleted first.
 #[utoipa::path(get, path = "/api/v1/recycle-bin", tag = "recycle-bin", security(("bearer" = [])), params(RecycleFilters, PagingParams),
-    responses((status = 200, body = PageOf<RecycleBinItem>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<RecycleBinItem>)))]
 pub async fn list_recycle_bin(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut p = q.0;
     let entity = p.take_filter("entity").ok_or_else(|| bad_request("query.invalid", "name the entity: ?entity=users", Some("entity")))?;
@@ -113,7 +113,7 @@ pub async fn list_recycle_bin(state: web::Data<AppState>, q: ListQuery) -> ApiRe
 
 #[utoipa::path(post, path = "/api/v1/recycle-bin/{entity}/{id}/restore", tag = "recycle-bin", security(("bearer" = [])),
     params(("entity" = String, Path), ("id" = Uuid, Path)),
-    responses((status = 204, description = "restored"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, description = "not in the recycle bin", body = Problem), (status = 409, body = Problem)))]
+    responses((status = 204, description = "restored"), (status = 404, description = "not in the recycle bin", body = Problem), (status = 409, body = Problem)))]
 pub async fn restore(state: web::Data<AppState>, ctx: ReqCtx, path: web::Path<(String, Uuid)>) -> ApiResult<HttpResponse> {
     let (entity, id) = path.into_inner();
     registry::restore(&state.db, &ctx.0, &entity, id).await?;

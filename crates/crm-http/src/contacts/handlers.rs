@@ -22,13 +22,13 @@ pub struct ContactFilters {
 /// Contacts of the customers the caller may see; primary first. `q` matches name, phone,
 /// mobile and e-mail. Sort: name, created_at.
 #[utoipa::path(get, path = "/api/v1/contacts", tag = "contacts", security(("bearer" = [])), params(PageParams, ContactFilters),
-    responses((status = 200, body = PageOf<Contact>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<Contact>)))]
 pub async fn list_contacts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from_page(contacts::list(&state.db, &ctx.0, q.0).await?, Contact::from), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Contact, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Contact, headers(("ETag" = String)))))]
 pub async fn get_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let c = contacts::get(&state.db, &ctx.0, *id).await?;
     let v = c.version;
@@ -37,7 +37,7 @@ pub async fn get_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<
 
 #[utoipa::path(post, path = "/api/v1/contacts", tag = "contacts", security(("bearer" = [])), request_body = NewContact,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Contact), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, description = "bad field, or a customer the caller cannot see", body = Problem)))]
+    responses((status = 201, body = Contact), (status = 422, description = "bad field, or a customer the caller cannot see", body = Problem)))]
 pub async fn create_contact(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewContact>) -> ApiResult<HttpResponse> {
     let c = contacts::create(&state.db, &ctx.0, body.0.into()).await?;
     let (id, v) = (c.id, c.version);
@@ -46,7 +46,7 @@ pub async fn create_contact(state: web::Data<AppState>, ctx: ReqCtx, body: Valid
 
 #[utoipa::path(patch, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])), request_body = ContactPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = Contact), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Contact)))]
 pub async fn update_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<ContactPatch>) -> ApiResult<HttpResponse> {
     let c = contacts::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
     let v = c.version;
@@ -55,7 +55,7 @@ pub async fn update_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 
 #[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin")))]
 pub async fn delete_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     contacts::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -38,7 +38,7 @@ pub async fn create_group(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJs
 }
 
 #[utoipa::path(get, path = "/api/v1/customer-groups/{id}", tag = "customer-groups", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String))), (status = 404, body = Problem)))]
+    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String)))))]
 pub async fn get_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let g = kit::get::<CustomerGroups>(&state.db, &ctx.0, *id).await?;
     Ok(ok(&g, Some(g.version)))
@@ -48,7 +48,7 @@ pub async fn get_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uu
 /// a shared group of someone else's is read-only): 404 otherwise.
 #[utoipa::path(patch, path = "/api/v1/customer-groups/{id}", tag = "customer-groups", security(("bearer" = [])), request_body = CustomerGroupPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String))), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String))), (status = 409, body = Problem)))]
 pub async fn update_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<CustomerGroupPatch>) -> ApiResult<HttpResponse> {
     let g = groups::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
     Ok(ok(&g, Some(g.version)))
@@ -58,7 +58,7 @@ pub async fn update_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path
 /// customers themselves are untouched.
 #[utoipa::path(delete, path = "/api/v1/customer-groups/{id}", tag = "customer-groups", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 404, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin")))]
 pub async fn delete_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     groups::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -78,7 +78,7 @@ pub struct MembersPut {
 /// the caller cannot see is a 404 naming it in `missing_ids`, and nothing changes.
 #[utoipa::path(put, path = "/api/v1/customer-groups/{id}/members", tag = "customer-groups", security(("bearer" = [])), request_body = MembersPut,
     params(("id" = Uuid, Path)),
-    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String))), (status = 404, body = Problem)))]
+    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String)))))]
 pub async fn put_members(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<MembersPut>) -> ApiResult<HttpResponse> {
     let g = members::replace(&state.db, &ctx.0, *id, body.0.customer_ids).await?;
     Ok(ok(&g, Some(g.version)))

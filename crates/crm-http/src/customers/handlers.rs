@@ -47,7 +47,7 @@ pub struct CustomerFilters {
 /// name, code, created_at, updated_at (default, newest first), last_follow_up_at,
 /// next_follow_up_at.
 #[utoipa::path(get, path = "/api/v1/customers", tag = "customers", security(("bearer" = [])), params(PageParams, CustomerFilters),
-    responses((status = 200, body = PageOf<Customer>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<Customer>)))]
 pub async fn list_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from_page(customers::list(&state.db, &ctx.0, q.0).await?, Customer::from), None))
 }
@@ -63,14 +63,14 @@ pub struct DuplicateQuery {
 /// Customers whose normalised name, phone or e-mail equals the given ones (CUS-6), for a
 /// live warning while typing. Only id and name are returned, whoever owns them.
 #[utoipa::path(get, path = "/api/v1/customers/duplicates", tag = "customers", security(("bearer" = [])), params(DuplicateQuery),
-    responses((status = 200, body = DuplicateList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = DuplicateList)))]
 pub async fn find_duplicates(state: web::Data<AppState>, q: web::Query<DuplicateQuery>) -> ApiResult<HttpResponse> {
     let items = customers::duplicates(&state.db, q.name.as_deref(), q.phone.as_deref(), q.email.as_deref()).await?;
     Ok(ok(&DuplicateList { items: items.into_iter().map(Into::into).collect() }, None))
 }
 
 #[utoipa::path(get, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Customer, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+    responses((status = 200, body = Customer, headers(("ETag" = String))),
         (status = 404, description = "no such customer, or outside the caller's data scope", body = Problem)))]
 pub async fn get_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let c = customers::get(&state.db, &ctx.0, *id).await?;
@@ -81,7 +81,7 @@ pub async fn get_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path
 /// A new customer belongs to its creator and sits in the `potential` pool.
 #[utoipa::path(post, path = "/api/v1/customers", tag = "customers", security(("bearer" = [])), request_body = NewCustomer,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Customer, headers(("Location" = String), ("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+    responses((status = 201, body = Customer, headers(("Location" = String), ("ETag" = String))),
         (status = 409, description = "`customer.duplicate`: same normalised name, phone or e-mail as `duplicate`", body = Problem),
         (status = 422, description = "a bad field or an unknown dictionary code", body = Problem)))]
 pub async fn create_customer(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewCustomer>) -> ApiResult<HttpResponse> {
@@ -105,7 +105,7 @@ pub struct BatchParams {
 /// transaction, or none with `atomic=true`.
 #[utoipa::path(post, path = "/api/v1/customers/batch", tag = "customers", security(("bearer" = [])), request_body = CustomerBatch,
     params(BatchParams, ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = BatchResults), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+    responses((status = 200, body = BatchResults),
         (status = 413, body = Problem), (status = 422, description = "more than 1000 items", body = Problem)))]
 pub async fn batch_customers(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<BatchParams>, body: ValidJson<CustomerBatch>) -> ApiResult<HttpResponse> {
     use crm_persistence::customers::import::{import_batch, ImportRow};
@@ -136,8 +136,8 @@ pub async fn batch_customers(state: web::Data<AppState>, ctx: ReqCtx, q: web::Qu
 
 #[utoipa::path(patch, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])), request_body = CustomerPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Customer),
+        (status = 409, body = Problem), (status = 412, body = Problem)))]
 pub async fn update_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<CustomerPatch>) -> ApiResult<HttpResponse> {
     let c = customers::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
     let v = c.version;
@@ -146,7 +146,7 @@ pub async fn update_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
 
 #[utoipa::path(delete, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin")))]
 pub async fn delete_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     customers::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -155,7 +155,7 @@ pub async fn delete_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
 /// 领取: take a public customer. Of several people claiming at once, exactly one wins;
 /// the others get 409.
 #[utoipa::path(post, path = "/api/v1/customers/{id}/claim", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+    responses((status = 200, body = Customer),
         (status = 409, description = "not in the public pool, or claimed by someone else first", body = Problem)))]
 pub async fn claim_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let c = customers::claim(&state.db, &ctx.0, *id).await?;
@@ -165,7 +165,7 @@ pub async fn claim_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 
 /// 放回公海: back to the public pool with a reason; the owner is cleared.
 #[utoipa::path(post, path = "/api/v1/customers/{id}/release", tag = "customers", security(("bearer" = [])), request_body = PoolReason, params(("id" = Uuid, Path)),
-    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, description = "no reason given", body = Problem)))]
+    responses((status = 200, body = Customer), (status = 409, body = Problem), (status = 422, description = "no reason given", body = Problem)))]
 pub async fn release_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PoolReason>) -> ApiResult<HttpResponse> {
     let c = customers::release(&state.db, &ctx.0, *id, &body.0.reason).await?;
     let v = c.version;
@@ -174,7 +174,7 @@ pub async fn release_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::
 
 /// 设为无效: out of normal lists, with a reason.
 #[utoipa::path(post, path = "/api/v1/customers/{id}/invalidate", tag = "customers", security(("bearer" = [])), request_body = PoolReason, params(("id" = Uuid, Path)),
-    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Customer), (status = 409, body = Problem)))]
 pub async fn invalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PoolReason>) -> ApiResult<HttpResponse> {
     let c = customers::invalidate(&state.db, &ctx.0, *id, &body.0.reason).await?;
     let v = c.version;
@@ -183,7 +183,7 @@ pub async fn invalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: we
 
 /// Back from invalid: to `potential` when it has an owner, else `public`.
 #[utoipa::path(post, path = "/api/v1/customers/{id}/revalidate", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = Customer), (status = 409, body = Problem)))]
 pub async fn revalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let c = customers::revalidate(&state.db, &ctx.0, *id).await?;
     let v = c.version;
@@ -193,7 +193,7 @@ pub async fn revalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: we
 /// 分配: give public customers to an owner (managers). All or nothing; the owner's cap and
 /// re-claim cooldown apply.
 #[utoipa::path(post, path = "/api/v1/customers/assign", tag = "customers", security(("bearer" = [])), request_body = AssignRequest,
-    responses((status = 200, body = CustomerList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
+    responses((status = 200, body = CustomerList),
         (status = 404, description = "a customer is missing or outside the caller's scope (`missing_ids`)", body = Problem),
         (status = 409, description = "a customer is not public, or the owner's re-claim cooldown runs", body = Problem),
         (status = 422, description = "owner unknown or disabled; `customer.owner_cap_reached`", body = Problem)))]
@@ -205,8 +205,7 @@ pub async fn assign_customers(state: web::Data<AppState>, ctx: ReqCtx, body: Val
 
 /// 转移 (CUS-8): owned customers to another owner, with their contacts and follow-ups.
 #[utoipa::path(post, path = "/api/v1/customers/transfer", tag = "customers", security(("bearer" = [])), request_body = TransferRequest,
-    responses((status = 200, body = CustomerList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 409, description = "a customer is public or invalid", body = Problem), (status = 422, description = "owner unknown or disabled", body = Problem)))]
+    responses((status = 200, body = CustomerList), (status = 404, body = Problem), (status = 409, description = "a customer is public or invalid", body = Problem), (status = 422, description = "owner unknown or disabled", body = Problem)))]
 pub async fn transfer_customers(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<TransferRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let items = customers::transfer(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
@@ -229,7 +228,7 @@ fn rules_state(v: crm_persistence::customers::pool_rules::PoolRulesView) -> Pool
 }
 
 #[utoipa::path(get, path = "/api/v1/pool-rules", tag = "customers", security(("bearer" = [])),
-    responses((status = 200, body = PoolRulesState, headers(("ETag" = String))), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PoolRulesState, headers(("ETag" = String)))))]
 pub async fn get_pool_rules(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let v = pool_rules::get(&state.db).await?;
     let version = v.version;
@@ -238,7 +237,7 @@ pub async fn get_pool_rules(state: web::Data<AppState>) -> ApiResult<HttpRespons
 
 #[utoipa::path(put, path = "/api/v1/pool-rules", tag = "customers", security(("bearer" = [])), request_body = PoolRulesBody,
     params(("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = PoolRulesState), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = PoolRulesState)))]
 pub async fn put_pool_rules(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch, body: ValidJson<PoolRulesBody>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let rules = crm_domain::customers::rules::PoolRules {
@@ -256,7 +255,7 @@ pub async fn put_pool_rules(state: web::Data<AppState>, ctx: ReqCtx, if_match: I
 
 /// Apply the rules now (they also run every hour).
 #[utoipa::path(post, path = "/api/v1/pool-rules/apply", tag = "customers", security(("bearer" = [])),
-    responses((status = 200, body = PoolRulesApplied), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PoolRulesApplied)))]
 pub async fn apply_pool_rules(state: web::Data<AppState>, ctx: ReqCtx) -> ApiResult<HttpResponse> {
     let returned = pool_rules::apply(&state.db, &ctx.0).await?;
     Ok(ok(&PoolRulesApplied { returned }, None))
@@ -265,7 +264,7 @@ pub async fn apply_pool_rules(state: web::Data<AppState>, ctx: ReqCtx) -> ApiRes
 /// The whole filtered list as a file, streamed (no page cap; the caller's data scope
 /// applies). Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/customers/export", tag = "customers", security(("bearer" = [])), params(ExportFormat, CustomerFilters),
-    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
     let format = crate::export::take_format(&mut params)?;
@@ -277,7 +276,7 @@ pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQu
 /// The customer's timeline: follow-ups, pool moves, owner changes and field changes,
 /// newest first, paged.
 #[utoipa::path(get, path = "/api/v1/customers/{id}/timeline", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path), crate::list_query::PagingParams),
-    responses((status = 200, body = PageOf<TimelineItem>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = PageOf<TimelineItem>)))]
 pub async fn customer_timeline(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, q: ListQuery) -> ApiResult<HttpResponse> {
     let p = q.0;
     crate::list_query::paging_only(&p)?;
@@ -293,7 +292,7 @@ fn collaborator_list(items: Vec<crm_persistence::customers::collaborators::Colla
 
 /// 团队成员: users the customer is shared with, whatever their data scope.
 #[utoipa::path(get, path = "/api/v1/customers/{id}/collaborators", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = CollaboratorList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = CollaboratorList)))]
 pub async fn list_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = crm_persistence::customers::collaborators::list(&state.db, &ctx.0, *id).await?;
     Ok(ok(&collaborator_list(items), None))
@@ -303,8 +302,8 @@ pub async fn list_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web
 /// collaborator sees the customer, its contacts and follow-ups; with `edit` they change
 /// them too.
 #[utoipa::path(put, path = "/api/v1/customers/{id}/collaborators", tag = "customers", security(("bearer" = [])), request_body = CollaboratorsPut, params(("id" = Uuid, Path)),
-    responses((status = 200, body = CollaboratorList), (status = 400, body = Problem), (status = 401, body = Problem),
-        (status = 403, description = "a collaborator cannot pass the customer on", body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = CollaboratorList),
+        (status = 403, description = "a collaborator cannot pass the customer on", body = Problem)))]
 pub async fn put_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<CollaboratorsPut>) -> ApiResult<HttpResponse> {
     let items = body.0.items.into_iter().map(|i| crm_persistence::customers::collaborators::Share { user_id: i.user_id, access: i.access }).collect();
     let out = crm_persistence::customers::collaborators::replace(&state.db, &ctx.0, *id, items).await?;
@@ -314,8 +313,8 @@ pub async fn put_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web:
 /// Merge another customer into this one (CUS-6): contacts, follow-ups and collaborators
 /// move here, both histories stay, the other goes to the recycle bin. One transaction.
 #[utoipa::path(post, path = "/api/v1/customers/{id}/merge", tag = "customers", security(("bearer" = [])), request_body = MergeRequest, params(("id" = Uuid, Path)),
-    responses((status = 200, body = Customer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Customer),
+        (status = 409, body = Problem), (status = 412, body = Problem)))]
 pub async fn merge_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<MergeRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let c = crm_persistence::customers::merge::merge(&state.db, &ctx.0, *id, b.other_id, b.fields).await?;

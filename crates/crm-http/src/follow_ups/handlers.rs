@@ -28,13 +28,13 @@ pub struct FollowUpFilters {
 
 /// Follow-ups of the customers the caller may see, newest first; `q` matches the content.
 #[utoipa::path(get, path = "/api/v1/follow-ups", tag = "follow-ups", security(("bearer" = [])), params(PageParams, FollowUpFilters),
-    responses((status = 200, body = PageOf<FollowUp>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<FollowUp>)))]
 pub async fn list_follow_ups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from_page(follow_ups::list(&state.db, &ctx.0, q.0).await?, FollowUp::from), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = FollowUp, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = FollowUp, headers(("ETag" = String)))))]
 pub async fn get_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let f = follow_ups::get(&state.db, &ctx.0, *id).await?;
     let v = f.version;
@@ -45,8 +45,8 @@ pub async fn get_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pat
 /// transaction.
 #[utoipa::path(post, path = "/api/v1/follow-ups", tag = "follow-ups", security(("bearer" = [])), request_body = NewFollowUp,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = FollowUp), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 409, description = "the customer changed meanwhile; retry", body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = FollowUp),
+        (status = 409, description = "the customer changed meanwhile; retry", body = Problem)))]
 pub async fn create_follow_up(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewFollowUp>) -> ApiResult<HttpResponse> {
     let input = body.0.into_domain(ctx.0.now);
     let f = follow_ups::create(&state.db, &ctx.0, input).await?;
@@ -58,7 +58,7 @@ pub async fn create_follow_up(state: web::Data<AppState>, ctx: ReqCtx, body: Val
 /// follow-up times follow.
 #[utoipa::path(patch, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])), request_body = FollowUpPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = FollowUp), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = FollowUp), (status = 409, body = Problem)))]
 pub async fn update_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<FollowUpPatch>) -> ApiResult<HttpResponse> {
     let f = follow_ups::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
     let v = f.version;
@@ -68,7 +68,7 @@ pub async fn update_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::
 /// Logical delete; the customer's follow-up times are recomputed without it.
 #[utoipa::path(delete, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin")))]
 pub async fn delete_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     follow_ups::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -78,7 +78,7 @@ pub async fn delete_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::
 /// first, by time range (`occurred_at_from/to`), keyword (`q` over the content), kind and
 /// who recorded them (`owner_id`).
 #[utoipa::path(get, path = "/api/v1/interactions", tag = "follow-ups", security(("bearer" = [])), params(PageParams, FollowUpFilters),
-    responses((status = 200, body = PageOf<Interaction>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<Interaction>)))]
 pub async fn list_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let page = crm_persistence::customers::interactions::list(&state.db, &ctx.0, q.0).await?;
     Ok(ok(&PageOf::from_page(page, Interaction::from), None))
@@ -86,7 +86,7 @@ pub async fn list_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQ
 
 /// The interactions matching the filters as a file, streamed (no page cap).
 #[utoipa::path(get, path = "/api/v1/interactions/export", tag = "follow-ups", security(("bearer" = [])), params(ExportFormat, FollowUpFilters),
-    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
     let format = crate::export::take_format(&mut params)?;

@@ -24,7 +24,7 @@ pub struct CategoryFilters {
 
 /// The two-level tree, ordered by sort order and code, with product counts.
 #[utoipa::path(get, path = "/api/v1/product-categories/tree", tag = "products", security(("bearer" = [])),
-    responses((status = 200, body = CategoryTree), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = CategoryTree)))]
 pub async fn category_tree(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let items = categories::tree(&state.db).await?.into_iter().map(Into::into).collect();
     Ok(ok(&CategoryTree { items }, None))
@@ -32,13 +32,13 @@ pub async fn category_tree(state: web::Data<AppState>) -> ApiResult<HttpResponse
 
 /// Categories, flat. `q` matches name and code. Sort: code (default), name, sort_order, created_at.
 #[utoipa::path(get, path = "/api/v1/product-categories", tag = "products", security(("bearer" = [])), params(PageParams, CategoryFilters),
-    responses((status = 200, body = PageOf<Category>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<Category>)))]
 pub async fn list_categories(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from_page(categories::list(&state.db, q.0).await?, Category::from), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/product-categories/{id}", tag = "products", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Category, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Category, headers(("ETag" = String)))))]
 pub async fn get_category(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let c = categories::get(&state.db, *id).await?;
     let v = c.version;
@@ -49,7 +49,7 @@ pub async fn get_category(state: web::Data<AppState>, id: web::Path<Uuid>) -> Ap
 /// child is a 422 (`category.too_deep`); a sibling with the same name a 409.
 #[utoipa::path(post, path = "/api/v1/product-categories", tag = "products", security(("bearer" = [])), request_body = NewCategory,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Category), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Category), (status = 409, body = Problem)))]
 pub async fn create_category(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewCategory>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let c = categories::create(&state.db, &ctx.0, CategoryInput { name: b.name, parent_id: b.parent_id, sort_order: b.sort_order, remark: b.remark }).await?;
@@ -59,7 +59,7 @@ pub async fn create_category(state: web::Data<AppState>, ctx: ReqCtx, body: Vali
 
 #[utoipa::path(patch, path = "/api/v1/product-categories/{id}", tag = "products", security(("bearer" = [])), request_body = CategoryPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = Category), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Category), (status = 409, body = Problem)))]
 pub async fn update_category(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<CategoryPatch>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let patch = categories::CategoryPatch { name: b.name, sort_order: b.sort_order, remark: b.remark };
@@ -71,7 +71,7 @@ pub async fn update_category(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
 /// Logical delete; 409 (`category.in_use`) while it has child categories or products.
 #[utoipa::path(delete, path = "/api/v1/product-categories/{id}", tag = "products", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin"), (status = 409, body = Problem)))]
 pub async fn delete_category(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     categories::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -93,14 +93,14 @@ pub struct ProductFilters {
 /// Live products, 10 a page by default. `q` matches name and code. Sort: name, code,
 /// price, created_at, updated_at (default `-updated_at`).
 #[utoipa::path(get, path = "/api/v1/products", tag = "products", security(("bearer" = [])), params(PageParams, ProductFilters),
-    responses((status = 200, body = PageOf<Product>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<Product>)))]
 pub async fn list_products(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from_page(products::list(&state.db, q.0).await?, Product::from), None))
 }
 
 /// The whole filtered list as CSV, streamed. Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/products/export", tag = "products", security(("bearer" = [])), params(ExportFormat, ProductFilters),
-    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
     let format = crate::export::take_format(&mut params)?;
@@ -110,7 +110,7 @@ pub async fn export_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQue
 
 /// A product by id, also when deleted (`deleted_at` set): past quotes and contracts name it.
 #[utoipa::path(get, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Product, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Product, headers(("ETag" = String)))))]
 pub async fn get_product(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let p = products::get(&state.db, *id).await?;
     let v = p.version;
@@ -121,7 +121,7 @@ pub async fn get_product(state: web::Data<AppState>, id: web::Path<Uuid>) -> Api
 /// product of that name; 422 for a bad field or an unknown category.
 #[utoipa::path(post, path = "/api/v1/products", tag = "products", security(("bearer" = [])), request_body = NewProduct,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Product), (status = 400, description = "malformed, e.g. a price sent as a JSON number with a fraction", body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Product), (status = 400, description = "malformed, e.g. a price sent as a JSON number with a fraction", body = Problem), (status = 409, body = Problem)))]
 pub async fn create_product(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewProduct>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let input = ProductInput { name: b.name, category_id: b.category_id, unit: b.unit, price: b.price, currency: b.currency, description: b.description, on_sale: b.on_sale };
@@ -132,7 +132,7 @@ pub async fn create_product(state: web::Data<AppState>, ctx: ReqCtx, body: Valid
 
 #[utoipa::path(patch, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])), request_body = ProductPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = Product), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Product), (status = 409, body = Problem)))]
 pub async fn update_product(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<ProductPatch>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let patch = products::ProductPatch { name: b.name, category_id: b.category_id, unit: b.unit, price: b.price, currency: b.currency, description: b.description, on_sale: b.on_sale };
@@ -143,7 +143,7 @@ pub async fn update_product(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 
 #[utoipa::path(delete, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin")))]
 pub async fn delete_product(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     products::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -151,7 +151,7 @@ pub async fn delete_product(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 
 /// The suppliers' prices for this product valid today, cheapest first.
 #[utoipa::path(get, path = "/api/v1/products/{id}/supplier-prices", tag = "products", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = PriceList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = PriceList)))]
 pub async fn product_supplier_prices(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = suppliers::current_prices_of_product(&state.db, *id, ctx.0.now.date_naive()).await?;
     Ok(ok(&PriceList { items: items.into_iter().map(SupplierPrice::from).collect() }, None))

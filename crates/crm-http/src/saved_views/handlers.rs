@@ -21,7 +21,7 @@ pub struct ViewFilter {
 
 /// The caller's own saved views.
 #[utoipa::path(get, path = "/api/v1/saved-views", tag = "saved-views", security(("bearer" = [])), params(ViewFilter),
-    responses((status = 200, body = SavedViewList), (status = 401, body = Problem)))]
+    responses((status = 200, body = SavedViewList)))]
 pub async fn list_views(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<ViewFilter>) -> ApiResult<HttpResponse> {
     let items = saved_views::list(&state.db, &ctx.0, q.resource.as_deref()).await?;
     Ok(ok(&SavedViewList { items: items.into_iter().map(Into::into).collect() }, None))
@@ -31,7 +31,7 @@ pub async fn list_views(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<V
 /// opens with (and clears that of the others). Names are unique per page (409).
 #[utoipa::path(post, path = "/api/v1/saved-views", tag = "saved-views", security(("bearer" = [])), request_body = NewSavedView,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = SavedView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = SavedView), (status = 409, body = Problem)))]
 pub async fn create_view(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewSavedView>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let v = saved_views::create(&state.db, &ctx.0, ViewInput { resource: b.resource, name: b.name, query: b.query, columns: b.columns, is_default: b.is_default }).await?;
@@ -42,7 +42,7 @@ pub async fn create_view(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
 /// Another user's view is not found (404).
 #[utoipa::path(patch, path = "/api/v1/saved-views/{id}", tag = "saved-views", security(("bearer" = [])), request_body = SavedViewPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = SavedView), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = SavedView), (status = 409, body = Problem)))]
 pub async fn update_view(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<SavedViewPatch>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let patch = saved_views::ViewPatch { name: b.name, query: b.query, columns: b.columns, is_default: b.is_default };
@@ -53,7 +53,7 @@ pub async fn update_view(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<
 
 #[utoipa::path(delete, path = "/api/v1/saved-views/{id}", tag = "saved-views", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin")))]
 pub async fn delete_view(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     saved_views::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())

@@ -136,14 +136,14 @@ async fn me_view(state: &AppState, ctx: &ReqCtx) -> ApiResult<Me> {
 
 /// The current user with effective permissions and data scope.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
-    responses((status = 200, body = Me), (status = 401, body = Problem)))]
+    responses((status = 200, body = Me)))]
 pub async fn get_me(state: web::Data<AppState>, ctx: ReqCtx) -> ApiResult<HttpResponse> {
     Ok(ok(&me_view(&state, &ctx).await?, None))
 }
 
 /// Change one's own display name, e-mail, phone or interface language.
 #[utoipa::path(patch, path = "/api/v1/me", tag = "auth", security(("bearer" = [])), request_body = MePatch,
-    responses((status = 200, body = Me), (status = 400, body = Problem), (status = 401, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Me), (status = 409, body = Problem)))]
 pub async fn patch_me(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<MePatch>) -> ApiResult<HttpResponse> {
     let b = body.0;
     users::update_me(&state.db, &ctx.0, users::MePatch { display_name: b.display_name, email: b.email, phone: b.phone, locale: b.locale }).await?;
@@ -154,7 +154,7 @@ pub async fn patch_me(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<M
 /// Change one's own password. The user's other sessions end at once (their access
 /// tokens with them); this one stays. `revoke_api_tokens` revokes every API token too.
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", security(("bearer" = [])), request_body = PasswordChange,
-    responses((status = 204, description = "changed"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, description = "too short, or the current password is wrong", body = Problem)))]
+    responses((status = 204, description = "changed"), (status = 422, description = "too short, or the current password is wrong", body = Problem)))]
 pub async fn change_password(state: web::Data<AppState>, ctx: ReqCtx, principal: Principal, body: ValidJson<PasswordChange>) -> ApiResult<HttpResponse> {
     let b = body.0;
     store::change_password(&state.db, &ctx.0, &b.current_password, &b.new_password, principal.session_id, b.revoke_api_tokens).await?;
@@ -164,7 +164,7 @@ pub async fn change_password(state: web::Data<AppState>, ctx: ReqCtx, principal:
 
 /// Create an API token for scripts. The secret is in this answer only.
 #[utoipa::path(post, path = "/api/v1/api-tokens", tag = "auth", security(("bearer" = [])), request_body = NewApiToken,
-    responses((status = 201, body = CreatedApiToken), (status = 400, body = Problem), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = CreatedApiToken)))]
 pub async fn create_api_token(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewApiToken>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let (view, token) = store::create_api_token(&state.db, &ctx.0, &b.name, b.scopes, b.expires_at).await?;
@@ -174,7 +174,7 @@ pub async fn create_api_token(state: web::Data<AppState>, ctx: ReqCtx, body: Val
 
 /// The caller's API tokens, newest first.
 #[utoipa::path(get, path = "/api/v1/api-tokens", tag = "auth", security(("bearer" = [])), params(crate::list_query::PagingParams),
-    responses((status = 200, body = PageOf<ApiToken>), (status = 400, body = Problem), (status = 401, body = Problem)))]
+    responses((status = 200, body = PageOf<ApiToken>)))]
 pub async fn list_api_tokens(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     crate::list_query::paging_only(&q.0)?;
     let page = store::list_api_tokens(&state.db, &ctx.0, &q.0).await?;
@@ -183,14 +183,14 @@ pub async fn list_api_tokens(state: web::Data<AppState>, ctx: ReqCtx, q: ListQue
 
 /// One of the caller's API tokens.
 #[utoipa::path(get, path = "/api/v1/api-tokens/{id}", tag = "auth", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = ApiToken), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = ApiToken)))]
 pub async fn get_api_token(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     Ok(ok(&ApiToken::from(store::get_api_token(&state.db, &ctx.0, *id).await?), None))
 }
 
 /// Revoke an API token; it stops working at once.
 #[utoipa::path(delete, path = "/api/v1/api-tokens/{id}", tag = "auth", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204, description = "revoked"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 204, description = "revoked")))]
 pub async fn revoke_api_token(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     store::revoke_api_token(&state.db, &ctx.0, *id).await?;
     state.auth_cache.clear();

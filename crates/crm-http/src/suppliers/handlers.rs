@@ -24,13 +24,13 @@ pub struct SupplierFilters {
 /// Live suppliers, 10 a page by default. `q` matches name and contact. Sort: name,
 /// number, created_at, updated_at (default `-updated_at`).
 #[utoipa::path(get, path = "/api/v1/suppliers", tag = "suppliers", security(("bearer" = [])), params(PageParams, SupplierFilters),
-    responses((status = 200, body = PageOf<Supplier>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<Supplier>)))]
 pub async fn list_suppliers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from(kit::list::<Suppliers>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/suppliers/{id}", tag = "suppliers", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Supplier, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Supplier, headers(("ETag" = String)))))]
 pub async fn get_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let s = kit::get::<Suppliers>(&state.db, &ctx.0, *id).await?;
     Ok(ok(&s, Some(s.version)))
@@ -39,7 +39,7 @@ pub async fn get_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path
 /// A supplier with a generated number (`S000001`); 409 when a live supplier has the name.
 #[utoipa::path(post, path = "/api/v1/suppliers", tag = "suppliers", security(("bearer" = [])), request_body = NewSupplier,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Supplier), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Supplier), (status = 409, body = Problem)))]
 pub async fn create_supplier(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewSupplier>) -> ApiResult<HttpResponse> {
     let s = suppliers::create(&state.db, &ctx.0, body.0).await?;
     Ok(created(&s, format!("/api/v1/suppliers/{}", s.id), Some(s.version)))
@@ -47,7 +47,7 @@ pub async fn create_supplier(state: web::Data<AppState>, ctx: ReqCtx, body: Vali
 
 #[utoipa::path(patch, path = "/api/v1/suppliers/{id}", tag = "suppliers", security(("bearer" = [])), request_body = SupplierPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = Supplier), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Supplier), (status = 409, body = Problem)))]
 pub async fn update_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<SupplierPatch>) -> ApiResult<HttpResponse> {
     let s = suppliers::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
     Ok(ok(&s, Some(s.version)))
@@ -55,7 +55,7 @@ pub async fn update_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
 
 #[utoipa::path(delete, path = "/api/v1/suppliers/{id}", tag = "suppliers", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin")))]
 pub async fn delete_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     suppliers::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())
@@ -63,7 +63,7 @@ pub async fn delete_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
 
 /// The supplier's price list (报价清单), by valid_from.
 #[utoipa::path(get, path = "/api/v1/suppliers/{id}/prices", tag = "suppliers", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = PriceList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = PriceList)))]
 pub async fn get_prices(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = suppliers::prices(&state.db, *id).await?;
     Ok(ok(&PriceList { items: items.into_iter().map(SupplierPrice::from).collect() }, None))
@@ -72,7 +72,7 @@ pub async fn get_prices(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiR
 /// Replaces the whole price list in one transaction. Errors name the item, e.g.
 /// `items[2].valid_to` (before `valid_from`) or `items[0].product_id` (no such product).
 #[utoipa::path(put, path = "/api/v1/suppliers/{id}/prices", tag = "suppliers", security(("bearer" = [])), request_body = PriceListPut, params(("id" = Uuid, Path)),
-    responses((status = 200, body = PriceList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = PriceList)))]
 pub async fn put_prices(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PriceListPut>) -> ApiResult<HttpResponse> {
     let items = body
         .0
@@ -86,7 +86,7 @@ pub async fn put_prices(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<U
 
 /// The customers this supplier serves (服务客户), among those the caller may see.
 #[utoipa::path(get, path = "/api/v1/suppliers/{id}/customers", tag = "suppliers", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = ServedCustomers), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = ServedCustomers)))]
 pub async fn get_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = suppliers::customers(&state.db, &ctx.0, *id).await?;
     Ok(ok(&ServedCustomers { items: items.into_iter().map(Into::into).collect() }, None))
@@ -95,7 +95,7 @@ pub async fn get_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pat
 /// Replaces the served customers the caller can see; a customer outside their scope is
 /// a 404 naming it in `missing_ids`.
 #[utoipa::path(put, path = "/api/v1/suppliers/{id}/customers", tag = "suppliers", security(("bearer" = [])), request_body = ServedCustomersPut, params(("id" = Uuid, Path)),
-    responses((status = 200, body = ServedCustomers), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ServedCustomers)))]
 pub async fn put_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<ServedCustomersPut>) -> ApiResult<HttpResponse> {
     let items = suppliers::replace_customers(&state.db, &ctx.0, *id, body.0.customer_ids).await?;
     Ok(ok(&ServedCustomers { items: items.into_iter().map(Into::into).collect() }, None))
@@ -103,7 +103,7 @@ pub async fn put_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pat
 
 /// The suppliers serving a customer the caller may see (404 otherwise).
 #[utoipa::path(get, path = "/api/v1/customers/{id}/suppliers", tag = "suppliers", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = SuppliersOfCustomer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = SuppliersOfCustomer)))]
 pub async fn suppliers_of_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = suppliers::suppliers_of_customer(&state.db, &ctx.0, *id).await?;
     Ok(ok(&SuppliersOfCustomer { items: items.into_iter().map(Into::into).collect() }, None))

@@ -40,7 +40,7 @@ pub struct LookupParams {
 /// name, with only what a picker shows. Open to every signed-in user, since picking a
 /// colleague needs no right to manage users.
 #[utoipa::path(get, path = "/api/v1/users/lookup", tag = "users", security(("bearer" = [])), params(LookupParams),
-    responses((status = 200, body = UserRefList), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = UserRefList), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn lookup_users(state: web::Data<AppState>, q: web::Query<LookupParams>) -> ApiResult<HttpResponse> {
     let limit = q.limit.unwrap_or(20);
     if !(1..=50).contains(&limit) {
@@ -54,13 +54,13 @@ pub async fn lookup_users(state: web::Data<AppState>, q: web::Query<LookupParams
 /// Users; `q` matches username, display name, e-mail and phone. Sort: `username`,
 /// `display_name`, `created_at`, `last_login_at`.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])), params(PageParams, UserFilters),
-    responses((status = 200, body = PageOf<User>), (status = 400, description = "unknown filter or sort field, bad page", body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<User>), (status = 400, description = "unknown filter or sort field, bad page", body = Problem)))]
 pub async fn list_users(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from_page(users::list(&state.db, q.0).await?, User::from), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = User, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = User, headers(("ETag" = String)))))]
 pub async fn get_user(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let u = users::get(&state.db, *id).await?;
     let v = u.version;
@@ -69,8 +69,8 @@ pub async fn get_user(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiRes
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", security(("bearer" = [])), request_body = NewUser,
     params(("Idempotency-Key" = Option<String>, Header, description = "replays the first answer for 24 h")),
-    responses((status = 201, body = User, headers(("Location" = String), ("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 409, description = "username or e-mail taken", body = Problem), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = User, headers(("Location" = String), ("ETag" = String))),
+        (status = 409, description = "username or e-mail taken", body = Problem), (status = 413, body = Problem), (status = 415, body = Problem)))]
 pub async fn create_user(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewUser>) -> ApiResult<HttpResponse> {
     let u = users::create(&state.db, &ctx.0, body.0.into()).await?;
     // Managers' cached actors hold the owners they see; the new user may be one of them.
@@ -81,8 +81,8 @@ pub async fn create_user(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
 
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), request_body = UserPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
-    responses((status = 200, body = User), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
-        (status = 409, body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = User),
+        (status = 409, body = Problem)))]
 pub async fn update_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<UserPatch>) -> ApiResult<HttpResponse> {
     let u = users::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
     state.auth_cache.clear();
@@ -92,7 +92,7 @@ pub async fn update_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<
 
 #[utoipa::path(delete, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin"), (status = 409, body = Problem)))]
 pub async fn delete_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     users::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     state.auth_cache.clear();
@@ -102,7 +102,7 @@ pub async fn delete_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<
 /// An administrator sets a new password; the user's sessions end and any lockout clears.
 #[utoipa::path(post, path = "/api/v1/users/{id}/reset-password", tag = "users", security(("bearer" = [])), request_body = ResetPassword,
     params(("id" = Uuid, Path)),
-    responses((status = 204, description = "reset"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 204, description = "reset")))]
 pub async fn reset_password(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<ResetPassword>) -> ApiResult<HttpResponse> {
     users::reset_password(&state.db, &ctx.0, *id, body.0.new_password).await?;
     // The user's sessions ended; their cached access tokens go now.
@@ -113,7 +113,7 @@ pub async fn reset_password(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 /// Departments, flat, in pages, by sort order then name; `q` matches name and remark.
 /// Sort: name, sort_order, created_at. `/departments/tree` gives the whole tree at once.
 #[utoipa::path(get, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])), params(PageParams, DepartmentFilters),
-    responses((status = 200, body = PageOf<Department>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<Department>)))]
 pub async fn list_departments(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from_page(departments::list(&state.db, q.0).await?, Department::from), None))
 }
@@ -129,14 +129,14 @@ pub struct DepartmentFilters {
 }
 
 #[utoipa::path(get, path = "/api/v1/departments/tree", tag = "departments", security(("bearer" = [])),
-    responses((status = 200, body = Vec<DepartmentNode>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = Vec<DepartmentNode>)))]
 pub async fn department_tree(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let items: Vec<DepartmentNode> = departments::tree(&state.db).await?.into_iter().map(Into::into).collect();
     Ok(ok(&items, None))
 }
 
 #[utoipa::path(get, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Department, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Department, headers(("ETag" = String)))))]
 pub async fn get_department(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let d = departments::get(&state.db, *id).await?;
     let v = d.version;
@@ -145,7 +145,7 @@ pub async fn get_department(state: web::Data<AppState>, id: web::Path<Uuid>) -> 
 
 #[utoipa::path(post, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])), request_body = NewDepartment,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Department), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = Department)))]
 pub async fn create_department(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewDepartment>) -> ApiResult<HttpResponse> {
     let d = departments::create(&state.db, &ctx.0, body.0.into()).await?;
     // A department tree's scope takes in the new department (`Actor::visible_owners`).
@@ -156,7 +156,7 @@ pub async fn create_department(state: web::Data<AppState>, ctx: ReqCtx, body: Va
 
 #[utoipa::path(patch, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])), request_body = DepartmentPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = Department), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 412, body = Problem), (status = 422, description = "bad field, or a move below itself", body = Problem)))]
+    responses((status = 200, body = Department), (status = 422, description = "bad field, or a move below itself", body = Problem)))]
 pub async fn update_department(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<DepartmentPatch>) -> ApiResult<HttpResponse> {
     let d = departments::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
     state.auth_cache.clear();
@@ -166,7 +166,7 @@ pub async fn update_department(state: web::Data<AppState>, ctx: ReqCtx, id: web:
 
 #[utoipa::path(delete, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, description = "has sub-departments or members", body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin"), (status = 409, description = "has sub-departments or members", body = Problem)))]
 pub async fn delete_department(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     departments::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     state.auth_cache.clear();
@@ -175,13 +175,13 @@ pub async fn delete_department(state: web::Data<AppState>, ctx: ReqCtx, id: web:
 
 /// Roles; built-in ones first. Sort: `name`, `created_at`.
 #[utoipa::path(get, path = "/api/v1/roles", tag = "roles", security(("bearer" = [])), params(PageParams),
-    responses((status = 200, body = PageOf<Role>), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, body = PageOf<Role>)))]
 pub async fn list_roles(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from_page(roles::list(&state.db, q.0).await?, Role::from), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Role, headers(("ETag" = String))), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, body = Role, headers(("ETag" = String)))))]
 pub async fn get_role(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let r = roles::get(&state.db, *id).await?;
     let v = r.version;
@@ -190,7 +190,7 @@ pub async fn get_role(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiRes
 
 #[utoipa::path(post, path = "/api/v1/roles", tag = "roles", security(("bearer" = [])), request_body = NewRole,
     params(("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 201, body = Role), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 409, description = "name taken", body = Problem), (status = 422, description = "unknown permission code", body = Problem)))]
+    responses((status = 201, body = Role), (status = 409, description = "name taken", body = Problem), (status = 422, description = "unknown permission code", body = Problem)))]
 pub async fn create_role(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewRole>) -> ApiResult<HttpResponse> {
     let r = roles::create(&state.db, &ctx.0, body.0.into()).await?;
     let (id, v) = (r.id, r.version);
@@ -199,7 +199,7 @@ pub async fn create_role(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
 
 #[utoipa::path(patch, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])), request_body = RolePatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 200, body = Role), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, description = "built-in role rule", body = Problem), (status = 412, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Role), (status = 409, description = "built-in role rule", body = Problem)))]
 pub async fn update_role(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<RolePatch>) -> ApiResult<HttpResponse> {
     let r = roles::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
     state.auth_cache.clear();
@@ -209,7 +209,7 @@ pub async fn update_role(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<
 
 #[utoipa::path(delete, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
-    responses((status = 204, description = "moved to the recycle bin"), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, description = "built-in or still assigned", body = Problem), (status = 412, body = Problem)))]
+    responses((status = 204, description = "moved to the recycle bin"), (status = 409, description = "built-in or still assigned", body = Problem)))]
 pub async fn delete_role(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     roles::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     state.auth_cache.clear();
@@ -219,7 +219,7 @@ pub async fn delete_role(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<
 /// The permission catalogue: every module of the CRM and its actions, including modules
 /// not built yet. API token scopes use the same codes.
 #[utoipa::path(get, path = "/api/v1/permissions", tag = "roles", security(("bearer" = [])),
-    responses((status = 200, body = PermissionList), (status = 401, body = Problem)))]
+    responses((status = 200, body = PermissionList)))]
 pub async fn list_permissions() -> ApiResult<HttpResponse> {
     let items = MODULES
         .iter()
