@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { stubMatchMedia } from "../testing/jsdom";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App as AntApp, Form, Input } from "antd";
 import "../../i18n";
@@ -7,21 +8,8 @@ import { ApiError, parseProblem } from "../../api/problem";
 import { ResourceFormDrawer } from "./ResourceFormDrawer";
 import { staleServerErrors } from "./serverFieldErrors";
 
-beforeAll(() => {
-  // antd reads media queries; jsdom has none.
-  Object.defineProperty(window, "matchMedia", {
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-});
+// antd reads media queries; jsdom has none.
+beforeAll(stubMatchMedia);
 
 afterEach(cleanup);
 

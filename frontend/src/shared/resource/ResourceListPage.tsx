@@ -18,10 +18,11 @@ export type ResourceTableProps<T> = Omit<TableProps<T>, "columns"> & {
   paged?: PagedTable<T>;
   /** The user's column choice, for lists that let them hide columns. */
   chooser?: Chooser;
+  testId?: string;
 };
 
 /** A list's table: rows from the query, paging and sort arrows from `paged`, columns from the chooser. */
-export function ResourceTable<T extends object>({ list, paged, chooser, columns, ...rest }: ResourceTableProps<T>) {
+export function ResourceTable<T extends object>({ list, paged, chooser, columns, testId, ...rest }: ResourceTableProps<T>) {
   const shown = chooser ? chooser.apply(columns) : columns;
   return (
     <Table<T>
@@ -30,6 +31,7 @@ export function ResourceTable<T extends object>({ list, paged, chooser, columns,
       scroll={{ x: "max-content" }}
       dataSource={list?.data?.items}
       loading={list?.isFetching}
+      data-testid={testId}
       {...rest}
       columns={paged ? paged.withSortOrder(shown) : shown}
       {...(paged ? paged.tableProps(list?.data?.total, list?.data?.total_exact) : {})}

@@ -1,10 +1,12 @@
 import { useState } from "react";
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { DatePicker, Select, Tag, Typography, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AuditLog } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { useUserOptions } from "../../../shared/lookups";
+import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
+import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useAuditLogs, type AuditLogFilters } from "../api";
 import { ChangesTable } from "../components/ChangesTable";
 import { filtersFromForm, type FilterFormValues } from "../filters";
@@ -13,16 +15,16 @@ const ACTION_COLORS: Record<string, string> = { create: "green", update: "blue",
 
 export function AuditLogsPage() {
   const { t } = useTranslation();
-  const [form] = Form.useForm<FilterFormValues>();
   const paged = usePagedTable<AuditLog>();
-  const [filters, setFilters] = useState<AuditLogFilters>({});
+  const [values, setValues] = useState<FilterFormValues>({});
+  const filters: AuditLogFilters = filtersFromForm(values);
   // The server always lists the log newest first and rejects `sort`, so none is sent.
   const logs = useAuditLogs({ page: paged.params.page, page_size: paged.params.page_size, ...filters });
   const users = useUserOptions();
   const none = t("common:values.none");
 
-  const apply = (values: FilterFormValues) => {
-    setFilters(filtersFromForm(values));
+  const apply = (next: FilterFormValues) => {
+    setValues(next);
     paged.resetPage();
   };
 
@@ -51,49 +53,25 @@ export function AuditLogsPage() {
   ];
 
   return (
-    <Card>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t("auditLogs:title")}
-      </Typography.Title>
-      <Form<FilterFormValues> form={form} layout="inline" onFinish={apply} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="entity" label={t("auditLogs:fields.entity")}>
-          <Input allowClear style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="entity_id" label={t("auditLogs:fields.entity_id")}>
-          <Input allowClear style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="actor_id" label={t("auditLogs:fields.actor")}>
-          <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} options={users.data ?? []} loading={users.isPending} />
-        </Form.Item>
-        <Form.Item name="range" label={t("auditLogs:fields.range")}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t("common:actions.search")}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                apply({});
-              }}
-            >
-              {t("common:actions.reset")}
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      <Table<AuditLog>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={logs.data?.items}
-        loading={logs.isFetching}
-        expandable={{ expandedRowRender: (log) => <ChangesTable changes={log.changes ?? []} /> }}
-        scroll={{ x: "max-content" }}
-        {...paged.tableProps(logs.data?.total)}
+    <ResourceListPage<AuditLog>
+      title={t("auditLogs:title")}
+      table={{ columns, list: logs, paged, expandable: { expandedRowRender: (log) => <ChangesTable changes={log.changes ?? []} /> } }}
+    >
+      <SearchForm<FilterFormValues>
+        testId="audit-log-search"
+        values={values}
+        onSearch={apply}
+        fields={[
+          { name: "entity", label: t("auditLogs:fields.entity"), width: 140 },
+          { name: "entity_id", label: t("auditLogs:fields.entity_id"), width: 200 },
+          {
+            name: "actor_id",
+            label: t("auditLogs:fields.actor"),
+            input: <Select allowClear showSearch optionFilterProp="label" style={{ width: 200, maxWidth: "100%" }} options={users.data ?? []} loading={users.isPending} />,
+          },
+          { name: "range", label: t("auditLogs:fields.range"), input: <DatePicker.RangePicker allowEmpty={[true, true]} /> },
+        ]}
       />
-    </Card>
+    </ResourceListPage>
   );
 }

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { stubMatchMedia } from "../../../shared/testing/jsdom";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { MemoryRouter } from "react-router-dom";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -8,21 +9,8 @@ import "../../../i18n";
 import { LocaleProvider } from "../../../app/locale";
 import { LoginPage } from "./LoginPage";
 
-beforeAll(() => {
-  // antd reads media queries; jsdom has none.
-  Object.defineProperty(window, "matchMedia", {
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }),
-  });
-});
+// antd reads media queries; jsdom has none.
+beforeAll(stubMatchMedia);
 
 afterEach(cleanup);
 

@@ -1,9 +1,8 @@
-import { useEffect } from "react";
-import { App, Col, DatePicker, Form, Input, Modal, Row, Switch } from "antd";
+import { Col, DatePicker, Form, Input, Row, Switch } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { Contact } from "../../../api/types";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { contactsApi } from "../api";
 
 type Values = {
@@ -27,36 +26,28 @@ function orNull(value: string | undefined | null): string | null {
 
 type Props = { customerId: string; target: ContactFormTarget; onClose: () => void };
 
+function formValues(contact: Contact | null): Partial<Values> {
+  if (!contact) return { is_primary: false };
+  return {
+    name: contact.name,
+    title: contact.title ?? undefined,
+    phone: contact.phone ?? undefined,
+    mobile: contact.mobile ?? undefined,
+    email: contact.email ?? undefined,
+    wechat: contact.wechat ?? undefined,
+    is_primary: contact.is_primary,
+    birthday: contact.birthday ? dayjs(contact.birthday) : null,
+    remark: contact.remark ?? undefined,
+  };
+}
+
 export function ContactFormModal({ customerId, target, onClose }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const onProblem = useProblemHandler();
   const create = contactsApi.useCreate();
   const update = contactsApi.useUpdate();
   const contact = target?.contact ?? null;
 
-  useEffect(() => {
-    if (!target) return;
-    form.resetFields();
-    form.setFieldsValue(
-      contact
-        ? {
-            name: contact.name,
-            title: contact.title ?? undefined,
-            phone: contact.phone ?? undefined,
-            mobile: contact.mobile ?? undefined,
-            email: contact.email ?? undefined,
-            wechat: contact.wechat ?? undefined,
-            is_primary: contact.is_primary,
-            birthday: contact.birthday ? dayjs(contact.birthday) : null,
-            remark: contact.remark ?? undefined,
-          }
-        : { is_primary: false },
-    );
-  }, [target, contact, form]);
-
-  const onFinish = (values: Values) => {
+  const submit = (values: Values) => {
     const body = {
       name: values.name.trim(),
       title: orNull(values.title),
@@ -68,79 +59,69 @@ export function ContactFormModal({ customerId, target, onClose }: Props) {
       birthday: values.birthday ? values.birthday.format("YYYY-MM-DD") : null,
       remark: orNull(values.remark),
     };
-    const options = {
-      onSuccess: () => {
-        message.success(t(contact ? "common:messages.saved" : "common:messages.created"));
-        onClose();
-      },
-      onError: (e: unknown) => onProblem(e, form),
-    };
-    if (contact) update.mutate({ record: contact, patch: body }, options);
-    else create.mutate({ ...body, customer_id: customerId }, options);
+    return contact ? update.mutateAsync({ record: contact, patch: body }) : create.mutateAsync({ ...body, customer_id: customerId });
   };
 
   return (
-    <Modal
-      open={!!target}
+    <ResourceFormDrawer<Values>
+      container="modal"
       width={640}
+      open={!!target}
       title={contact ? t("customers:contacts.editTitle", { name: contact.name }) : t("customers:contacts.createTitle")}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t("common:actions.save")}
-      cancelText={t("common:actions.cancel")}
-      confirmLoading={create.isPending || update.isPending}
-      okButtonProps={{ "data-testid": "contact-save" }}
-      destroyOnHidden
+      onClose={onClose}
+      initialValues={formValues(contact)}
+      recordKey={target}
+      onSubmit={submit}
+      successMessage={t(contact ? "common:messages.saved" : "common:messages.created")}
+      saveTestId="contact-save"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="name" label={t("customers:contacts.fields.name")} rules={[{ required: true, whitespace: true }]}>
-              <Input data-testid="contact-name" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="title" label={t("customers:contacts.fields.title")}>
-              <Input data-testid="contact-title" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="mobile" label={t("customers:contacts.fields.mobile")}>
-              <Input data-testid="contact-mobile" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="phone" label={t("customers:contacts.fields.phone")}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="email" label={t("customers:contacts.fields.email")} rules={[{ type: "email" }]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="wechat" label={t("customers:contacts.fields.wechat")}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="birthday" label={t("customers:contacts.fields.birthday")}>
-              <DatePicker style={{ width: "100%" }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="is_primary" label={t("customers:contacts.fields.is_primary")} valuePropName="checked">
-              <Switch data-testid="contact-primary" />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="remark" label={t("customers:contacts.fields.remark")}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="name" label={t("customers:contacts.fields.name")} rules={[{ required: true, whitespace: true }]}>
+            <Input data-testid="contact-name" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="title" label={t("customers:contacts.fields.title")}>
+            <Input data-testid="contact-title" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="mobile" label={t("customers:contacts.fields.mobile")}>
+            <Input data-testid="contact-mobile" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="phone" label={t("customers:contacts.fields.phone")}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="email" label={t("customers:contacts.fields.email")} rules={[{ type: "email" }]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="wechat" label={t("customers:contacts.fields.wechat")}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="birthday" label={t("customers:contacts.fields.birthday")}>
+            <DatePicker style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="is_primary" label={t("customers:contacts.fields.is_primary")} valuePropName="checked">
+            <Switch data-testid="contact-primary" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="remark" label={t("customers:contacts.fields.remark")}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </ResourceFormDrawer>
   );
 }

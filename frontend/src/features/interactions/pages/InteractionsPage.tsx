@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Button, DatePicker, Select, Tag, Typography, type TableColumnsType } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -7,11 +7,13 @@ import type { Interaction } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
 import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
+import { UserPicker } from "../../../shared/components/UserPicker";
+import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
+import { SearchForm } from "../../../shared/resource/SearchForm";
 import { usePermission } from "../../auth/api";
 import { useDictionary } from "../../customers/api";
-import { dictionaryLabel } from "../../customers/dictionary";
+import { dictionaryLabel, dictionaryOptions } from "../../customers/dictionary";
 import { useInteractions } from "../api";
-import { InteractionSearchForm } from "../components/InteractionSearchForm";
 import { interactionFilters, type InteractionSearchValues } from "../filters";
 
 /** 跟进记录查询 (CUS-10): follow-ups across every customer the user may see. */
@@ -73,13 +75,24 @@ export function InteractionsPage() {
     },
   ];
 
+  const dateRange = <DatePicker.RangePicker allowEmpty={[true, true]} data-testid="interaction-range" />;
+  const kindSelect = (
+    <Select
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      style={{ width: 200, maxWidth: "100%" }}
+      options={dictionaryOptions(kinds.data, i18n.language)}
+      loading={kinds.isPending}
+      data-testid="interaction-kind"
+    />
+  );
+
   return (
-    <Card>
-      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t("interactions:title")}
-        </Typography.Title>
-        {can("follow_ups:export") && (
+    <ResourceListPage<Interaction>
+      title={t("interactions:title")}
+      toolbar={
+        can("follow_ups:export") && (
           <Button
             icon={<DownloadOutlined />}
             loading={downloading}
@@ -88,24 +101,24 @@ export function InteractionsPage() {
           >
             {t("common:actions.export")}
           </Button>
-        )}
-      </Space>
-      <InteractionSearchForm
+        )
+      }
+      table={{ columns, list: interactions, paged, testId: "interactions-table" }}
+    >
+      <SearchForm<InteractionSearchValues>
+        testId="interaction-search"
+        values={search}
         onSearch={(values) => {
           setSearch(values);
           paged.resetPage();
         }}
+        fields={[
+          { name: "occurred", label: t("interactions:fields.occurred_at"), input: dateRange },
+          { name: "q", label: t("interactions:search.q"), placeholder: t("interactions:search.qPlaceholder"), width: 200, testId: "interaction-search-q" },
+          { name: "kinds", label: t("interactions:fields.kind"), input: kindSelect },
+          { name: "owner_id", label: t("interactions:fields.owner"), input: <UserPicker style={{ width: 240, maxWidth: "100%" }} data-testid="interaction-owner" /> },
+        ]}
       />
-      <Table<Interaction>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={interactions.data?.items}
-        loading={interactions.isFetching}
-        scroll={{ x: "max-content" }}
-        data-testid="interactions-table"
-        {...paged.tableProps(interactions.data?.total)}
-      />
-    </Card>
+    </ResourceListPage>
   );
 }
