@@ -93,4 +93,11 @@ test("recycle bin: a deleted supplier shows who deleted it and when, and comes b
     await page.goto(`/suppliers?q=${encodeURIComponent(name)}`);
     await expect(page.locator(".ant-table-row", { hasText: name })).toBeVisible();
   });
+
+  await test.step("the supplier's change history (the kit's tab, open on every record page) tells of the restore", async () => {
+    await page.goto(`/suppliers/${id}?tab=history`);
+    await expect(page.getByRole("tab", { name: "变更记录" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId("suppliers-history").locator(".ant-table-row", { hasText: "恢复" }).first()).toBeVisible();
+    await shell.screenshot("43-supplier-history");
+  });
 });

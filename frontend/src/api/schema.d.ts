@@ -1621,7 +1621,7 @@ export interface components {
             version: number;
         };
         /**
-         * @description Fields to change; absent fields stay, `null` clears a field that may be empty.
+         * @description Fields to change; absent fields stay, `null` clears the description.
          * @example {
          *       "shared": false
          *     }
@@ -2017,7 +2017,6 @@ export interface components {
             website?: string | null;
         };
         /**
-         * @description A new group; also what a patch applies to.
          * @example {
          *       "description": "本季度重点跟进",
          *       "name": "华东重点客户",
@@ -2162,7 +2161,6 @@ export interface components {
             resource: "customers" | "interactions" | "products" | "suppliers";
         };
         /**
-         * @description A new supplier; also what a patch applies to.
          * @example {
          *       "city": "上海",
          *       "contact": "周经理",
@@ -3407,7 +3405,7 @@ export interface components {
             version: number;
         };
         /**
-         * @description Fields to change; absent fields stay, `null` clears a field that may be empty.
+         * @description Fields to change; absent fields stay, `null` clears.
          * @example {
          *       "contact": "吴经理"
          *     }

@@ -8,6 +8,7 @@ import { ChangesTable } from "../../features/audit-logs/components/ChangesTable"
 import { formatDateTime, formatValue } from "../format";
 import type { PageParams } from "../hooks/pagedQuery";
 import { usePagedTable } from "../hooks/usePagedTable";
+import { useUserNames } from "../userNames";
 
 const ACTION_COLORS: Record<string, string> = {
   create: "green",
@@ -18,6 +19,11 @@ const ACTION_COLORS: Record<string, string> = {
   release: "cyan",
   invalidate: "default",
 };
+
+/** Fields that hold a user's id (`created_by`, `deleted_by`…). */
+function isUserField(field: string): boolean {
+  return field.endsWith("_by");
+}
 
 /**
  * One record's operation log. Kept under the resource's own cache name, so the resource's writes
@@ -55,8 +61,19 @@ export function ChangeHistory({ entity, entityId, cacheName, fieldLabel, valueTe
   // Entries open by default: the before/after values are what this tab is for.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const expandedRowKeys = (history.data?.items ?? []).map((log) => log.id).filter((id) => !collapsed.has(id));
-  const label = fieldLabel ?? ((field: string) => t(`${entity}:fields.${field}`, { defaultValue: field }));
-  const value = valueText ?? ((_field: string, v: unknown, empty: string) => formatValue(v, empty));
+  const userNames = useUserNames((history.data?.items ?? []).flatMap((log) => log.changes.flatMap((c) => (isUserField(c.field) ? [c.before, c.after] : []))).filter((v): v is string => typeof v === "string"));
+  // The module's name for a field, else the name every record shares (id, created_by…), else the field itself.
+  const label =
+    fieldLabel ?? ((field: string) => t(`${entity}:fields.${field}`, { defaultValue: t(`common:history.field.${field}`, { defaultValue: field }) }));
+  // Values as people read them: yes/no, times in the browser's zone, users by name.
+  const value =
+    valueText ??
+    ((field: string, v: unknown, empty: string) => {
+      if (typeof v === "boolean") return t(v ? "common:values.yes" : "common:values.no");
+      if (typeof v === "string" && isUserField(field)) return userNames.get(v) ?? v;
+      if (typeof v === "string" && field.endsWith("_at")) return formatDateTime(v, empty);
+      return formatValue(v, empty);
+    });
   const action = actionLabel ?? ((a: string) => t(`auditLogs:actions.${a}`, { defaultValue: a }));
 
   const columns: TableColumnsType<AuditLog> = [
@@ -69,7 +86,7 @@ export function ChangeHistory({ entity, entityId, cacheName, fieldLabel, valueTe
       render: (a: string) => <Tag color={ACTION_COLORS[a]}>{action(a)}</Tag>,
     },
     {
-      title: t("common:history.fields"),
+      title: t("common:history.changed"),
       key: "fields",
       render: (_, log) => log.changes.map((c) => label(c.field)).join(t("common:history.separator")) || none,
     },
