@@ -5,7 +5,7 @@
 use crate::validate::Validator;
 use crate::DomainResult;
 
-/// A new group; also what a patch applies to.
+// A new group; also what a patch applies to.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(as = NewCustomerGroup, example = json!({"name": "华东重点客户", "description": "本季度重点跟进", "shared": true}))]
@@ -21,6 +21,7 @@ pub struct CustomerGroupInput {
 }
 
 crate::patch!(
+    /// Fields to change; absent fields stay, `null` clears the description.
     #[schema(example = json!({"shared": false}))]
     pub struct CustomerGroupPatch for CustomerGroupInput { name: String, shared: bool; description: String }
 );

@@ -8,6 +8,7 @@
 extern crate self as crm_domain;
 
 pub mod actor;
+pub mod amount;
 pub mod audit;
 pub mod customer_groups;
 pub mod customers;

@@ -10,14 +10,13 @@ pub fn field<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Opt
     Option::<T>::deserialize(d).map(Some)
 }
 
-/// `patch!(#[schema(example = …)] pub struct SupplierPatch for SupplierInput { name: String; contact: String, phone: String })`
+/// `patch!(/// doc\n #[schema(example = …)] pub struct SupplierPatch for SupplierInput { name: String; contact: String, phone: String })`
 /// declares the PATCH body of `SupplierInput`: the fields before `;` may be changed but
 /// not cleared, those after it may also be cleared with `null`. `apply` gives the input
 /// the record would have.
 #[macro_export]
 macro_rules! patch {
     ($(#[$meta:meta])* pub struct $name:ident for $input:ident { $($req:ident : $rty:ty),* ; $($opt:ident : $oty:ty),* $(,)? }) => {
-        /// Fields to change; absent fields stay, `null` clears a field that may be empty.
         #[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
         #[serde(deny_unknown_fields)]
         $(#[$meta])*

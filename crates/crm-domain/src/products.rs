@@ -15,13 +15,25 @@ pub fn name_key(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-#[derive(Debug, Clone)]
+// A new category; also what a patch applies to. The parent (and so the code) is fixed
+// at creation.
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewCategory, example = json!({"name": "办公家具", "parent_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e6f", "sort_order": 0}))]
 pub struct CategoryInput {
     pub name: String,
+    /// A top category; none makes this a top category. Two levels only.
     pub parent_id: Option<Uuid>,
+    #[serde(default)]
     pub sort_order: i32,
     pub remark: Option<String>,
 }
+
+crate::patch!(
+    /// Name, order and remark; a category does not move (its code shows its place).
+    #[schema(example = json!({"name": "办公桌椅", "sort_order": 2}))]
+    pub struct CategoryPatch for CategoryInput { name: String, sort_order: i32; remark: String }
+);
 
 impl CategoryInput {
     pub fn validate(mut self) -> DomainResult<Self> {
@@ -36,15 +48,77 @@ impl CategoryInput {
     }
 }
 
-#[derive(Debug, Clone)]
+// A new product; also what a patch applies to.
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewProduct, example = json!({"name": "人体工学椅", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "把", "price": "1234.56", "currency": "CNY", "on_sale": true}))]
 pub struct ProductInput {
     pub name: String,
     pub category_id: Uuid,
     pub unit: Option<String>,
+    /// A decimal string ("1234.56") or an integer; ≥ 0, at most two decimals. A JSON
+    /// number with a fraction is refused.
+    #[serde(deserialize_with = "crate::amount::amount")]
+    #[schema(value_type = String, example = "1234.56")]
     pub price: Decimal,
+    /// ISO 4217; CNY when absent.
     pub currency: Option<String>,
     pub description: Option<String>,
+    #[serde(default = "on_sale_by_default")]
     pub on_sale: bool,
+}
+
+fn on_sale_by_default() -> bool {
+    true
+}
+
+// A product's PATCH body, written out: `price` and `currency` take rules `patch!` has not.
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"price": "999.00", "on_sale": false}))]
+pub struct ProductPatch {
+    pub name: Option<String>,
+    pub category_id: Option<Uuid>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
+    pub unit: Option<Option<String>>,
+    /// As on create: a decimal string or an integer.
+    #[serde(default, deserialize_with = "crate::amount::opt_amount")]
+    #[schema(value_type = Option<String>, example = "999.00")]
+    pub price: Option<Decimal>,
+    pub currency: Option<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
+    pub description: Option<Option<String>>,
+    pub on_sale: Option<bool>,
+}
+
+impl ProductPatch {
+    /// The input of the product with this patch applied to `current`.
+    pub fn apply(self, mut current: ProductInput) -> ProductInput {
+        if let Some(v) = self.name {
+            current.name = v;
+        }
+        if let Some(v) = self.category_id {
+            current.category_id = v;
+        }
+        if let Some(v) = self.unit {
+            current.unit = v;
+        }
+        if let Some(v) = self.price {
+            current.price = v;
+        }
+        if let Some(v) = self.currency {
+            current.currency = Some(v);
+        }
+        if let Some(v) = self.description {
+            current.description = v;
+        }
+        if let Some(v) = self.on_sale {
+            current.on_sale = v;
+        }
+        current
+    }
 }
 
 /// A product's fields after the checks, with the price in minor units.
@@ -72,7 +146,7 @@ impl ProductInput {
     }
 }
 
-/// A new supplier; also what a patch applies to.
+// A new supplier; also what a patch applies to.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(as = NewSupplier, example = json!({"name": "上海办公设备有限公司", "contact": "周经理", "phone": "021-6100 2000", "province": "上海", "city": "上海"}))]
@@ -87,6 +161,7 @@ pub struct SupplierInput {
 }
 
 crate::patch!(
+    /// Fields to change; absent fields stay, `null` clears.
     #[schema(example = json!({"contact": "吴经理"}))]
     pub struct SupplierPatch for SupplierInput { name: String; contact: String, phone: String, province: String, city: String, address: String, remark: String }
 );

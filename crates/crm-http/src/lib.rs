@@ -21,10 +21,12 @@ pub mod json;
 pub mod list_query;
 pub mod login_guard;
 pub mod modules;
-pub mod money;
+/// Money amounts on the wire, with the domain's inputs that carry them.
+pub use crm_domain::amount as money;
 pub mod openapi;
 pub mod openapi_rules;
-pub mod patch;
+/// PATCH fields that tell absent from null.
+pub use crm_domain::patch;
 pub mod products;
 pub mod problem;
 pub mod rate_limit;

@@ -246,18 +246,19 @@ fn input_schemas(doc: &Value) -> Vec<String> {
 
 /// The fields each list sorts by (from its `ListSpec`), by the paths that list serves.
 fn sort_fields(path: &str) -> Option<Vec<&'static str>> {
+    use crm_persistence::kit::Resource;
     use crm_persistence::{customers, products, system};
     Some(match path {
         "/api/v1/customers" | "/api/v1/customers/export" => customers::list_spec::spec().sort_names(),
         "/api/v1/contacts" => customers::contacts::spec().sort_names(),
         "/api/v1/follow-ups" | "/api/v1/interactions" | "/api/v1/interactions/export" => customers::follow_ups::spec().sort_names(),
-        "/api/v1/product-categories" => products::categories::spec().sort_names(),
-        "/api/v1/products" | "/api/v1/products/export" => products::service::spec().sort_names(),
-        "/api/v1/suppliers" => <products::suppliers::Suppliers as crm_persistence::kit::Resource>::spec().sort_names(),
+        "/api/v1/product-categories" => <products::categories::Categories as Resource>::spec().sort_names(),
+        "/api/v1/products" | "/api/v1/products/export" => <products::service::Products as Resource>::spec().sort_names(),
+        "/api/v1/suppliers" => <products::suppliers::Suppliers as Resource>::spec().sort_names(),
         "/api/v1/users" => system::users::spec().sort_names(),
         "/api/v1/roles" => system::roles::spec().sort_names(),
         "/api/v1/departments" => system::departments::spec().sort_names(),
-        "/api/v1/customer-groups" => <crm_persistence::customer_groups::CustomerGroups as crm_persistence::kit::Resource>::spec().sort_names(),
+        "/api/v1/customer-groups" => <crm_persistence::customer_groups::CustomerGroups as Resource>::spec().sort_names(),
         _ => return None,
     })
 }

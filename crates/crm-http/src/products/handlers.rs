@@ -1,6 +1,8 @@
 use actix_web::{web, HttpResponse};
-use crm_domain::products::{CategoryInput, ProductInput};
-use crm_persistence::products::{categories, service as products, suppliers};
+use crm_persistence::kit;
+use crm_persistence::products::categories::{self, Categories};
+use crm_persistence::products::service::{self as products, Products};
+use crm_persistence::products::suppliers;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -33,16 +35,15 @@ pub async fn category_tree(state: web::Data<AppState>) -> ApiResult<HttpResponse
 /// Categories, flat. `q` matches name and code. Sort: code (default), name, sort_order, created_at.
 #[utoipa::path(get, path = "/api/v1/product-categories", tag = "products", security(("bearer" = [])), params(PageParams, CategoryFilters),
     responses((status = 200, body = PageOf<Category>)))]
-pub async fn list_categories(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(categories::list(&state.db, q.0).await?, Category::from), None))
+pub async fn list_categories(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from(kit::list::<Categories>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/product-categories/{id}", tag = "products", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Category, headers(("ETag" = String)))))]
-pub async fn get_category(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let c = categories::get(&state.db, *id).await?;
-    let v = c.version;
-    Ok(ok(&Category::from(c), Some(v)))
+pub async fn get_category(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let c = kit::get::<Categories>(&state.db, &ctx.0, *id).await?;
+    Ok(ok(&c, Some(c.version)))
 }
 
 /// A top category (no parent, code `01`) or a child of one (code `0101`). A child of a
@@ -51,21 +52,16 @@ pub async fn get_category(state: web::Data<AppState>, id: web::Path<Uuid>) -> Ap
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Category), (status = 409, body = Problem)))]
 pub async fn create_category(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewCategory>) -> ApiResult<HttpResponse> {
-    let b = body.0;
-    let c = categories::create(&state.db, &ctx.0, CategoryInput { name: b.name, parent_id: b.parent_id, sort_order: b.sort_order, remark: b.remark }).await?;
-    let (id, v) = (c.id, c.version);
-    Ok(created(&Category::from(c), format!("/api/v1/product-categories/{id}"), Some(v)))
+    let c = categories::create(&state.db, &ctx.0, body.0).await?;
+    Ok(created(&c, format!("/api/v1/product-categories/{}", c.id), Some(c.version)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/product-categories/{id}", tag = "products", security(("bearer" = [])), request_body = CategoryPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = Category), (status = 409, body = Problem)))]
 pub async fn update_category(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<CategoryPatch>) -> ApiResult<HttpResponse> {
-    let b = body.0;
-    let patch = categories::CategoryPatch { name: b.name, sort_order: b.sort_order, remark: b.remark };
-    let c = categories::update(&state.db, &ctx.0, *id, patch, if_match.0).await?;
-    let v = c.version;
-    Ok(ok(&Category::from(c), Some(v)))
+    let c = categories::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
+    Ok(ok(&c, Some(c.version)))
 }
 
 /// Logical delete; 409 (`category.in_use`) while it has child categories or products.
@@ -94,8 +90,8 @@ pub struct ProductFilters {
 /// price, created_at, updated_at (default `-updated_at`).
 #[utoipa::path(get, path = "/api/v1/products", tag = "products", security(("bearer" = [])), params(PageParams, ProductFilters),
     responses((status = 200, body = PageOf<Product>)))]
-pub async fn list_products(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(products::list(&state.db, q.0).await?, Product::from), None))
+pub async fn list_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from(kit::list::<Products>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 /// The whole filtered list as CSV, streamed. Takes the list's filters, `q` and `sort`.
@@ -104,17 +100,16 @@ pub async fn list_products(state: web::Data<AppState>, q: ListQuery) -> ApiResul
 pub async fn export_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
     let format = crate::export::take_format(&mut params)?;
-    let export = products::start_export(&state.db, params, format).await?;
+    let export = products::start_export(&state.db, &ctx.0, params, format).await?;
     Ok(crate::export::respond(export, "products", ctx.0.now))
 }
 
 /// A product by id, also when deleted (`deleted_at` set): past quotes and contracts name it.
 #[utoipa::path(get, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Product, headers(("ETag" = String)))))]
-pub async fn get_product(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let p = products::get(&state.db, *id).await?;
-    let v = p.version;
-    Ok(ok(&Product::from(p), Some(v)))
+pub async fn get_product(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let p = products::get(&state.db, &ctx.0, *id).await?;
+    Ok(ok(&p, Some(p.version)))
 }
 
 /// A product with a generated code (`P000001`). 409 when its category already has a
@@ -123,22 +118,16 @@ pub async fn get_product(state: web::Data<AppState>, id: web::Path<Uuid>) -> Api
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Product), (status = 400, description = "malformed, e.g. a price sent as a JSON number with a fraction", body = Problem), (status = 409, body = Problem)))]
 pub async fn create_product(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewProduct>) -> ApiResult<HttpResponse> {
-    let b = body.0;
-    let input = ProductInput { name: b.name, category_id: b.category_id, unit: b.unit, price: b.price, currency: b.currency, description: b.description, on_sale: b.on_sale };
-    let p = products::create(&state.db, &ctx.0, input).await?;
-    let (id, v) = (p.id, p.version);
-    Ok(created(&Product::from(p), format!("/api/v1/products/{id}"), Some(v)))
+    let p = products::create(&state.db, &ctx.0, body.0).await?;
+    Ok(created(&p, format!("/api/v1/products/{}", p.id), Some(p.version)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])), request_body = ProductPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = Product), (status = 409, body = Problem)))]
 pub async fn update_product(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<ProductPatch>) -> ApiResult<HttpResponse> {
-    let b = body.0;
-    let patch = products::ProductPatch { name: b.name, category_id: b.category_id, unit: b.unit, price: b.price, currency: b.currency, description: b.description, on_sale: b.on_sale };
-    let p = products::update(&state.db, &ctx.0, *id, patch, if_match.0).await?;
-    let v = p.version;
-    Ok(ok(&Product::from(p), Some(v)))
+    let p = products::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
+    Ok(ok(&p, Some(p.version)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/products/{id}", tag = "products", security(("bearer" = [])),

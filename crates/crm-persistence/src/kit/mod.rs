@@ -60,16 +60,25 @@ pub trait Resource: Sized + 'static {
         let _ = (db, ctx, for_edit);
         async { Ok(policy::live::<Self::Entity>()) }
     }
+
+    /// List filters of the module's own making (a category with its children, a price
+    /// range, a group's members), taken out of `params` before the spec checks the rest;
+    /// the list and its export both pass through here.
+    fn narrow(db: &impl ConnectionTrait, ctx: &Ctx, select: Select<Self::Entity>, params: &mut ListParams) -> impl Future<Output = DomainResult<Select<Self::Entity>>> {
+        let _ = (db, ctx, params);
+        async { Ok(select) }
+    }
+}
+
+/// The list's query: visible rows, the module's own filters, then the spec's.
+pub async fn list_select<R: Resource>(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListParams) -> DomainResult<Select<R::Entity>> {
+    let select = R::narrow(db, ctx, R::visible(db, ctx, false).await?, &mut params).await?;
+    R::spec().apply(select, &params, db.get_database_backend())
 }
 
 /// One page of the records the caller may see, filtered and sorted by the resource's spec.
 pub async fn list<R: Resource>(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<R::View>> {
-    list_from::<R>(db, ctx, R::visible(db, ctx, false).await?, params).await
-}
-
-/// Like `list`, from a narrower start (a module's own filter, e.g. a group's members).
-pub async fn list_from<R: Resource>(db: &Db, ctx: &Ctx, select: Select<R::Entity>, params: ListParams) -> DomainResult<Page<R::View>> {
-    let select = R::spec().apply(select, &params, db.get_database_backend())?;
+    let select = list_select::<R>(db, ctx, params.clone()).await?;
     let mut page = fetch_page(db, select, &params).await?;
     let rows = std::mem::take(&mut page.items);
     Ok(page.with_items(R::views(db, ctx, rows).await?))
@@ -178,8 +187,8 @@ where
     Ok(written)
 }
 
-/// Moves a record the caller may change to the recycle bin, after `rule` (the module's
-/// reasons to refuse, e.g. "still in use" → 409) and the `If-Match` check.
+/// Moves a record the caller may change to the recycle bin, after the `If-Match` check
+/// and `rule` (the module's reasons to refuse, e.g. "still in use" → 409).
 pub async fn delete<R, F>(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>, rule: F) -> DomainResult<()>
 where
     R: Resource,
@@ -187,9 +196,9 @@ where
 {
     let tx = crate::tx::begin(db).await?;
     let current = load::<R>(&tx, ctx, id, true).await?;
-    rule(&tx, &current).await?;
     let read = R::version(&current);
     check_if_match(if_match, read)?;
+    rule(&tx, &current).await?;
     recycle::soft_delete::<R::Entity>(&tx, ctx, id, read).await?;
     tx.commit().await.map_err(db_err)
 }
@@ -206,6 +215,6 @@ where
     X: crate::table_export::TableExport<Entity = R::Entity>,
     Row<R>: Send + Sync,
 {
-    let select = R::spec().apply(R::visible(db, ctx, false).await?, &params, db.get_database_backend())?;
+    let select = list_select::<R>(db, ctx, params).await?;
     crate::table_export::run::<X>(db.clone(), select, format).await
 }

@@ -5,26 +5,29 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use crm_domain::products::{name_key, CategoryInput};
+use crm_domain::products::{name_key, CategoryInput, CategoryPatch};
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::category::{self, Column as C, Entity as Category};
 use super::entities::product;
 use crate::db::db_err;
-use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::version::{check_if_match, update_versioned};
-use crate::{audit, recycle, sequences, Ctx, Db};
+use crate::kit::{self, Policy, Resource};
+use crate::listing::{FieldKind, Filter, ListSpec};
+use crate::{sequences, Ctx, Db};
 
 crate::soft_delete!(Category, "product_categories", Name);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = Category, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "name": "办公家具", "code": "0101", "parent_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e6f",
+    "sort_order": 0, "remark": null, "version": 1, "created_at": "2026-11-25T09:00:00Z", "updated_at": "2026-11-25T09:00:00Z"}))]
 pub struct CategoryView {
     pub id: Uuid,
     pub name: String,
+    /// `01` for a top category, `0101` for its first child.
     pub code: String,
     pub parent_id: Option<Uuid>,
     pub sort_order: i32,
@@ -59,14 +62,36 @@ pub struct CategoryNode {
     pub children: Vec<CategoryNode>,
 }
 
-pub fn spec() -> ListSpec<Category> {
-    ListSpec {
-        filters: vec![Filter { name: "parent_id", column: C::ParentId, kind: FieldKind::Uuid, range: false }],
-        sorts: vec![("code", C::Code), ("name", C::Name), ("sort_order", C::SortOrder), ("created_at", C::CreatedAt)],
-        search: vec![C::Name, C::Code],
-        search_index: None,
-        default_sort: vec![(C::Code, Order::Asc)],
-        tie_breaker: C::Id,
+/// Categories on the kit: a catalogue record.
+pub struct Categories;
+
+impl Resource for Categories {
+    type Entity = Category;
+    type View = CategoryView;
+    const WHAT: &'static str = "product category";
+    const POLICY: Policy = Policy::Catalogue;
+
+    fn spec() -> ListSpec<Category> {
+        ListSpec {
+            filters: vec![Filter { name: "parent_id", column: C::ParentId, kind: FieldKind::Uuid, range: false }],
+            sorts: vec![("code", C::Code), ("name", C::Name), ("sort_order", C::SortOrder), ("created_at", C::CreatedAt)],
+            search: vec![C::Name, C::Code],
+            search_index: None,
+            default_sort: vec![(C::Code, Order::Asc)],
+            tie_breaker: C::Id,
+        }
+    }
+
+    fn id(row: &category::Model) -> Uuid {
+        row.id
+    }
+
+    fn version(row: &category::Model) -> i32 {
+        row.version
+    }
+
+    async fn views(_: &impl ConnectionTrait, _: &Ctx, rows: Vec<category::Model>) -> DomainResult<Vec<CategoryView>> {
+        Ok(rows.into_iter().map(CategoryView::from).collect())
     }
 }
 
@@ -75,16 +100,7 @@ fn live() -> sea_orm::Select<Category> {
 }
 
 pub(crate) async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<category::Model> {
-    live().filter(C::Id.eq(id)).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("product category"))
-}
-
-pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<CategoryView>> {
-    let select = spec().apply(live(), &params, db.get_database_backend())?;
-    Ok(fetch_page(db, select, &params).await?.map(Into::into))
-}
-
-pub async fn get(db: &Db, id: Uuid) -> DomainResult<CategoryView> {
-    Ok(find_live(db, id).await?.into())
+    live().filter(C::Id.eq(id)).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found(Categories::WHAT))
 }
 
 /// The whole tree with product counts, in two queries.
@@ -139,99 +155,71 @@ async fn check_sibling_name(db: &impl ConnectionTrait, parent_key: &str, name_no
 
 pub async fn create(db: &Db, ctx: &Ctx, input: CategoryInput) -> DomainResult<CategoryView> {
     let input = input.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    let code = match input.parent_id {
-        None => format!("{:02}", sequences::next(&tx, "product_categories").await?),
-        Some(pid) => {
-            let parent = live().filter(C::Id.eq(pid)).one(&tx).await.map_err(db_err)?.ok_or_else(|| DomainError::invalid_field("parent_id", "not_found", "no such category"))?;
-            if parent.parent_id.is_some() {
-                let mut e = DomainError::invalid_field("parent_id", "too_deep", "categories have two levels: choose a top category as the parent");
-                e.code = "category.too_deep".into();
-                return Err(e);
+    kit::create::<Categories, _>(db, ctx, async |tx| {
+        let code = match input.parent_id {
+            None => format!("{:02}", sequences::next(tx, "product_categories").await?),
+            Some(pid) => {
+                let parent = live().filter(C::Id.eq(pid)).one(tx).await.map_err(db_err)?.ok_or_else(|| DomainError::invalid_field("parent_id", "not_found", "no such category"))?;
+                if parent.parent_id.is_some() {
+                    let mut e = DomainError::invalid_field("parent_id", "too_deep", "categories have two levels: choose a top category as the parent");
+                    e.code = "category.too_deep".into();
+                    return Err(e);
+                }
+                format!("{}{:02}", parent.code, sequences::next(tx, &format!("product_categories:{}", parent.code)).await?)
             }
-            format!("{}{:02}", parent.code, sequences::next(&tx, &format!("product_categories:{}", parent.code)).await?)
-        }
-    };
-    let parent_key = input.parent_id.map(|p| p.to_string()).unwrap_or_default();
-    let name_norm = name_key(&input.name);
-    check_sibling_name(&tx, &parent_key, &name_norm, None).await?;
-    let model = category::Model {
-        id: Uuid::now_v7(),
-        name: input.name,
-        name_norm,
-        parent_id: input.parent_id,
-        parent_key,
-        code,
-        sort_order: input.sort_order,
-        remark: input.remark,
-        version: 1,
-        created_by: Some(ctx.actor.user_id),
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
-    };
-    Category::insert(category::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    let v = CategoryView::from(model);
-    audit::record(&tx, ctx, "product_categories", v.id, "create", &Value::Null, &json!(v)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
-}
-
-pub struct CategoryPatch {
-    pub name: Option<String>,
-    pub sort_order: Option<i32>,
-    pub remark: Option<Option<String>>,
+        };
+        let parent_key = input.parent_id.map(|p| p.to_string()).unwrap_or_default();
+        let name_norm = name_key(&input.name);
+        check_sibling_name(tx, &parent_key, &name_norm, None).await?;
+        Ok(category::Model {
+            id: Uuid::now_v7(),
+            name: input.name,
+            name_norm,
+            parent_id: input.parent_id,
+            parent_key,
+            code,
+            sort_order: input.sort_order,
+            remark: input.remark,
+            version: 1,
+            created_by: Some(ctx.actor.user_id),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+        })
+    })
+    .await
 }
 
 /// Name, order and remark change; the place in the tree (and so the code) does not.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CategoryPatch, if_match: Option<i32>) -> DomainResult<CategoryView> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    let input = CategoryInput {
-        name: patch.name.unwrap_or_else(|| current.name.clone()),
-        parent_id: current.parent_id,
-        sort_order: patch.sort_order.unwrap_or(current.sort_order),
-        remark: patch.remark.unwrap_or_else(|| current.remark.clone()),
-    }
-    .validate()?;
-    // Bad input is refused as such (422) before the version is compared (412).
-    check_if_match(if_match, current.version)?;
-    let name_norm = name_key(&input.name);
-    check_sibling_name(&tx, &current.parent_key, &name_norm, Some(id)).await?;
-    let changes = category::ActiveModel {
-        name: Set(input.name.clone()),
-        name_norm: Set(name_norm.clone()),
-        sort_order: Set(input.sort_order),
-        remark: Set(input.remark.clone()),
-        updated_at: Set(ctx.now),
-        ..Default::default()
-    };
-    update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
-    let next = category::Model { name: input.name, name_norm, sort_order: input.sort_order, remark: input.remark, updated_at: ctx.now, version: current.version + 1, ..current.clone() };
-    let (before, after) = (CategoryView::from(current), CategoryView::from(next));
-    audit::record(&tx, ctx, "product_categories", id, "update", &json!(before), &json!(after)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(after)
+    kit::update::<Categories, _>(db, ctx, id, if_match, async |tx, current| {
+        let input = CategoryInput { name: current.name.clone(), parent_id: current.parent_id, sort_order: current.sort_order, remark: current.remark.clone() };
+        let input = patch.apply(input).validate()?;
+        let name_norm = name_key(&input.name);
+        check_sibling_name(tx, &current.parent_key, &name_norm, Some(id)).await?;
+        Ok(category::Model { name: input.name, name_norm, sort_order: input.sort_order, remark: input.remark, ..current })
+    })
+    .await
 }
 
 /// Logical delete, refused while live children or products depend on it (named in the 409).
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    let children: Vec<String> = live().select_only().column(C::Name).filter(C::ParentId.eq(id)).limit(10).into_tuple().all(&tx).await.map_err(db_err)?;
-    let products: Vec<String> = product::Entity::find()
-        .select_only()
-        .column(product::Column::Name)
-        .filter(product::Column::CategoryId.eq(id))
-        .filter(product::Column::DeletedAt.is_null())
-        .limit(10)
-        .into_tuple()
-        .all(&tx)
-        .await
-        .map_err(db_err)?;
-    if !children.is_empty() || !products.is_empty() {
+    kit::delete::<Categories, _>(db, ctx, id, if_match, async |tx, _| {
+        let children: Vec<String> = live().select_only().column(C::Name).filter(C::ParentId.eq(id)).limit(10).into_tuple().all(tx).await.map_err(db_err)?;
+        let products: Vec<String> = product::Entity::find()
+            .select_only()
+            .column(product::Column::Name)
+            .filter(product::Column::CategoryId.eq(id))
+            .filter(product::Column::DeletedAt.is_null())
+            .limit(10)
+            .into_tuple()
+            .all(tx)
+            .await
+            .map_err(db_err)?;
+        if children.is_empty() && products.is_empty() {
+            return Ok(());
+        }
         let mut what = Vec::new();
         if !children.is_empty() {
             what.push(format!("child categories {}", children.join(", ")));
@@ -239,11 +227,9 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
         if !products.is_empty() {
             what.push(format!("products {}", products.join(", ")));
         }
-        return Err(DomainError::conflict("category.in_use", format!("the category still holds {}", what.join(" and ")))
-            .with_extra(json!({"children": children, "products": products})));
-    }
-    recycle::soft_delete::<Category>(&tx, ctx, id, current.version).await?;
-    tx.commit().await.map_err(db_err)
+        Err(DomainError::conflict("category.in_use", format!("the category still holds {}", what.join(" and "))).with_extra(json!({"children": children, "products": products})))
+    })
+    .await
 }
 
 /// The category and, for a top category, its children: what `category_id` filters on.

@@ -7,26 +7,29 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use crm_domain::money::{from_minor, MAX_AMOUNT};
-use crm_domain::products::{name_key, CheckedProduct, ProductInput};
+use crm_domain::products::{name_key, CheckedProduct, ProductInput, ProductPatch};
 use crm_domain::{DomainError, DomainResult};
 use rust_decimal::Decimal;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QuerySelect, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QuerySelect, Select};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::categories;
 use super::entities::category;
 use super::entities::product::{self, Column as C, Entity as Product};
-use crate::table_export::{self, time, Export, ExportFormat, TableExport};
+use crate::table_export::{time, Export, ExportFormat, TableExport};
 use crate::db::db_err;
-use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::version::{check_if_match, update_versioned};
-use crate::{audit, recycle, sequences, Ctx, Db};
+use crate::listing::{FieldKind, Filter, ListParams, ListSpec};
+use crate::kit::{self, Policy, Resource};
+use crate::{sequences, Ctx, Db};
 
 crate::soft_delete!(Product, "products", Name);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = Product, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e80", "code": "P000001", "name": "人体工学椅", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+    "category_name": "办公家具", "unit": "把", "price": "1234.56", "currency": "CNY", "description": null, "on_sale": true, "version": 1,
+    "created_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01", "created_at": "2026-11-25T09:00:00Z", "updated_at": "2026-11-25T09:00:00Z", "deleted_at": null}))]
 pub struct ProductView {
     pub id: Uuid,
     pub code: String,
@@ -34,7 +37,10 @@ pub struct ProductView {
     pub category_id: Uuid,
     pub category_name: Option<String>,
     pub unit: Option<String>,
+    /// A decimal string with two places.
+    #[schema(value_type = String, example = "1234.56")]
     pub price: Decimal,
+    /// ISO 4217.
     pub currency: String,
     pub description: Option<String>,
     pub on_sale: bool,
@@ -42,62 +48,93 @@ pub struct ProductView {
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Set when the product is in the recycle bin; it stays readable by id.
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
-/// Views for a page of rows, with category names in one query.
-async fn views(db: &impl ConnectionTrait, rows: Vec<product::Model>) -> DomainResult<Vec<ProductView>> {
-    let ids: Vec<Uuid> = rows.iter().map(|p| p.category_id).collect();
-    let names: HashMap<Uuid, String> = if ids.is_empty() {
-        HashMap::new()
-    } else {
-        category::Entity::find()
-            .select_only()
-            .column(category::Column::Id)
-            .column(category::Column::Name)
-            .filter(category::Column::Id.is_in(ids))
-            .into_tuple::<(Uuid, String)>()
-            .all(db)
-            .await
-            .map_err(db_err)?
+/// Products on the kit: a catalogue record.
+pub struct Products;
+
+impl Resource for Products {
+    type Entity = Product;
+    type View = ProductView;
+    const WHAT: &'static str = "product";
+    const POLICY: Policy = Policy::Catalogue;
+
+    fn spec() -> ListSpec<Product> {
+        let f = |name, column, kind, range| Filter { name, column, kind, range };
+        ListSpec {
+            filters: vec![f("on_sale", C::OnSale, FieldKind::Bool, false), f("currency", C::Currency, FieldKind::Text, false), f("created_at", C::CreatedAt, FieldKind::Timestamp, true)],
+            sorts: vec![("name", C::Name), ("code", C::Code), ("price", C::PriceCents), ("created_at", C::CreatedAt), ("updated_at", C::UpdatedAt)],
+            search: vec![C::Name, C::Code],
+            search_index: None,
+            default_sort: vec![(C::UpdatedAt, Order::Desc)],
+            tie_breaker: C::Id,
+        }
+    }
+
+    fn id(row: &product::Model) -> Uuid {
+        row.id
+    }
+
+    fn version(row: &product::Model) -> i32 {
+        row.version
+    }
+
+    /// With category names, in one query for any number of rows.
+    async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<product::Model>) -> DomainResult<Vec<ProductView>> {
+        let ids: Vec<Uuid> = rows.iter().map(|p| p.category_id).collect();
+        let names: HashMap<Uuid, String> = if ids.is_empty() {
+            HashMap::new()
+        } else {
+            category::Entity::find()
+                .select_only()
+                .column(category::Column::Id)
+                .column(category::Column::Name)
+                .filter(category::Column::Id.is_in(ids))
+                .into_tuple::<(Uuid, String)>()
+                .all(db)
+                .await
+                .map_err(db_err)?
+                .into_iter()
+                .collect()
+        };
+        Ok(rows
             .into_iter()
-            .collect()
-    };
-    Ok(rows
-        .into_iter()
-        .map(|p| ProductView {
-            category_name: names.get(&p.category_id).cloned(),
-            id: p.id,
-            code: p.code,
-            name: p.name,
-            category_id: p.category_id,
-            unit: p.unit,
-            price: from_minor(p.price_cents),
-            currency: p.currency,
-            description: p.description,
-            on_sale: p.on_sale,
-            version: p.version,
-            created_by: p.created_by,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
-            deleted_at: p.deleted_at,
-        })
-        .collect())
+            .map(|p| ProductView {
+                category_name: names.get(&p.category_id).cloned(),
+                id: p.id,
+                code: p.code,
+                name: p.name,
+                category_id: p.category_id,
+                unit: p.unit,
+                price: from_minor(p.price_cents),
+                currency: p.currency,
+                description: p.description,
+                on_sale: p.on_sale,
+                version: p.version,
+                created_by: p.created_by,
+                created_at: p.created_at,
+                updated_at: p.updated_at,
+                deleted_at: p.deleted_at,
+            })
+            .collect())
 }
 
-async fn view(db: &impl ConnectionTrait, row: product::Model) -> DomainResult<ProductView> {
-    views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("product view"))
-}
-
-pub fn spec() -> ListSpec<Product> {
-    let f = |name, column, kind, range| Filter { name, column, kind, range };
-    ListSpec {
-        filters: vec![f("on_sale", C::OnSale, FieldKind::Bool, false), f("currency", C::Currency, FieldKind::Text, false), f("created_at", C::CreatedAt, FieldKind::Timestamp, true)],
-        sorts: vec![("name", C::Name), ("code", C::Code), ("price", C::PriceCents), ("created_at", C::CreatedAt), ("updated_at", C::UpdatedAt)],
-        search: vec![C::Name, C::Code],
-        search_index: None,
-        default_sort: vec![(C::UpdatedAt, Order::Desc)],
-        tie_breaker: C::Id,
+    /// `category_id` takes in the category's children; `price_min`/`price_max` are
+    /// decimal amounts.
+    async fn narrow(db: &impl ConnectionTrait, _: &Ctx, mut select: Select<Product>, params: &mut ListParams) -> DomainResult<Select<Product>> {
+        if let Some(raw) = params.take_filter("category_id") {
+            let id = Uuid::parse_str(raw.trim()).map_err(|_| bad_query("category_id", format!("'{raw}' is not a valid id for 'category_id'")))?;
+            select = select.filter(C::CategoryId.is_in(categories::with_children(db, id).await?));
+        }
+        if let Some(raw) = params.take_filter("price_min") {
+            select = select.filter(C::PriceCents.gte(price_bound("price_min", &raw)?));
+        }
+        if let Some(raw) = params.take_filter("price_max") {
+            select = select.filter(C::PriceCents.lte(price_bound("price_max", &raw)?));
+        }
+        Ok(select)
     }
 }
 
@@ -112,38 +149,10 @@ fn price_bound(field: &str, raw: &str) -> DomainResult<i64> {
     Ok(i64::try_from(minor).unwrap_or(if d.is_sign_negative() { -MAX_AMOUNT } else { MAX_AMOUNT }))
 }
 
-/// The list's query, shared with the export: live products; `category_id` takes in the
-/// category's children; `price_min`/`price_max` are decimal amounts.
-async fn list_select(db: &impl ConnectionTrait, mut params: ListParams) -> DomainResult<Select<Product>> {
-    let mut select = Product::find().filter(C::DeletedAt.is_null());
-    if let Some(raw) = params.take_filter("category_id") {
-        let id = Uuid::parse_str(raw.trim()).map_err(|_| bad_query("category_id", format!("'{raw}' is not a valid id for 'category_id'")))?;
-        select = select.filter(C::CategoryId.is_in(categories::with_children(db, id).await?));
-    }
-    if let Some(raw) = params.take_filter("price_min") {
-        select = select.filter(C::PriceCents.gte(price_bound("price_min", &raw)?));
-    }
-    if let Some(raw) = params.take_filter("price_max") {
-        select = select.filter(C::PriceCents.lte(price_bound("price_max", &raw)?));
-    }
-    spec().apply(select, &params, db.get_database_backend())
-}
-
-pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<ProductView>> {
-    let select = list_select(db, params.clone()).await?;
-    let mut page = fetch_page(db, select, &params).await?;
-    let rows = std::mem::take(&mut page.items);
-    Ok(page.with_items(views(db, rows).await?))
-}
-
 /// By id, deleted or not: past quotes and contracts still show what they sold.
-pub async fn get(db: &Db, id: Uuid) -> DomainResult<ProductView> {
-    let row = Product::find_by_id(id).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("product"))?;
-    view(db, row).await
-}
-
-async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<product::Model> {
-    Product::find_by_id(id).filter(C::DeletedAt.is_null()).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("product"))
+pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<ProductView> {
+    let row = Product::find_by_id(id).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found(Products::WHAT))?;
+    kit::view::<Products>(db, ctx, row).await
 }
 
 /// The category must exist (422 otherwise) and no live product in it may have the name (409).
@@ -160,100 +169,69 @@ async fn check_place(db: &impl ConnectionTrait, p: &CheckedProduct, name_norm: &
     Ok(())
 }
 
-pub async fn create(db: &Db, ctx: &Ctx, input: ProductInput) -> DomainResult<ProductView> {
-    let p = input.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    let name_norm = name_key(&p.name);
-    check_place(&tx, &p, &name_norm, None).await?;
-    let n = sequences::next(&tx, "products").await?;
-    let model = product::Model {
-        id: Uuid::now_v7(),
-        code: format!("P{n:06}"),
+/// The stored row of checked input over `row` (a new or the current one).
+fn fill(row: product::Model, p: CheckedProduct) -> product::Model {
+    product::Model {
+        name_norm: name_key(&p.name),
         name: p.name,
-        name_norm,
         category_id: p.category_id,
         unit: p.unit,
         price_cents: p.price_minor,
         currency: p.currency,
         description: p.description,
         on_sale: p.on_sale,
-        version: 1,
-        created_by: Some(ctx.actor.user_id),
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
-    };
-    Product::insert(product::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    let v = view(&tx, model).await?;
-    audit::record(&tx, ctx, "products", v.id, "create", &Value::Null, &json!(v)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
+        ..row
+    }
 }
 
-#[derive(Debug, Default)]
-pub struct ProductPatch {
-    pub name: Option<String>,
-    pub category_id: Option<Uuid>,
-    pub unit: Option<Option<String>>,
-    pub price: Option<Decimal>,
-    pub currency: Option<String>,
-    pub description: Option<Option<String>>,
-    pub on_sale: Option<bool>,
+pub async fn create(db: &Db, ctx: &Ctx, input: ProductInput) -> DomainResult<ProductView> {
+    let p = input.validate()?;
+    kit::create::<Products, _>(db, ctx, async |tx| {
+        check_place(tx, &p, &name_key(&p.name), None).await?;
+        let n = sequences::next(tx, "products").await?;
+        let blank = product::Model {
+            id: Uuid::now_v7(),
+            code: format!("P{n:06}"),
+            name: String::new(),
+            name_norm: String::new(),
+            category_id: p.category_id,
+            unit: None,
+            price_cents: 0,
+            currency: String::new(),
+            description: None,
+            on_sale: true,
+            version: 1,
+            created_by: Some(ctx.actor.user_id),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+        };
+        Ok(fill(blank, p))
+    })
+    .await
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ProductPatch, if_match: Option<i32>) -> DomainResult<ProductView> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    let p = ProductInput {
-        name: patch.name.unwrap_or_else(|| current.name.clone()),
-        category_id: patch.category_id.unwrap_or(current.category_id),
-        unit: patch.unit.unwrap_or_else(|| current.unit.clone()),
-        price: patch.price.unwrap_or_else(|| from_minor(current.price_cents)),
-        currency: Some(patch.currency.unwrap_or_else(|| current.currency.clone())),
-        description: patch.description.unwrap_or_else(|| current.description.clone()),
-        on_sale: patch.on_sale.unwrap_or(current.on_sale),
-    }
-    .validate()?;
-    // Bad input is refused as such (422) before the version is compared (412).
-    check_if_match(if_match, current.version)?;
-    let name_norm = name_key(&p.name);
-    check_place(&tx, &p, &name_norm, Some(id)).await?;
-    let next = product::Model {
-        name: p.name,
-        name_norm,
-        category_id: p.category_id,
-        unit: p.unit,
-        price_cents: p.price_minor,
-        currency: p.currency,
-        description: p.description,
-        on_sale: p.on_sale,
-        updated_at: ctx.now,
-        version: current.version + 1,
-        ..current.clone()
-    };
-    let changes = product::ActiveModel {
-        name: Set(next.name.clone()),
-        name_norm: Set(next.name_norm.clone()),
-        category_id: Set(next.category_id),
-        unit: Set(next.unit.clone()),
-        price_cents: Set(next.price_cents),
-        currency: Set(next.currency.clone()),
-        description: Set(next.description.clone()),
-        on_sale: Set(next.on_sale),
-        updated_at: Set(ctx.now),
-        ..Default::default()
-    };
-    update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
-    let before = view(&tx, current).await?;
-    let after = view(&tx, next).await?;
-    audit::record(&tx, ctx, "products", id, "update", &json!(before), &json!(after)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(after)
+    kit::update::<Products, _>(db, ctx, id, if_match, async |tx, current| {
+        let input = ProductInput {
+            name: current.name.clone(),
+            category_id: current.category_id,
+            unit: current.unit.clone(),
+            price: from_minor(current.price_cents),
+            currency: Some(current.currency.clone()),
+            description: current.description.clone(),
+            on_sale: current.on_sale,
+        };
+        let p = patch.apply(input).validate()?;
+        check_place(tx, &p, &name_key(&p.name), Some(id)).await?;
+        Ok(fill(current, p))
+    })
+    .await
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    recycle::delete_live::<Product>(db, ctx, id, if_match, "product").await
+    kit::delete::<Products, _>(db, ctx, id, if_match, kit::no_rule).await
 }
 
 pub struct ProductExport;
@@ -265,7 +243,8 @@ impl TableExport for ProductExport {
 
     async fn rows(db: &Db, batch: Vec<product::Model>) -> DomainResult<Vec<Vec<String>>> {
         let o = |s: Option<String>| s.unwrap_or_default();
-        Ok(views(db, batch)
+        // A catalogue row reads the same for everyone: its view needs no caller.
+        Ok(Products::views(db, &Ctx::system("export"), batch)
             .await?
             .into_iter()
             .map(|p| {
@@ -278,7 +257,6 @@ impl TableExport for ProductExport {
     }
 }
 
-pub async fn start_export(db: &Db, params: ListParams, format: ExportFormat) -> DomainResult<Export> {
-    let select = list_select(db, params).await?;
-    table_export::run::<ProductExport>(db.clone(), select, format).await
+pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat) -> DomainResult<Export> {
+    kit::export::<Products, ProductExport>(db, ctx, params, format).await
 }

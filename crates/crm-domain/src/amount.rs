@@ -1,6 +1,6 @@
 //! Money on the wire: a decimal string ("12.50"), or an integer. A JSON number with a
 //! fraction is refused (400 naming the field): parsers on the way read it as a float,
-//! which cannot carry cents exactly.
+//! which cannot carry cents exactly. Inputs name these in `deserialize_with`.
 
 use std::fmt;
 use std::str::FromStr;
