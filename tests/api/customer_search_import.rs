@@ -230,10 +230,10 @@ mod list_queries_use_indexes {
             }
             let walk = what.contains("walk");
             let stmt = if walk {
-                let mut query = crm_persistence::customers::service::recency_walk_query(&app.db, &ctx, &params, 2000).await.unwrap();
+                let mut query = crm_persistence::customers::list::recency_walk_query(&app.db, &ctx, &params, 2000).await.unwrap();
                 DbBackend::Postgres.build(query.limit(20))
             } else {
-                crm_persistence::customers::service::list_select(&app.db, &ctx, params).await.unwrap().limit(20).build(DbBackend::Postgres)
+                crm_persistence::customers::list::list_select(&app.db, &ctx, params).await.unwrap().limit(20).build(DbBackend::Postgres)
             };
             let plan = explain(&app, stmt).await;
             assert!(!plan.contains("Seq Scan on customers"), "{what}: sequential scan\n{plan}");
@@ -261,7 +261,7 @@ mod list_queries_use_indexes {
         assert_eq!(options("idx_customers_search_trgm").await, "gin_pending_list_limit=256");
         assert!(options("customers").await.contains("autovacuum_vacuum_insert_scale_factor=0.01"));
         // Every create runs the duplicate check: one probe per key, each in its unique index.
-        let stmt = crm_persistence::customers::service::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Postgres);
+        let stmt = crm_persistence::customers::duplicates::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Postgres);
         let plan = explain(&app, stmt).await;
         for index in DUPLICATE_KEY_INDEXES {
             assert!(plan.contains(index), "duplicate check: expected {index}\n{plan}");
@@ -279,11 +279,11 @@ mod list_queries_use_indexes {
         app.db.execute_unprepared("ANALYZE").await.unwrap();
         let mut params = ListParams::first_page();
         params.q = Some("索引客户".into());
-        let mut query = crm_persistence::customers::service::recency_walk_query(&app.db, &ctx, &params, 2000).await.unwrap();
+        let mut query = crm_persistence::customers::list::recency_walk_query(&app.db, &ctx, &params, 2000).await.unwrap();
         let plan = sqlite_plan(&app, DbBackend::Sqlite.build(query.limit(20))).await;
         assert!(plan.iter().any(|p| p.contains("COVERING INDEX idx_customers_live_upd_cover")), "{plan:?}");
         // The duplicate check probes each key's unique index, never the table.
-        let stmt = crm_persistence::customers::service::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Sqlite);
+        let stmt = crm_persistence::customers::duplicates::duplicates_select(Some("索引客户00001"), Some("138 0000 0001"), Some("a@example.com"), None).build(DbBackend::Sqlite);
         let plan = sqlite_plan(&app, stmt).await;
         for index in DUPLICATE_KEY_INDEXES {
             assert!(plan.iter().any(|p| p.contains(index)), "duplicate check: expected {index}\n{plan:?}");

@@ -1,15 +1,12 @@
 //! The operation log (SYS-6): written by services inside their transaction, one entry per
 //! create, update or delete, with field-level before and after values.
 
-use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 use crm_domain::audit::{diff, FieldChange};
 use crm_domain::DomainResult;
-use sea_orm::sea_query::{PostgresQueryBuilder, SelectStatement};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityName, EntityTrait, IdenStatic, Iterable, QueryFilter, QueryOrder,
-    QueryResult, Statement,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -20,72 +17,8 @@ use crate::listing::{fetch_page, parse_time, ListParams, Page};
 use crate::shared_entities::audit_log;
 use crate::Ctx;
 
-/// Inserts a new record and its `create` entry as one statement on PostgreSQL, unless
-/// `unless` finds a row: then nothing is written and its rows come back (none: written).
-/// A data-modifying WITH is atomic on its own and always runs, so each insert takes its
-/// row from a SELECT that yields nothing when the check found something. A create then
-/// costs one round trip instead of a check, BEGIN, two inserts and COMMIT; under READ
-/// COMMITTED the check sees what it would have seen as a statement of its own. (SQLite
-/// cannot put an INSERT in a WITH; its creates use `record` inside their transaction.)
-///
-/// The statement is written here rather than through sea-query's WITH builder, which
-/// cloned and rebuilt every part of it on each call: a quarter of the server's CPU in a
-/// profile of customer creates. Only `unless` goes through sea-query; the inserts are
-/// lists of columns and numbered parameters.
-pub async fn insert_recorded_unless<A: ActiveModelTrait>(
-    db: &crate::Db,
-    ctx: &Ctx,
-    record: A,
-    unless: SelectStatement,
-    entity: &str,
-    entity_id: Uuid,
-    after: &Value,
-) -> DomainResult<Vec<QueryResult>> {
-    let (check, mut values) = unless.build(PostgresQueryBuilder);
-    let (columns, row) = set_values(&record);
-    let changes = serde_json::to_value(diff(&Value::Null, after)).unwrap_or(Value::Null);
-    let (log_columns, log_row) = set_values(&entry(ctx, entity, entity_id, "create", changes));
-    let table = A::Entity::default().table_name().to_owned();
-    let mut sql = String::with_capacity(check.len() + 64 * (columns.len() + log_columns.len()));
-    let _ = write!(sql, "WITH blockers AS ({check}), created AS (INSERT INTO \"{table}\" ({columns}) SELECT ");
-    push_params(&mut sql, values.0.len(), row.len());
-    values.0.extend(row);
-    let _ = write!(sql, " WHERE NOT EXISTS (SELECT 1 FROM blockers) RETURNING 1), logged AS (INSERT INTO \"{}\" ({log_columns}) SELECT ", audit_log::Entity.table_name());
-    push_params(&mut sql, values.0.len(), log_row.len());
-    values.0.extend(log_row);
-    sql.push_str(" FROM created) SELECT * FROM blockers");
-    let stmt = Statement::from_sql_and_values(DbBackend::Postgres, sql, values);
-    let found = db.query_all(stmt).await.map_err(db_err)?;
-    if found.is_empty() {
-        crate::count_cache::note_write();
-    }
-    Ok(found)
-}
-
-/// The quoted columns `record` sets, comma-separated, and their values in that order.
-fn set_values<A: ActiveModelTrait>(record: &A) -> (String, Vec<sea_orm::Value>) {
-    let (mut columns, mut values) = (String::new(), Vec::new());
-    for column in <A::Entity as EntityTrait>::Column::iter() {
-        if let ActiveValue::Set(v) | ActiveValue::Unchanged(v) = record.get(column) {
-            if !values.is_empty() {
-                columns.push_str(", ");
-            }
-            let _ = write!(columns, "\"{}\"", column.as_str());
-            values.push(v);
-        }
-    }
-    (columns, values)
-}
-
-/// `$n+1, $n+2, …` for `count` parameters after the first `n`.
-fn push_params(sql: &mut String, n: usize, count: usize) {
-    for i in 1..=count {
-        let _ = write!(sql, "{}${}", if i == 1 { "" } else { ", " }, n + i);
-    }
-}
-
 /// One entry of the operation log, by the caller, now.
-fn entry(ctx: &Ctx, entity: &str, entity_id: Uuid, action: &str, changes: Value) -> audit_log::ActiveModel {
+pub(crate) fn entry(ctx: &Ctx, entity: &str, entity_id: Uuid, action: &str, changes: Value) -> audit_log::ActiveModel {
     audit_log::ActiveModel {
         id: Set(Uuid::now_v7()),
         entity: Set(entity.to_string()),

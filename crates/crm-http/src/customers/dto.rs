@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use crm_domain::customers as d;
-use crm_persistence::customers::service::{CustomerView, Duplicate};
+use crm_persistence::customers::duplicates::Duplicate;
+use crm_persistence::customers::records::CustomerView;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;

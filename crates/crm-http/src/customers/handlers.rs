@@ -1,6 +1,6 @@
 use actix_web::{web, HttpResponse};
 use crm_persistence::customers::pool_rules;
-use crm_persistence::customers::service as customers;
+use crm_persistence::customers::{duplicates, list, owners, pools, records};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -49,7 +49,7 @@ pub struct CustomerFilters {
 #[utoipa::path(get, path = "/api/v1/customers", tag = "customers", security(("bearer" = [])), params(PageParams, CustomerFilters),
     responses((status = 200, body = PageOf<Customer>)))]
 pub async fn list_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(customers::list(&state.db, &ctx.0, q.0).await?, Customer::from), None))
+    Ok(ok(&PageOf::from_page(list::list(&state.db, &ctx.0, q.0).await?, Customer::from), None))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -65,7 +65,7 @@ pub struct DuplicateQuery {
 #[utoipa::path(get, path = "/api/v1/customers/duplicates", tag = "customers", security(("bearer" = [])), params(DuplicateQuery),
     responses((status = 200, body = DuplicateList)))]
 pub async fn find_duplicates(state: web::Data<AppState>, q: web::Query<DuplicateQuery>) -> ApiResult<HttpResponse> {
-    let items = customers::duplicates(&state.db, q.name.as_deref(), q.phone.as_deref(), q.email.as_deref()).await?;
+    let items = duplicates::duplicates(&state.db, q.name.as_deref(), q.phone.as_deref(), q.email.as_deref()).await?;
     Ok(ok(&DuplicateList { items: items.into_iter().map(Into::into).collect() }, None))
 }
 
@@ -73,7 +73,7 @@ pub async fn find_duplicates(state: web::Data<AppState>, q: web::Query<Duplicate
     responses((status = 200, body = Customer, headers(("ETag" = String))),
         (status = 404, description = "no such customer, or outside the caller's data scope", body = Problem)))]
 pub async fn get_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let c = customers::get(&state.db, &ctx.0, *id).await?;
+    let c = records::get(&state.db, &ctx.0, *id).await?;
     let v = c.version;
     Ok(ok(&Customer::from(c), Some(v)))
 }
@@ -85,7 +85,7 @@ pub async fn get_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path
         (status = 409, description = "`customer.duplicate`: same normalised name, phone or e-mail as `duplicate`", body = Problem),
         (status = 422, description = "a bad field or an unknown dictionary code", body = Problem)))]
 pub async fn create_customer(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewCustomer>) -> ApiResult<HttpResponse> {
-    let c = customers::create(&state.db, &ctx.0, body.0.into()).await?;
+    let c = records::create(&state.db, &ctx.0, body.0.into()).await?;
     let (id, v) = (c.id, c.version);
     Ok(created(&Customer::from(c), format!("/api/v1/customers/{id}"), Some(v)))
 }
@@ -139,7 +139,7 @@ pub async fn batch_customers(state: web::Data<AppState>, ctx: ReqCtx, q: web::Qu
     responses((status = 200, body = Customer),
         (status = 409, body = Problem), (status = 412, body = Problem)))]
 pub async fn update_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<CustomerPatch>) -> ApiResult<HttpResponse> {
-    let c = customers::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let c = records::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
     let v = c.version;
     Ok(ok(&Customer::from(c), Some(v)))
 }
@@ -148,7 +148,7 @@ pub async fn update_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 204, description = "moved to the recycle bin")))]
 pub async fn delete_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    customers::delete(&state.db, &ctx.0, *id, if_match.0).await?;
+    records::delete(&state.db, &ctx.0, *id, if_match.0).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -158,7 +158,7 @@ pub async fn delete_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
     responses((status = 200, body = Customer),
         (status = 409, description = "not in the public pool, or claimed by someone else first", body = Problem)))]
 pub async fn claim_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let c = customers::claim(&state.db, &ctx.0, *id).await?;
+    let c = pools::claim(&state.db, &ctx.0, *id).await?;
     let v = c.version;
     Ok(ok(&Customer::from(c), Some(v)))
 }
@@ -167,7 +167,7 @@ pub async fn claim_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 #[utoipa::path(post, path = "/api/v1/customers/{id}/release", tag = "customers", security(("bearer" = [])), request_body = PoolReason, params(("id" = Uuid, Path)),
     responses((status = 200, body = Customer), (status = 409, body = Problem), (status = 422, description = "no reason given", body = Problem)))]
 pub async fn release_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PoolReason>) -> ApiResult<HttpResponse> {
-    let c = customers::release(&state.db, &ctx.0, *id, &body.0.reason).await?;
+    let c = pools::release(&state.db, &ctx.0, *id, &body.0.reason).await?;
     let v = c.version;
     Ok(ok(&Customer::from(c), Some(v)))
 }
@@ -176,7 +176,7 @@ pub async fn release_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::
 #[utoipa::path(post, path = "/api/v1/customers/{id}/invalidate", tag = "customers", security(("bearer" = [])), request_body = PoolReason, params(("id" = Uuid, Path)),
     responses((status = 200, body = Customer), (status = 409, body = Problem)))]
 pub async fn invalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PoolReason>) -> ApiResult<HttpResponse> {
-    let c = customers::invalidate(&state.db, &ctx.0, *id, &body.0.reason).await?;
+    let c = pools::invalidate(&state.db, &ctx.0, *id, &body.0.reason).await?;
     let v = c.version;
     Ok(ok(&Customer::from(c), Some(v)))
 }
@@ -185,7 +185,7 @@ pub async fn invalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: we
 #[utoipa::path(post, path = "/api/v1/customers/{id}/revalidate", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Customer), (status = 409, body = Problem)))]
 pub async fn revalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let c = customers::revalidate(&state.db, &ctx.0, *id).await?;
+    let c = pools::revalidate(&state.db, &ctx.0, *id).await?;
     let v = c.version;
     Ok(ok(&Customer::from(c), Some(v)))
 }
@@ -199,7 +199,7 @@ pub async fn revalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: we
         (status = 422, description = "owner unknown or disabled; `customer.owner_cap_reached`", body = Problem)))]
 pub async fn assign_customers(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<AssignRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
-    let items = customers::assign(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
+    let items = owners::assign(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
     Ok(ok(&CustomerList { items: items.into_iter().map(Into::into).collect() }, None))
 }
 
@@ -208,7 +208,7 @@ pub async fn assign_customers(state: web::Data<AppState>, ctx: ReqCtx, body: Val
     responses((status = 200, body = CustomerList), (status = 404, body = Problem), (status = 409, description = "a customer is public or invalid", body = Problem), (status = 422, description = "owner unknown or disabled", body = Problem)))]
 pub async fn transfer_customers(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<TransferRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
-    let items = customers::transfer(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
+    let items = owners::transfer(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
     Ok(ok(&CustomerList { items: items.into_iter().map(Into::into).collect() }, None))
 }
 

@@ -41,7 +41,7 @@ async fn rows(db: &impl ConnectionTrait, customer_id: Uuid) -> DomainResult<Vec<
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, customer_id: Uuid) -> DomainResult<Vec<CollaboratorView>> {
-    super::service::get(db, ctx, customer_id).await?;
+    super::records::get(db, ctx, customer_id).await?;
     rows(db, customer_id).await
 }
 
@@ -70,8 +70,8 @@ pub async fn replace(db: &Db, ctx: &Ctx, customer_id: Uuid, items: Vec<Share>) -
     }
     v.finish()?;
     let tx = tx::begin(db).await?;
-    let cust = super::service::find_editable(&tx, ctx, customer_id).await?;
-    super::service::check_owner_side(&tx, ctx, &cust, "share").await?;
+    let cust = super::records::find_editable(&tx, ctx, customer_id).await?;
+    super::records::check_owner_side(&tx, ctx, &cust, "share").await?;
     let found = user::Entity::find()
         .filter(user::Column::Id.is_in(ids.clone()))
         .filter(user::Column::DeletedAt.is_null())

@@ -3,7 +3,8 @@
 use crm_domain::DomainResult;
 
 use super::entities::customer;
-use super::service::{list_select, views};
+use super::list::list_select;
+use super::records::views;
 use crate::table_export::{self, time, Export, ExportFormat, TableExport};
 use crate::listing::ListParams;
 use crate::{Ctx, Db};

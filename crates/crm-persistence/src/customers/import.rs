@@ -383,7 +383,7 @@ async fn existing(db: &impl ConnectionTrait, col: C, keys: Vec<String>) -> Domai
     let found: Vec<Option<String>> = Customer::find()
         .select_only()
         .column(col)
-        .filter(super::service::key_rows(col))
+        .filter(super::duplicates::key_rows(col))
         .filter(col.is_in(keys))
         .into_tuple()
         .all(db)

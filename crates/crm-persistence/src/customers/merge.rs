@@ -15,7 +15,8 @@ use uuid::Uuid;
 
 use super::entities::customer::{Column as C, Entity as Customer};
 use super::entities::{collaborator, contact, follow_up};
-use super::service::{check_owner_side, find_duplicates, find_editable, get, CustomerView};
+use super::duplicates::find_duplicates;
+use super::records::{check_owner_side, find_editable, get, CustomerView};
 use crate::db::db_err;
 use crate::recycle;
 use crate::{audit, tx, Ctx, Db};
@@ -118,7 +119,7 @@ pub async fn merge(db: &Db, ctx: &Ctx, id: Uuid, other_id: Uuid, fields: BTreeMa
             .await
             .map_err(db_err)?;
     }
-    let changes = super::service::field_changes(&next);
+    let changes = super::records::field_changes(&next);
     crate::version::update_versioned(&tx, changes, C::Id, id, C::Version, this.version).await?;
     super::search::refresh(&tx, id).await?;
     super::search::refresh(&tx, other.id).await?;

@@ -1,17 +1,22 @@
 //! Customers (CUS-1 to CUS-10): records, duplicate check, pools, contacts, follow-ups.
 pub mod collaborators;
 pub mod contacts;
+mod create;
+pub mod duplicates;
 pub mod entities;
 pub mod export;
 pub mod follow_ups;
 pub mod import;
 pub mod interactions;
+pub mod list;
 pub mod list_spec;
 pub mod merge;
+pub mod owners;
 pub mod pool_rules;
+pub mod pools;
 pub mod releases;
 pub(crate) mod search;
-pub mod service;
+pub mod records;
 pub mod timeline;
 
 use uuid::Uuid;

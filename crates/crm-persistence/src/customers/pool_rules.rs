@@ -107,15 +107,14 @@ pub async fn update(db: &Db, ctx: &Ctx, rules: PoolRules, if_match: Option<i32>)
     get(db).await
 }
 
-/// Refuses to give `owner` more customers than the cap allows. On PostgreSQL the owner's
-/// row is locked first, so two parallel claims by one person cannot both slip under it.
+/// Refuses to give `owner` more customers than the cap allows. The owner's row is locked
+/// first (`FOR UPDATE` on PostgreSQL; SQLite's writers take turns and sea-query leaves the
+/// clause out there), so two parallel claims by one person cannot both slip under it.
 pub async fn check_owner_cap(db: &impl ConnectionTrait, rules: &PoolRules, owner: Uuid, adding: u64) -> DomainResult<()> {
     if !rules.enabled || rules.max_customers_per_owner.is_none() {
         return Ok(());
     }
-    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
-        user::Entity::find_by_id(owner).lock_exclusive().one(db).await.map_err(db_err)?;
-    }
+    user::Entity::find_by_id(owner).lock_exclusive().one(db).await.map_err(db_err)?;
     let mut pools = vec![Pool::Potential.as_str()];
     if !rules.exempt_won {
         pools.push(Pool::Won.as_str());
@@ -170,7 +169,7 @@ pub async fn apply(db: &Db, ctx: &Ctx) -> DomainResult<u64> {
         after = Some(last.id);
         let tx = tx::begin(db).await?;
         for c in &batch {
-            match super::service::move_pool(&tx, ctx, c, Pool::Public, None, Some("pool rules: neglected".into()), "return").await {
+            match super::pools::move_pool(&tx, ctx, c, Pool::Public, None, Some("pool rules: neglected".into()), "return").await {
                 Ok(_) => moved += 1,
                 Err(e) if e.code == "customer.changed" => {}
                 Err(e) => return Err(e),

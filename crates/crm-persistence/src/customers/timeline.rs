@@ -32,7 +32,7 @@ pub struct TimelineItem {
 /// requested page and the two are merged, so a page costs two indexed queries.
 pub async fn page(db: &Db, ctx: &Ctx, id: Uuid, params: &ListParams) -> DomainResult<Page<TimelineItem>> {
     // The customer must be visible: this answers 404 otherwise.
-    super::service::get(db, ctx, id).await?;
+    super::records::get(db, ctx, id).await?;
     let want = params.offset() + params.page_size;
     // The operation's own record of a follow-up is the follow-up itself on the timeline.
     let events = AuditLog::find().filter(A::Entity.eq("customers")).filter(A::EntityId.eq(id)).filter(A::Action.ne("follow_up"));
