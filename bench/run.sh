@@ -10,6 +10,8 @@
 #   WRK_D, WRK_C, WRK_T, WRK_WARMUP   as the anchor's (10s, 32, 2, 2s)
 #   ANCHOR_DIR     the anchor (default ../shared/anchors/thin-rest next to this repository)
 #   SKIP_ANCHOR=1  measure this server only; SKIP_SQLITE=1 / SKIP_PG=1 skip that database
+#   CRM_BIN        a built server to measure instead of building this checkout's (to compare
+#                  two builds in one sitting)
 #
 # Stdout: one line per measurement and a table with the goals of issue 4.
 set -euo pipefail
@@ -51,9 +53,13 @@ if ! command -v wrk >/dev/null || ! command -v sqlite3 >/dev/null; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update >&2 && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk sqlite3 >&2
 fi
-log "building the release binary"
-(cd "$REPO" && cargo build --release --locked --bin crm >&2)
-CRM="${CARGO_TARGET_DIR:-$REPO/target}/release/crm"
+if [ -n "${CRM_BIN:-}" ]; then
+  CRM="$CRM_BIN"
+else
+  log "building the release binary"
+  (cd "$REPO" && cargo build --release --locked --bin crm >&2)
+  CRM="${CARGO_TARGET_DIR:-$REPO/target}/release/crm"
+fi
 [ -x "$CRM" ] || die "no binary at $CRM"
 
 PG_DB_URL="$BENCH_PG_URL/$BENCH_DB"
@@ -81,6 +87,11 @@ seed "$PG_DB_URL" "$(psql "$PG_DB_URL" -qAtc "SELECT count(*) FROM customers")"
 psql "$PG_DB_URL" -q -c "VACUUM ANALYZE customers" -c "VACUUM ANALYZE contacts" -c "VACUUM ANALYZE follow_ups" -c "VACUUM ANALYZE audit_logs" >&2
 psql "$PG_DB_URL" -qAtc "SELECT id FROM customers TABLESAMPLE SYSTEM (2) LIMIT 20000" >"$BENCH_DIR/ids.txt"
 psql "$PG_DB_URL" -qAtc "SELECT id FROM users WHERE username LIKE 'bench_owner_%'" >"$BENCH_DIR/owners.txt"
+# A sales team: the owners in one department, whose manager (department scope) lists them.
+psql "$PG_DB_URL" -qc "INSERT INTO departments (id, name, parent_id, sort_order, version, created_at, updated_at)
+  SELECT '00000000-0000-7000-8000-00000000be01', '压测销售部', NULL, 0, 1, now(), now()
+  WHERE NOT EXISTS (SELECT 1 FROM departments WHERE id = '00000000-0000-7000-8000-00000000be01');
+  UPDATE users SET department_id = '00000000-0000-7000-8000-00000000be01' WHERE username LIKE 'bench_owner_%';" >&2
 
 # ------------------------------------------------------------------ measuring
 start_server() { # database-url bind
@@ -108,10 +119,10 @@ start_sampler() {
   SAMPLER_PID=$!
 }
 # A scoped API token (a real bearer token, checked on every request like any other).
-api_token() { # bind
+api_token() { # bind [username password]
   local access
   access=$(curl -fsS "http://$1/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PW\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+    -d "{\"username\":\"${2:-admin}\",\"password\":\"${3:-$ADMIN_PW}\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
   curl -fsS "http://$1/api/v1/api-tokens" -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
     -d '{"name":"bench","scopes":["customers:read","customers:create","customers:export"]}' | sed -E 's/.*"token":"([^"]+)".*/\1/'
 }
@@ -155,6 +166,22 @@ BENCH_TOKEN="$(api_token "$PG_BIND")"; export BENCH_TOKEN
 [ "${BENCH_TOKEN#crm_}" != "$BENCH_TOKEN" ] || die "could not create an API token"
 measure get_by_id get_by_id "$PG_BIND"
 measure list list "$PG_BIND"
+# The same list as the team's manager: department scope over the 1,000 owners, resolved
+# once per cached actor rather than per query.
+manager_token() { # bind
+  local admin_access role
+  admin_access=$(curl -fsS "http://$1/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PW\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+  role=$(curl -fsS "http://$1/api/v1/roles?q=sales_manager" -H "Authorization: Bearer $admin_access" | sed -E 's/.*"id":"([^"]+)","name":"sales_manager".*/\1/')
+  curl -sS -o /dev/null "http://$1/api/v1/users" -H "Authorization: Bearer $admin_access" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"bench_manager\",\"display_name\":\"压测经理\",\"password\":\"$ADMIN_PW\",\"department_id\":\"00000000-0000-7000-8000-00000000be01\",\"role_ids\":[\"$role\"]}"
+  api_token "$1" bench_manager "$ADMIN_PW"
+}
+ADMIN_TOKEN="$BENCH_TOKEN"
+BENCH_TOKEN="$(manager_token "$PG_BIND")"
+[ "${BENCH_TOKEN#crm_}" != "$BENCH_TOKEN" ] || die "could not create the manager's API token"
+measure list_manager list "$PG_BIND"
+BENCH_TOKEN="$ADMIN_TOKEN"
 measure search search "$PG_BIND"
 measure search_4conn search "$PG_BIND" yes 4
 # The same fragments sorted by name: no index walk serves that order, so every match is
@@ -212,6 +239,7 @@ awk '
     printf "| %-44s | %8s | %8s | %8s | %6s | %-30s | %-4s |\n", "operation", "rps", "p99 ms", "anchor", "ratio", "goal", ""
     row("GET /customers/{id}, 32 conn", "get_by_id", "get_by_id", 0.5, 5, -1)
     row("list owner+pool, -updated_at, 32 conn", "list", "list", 0.5, 10, -1)
+    row("the same list as a department manager, 32 conn", "list_manager", "", -1, 10, -1)
     row("fuzzy q, sorted, 20 rows (PostgreSQL), 32 conn", "search", "", -1, 50, 300)
     row("fuzzy q, sorted, 20 rows (PostgreSQL), 4 conn", "search_4conn", "", -1, 50, 300)
     row("fuzzy q, sorted by name (PostgreSQL), 4 conn", "search_by_name_4conn", "", -1, 50, 300)
