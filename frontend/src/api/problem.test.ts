@@ -34,6 +34,12 @@ describe("problem+json", () => {
     });
   });
 
+  it("keeps a batch request's missing ids", () => {
+    const problem = parseProblem({ title: "Not Found", status: 404, missing_ids: ["a", 7, "b"] }, { status: 404 });
+    expect(problem.missing_ids).toEqual(["a", "b"]);
+    expect(parseProblem({ title: "Not Found", status: 404 }).missing_ids).toBeUndefined();
+  });
+
   it("turns field paths into antd name paths", () => {
     expect(fieldPath("email")).toEqual(["email"]);
     expect(fieldPath("roles[1].id")).toEqual(["roles", 1, "id"]);

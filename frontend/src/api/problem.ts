@@ -12,6 +12,8 @@ export type Problem = {
   /** Also in the server log and the X-Request-Id header; shown for server errors. */
   request_id?: string;
   errors: FieldProblem[];
+  /** Batch requests: the ids that do not exist or lie outside the caller's data scope. */
+  missing_ids?: string[];
 };
 
 export class ApiError extends Error {
@@ -66,6 +68,7 @@ export function parseProblem(body: unknown, response?: { status: number; statusT
     code: typeof body.code === "string" ? body.code : undefined,
     request_id: typeof body.request_id === "string" ? body.request_id : undefined,
     errors,
+    missing_ids: Array.isArray(body.missing_ids) ? body.missing_ids.filter((id): id is string => typeof id === "string") : undefined,
   };
 }
 

@@ -34,6 +34,7 @@ export type AuditLog = Schemas["AuditLog"];
 export type FieldChange = Schemas["FieldChange"];
 export type ApiProblem = Schemas["Problem"];
 export type Customer = Schemas["Customer"];
+export type CustomerGroup = Schemas["CustomerGroup"];
 export type CreateCustomer = Schemas["NewCustomer"];
 export type UpdateCustomer = Schemas["CustomerPatch"];
 export type CustomerKind = Schemas["CustomerKind"];

@@ -21,6 +21,8 @@ export type CustomerFilters = {
   /** RFC 3339 timestamps. */
   created_at_from?: string;
   created_at_to?: string;
+  /** Comma-separated group ids. */
+  group_id?: string;
 };
 
 export type DuplicateQuery = { name?: string; phone?: string; email?: string };

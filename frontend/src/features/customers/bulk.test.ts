@@ -5,16 +5,18 @@ const all = () => true;
 
 describe("bulk actions", () => {
   it("offers assign only in the public pool tab", () => {
-    expect(bulkActions("public", all)).toEqual(["assign", "export"]);
-    expect(bulkActions("all", all)).toEqual(["transfer", "release", "export"]);
-    expect(bulkActions("potential", all)).toEqual(["transfer", "release", "export"]);
-    expect(bulkActions("invalid", all)).toEqual(["export"]);
+    expect(bulkActions("public", all)).toEqual(["assign", "group_add", "group_remove", "export"]);
+    expect(bulkActions("all", all)).toEqual(["transfer", "release", "group_add", "group_remove", "export"]);
+    expect(bulkActions("potential", all)).toEqual(["transfer", "release", "group_add", "group_remove", "export"]);
+    expect(bulkActions("invalid", all)).toEqual(["group_add", "group_remove", "export"]);
   });
 
   it("keeps only the permitted actions", () => {
     const rep = (p: string) => p === "customers:release";
     expect(bulkActions("potential", rep)).toEqual(["release"]);
     expect(bulkActions("public", rep)).toEqual([]);
+    const grouper = (p: string) => p === "customer_groups:update";
+    expect(bulkActions("invalid", grouper)).toEqual(["group_add", "group_remove"]);
   });
 
   it("counts the selected customers an action cannot take", () => {
@@ -24,6 +26,7 @@ describe("bulk actions", () => {
     expect(ineligible("assign", selected)).toBe(2);
     expect(ineligible("transfer", [])).toBe(0);
     expect(ineligible("export", selected)).toBe(0);
+    expect(ineligible("group_add", [...selected, { pool: "invalid" }])).toBe(0);
   });
 
   it("exports the selected customers from any pool in the list's order", () => {

@@ -1,13 +1,16 @@
 import type { Customer, PermissionCode } from "../../api/types";
 import { POOLS, type PoolTab } from "./pools";
 
-export const BULK_ACTIONS = ["transfer", "assign", "release", "export"] as const;
+export const BULK_ACTIONS = ["transfer", "assign", "release", "group_add", "group_remove", "export"] as const;
 export type BulkAction = (typeof BULK_ACTIONS)[number];
 
 export const BULK_ACTION_PERMISSIONS: Record<BulkAction, PermissionCode> = {
   transfer: "customers:transfer",
   assign: "customers:assign",
   release: "customers:release",
+  // Membership is a change to the group, not to the customers.
+  group_add: "customer_groups:update",
+  group_remove: "customer_groups:update",
   export: "customers:export",
 };
 
@@ -16,20 +19,22 @@ const ACCEPTED_POOLS: Record<BulkAction, readonly string[]> = {
   transfer: ["potential", "won"],
   assign: ["public"],
   release: ["potential", "won"],
+  group_add: POOLS,
+  group_remove: POOLS,
   export: POOLS,
 };
 
 /**
  * The bulk actions a tab offers the user. Assigning only makes sense in the public pool tab (the
- * API refuses anything but public customers); the invalid tab only exports.
+ * API refuses anything but public customers); the invalid tab only groups and exports.
  */
 export function bulkActions(tab: PoolTab, can: (permission: PermissionCode) => boolean): BulkAction[] {
   const byTab: Record<PoolTab, BulkAction[]> = {
-    all: ["transfer", "release", "export"],
-    public: ["assign", "export"],
-    potential: ["transfer", "release", "export"],
-    won: ["transfer", "release", "export"],
-    invalid: ["export"],
+    all: ["transfer", "release", "group_add", "group_remove", "export"],
+    public: ["assign", "group_add", "group_remove", "export"],
+    potential: ["transfer", "release", "group_add", "group_remove", "export"],
+    won: ["transfer", "release", "group_add", "group_remove", "export"],
+    invalid: ["group_add", "group_remove", "export"],
   };
   return byTab[tab].filter((action) => can(BULK_ACTION_PERMISSIONS[action]));
 }

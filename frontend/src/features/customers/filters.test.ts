@@ -17,6 +17,11 @@ describe("customer filters", () => {
     });
   });
 
+  it("joins the chosen groups and sends none when none are chosen", () => {
+    expect(customerFilters({ group_id: ["g1", "g2"] }, "all").group_id).toBe("g1,g2");
+    expect(customerFilters({ group_id: [] }, "all").group_id).toBeUndefined();
+  });
+
   it("sends the tab's pool and the created range as whole days", () => {
     const day = dayjs("2026-11-24T10:00:00");
     const filters = customerFilters({ created: [day, day] }, "public");

@@ -10,6 +10,8 @@ export type CustomerSearchValues = {
   province?: string;
   city?: string;
   created?: [Dayjs | null, Dayjs | null] | null;
+  /** Groups: customers in any of them. */
+  group_id?: string[];
 };
 
 function text(value: string | undefined): string | undefined {
@@ -30,5 +32,7 @@ export function customerFilters(values: CustomerSearchValues, tab: PoolTab): Cus
     city: text(values.city),
     created_at_from: start ? start.startOf("day").toISOString() : undefined,
     created_at_to: end ? end.endOf("day").toISOString() : undefined,
+    // The API takes several groups comma-separated.
+    group_id: values.group_id && values.group_id.length > 0 ? values.group_id.join(",") : undefined,
   };
 }

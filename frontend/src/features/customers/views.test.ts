@@ -42,6 +42,13 @@ describe("customer list as a saved view", () => {
     expect(customerViewQuery(state)).toEqual(query);
   });
 
+  it("keeps the chosen groups, comma-joined as the API takes them", () => {
+    const query = customerViewQuery({ values: { group_id: ["g1", "g2"] }, tab: "all", sort: "-updated_at", page_size: 10 });
+    expect(query.group_id).toBe("g1,g2");
+    expect(customerViewState(query).values.group_id).toEqual(["g1", "g2"]);
+    expect(customerViewState({ group_id: " , " }).values.group_id).toBeUndefined();
+  });
+
   it("keeps an open-ended created range", () => {
     const state = customerViewState({ created_at_to: "2026-11-24T15:59:59.999Z" });
     expect(state.values.created?.[0]).toBeNull();

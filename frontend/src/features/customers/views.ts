@@ -1,6 +1,7 @@
 import dayjs, { type Dayjs } from "dayjs";
 import { DEFAULT_PAGE_SIZE } from "../../shared/hooks/pagedQuery";
 import { queryInt, queryText, toViewQuery, type ViewQuery } from "../../shared/savedViews";
+import { splitGroupIds } from "../customer-groups/filters";
 import { customerFilters, type CustomerSearchValues } from "./filters";
 import { isPoolTab, type PoolTab } from "./pools";
 
@@ -42,6 +43,7 @@ export function customerViewState(query: ViewQuery): CustomerViewState {
   const pool = queryText(query, "pool") ?? null;
   const from = day(queryText(query, "created_at_from"));
   const to = day(queryText(query, "created_at_to"));
+  const groups = splitGroupIds(queryText(query, "group_id"));
   const values: CustomerSearchValues = {
     q: queryText(query, "q"),
     industry: queryText(query, "industry"),
@@ -50,6 +52,7 @@ export function customerViewState(query: ViewQuery): CustomerViewState {
     province: queryText(query, "province"),
     city: queryText(query, "city"),
     created: from || to ? [from, to] : undefined,
+    group_id: groups.length > 0 ? groups : undefined,
   };
   return {
     // Unset values are left out so the search form's fields are simply empty.

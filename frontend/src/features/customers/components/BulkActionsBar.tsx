@@ -5,6 +5,8 @@ import type { Customer } from "../../../api/types";
 import { problemText } from "../../../api/problem";
 import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { usePermission } from "../../auth/api";
+import { GroupMembershipModal } from "../../customer-groups/components/GroupMembershipModal";
+import type { MembershipChange } from "../../customer-groups/members";
 import { useBulkRelease } from "../api";
 import { bulkActions, ineligible, selectedExportQuery, type BulkAction } from "../bulk";
 import type { PoolTab } from "../pools";
@@ -28,6 +30,7 @@ export function BulkActionsBar({ tab, selected, sort, onClear }: Props) {
   const { download, downloading } = useFileDownload();
   const [owner, setOwner] = useState<OwnerChange | null>(null);
   const [releasing, setReleasing] = useState(false);
+  const [grouping, setGrouping] = useState<MembershipChange | null>(null);
   const actions = bulkActions(tab, can);
 
   if (selected.length === 0) return null;
@@ -59,6 +62,8 @@ export function BulkActionsBar({ tab, selected, sort, onClear }: Props) {
     const onClick = () => {
       if (action === "export") void download("/api/v1/customers/export", selectedExportQuery(selected, sort), "customers.csv");
       else if (action === "release") setReleasing(true);
+      else if (action === "group_add") setGrouping("add");
+      else if (action === "group_remove") setGrouping("remove");
       else setOwner(action);
     };
     const element = (
@@ -104,6 +109,15 @@ export function BulkActionsBar({ tab, selected, sort, onClear }: Props) {
         onClose={() => setOwner(null)}
         onDone={() => {
           setOwner(null);
+          onClear();
+        }}
+      />
+      <GroupMembershipModal
+        change={grouping}
+        customers={selected}
+        onClose={() => setGrouping(null)}
+        onDone={() => {
+          setGrouping(null);
           onClear();
         }}
       />

@@ -1,12 +1,11 @@
 import { useMemo, useState } from "react";
-import { Button, DatePicker, Space, Tabs, Tag, type TableColumnsType } from "antd";
+import { Button, DatePicker, Space, Tabs, type TableColumnsType } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import type { Customer, SavedView } from "../../../api/types";
 import { ColumnChooser } from "../../../shared/components/ColumnChooser";
 import { SavedViewsBar } from "../../../shared/components/SavedViewsBar";
-import { formatDateTime } from "../../../shared/format";
 import { useColumnChooser, type OptionalColumn } from "../../../shared/hooks/useColumnChooser";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { useSavedViews } from "../../../shared/hooks/useSavedViews";
@@ -17,9 +16,10 @@ import { useMe, usePermission } from "../../auth/api";
 import { customersApi, useDictionary } from "../api";
 import { BulkActionsBar } from "../components/BulkActionsBar";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
-import { PoolTag } from "../components/PoolTag";
 import { usePoolActions } from "../components/usePoolActions";
-import { dictionaryLabel, dictionaryOptions } from "../dictionary";
+import { useCustomerColumns } from "../components/useCustomerColumns";
+import { GroupSelect } from "../../customer-groups/components/GroupSelect";
+import { dictionaryOptions } from "../dictionary";
 import { bulkActions } from "../bulk";
 import { customerFilters, type CustomerSearchValues } from "../filters";
 import { isPoolTab, POOL_TABS } from "../pools";
@@ -81,12 +81,11 @@ export function CustomersPage() {
   const levels = useDictionary("customer_level");
   const sources = useDictionary("customer_source");
   const pool = usePoolActions({ link: true });
+  const customerColumns = useCustomerColumns();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [selected, setSelected] = useState<ReadonlyMap<string, Customer>>(new Map());
   const chooser = useColumnChooser("customers", me?.id, OPTIONAL_COLUMNS);
   const exporter = customersApi.useExport("customers.csv");
-  const none = t("common:values.none");
-  const text = (v: string | null | undefined) => v || none;
   const clearSelection = () => setSelected(new Map());
 
   /**
@@ -111,58 +110,7 @@ export function CustomersPage() {
   };
 
   const columns: TableColumnsType<Customer> = [
-    { title: t("customers:fields.code"), dataIndex: "code", key: "code", sorter: true, fixed: "left" },
-    {
-      title: t("customers:fields.name"),
-      dataIndex: "name",
-      key: "name",
-      sorter: true,
-      render: (name: string, c) => <Link to={`/customers/${c.id}`}>{name}</Link>,
-    },
-    { title: t("customers:fields.kind"), dataIndex: "kind", key: "kind", render: (kind: string) => t(`customers:kinds.${kind}`, { defaultValue: kind }) },
-    { title: t("customers:fields.industry"), key: "industry", render: (_, c) => dictionaryLabel(industries.data, c.industry, language, none) },
-    { title: t("customers:fields.level"), key: "level", render: (_, c) => dictionaryLabel(levels.data, c.level, language, none) },
-    { title: t("customers:fields.source"), key: "source", render: (_, c) => dictionaryLabel(sources.data, c.source, language, none) },
-    { title: t("customers:fields.province"), dataIndex: "province", key: "province", render: text },
-    { title: t("customers:fields.city"), dataIndex: "city", key: "city", render: text },
-    { title: t("customers:fields.phone"), dataIndex: "phone", key: "phone", render: text },
-    { title: t("customers:fields.email"), dataIndex: "email", key: "email", render: text },
-    {
-      title: t("customers:fields.tags"),
-      dataIndex: "tags",
-      key: "tags",
-      render: (tags: string[]) => (tags.length > 0 ? tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : none),
-    },
-    { title: t("customers:fields.owner"), dataIndex: "owner_name", key: "owner", render: text },
-    { title: t("customers:fields.pool"), dataIndex: "pool", key: "pool", render: (p: string) => <PoolTag pool={p} /> },
-    {
-      title: t("customers:fields.last_follow_up_at"),
-      dataIndex: "last_follow_up_at",
-      key: "last_follow_up_at",
-      sorter: true,
-      render: (v: string | null) => formatDateTime(v, none),
-    },
-    {
-      title: t("customers:fields.next_follow_up_at"),
-      dataIndex: "next_follow_up_at",
-      key: "next_follow_up_at",
-      sorter: true,
-      render: (v: string | null) => formatDateTime(v, none),
-    },
-    {
-      title: t("customers:fields.created_at"),
-      dataIndex: "created_at",
-      key: "created_at",
-      sorter: true,
-      render: (v: string) => formatDateTime(v, none),
-    },
-    {
-      title: t("customers:fields.updated_at"),
-      dataIndex: "updated_at",
-      key: "updated_at",
-      sorter: true,
-      render: (v: string) => formatDateTime(v, none),
-    },
+    ...customerColumns,
     {
       title: t("common:actions.actions"),
       key: "actions",
@@ -218,6 +166,7 @@ export function CustomersPage() {
     { name: "province", label: t("customers:fields.province"), width: 110 },
     { name: "city", label: t("customers:fields.city"), width: 110, testId: "customer-search-city" },
     { name: "created", label: t("customers:fields.created_at"), input: <DatePicker.RangePicker allowEmpty={[true, true]} /> },
+    ...(can("customer_groups:read") ? [{ name: "group_id", label: t("customers:search.group"), input: <GroupSelect testId="customer-search-group" /> }] : []),
   ];
 
   return (
