@@ -1,5 +1,6 @@
 import { apiTokensFeature } from "../features/api-tokens";
 import { auditLogsFeature } from "../features/audit-logs";
+import { customerGroupsFeature } from "../features/customer-groups";
 import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
 import { dictionariesFeature } from "../features/dictionaries";
@@ -24,6 +25,7 @@ export const FEATURES: readonly Feature[] = [
   recycleBinFeature,
   profileFeature,
   customersFeature,
+  customerGroupsFeature,
   interactionsFeature,
   poolRulesFeature,
   productsFeature,

@@ -36,6 +36,11 @@ describe("menu", () => {
     expect(customers?.entries.map((e) => e.key)).toEqual(["customers", "interactions", "pool-rules"]);
   });
 
+  it("lists customer groups after the customers, for readers of groups", () => {
+    expect(paths(["customers:read", "customer_groups:read"])).toEqual(["/settings/api-tokens", "/customers", "/customer-groups"]);
+    expect(paths(["customers:read", "customer_groups:create"])).toEqual(["/settings/api-tokens", "/customers"]);
+  });
+
   it("guards the dictionaries and the recycle bin by the permissions their lists need", () => {
     expect(paths(["dictionaries:update"])).toEqual(["/settings/api-tokens"]);
     expect(paths(["recycle_bin:restore"])).toEqual(["/settings/api-tokens"]);

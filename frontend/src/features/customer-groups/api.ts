@@ -16,7 +16,7 @@ export const customerGroupKeys = {
 };
 
 /** Every pool, the invalid one too: the server's default leaves invalid customers out, a group's members are all of them. */
-const ALL_POOLS = "public,potential,won,invalid";
+export const ALL_POOLS = "public,potential,won,invalid";
 
 /** The largest page of groups a picker loads; typing narrows it on the server. */
 const OPTIONS_PAGE_SIZE = 200;

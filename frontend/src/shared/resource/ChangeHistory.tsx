@@ -45,8 +45,11 @@ type Props = {
   cacheName?: string;
   /** A changed field's label; by default the entity's namespace `fields.<field>`. */
   fieldLabel?: (field: string) => string;
-  /** A changed value as the record's own page shows it (dictionary labels, times…). */
-  valueText?: (field: string, value: unknown, empty: string) => string;
+  /**
+   * A changed value as the record's own page shows it (dictionary labels, times…); undefined
+   * leaves that value to the shared reading (yes/no, times, users by name).
+   */
+  valueText?: (field: string, value: unknown, empty: string) => string | undefined;
   /** An action's label; by default the audit log's own words. */
   actionLabel?: (action: string) => string;
   testId?: string;
@@ -66,14 +69,13 @@ export function ChangeHistory({ entity, entityId, cacheName, fieldLabel, valueTe
   const label =
     fieldLabel ?? ((field: string) => t(`${entity}:fields.${field}`, { defaultValue: t(`common:history.field.${field}`, { defaultValue: field }) }));
   // Values as people read them: yes/no, times in the browser's zone, users by name.
-  const value =
-    valueText ??
-    ((field: string, v: unknown, empty: string) => {
-      if (typeof v === "boolean") return t(v ? "common:values.yes" : "common:values.no");
-      if (typeof v === "string" && isUserField(field)) return userNames.get(v) ?? v;
-      if (typeof v === "string" && field.endsWith("_at")) return formatDateTime(v, empty);
-      return formatValue(v, empty);
-    });
+  const shared = (field: string, v: unknown, empty: string) => {
+    if (typeof v === "boolean") return t(v ? "common:values.yes" : "common:values.no");
+    if (typeof v === "string" && isUserField(field)) return userNames.get(v) ?? v;
+    if (typeof v === "string" && field.endsWith("_at")) return formatDateTime(v, empty);
+    return formatValue(v, empty);
+  };
+  const value = (field: string, v: unknown, empty: string) => valueText?.(field, v, empty) ?? shared(field, v, empty);
   const action = actionLabel ?? ((a: string) => t(`auditLogs:actions.${a}`, { defaultValue: a }));
 
   const columns: TableColumnsType<AuditLog> = [

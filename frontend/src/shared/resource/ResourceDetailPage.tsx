@@ -27,7 +27,7 @@ type Props<T> = {
   actions?: (record: T) => ReactNode;
   tabs: (record: T) => DetailTab[];
   /** Adds a change-history tab (for users who may read the operation log). */
-  history?: { entity: string; cacheName?: string; id: (record: T) => string; label: string; valueText?: (field: string, value: unknown, empty: string) => string; fieldLabel?: (field: string) => string; actionLabel?: (action: string) => string; testId?: string };
+  history?: { entity: string; cacheName?: string; id: (record: T) => string; label: string; valueText?: (field: string, value: unknown, empty: string) => string | undefined; fieldLabel?: (field: string) => string; actionLabel?: (action: string) => string; testId?: string };
   /** Drawers and modals the page opens. */
   overlays?: (record: T) => ReactNode;
 };

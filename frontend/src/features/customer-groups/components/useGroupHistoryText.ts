@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+
+/** The membership entries' fields: lists of customer ids. */
+const MEMBER_FIELDS = new Set(["members_added", "members_removed"]);
+
+/**
+ * How a group's history reads. The audit entity is `customer_groups` but the namespace is
+ * `customerGroups`, so the labels are named here; a membership change lists customer ids, shown as
+ * a count (the ids mean nothing to a reader, and some may be out of their view). Other values
+ * keep the shared reading.
+ */
+export function useGroupHistoryText() {
+  const { t } = useTranslation();
+  const fieldLabel = (field: string) =>
+    t(`customerGroups:fields.${field}`, { defaultValue: t(`common:history.field.${field}`, { defaultValue: field }) });
+  const valueText = (field: string, value: unknown, empty: string) => {
+    if (!MEMBER_FIELDS.has(field)) return undefined;
+    return Array.isArray(value) ? t("customerGroups:history.customers", { count: value.length }) : empty;
+  };
+  return { fieldLabel, valueText };
+}
