@@ -1,0 +1,34 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+
+// Setting the scene through the API, as admin: what a journey needs before it starts, not what it tests.
+
+const ADMIN_PASSWORD = "Admin12345!";
+
+/** The admin's Authorization header. */
+export async function adminHeaders(request: APIRequestContext): Promise<Record<string, string>> {
+  const login = await request.post("/api/v1/auth/login", { data: { username: "admin", password: ADMIN_PASSWORD } });
+  expect(login.ok()).toBeTruthy();
+  const { access_token } = (await login.json()) as { access_token: string };
+  return { Authorization: `Bearer ${access_token}` };
+}
+
+/** A company customer owned by admin; returns its id. */
+export async function createCustomer(request: APIRequestContext, customer: { name: string; city?: string }): Promise<string> {
+  const created = await request.post("/api/v1/customers", { headers: await adminHeaders(request), data: { kind: "company", ...customer } });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+/** A user with the built-in `sales_rep` role (their own records only). */
+export async function createSalesRep(request: APIRequestContext, user: { username: string; displayName: string; password: string }): Promise<void> {
+  const headers = await adminHeaders(request);
+  const roles = await request.get("/api/v1/roles", { headers, params: { page: 1, page_size: 200 } });
+  expect(roles.ok()).toBeTruthy();
+  const role = ((await roles.json()) as { items: { id: string; name: string }[] }).items.find((r) => r.name === "sales_rep");
+  expect(role, "built-in sales_rep role").toBeDefined();
+  const created = await request.post("/api/v1/users", {
+    headers,
+    data: { username: user.username, display_name: user.displayName, password: user.password, role_ids: [role?.id] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+}
