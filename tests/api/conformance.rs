@@ -22,7 +22,8 @@ pub struct Resource {
     pub create: fn(u32) -> Value,
     /// A change and the field it changes.
     pub patch: fn() -> (Value, &'static str),
-    /// Owned through the data scope: another rep cannot see a rep's record.
+    /// Owned through the data scope, or a child of an owned record: another rep cannot
+    /// see a rep's record.
     pub owned: bool,
     /// Has `GET <path>/export?format=csv`.
     pub export: bool,
@@ -63,6 +64,16 @@ pub const RESOURCES: &[Resource] = &[
         readable_when_deleted: false,
     },
     Resource {
+        entity: "contacts",
+        path: "/api/v1/contacts",
+        module: "contacts",
+        create: |n| json!({"customer_id": "{customer}", "name": format!("联系人 {n}"), "mobile": "13800138000"}),
+        patch: || (json!({"title": "总经理"}), "title"),
+        owned: true,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
         entity: "products",
         path: "/api/v1/products",
         module: "products",
@@ -81,7 +92,6 @@ pub const NOT_YET: &[(&str, &str)] = &[
     ("departments", "not yet on the kit; covered by tests/api/organisation.rs and mechanisms.rs"),
     ("roles", "not yet on the kit; covered by tests/api/organisation.rs"),
     ("customers", "pools make create/delete rules of their own; covered by tests/api/customers.rs and pools.rs"),
-    ("contacts", "child of customers, not yet on the kit; covered by tests/api/contacts_follow_ups.rs"),
     ("follow_ups", "child of customers, not yet on the kit; covered by tests/api/contacts_follow_ups.rs"),
     ("saved_views", "each user's own, not a list resource; covered by tests/api/saved_views.rs"),
 ];
@@ -95,32 +105,39 @@ fn every_restorable_resource_is_conformance_tested() {
     assert_eq!(covered, registered, "a restorable resource must be in conformance::RESOURCES (or NOT_YET, with the reason)");
 }
 
-/// The body of the n-th record, with `{category}` replaced by a category made for it
-/// (a new one each time, so names unique within a category stay unique).
-async fn body(app: &TestApp, r: &Resource, n: u32) -> Value {
-    let text = (r.create)(n).to_string();
-    if !text.contains("{category}") {
-        return (r.create)(n);
+/// The body of the n-th record, with `{category}` replaced by a category the admin makes
+/// and `{customer}` by a customer `owner` makes (a new one each time, so names unique
+/// within their parent stay unique).
+async fn body(app: &TestApp, r: &Resource, n: u32, owner: &str) -> Value {
+    let mut text = (r.create)(n).to_string();
+    let unique = format!("conformance {n} {}", uuid::Uuid::now_v7());
+    if text.contains("{category}") {
+        let (s, c) = app.post("/api/v1/product-categories", &app.admin, json!({"name": unique})).await;
+        assert_eq!(s, StatusCode::CREATED, "{c}");
+        text = text.replace("{category}", c["id"].as_str().unwrap());
     }
-    let (s, c) = app.post("/api/v1/product-categories", &app.admin, json!({"name": format!("conformance {n} {}", uuid::Uuid::now_v7())})).await;
-    assert_eq!(s, StatusCode::CREATED, "{c}");
-    serde_json::from_str(&text.replace("{category}", c["id"].as_str().unwrap())).unwrap()
+    if text.contains("{customer}") {
+        let (s, c) = app.post("/api/v1/customers", owner, json!({"name": unique})).await;
+        assert_eq!(s, StatusCode::CREATED, "{c}");
+        text = text.replace("{customer}", c["id"].as_str().unwrap());
+    }
+    serde_json::from_str(&text).unwrap()
 }
 
 async fn create(app: &TestApp, r: &Resource, token: &str, n: u32) -> Value {
-    let (s, v) = app.post(r.path, token, body(app, r, n).await).await;
+    let (s, v) = app.post(r.path, token, body(app, r, n, token).await).await;
     assert_eq!(s, StatusCode::CREATED, "{}: {v}", r.entity);
     v
 }
 
-/// A role holding every permission of the module but `without` (and the module's reads).
-async fn user_lacking(app: &TestApp, r: &Resource, name: &str) -> String {
-    let (s, role) = app.post("/api/v1/roles", &app.admin, json!({"name": format!("no-{name}"), "permissions": ["dictionaries:read"], "data_scope": "all"})).await;
+/// A user of a role with `permissions` and `scope`.
+async fn user_with(app: &TestApp, name: &str, permissions: Value, scope: &str) -> String {
+    let (s, role) = app.post("/api/v1/roles", &app.admin, json!({"name": format!("role-{name}"), "permissions": permissions, "data_scope": scope})).await;
     assert_eq!(s, StatusCode::CREATED, "{role}");
     let rid = role["id"].as_str().unwrap();
     let body = json!({"username": name, "display_name": name, "password": crate::support::PASSWORD, "role_ids": [rid]});
     let (s, u) = app.post("/api/v1/users", &app.admin, body).await;
-    assert_eq!(s, StatusCode::CREATED, "{u} ({})", r.entity);
+    assert_eq!(s, StatusCode::CREATED, "{u}");
     app.login(name, crate::support::PASSWORD).await
 }
 
@@ -189,7 +206,7 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
 
     // Idempotency-Key: the retry answers the first response and creates nothing.
     let total = app.get(path, &app.admin).await.1["total"].clone();
-    let fresh = body(app, r, 200).await;
+    let fresh = body(app, r, 200, &app.admin).await;
     let send = || app.req(Method::POST, path, Some(&app.admin)).header("idempotency-key", format!("conf-{}", r.entity)).json(&fresh).send();
     let first = send().await.unwrap();
     assert_eq!(first.status(), StatusCode::CREATED, "{}", r.entity);
@@ -200,9 +217,9 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
     assert_eq!(app.get(path, &app.admin).await.1["total"].as_u64(), total.as_u64().map(|t| t + 1), "{}", r.entity);
 
     // Without the permission: 403 on every route of the resource.
-    let outsider = user_lacking(app, r, &format!("{}-outsider", r.module.replace('_', "-"))).await;
+    let outsider = user_with(app, &format!("{}-outsider", r.module.replace('_', "-")), json!(["dictionaries:read"]), "all").await;
     for (method, p) in [(Method::GET, path.to_string()), (Method::GET, one.clone()), (Method::POST, path.to_string()), (Method::PATCH, one.clone()), (Method::DELETE, one.clone())] {
-        let sent = if method == Method::GET || method == Method::DELETE { None } else { Some(body(app, r, 300).await) };
+        let sent = if method == Method::GET || method == Method::DELETE { None } else { Some(body(app, r, 300, &app.admin).await) };
         let (s, e) = app.call(method.clone(), &p, &outsider, sent).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{} {method} {p}: {e}", r.entity);
     }
@@ -210,8 +227,11 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
     // Owned: another rep neither sees nor changes a rep's record (404, as if missing),
     // and their list and export leave it out.
     if r.owned {
-        let (_, rep_a) = app.user_with_role(&format!("{}-rep-a", r.module.replace('_', "-")), "sales_rep", json!({})).await;
-        let (_, rep_b) = app.user_with_role(&format!("{}-rep-b", r.module.replace('_', "-")), "sales_rep", json!({})).await;
+        // Two people who may do everything with the resource, each over their own records.
+        let m = r.module;
+        let all = json!([format!("{m}:read"), format!("{m}:create"), format!("{m}:update"), format!("{m}:delete"), "customers:read", "customers:create"]);
+        let rep_a = user_with(app, &format!("{}-rep-a", m.replace('_', "-")), all.clone(), "self").await;
+        let rep_b = user_with(app, &format!("{}-rep-b", m.replace('_', "-")), all, "self").await;
         let mine = create(app, r, &rep_a, 400).await;
         let theirs = format!("{path}/{}", mine["id"].as_str().unwrap());
         assert_eq!(app.get(&theirs, &rep_a).await.0, StatusCode::OK, "{}", r.entity);

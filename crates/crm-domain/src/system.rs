@@ -10,18 +10,28 @@ use crate::validate::{is_username, Validator};
 /// A field a PATCH may leave alone, clear or set.
 pub type Patch<T> = Option<Option<T>>;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"username": "zhang.san", "display_name": "张三", "email": "zhang.san@example.com", "password": "initial-pass-1", "role_ids": []}))]
 pub struct NewUser {
+    /// 2-64 letters, digits, `.`, `_` or `-`; stored in lower case.
     pub username: String,
     pub display_name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// At least 8 characters.
     pub password: String,
     pub department_id: Option<Uuid>,
     pub supervisor_id: Option<Uuid>,
+    #[serde(default)]
     pub role_ids: Vec<Uuid>,
+    #[serde(default = "enabled_by_default")]
     pub enabled: bool,
     pub description: Option<String>,
+}
+
+fn enabled_by_default() -> bool {
+    true
 }
 
 impl NewUser {
@@ -43,16 +53,31 @@ impl NewUser {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// Fields to change; absent fields stay, `null` clears.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"display_name": "张三丰", "role_ids": ["01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"]}))]
 pub struct UserPatch {
     pub display_name: Option<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub email: Patch<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub phone: Patch<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<Uuid>)]
     pub department_id: Patch<Uuid>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<Uuid>)]
     pub supervisor_id: Patch<Uuid>,
     pub role_ids: Option<Vec<Uuid>>,
     pub enabled: Option<bool>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub description: Patch<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub locale: Patch<String>,
 }
 

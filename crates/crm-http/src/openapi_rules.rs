@@ -250,7 +250,7 @@ fn sort_fields(path: &str) -> Option<Vec<&'static str>> {
     use crm_persistence::{customers, products, system};
     Some(match path {
         "/api/v1/customers" | "/api/v1/customers/export" => customers::list_spec::spec().sort_names(),
-        "/api/v1/contacts" => customers::contacts::spec().sort_names(),
+        "/api/v1/contacts" => <customers::contacts::Contacts as Resource>::spec().sort_names(),
         "/api/v1/follow-ups" | "/api/v1/interactions" | "/api/v1/interactions/export" => customers::follow_ups::spec().sort_names(),
         "/api/v1/product-categories" => <products::categories::Categories as Resource>::spec().sort_names(),
         "/api/v1/products" | "/api/v1/products/export" => <products::service::Products as Resource>::spec().sort_names(),

@@ -7,7 +7,9 @@ use crate::error::DomainResult;
 use crate::system::Patch;
 use crate::validate::Validator;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "李经理", "title": "采购经理", "mobile": "13800138000", "is_primary": true}))]
 pub struct NewContact {
     pub customer_id: Uuid,
     pub name: String,
@@ -16,6 +18,7 @@ pub struct NewContact {
     pub mobile: Option<String>,
     pub email: Option<String>,
     pub wechat: Option<String>,
+    #[serde(default)]
     pub is_primary: bool,
     pub birthday: Option<NaiveDate>,
     pub remark: Option<String>,
@@ -39,16 +42,33 @@ impl NewContact {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// Fields to change; absent fields stay, `null` clears.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"is_primary": true, "title": "总经理"}))]
 pub struct ContactPatch {
     pub name: Option<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub title: Patch<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub phone: Patch<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub mobile: Patch<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub email: Patch<String>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub wechat: Patch<String>,
     pub is_primary: Option<bool>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<NaiveDate>)]
     pub birthday: Patch<NaiveDate>,
+    #[serde(default, deserialize_with = "crate::patch::field")]
+    #[schema(value_type = Option<String>)]
     pub remark: Patch<String>,
 }
 

@@ -1,5 +1,6 @@
 use actix_web::{web, HttpResponse};
-use crm_persistence::customers::contacts;
+use crm_persistence::customers::contacts::{self, Contacts};
+use crm_persistence::kit;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -24,33 +25,30 @@ pub struct ContactFilters {
 #[utoipa::path(get, path = "/api/v1/contacts", tag = "contacts", security(("bearer" = [])), params(PageParams, ContactFilters),
     responses((status = 200, body = PageOf<Contact>)))]
 pub async fn list_contacts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(contacts::list(&state.db, &ctx.0, q.0).await?, Contact::from), None))
+    Ok(ok(&PageOf::from(kit::list::<Contacts>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Contact, headers(("ETag" = String)))))]
 pub async fn get_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let c = contacts::get(&state.db, &ctx.0, *id).await?;
-    let v = c.version;
-    Ok(ok(&Contact::from(c), Some(v)))
+    let c = kit::get::<Contacts>(&state.db, &ctx.0, *id).await?;
+    Ok(ok(&c, Some(c.version)))
 }
 
 #[utoipa::path(post, path = "/api/v1/contacts", tag = "contacts", security(("bearer" = [])), request_body = NewContact,
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Contact), (status = 422, description = "bad field, or a customer the caller cannot see", body = Problem)))]
 pub async fn create_contact(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewContact>) -> ApiResult<HttpResponse> {
-    let c = contacts::create(&state.db, &ctx.0, body.0.into()).await?;
-    let (id, v) = (c.id, c.version);
-    Ok(created(&Contact::from(c), format!("/api/v1/contacts/{id}"), Some(v)))
+    let c = contacts::create(&state.db, &ctx.0, body.0).await?;
+    Ok(created(&c, format!("/api/v1/contacts/{}", c.id), Some(c.version)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])), request_body = ContactPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = Contact)))]
 pub async fn update_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<ContactPatch>) -> ApiResult<HttpResponse> {
-    let c = contacts::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
-    let v = c.version;
-    Ok(ok(&Contact::from(c), Some(v)))
+    let c = contacts::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
+    Ok(ok(&c, Some(c.version)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "contacts", security(("bearer" = [])),

@@ -5,23 +5,26 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crm_domain::customers::contact::{ContactPatch, NewContact};
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, Select};
 use serde::Serialize;
-use serde_json::{json, Value};
+
 use uuid::Uuid;
 
 use super::entities::contact::{self, Column as C, Entity as Contact};
 use super::entities::customer;
 use crate::db::db_err;
-use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle;
+use crate::kit::{self, policy, Policy, Resource};
+use crate::listing::{FieldKind, Filter, ListSpec};
 use crate::scope::Scoped;
-use crate::version::{check_if_match, update_versioned};
-use crate::{audit, tx, Ctx, Db};
+use crate::tx::Tx;
+use crate::{Ctx, Db};
 
 crate::soft_delete!(Contact, "contacts", Name);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = Contact, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e61", "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "李经理",
+    "title": "采购经理", "phone": "021-5080 1234", "mobile": "13800138000", "email": "li@hd-precision.cn", "wechat": "li_hd",
+    "is_primary": true, "birthday": "1985-06-01", "remark": null, "version": 1, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"}))]
 pub struct ContactView {
     pub id: Uuid,
     pub customer_id: Uuid,
@@ -31,6 +34,7 @@ pub struct ContactView {
     pub mobile: Option<String>,
     pub email: Option<String>,
     pub wechat: Option<String>,
+    /// One primary contact per customer; setting one unsets the other.
     pub is_primary: bool,
     pub birthday: Option<NaiveDate>,
     pub remark: Option<String>,
@@ -60,40 +64,57 @@ impl From<contact::Model> for ContactView {
     }
 }
 
-pub fn spec() -> ListSpec<Contact> {
-    ListSpec {
-        filters: vec![
-            Filter { name: "customer_id", column: C::CustomerId, kind: FieldKind::Uuid, range: false },
-            Filter { name: "is_primary", column: C::IsPrimary, kind: FieldKind::Bool, range: false },
-        ],
-        sorts: vec![("is_primary", C::IsPrimary), ("name", C::Name), ("created_at", C::CreatedAt)],
-        search: vec![C::Name, C::Phone, C::Mobile, C::Email],
-        search_index: None,
-        default_sort: vec![(C::IsPrimary, Order::Desc), (C::CreatedAt, Order::Asc)],
-        tie_breaker: C::Id,
+/// Contacts on the kit: children of customers.
+pub struct Contacts;
+
+impl Resource for Contacts {
+    type Entity = Contact;
+    type View = ContactView;
+    const WHAT: &'static str = "contact";
+    const POLICY: Policy = Policy::Child;
+
+    fn spec() -> ListSpec<Contact> {
+        ListSpec {
+            filters: vec![
+                Filter { name: "customer_id", column: C::CustomerId, kind: FieldKind::Uuid, range: false },
+                Filter { name: "is_primary", column: C::IsPrimary, kind: FieldKind::Bool, range: false },
+            ],
+            sorts: vec![("is_primary", C::IsPrimary), ("name", C::Name), ("created_at", C::CreatedAt)],
+            search: vec![C::Name, C::Phone, C::Mobile, C::Email],
+            search_index: None,
+            default_sort: vec![(C::IsPrimary, Order::Desc), (C::CreatedAt, Order::Asc)],
+            tie_breaker: C::Id,
+        }
     }
-}
 
-async fn visible(db: &impl ConnectionTrait, ctx: &Ctx) -> DomainResult<Select<Contact>> {
-    let customers = Scoped::<customer::Entity>::visible_ids(db, ctx).await?;
-    Ok(Contact::find().filter(C::DeletedAt.is_null()).filter(C::CustomerId.in_subquery(customers)))
-}
+    fn id(row: &contact::Model) -> Uuid {
+        row.id
+    }
 
-async fn find_visible(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<contact::Model> {
-    visible(db, ctx).await?.filter(C::Id.eq(id)).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("contact"))
-}
+    fn version(row: &contact::Model) -> i32 {
+        row.version
+    }
 
-/// A contact whose customer the caller may change; a read-only viewer gets 404.
-async fn find_editable(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<contact::Model> {
-    let customers = Scoped::<customer::Entity>::editable_ids(db, ctx).await?;
-    Contact::find()
-        .filter(C::DeletedAt.is_null())
-        .filter(C::CustomerId.in_subquery(customers))
-        .filter(C::Id.eq(id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| DomainError::not_found("contact"))
+    async fn views(_: &impl ConnectionTrait, _: &Ctx, rows: Vec<contact::Model>) -> DomainResult<Vec<ContactView>> {
+        Ok(rows.into_iter().map(ContactView::from).collect())
+    }
+
+    /// Visible and editable exactly when the customer is.
+    async fn visible(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> DomainResult<Select<Contact>> {
+        policy::child_of::<Contact, customer::Entity>(db, ctx, C::CustomerId, for_edit).await
+    }
+
+    /// A new primary unsets the customer's other primary; the customer's search text
+    /// takes in the contact's name and phones.
+    async fn after_write(tx: &Tx, ctx: &Ctx, before: Option<&contact::Model>, after: Option<&contact::Model>) -> DomainResult<()> {
+        if let Some(a) = after.filter(|a| a.is_primary && !before.is_some_and(|b| b.is_primary)) {
+            unset_other_primaries(tx, a.customer_id, a.id, ctx.now).await?;
+        }
+        match after.or(before) {
+            Some(c) => super::search::refresh(tx, c.customer_id).await,
+            None => Ok(()),
+        }
+    }
 }
 
 /// The customer must be visible to the caller, else the contact's customer is "not found"
@@ -121,107 +142,53 @@ async fn unset_other_primaries(db: &impl ConnectionTrait, customer_id: Uuid, kee
     Ok(())
 }
 
-pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<ContactView>> {
-    let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
-    Ok(fetch_page(db, select, &params).await?.map(Into::into))
-}
-
-pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<ContactView> {
-    Ok(find_visible(db, ctx, id).await?.into())
-}
-
 pub async fn create(db: &Db, ctx: &Ctx, input: NewContact) -> DomainResult<ContactView> {
     let input = input.validate(ctx.now.date_naive())?;
-    let tx = tx::begin(db).await?;
-    check_customer(&tx, ctx, input.customer_id).await?;
-    let model = contact::Model {
-        id: Uuid::now_v7(),
-        customer_id: input.customer_id,
-        name: input.name,
-        title: input.title,
-        phone: input.phone,
-        mobile: input.mobile,
-        email: input.email,
-        wechat: input.wechat,
-        is_primary: input.is_primary,
-        birthday: input.birthday,
-        remark: input.remark,
-        version: 1,
-        created_by: Some(ctx.actor.user_id),
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
-    };
-    Contact::insert(contact::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    if model.is_primary {
-        unset_other_primaries(&tx, model.customer_id, model.id, ctx.now).await?;
-    }
-    super::search::refresh(&tx, model.customer_id).await?;
-    let v = ContactView::from(model);
-    audit::record(&tx, ctx, "contacts", v.id, "create", &Value::Null, &json!(v)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
+    kit::create::<Contacts, _>(db, ctx, async |tx| {
+        check_customer(tx, ctx, input.customer_id).await?;
+        Ok(contact::Model {
+            id: Uuid::now_v7(),
+            customer_id: input.customer_id,
+            name: input.name,
+            title: input.title,
+            phone: input.phone,
+            mobile: input.mobile,
+            email: input.email,
+            wechat: input.wechat,
+            is_primary: input.is_primary,
+            birthday: input.birthday,
+            remark: input.remark,
+            version: 1,
+            created_by: Some(ctx.actor.user_id),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+        })
+    })
+    .await
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ContactPatch, if_match: Option<i32>) -> DomainResult<ContactView> {
     let patch = patch.validate(ctx.now.date_naive())?;
-    let tx = tx::begin(db).await?;
-    let current = find_editable(&tx, ctx, id).await?;
-    check_if_match(if_match, current.version)?;
-    let mut next = current.clone();
-    if let Some(n) = patch.name {
-        next.name = n;
-    }
-    let set = |slot: &mut Option<String>, p: Option<Option<String>>| {
-        if let Some(v) = p {
-            *slot = v;
-        }
-    };
-    set(&mut next.title, patch.title);
-    set(&mut next.phone, patch.phone);
-    set(&mut next.mobile, patch.mobile);
-    set(&mut next.email, patch.email);
-    set(&mut next.wechat, patch.wechat);
-    set(&mut next.remark, patch.remark);
-    if let Some(b) = patch.birthday {
-        next.birthday = b;
-    }
-    if let Some(p) = patch.is_primary {
-        next.is_primary = p;
-    }
-    next.updated_at = ctx.now;
-    let changes = contact::ActiveModel {
-        name: Set(next.name.clone()),
-        title: Set(next.title.clone()),
-        phone: Set(next.phone.clone()),
-        mobile: Set(next.mobile.clone()),
-        email: Set(next.email.clone()),
-        wechat: Set(next.wechat.clone()),
-        is_primary: Set(next.is_primary),
-        birthday: Set(next.birthday),
-        remark: Set(next.remark.clone()),
-        updated_at: Set(next.updated_at),
-        ..Default::default()
-    };
-    update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
-    if next.is_primary && !current.is_primary {
-        unset_other_primaries(&tx, next.customer_id, id, ctx.now).await?;
-    }
-    super::search::refresh(&tx, next.customer_id).await?;
-    next.version = current.version + 1;
-    let before = ContactView::from(current);
-    let after = ContactView::from(next);
-    audit::record(&tx, ctx, "contacts", id, "update", &json!(before), &json!(after)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(after)
+    kit::update::<Contacts, _>(db, ctx, id, if_match, async |_, current| {
+        let keep = |p: Option<Option<String>>, c: Option<String>| p.unwrap_or(c);
+        Ok(contact::Model {
+            name: patch.name.unwrap_or(current.name),
+            title: keep(patch.title, current.title),
+            phone: keep(patch.phone, current.phone),
+            mobile: keep(patch.mobile, current.mobile),
+            email: keep(patch.email, current.email),
+            wechat: keep(patch.wechat, current.wechat),
+            remark: keep(patch.remark, current.remark),
+            birthday: patch.birthday.unwrap_or(current.birthday),
+            is_primary: patch.is_primary.unwrap_or(current.is_primary),
+            ..current
+        })
+    })
+    .await
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = tx::begin(db).await?;
-    let current = find_editable(&tx, ctx, id).await?;
-    check_if_match(if_match, current.version)?;
-    recycle::soft_delete::<Contact>(&tx, ctx, id, current.version).await?;
-    super::search::refresh(&tx, current.customer_id).await?;
-    tx.commit().await.map_err(db_err)
+    kit::delete::<Contacts, _>(db, ctx, id, if_match, kit::no_rule).await
 }

@@ -61,6 +61,14 @@ pub trait Resource: Sized + 'static {
         async { Ok(policy::live::<Self::Entity>()) }
     }
 
+    /// What a write must bring along in the same transaction once the row is written:
+    /// `before` is `None` on create, `after` is `None` on delete (a contact refreshes its
+    /// customer's search text; a new primary contact unsets the others).
+    fn after_write(tx: &Tx, ctx: &Ctx, before: Option<&Row<Self>>, after: Option<&Row<Self>>) -> impl Future<Output = DomainResult<()>> {
+        let _ = (tx, ctx, before, after);
+        async { Ok(()) }
+    }
+
     /// List filters of the module's own making (a category with its children, a price
     /// range, a group's members), taken out of `params` before the spec checks the rest;
     /// the list and its export both pass through here.
@@ -130,6 +138,7 @@ where
     let row = build(&tx).await?;
     let id = R::id(&row);
     R::Entity::insert(row.clone().into_active_model().reset_all()).exec_without_returning(&tx).await.map_err(db_err)?;
+    R::after_write(&tx, ctx, None, Some(&row)).await?;
     let v = view::<R>(&tx, ctx, row).await?;
     audit::record(&tx, ctx, R::Entity::NAME, id, "create", &Value::Null, &json!(v)).await?;
     tx.commit().await.map_err(db_err)?;
@@ -153,6 +162,7 @@ where
     let read = R::version(&current);
     check_if_match(if_match, read)?;
     let next = write_versioned::<R>(&tx, ctx, next, read).await?;
+    R::after_write(&tx, ctx, Some(&current), Some(&next)).await?;
     let before = view::<R>(&tx, ctx, current).await?;
     let after = view::<R>(&tx, ctx, next).await?;
     audit::record(&tx, ctx, R::Entity::NAME, id, "update", &json!(before), &json!(after)).await?;
@@ -200,6 +210,7 @@ where
     check_if_match(if_match, read)?;
     rule(&tx, &current).await?;
     recycle::soft_delete::<R::Entity>(&tx, ctx, id, read).await?;
+    R::after_write(&tx, ctx, Some(&current), None).await?;
     tx.commit().await.map_err(db_err)
 }
 

@@ -21,13 +21,22 @@ use crate::recycle;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, passwords, Ctx, Db};
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct RoleRef {
     pub id: Uuid,
+    #[schema(example = "sales_rep")]
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A user. Never carries a password or its hash.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = User, example = json!({
+    "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "username": "zhang.san", "display_name": "张三",
+    "email": "zhang.san@example.com", "phone": "+86 138 0013 8000", "department_id": null, "department_name": null,
+    "supervisor_id": null, "role_ids": [], "roles": [], "enabled": true, "description": null, "locale": "zh-CN",
+    "last_login_at": null, "last_login_ip": null, "version": 1,
+    "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"
+}))]
 pub struct UserView {
     pub id: Uuid,
     pub username: String,
@@ -41,6 +50,7 @@ pub struct UserView {
     pub roles: Vec<RoleRef>,
     pub enabled: bool,
     pub description: Option<String>,
+    /// Interface language chosen by the user: `zh-CN` or `en`.
     pub locale: Option<String>,
     pub last_login_at: Option<DateTime<Utc>>,
     pub last_login_ip: Option<String>,
