@@ -14,7 +14,6 @@ use crate::list_query::{ListQuery, PageOf};
 use crate::login_guard::Refusal;
 use crate::problem::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
-use crate::system::dto::User;
 
 /// An access token for the session, with the refresh token in the body (scripts) or in
 /// the session cookie (browsers).
@@ -26,7 +25,7 @@ async fn pair(state: &AppState, req: &HttpRequest, mut res: HttpResponseBuilder,
         token_type: "Bearer".into(),
         expires_in: ACCESS_TOKEN_SECONDS,
         refresh_token: (!cookie).then(|| refresh_token.clone()),
-        user: User::from(user),
+        user,
     };
     if cookie {
         cookies::set_session(&mut res, req, refresh_token);
@@ -127,7 +126,7 @@ async fn me_view(state: &AppState, ctx: &ReqCtx) -> ApiResult<Me> {
         None => a.permissions.iter().cloned().collect(),
     };
     Ok(Me {
-        user: User::from(user),
+        user,
         permissions,
         data_scope: a.scope.widest().into(),
         data_scopes: a.scope.scopes().iter().map(|s| (*s).into()).collect(),

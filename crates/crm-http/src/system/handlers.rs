@@ -56,7 +56,7 @@ pub async fn lookup_users(state: web::Data<AppState>, q: web::Query<LookupParams
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])), params(PageParams, UserFilters),
     responses((status = 200, body = PageOf<User>), (status = 400, description = "unknown filter or sort field, bad page", body = Problem)))]
 pub async fn list_users(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(users::list(&state.db, q.0).await?, User::from), None))
+    Ok(ok(&PageOf::from(users::list(&state.db, q.0).await?), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), params(("id" = Uuid, Path)),
@@ -64,7 +64,7 @@ pub async fn list_users(state: web::Data<AppState>, q: ListQuery) -> ApiResult<H
 pub async fn get_user(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let u = users::get(&state.db, *id).await?;
     let v = u.version;
-    Ok(ok(&User::from(u), Some(v)))
+    Ok(ok(&u, Some(v)))
 }
 
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", security(("bearer" = [])), request_body = NewUser,
@@ -72,11 +72,11 @@ pub async fn get_user(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiRes
     responses((status = 201, body = User, headers(("Location" = String), ("ETag" = String))),
         (status = 409, description = "username or e-mail taken", body = Problem), (status = 413, body = Problem), (status = 415, body = Problem)))]
 pub async fn create_user(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewUser>) -> ApiResult<HttpResponse> {
-    let u = users::create(&state.db, &ctx.0, body.0.into()).await?;
+    let u = users::create(&state.db, &ctx.0, body.0).await?;
     // Managers' cached actors hold the owners they see; the new user may be one of them.
     state.auth_cache.clear();
     let (id, v) = (u.id, u.version);
-    Ok(created(&User::from(u), format!("/api/v1/users/{id}"), Some(v)))
+    Ok(created(&u, format!("/api/v1/users/{id}"), Some(v)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), request_body = UserPatch,
@@ -84,10 +84,10 @@ pub async fn create_user(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
     responses((status = 200, body = User),
         (status = 409, body = Problem)))]
 pub async fn update_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<UserPatch>) -> ApiResult<HttpResponse> {
-    let u = users::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let u = users::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
     state.auth_cache.clear();
     let v = u.version;
-    Ok(ok(&User::from(u), Some(v)))
+    Ok(ok(&u, Some(v)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])),
