@@ -60,8 +60,9 @@ export function GroupMembersTab({ group, editable }: Props) {
           )}
           {editable && selected.length > 0 && <Typography.Text type="secondary">{t("customerGroups:members.selected", { count: selected.length })}</Typography.Text>}
         </Space>
+        {/* A plain link, not a button: it may wrap on a phone instead of widening the page. */}
         <Link to={`/customers?group_id=${group.id}`} data-testid="group-members-in-list">
-          <Button icon={<UnorderedListOutlined />}>{t("customerGroups:members.openInList")}</Button>
+          <UnorderedListOutlined /> {t("customerGroups:members.openInList")}
         </Link>
       </Space>
       {hidden && <Alert type="info" showIcon message={t("customerGroups:members.hidden", { count: visible })} />}

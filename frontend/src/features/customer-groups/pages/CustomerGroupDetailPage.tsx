@@ -24,7 +24,7 @@ export function CustomerGroupDetailPage() {
   const group = customerGroupsApi.useGet(id);
   const remove = customerGroupsApi.useDelete();
   const [editing, setEditing] = useState(false);
-  const history = useGroupHistoryText();
+  const history = useGroupHistoryText(group.data);
   // Read-only where the browser knows the server would refuse; where only the server knows, it is offered.
   const changeable = (g: CustomerGroup) => groupAccess(g, me) !== "read";
 

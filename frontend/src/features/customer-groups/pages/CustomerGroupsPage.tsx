@@ -106,6 +106,7 @@ export function CustomerGroupsPage() {
             name: "shared",
             label: t("customerGroups:search.shared"),
             width: 120,
+            placeholder: t("customerGroups:search.all"),
             options: [
               { value: "true", label: t("customerGroups:search.sharedYes") },
               { value: "false", label: t("customerGroups:search.sharedNo") },
@@ -116,6 +117,7 @@ export function CustomerGroupsPage() {
             name: "mine",
             label: t("customerGroups:search.mine"),
             width: 130,
+            placeholder: t("customerGroups:search.all"),
             options: [{ value: MINE_VALUE, label: t("customerGroups:search.mineOnly") }],
             testId: "group-search-mine",
           },
