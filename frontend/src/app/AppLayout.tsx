@@ -84,7 +84,8 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="dark" width={220}>
+      {/* Folds to icons below a tablet's width: expanded, the menu takes more than half a phone's screen. */}
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" onBreakpoint={setCollapsed} theme="dark" width={220}>
         <div style={{ height: 56, display: "flex", alignItems: "center", justifyContent: "center" }}>
           <Typography.Text strong style={{ color: "#fff", fontSize: collapsed ? 14 : 18 }}>
             {collapsed ? t("common:app.title") : t("common:app.fullTitle")}
