@@ -64,10 +64,11 @@ export function GroupMembershipModal({ change, customers, onClose, onDone }: Pro
             loading={options.isFetching}
             placeholder={t("customerGroups:membership.pickPlaceholder")}
             notFoundContent={options.isFetching ? t("customerGroups:picker.searching") : t("customerGroups:membership.noGroups")}
-            options={changeable.map(({ group, access }) => ({
-              value: group.id,
-              label: access === "unknown" ? `${group.name}（${t("customerGroups:membership.maybe")}）` : group.name,
-            }))}
+            options={changeable.map(({ group, access }) => {
+              // Names are unique per owner only: a colleague's group carries its owner's name.
+              const name = group.owner_id === me?.id || !group.owner_name ? group.name : `${group.name} · ${group.owner_name}`;
+              return { value: group.id, label: access === "unknown" ? `${name}（${t("customerGroups:membership.maybe")}）` : name };
+            })}
             data-testid="group-membership-pick"
           />
         </Form.Item>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQueries } from "@tanstack/react-query";
-import { Select, Tag } from "antd";
+import { Select, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, unwrap } from "../../../api/client";
 import type { CustomerGroup } from "../../../api/types";
@@ -62,6 +62,8 @@ export function GroupSelect({ value = [], onChange, testId, width = 220 }: Props
         return (
           <span>
             {group?.name}
+            {/* Names are unique per owner only: whose group it is tells two of one name apart. */}
+            {group?.owner_name && <Typography.Text type="secondary"> · {group.owner_name}</Typography.Text>}
             {group?.shared && (
               <Tag color="blue" style={{ marginInlineStart: 8 }}>
                 {t("customerGroups:sharedTag.shared")}
