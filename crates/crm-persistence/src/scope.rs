@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::marker::PhantomData;
 
 use crm_domain::{Actor, DataScope, DomainError};
-use sea_orm::sea_query::SelectStatement;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select};
+use sea_orm::sea_query::{Expr, Query, SelectStatement, SimpleExpr};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select};
 use uuid::Uuid;
 
 use crate::db::db_err;
@@ -50,7 +50,7 @@ impl<E: ScopedEntity> Scoped<E> {
     async fn build(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> Result<Select<E>, DomainError> {
         let mut select = whole_rows::<E>().filter(E::deleted_at_column().is_null());
         if let Some(owners) = visible_owner_ids(db, &ctx.actor).await? {
-            let mut any = Condition::any().add(E::owner_column().is_in(owners));
+            let mut any = Condition::any().add(owned_by(db.get_database_backend(), E::owner_column(), &owners));
             if let Some(public) = E::visible_to_all().filter(|_| !for_edit) {
                 any = any.add(public);
             }
@@ -72,6 +72,23 @@ impl<E: ScopedEntity> Scoped<E> {
     pub async fn editable_ids(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<SelectStatement, DomainError> {
         Ok(Self::find_editable(db, ctx).await?.select_only().column(E::id_column()).into_query())
     }
+}
+
+/// More owners than this go to PostgreSQL as one parameter (`owned_by`).
+const OWNERS_INLINE: usize = 32;
+
+/// `owner IN (owners)`. On PostgreSQL a long list is one JSON parameter unpacked by the
+/// server: a department manager's thousand owners as a thousand bound values cost more
+/// to build, bind, key the count cache by and parse, twice a list, than the list's
+/// queries themselves (407 rps against the admin's 2,990 in bench/run.sh). SQLite, in
+/// the process, takes the plain list.
+fn owned_by<C: ColumnTrait>(backend: DbBackend, column: C, owners: &[Uuid]) -> SimpleExpr {
+    if backend != DbBackend::Postgres || owners.len() <= OWNERS_INLINE {
+        return column.is_in(owners.iter().copied());
+    }
+    let list = serde_json::to_string(owners).unwrap_or_else(|_| "[]".into());
+    let unpacked = Query::select().expr(Expr::cust_with_values("json_array_elements_text($1::json)::uuid", [list])).to_owned();
+    column.in_subquery(unpacked)
 }
 
 /// The owners whose records the actor may see; `None` means everyone's. Resolved once per

@@ -1,5 +1,6 @@
 use actix_web::{web, HttpResponse};
-use crm_persistence::customers::follow_ups;
+use crm_persistence::customers::follow_ups::{self, FollowUps};
+use crm_persistence::kit;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -30,13 +31,13 @@ pub struct FollowUpFilters {
 #[utoipa::path(get, path = "/api/v1/follow-ups", tag = "follow-ups", security(("bearer" = [])), params(PageParams, FollowUpFilters),
     responses((status = 200, body = PageOf<FollowUp>)))]
 pub async fn list_follow_ups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(follow_ups::list(&state.db, &ctx.0, q.0).await?, FollowUp::from), None))
+    Ok(ok(&PageOf::from_page(kit::list::<FollowUps>(&state.db, &ctx.0, q.0).await?, FollowUp::from), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = FollowUp, headers(("ETag" = String)))))]
 pub async fn get_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let f = follow_ups::get(&state.db, &ctx.0, *id).await?;
+    let f = kit::get::<FollowUps>(&state.db, &ctx.0, *id).await?;
     let v = f.version;
     Ok(ok(&FollowUp::from(f), Some(v)))
 }

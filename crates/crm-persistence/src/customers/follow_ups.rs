@@ -8,18 +8,18 @@ use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, Select};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::follow_up::{self, Column as C, Entity as FollowUp};
 use super::entities::{contact, customer};
 use crate::db::db_err;
-use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle;
+use crate::kit::{self, policy, Policy, Resource};
+use crate::listing::{FieldKind, Filter, ListSpec};
 use crate::scope::Scoped;
 use crate::system::entities::user;
-use crate::version::check_if_match;
-use crate::{audit, dictionaries, tx, Ctx, Db};
+use crate::tx::Tx;
+use crate::{audit, dictionaries, Ctx, Db};
 
 crate::soft_delete!(FollowUp, "follow_ups", Content);
 
@@ -56,6 +56,46 @@ impl From<follow_up::Model> for FollowUpView {
     }
 }
 
+/// Follow-ups on the kit: children of customers.
+pub struct FollowUps;
+
+impl Resource for FollowUps {
+    type Entity = FollowUp;
+    type View = FollowUpView;
+    const WHAT: &'static str = "follow_up";
+    const POLICY: Policy = Policy::Child;
+
+    fn spec() -> ListSpec<FollowUp> {
+        spec()
+    }
+
+    fn id(row: &follow_up::Model) -> Uuid {
+        row.id
+    }
+
+    fn version(row: &follow_up::Model) -> i32 {
+        row.version
+    }
+
+    async fn views(_: &impl ConnectionTrait, _: &Ctx, rows: Vec<follow_up::Model>) -> DomainResult<Vec<FollowUpView>> {
+        Ok(rows.into_iter().map(FollowUpView::from).collect())
+    }
+
+    /// Visible and editable exactly when the customer is.
+    async fn visible(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> DomainResult<Select<FollowUp>> {
+        policy::child_of::<FollowUp, customer::Entity>(db, ctx, C::CustomerId, for_edit).await
+    }
+
+    /// The customer's last and next follow-up times follow every change.
+    async fn after_write(tx: &Tx, ctx: &Ctx, before: Option<&follow_up::Model>, after: Option<&follow_up::Model>) -> DomainResult<()> {
+        match after.or(before) {
+            Some(f) => recompute_customer_times(tx, ctx, f.customer_id).await,
+            None => Ok(()),
+        }
+    }
+}
+
+/// The list's filters and sorts, shared with the interactions query.
 pub fn spec() -> ListSpec<FollowUp> {
     let f = |name, column, kind, range| Filter { name, column, kind, range };
     ListSpec {
@@ -75,17 +115,7 @@ pub fn spec() -> ListSpec<FollowUp> {
 }
 
 pub(crate) async fn visible(db: &impl ConnectionTrait, ctx: &Ctx) -> DomainResult<Select<FollowUp>> {
-    let customers = Scoped::<customer::Entity>::visible_ids(db, ctx).await?;
-    Ok(FollowUp::find().filter(C::DeletedAt.is_null()).filter(C::CustomerId.in_subquery(customers)))
-}
-
-pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<FollowUpView>> {
-    let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
-    Ok(fetch_page(db, select, &params).await?.map(Into::into))
-}
-
-pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<FollowUpView> {
-    visible(db, ctx).await?.filter(C::Id.eq(id)).one(db).await.map_err(db_err)?.map(Into::into).ok_or_else(|| DomainError::not_found("follow_up"))
+    FollowUps::visible(db, ctx, false).await
 }
 
 /// The references of a follow-up: its kind in the dictionary, its contact among the
@@ -160,46 +190,29 @@ pub(crate) async fn recompute_customer_times(tx: &impl ConnectionTrait, ctx: &Ct
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<FollowUpView> {
     let input = input.validate(ctx.now)?;
-    let tx = tx::begin(db).await?;
-    let Some(cust) = Scoped::<customer::Entity>::find_editable(&tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(&tx).await.map_err(db_err)? else {
-        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
-    };
-    check_refs(&tx, cust.id, &input).await?;
-    let model = follow_up::Model {
-        id: Uuid::now_v7(),
-        customer_id: cust.id,
-        contact_id: input.contact_id,
-        kind: input.kind.clone(),
-        content: input.content.clone(),
-        occurred_at: input.occurred_at,
-        next_follow_up_at: input.next_follow_up_at,
-        participant_ids: json!(input.participant_ids),
-        owner_id: ctx.actor.user_id,
-        version: 1,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
-    };
-    FollowUp::insert(follow_up::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    let v = FollowUpView::from(model);
-    audit::record(&tx, ctx, "follow_ups", v.id, "create", &Value::Null, &json!(v)).await?;
-    recompute_customer_times(&tx, ctx, cust.id).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
-}
-
-/// A live follow-up of a customer the caller may change, or 404.
-async fn find_editable(tx: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<follow_up::Model> {
-    let editable = Scoped::<customer::Entity>::editable_ids(tx, ctx).await?;
-    FollowUp::find()
-        .filter(C::DeletedAt.is_null())
-        .filter(C::CustomerId.in_subquery(editable))
-        .filter(C::Id.eq(id))
-        .one(tx)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| DomainError::not_found("follow_up"))
+    kit::create::<FollowUps, _>(db, ctx, async |tx| {
+        let Some(cust) = Scoped::<customer::Entity>::find_editable(tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(tx).await.map_err(db_err)? else {
+            return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
+        };
+        check_refs(tx, cust.id, &input).await?;
+        Ok(follow_up::Model {
+            id: Uuid::now_v7(),
+            customer_id: cust.id,
+            contact_id: input.contact_id,
+            kind: input.kind,
+            content: input.content,
+            occurred_at: input.occurred_at,
+            next_follow_up_at: input.next_follow_up_at,
+            participant_ids: json!(input.participant_ids),
+            owner_id: ctx.actor.user_id,
+            version: 1,
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+        })
+    })
+    .await
 }
 
 #[derive(Debug, Default)]
@@ -214,58 +227,34 @@ pub struct FollowUpPatch {
 
 /// Corrects a follow-up; the customer's follow-up times follow.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: FollowUpPatch, if_match: Option<i32>) -> DomainResult<FollowUpView> {
-    let tx = tx::begin(db).await?;
-    let current = find_editable(&tx, ctx, id).await?;
-    let input = NewFollowUp {
-        customer_id: current.customer_id,
-        contact_id: patch.contact_id.unwrap_or(current.contact_id),
-        kind: patch.kind.unwrap_or_else(|| current.kind.clone()),
-        content: patch.content.unwrap_or_else(|| current.content.clone()),
-        occurred_at: patch.occurred_at.unwrap_or(current.occurred_at),
-        next_follow_up_at: patch.next_follow_up_at.unwrap_or(current.next_follow_up_at),
-        participant_ids: patch.participant_ids.unwrap_or_else(|| serde_json::from_value(current.participant_ids.clone()).unwrap_or_default()),
-    }
-    .validate(ctx.now)?;
-    // Bad input is refused as such (422) before the version is compared (412).
-    check_if_match(if_match, current.version)?;
-    check_refs(&tx, current.customer_id, &input).await?;
-    let changes = follow_up::ActiveModel {
-        contact_id: sea_orm::ActiveValue::Set(input.contact_id),
-        kind: sea_orm::ActiveValue::Set(input.kind.clone()),
-        content: sea_orm::ActiveValue::Set(input.content.clone()),
-        occurred_at: sea_orm::ActiveValue::Set(input.occurred_at),
-        next_follow_up_at: sea_orm::ActiveValue::Set(input.next_follow_up_at),
-        participant_ids: sea_orm::ActiveValue::Set(json!(input.participant_ids)),
-        updated_at: sea_orm::ActiveValue::Set(ctx.now),
-        ..Default::default()
-    };
-    crate::version::update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await?;
-    let next = follow_up::Model {
-        contact_id: input.contact_id,
-        kind: input.kind,
-        content: input.content,
-        occurred_at: input.occurred_at,
-        next_follow_up_at: input.next_follow_up_at,
-        participant_ids: json!(input.participant_ids),
-        updated_at: ctx.now,
-        version: current.version + 1,
-        ..current.clone()
-    };
-    let (before, after) = (FollowUpView::from(current), FollowUpView::from(next));
-    audit::record(&tx, ctx, "follow_ups", id, "update", &json!(before), &json!(after)).await?;
-    recompute_customer_times(&tx, ctx, after.customer_id).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(after)
+    kit::update::<FollowUps, _>(db, ctx, id, if_match, async |tx, current| {
+        let input = NewFollowUp {
+            customer_id: current.customer_id,
+            contact_id: patch.contact_id.unwrap_or(current.contact_id),
+            kind: patch.kind.unwrap_or_else(|| current.kind.clone()),
+            content: patch.content.unwrap_or_else(|| current.content.clone()),
+            occurred_at: patch.occurred_at.unwrap_or(current.occurred_at),
+            next_follow_up_at: patch.next_follow_up_at.unwrap_or(current.next_follow_up_at),
+            participant_ids: patch.participant_ids.unwrap_or_else(|| serde_json::from_value(current.participant_ids.clone()).unwrap_or_default()),
+        }
+        .validate(ctx.now)?;
+        check_refs(tx, current.customer_id, &input).await?;
+        Ok(follow_up::Model {
+            contact_id: input.contact_id,
+            kind: input.kind,
+            content: input.content,
+            occurred_at: input.occurred_at,
+            next_follow_up_at: input.next_follow_up_at,
+            participant_ids: json!(input.participant_ids),
+            ..current
+        })
+    })
+    .await
 }
 
 /// Logical delete; the customer's follow-up times are recomputed without it.
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = tx::begin(db).await?;
-    let current = find_editable(&tx, ctx, id).await?;
-    check_if_match(if_match, current.version)?;
-    recycle::soft_delete::<FollowUp>(&tx, ctx, id, current.version).await?;
-    recompute_customer_times(&tx, ctx, current.customer_id).await?;
-    tx.commit().await.map_err(db_err)
+    kit::delete::<FollowUps, _>(db, ctx, id, if_match, kit::no_rule).await
 }
 
 /// After a restore from the recycle bin.

@@ -61,7 +61,8 @@ pub trait Resource: Sized + 'static {
         async { Ok(policy::live::<Self::Entity>()) }
     }
 
-    /// What a write must bring along in the same transaction once the row is written:
+    /// What a write must bring along in the same transaction once the row is written and
+    /// logged:
     /// `before` is `None` on create, `after` is `None` on delete (a contact refreshes its
     /// customer's search text; a new primary contact unsets the others).
     fn after_write(tx: &Tx, ctx: &Ctx, before: Option<&Row<Self>>, after: Option<&Row<Self>>) -> impl Future<Output = DomainResult<()>> {
@@ -138,9 +139,9 @@ where
     let row = build(&tx).await?;
     let id = R::id(&row);
     R::Entity::insert(row.clone().into_active_model().reset_all()).exec_without_returning(&tx).await.map_err(db_err)?;
-    R::after_write(&tx, ctx, None, Some(&row)).await?;
-    let v = view::<R>(&tx, ctx, row).await?;
+    let v = view::<R>(&tx, ctx, row.clone()).await?;
     audit::record(&tx, ctx, R::Entity::NAME, id, "create", &Value::Null, &json!(v)).await?;
+    R::after_write(&tx, ctx, None, Some(&row)).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(v)
 }
@@ -162,10 +163,10 @@ where
     let read = R::version(&current);
     check_if_match(if_match, read)?;
     let next = write_versioned::<R>(&tx, ctx, next, read).await?;
-    R::after_write(&tx, ctx, Some(&current), Some(&next)).await?;
-    let before = view::<R>(&tx, ctx, current).await?;
-    let after = view::<R>(&tx, ctx, next).await?;
+    let before = view::<R>(&tx, ctx, current.clone()).await?;
+    let after = view::<R>(&tx, ctx, next.clone()).await?;
     audit::record(&tx, ctx, R::Entity::NAME, id, "update", &json!(before), &json!(after)).await?;
+    R::after_write(&tx, ctx, Some(&current), Some(&next)).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(after)
 }
