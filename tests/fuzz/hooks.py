@@ -74,8 +74,9 @@ def _path_params_invalid(case):
     params = op.get("parameters", []) + op.get(case.operation.method.lower(), {}).get("parameters", [])
     for p in params:
         if p.get("in") == "path" and p.get("schema", {}).get("format") == "uuid":
+            # A link from a null id arrives as Python's None (sent as `None`).
             value = (case.path_parameters or {}).get(p.get("name"))
-            if value is not None and not UUID.match(str(value)):
+            if value is None or not UUID.match(str(value)):
                 return True
     return False
 
