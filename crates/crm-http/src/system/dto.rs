@@ -1,7 +1,8 @@
 use chrono::{DateTime, Utc};
 use crm_domain::system as d;
 use crm_domain::DataScope;
-use crm_persistence::system::departments::{DepartmentNode as NodeView, DepartmentView};
+pub use crm_persistence::system::departments::DepartmentView as Department;
+use crm_persistence::system::departments::DepartmentNode as NodeView;
 use crm_persistence::system::roles::RoleView;
 pub use crm_domain::system::{NewUser, UserPatch};
 pub use crm_persistence::system::users::{RoleRef, UserView as User};
@@ -16,26 +17,6 @@ pub struct ResetPassword {
     pub new_password: String,
 }
 
-#[derive(Serialize, ToSchema, Clone)]
-#[schema(example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "华东销售部", "parent_id": null, "head_id": null, "remark": null, "sort_order": 0, "version": 1, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"}))]
-pub struct Department {
-    pub id: Uuid,
-    pub name: String,
-    pub parent_id: Option<Uuid>,
-    pub head_id: Option<Uuid>,
-    pub remark: Option<String>,
-    pub sort_order: i32,
-    pub version: i32,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl From<DepartmentView> for Department {
-    fn from(v: DepartmentView) -> Self {
-        Self { id: v.id, name: v.name, parent_id: v.parent_id, head_id: v.head_id, remark: v.remark, sort_order: v.sort_order, version: v.version, created_at: v.created_at, updated_at: v.updated_at }
-    }
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct DepartmentNode {
     #[serde(flatten)]
@@ -46,7 +27,7 @@ pub struct DepartmentNode {
 
 impl From<NodeView> for DepartmentNode {
     fn from(n: NodeView) -> Self {
-        Self { department: n.department.into(), children: n.children.into_iter().map(Into::into).collect() }
+        Self { department: n.department, children: n.children.into_iter().map(Into::into).collect() }
     }
 }
 

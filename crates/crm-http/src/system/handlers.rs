@@ -115,7 +115,7 @@ pub async fn reset_password(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 #[utoipa::path(get, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])), params(PageParams, DepartmentFilters),
     responses((status = 200, body = PageOf<Department>)))]
 pub async fn list_departments(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(departments::list(&state.db, q.0).await?, Department::from), None))
+    Ok(ok(&PageOf::from(departments::list(&state.db, q.0).await?), None))
 }
 
 /// Filters of `GET /departments`.
@@ -140,7 +140,7 @@ pub async fn department_tree(state: web::Data<AppState>) -> ApiResult<HttpRespon
 pub async fn get_department(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let d = departments::get(&state.db, *id).await?;
     let v = d.version;
-    Ok(ok(&Department::from(d), Some(v)))
+    Ok(ok(&d, Some(v)))
 }
 
 #[utoipa::path(post, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])), request_body = NewDepartment,
@@ -151,7 +151,7 @@ pub async fn create_department(state: web::Data<AppState>, ctx: ReqCtx, body: Va
     // A department tree's scope takes in the new department (`Actor::visible_owners`).
     state.auth_cache.clear();
     let (id, v) = (d.id, d.version);
-    Ok(created(&Department::from(d), format!("/api/v1/departments/{id}"), Some(v)))
+    Ok(created(&d, format!("/api/v1/departments/{id}"), Some(v)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])), request_body = DepartmentPatch,
@@ -161,7 +161,7 @@ pub async fn update_department(state: web::Data<AppState>, ctx: ReqCtx, id: web:
     let d = departments::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
     state.auth_cache.clear();
     let v = d.version;
-    Ok(ok(&Department::from(d), Some(v)))
+    Ok(ok(&d, Some(v)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])),

@@ -16,7 +16,8 @@ use crate::recycle;
 use crate::version::{check_if_match, update_versioned};
 use crate::{audit, Ctx, Db};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = Department, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "华东销售部", "parent_id": null, "head_id": null, "remark": null, "sort_order": 0, "version": 1, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"}))]
 pub struct DepartmentView {
     pub id: Uuid,
     pub name: String,
