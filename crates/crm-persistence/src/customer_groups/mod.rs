@@ -86,13 +86,6 @@ impl Resource for CustomerGroups {
         }
     }
 
-    fn id(row: &group::Model) -> Uuid {
-        row.id
-    }
-
-    fn version(row: &group::Model) -> i32 {
-        row.version
-    }
 
     async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<group::Model>) -> DomainResult<Vec<CustomerGroupView>> {
         let names = crate::system::user_names::display_names(db, rows.iter().map(|g| g.owner_id)).await?;

@@ -87,13 +87,6 @@ impl Resource for Contacts {
         }
     }
 
-    fn id(row: &contact::Model) -> Uuid {
-        row.id
-    }
-
-    fn version(row: &contact::Model) -> i32 {
-        row.version
-    }
 
     async fn views(_: &impl ConnectionTrait, _: &Ctx, rows: Vec<contact::Model>) -> DomainResult<Vec<ContactView>> {
         Ok(rows.into_iter().map(ContactView::from).collect())

@@ -69,13 +69,6 @@ impl Resource for FollowUps {
         spec()
     }
 
-    fn id(row: &follow_up::Model) -> Uuid {
-        row.id
-    }
-
-    fn version(row: &follow_up::Model) -> i32 {
-        row.version
-    }
 
     async fn views(_: &impl ConnectionTrait, _: &Ctx, rows: Vec<follow_up::Model>) -> DomainResult<Vec<FollowUpView>> {
         Ok(rows.into_iter().map(FollowUpView::from).collect())

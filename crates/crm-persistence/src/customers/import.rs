@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use crm_domain::customers::contact::NewContact;
 use crm_domain::customers::follow_up::NewFollowUp;
-use crm_domain::customers::{normalise_name, normalise_phone, NewCustomer, Pool};
+use crm_domain::customers::{normalise_name, normalise_phone, NewCustomer};
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde_json::json;
@@ -101,45 +101,10 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
     let mut follow_ups = Vec::new();
     let mut audits = Vec::with_capacity(checked.len());
     for (seq, row) in numbers.into_iter().zip(checked) {
-        let id = Uuid::now_v7();
-        let c = row.customer;
-        let mut model = customer::Model {
-            id,
-            code: format!("C{seq:07}"),
-            seq,
-            name_norm: normalise_name(&c.name),
-            name: c.name,
-            kind: c.kind.as_str().into(),
-            industry: c.industry,
-            source: c.source,
-            level: c.level,
-            province: c.province,
-            city: c.city,
-            district: c.district,
-            address: c.address,
-            phone_norm: c.phone.as_deref().map(normalise_phone),
-            phone: c.phone,
-            email: c.email,
-            website: c.website,
-            tags: json!(c.tags),
-            remark: c.remark,
-            owner_id: Some(row.owner_id),
-            pool: Pool::Potential.as_str().into(),
-            deal_status: "none".into(),
-            last_follow_up_at: row.follow_up.as_ref().map(|f| f.occurred_at),
-            next_follow_up_at: row.follow_up.as_ref().and_then(|f| f.next_follow_up_at),
-            pool_reason: None,
-            released_by: None,
-            released_at: None,
-            owned_since: Some(ctx.now),
-            version: 1,
-            created_by: Some(ctx.actor.user_id),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
-            search_text: String::new(),
-        };
+        let mut model = super::records::customer_row(ctx, row.customer, seq, row.owner_id);
+        let id = model.id;
+        model.last_follow_up_at = row.follow_up.as_ref().map(|f| f.occurred_at);
+        model.next_follow_up_at = row.follow_up.as_ref().and_then(|f| f.next_follow_up_at);
         let contact_keys: Vec<(String, Option<String>, Option<String>)> = row.contact.iter().map(|k| (k.name.clone(), k.phone.clone(), k.mobile.clone())).collect();
         model.search_text = super::search::text_of(&model, &contact_keys);
         if let Some(k) = row.contact {

@@ -185,10 +185,17 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResult<Cust
 pub(super) async fn new_customer(db: &impl crate::db::Source, ctx: &Ctx, input: NewCustomer) -> DomainResult<customer::Model> {
     check_codes(db, input.industry.as_deref(), input.source.as_deref(), input.level.as_deref()).await?;
     let n = sequences::take(db, sequences::Series::Customers, 1).await?.pop().ok_or_else(|| DomainError::internal("no customer number"))?;
+    Ok(customer_row(ctx, input, n, ctx.actor.user_id))
+}
+
+/// The one constructor of a new customer's row, for a create and an import alike: numbered
+/// `seq`, owned by `owner`, in the potential pool, with its search text (the import adds
+/// its contacts' to it).
+pub(crate) fn customer_row(ctx: &Ctx, input: NewCustomer, seq: i64, owner: Uuid) -> customer::Model {
     let model = customer::Model {
         id: Uuid::now_v7(),
-        code: format!("C{n:07}"),
-        seq: n,
+        code: format!("C{seq:07}"),
+        seq,
         name_norm: normalise_name(&input.name),
         name: input.name,
         kind: input.kind.as_str().into(),
@@ -205,7 +212,7 @@ pub(super) async fn new_customer(db: &impl crate::db::Source, ctx: &Ctx, input: 
         website: input.website,
         tags: json!(input.tags),
         remark: input.remark,
-        owner_id: Some(ctx.actor.user_id),
+        owner_id: Some(owner),
         pool: Pool::Potential.as_str().into(),
         deal_status: "none".into(),
         last_follow_up_at: None,
@@ -222,7 +229,7 @@ pub(super) async fn new_customer(db: &impl crate::db::Source, ctx: &Ctx, input: 
         deleted_by: None,
         search_text: String::new(),
     };
-    Ok(customer::Model { search_text: super::search::text_of(&model, &[]), ..model })
+    customer::Model { search_text: super::search::text_of(&model, &[]), ..model }
 }
 
 /// The editable fields (and follow-up times) of `next`, as the changes of an update;

@@ -15,7 +15,7 @@ use std::future::Future;
 
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, Select, TryIntoModel,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, ModelTrait, QueryFilter, QuerySelect, Select, TryIntoModel,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -47,8 +47,23 @@ pub trait Resource: Sized + 'static {
     const POLICY: Policy;
 
     fn spec() -> ListSpec<Self::Entity>;
-    fn id(row: &Row<Self>) -> Uuid;
-    fn version(row: &Row<Self>) -> i32;
+
+    /// The row's id, read through the `id` column `soft_delete!` names.
+    fn id(row: &Row<Self>) -> Uuid {
+        match row.get(Self::Entity::id_col()) {
+            sea_orm::Value::Uuid(Some(id)) => *id,
+            // The column is a UUID by the house naming `soft_delete!` relies on.
+            _ => Uuid::nil(),
+        }
+    }
+
+    /// The row's version, read through the `version` column.
+    fn version(row: &Row<Self>) -> i32 {
+        match row.get(Self::Entity::version_col()) {
+            sea_orm::Value::Int(Some(v)) => v,
+            _ => 0,
+        }
+    }
 
     /// Read models of rows, looking up what they refer to in batch (no N+1).
     fn views(db: &impl ConnectionTrait, ctx: &Ctx, rows: Vec<Row<Self>>) -> impl Future<Output = DomainResult<Vec<Self::View>>>;

@@ -82,13 +82,6 @@ impl Resource for Categories {
         }
     }
 
-    fn id(row: &category::Model) -> Uuid {
-        row.id
-    }
-
-    fn version(row: &category::Model) -> i32 {
-        row.version
-    }
 
     async fn views(_: &impl ConnectionTrait, _: &Ctx, rows: Vec<category::Model>) -> DomainResult<Vec<CategoryView>> {
         Ok(rows.into_iter().map(CategoryView::from).collect())

@@ -73,13 +73,6 @@ impl Resource for Products {
         }
     }
 
-    fn id(row: &product::Model) -> Uuid {
-        row.id
-    }
-
-    fn version(row: &product::Model) -> i32 {
-        row.version
-    }
 
     /// With category names, in one query for any number of rows.
     async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<product::Model>) -> DomainResult<Vec<ProductView>> {

@@ -69,13 +69,6 @@ impl Resource for Suppliers {
         }
     }
 
-    fn id(row: &supplier::Model) -> Uuid {
-        row.id
-    }
-
-    fn version(row: &supplier::Model) -> i32 {
-        row.version
-    }
 
     async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<supplier::Model>) -> DomainResult<Vec<SupplierView>> {
         let names = crate::system::user_names::display_names(db, rows.iter().filter_map(|s| s.created_by)).await?;
