@@ -85,7 +85,7 @@ async fn owners(db: &Db, count: usize, password: &str) -> anyhow::Result<Vec<Uui
     let mut existing = std::collections::HashMap::new();
     let mut params = ListParams { page: 1, page_size: 200, q: Some("bench_owner_".into()), ..Default::default() };
     loop {
-        let page = crm_persistence::system::users::list(db, params.clone()).await.map_err(|e| anyhow!("{e}"))?;
+        let page = crm_persistence::kit::list::<crm_persistence::system::users::Users>(db, &ctx, params.clone()).await.map_err(|e| anyhow!("{e}"))?;
         let n = page.items.len();
         existing.extend(page.items.into_iter().map(|u| (u.username, u.id)));
         if n < 200 {
@@ -93,7 +93,7 @@ async fn owners(db: &Db, count: usize, password: &str) -> anyhow::Result<Vec<Uui
         }
         params.page += 1;
     }
-    let roles = crm_persistence::system::roles::list(db, ListParams { page: 1, page_size: 200, q: Some("sales_rep".into()), ..Default::default() })
+    let roles = crm_persistence::kit::list::<crm_persistence::system::roles::Roles>(db, &ctx, ListParams { page: 1, page_size: 200, q: Some("sales_rep".into()), ..Default::default() })
         .await
         .map_err(|e| anyhow!("{e}"))?;
     let rep = roles.items.iter().find(|r| r.name == "sales_rep").map(|r| r.id).context("the built-in role sales_rep is missing")?;

@@ -93,14 +93,41 @@ pub const RESOURCES: &[Resource] = &[
         export: true,
         readable_when_deleted: true,
     },
+    Resource {
+        entity: "departments",
+        path: "/api/v1/departments",
+        module: "departments",
+        create: |n| json!({"name": format!("部门 {n}"), "remark": "华东"}),
+        patch: || (json!({"remark": "华南"}), "remark"),
+        owned: false,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
+        entity: "roles",
+        path: "/api/v1/roles",
+        module: "roles",
+        create: |n| json!({"name": format!("conformance-role-{n}"), "permissions": ["customers:read"], "data_scope": "self"}),
+        patch: || (json!({"description": "销售助理"}), "description"),
+        owned: false,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
+        entity: "users",
+        path: "/api/v1/users",
+        module: "users",
+        create: |n| json!({"username": format!("conformance.{n}"), "display_name": format!("用户 {n}"), "password": "conformance-pass-1"}),
+        patch: || (json!({"display_name": "王五"}), "display_name"),
+        owned: false,
+        export: false,
+        readable_when_deleted: false,
+    },
 ];
 
 /// Restorable resources not yet in `RESOURCES`, each with why. Moving a module onto the
 /// kit moves it from here to there.
 pub const NOT_YET: &[(&str, &str)] = &[
-    ("users", "users are not deleted by their owner and have no scope; covered by tests/api/organisation.rs"),
-    ("departments", "not yet on the kit; covered by tests/api/organisation.rs and mechanisms.rs"),
-    ("roles", "not yet on the kit; covered by tests/api/organisation.rs"),
     ("customers", "pools make create/delete rules of their own; covered by tests/api/customers.rs and pools.rs"),
     ("saved_views", "each user's own, not a list resource; covered by tests/api/saved_views.rs"),
 ];

@@ -112,12 +112,15 @@ impl UserPatch {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "华东销售部", "parent_id": null, "remark": "上海、杭州、南京"}))]
 pub struct NewDepartment {
     pub name: String,
     pub parent_id: Option<Uuid>,
     pub head_id: Option<Uuid>,
     pub remark: Option<String>,
+    #[serde(default)]
     pub sort_order: i32,
 }
 
@@ -131,28 +134,10 @@ impl NewDepartment {
     }
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct DepartmentPatch {
-    pub name: Option<String>,
-    pub parent_id: Patch<Uuid>,
-    pub head_id: Patch<Uuid>,
-    pub remark: Patch<String>,
-    pub sort_order: Option<i32>,
-}
-
-impl DepartmentPatch {
-    pub fn validate(mut self) -> DomainResult<Self> {
-        let mut v = Validator::new();
-        if let Some(n) = &self.name {
-            self.name = Some(v.required("name", n, 100));
-        }
-        if let Some(r) = &self.remark {
-            self.remark = Some(v.optional_text("remark", r.as_deref(), 500));
-        }
-        v.finish()?;
-        Ok(self)
-    }
-}
+crate::patch!(
+    #[schema(example = json!({"name": "华东大区", "parent_id": null}))]
+    pub struct DepartmentPatch for NewDepartment { name: String, sort_order: i32; parent_id: Uuid, head_id: Uuid, remark: String }
+);
 
 /// A department may not become its own ancestor. `ancestors_of_new_parent` walks up from
 /// the proposed parent; the move is a cycle when it reaches the department itself.
@@ -160,22 +145,15 @@ pub fn is_cycle(department: Uuid, new_parent: Uuid, ancestors_of_new_parent: &[U
     department == new_parent || ancestors_of_new_parent.contains(&department)
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "service_desk", "description": "客服", "permissions": ["customers:read", "tickets:read", "tickets:update"], "data_scope": "department"}))]
 pub struct NewRole {
     pub name: String,
     pub description: Option<String>,
+    #[serde(default)]
     pub permissions: Vec<String>,
     pub data_scope: DataScope,
-}
-
-fn check_permissions(v: &mut Validator, perms: &mut Vec<String>) {
-    for p in perms.iter() {
-        if !is_known_code(p) {
-            v.add("permissions", "unknown", format!("unknown permission '{p}'"));
-        }
-    }
-    perms.sort();
-    perms.dedup();
 }
 
 impl NewRole {
@@ -183,36 +161,22 @@ impl NewRole {
         let mut v = Validator::new();
         self.name = v.required("name", &self.name, 64);
         self.description = v.optional_text("description", self.description.as_deref(), 500);
-        check_permissions(&mut v, &mut self.permissions);
+        for p in &self.permissions {
+            if !is_known_code(p) {
+                v.add("permissions", "unknown", format!("unknown permission '{p}'"));
+            }
+        }
+        self.permissions.sort();
+        self.permissions.dedup();
         v.finish()?;
         Ok(self)
     }
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct RolePatch {
-    pub name: Option<String>,
-    pub description: Patch<String>,
-    pub permissions: Option<Vec<String>>,
-    pub data_scope: Option<DataScope>,
-}
-
-impl RolePatch {
-    pub fn validate(mut self) -> DomainResult<Self> {
-        let mut v = Validator::new();
-        if let Some(n) = &self.name {
-            self.name = Some(v.required("name", n, 64));
-        }
-        if let Some(d) = &self.description {
-            self.description = Some(v.optional_text("description", d.as_deref(), 500));
-        }
-        if let Some(p) = &mut self.permissions {
-            check_permissions(&mut v, p);
-        }
-        v.finish()?;
-        Ok(self)
-    }
-}
+crate::patch!(
+    #[schema(example = json!({"permissions": ["customers:read", "customers:create"], "data_scope": "department_tree"}))]
+    pub struct RolePatch for NewRole { name: String, permissions: Vec<String>, data_scope: DataScope; description: String }
+);
 
 #[cfg(test)]
 mod tests {

@@ -26,6 +26,9 @@ pub struct RouteInfo {
     pub access: Access,
     /// Adds the route's operation and the schemas it names to the document.
     pub document: Option<fn(&mut utoipa::openapi::OpenApi)>,
+    /// A list's (or export's) sort fields, from its resource's `ListSpec`: the document
+    /// states them as the `sort` parameter's pattern.
+    pub sorts: Option<fn() -> Vec<&'static str>>,
 }
 
 /// What `#[utoipa::path]` generates for a handler: its operation, tags and schemas.
@@ -89,6 +92,14 @@ impl<'a> Routes<'a> {
         self
     }
 
+    /// The route just added lists records sorted by `sorts` (`kit::sort_names::<R>`).
+    pub fn sorted_by(&mut self, sorts: fn() -> Vec<&'static str>) -> &mut Self {
+        if let Some(last) = self.table.last_mut() {
+            last.sorts = Some(sorts);
+        }
+        self
+    }
+
     /// An undocumented route (the document itself, the docs page).
     pub fn add<F, Args>(&mut self, method: Method, path: &str, access: Access, handler: F) -> &mut Self
     where
@@ -105,7 +116,7 @@ impl<'a> Routes<'a> {
         Args: FromRequest + 'static,
         F::Output: Responder + 'static,
     {
-        self.table.push(RouteInfo { method: method.clone(), path: path.to_string(), access, document });
+        self.table.push(RouteInfo { method: method.clone(), path: path.to_string(), access, document, sorts: None });
         if self.cfg.is_some() {
             let (prefix, rest) = split_prefix(path);
             let resource = web::resource(rest)

@@ -244,25 +244,6 @@ fn input_schemas(doc: &Value) -> Vec<String> {
     found
 }
 
-/// The fields each list sorts by (from its `ListSpec`), by the paths that list serves.
-fn sort_fields(path: &str) -> Option<Vec<&'static str>> {
-    use crm_persistence::kit::Resource;
-    use crm_persistence::{customers, products, system};
-    Some(match path {
-        "/api/v1/customers" | "/api/v1/customers/export" => customers::list_spec::spec().sort_names(),
-        "/api/v1/contacts" => <customers::contacts::Contacts as Resource>::spec().sort_names(),
-        "/api/v1/follow-ups" | "/api/v1/interactions" | "/api/v1/interactions/export" => customers::follow_ups::spec().sort_names(),
-        "/api/v1/product-categories" => <products::categories::Categories as Resource>::spec().sort_names(),
-        "/api/v1/products" | "/api/v1/products/export" => <products::service::Products as Resource>::spec().sort_names(),
-        "/api/v1/suppliers" => <products::suppliers::Suppliers as Resource>::spec().sort_names(),
-        "/api/v1/users" => system::users::spec().sort_names(),
-        "/api/v1/roles" => system::roles::spec().sort_names(),
-        "/api/v1/departments" => system::departments::spec().sort_names(),
-        "/api/v1/customer-groups" => <crm_persistence::customer_groups::CustomerGroups as Resource>::spec().sort_names(),
-        _ => return None,
-    })
-}
-
 /// `name`, `-name`, joined by commas, of `fields`; or nothing.
 fn sort_pattern(fields: &[&str]) -> String {
     let one = format!("-?({})", fields.join("|"));
@@ -271,10 +252,11 @@ fn sort_pattern(fields: &[&str]) -> String {
 
 /// The schema of a query or path parameter by what the shared parsers make of it
 /// (`crm_persistence::listing`, `text_input`), when the handler gave a plain string.
-fn parameter_rule(path: &str, place: &str, name: &str) -> Option<Value> {
+fn parameter_rule(route: &RouteInfo, place: &str, name: &str) -> Option<Value> {
+    let path = route.path.as_str();
     let comma_list = |values: &[&str]| json!({"type": "string", "pattern": format!("^({0})(,({0}))*$", values.join("|"))});
     Some(match (place, name) {
-        ("query", "sort") => json!({"type": "string", "pattern": sort_pattern(&sort_fields(path)?)}),
+        ("query", "sort") => json!({"type": "string", "pattern": sort_pattern(&(route.sorts?)())}),
         ("query", "format") => json!({"type": "string", "enum": ["csv", "xlsx"]}),
         ("query", "pool") => comma_list(&["public", "potential", "won", "invalid"]),
         ("query", "id") => comma_list(&["[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"]),
@@ -327,7 +309,7 @@ fn apply_to_operation(op: &mut Map<String, Value>, r: &RouteInfo, method: &str) 
         for p in list.iter_mut() {
             let (place, name) = (p.get("in").cloned().unwrap_or_default(), p.get("name").and_then(Value::as_str).unwrap_or_default().to_string());
             if p.get("schema").is_some_and(plain_string) {
-                if let Some(rule) = parameter_rule(&r.path, place.as_str().unwrap_or_default(), &name) {
+                if let Some(rule) = parameter_rule(r, place.as_str().unwrap_or_default(), &name) {
                     set(p, "schema", rule);
                 }
             }

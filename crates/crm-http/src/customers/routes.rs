@@ -6,10 +6,12 @@ use crate::guard::Routes;
 pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.op(P(perms::CUSTOMERS_READ), list_customers, __path_list_customers)
+        .sorted_by(crm_persistence::customers::list_spec::sort_names)
         .op(P(perms::CUSTOMERS_CREATE), create_customer, __path_create_customer)
         .op(P(perms::CUSTOMERS_IMPORT), batch_customers, __path_batch_customers)
         .op(P(perms::CUSTOMERS_READ), find_duplicates, __path_find_duplicates)
         .op(P(perms::CUSTOMERS_EXPORT), export_customers, __path_export_customers)
+        .sorted_by(crm_persistence::customers::list_spec::sort_names)
         .op(P(perms::CUSTOMERS_ASSIGN), assign_customers, __path_assign_customers)
         .op(P(perms::CUSTOMERS_TRANSFER), transfer_customers, __path_transfer_customers)
         .op(P(perms::POOL_RULES_READ), get_pool_rules, __path_get_pool_rules)

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::system::dto::{DataScopeDto, User};
+use crm_domain::DataScope;
+
+use crate::system::dto::User;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -47,9 +49,9 @@ pub struct Me {
     #[schema(example = json!(["customers:read", "customers:create"]))]
     pub permissions: Vec<String>,
     /// The widest data scope among the user's roles.
-    pub data_scope: DataScopeDto,
+    pub data_scope: DataScope,
     /// Every data scope the user holds; visibility is their union.
-    pub data_scopes: Vec<DataScopeDto>,
+    pub data_scopes: Vec<DataScope>,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -128,8 +128,8 @@ async fn me_view(state: &AppState, ctx: &ReqCtx) -> ApiResult<Me> {
     Ok(Me {
         user,
         permissions,
-        data_scope: a.scope.widest().into(),
-        data_scopes: a.scope.scopes().iter().map(|s| (*s).into()).collect(),
+        data_scope: a.scope.widest(),
+        data_scopes: a.scope.scopes().to_vec(),
     })
 }
 

@@ -1,4 +1,6 @@
 use crm_domain::permissions::{perms, Access};
+use crm_persistence::kit;
+use crm_persistence::products::suppliers::Suppliers;
 
 use super::handlers::*;
 use crate::guard::Routes;
@@ -6,6 +8,7 @@ use crate::guard::Routes;
 pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.op(P(perms::SUPPLIERS_READ), list_suppliers, __path_list_suppliers)
+        .sorted_by(kit::sort_names::<Suppliers>)
         .op(P(perms::SUPPLIERS_CREATE), create_supplier, __path_create_supplier)
         .op(P(perms::SUPPLIERS_READ), get_supplier, __path_get_supplier)
         .op(P(perms::SUPPLIERS_UPDATE), update_supplier, __path_update_supplier)

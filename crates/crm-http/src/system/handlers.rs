@@ -1,6 +1,9 @@
 use actix_web::{web, HttpResponse};
 use crm_domain::permissions::{action_label, MODULES};
-use crm_persistence::system::{departments, roles, users};
+use crm_persistence::kit;
+use crm_persistence::system::departments::{self, Departments};
+use crm_persistence::system::roles::{self, Roles};
+use crm_persistence::system::users::{self, Users};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -55,14 +58,14 @@ pub async fn lookup_users(state: web::Data<AppState>, q: web::Query<LookupParams
 /// `display_name`, `created_at`, `last_login_at`.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])), params(PageParams, UserFilters),
     responses((status = 200, body = PageOf<User>), (status = 400, description = "unknown filter or sort field, bad page", body = Problem)))]
-pub async fn list_users(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from(users::list(&state.db, q.0).await?), None))
+pub async fn list_users(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from(kit::list::<Users>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = User, headers(("ETag" = String)))))]
-pub async fn get_user(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let u = users::get(&state.db, *id).await?;
+pub async fn get_user(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let u = kit::get::<Users>(&state.db, &ctx.0, *id).await?;
     let v = u.version;
     Ok(ok(&u, Some(v)))
 }
@@ -114,8 +117,8 @@ pub async fn reset_password(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 /// Sort: name, sort_order, created_at. `/departments/tree` gives the whole tree at once.
 #[utoipa::path(get, path = "/api/v1/departments", tag = "departments", security(("bearer" = [])), params(PageParams, DepartmentFilters),
     responses((status = 200, body = PageOf<Department>)))]
-pub async fn list_departments(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from(departments::list(&state.db, q.0).await?), None))
+pub async fn list_departments(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from(kit::list::<Departments>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 /// Filters of `GET /departments`.
@@ -131,14 +134,14 @@ pub struct DepartmentFilters {
 #[utoipa::path(get, path = "/api/v1/departments/tree", tag = "departments", security(("bearer" = [])),
     responses((status = 200, body = Vec<DepartmentNode>)))]
 pub async fn department_tree(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let items: Vec<DepartmentNode> = departments::tree(&state.db).await?.into_iter().map(Into::into).collect();
+    let items: Vec<DepartmentNode> = departments::tree(&state.db).await?;
     Ok(ok(&items, None))
 }
 
 #[utoipa::path(get, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Department, headers(("ETag" = String)))))]
-pub async fn get_department(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let d = departments::get(&state.db, *id).await?;
+pub async fn get_department(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let d = kit::get::<Departments>(&state.db, &ctx.0, *id).await?;
     let v = d.version;
     Ok(ok(&d, Some(v)))
 }
@@ -147,7 +150,7 @@ pub async fn get_department(state: web::Data<AppState>, id: web::Path<Uuid>) -> 
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Department)))]
 pub async fn create_department(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewDepartment>) -> ApiResult<HttpResponse> {
-    let d = departments::create(&state.db, &ctx.0, body.0.into()).await?;
+    let d = departments::create(&state.db, &ctx.0, body.0).await?;
     // A department tree's scope takes in the new department (`Actor::visible_owners`).
     state.auth_cache.clear();
     let (id, v) = (d.id, d.version);
@@ -158,7 +161,7 @@ pub async fn create_department(state: web::Data<AppState>, ctx: ReqCtx, body: Va
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = Department), (status = 422, description = "bad field, or a move below itself", body = Problem)))]
 pub async fn update_department(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<DepartmentPatch>) -> ApiResult<HttpResponse> {
-    let d = departments::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let d = departments::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
     state.auth_cache.clear();
     let v = d.version;
     Ok(ok(&d, Some(v)))
@@ -176,35 +179,35 @@ pub async fn delete_department(state: web::Data<AppState>, ctx: ReqCtx, id: web:
 /// Roles; built-in ones first. Sort: `name`, `created_at`.
 #[utoipa::path(get, path = "/api/v1/roles", tag = "roles", security(("bearer" = [])), params(PageParams),
     responses((status = 200, body = PageOf<Role>)))]
-pub async fn list_roles(state: web::Data<AppState>, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(roles::list(&state.db, q.0).await?, Role::from), None))
+pub async fn list_roles(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from(kit::list::<Roles>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Role, headers(("ETag" = String)))))]
-pub async fn get_role(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let r = roles::get(&state.db, *id).await?;
+pub async fn get_role(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let r = kit::get::<Roles>(&state.db, &ctx.0, *id).await?;
     let v = r.version;
-    Ok(ok(&Role::from(r), Some(v)))
+    Ok(ok(&r, Some(v)))
 }
 
 #[utoipa::path(post, path = "/api/v1/roles", tag = "roles", security(("bearer" = [])), request_body = NewRole,
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = Role), (status = 409, description = "name taken", body = Problem), (status = 422, description = "unknown permission code", body = Problem)))]
 pub async fn create_role(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewRole>) -> ApiResult<HttpResponse> {
-    let r = roles::create(&state.db, &ctx.0, body.0.into()).await?;
+    let r = roles::create(&state.db, &ctx.0, body.0).await?;
     let (id, v) = (r.id, r.version);
-    Ok(created(&Role::from(r), format!("/api/v1/roles/{id}"), Some(v)))
+    Ok(created(&r, format!("/api/v1/roles/{id}"), Some(v)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])), request_body = RolePatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = Role), (status = 409, description = "built-in role rule", body = Problem)))]
 pub async fn update_role(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<RolePatch>) -> ApiResult<HttpResponse> {
-    let r = roles::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let r = roles::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
     state.auth_cache.clear();
     let v = r.version;
-    Ok(ok(&Role::from(r), Some(v)))
+    Ok(ok(&r, Some(v)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])),

@@ -88,6 +88,11 @@ impl Resource for FollowUps {
     }
 }
 
+/// The fields the follow-up list sorts by.
+pub fn sort_names() -> Vec<&'static str> {
+    spec().sort_names()
+}
+
 /// The list's filters and sorts, shared with the interactions query.
 pub fn spec() -> ListSpec<FollowUp> {
     let f = |name, column, kind, range| Filter { name, column, kind, range };

@@ -4,6 +4,11 @@ use super::entities::customer::{Column as C, Entity};
 use crate::listing::{FieldKind, Filter, ListSpec, TextIndex};
 
 /// What the customer list filters and sorts on; each has an index (see the migrations).
+/// The fields the customer list sorts by.
+pub fn sort_names() -> Vec<&'static str> {
+    spec().sort_names()
+}
+
 pub fn spec() -> ListSpec<Entity> {
     let f = |name, column, kind, range| Filter { name, column, kind, range };
     ListSpec {

@@ -65,6 +65,12 @@ pub trait Resource: Sized + 'static {
         }
     }
 
+    /// Columns that other paths write without a new version (a user's last sign-in), which
+    /// an update therefore leaves as they are rather than writing back what it read.
+    fn unversioned_columns() -> Vec<<Self::Entity as EntityTrait>::Column> {
+        Vec::new()
+    }
+
     /// Read models of rows, looking up what they refer to in batch (no N+1).
     fn views(db: &impl ConnectionTrait, ctx: &Ctx, rows: Vec<Row<Self>>) -> impl Future<Output = DomainResult<Vec<Self::View>>>;
 
@@ -92,6 +98,11 @@ pub trait Resource: Sized + 'static {
         let _ = (db, ctx, params);
         async { Ok(select) }
     }
+}
+
+/// The fields `R`'s list sorts by, for its documentation.
+pub fn sort_names<R: Resource>() -> Vec<&'static str> {
+    R::spec().sort_names()
 }
 
 /// The list's query: visible rows, the module's own filters, then the spec's.
@@ -150,10 +161,23 @@ where
     Row<R>: IntoActiveModel<Active<R>>,
     B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
 {
+    create_linked::<R, _, _>(db, ctx, build, no_rule).await
+}
+
+/// `create` of a record with links of its own in other tables (a user's roles): `link`
+/// writes them once the row exists, before the record is read back and logged.
+pub async fn create_linked<R, B, L>(db: &Db, ctx: &Ctx, build: B, link: L) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
+    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+{
     let tx = crate::tx::begin(db).await?;
     let row = build(&tx).await?;
     let id = R::id(&row);
     R::Entity::insert(row.clone().into_active_model().reset_all()).exec_without_returning(&tx).await.map_err(db_err)?;
+    link(&tx, &row).await?;
     let v = view::<R>(&tx, ctx, row.clone()).await?;
     audit::record(&tx, ctx, R::Entity::NAME, id, "create", &Value::Null, &json!(v)).await?;
     R::after_write(&tx, ctx, None, Some(&row)).await?;
@@ -172,13 +196,27 @@ where
     Active<R>: TryIntoModel<Row<R>>,
     F: AsyncFnOnce(&Tx, Row<R>) -> DomainResult<Row<R>>,
 {
+    update_linked::<R, _, _>(db, ctx, id, if_match, change, no_rule).await
+}
+
+/// `update` of a record with links of its own: `link` rewrites them after the row's
+/// versioned write, and the audit diff takes them in (the view is read before and after).
+pub async fn update_linked<R, F, L>(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>, change: F, link: L) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    F: AsyncFnOnce(&Tx, Row<R>) -> DomainResult<Row<R>>,
+    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+{
     let tx = crate::tx::begin(db).await?;
     let current = load::<R>(&tx, ctx, id, true).await?;
     let next = change(&tx, current.clone()).await?;
     let read = R::version(&current);
     check_if_match(if_match, read)?;
-    let next = write_versioned::<R>(&tx, ctx, next, read).await?;
     let before = view::<R>(&tx, ctx, current.clone()).await?;
+    let next = write_versioned::<R>(&tx, ctx, next, read).await?;
+    link(&tx, &next).await?;
     let after = view::<R>(&tx, ctx, next.clone()).await?;
     audit::record(&tx, ctx, R::Entity::NAME, id, "update", &json!(before), &json!(after)).await?;
     R::after_write(&tx, ctx, Some(&current), Some(&next)).await?;
@@ -200,6 +238,9 @@ where
     changes.set(R::Entity::updated_at_col(), ctx.now.into());
     let written = changes.clone().try_into_model().map_err(db_err)?;
     changes.not_set(R::Entity::id_col());
+    for c in R::unversioned_columns() {
+        changes.not_set(c);
+    }
     let res = R::Entity::update_many()
         .set(changes)
         .filter(R::Entity::id_col().eq(id))
@@ -230,7 +271,8 @@ where
     tx.commit().await.map_err(db_err)
 }
 
-/// For `delete` when the module has no rule of its own.
+/// For `delete` when the module has no rule of its own (and `create` / `update` with no
+/// links).
 pub async fn no_rule<M>(_: &Tx, _: &M) -> DomainResult<()> {
     Ok(())
 }

@@ -1,20 +1,18 @@
-//! Departments as a tree (SYS-3).
+//! Departments as a tree (SYS-3), a catalogue resource of the kit.
 
 use chrono::{DateTime, Utc};
 use crm_domain::system::{is_cycle, DepartmentPatch, NewDepartment};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
-use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{department, user};
 use crate::db::db_err;
-use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle;
-use crate::version::{check_if_match, update_versioned};
-use crate::{audit, Ctx, Db};
+use crate::kit::{self, policy, Policy, Resource};
+use crate::listing::{FieldKind, Filter, ListSpec};
+use crate::{Ctx, Db};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[schema(as = Department, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "华东销售部", "parent_id": null, "head_id": null, "remark": null, "sort_order": 0, "version": 1, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"}))]
@@ -30,10 +28,12 @@ pub struct DepartmentView {
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A department with its sub-departments, for `GET /departments/tree`.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DepartmentNode {
     #[serde(flatten)]
     pub department: DepartmentView,
+    #[schema(no_recursion)]
     pub children: Vec<DepartmentNode>,
 }
 
@@ -55,48 +55,41 @@ impl From<department::Model> for DepartmentView {
 
 crate::soft_delete!(department::Entity, "departments", Name);
 
+pub struct Departments;
+
+impl Resource for Departments {
+    type Entity = department::Entity;
+    type View = DepartmentView;
+    const WHAT: &'static str = "department";
+    const POLICY: Policy = Policy::Catalogue;
+
+    fn spec() -> ListSpec<department::Entity> {
+        use department::Column as C;
+        ListSpec {
+            filters: vec![
+                Filter { name: "parent_id", column: C::ParentId, kind: FieldKind::Uuid, range: false },
+                Filter { name: "head_id", column: C::HeadId, kind: FieldKind::Uuid, range: false },
+            ],
+            sorts: vec![("name", C::Name), ("sort_order", C::SortOrder), ("created_at", C::CreatedAt)],
+            search: vec![C::Name, C::Remark],
+            search_index: None,
+            default_sort: vec![(C::SortOrder, Order::Asc), (C::Name, Order::Asc)],
+            tie_breaker: C::Id,
+        }
+    }
+
+    async fn views(_: &impl ConnectionTrait, _: &Ctx, rows: Vec<department::Model>) -> DomainResult<Vec<DepartmentView>> {
+        Ok(rows.into_iter().map(Into::into).collect())
+    }
+}
+
 async fn all_live(db: &impl ConnectionTrait) -> DomainResult<Vec<department::Model>> {
-    department::Entity::find()
-        .filter(department::Column::DeletedAt.is_null())
+    policy::live::<department::Entity>()
         .order_by_asc(department::Column::SortOrder)
         .order_by_asc(department::Column::Name)
         .all(db)
         .await
         .map_err(db_err)
-}
-
-async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<department::Model> {
-    department::Entity::find_by_id(id)
-        .filter(department::Column::DeletedAt.is_null())
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| DomainError::not_found("department"))
-}
-
-pub fn spec() -> ListSpec<department::Entity> {
-    use department::Column as C;
-    ListSpec {
-        filters: vec![
-            Filter { name: "parent_id", column: C::ParentId, kind: FieldKind::Uuid, range: false },
-            Filter { name: "head_id", column: C::HeadId, kind: FieldKind::Uuid, range: false },
-        ],
-        sorts: vec![("name", C::Name), ("sort_order", C::SortOrder), ("created_at", C::CreatedAt)],
-        search: vec![C::Name, C::Remark],
-        search_index: None,
-        default_sort: vec![(C::SortOrder, Order::Asc), (C::Name, Order::Asc)],
-        tie_breaker: C::Id,
-    }
-}
-
-/// Departments, flat, in pages as every list (API.md); by sort order, then name.
-pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<DepartmentView>> {
-    let select = spec().apply(department::Entity::find().filter(department::Column::DeletedAt.is_null()), &params, db.get_database_backend())?;
-    Ok(fetch_page(db, select, &params).await?.map(Into::into))
-}
-
-pub async fn get(db: &Db, id: Uuid) -> DomainResult<DepartmentView> {
-    Ok(find_live(db, id).await?.into())
 }
 
 /// The whole tree in one query, roots first, siblings by sort order then name.
@@ -120,75 +113,23 @@ pub async fn tree(db: &Db) -> DomainResult<Vec<DepartmentNode>> {
     Ok(roots)
 }
 
-async fn check_refs(db: &impl ConnectionTrait, parent_id: Option<Uuid>, head_id: Option<Uuid>) -> DomainResult<()> {
+/// The parent and head must be live; a parent may not lie below the department itself.
+async fn check(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid, d: &NewDepartment, current: Option<&department::Model>) -> DomainResult<()> {
     let mut v = Validator::new();
-    if let Some(p) = parent_id {
-        if find_live(db, p).await.is_err() {
+    let new_parent = d.parent_id.filter(|p| Some(*p) != current.and_then(|c| c.parent_id));
+    if let Some(p) = new_parent {
+        if kit::load::<Departments>(db, ctx, p, false).await.is_err() {
             v.add("parent_id", "not_found", "no such department");
         }
     }
-    if let Some(h) = head_id {
+    if let Some(h) = d.head_id.filter(|h| Some(*h) != current.and_then(|c| c.head_id)) {
         if super::users::find_live(db, h).await.is_err() {
             v.add("head_id", "not_found", "no such user");
         }
     }
-    v.finish()
-}
-
-pub async fn create(db: &Db, ctx: &Ctx, input: NewDepartment) -> DomainResult<DepartmentView> {
-    let input = input.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    check_refs(&tx, input.parent_id, input.head_id).await?;
-    let model = department::Model {
-        id: Uuid::now_v7(),
-        name: input.name,
-        parent_id: input.parent_id,
-        head_id: input.head_id,
-        remark: input.remark,
-        sort_order: input.sort_order,
-        version: 1,
-        created_by: Some(ctx.actor.user_id),
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
-    };
-    department::Entity::insert(department::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    let v = DepartmentView::from(model);
-    audit::record(&tx, ctx, "departments", v.id, "create", &serde_json::Value::Null, &json!(v)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
-}
-
-pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: DepartmentPatch, if_match: Option<i32>) -> DomainResult<DepartmentView> {
-    let patch = patch.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    let mut next = current.clone();
-    if let Some(n) = patch.name {
-        next.name = n;
-    }
-    if let Some(p) = patch.parent_id {
-        next.parent_id = p;
-    }
-    if let Some(h) = patch.head_id {
-        next.head_id = h;
-    }
-    if let Some(r) = patch.remark {
-        next.remark = r;
-    }
-    if let Some(s) = patch.sort_order {
-        next.sort_order = s;
-    }
-    check_refs(
-        &tx,
-        next.parent_id.filter(|p| Some(*p) != current.parent_id),
-        next.head_id.filter(|h| Some(*h) != current.head_id),
-    )
-    .await?;
-    if let Some(p) = next.parent_id.filter(|p| Some(*p) != current.parent_id) {
-        let all = all_live(&tx).await?;
+    v.finish()?;
+    if let Some(p) = new_parent.filter(|_| current.is_some()) {
+        let all = all_live(db).await?;
         let mut ancestors = Vec::new();
         let mut cur = all.iter().find(|d| d.id == p).and_then(|d| d.parent_id);
         while let Some(c) = cur {
@@ -202,48 +143,70 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: DepartmentPatch, if_mat
             return Err(DomainError::invalid_field("parent_id", "cycle", "a department cannot move below itself"));
         }
     }
-    next.updated_at = ctx.now;
-    let changes = department::ActiveModel {
-        name: Set(next.name.clone()),
-        parent_id: Set(next.parent_id),
-        head_id: Set(next.head_id),
-        remark: Set(next.remark.clone()),
-        sort_order: Set(next.sort_order),
-        updated_at: Set(next.updated_at),
-        ..Default::default()
-    };
-    update_versioned(&tx, changes, department::Column::Id, id, department::Column::Version, current.version).await?;
-    next.version = current.version + 1;
-    let before = DepartmentView::from(current);
-    let after = DepartmentView::from(next);
-    audit::record(&tx, ctx, "departments", id, "update", &json!(before), &json!(after)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(after)
+    Ok(())
+}
+
+fn fill(row: department::Model, d: NewDepartment) -> department::Model {
+    department::Model { name: d.name, parent_id: d.parent_id, head_id: d.head_id, remark: d.remark, sort_order: d.sort_order, ..row }
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, input: NewDepartment) -> DomainResult<DepartmentView> {
+    let d = input.validate()?;
+    let id = Uuid::now_v7();
+    kit::create::<Departments, _>(db, ctx, async |tx| {
+        check(tx, ctx, id, &d, None).await?;
+        let blank = department::Model {
+            id,
+            name: String::new(),
+            parent_id: None,
+            head_id: None,
+            remark: None,
+            sort_order: 0,
+            version: 1,
+            created_by: Some(ctx.actor.user_id),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+        };
+        Ok(fill(blank, d))
+    })
+    .await
+}
+
+pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: DepartmentPatch, if_match: Option<i32>) -> DomainResult<DepartmentView> {
+    kit::update::<Departments, _>(db, ctx, id, if_match, async |tx, current| {
+        let input = NewDepartment {
+            name: current.name.clone(),
+            parent_id: current.parent_id,
+            head_id: current.head_id,
+            remark: current.remark.clone(),
+            sort_order: current.sort_order,
+        };
+        let d = patch.apply(input).validate()?;
+        check(tx, ctx, id, &d, Some(&current)).await?;
+        Ok(fill(current, d))
+    })
+    .await
 }
 
 /// A department with live sub-departments or members cannot go: they would be orphaned.
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    let children = department::Entity::find()
-        .filter(department::Column::ParentId.eq(id))
-        .filter(department::Column::DeletedAt.is_null())
-        .count(&tx)
-        .await
-        .map_err(db_err)?;
-    if children > 0 {
-        return Err(DomainError::conflict("department.has_children", format!("the department has {children} sub-department(s)")));
-    }
-    let members = user::Entity::find()
-        .filter(user::Column::DepartmentId.eq(id))
-        .filter(user::Column::DeletedAt.is_null())
-        .count(&tx)
-        .await
-        .map_err(db_err)?;
-    if members > 0 {
-        return Err(DomainError::conflict("department.has_members", format!("the department has {members} member(s)")));
-    }
-    recycle::soft_delete::<department::Entity>(&tx, ctx, id, current.version).await?;
-    tx.commit().await.map_err(db_err)
+    kit::delete::<Departments, _>(db, ctx, id, if_match, async |tx, _| {
+        let children = policy::live::<department::Entity>().filter(department::Column::ParentId.eq(id)).count(tx).await.map_err(db_err)?;
+        if children > 0 {
+            return Err(DomainError::conflict("department.has_children", format!("the department has {children} sub-department(s)")));
+        }
+        let members = user::Entity::find()
+            .filter(user::Column::DepartmentId.eq(id))
+            .filter(user::Column::DeletedAt.is_null())
+            .count(tx)
+            .await
+            .map_err(db_err)?;
+        if members > 0 {
+            return Err(DomainError::conflict("department.has_members", format!("the department has {members} member(s)")));
+        }
+        Ok(())
+    })
+    .await
 }

@@ -1,27 +1,28 @@
-//! Roles with action permissions and a data scope (SYS-4).
+//! Roles with action permissions and a data scope (SYS-4), a catalogue resource of the kit.
 
 use chrono::{DateTime, Utc};
 use crm_domain::system::{NewRole, RolePatch};
 use crm_domain::{DataScope, DomainError, DomainResult};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{role, user_role};
 use crate::db::db_err;
-use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle;
-use crate::version::{check_if_match, update_versioned};
-use crate::{audit, Ctx, Db};
+use crate::kit::{self, Policy, Resource};
+use crate::listing::{FieldKind, Filter, ListSpec};
+use crate::{Ctx, Db};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = Role, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "sales_rep", "description": "Sales representative", "permissions": ["customers:read"], "data_scope": "self", "builtin": true, "version": 1, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"}))]
 pub struct RoleView {
     pub id: Uuid,
     pub name: String,
     pub description: Option<String>,
     pub permissions: Vec<String>,
     pub data_scope: DataScope,
+    /// Built-in roles (`admin`, `sales_manager`, `sales_rep`) cannot be deleted or renamed.
     pub builtin: bool,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -46,39 +47,35 @@ impl From<role::Model> for RoleView {
 
 crate::soft_delete!(role::Entity, "roles", Name);
 
-pub fn spec() -> ListSpec<role::Entity> {
-    use role::Column as C;
-    ListSpec {
-        filters: vec![
-            Filter { name: "builtin", column: C::Builtin, kind: FieldKind::Bool, range: false },
-            Filter { name: "data_scope", column: C::DataScope, kind: FieldKind::Text, range: false },
-        ],
-        sorts: vec![("name", C::Name), ("created_at", C::CreatedAt)],
-        search: vec![C::Name, C::Description],
-        search_index: None,
-        default_sort: vec![(C::Builtin, Order::Desc), (C::Name, Order::Asc)],
-        tie_breaker: C::Id,
+pub struct Roles;
+
+impl Resource for Roles {
+    type Entity = role::Entity;
+    type View = RoleView;
+    const WHAT: &'static str = "role";
+    const POLICY: Policy = Policy::Catalogue;
+
+    fn spec() -> ListSpec<role::Entity> {
+        use role::Column as C;
+        ListSpec {
+            filters: vec![
+                Filter { name: "builtin", column: C::Builtin, kind: FieldKind::Bool, range: false },
+                Filter { name: "data_scope", column: C::DataScope, kind: FieldKind::Text, range: false },
+            ],
+            sorts: vec![("name", C::Name), ("created_at", C::CreatedAt)],
+            search: vec![C::Name, C::Description],
+            search_index: None,
+            default_sort: vec![(C::Builtin, Order::Desc), (C::Name, Order::Asc)],
+            tie_breaker: C::Id,
+        }
+    }
+
+    async fn views(_: &impl ConnectionTrait, _: &Ctx, rows: Vec<role::Model>) -> DomainResult<Vec<RoleView>> {
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 }
 
-async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<role::Model> {
-    role::Entity::find_by_id(id)
-        .filter(role::Column::DeletedAt.is_null())
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| DomainError::not_found("role"))
-}
-
-pub async fn list(db: &Db, params: ListParams) -> DomainResult<Page<RoleView>> {
-    let select = spec().apply(role::Entity::find().filter(role::Column::DeletedAt.is_null()), &params, db.get_database_backend())?;
-    Ok(fetch_page(db, select, &params).await?.map(Into::into))
-}
-
-pub async fn get(db: &Db, id: Uuid) -> DomainResult<RoleView> {
-    Ok(find_live(db, id).await?.into())
-}
-
+/// Role names are unique among all rows, deleted ones included, so a restore cannot clash.
 async fn check_name(db: &impl ConnectionTrait, name: &str, except: Option<Uuid>) -> DomainResult<()> {
     let mut q = role::Entity::find().filter(role::Column::Name.eq(name));
     if let Some(id) = except {
@@ -91,88 +88,65 @@ async fn check_name(db: &impl ConnectionTrait, name: &str, except: Option<Uuid>)
     Ok(())
 }
 
+fn fill(row: role::Model, r: NewRole) -> role::Model {
+    role::Model { name: r.name, description: r.description, permissions: json!(r.permissions), data_scope: r.data_scope.as_str().into(), ..row }
+}
+
 pub async fn create(db: &Db, ctx: &Ctx, input: NewRole) -> DomainResult<RoleView> {
-    let input = input.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    check_name(&tx, &input.name, None).await?;
-    let model = role::Model {
-        id: Uuid::now_v7(),
-        name: input.name,
-        description: input.description,
-        permissions: json!(input.permissions),
-        data_scope: input.data_scope.as_str().into(),
-        builtin: false,
-        version: 1,
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
-    };
-    role::Entity::insert(role::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    let v = RoleView::from(model);
-    audit::record(&tx, ctx, "roles", v.id, "create", &serde_json::Value::Null, &json!(v)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
+    let r = input.validate()?;
+    kit::create::<Roles, _>(db, ctx, async |tx| {
+        check_name(tx, &r.name, None).await?;
+        let blank = role::Model {
+            id: Uuid::now_v7(),
+            name: String::new(),
+            description: None,
+            permissions: json!([]),
+            data_scope: String::new(),
+            builtin: false,
+            version: 1,
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+        };
+        Ok(fill(blank, r))
+    })
+    .await
 }
 
 /// The built-in `admin` role is the way back in after a mistake, so it stays whole;
 /// other built-in roles may be tuned but not renamed.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: RolePatch, if_match: Option<i32>) -> DomainResult<RoleView> {
-    let patch = patch.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    if current.builtin && current.name == "admin" && (patch.permissions.is_some() || patch.data_scope.is_some() || patch.name.is_some()) {
-        return Err(DomainError::conflict("role.builtin", "the admin role's name, permissions and scope cannot change"));
-    }
-    if current.builtin && patch.name.as_ref().is_some_and(|n| *n != current.name) {
-        return Err(DomainError::conflict("role.builtin", "built-in roles cannot be renamed"));
-    }
-    let mut next = current.clone();
-    if let Some(n) = patch.name {
-        check_name(&tx, &n, Some(id)).await?;
-        next.name = n;
-    }
-    if let Some(d) = patch.description {
-        next.description = d;
-    }
-    if let Some(p) = patch.permissions {
-        next.permissions = json!(p);
-    }
-    if let Some(s) = patch.data_scope {
-        next.data_scope = s.as_str().into();
-    }
-    next.updated_at = ctx.now;
-    let changes = role::ActiveModel {
-        name: Set(next.name.clone()),
-        description: Set(next.description.clone()),
-        permissions: Set(next.permissions.clone()),
-        data_scope: Set(next.data_scope.clone()),
-        updated_at: Set(next.updated_at),
-        ..Default::default()
-    };
-    update_versioned(&tx, changes, role::Column::Id, id, role::Column::Version, current.version).await?;
-    next.version = current.version + 1;
-    let before = RoleView::from(current);
-    let after = RoleView::from(next);
-    audit::record(&tx, ctx, "roles", id, "update", &json!(before), &json!(after)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(after)
+    kit::update::<Roles, _>(db, ctx, id, if_match, async |tx, current| {
+        if current.builtin && current.name == "admin" && (patch.permissions.is_some() || patch.data_scope.is_some() || patch.name.is_some()) {
+            return Err(DomainError::conflict("role.builtin", "the admin role's name, permissions and scope cannot change"));
+        }
+        if current.builtin && patch.name.as_ref().is_some_and(|n| *n != current.name) {
+            return Err(DomainError::conflict("role.builtin", "built-in roles cannot be renamed"));
+        }
+        let view = RoleView::from(current.clone());
+        let input = NewRole { name: view.name, description: view.description, permissions: view.permissions, data_scope: view.data_scope };
+        let r = patch.apply(input).validate()?;
+        if r.name != current.name {
+            check_name(tx, &r.name, Some(id)).await?;
+        }
+        Ok(fill(current, r))
+    })
+    .await
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    if current.builtin {
-        return Err(DomainError::conflict("role.builtin", "built-in roles cannot be deleted"));
-    }
-    let holders = user_role::Entity::find().filter(user_role::Column::RoleId.eq(id)).count(&tx).await.map_err(db_err)?;
-    if holders > 0 {
-        return Err(DomainError::conflict("role.in_use", format!("{holders} user(s) hold this role; take it from them first")));
-    }
-    recycle::soft_delete::<role::Entity>(&tx, ctx, id, current.version).await?;
-    tx.commit().await.map_err(db_err)
+    kit::delete::<Roles, _>(db, ctx, id, if_match, async |tx, current| {
+        if current.builtin {
+            return Err(DomainError::conflict("role.builtin", "built-in roles cannot be deleted"));
+        }
+        let holders = user_role::Entity::find().filter(user_role::Column::RoleId.eq(id)).count(tx).await.map_err(db_err)?;
+        if holders > 0 {
+            return Err(DomainError::conflict("role.in_use", format!("{holders} user(s) hold this role; take it from them first")));
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// The live roles of a user.

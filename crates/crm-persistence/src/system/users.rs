@@ -8,7 +8,7 @@ use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QuerySelect, Select,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -16,9 +16,10 @@ use uuid::Uuid;
 
 use super::entities::{department, role, user, user_role};
 use crate::db::db_err;
-use crate::listing::{fetch_page, FieldKind, Filter, ListParams, ListSpec, Page};
-use crate::recycle;
-use crate::version::{check_if_match, update_versioned};
+use crate::kit::{self, policy, Policy, Resource};
+use crate::listing::{FieldKind, Filter, ListParams, ListSpec};
+use crate::tx::Tx;
+use crate::version::update_versioned;
 use crate::{audit, passwords, Ctx, Db};
 
 #[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
@@ -61,26 +62,57 @@ pub struct UserView {
 
 crate::soft_delete!(user::Entity, "users", Username);
 
-pub fn spec() -> ListSpec<user::Entity> {
-    use user::Column as C;
-    ListSpec {
-        filters: vec![
-            Filter { name: "department_id", column: C::DepartmentId, kind: FieldKind::Uuid, range: false },
-            Filter { name: "supervisor_id", column: C::SupervisorId, kind: FieldKind::Uuid, range: false },
-            Filter { name: "enabled", column: C::Enabled, kind: FieldKind::Bool, range: false },
-            Filter { name: "created_at", column: C::CreatedAt, kind: FieldKind::Timestamp, range: true },
-        ],
-        sorts: vec![
-            ("username", C::Username),
-            ("display_name", C::DisplayName),
-            ("created_at", C::CreatedAt),
-            ("last_login_at", C::LastLoginAt),
-        ],
-        search: vec![C::Username, C::DisplayName, C::Email, C::Phone],
-        search_index: None,
-        default_sort: vec![(C::CreatedAt, Order::Desc)],
-        tie_breaker: C::Id,
+pub struct Users;
+
+/// Users are a catalogue: every holder of `users:read` sees them all.
+impl Resource for Users {
+    type Entity = user::Entity;
+    type View = UserView;
+    const WHAT: &'static str = "user";
+    const POLICY: Policy = Policy::Catalogue;
+
+    fn spec() -> ListSpec<user::Entity> {
+        use user::Column as C;
+        ListSpec {
+            filters: vec![
+                Filter { name: "department_id", column: C::DepartmentId, kind: FieldKind::Uuid, range: false },
+                Filter { name: "supervisor_id", column: C::SupervisorId, kind: FieldKind::Uuid, range: false },
+                Filter { name: "enabled", column: C::Enabled, kind: FieldKind::Bool, range: false },
+                Filter { name: "created_at", column: C::CreatedAt, kind: FieldKind::Timestamp, range: true },
+            ],
+            sorts: vec![
+                ("username", C::Username),
+                ("display_name", C::DisplayName),
+                ("created_at", C::CreatedAt),
+                ("last_login_at", C::LastLoginAt),
+            ],
+            search: vec![C::Username, C::DisplayName, C::Email, C::Phone],
+            search_index: None,
+            default_sort: vec![(C::CreatedAt, Order::Desc)],
+            tie_breaker: C::Id,
+        }
     }
+
+    fn unversioned_columns() -> Vec<user::Column> {
+        vec![user::Column::LastLoginAt, user::Column::LastLoginIp, user::Column::PasswordHash]
+    }
+
+    async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<user::Model>) -> DomainResult<Vec<UserView>> {
+        views(db, rows).await
+    }
+
+    /// `role_id`: holders of the role.
+    async fn narrow(_: &impl ConnectionTrait, _: &Ctx, select: Select<user::Entity>, params: &mut ListParams) -> DomainResult<Select<user::Entity>> {
+        let Some(raw) = params.take_filter("role_id") else { return Ok(select) };
+        let rid = Uuid::parse_str(raw.trim()).map_err(|_| DomainError::bad_request("query.invalid", format!("'{raw}' is not a valid id for 'role_id'")))?;
+        let holders = Query::select().column(user_role::Column::UserId).from(user_role::Entity).and_where(Expr::col(user_role::Column::RoleId).eq(rid)).to_owned();
+        Ok(select.filter(user::Column::Id.in_subquery(holders)))
+    }
+}
+
+/// The fields the user list sorts by.
+pub fn sort_names() -> Vec<&'static str> {
+    kit::sort_names::<Users>()
 }
 
 /// Turns rows into views with their roles and department names in two queries, whatever
@@ -147,37 +179,14 @@ async fn views(db: &impl ConnectionTrait, rows: Vec<user::Model>) -> DomainResul
         .collect())
 }
 
-async fn view(db: &impl ConnectionTrait, row: user::Model) -> DomainResult<UserView> {
-    views(db, vec![row]).await?.pop().ok_or_else(|| DomainError::internal("user view"))
-}
-
 pub async fn find_live(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<user::Model> {
-    user::Entity::find_by_id(id)
-        .filter(user::Column::DeletedAt.is_null())
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| DomainError::not_found("user"))
+    policy::live::<user::Entity>().filter(user::Column::Id.eq(id)).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("user"))
 }
 
-pub async fn list(db: &Db, mut params: ListParams) -> DomainResult<Page<UserView>> {
-    let role_filter = params.take_filter("role_id");
-    let mut select = spec().apply(user::Entity::find().filter(user::Column::DeletedAt.is_null()), &params, db.get_database_backend())?;
-    if let Some(raw) = role_filter {
-        let rid = Uuid::parse_str(raw.trim()).map_err(|_| DomainError::bad_request("query.invalid", format!("'{raw}' is not a valid id for 'role_id'")))?;
-        select = select.filter(
-            user::Column::Id.in_subquery(
-                Query::select().column(user_role::Column::UserId).from(user_role::Entity).and_where(Expr::col(user_role::Column::RoleId).eq(rid)).to_owned(),
-            ),
-        );
-    }
-    let mut page = fetch_page(db, select, &params).await?;
-    let rows = std::mem::take(&mut page.items);
-    Ok(page.with_items(views(db, rows).await?))
-}
-
-pub async fn get(db: &Db, id: Uuid) -> DomainResult<UserView> {
-    view(db, find_live(db, id).await?).await
+/// A live user as readers see them; for the session's own record, outside any request's
+/// context (a sign-in).
+pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<UserView> {
+    views(db, vec![find_live(db, id).await?]).await?.pop().ok_or_else(|| DomainError::not_found("user"))
 }
 
 /// Checks that referenced rows exist and are live; errors name the field.
@@ -267,119 +276,98 @@ async fn set_roles(db: &impl ConnectionTrait, user_id: Uuid, role_ids: &[Uuid]) 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewUser) -> DomainResult<UserView> {
     let input = input.validate()?;
     let password_hash = passwords::hash(input.password.clone()).await?;
-    let tx = crate::tx::begin(db).await?;
-    check_refs(&tx, input.department_id, input.supervisor_id, Some(&input.role_ids), None).await?;
-    check_unique(&tx, Some(&input.username), input.email.as_deref(), None).await?;
-    let model = user::Model {
-        id: Uuid::now_v7(),
-        username: input.username.to_lowercase(),
-        display_name: input.display_name,
-        email: input.email,
-        phone: input.phone,
-        password_hash,
-        department_id: input.department_id,
-        supervisor_id: input.supervisor_id,
-        enabled: input.enabled,
-        description: input.description,
-        locale: None,
-        last_login_at: None,
-        last_login_ip: None,
-        failed_logins: 0,
-        failed_window_start: None,
-        locked_until: None,
-        version: 1,
-        created_by: Some(ctx.actor.user_id),
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
+    let role_ids = input.role_ids.clone();
+    let build = async |tx: &Tx| {
+        check_refs(tx, input.department_id, input.supervisor_id, Some(&input.role_ids), None).await?;
+        check_unique(tx, Some(&input.username), input.email.as_deref(), None).await?;
+        Ok(user::Model {
+            id: Uuid::now_v7(),
+            username: input.username.to_lowercase(),
+            display_name: input.display_name,
+            email: input.email,
+            phone: input.phone,
+            password_hash,
+            department_id: input.department_id,
+            supervisor_id: input.supervisor_id,
+            enabled: input.enabled,
+            description: input.description,
+            locale: None,
+            last_login_at: None,
+            last_login_ip: None,
+            failed_logins: 0,
+            failed_window_start: None,
+            locked_until: None,
+            version: 1,
+            created_by: Some(ctx.actor.user_id),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            deleted_at: None,
+            deleted_by: None,
+        })
     };
-    user::Entity::insert(user::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    set_roles(&tx, model.id, &input.role_ids).await?;
-    let v = view(&tx, model).await?;
-    audit::record(&tx, ctx, "users", v.id, "create", &serde_json::Value::Null, &json!(v)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(v)
+    kit::create_linked::<Users, _, _>(db, ctx, build, async |tx, row| set_roles(tx, row.id, &role_ids).await).await
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: UserPatch, if_match: Option<i32>) -> DomainResult<UserView> {
     let patch = patch.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    let before = view(&tx, current.clone()).await?;
-    let mut next = current.clone();
-    if let Some(n) = patch.display_name {
-        next.display_name = n;
-    }
-    if let Some(e) = patch.email {
-        next.email = e;
-    }
-    if let Some(p) = patch.phone {
-        next.phone = p;
-    }
-    if let Some(d) = patch.department_id {
-        next.department_id = d;
-    }
-    if let Some(s) = patch.supervisor_id {
-        next.supervisor_id = s;
-    }
-    if let Some(e) = patch.enabled {
-        if !e && id == ctx.actor.user_id {
-            return Err(DomainError::conflict("user.disable_self", "you cannot disable your own account"));
+    let role_ids = patch.role_ids.clone();
+    let change = async |tx: &Tx, current: user::Model| {
+        let mut next = current.clone();
+        if let Some(n) = patch.display_name {
+            next.display_name = n;
         }
-        next.enabled = e;
-    }
-    if let (Some(ids), true) = (&patch.role_ids, id == ctx.actor.user_id) {
-        let mut now_held: Vec<Uuid> = before.role_ids.clone();
-        let mut asked = ids.clone();
-        now_held.sort();
-        asked.sort();
-        asked.dedup();
-        if now_held != asked {
+        if let Some(e) = patch.email {
+            next.email = e;
+        }
+        if let Some(p) = patch.phone {
+            next.phone = p;
+        }
+        if let Some(d) = patch.department_id {
+            next.department_id = d;
+        }
+        if let Some(s) = patch.supervisor_id {
+            next.supervisor_id = s;
+        }
+        if let Some(e) = patch.enabled {
+            if !e && id == ctx.actor.user_id {
+                return Err(DomainError::conflict("user.disable_self", "you cannot disable your own account"));
+            }
+            next.enabled = e;
+        }
+        if let (Some(asked), true) = (&patch.role_ids, id == ctx.actor.user_id) {
             // Another administrator changes one's roles, so no one drops their own rights
-            // (or the last admin's) by a slip.
-            return Err(DomainError::conflict("user.roles_self", "you cannot change your own roles; ask another administrator"));
+            // (or the last admin's) by a slip. (`validate` sorted and deduplicated them.)
+            let held = views(tx, vec![current.clone()]).await?.pop().map(|u| u.role_ids).unwrap_or_default();
+            let mut held = held;
+            held.sort();
+            if held != *asked {
+                return Err(DomainError::conflict("user.roles_self", "you cannot change your own roles; ask another administrator"));
+            }
         }
-    }
-    if let Some(d) = patch.description {
-        next.description = d;
-    }
-    if let Some(l) = patch.locale {
-        next.locale = l;
-    }
-    check_refs(
-        &tx,
-        next.department_id.filter(|d| Some(*d) != current.department_id),
-        next.supervisor_id.filter(|s| Some(*s) != current.supervisor_id),
-        patch.role_ids.as_deref(),
-        Some(id),
-    )
-    .await?;
-    if next.email != current.email {
-        check_unique(&tx, None, next.email.as_deref(), Some(id)).await?;
-    }
-    next.updated_at = ctx.now;
-    let changes = user::ActiveModel {
-        display_name: Set(next.display_name.clone()),
-        email: Set(next.email.clone()),
-        phone: Set(next.phone.clone()),
-        department_id: Set(next.department_id),
-        supervisor_id: Set(next.supervisor_id),
-        enabled: Set(next.enabled),
-        description: Set(next.description.clone()),
-        locale: Set(next.locale.clone()),
-        updated_at: Set(next.updated_at),
-        ..Default::default()
+        if let Some(d) = patch.description {
+            next.description = d;
+        }
+        if let Some(l) = patch.locale {
+            next.locale = l;
+        }
+        check_refs(
+            tx,
+            next.department_id.filter(|d| Some(*d) != current.department_id),
+            next.supervisor_id.filter(|s| Some(*s) != current.supervisor_id),
+            patch.role_ids.as_deref(),
+            Some(id),
+        )
+        .await?;
+        if next.email != current.email {
+            check_unique(tx, None, next.email.as_deref(), Some(id)).await?;
+        }
+        Ok(next)
     };
-    update_versioned(&tx, changes, user::Column::Id, id, user::Column::Version, current.version).await?;
-    if let Some(r) = &patch.role_ids {
-        set_roles(&tx, id, r).await?;
-    }
-    next.version = current.version + 1;
-    let after = view(&tx, next).await?;
-    audit::record(&tx, ctx, "users", id, "update", &json!(before), &json!(after)).await?;
-    tx.commit().await.map_err(db_err)?;
+    let link = async |tx: &Tx, _: &user::Model| match &role_ids {
+        Some(r) => set_roles(tx, id, r).await,
+        None => Ok(()),
+    };
+    let after = kit::update_linked::<Users, _, _>(db, ctx, id, if_match, change, link).await?;
     super::user_names::forget(id);
     Ok(after)
 }
@@ -388,11 +376,7 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
     if id == ctx.actor.user_id {
         return Err(DomainError::conflict("user.delete_self", "you cannot delete your own account"));
     }
-    let tx = crate::tx::begin(db).await?;
-    let current = find_live(&tx, id).await?;
-    check_if_match(if_match, current.version)?;
-    recycle::soft_delete::<user::Entity>(&tx, ctx, id, current.version).await?;
-    tx.commit().await.map_err(db_err)
+    kit::delete::<Users, _>(db, ctx, id, if_match, kit::no_rule).await
 }
 
 pub async fn reset_password(db: &Db, ctx: &Ctx, id: Uuid, new_password: String) -> DomainResult<()> {
