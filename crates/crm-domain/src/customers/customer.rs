@@ -3,10 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::DomainResult;
-use crate::system::Patch;
 use crate::validate::Validator;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CustomerKind {
     Company,
@@ -31,9 +30,14 @@ impl CustomerKind {
 
 pub const NAME_MAX: usize = 200;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "上海华东精密机械有限公司", "kind": "company", "industry": "manufacturing", "source": "exhibition", "level": "a",
+    "province": "上海", "city": "上海", "phone": "+86 21 5080 1234", "email": "info@hd-precision.cn", "tags": ["重点"]}))]
 pub struct NewCustomer {
+    /// At most 200 characters; duplicates (by normalised name) are refused.
     pub name: String,
+    #[serde(default = "company")]
     pub kind: CustomerKind,
     pub industry: Option<String>,
     pub source: Option<String>,
@@ -45,8 +49,13 @@ pub struct NewCustomer {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
+    #[serde(default)]
     pub tags: Vec<String>,
     pub remark: Option<String>,
+}
+
+fn company() -> CustomerKind {
+    CustomerKind::Company
 }
 
 fn tags(v: &mut Validator, tags: &mut Vec<String>) {
@@ -85,57 +94,15 @@ impl NewCustomer {
     }
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct CustomerPatch {
-    pub name: Option<String>,
-    pub kind: Option<CustomerKind>,
-    pub industry: Patch<String>,
-    pub source: Patch<String>,
-    pub level: Patch<String>,
-    pub province: Patch<String>,
-    pub city: Patch<String>,
-    pub district: Patch<String>,
-    pub address: Patch<String>,
-    pub phone: Patch<String>,
-    pub email: Patch<String>,
-    pub website: Patch<String>,
-    pub tags: Option<Vec<String>>,
-    pub remark: Patch<String>,
-}
-
-impl CustomerPatch {
-    pub fn validate(mut self) -> DomainResult<Self> {
-        let mut v = Validator::new();
-        if let Some(n) = &self.name {
-            self.name = Some(v.required("name", n, NAME_MAX));
-        }
-        let opt = |v: &mut Validator, field: &str, p: &mut Patch<String>, max: usize| {
-            if let Some(x) = p {
-                *p = Some(if field == "remark" { v.optional_text(field, x.as_deref(), max) } else { v.optional(field, x.as_deref(), max) });
-            }
-        };
-        opt(&mut v, "province", &mut self.province, 50);
-        opt(&mut v, "city", &mut self.city, 50);
-        opt(&mut v, "district", &mut self.district, 50);
-        opt(&mut v, "address", &mut self.address, 300);
-        opt(&mut v, "website", &mut self.website, 200);
-        opt(&mut v, "remark", &mut self.remark, 2000);
-        opt(&mut v, "industry", &mut self.industry, 64);
-        opt(&mut v, "source", &mut self.source, 64);
-        opt(&mut v, "level", &mut self.level, 64);
-        if let Some(p) = &self.phone {
-            self.phone = Some(v.phone("phone", p.as_deref()));
-        }
-        if let Some(e) = &self.email {
-            self.email = Some(v.email("email", e.as_deref()));
-        }
-        if let Some(t) = &mut self.tags {
-            tags(&mut v, t);
-        }
-        v.finish()?;
-        Ok(self)
+crate::patch!(
+    /// Fields to change; absent fields stay, `null` clears.
+    #[schema(example = json!({"level": "b", "phone": null, "tags": ["华东"]}))]
+    pub struct CustomerPatch for NewCustomer {
+        name: String, kind: CustomerKind, tags: Vec<String>;
+        industry: String, source: String, level: String, province: String, city: String, district: String,
+        address: String, phone: String, email: String, website: String, remark: String
     }
-}
+);
 
 /// The key two names are duplicates under: case, width, spacing, invisible characters and
 /// Unicode spelling (`text_keys::fold`) ignored, and the company suffixes people add or

@@ -49,7 +49,7 @@ pub struct CustomerFilters {
 #[utoipa::path(get, path = "/api/v1/customers", tag = "customers", security(("bearer" = [])), params(PageParams, CustomerFilters),
     responses((status = 200, body = PageOf<Customer>)))]
 pub async fn list_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(list::list(&state.db, &ctx.0, q.0).await?, Customer::from), None))
+    Ok(ok(&PageOf::from(list::list(&state.db, &ctx.0, q.0).await?), None))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -75,7 +75,7 @@ pub async fn find_duplicates(state: web::Data<AppState>, q: web::Query<Duplicate
 pub async fn get_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let c = records::get(&state.db, &ctx.0, *id).await?;
     let v = c.version;
-    Ok(ok(&Customer::from(c), Some(v)))
+    Ok(ok(&c, Some(v)))
 }
 
 /// A new customer belongs to its creator and sits in the `potential` pool.
@@ -85,9 +85,9 @@ pub async fn get_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path
         (status = 409, description = "`customer.duplicate`: same normalised name, phone or e-mail as `duplicate`", body = Problem),
         (status = 422, description = "a bad field or an unknown dictionary code", body = Problem)))]
 pub async fn create_customer(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewCustomer>) -> ApiResult<HttpResponse> {
-    let c = records::create(&state.db, &ctx.0, body.0.into()).await?;
+    let c = records::create(&state.db, &ctx.0, body.0).await?;
     let (id, v) = (c.id, c.version);
-    Ok(created(&Customer::from(c), format!("/api/v1/customers/{id}"), Some(v)))
+    Ok(created(&c, format!("/api/v1/customers/{id}"), Some(v)))
 }
 
 #[derive(serde::Deserialize, IntoParams)]
@@ -111,7 +111,7 @@ pub async fn batch_customers(state: web::Data<AppState>, ctx: ReqCtx, q: web::Qu
     use crm_persistence::customers::import::{import_batch, ImportRow};
     let atomic = q.atomic.unwrap_or(false);
     let n = body.0.items.len();
-    let rows = body.0.items.into_iter().map(|c| ImportRow { customer: c.into(), owner_id: q.owner_id, contact: None, follow_up: None }).collect();
+    let rows = body.0.items.into_iter().map(|c| ImportRow { customer: c, owner_id: q.owner_id, contact: None, follow_up: None }).collect();
     let out = import_batch(&state.db, &ctx.0, rows, atomic).await?;
     let mut results: Vec<BatchItemResult> = (0..n).map(|index| BatchItemResult { index, status: 424, id: None, error: None }).collect();
     for (index, id) in out.created {
@@ -139,9 +139,9 @@ pub async fn batch_customers(state: web::Data<AppState>, ctx: ReqCtx, q: web::Qu
     responses((status = 200, body = Customer),
         (status = 409, body = Problem), (status = 412, body = Problem)))]
 pub async fn update_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<CustomerPatch>) -> ApiResult<HttpResponse> {
-    let c = records::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let c = records::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
     let v = c.version;
-    Ok(ok(&Customer::from(c), Some(v)))
+    Ok(ok(&c, Some(v)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])),
@@ -160,7 +160,7 @@ pub async fn delete_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
 pub async fn claim_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let c = pools::claim(&state.db, &ctx.0, *id).await?;
     let v = c.version;
-    Ok(ok(&Customer::from(c), Some(v)))
+    Ok(ok(&c, Some(v)))
 }
 
 /// 放回公海: back to the public pool with a reason; the owner is cleared.
@@ -169,7 +169,7 @@ pub async fn claim_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 pub async fn release_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PoolReason>) -> ApiResult<HttpResponse> {
     let c = pools::release(&state.db, &ctx.0, *id, &body.0.reason).await?;
     let v = c.version;
-    Ok(ok(&Customer::from(c), Some(v)))
+    Ok(ok(&c, Some(v)))
 }
 
 /// 设为无效: out of normal lists, with a reason.
@@ -178,7 +178,7 @@ pub async fn release_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::
 pub async fn invalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PoolReason>) -> ApiResult<HttpResponse> {
     let c = pools::invalidate(&state.db, &ctx.0, *id, &body.0.reason).await?;
     let v = c.version;
-    Ok(ok(&Customer::from(c), Some(v)))
+    Ok(ok(&c, Some(v)))
 }
 
 /// Back from invalid: to `potential` when it has an owner, else `public`.
@@ -187,7 +187,7 @@ pub async fn invalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: we
 pub async fn revalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let c = pools::revalidate(&state.db, &ctx.0, *id).await?;
     let v = c.version;
-    Ok(ok(&Customer::from(c), Some(v)))
+    Ok(ok(&c, Some(v)))
 }
 
 /// 分配: give public customers to an owner (managers). All or nothing; the owner's cap and
@@ -200,7 +200,7 @@ pub async fn revalidate_customer(state: web::Data<AppState>, ctx: ReqCtx, id: we
 pub async fn assign_customers(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<AssignRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let items = owners::assign(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
-    Ok(ok(&CustomerList { items: items.into_iter().map(Into::into).collect() }, None))
+    Ok(ok(&CustomerList { items }, None))
 }
 
 /// 转移 (CUS-8): owned customers to another owner, with their contacts and follow-ups.
@@ -209,7 +209,7 @@ pub async fn assign_customers(state: web::Data<AppState>, ctx: ReqCtx, body: Val
 pub async fn transfer_customers(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<TransferRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let items = owners::transfer(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
-    Ok(ok(&CustomerList { items: items.into_iter().map(Into::into).collect() }, None))
+    Ok(ok(&CustomerList { items }, None))
 }
 
 fn rules_state(v: crm_persistence::customers::pool_rules::PoolRulesView) -> PoolRulesState {
@@ -319,5 +319,5 @@ pub async fn merge_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
     let b = body.0;
     let c = crm_persistence::customers::merge::merge(&state.db, &ctx.0, *id, b.other_id, b.fields).await?;
     let v = c.version;
-    Ok(ok(&Customer::from(c), Some(v)))
+    Ok(ok(&c, Some(v)))
 }

@@ -7,18 +7,18 @@ use chrono::{DateTime, Utc};
 use crm_domain::customers::{normalise_name, normalise_phone, CustomerKind, CustomerPatch, NewCustomer, Pool};
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, Select};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::collaborator;
 use super::entities::customer::{self, Column as C, Entity as Customer};
-use crate::db::db_err;
-use crate::recycle;
-use crate::scope::{Scoped, ScopedEntity};
-use crate::version::{check_if_match, update_versioned};
-use crate::{audit, dictionaries, sequences, Ctx, Db};
+use crate::kit::{self, policy, Policy, Resource};
+use crate::listing::ListSpec;
+use crate::scope::ScopedEntity;
+use crate::tx::Tx;
+use crate::{dictionaries, sequences, Ctx, Db};
 use super::duplicates::*;
 
 impl ScopedEntity for Customer {
@@ -47,14 +47,28 @@ impl ScopedEntity for Customer {
 
 crate::soft_delete!(Customer, "customers", Name);
 
-#[derive(Debug, Clone, Serialize)]
+/// A customer (CUS-1).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = Customer, example = json!({
+    "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "code": "C0000042", "name": "上海华东精密机械有限公司", "kind": "company",
+    "industry": "manufacturing", "source": "exhibition", "level": "a", "province": "上海", "city": "上海", "district": "浦东新区",
+    "address": "张江路 88 号", "phone": "+86 21 5080 1234", "email": "info@hd-precision.cn", "website": "https://hd-precision.cn",
+    "tags": ["重点", "华东"], "remark": null, "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "owner_name": "张三",
+    "pool": "potential", "pool_reason": null, "deal_status": "none", "last_follow_up_at": null, "next_follow_up_at": null, "version": 1,
+    "created_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"
+}))]
 pub struct CustomerView {
     pub id: Uuid,
+    /// Generated, unique, human-friendly.
     pub code: String,
     pub name: String,
+    /// `company` or `person`.
     pub kind: String,
+    /// Code of the `industry` dictionary.
     pub industry: Option<String>,
+    /// Code of the `customer_source` dictionary.
     pub source: Option<String>,
+    /// Code of the `customer_level` dictionary.
     pub level: Option<String>,
     pub province: Option<String>,
     pub city: Option<String>,
@@ -65,10 +79,14 @@ pub struct CustomerView {
     pub website: Option<String>,
     pub tags: Vec<String>,
     pub remark: Option<String>,
+    /// Null in the public pool.
     pub owner_id: Option<Uuid>,
     pub owner_name: Option<String>,
+    /// `public`, `potential`, `won` or `invalid`.
     pub pool: String,
+    /// Why it was last released or invalidated.
     pub pool_reason: Option<String>,
+    /// `none` or `won`.
     pub deal_status: String,
     pub last_follow_up_at: Option<DateTime<Utc>>,
     pub next_follow_up_at: Option<DateTime<Utc>>,
@@ -76,6 +94,42 @@ pub struct CustomerView {
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// Customers on the kit for reads by id, updates and deletes. Their create (one statement
+/// with the duplicate check on PostgreSQL), list (the search walk, the pools) and the pool
+/// and owner commands are their own.
+pub struct Customers;
+
+impl Resource for Customers {
+    type Entity = Customer;
+    type View = CustomerView;
+    const WHAT: &'static str = "customer";
+    const POLICY: Policy = Policy::Owned;
+
+    fn spec() -> ListSpec<Customer> {
+        super::list_spec::spec()
+    }
+
+    /// The search text follows contacts' changes without a new version of the customer.
+    fn unversioned_columns() -> Vec<C> {
+        vec![C::SearchText]
+    }
+
+    async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<customer::Model>) -> DomainResult<Vec<CustomerView>> {
+        views(db, rows).await
+    }
+
+    async fn visible(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> DomainResult<Select<Customer>> {
+        policy::owned::<Customer>(db, ctx, for_edit).await
+    }
+
+    async fn after_write(tx: &Tx, _: &Ctx, before: Option<&customer::Model>, after: Option<&customer::Model>) -> DomainResult<()> {
+        match (before, after) {
+            (Some(b), Some(a)) if (&a.name, &a.phone, &a.email) != (&b.name, &b.phone, &b.email) => super::search::refresh(tx, a.id).await,
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Views for a page of rows, with owner names in one query.
@@ -121,13 +175,7 @@ pub(super) async fn view(db: &impl ConnectionTrait, row: customer::Model) -> Dom
 
 /// A customer the caller may change, or 404 (a read-only collaborator cannot).
 pub(crate) async fn find_editable(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<customer::Model> {
-    Scoped::<Customer>::find_editable(db, ctx)
-        .await?
-        .filter(C::Id.eq(id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| DomainError::not_found("customer"))
+    kit::load::<Customers>(db, ctx, id, true).await
 }
 
 /// Whether the caller is on the owner's side (the owner, or someone whose data scope
@@ -146,17 +194,11 @@ pub(crate) async fn check_owner_side(db: &impl ConnectionTrait, ctx: &Ctx, cust:
 
 /// A customer the caller may see, or 404.
 pub(super) async fn find_visible(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<customer::Model> {
-    Scoped::<Customer>::find(db, ctx)
-        .await?
-        .filter(C::Id.eq(id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| DomainError::not_found("customer"))
+    kit::load::<Customers>(db, ctx, id, false).await
 }
 
 pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
-    view(db, find_visible(db, ctx, id).await?).await
+    kit::get::<Customers>(db, ctx, id).await
 }
 
 pub(super) async fn check_codes(db: &impl crate::db::Source, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
@@ -259,80 +301,79 @@ pub(crate) fn field_changes(next: &customer::Model) -> customer::ActiveModel {
     }
 }
 
+/// The input a customer's row was made from, for a patch to apply to.
+fn input_of(c: &customer::Model) -> NewCustomer {
+    NewCustomer {
+        name: c.name.clone(),
+        kind: CustomerKind::parse(&c.kind).unwrap_or(CustomerKind::Company),
+        industry: c.industry.clone(),
+        source: c.source.clone(),
+        level: c.level.clone(),
+        province: c.province.clone(),
+        city: c.city.clone(),
+        district: c.district.clone(),
+        address: c.address.clone(),
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+        website: c.website.clone(),
+        tags: serde_json::from_value(c.tags.clone()).unwrap_or_default(),
+        remark: c.remark.clone(),
+    }
+}
+
 /// The fields people edit; pool, owner and follow-up times change only through their own
-/// commands.
+/// commands. A new name, phone or e-mail passes the duplicate check; when a concurrent
+/// write takes the key first, the unique index refuses this one and it is told as the
+/// same 409.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match: Option<i32>) -> DomainResult<CustomerView> {
-    let patch = patch.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    let current = find_editable(&tx, ctx, id).await?;
-    check_if_match(if_match, current.version)?;
-    let mut next = current.clone();
-    if let Some(n) = patch.name {
-        next.name_norm = normalise_name(&n);
-        next.name = n;
-    }
-    if let Some(k) = patch.kind {
-        next.kind = k.as_str().into();
-    }
-    let set = |slot: &mut Option<String>, p: Option<Option<String>>| {
-        if let Some(v) = p {
-            *slot = v;
+    let mut keys = Vec::new();
+    let change = async |tx: &Tx, current: customer::Model| {
+        let c = patch.apply(input_of(&current)).validate()?;
+        let differs = |next: &Option<String>, now: &Option<String>| next.as_deref().filter(|_| next != now).map(str::to_owned);
+        check_codes(
+            tx,
+            differs(&c.industry, &current.industry).as_deref(),
+            differs(&c.source, &current.source).as_deref(),
+            differs(&c.level, &current.level).as_deref(),
+        )
+        .await?;
+        let next = customer::Model {
+            name_norm: normalise_name(&c.name),
+            phone_norm: c.phone.as_deref().map(normalise_phone),
+            kind: c.kind.as_str().into(),
+            tags: json!(c.tags),
+            name: c.name,
+            industry: c.industry,
+            source: c.source,
+            level: c.level,
+            province: c.province,
+            city: c.city,
+            district: c.district,
+            address: c.address,
+            phone: c.phone,
+            email: c.email,
+            website: c.website,
+            remark: c.remark,
+            ..current.clone()
+        };
+        keys = duplicate_keys(
+            (next.name_norm != current.name_norm).then_some(next.name.as_str()),
+            differs(&next.phone_norm, &current.phone_norm).as_deref(),
+            differs(&next.email, &current.email).as_deref(),
+        );
+        if let Some(d) = duplicates_by_keys(tx, &keys, Some(id)).await?.first() {
+            return Err(duplicate_error(d));
         }
+        Ok(next)
     };
-    set(&mut next.industry, patch.industry);
-    set(&mut next.source, patch.source);
-    set(&mut next.level, patch.level);
-    set(&mut next.province, patch.province);
-    set(&mut next.city, patch.city);
-    set(&mut next.district, patch.district);
-    set(&mut next.address, patch.address);
-    set(&mut next.phone, patch.phone);
-    set(&mut next.email, patch.email);
-    set(&mut next.website, patch.website);
-    set(&mut next.remark, patch.remark);
-    if let Some(t) = patch.tags {
-        next.tags = json!(t);
+    match kit::update::<Customers, _>(db, ctx, id, if_match, change).await {
+        Err(e) => Err(refused_as_duplicate(db, e, &keys, Some(id)).await),
+        ok => ok,
     }
-    next.phone_norm = next.phone.as_deref().map(normalise_phone);
-    check_codes(
-        &tx,
-        next.industry.as_deref().filter(|c| Some(*c) != current.industry.as_deref()),
-        next.source.as_deref().filter(|c| Some(*c) != current.source.as_deref()),
-        next.level.as_deref().filter(|c| Some(*c) != current.level.as_deref()),
-    )
-    .await?;
-    let changed = |a: &Option<String>, b: &Option<String>| if a != b { a.clone() } else { None };
-    let keys = duplicate_keys(
-        (next.name_norm != current.name_norm).then_some(next.name.as_str()),
-        changed(&next.phone_norm, &current.phone_norm).as_deref(),
-        changed(&next.email, &current.email).as_deref(),
-    );
-    if let Some(d) = duplicates_by_keys(&tx, &keys, Some(id)).await?.first() {
-        return Err(duplicate_error(d));
-    }
-    next.updated_at = ctx.now;
-    let changes = field_changes(&next);
-    if let Err(e) = update_versioned(&tx, changes, C::Id, id, C::Version, current.version).await {
-        drop(tx);
-        return Err(refused_as_duplicate(db, e, &keys, Some(id)).await);
-    }
-    if (&next.name, &next.phone, &next.email) != (&current.name, &current.phone, &current.email) {
-        super::search::refresh(&tx, id).await?;
-    }
-    next.version = current.version + 1;
-    let before = view(&tx, current).await?;
-    let after = view(&tx, next).await?;
-    audit::record(&tx, ctx, "customers", id, "update", &json!(before), &json!(after)).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok(after)
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
-    let tx = crate::tx::begin(db).await?;
-    let current = find_editable(&tx, ctx, id).await?;
-    check_if_match(if_match, current.version)?;
-    recycle::soft_delete::<Customer>(&tx, ctx, id, current.version).await?;
-    tx.commit().await.map_err(db_err)
+    kit::delete::<Customers, _>(db, ctx, id, if_match, kit::no_rule).await
 }
 
 pub fn parse_kind(s: &str) -> Option<CustomerKind> {
