@@ -6,28 +6,44 @@ use uuid::Uuid;
 use crate::error::DomainResult;
 use crate::validate::Validator;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "kind": "phone", "content": "电话沟通报价", "next_follow_up_at": "2026-12-01T02:00:00Z"}))]
 pub struct NewFollowUp {
     pub customer_id: Uuid,
     pub contact_id: Option<Uuid>,
-    /// Code of the `follow_up_type` dictionary.
     pub kind: String,
     pub content: String,
-    pub occurred_at: DateTime<Utc>,
+    /// Default: now. Not in the future.
+    pub occurred_at: Option<DateTime<Utc>>,
+    /// After `occurred_at`; becomes the customer's next follow-up time.
     pub next_follow_up_at: Option<DateTime<Utc>>,
+    #[serde(default)]
     pub participant_ids: Vec<Uuid>,
 }
 
+crate::patch!(
+    /// Fields to correct; absent fields stay, `null` clears. The customer's follow-up times
+    /// are recomputed.
+    #[schema(example = json!({"content": "电话沟通了新版报价，客户周五回复。", "next_follow_up_at": "2026-12-04T02:00:00Z"}))]
+    pub struct FollowUpPatch for NewFollowUp {
+        kind: String, content: String, occurred_at: Option<DateTime<Utc>>, participant_ids: Vec<Uuid>;
+        contact_id: Uuid, next_follow_up_at: DateTime<Utc>
+    }
+);
+
 impl NewFollowUp {
+    /// Checks the follow-up; `occurred_at` is set afterwards (now, when not given).
     pub fn validate(mut self, now: DateTime<Utc>) -> DomainResult<Self> {
         let mut v = Validator::new();
         self.kind = v.required("kind", &self.kind, 64);
         self.content = v.required_text("content", &self.content, 5000);
+        let occurred_at = *self.occurred_at.get_or_insert(now);
         // A little slack for clocks that run ahead; a follow-up is something that happened.
-        if self.occurred_at > now + Duration::minutes(5) {
+        if occurred_at > now + Duration::minutes(5) {
             v.add("occurred_at", "in_future", "a follow-up records what happened; it cannot be in the future");
         }
-        if self.next_follow_up_at.is_some_and(|n| n <= self.occurred_at) {
+        if self.next_follow_up_at.is_some_and(|n| n <= occurred_at) {
             v.add("next_follow_up_at", "before_occurred", "must be after occurred_at");
         }
         self.participant_ids.sort();
@@ -58,7 +74,7 @@ mod tests {
             contact_id: None,
             kind: "phone".into(),
             content: "called".into(),
-            occurred_at: t(occurred),
+            occurred_at: Some(t(occurred)),
             next_follow_up_at: next.map(t),
             participant_ids: vec![],
         }

@@ -31,7 +31,7 @@ pub struct FollowUpFilters {
 #[utoipa::path(get, path = "/api/v1/follow-ups", tag = "follow-ups", security(("bearer" = [])), params(PageParams, FollowUpFilters),
     responses((status = 200, body = PageOf<FollowUp>)))]
 pub async fn list_follow_ups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
-    Ok(ok(&PageOf::from_page(kit::list::<FollowUps>(&state.db, &ctx.0, q.0).await?, FollowUp::from), None))
+    Ok(ok(&PageOf::from(kit::list::<FollowUps>(&state.db, &ctx.0, q.0).await?), None))
 }
 
 #[utoipa::path(get, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])), params(("id" = Uuid, Path)),
@@ -39,7 +39,7 @@ pub async fn list_follow_ups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQue
 pub async fn get_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let f = kit::get::<FollowUps>(&state.db, &ctx.0, *id).await?;
     let v = f.version;
-    Ok(ok(&FollowUp::from(f), Some(v)))
+    Ok(ok(&f, Some(v)))
 }
 
 /// Record a follow-up; the customer's last and next follow-up times move in the same
@@ -49,10 +49,9 @@ pub async fn get_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pat
     responses((status = 201, body = FollowUp),
         (status = 409, description = "the customer changed meanwhile; retry", body = Problem)))]
 pub async fn create_follow_up(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewFollowUp>) -> ApiResult<HttpResponse> {
-    let input = body.0.into_domain(ctx.0.now);
-    let f = follow_ups::create(&state.db, &ctx.0, input).await?;
+    let f = follow_ups::create(&state.db, &ctx.0, body.0).await?;
     let (id, v) = (f.id, f.version);
-    Ok(created(&FollowUp::from(f), format!("/api/v1/follow-ups/{id}"), Some(v)))
+    Ok(created(&f, format!("/api/v1/follow-ups/{id}"), Some(v)))
 }
 
 /// Corrects a follow-up of a customer the caller may change; the customer's last and next
@@ -61,9 +60,9 @@ pub async fn create_follow_up(state: web::Data<AppState>, ctx: ReqCtx, body: Val
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = FollowUp), (status = 409, body = Problem)))]
 pub async fn update_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<FollowUpPatch>) -> ApiResult<HttpResponse> {
-    let f = follow_ups::update(&state.db, &ctx.0, *id, body.0.into(), if_match.0).await?;
+    let f = follow_ups::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
     let v = f.version;
-    Ok(ok(&FollowUp::from(f), Some(v)))
+    Ok(ok(&f, Some(v)))
 }
 
 /// Logical delete; the customer's follow-up times are recomputed without it.
@@ -82,7 +81,7 @@ pub async fn delete_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::
     responses((status = 200, body = PageOf<Interaction>)))]
 pub async fn list_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let page = crm_persistence::customers::interactions::list(&state.db, &ctx.0, q.0).await?;
-    Ok(ok(&PageOf::from_page(page, Interaction::from), None))
+    Ok(ok(&PageOf::from(page), None))
 }
 
 /// The interactions matching the filters as a file, streamed (no page cap).

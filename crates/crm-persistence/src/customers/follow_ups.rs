@@ -2,7 +2,7 @@
 //! times in the same transaction. Visible exactly when the customer is.
 
 use chrono::{DateTime, Utc};
-use crm_domain::customers::follow_up::{customer_times, NewFollowUp};
+use crm_domain::customers::follow_up::{customer_times, FollowUpPatch, NewFollowUp};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::Expr;
@@ -23,16 +23,21 @@ use crate::{audit, dictionaries, Ctx, Db};
 
 crate::soft_delete!(FollowUp, "follow_ups", Content);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = FollowUp, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e62", "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "contact_id": null,
+    "kind": "visit", "content": "上门拜访，演示了新版设备，客户计划下月采购。", "occurred_at": "2026-11-24T09:30:00Z",
+    "next_follow_up_at": "2026-12-01T02:00:00Z", "participant_ids": [], "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "version": 1, "created_at": "2026-11-24T09:31:00Z"}))]
 pub struct FollowUpView {
     pub id: Uuid,
     pub customer_id: Uuid,
     pub contact_id: Option<Uuid>,
+    /// Code of the `follow_up_type` dictionary.
     pub kind: String,
     pub content: String,
     pub occurred_at: DateTime<Utc>,
     pub next_follow_up_at: Option<DateTime<Utc>>,
     pub participant_ids: Vec<Uuid>,
+    /// Who recorded it.
     pub owner_id: Uuid,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -199,7 +204,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<Foll
             contact_id: input.contact_id,
             kind: input.kind,
             content: input.content,
-            occurred_at: input.occurred_at,
+            occurred_at: input.occurred_at.unwrap_or(ctx.now),
             next_follow_up_at: input.next_follow_up_at,
             participant_ids: json!(input.participant_ids),
             owner_id: ctx.actor.user_id,
@@ -213,35 +218,25 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<Foll
     .await
 }
 
-#[derive(Debug, Default)]
-pub struct FollowUpPatch {
-    pub contact_id: Option<Option<Uuid>>,
-    pub kind: Option<String>,
-    pub content: Option<String>,
-    pub occurred_at: Option<DateTime<Utc>>,
-    pub next_follow_up_at: Option<Option<DateTime<Utc>>>,
-    pub participant_ids: Option<Vec<Uuid>>,
-}
-
 /// Corrects a follow-up; the customer's follow-up times follow.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: FollowUpPatch, if_match: Option<i32>) -> DomainResult<FollowUpView> {
     kit::update::<FollowUps, _>(db, ctx, id, if_match, async |tx, current| {
-        let input = NewFollowUp {
+        let was = NewFollowUp {
             customer_id: current.customer_id,
-            contact_id: patch.contact_id.unwrap_or(current.contact_id),
-            kind: patch.kind.unwrap_or_else(|| current.kind.clone()),
-            content: patch.content.unwrap_or_else(|| current.content.clone()),
-            occurred_at: patch.occurred_at.unwrap_or(current.occurred_at),
-            next_follow_up_at: patch.next_follow_up_at.unwrap_or(current.next_follow_up_at),
-            participant_ids: patch.participant_ids.unwrap_or_else(|| serde_json::from_value(current.participant_ids.clone()).unwrap_or_default()),
-        }
-        .validate(ctx.now)?;
+            contact_id: current.contact_id,
+            kind: current.kind.clone(),
+            content: current.content.clone(),
+            occurred_at: Some(current.occurred_at),
+            next_follow_up_at: current.next_follow_up_at,
+            participant_ids: serde_json::from_value(current.participant_ids.clone()).unwrap_or_default(),
+        };
+        let input = patch.apply(was).validate(ctx.now)?;
         check_refs(tx, current.customer_id, &input).await?;
         Ok(follow_up::Model {
             contact_id: input.contact_id,
             kind: input.kind,
             content: input.content,
-            occurred_at: input.occurred_at,
+            occurred_at: input.occurred_at.unwrap_or(ctx.now),
             next_follow_up_at: input.next_follow_up_at,
             participant_ids: json!(input.participant_ids),
             ..current

@@ -103,7 +103,7 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
     for (seq, row) in numbers.into_iter().zip(checked) {
         let mut model = super::records::customer_row(ctx, row.customer, seq, row.owner_id);
         let id = model.id;
-        model.last_follow_up_at = row.follow_up.as_ref().map(|f| f.occurred_at);
+        model.last_follow_up_at = row.follow_up.as_ref().and_then(|f| f.occurred_at);
         model.next_follow_up_at = row.follow_up.as_ref().and_then(|f| f.next_follow_up_at);
         let contact_keys: Vec<(String, Option<String>, Option<String>)> = row.contact.iter().map(|k| (k.name.clone(), k.phone.clone(), k.mobile.clone())).collect();
         model.search_text = super::search::text_of(&model, &contact_keys);
@@ -135,7 +135,7 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
                 contact_id: None,
                 kind: f.kind,
                 content: f.content,
-                occurred_at: f.occurred_at,
+                occurred_at: f.occurred_at.unwrap_or(ctx.now),
                 next_follow_up_at: f.next_follow_up_at,
                 participant_ids: json!([]),
                 owner_id: ctx.actor.user_id,
@@ -240,7 +240,7 @@ fn check_row(ctx: &Ctx, row: ImportRow) -> DomainResult<Checked> {
                 contact_id: None,
                 kind: f.kind,
                 content: f.content,
-                occurred_at: f.occurred_at,
+                occurred_at: Some(f.occurred_at),
                 next_follow_up_at: f.next_follow_up_at,
                 participant_ids: Vec::new(),
             }

@@ -16,10 +16,14 @@ use crate::db::db_err;
 use crate::listing::{fetch_page, ListParams, Page};
 use crate::{Ctx, Db};
 
-#[derive(Debug, Clone, Serialize)]
+/// A follow-up with the names people read in a cross-customer list.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = Interaction)]
 pub struct InteractionView {
+    #[serde(flatten)]
     pub follow_up: FollowUpView,
     pub customer_name: String,
+    /// Who recorded it.
     pub owner_name: Option<String>,
 }
 
