@@ -3,10 +3,14 @@
 use serde::Serialize;
 use serde_json::Value;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct FieldChange {
+    #[schema(example = "display_name")]
     pub field: String,
+    /// Any JSON value; null when the field was not set.
+    #[schema(example = "张三")]
     pub before: Value,
+    #[schema(example = "张三丰")]
     pub after: Value,
 }
 

@@ -54,11 +54,15 @@ pub async fn record(
     Ok(())
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = AuditLog)]
 pub struct AuditEntry {
     pub id: Uuid,
+    #[schema(example = "users")]
     pub entity: String,
     pub entity_id: Uuid,
+    /// `create`, `update`, `delete`, `restore`, or a module's own verb.
+    #[schema(example = "update")]
     pub action: String,
     pub actor_id: Option<Uuid>,
     pub actor_name: Option<String>,

@@ -67,7 +67,8 @@ fn known_kind(kind: &str) -> DomainResult<()> {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = DictionaryItem, example = json!({"code": "it", "label_zh": "信息技术", "label_en": "Information technology", "sort_order": 0, "enabled": true, "version": 1}))]
 pub struct DictionaryEntry {
     pub code: String,
     pub label_zh: String,
@@ -172,17 +173,25 @@ pub async fn existing_codes(db: &impl ConnectionTrait, kind: &str, codes: HashSe
     Ok(found.into_iter().collect())
 }
 
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewDictionaryItem, example = json!({"code": "agriculture", "label_zh": "农业", "label_en": "Agriculture", "sort_order": 120}))]
 pub struct NewEntry {
+    /// Lowercase letters, digits and `_`; unique within the kind.
     pub code: String,
     pub label_zh: String,
     pub label_en: String,
     pub sort_order: Option<i32>,
 }
 
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = DictionaryItemPatch, example = json!({"label_zh": "互联网/信息技术", "enabled": false}))]
 pub struct EntryPatch {
     pub label_zh: Option<String>,
     pub label_en: Option<String>,
     pub sort_order: Option<i32>,
+    /// Disabled entries stay on old records but cannot be chosen for new ones.
     pub enabled: Option<bool>,
 }
 

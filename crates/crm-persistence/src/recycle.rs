@@ -56,33 +56,16 @@ macro_rules! soft_delete {
     };
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = RecycleBinItem)]
 pub struct RecycledItem {
+    #[schema(example = "users")]
     pub entity: String,
     pub id: Uuid,
+    /// The record's name, for people.
     pub label: String,
     pub deleted_at: DateTime<Utc>,
     pub deleted_by: Option<Uuid>,
-}
-
-/// The whole delete of a record that needs no rule beyond its version (catalogue records
-/// such as products and suppliers): one transaction, 404 when it is not live, 412 when
-/// `If-Match` is stale.
-pub async fn delete_live<E: SoftDelete>(db: &crate::Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>, what: &str) -> DomainResult<()> {
-    let tx = crate::tx::begin(db).await?;
-    let version: i32 = E::find()
-        .select_only()
-        .column(E::version_col())
-        .filter(E::id_col().eq(id))
-        .filter(E::deleted_at_col().is_null())
-        .into_tuple()
-        .one(&tx)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| DomainError::not_found(what))?;
-    crate::version::check_if_match(if_match, version)?;
-    soft_delete::<E>(&tx, ctx, id, version).await?;
-    tx.commit().await.map_err(db_err)
 }
 
 /// Marks a live row deleted, checking the caller's `If-Match`. The caller has already

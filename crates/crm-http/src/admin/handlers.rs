@@ -56,7 +56,7 @@ pub async fn list_audit_logs(state: web::Data<AppState>, q: ListQuery) -> ApiRes
         let field = if p.q.is_some() { "q" } else { "sort" };
         return Err(bad_request("query.invalid", format!("the operation log is always newest first and has no free-text search; '{field}' is not accepted"), Some(field)));
     }
-    Ok(ok(&PageOf::from_page(audit::list(&state.db, &query, &p).await?, AuditLog::from), None))
+    Ok(ok(&PageOf::from(audit::list(&state.db, &query, &p).await?), None))
 }
 
 /// The entries of a dictionary, disabled ones included (they show on old records).
@@ -64,7 +64,7 @@ pub async fn list_audit_logs(state: web::Data<AppState>, q: ListQuery) -> ApiRes
     params(("kind" = String, Path, description = "industry, customer_source, customer_level, follow_up_type, contract_category or lost_reason")),
     responses((status = 200, body = DictionaryList), (status = 403, body = Problem)))]
 pub async fn list_dictionary(state: web::Data<AppState>, kind: web::Path<String>) -> ApiResult<HttpResponse> {
-    let items = dictionaries::list(&state.db, &kind).await?.into_iter().map(Into::into).collect();
+    let items = dictionaries::list(&state.db, &kind).await?;
     Ok(ok(&DictionaryList { items }, None))
 }
 
@@ -73,10 +73,10 @@ pub async fn list_dictionary(state: web::Data<AppState>, kind: web::Path<String>
     responses((status = 201, body = DictionaryItem), (status = 409, body = Problem)))]
 pub async fn create_dictionary_item(state: web::Data<AppState>, ctx: ReqCtx, kind: web::Path<String>, body: ValidJson<NewDictionaryItem>) -> ApiResult<HttpResponse> {
     let b = body.0;
-    let e = dictionaries::create(&state.db, &ctx.0, &kind, dictionaries::NewEntry { code: b.code, label_zh: b.label_zh, label_en: b.label_en, sort_order: b.sort_order }).await?;
+    let e = dictionaries::create(&state.db, &ctx.0, &kind, b).await?;
     let loc = format!("/api/v1/dictionaries/{}/{}", kind, e.code);
     let v = e.version;
-    Ok(created(&DictionaryItem::from(e), loc, Some(v)))
+    Ok(created(&e, loc, Some(v)))
 }
 
 /// Rename, reorder, disable or enable an entry.
@@ -86,9 +86,9 @@ pub async fn create_dictionary_item(state: web::Data<AppState>, ctx: ReqCtx, kin
 pub async fn update_dictionary_item(state: web::Data<AppState>, ctx: ReqCtx, path: web::Path<(String, String)>, if_match: IfMatch, body: ValidJson<DictionaryItemPatch>) -> ApiResult<HttpResponse> {
     let (kind, code) = path.into_inner();
     let b = body.0;
-    let e = dictionaries::update(&state.db, &ctx.0, &kind, &code, dictionaries::EntryPatch { label_zh: b.label_zh, label_en: b.label_en, sort_order: b.sort_order, enabled: b.enabled }, if_match.0).await?;
+    let e = dictionaries::update(&state.db, &ctx.0, &kind, &code, b, if_match.0).await?;
     let v = e.version;
-    Ok(ok(&DictionaryItem::from(e), Some(v)))
+    Ok(ok(&e, Some(v)))
 }
 
 #[derive(IntoParams)]
@@ -108,7 +108,7 @@ pub async fn list_recycle_bin(state: web::Data<AppState>, q: ListQuery) -> ApiRe
     if let Some(name) = p.filters.first().map(|(n, _)| n.as_str()).or(p.q.as_ref().map(|_| "q")).or((!p.sort.is_empty()).then_some("sort")) {
         return Err(bad_request("query.invalid", format!("unknown filter field '{name}'"), Some(name)));
     }
-    Ok(ok(&PageOf::from_page(registry::list_deleted(&state.db, &entity, &p).await?, RecycleBinItem::from), None))
+    Ok(ok(&PageOf::from(registry::list_deleted(&state.db, &entity, &p).await?), None))
 }
 
 #[utoipa::path(post, path = "/api/v1/recycle-bin/{entity}/{id}/restore", tag = "recycle-bin", security(("bearer" = [])),

@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 pub use crm_domain::customers::{CustomerKind, CustomerPatch, NewCustomer};
 use crm_persistence::customers::duplicates::Duplicate;
 pub use crm_persistence::customers::records::CustomerView as Customer;
+pub use crm_persistence::customers::timeline::TimelineItem;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -108,34 +109,6 @@ pub struct PoolRulesApplied {
     /// How many customers went back to the public pool.
     #[schema(example = 3)]
     pub returned: u64,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TimelineItem {
-    /// `follow_up`, or the logged action: `create`, `update`, `claim`, `release`, `assign`,
-    /// `transfer`, `invalidate`, `revalidate`, `return`, `won`, `delete`, `restore`.
-    #[schema(example = "release")]
-    pub kind: String,
-    pub at: DateTime<Utc>,
-    pub actor_id: Option<Uuid>,
-    pub actor_name: Option<String>,
-    /// Field-level before/after for logged actions.
-    pub changes: Vec<crate::admin::dto::FieldChange>,
-    /// Set when `kind` is `follow_up`.
-    pub follow_up: Option<crate::follow_ups::dto::FollowUp>,
-}
-
-impl From<crm_persistence::customers::timeline::TimelineItem> for TimelineItem {
-    fn from(t: crm_persistence::customers::timeline::TimelineItem) -> Self {
-        Self {
-            kind: t.kind,
-            at: t.at,
-            actor_id: t.actor_id,
-            actor_name: t.actor_name,
-            changes: t.changes.into_iter().map(|c| crate::admin::dto::FieldChange { field: c.field, before: c.before, after: c.after }).collect(),
-            follow_up: t.follow_up.map(Into::into),
-        }
-    }
 }
 
 #[derive(Serialize, ToSchema)]

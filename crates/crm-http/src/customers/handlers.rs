@@ -281,7 +281,7 @@ pub async fn customer_timeline(state: web::Data<AppState>, ctx: ReqCtx, id: web:
     let p = q.0;
     crate::list_query::paging_only(&p)?;
     let page = crm_persistence::customers::timeline::page(&state.db, &ctx.0, *id, &p).await?;
-    Ok(ok(&PageOf::from_page(page, TimelineItem::from), None))
+    Ok(ok(&PageOf::from(page), None))
 }
 
 fn collaborator_list(items: Vec<crm_persistence::customers::collaborators::CollaboratorView>) -> CollaboratorList {

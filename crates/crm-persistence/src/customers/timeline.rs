@@ -16,15 +16,18 @@ use crate::listing::{ListParams, Page};
 use crate::shared_entities::audit_log::{Column as A, Entity as AuditLog};
 use crate::{Ctx, Db};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TimelineItem {
     /// `follow_up`, or the logged action: `create`, `update`, `claim`, `release`, `assign`,
     /// `transfer`, `invalidate`, `revalidate`, `return`, `won`, `delete`, `restore`.
+    #[schema(example = "release")]
     pub kind: String,
     pub at: DateTime<Utc>,
     pub actor_id: Option<Uuid>,
     pub actor_name: Option<String>,
+    /// Field-level before/after for logged actions.
     pub changes: Vec<FieldChange>,
+    /// Set when `kind` is `follow_up`.
     pub follow_up: Option<FollowUpView>,
 }
 
