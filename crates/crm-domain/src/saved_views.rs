@@ -10,15 +10,24 @@ pub const RESOURCES: &[&str] = &["customers", "interactions", "products", "suppl
 /// Views per user and list page.
 pub const MAX_VIEWS: u64 = 50;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewSavedView, example = json!({"resource": "customers", "name": "我的潜在客户", "query": {"pool": "potential", "level": "a"}, "columns": ["code", "name", "level"], "is_default": true}))]
 pub struct ViewInput {
     pub resource: String,
     pub name: String,
-    /// The list's query parameters (filters, `q`, `sort`, `page_size`), as strings.
+    #[serde(default)]
     pub query: BTreeMap<String, String>,
+    #[serde(default)]
     pub columns: Vec<String>,
+    #[serde(default)]
     pub is_default: bool,
 }
+
+crate::patch!(
+    #[schema(example = json!({"is_default": true}))]
+    pub struct SavedViewPatch for ViewInput { name: String, query: BTreeMap<String, String>, columns: Vec<String>, is_default: bool; }
+);
 
 impl ViewInput {
     pub fn validate(mut self) -> DomainResult<Self> {

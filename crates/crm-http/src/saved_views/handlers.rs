@@ -1,5 +1,4 @@
 use actix_web::{web, HttpResponse};
-use crm_domain::saved_views::ViewInput;
 use crm_persistence::saved_views;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -24,7 +23,7 @@ pub struct ViewFilter {
     responses((status = 200, body = SavedViewList)))]
 pub async fn list_views(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<ViewFilter>) -> ApiResult<HttpResponse> {
     let items = saved_views::list(&state.db, &ctx.0, q.resource.as_deref()).await?;
-    Ok(ok(&SavedViewList { items: items.into_iter().map(Into::into).collect() }, None))
+    Ok(ok(&SavedViewList { items }, None))
 }
 
 /// Saves a view of a list page for the caller; `is_default` makes it the one the page
@@ -33,10 +32,9 @@ pub async fn list_views(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<V
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = SavedView), (status = 409, body = Problem)))]
 pub async fn create_view(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewSavedView>) -> ApiResult<HttpResponse> {
-    let b = body.0;
-    let v = saved_views::create(&state.db, &ctx.0, ViewInput { resource: b.resource, name: b.name, query: b.query, columns: b.columns, is_default: b.is_default }).await?;
+    let v = saved_views::create(&state.db, &ctx.0, body.0).await?;
     let (id, version) = (v.id, v.version);
-    Ok(created(&SavedView::from(v), format!("/api/v1/saved-views/{id}"), Some(version)))
+    Ok(created(&v, format!("/api/v1/saved-views/{id}"), Some(version)))
 }
 
 /// Another user's view is not found (404).
@@ -44,11 +42,9 @@ pub async fn create_view(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = SavedView), (status = 409, body = Problem)))]
 pub async fn update_view(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, if_match: IfMatch, body: ValidJson<SavedViewPatch>) -> ApiResult<HttpResponse> {
-    let b = body.0;
-    let patch = saved_views::ViewPatch { name: b.name, query: b.query, columns: b.columns, is_default: b.is_default };
-    let v = saved_views::update(&state.db, &ctx.0, *id, patch, if_match.0).await?;
+    let v = saved_views::update(&state.db, &ctx.0, *id, body.0, if_match.0).await?;
     let version = v.version;
-    Ok(ok(&SavedView::from(v), Some(version)))
+    Ok(ok(&v, Some(version)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/saved-views/{id}", tag = "saved-views", security(("bearer" = [])),

@@ -4,7 +4,9 @@
 //! - `Owned`: rows belong to an owner and are visible by the caller's data scope
 //!   (`scope::Scoped`), plus the rows their entity shares (public pool, collaborators);
 //! - `Child`: rows of a scoped parent (a customer's contacts), visible and editable
-//!   exactly when their parent is.
+//!   exactly when their parent is;
+//! - `Personal`: each user's own rows (saved views), which no one else sees, whatever
+//!   their data scope.
 //!
 //! The caller's visible owners are resolved once per cached actor (`scope`), so a list
 //! costs no extra query for a manager's department or subordinates.
@@ -22,6 +24,7 @@ pub enum Policy {
     Catalogue,
     Owned,
     Child,
+    Personal,
 }
 
 /// The live rows of `E`: the start of a catalogue resource's every read.
