@@ -181,12 +181,19 @@ impl SupplierInput {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = PriceItem)]
 pub struct PriceItemInput {
     pub product_id: Uuid,
+    /// A decimal string or an integer; ≥ 0, at most two decimals.
+    #[serde(deserialize_with = "crate::amount::amount")]
+    #[schema(value_type = String, example = "980.00")]
     pub price: Decimal,
+    /// ISO 4217; CNY when absent.
     pub currency: Option<String>,
     pub valid_from: NaiveDate,
+    /// Not before `valid_from`; null for open-ended.
     pub valid_to: Option<NaiveDate>,
     pub remark: Option<String>,
 }

@@ -263,10 +263,13 @@ pub async fn change_password(db: &Db, ctx: &Ctx, current: &str, new: &str, sessi
     tx.commit().await.map_err(db_err)
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = ApiToken)]
 pub struct ApiTokenView {
     pub id: Uuid,
     pub name: String,
+    /// The first characters of the secret, to tell tokens apart.
+    #[schema(example = "crm_AbCd")]
     pub prefix: String,
     pub scopes: Vec<String>,
     pub expires_at: Option<DateTime<Utc>>,

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 pub use crm_domain::customers::{CustomerKind, CustomerPatch, NewCustomer};
-use crm_persistence::customers::duplicates::Duplicate;
+pub use crm_persistence::customers::duplicates::Duplicate as DuplicateMatch;
 pub use crm_persistence::customers::records::CustomerView as Customer;
 pub use crm_persistence::customers::timeline::TimelineItem;
 use serde::{Deserialize, Serialize};
@@ -13,20 +13,6 @@ use uuid::Uuid;
 pub struct PoolReason {
     /// Required; kept on the customer and in the operation log.
     pub reason: String,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct DuplicateMatch {
-    /// `name`, `phone` or `email`.
-    pub field: String,
-    pub id: Uuid,
-    pub name: String,
-}
-
-impl From<Duplicate> for DuplicateMatch {
-    fn from(d: Duplicate) -> Self {
-        Self { field: d.field, id: d.id, name: d.name }
-    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -66,7 +66,7 @@ pub struct DuplicateQuery {
     responses((status = 200, body = DuplicateList)))]
 pub async fn find_duplicates(state: web::Data<AppState>, q: web::Query<DuplicateQuery>) -> ApiResult<HttpResponse> {
     let items = duplicates::duplicates(&state.db, q.name.as_deref(), q.phone.as_deref(), q.email.as_deref()).await?;
-    Ok(ok(&DuplicateList { items: items.into_iter().map(Into::into).collect() }, None))
+    Ok(ok(&DuplicateList { items }, None))
 }
 
 #[utoipa::path(get, path = "/api/v1/customers/{id}", tag = "customers", security(("bearer" = [])), params(("id" = Uuid, Path)),

@@ -14,7 +14,7 @@ use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
-use crate::suppliers::dto::{PriceList, SupplierPrice};
+use crate::suppliers::dto::PriceList;
 
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -143,5 +143,5 @@ pub async fn delete_product(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
     responses((status = 200, body = PriceList)))]
 pub async fn product_supplier_prices(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = suppliers::current_prices_of_product(&state.db, *id, ctx.0.now.date_naive()).await?;
-    Ok(ok(&PriceList { items: items.into_iter().map(SupplierPrice::from).collect() }, None))
+    Ok(ok(&PriceList { items }, None))
 }

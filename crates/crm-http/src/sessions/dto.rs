@@ -1,8 +1,7 @@
 use chrono::{DateTime, Utc};
-use crm_persistence::auth::ApiTokenView;
+pub use crm_persistence::auth::ApiTokenView as ApiToken;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 use crm_domain::DataScope;
 
@@ -91,26 +90,6 @@ pub struct NewApiToken {
     /// Permission codes; each must be one the caller holds.
     pub scopes: Vec<String>,
     pub expires_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ApiToken {
-    pub id: Uuid,
-    pub name: String,
-    /// The first characters of the secret, to tell tokens apart.
-    #[schema(example = "crm_AbCd")]
-    pub prefix: String,
-    pub scopes: Vec<String>,
-    pub expires_at: Option<DateTime<Utc>>,
-    pub last_used_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-    pub revoked_at: Option<DateTime<Utc>>,
-}
-
-impl From<ApiTokenView> for ApiToken {
-    fn from(v: ApiTokenView) -> Self {
-        Self { id: v.id, name: v.name, prefix: v.prefix, scopes: v.scopes, expires_at: v.expires_at, last_used_at: v.last_used_at, created_at: v.created_at, revoked_at: v.revoked_at }
-    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -168,7 +168,7 @@ pub async fn create_api_token(state: web::Data<AppState>, ctx: ReqCtx, body: Val
     let b = body.0;
     let (view, token) = store::create_api_token(&state.db, &ctx.0, &b.name, b.scopes, b.expires_at).await?;
     let id = view.id;
-    Ok(created(&CreatedApiToken { meta: view.into(), token }, format!("/api/v1/api-tokens/{id}"), None))
+    Ok(created(&CreatedApiToken { meta: view, token }, format!("/api/v1/api-tokens/{id}"), None))
 }
 
 /// The caller's API tokens, newest first.
@@ -177,14 +177,14 @@ pub async fn create_api_token(state: web::Data<AppState>, ctx: ReqCtx, body: Val
 pub async fn list_api_tokens(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     crate::list_query::paging_only(&q.0)?;
     let page = store::list_api_tokens(&state.db, &ctx.0, &q.0).await?;
-    Ok(ok(&PageOf::from_page(page, ApiToken::from), None))
+    Ok(ok(&PageOf::from(page), None))
 }
 
 /// One of the caller's API tokens.
 #[utoipa::path(get, path = "/api/v1/api-tokens/{id}", tag = "auth", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = ApiToken)))]
 pub async fn get_api_token(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    Ok(ok(&ApiToken::from(store::get_api_token(&state.db, &ctx.0, *id).await?), None))
+    Ok(ok(&store::get_api_token(&state.db, &ctx.0, *id).await?, None))
 }
 
 /// Revoke an API token; it stops working at once.

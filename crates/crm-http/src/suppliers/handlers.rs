@@ -1,5 +1,4 @@
 use actix_web::{web, HttpResponse};
-use crm_domain::products::PriceItemInput;
 use crm_persistence::kit;
 use crm_persistence::products::suppliers::{self, Suppliers};
 use utoipa::IntoParams;
@@ -66,7 +65,7 @@ pub async fn delete_supplier(state: web::Data<AppState>, ctx: ReqCtx, id: web::P
     responses((status = 200, body = PriceList)))]
 pub async fn get_prices(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = suppliers::prices(&state.db, *id).await?;
-    Ok(ok(&PriceList { items: items.into_iter().map(SupplierPrice::from).collect() }, None))
+    Ok(ok(&PriceList { items }, None))
 }
 
 /// Replaces the whole price list in one transaction. Errors name the item, e.g.
@@ -74,14 +73,8 @@ pub async fn get_prices(state: web::Data<AppState>, id: web::Path<Uuid>) -> ApiR
 #[utoipa::path(put, path = "/api/v1/suppliers/{id}/prices", tag = "suppliers", security(("bearer" = [])), request_body = PriceListPut, params(("id" = Uuid, Path)),
     responses((status = 200, body = PriceList)))]
 pub async fn put_prices(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<PriceListPut>) -> ApiResult<HttpResponse> {
-    let items = body
-        .0
-        .items
-        .into_iter()
-        .map(|i| PriceItemInput { product_id: i.product_id, price: i.price, currency: i.currency, valid_from: i.valid_from, valid_to: i.valid_to, remark: i.remark })
-        .collect();
-    let items = suppliers::replace_prices(&state.db, &ctx.0, *id, items).await?;
-    Ok(ok(&PriceList { items: items.into_iter().map(SupplierPrice::from).collect() }, None))
+    let items = suppliers::replace_prices(&state.db, &ctx.0, *id, body.0.items).await?;
+    Ok(ok(&PriceList { items }, None))
 }
 
 /// The customers this supplier serves (服务客户), among those the caller may see.
@@ -89,7 +82,7 @@ pub async fn put_prices(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<U
     responses((status = 200, body = ServedCustomers)))]
 pub async fn get_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = suppliers::customers(&state.db, &ctx.0, *id).await?;
-    Ok(ok(&ServedCustomers { items: items.into_iter().map(Into::into).collect() }, None))
+    Ok(ok(&ServedCustomers { items }, None))
 }
 
 /// Replaces the served customers the caller can see; a customer outside their scope is
@@ -98,7 +91,7 @@ pub async fn get_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pat
     responses((status = 200, body = ServedCustomers)))]
 pub async fn put_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<ServedCustomersPut>) -> ApiResult<HttpResponse> {
     let items = suppliers::replace_customers(&state.db, &ctx.0, *id, body.0.customer_ids).await?;
-    Ok(ok(&ServedCustomers { items: items.into_iter().map(Into::into).collect() }, None))
+    Ok(ok(&ServedCustomers { items }, None))
 }
 
 /// The suppliers serving a customer the caller may see (404 otherwise).
@@ -106,5 +99,5 @@ pub async fn put_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pat
     responses((status = 200, body = SuppliersOfCustomer)))]
 pub async fn suppliers_of_customer(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let items = suppliers::suppliers_of_customer(&state.db, &ctx.0, *id).await?;
-    Ok(ok(&SuppliersOfCustomer { items: items.into_iter().map(Into::into).collect() }, None))
+    Ok(ok(&SuppliersOfCustomer { items }, None))
 }

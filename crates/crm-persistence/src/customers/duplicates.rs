@@ -13,8 +13,10 @@ use super::entities::customer::{Column as C, Entity as Customer};
 use crate::db::{self, db_err};
 use crate::Db;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = DuplicateMatch)]
 pub struct Duplicate {
+    /// `name`, `phone` or `email`.
     pub field: String,
     pub id: Uuid,
     pub name: String,

@@ -175,7 +175,10 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
     kit::delete::<Suppliers, _>(db, ctx, id, if_match, kit::no_rule).await
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = SupplierPrice, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ea0", "supplier_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90", "supplier_name": "上海办公设备有限公司",
+    "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e80", "product_code": "P000001", "product_name": "人体工学椅", "price": "980.00", "currency": "CNY",
+    "valid_from": "2026-01-01", "valid_to": "2026-12-31", "remark": "含运费"}))]
 pub struct PriceView {
     pub id: Uuid,
     pub supplier_id: Uuid,
@@ -183,9 +186,11 @@ pub struct PriceView {
     pub product_id: Uuid,
     pub product_code: Option<String>,
     pub product_name: Option<String>,
+    #[schema(value_type = String, example = "980.00")]
     pub price: Decimal,
     pub currency: String,
     pub valid_from: NaiveDate,
+    /// Open-ended when null.
     pub valid_to: Option<NaiveDate>,
     pub remark: Option<String>,
 }
@@ -326,14 +331,16 @@ pub async fn current_prices_of_product(db: &Db, product_id: Uuid, today: NaiveDa
     price_views(db, rows).await
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = ServedCustomer)]
 pub struct CustomerRef {
     pub id: Uuid,
     pub code: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = SupplierSummary)]
 pub struct SupplierRef {
     pub id: Uuid,
     pub number: String,
