@@ -141,11 +141,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: ViewInput) -> DomainResult<ViewVi
             query: json!(v.query),
             columns: json!(v.columns),
             is_default: v.is_default,
-            version: 1,
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         })
     };
     kit::create_linked::<SavedViews, _, _>(db, ctx, build, clear_other_defaults).await

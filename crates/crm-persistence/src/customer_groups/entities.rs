@@ -1,7 +1,7 @@
 pub mod group {
     use sea_orm::entity::prelude::*;
 
-    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[derive(Clone, Debug, Default, PartialEq, DeriveEntityModel)]
     #[sea_orm(table_name = "customer_groups")]
     pub struct Model {
         #[sea_orm(primary_key, auto_increment = false)]

@@ -147,17 +147,8 @@ pub async fn create(db: &Db, ctx: &Ctx, input: CustomerGroupInput) -> DomainResu
         check_name(tx, owner, &g.name, None).await?;
         let blank = group::Model {
             id: Uuid::now_v7(),
-            name: String::new(),
-            name_norm: String::new(),
-            description: None,
-            shared: false,
             owner_id: owner,
-            version: 1,
-            created_by: Some(owner),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         };
         Ok(fill(blank, g))
     })

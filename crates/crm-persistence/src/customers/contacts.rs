@@ -151,12 +151,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewContact) -> DomainResult<Conta
             is_primary: input.is_primary,
             birthday: input.birthday,
             remark: input.remark,
-            version: 1,
-            created_by: Some(ctx.actor.user_id),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         })
     })
     .await

@@ -208,11 +208,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<Foll
             next_follow_up_at: input.next_follow_up_at,
             participant_ids: json!(input.participant_ids),
             owner_id: ctx.actor.user_id,
-            version: 1,
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         })
     })
     .await

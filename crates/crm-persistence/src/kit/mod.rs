@@ -159,9 +159,35 @@ pub async fn create<R, B>(db: &Db, ctx: &Ctx, build: B) -> DomainResult<R::View>
 where
     R: Resource,
     Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
     B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
 {
     create_linked::<R, _, _>(db, ctx, build, no_rule).await
+}
+
+/// The house columns of a new row, whatever `build` put there: version 1, created and
+/// updated now, by the caller (where the table has `created_by`), not deleted. A module's
+/// `build` fills its own fields and leaves these to `..Default::default()`.
+fn stamp_new<R>(ctx: &Ctx, row: Row<R>) -> DomainResult<Row<R>>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+{
+    use std::str::FromStr;
+    type Col<R> = <<R as Resource>::Entity as EntityTrait>::Column;
+    let mut active = row.into_active_model();
+    active.set(R::Entity::version_col(), 1.into());
+    active.set(R::Entity::updated_at_col(), ctx.now.into());
+    active.set(R::Entity::deleted_at_col(), Option::<chrono::DateTime<chrono::Utc>>::None.into());
+    active.set(R::Entity::deleted_by_col(), Option::<Uuid>::None.into());
+    if let Ok(c) = Col::<R>::from_str("created_at") {
+        active.set(c, ctx.now.into());
+    }
+    if let Ok(c) = Col::<R>::from_str("created_by") {
+        active.set(c, Some(ctx.actor.user_id).into());
+    }
+    active.try_into_model().map_err(db_err)
 }
 
 /// `create` of a record with links of its own in other tables (a user's roles): `link`
@@ -170,11 +196,12 @@ pub async fn create_linked<R, B, L>(db: &Db, ctx: &Ctx, build: B, link: L) -> Do
 where
     R: Resource,
     Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
     B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
     L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
 {
     let tx = crate::tx::begin(db).await?;
-    let row = build(&tx).await?;
+    let row = stamp_new::<R>(ctx, build(&tx).await?)?;
     let id = R::id(&row);
     R::Entity::insert(row.clone().into_active_model().reset_all()).exec_without_returning(&tx).await.map_err(db_err)?;
     link(&tx, &row).await?;

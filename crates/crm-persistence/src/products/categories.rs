@@ -173,12 +173,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: CategoryInput) -> DomainResult<Ca
             code,
             sort_order: input.sort_order,
             remark: input.remark,
-            version: 1,
-            created_by: Some(ctx.actor.user_id),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         })
     })
     .await

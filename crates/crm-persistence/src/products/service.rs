@@ -185,20 +185,9 @@ pub async fn create(db: &Db, ctx: &Ctx, input: ProductInput) -> DomainResult<Pro
         let blank = product::Model {
             id: Uuid::now_v7(),
             code: format!("P{n:06}"),
-            name: String::new(),
-            name_norm: String::new(),
             category_id: p.category_id,
-            unit: None,
-            price_cents: 0,
-            currency: String::new(),
-            description: None,
             on_sale: true,
-            version: 1,
-            created_by: Some(ctx.actor.user_id),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         };
         Ok(fill(blank, p))
     })

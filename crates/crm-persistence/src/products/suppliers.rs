@@ -133,20 +133,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: SupplierInput) -> DomainResult<Su
         let blank = supplier::Model {
             id: Uuid::now_v7(),
             number: format!("S{n:06}"),
-            name: String::new(),
-            name_norm: String::new(),
-            contact: None,
-            phone: None,
-            province: None,
-            city: None,
-            address: None,
-            remark: None,
-            version: 1,
-            created_by: Some(ctx.actor.user_id),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         };
         Ok(fill(blank, s))
     })

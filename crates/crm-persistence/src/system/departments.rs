@@ -157,17 +157,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewDepartment) -> DomainResult<De
         check(tx, ctx, id, &d, None).await?;
         let blank = department::Model {
             id,
-            name: String::new(),
-            parent_id: None,
-            head_id: None,
-            remark: None,
-            sort_order: 0,
-            version: 1,
-            created_by: Some(ctx.actor.user_id),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         };
         Ok(fill(blank, d))
     })

@@ -98,16 +98,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewRole) -> DomainResult<RoleView
         check_name(tx, &r.name, None).await?;
         let blank = role::Model {
             id: Uuid::now_v7(),
-            name: String::new(),
-            description: None,
-            permissions: json!([]),
-            data_scope: String::new(),
-            builtin: false,
-            version: 1,
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         };
         Ok(fill(blank, r))
     })

@@ -297,12 +297,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewUser) -> DomainResult<UserView
             failed_logins: 0,
             failed_window_start: None,
             locked_until: None,
-            version: 1,
-            created_by: Some(ctx.actor.user_id),
-            created_at: ctx.now,
-            updated_at: ctx.now,
-            deleted_at: None,
-            deleted_by: None,
+            ..Default::default()
         })
     };
     kit::create_linked::<Users, _, _>(db, ctx, build, async |tx, row| set_roles(tx, row.id, &role_ids).await).await
