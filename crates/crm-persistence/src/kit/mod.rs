@@ -9,6 +9,7 @@
 
 pub mod links;
 pub mod policy;
+pub mod record;
 pub mod restore;
 
 use std::future::Future;

@@ -1,10 +1,4 @@
-use sea_orm::entity::prelude::*;
-
-#[derive(Clone, Debug, Default, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "saved_views")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+crate::record_table!("saved_views" without created_by {
     pub user_id: Uuid,
     pub resource: String,
     pub name: String,
@@ -13,14 +7,4 @@ pub struct Model {
     /// Column keys, in order.
     pub columns: Json,
     pub is_default: bool,
-    pub version: i32,
-    pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
-    pub deleted_at: Option<DateTimeUtc>,
-    pub deleted_by: Option<Uuid>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});

@@ -1,10 +1,4 @@
-use sea_orm::entity::prelude::*;
-
-#[derive(Clone, Debug, Default, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "product_categories")]
-pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub id: Uuid,
+crate::record_table!("product_categories" {
     pub name: String,
     pub name_norm: String,
     pub parent_id: Option<Uuid>,
@@ -13,15 +7,4 @@ pub struct Model {
     pub code: String,
     pub sort_order: i32,
     pub remark: Option<String>,
-    pub version: i32,
-    pub created_by: Option<Uuid>,
-    pub created_at: DateTimeUtc,
-    pub updated_at: DateTimeUtc,
-    pub deleted_at: Option<DateTimeUtc>,
-    pub deleted_by: Option<Uuid>,
-}
-
-#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
-
-impl ActiveModelBehavior for ActiveModel {}
+});
