@@ -46,6 +46,17 @@ test("system administration: departments, roles, users and a restricted user's m
     await shell.screenshot("04-departments");
   });
 
+  await test.step("edit the department twice; its history lists the last change, before and after", async () => {
+    const departments = new DepartmentsPage(page);
+    await departments.editRemark(department, "华东");
+    await departments.editRemark(department, "华南");
+    const history = await departments.openHistory(department);
+    await expect(history.drawer).toContainText(`变更记录 · ${department}`);
+    await expect(history.newestChange("备注").getByRole("cell")).toHaveText(["备注", "华东", "华南"]);
+    await shell.screenshot("04-department-history");
+    await history.close();
+  });
+
   await test.step("create a role that may only read users, with data scope 'own records'", async () => {
     await shell.open("roles");
     await expect(page).toHaveURL(/\/system\/roles$/);

@@ -1,8 +1,47 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { chooseOption, chooseTreeNode } from "./AppShell";
+
+/** A record's change history in the drawer a list row's "History" opens. */
+export class HistoryDrawer {
+  readonly drawer: Locator;
+
+  constructor(private readonly page: Page) {
+    this.drawer = page.getByTestId("history-drawer");
+  }
+
+  /** The newest entry's change to the field labelled `label`: its cells are field, before, after. */
+  newestChange(label: string): Locator {
+    return this.drawer.locator(".ant-table-expanded-row").first().locator("tr", { has: this.page.getByRole("cell", { name: label, exact: true }) });
+  }
+
+  async close(): Promise<void> {
+    await this.drawer.locator(".ant-drawer-close").click();
+    await expect(this.drawer).toBeHidden();
+  }
+}
 
 export class DepartmentsPage {
   constructor(private readonly page: Page) {}
+
+  row(name: string): Locator {
+    return this.page.locator(".ant-table-row", { has: this.page.getByRole("cell", { name, exact: true }) });
+  }
+
+  async editRemark(name: string, remark: string): Promise<void> {
+    await this.row(name).getByTestId("department-edit").click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.locator("textarea#remark").fill(remark);
+    await dialog.getByTestId("department-save").click();
+    await expect(dialog).toBeHidden();
+    await expect(this.row(name)).toContainText(remark);
+  }
+
+  async openHistory(name: string): Promise<HistoryDrawer> {
+    await this.row(name).locator('[data-testid^="history-"]').click();
+    const history = new HistoryDrawer(this.page);
+    await expect(history.drawer).toBeVisible();
+    return history;
+  }
 
   async create(name: string): Promise<void> {
     await this.page.getByTestId("department-create").click();

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/problem";
 import { usePermission } from "../../features/auth/api";
-import { ChangeHistory } from "./ChangeHistory";
+import { ChangeHistory, type HistoryReading } from "./ChangeHistory";
 
 export type DetailTab = { key: string; label: string; children: ReactNode };
 
@@ -27,7 +27,7 @@ type Props<T> = {
   actions?: (record: T) => ReactNode;
   tabs: (record: T) => DetailTab[];
   /** Adds a change-history tab (for users who may read the operation log). */
-  history?: { entity: string; cacheName?: string; id: (record: T) => string; label: string; valueText?: (field: string, value: unknown, empty: string) => string | undefined; fieldLabel?: (field: string) => string; actionLabel?: (action: string) => string; testId?: string };
+  history?: HistoryReading & { entity: string; cacheName?: string; id: (record: T) => string; label: string; testId?: string };
   /** Drawers and modals the page opens. */
   overlays?: (record: T) => ReactNode;
 };
@@ -66,7 +66,20 @@ export function ResourceDetailPage<T>({ record, listPath, backLabel, notFoundLab
           {
             key: "history",
             label: history.label,
-            children: <ChangeHistory entity={history.entity} entityId={history.id(r)} cacheName={history.cacheName} fieldLabel={history.fieldLabel} valueText={history.valueText} actionLabel={history.actionLabel} testId={history.testId} />,
+            children: (
+              <ChangeHistory
+                entity={history.entity}
+                entityId={history.id(r)}
+                cacheName={history.cacheName}
+                fields={history.fields}
+                fieldLabel={history.fieldLabel}
+                valueText={history.valueText}
+                actionLabel={history.actionLabel}
+                userFields={history.userFields}
+                hiddenFields={history.hiddenFields}
+                testId={history.testId}
+              />
+            ),
           },
         ]
       : []),

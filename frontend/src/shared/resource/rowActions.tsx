@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { PermissionCode } from "../../api/types";
 import { usePermission } from "../../features/auth/api";
 import { ConfirmDelete } from "../components/ConfirmDelete";
+import type { HistoryReading } from "./ChangeHistory";
+import { HistoryButton } from "./HistoryDrawer";
 
 export type RowAction<T> = {
   key: string;
@@ -24,16 +26,49 @@ export type RowDelete<T> = {
   blockedReason?: (row: T) => string | undefined;
 };
 
+/** A row's change history (its operation log), in a drawer: for records without a page of their own. */
+export type RowHistory<T> = HistoryReading & {
+  /** The entity as the audit log names it (`users`, `product_categories`…). */
+  entity: string;
+  /** The record's name, for the drawer's title. */
+  name: (row: T) => string;
+  /** The record's id; by default its `id`. */
+  id?: (row: T) => string;
+  /** The resource's cache name, when it differs from the entity's (`product-categories`). */
+  cacheName?: string;
+  /** Who may read it; by default those who may read the operation log. */
+  permission?: PermissionCode;
+  /** The link's test id; by default `history-<id>`. */
+  testId?: string;
+};
+
+/** The `id` a record has (every resource's read model carries one). */
+function recordId(row: unknown): string {
+  const id = typeof row === "object" && row !== null && "id" in row ? row.id : undefined;
+  return typeof id === "string" ? id : String(id);
+}
+
 /**
- * The actions column of a list: the row actions the user may take, delete last behind a
- * confirmation. No column at all when the user may take none, so it does not stand empty.
+ * The actions column of a list: the row actions the user may take, then the row's history, delete
+ * last behind a confirmation. No column at all when the user may take none, so it does not stand empty.
  */
-export function useActionsColumn<T>({ actions = [], remove, fixed = true }: { actions?: RowAction<T>[]; remove?: RowDelete<T>; fixed?: boolean }): TableColumnType<T>[] {
+export function useActionsColumn<T>({
+  actions = [],
+  history,
+  remove,
+  fixed = true,
+}: {
+  actions?: RowAction<T>[];
+  history?: RowHistory<T>;
+  remove?: RowDelete<T>;
+  fixed?: boolean;
+}): TableColumnType<T>[] {
   const { t } = useTranslation();
   const can = usePermission();
   const allowed = actions.filter((action) => can(action.permission));
+  const readable = history && can(history.permission ?? "audit_logs:read") ? history : undefined;
   const deletable = remove && can(remove.permission) ? remove : undefined;
-  if (allowed.length === 0 && !deletable) return [];
+  if (allowed.length === 0 && !readable && !deletable) return [];
   return [
     {
       title: t("common:actions.actions"),
@@ -48,6 +83,7 @@ export function useActionsColumn<T>({ actions = [], remove, fixed = true }: { ac
                 {action.label}
               </Button>
             ))}
+          {readable && <RowHistoryButton history={readable} row={row} />}
           {deletable && (
             <ConfirmDelete
               name={deletable.name(row)}
@@ -60,4 +96,19 @@ export function useActionsColumn<T>({ actions = [], remove, fixed = true }: { ac
       ),
     },
   ];
+}
+
+function RowHistoryButton<T>({ history, row }: { history: RowHistory<T>; row: T }) {
+  const { entity, name, id, cacheName, permission: _permission, testId, ...reading } = history;
+  const entityId = id ? id(row) : recordId(row);
+  return (
+    <HistoryButton
+      entity={entity}
+      entityId={entityId}
+      name={name(row)}
+      cacheName={cacheName}
+      buttonTestId={testId ?? `history-${entityId}`}
+      {...reading}
+    />
+  );
 }

@@ -35,6 +35,8 @@ export function ContactsTab({ customerId }: { customerId: string }) {
   const actions = useActionsColumn<Contact>({
     fixed: false,
     actions: [{ key: "edit", label: t("common:actions.edit"), permission: "contacts:update", onClick: (contact) => setTarget({ contact }) }],
+    // The customer is the page's own.
+    history: { entity: "contacts", fields: "customers:contacts.fields", name: (c) => c.name, hiddenFields: ["customer_id"] },
     remove: { permission: "contacts:delete", name: (c) => c.name, onDelete: (c) => remove.mutateAsync(c) },
   });
 

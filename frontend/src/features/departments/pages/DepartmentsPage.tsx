@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import type { TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DepartmentNode } from "../../../api/types";
-import { useUserOptions } from "../../../shared/lookups";
+import { departmentNames as namesOf, useUserOptions } from "../../../shared/lookups";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useTreeTable } from "../../../shared/resource/useTreeTable";
@@ -17,14 +17,21 @@ export function DepartmentsPage() {
   const [target, setTarget] = useState<DepartmentFormTarget>(null);
   const rows = useTreeTable(tree.data);
   const userNames = useMemo(() => new Map((users.data ?? []).map((o) => [o.value, o.label])), [users.data]);
+  const departmentNames = useMemo(() => namesOf(tree.data ?? []), [tree.data]);
   const none = t("common:values.none");
 
   const actions = useActionsColumn<DepartmentNode>({
     fixed: false,
     actions: [
       { key: "add-child", label: t("departments:addChild"), permission: "departments:create", onClick: (d) => setTarget({ department: null, parentId: d.id }) },
-      { key: "edit", label: t("common:actions.edit"), permission: "departments:update", onClick: (d) => setTarget({ department: d }) },
+      { key: "edit", label: t("common:actions.edit"), permission: "departments:update", onClick: (d) => setTarget({ department: d }), testId: "department-edit" },
     ],
+    history: {
+      entity: "departments",
+      name: (d) => d.name,
+      userFields: ["head_id"],
+      valueText: (field, value) => (field === "parent_id" && typeof value === "string" ? departmentNames.get(value) : undefined),
+    },
     remove: { permission: "departments:delete", name: (d) => d.name, onDelete: (d) => remove.mutateAsync(d) },
   });
 

@@ -6,7 +6,7 @@ import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useTreeTable } from "../../../shared/resource/useTreeTable";
 import { categoriesApi, useCategoryTree } from "../api";
-import { subtreeProductCount } from "../categories";
+import { findCategory, subtreeProductCount } from "../categories";
 import { CategoryFormModal, type CategoryFormTarget } from "../components/CategoryFormModal";
 
 /** 产品类别: the two-level category tree as a table, for those who manage categories only. */
@@ -31,6 +31,13 @@ export function CategoriesPage() {
       },
       { key: "edit", label: t("common:actions.edit"), permission: "product_categories:update", onClick: (c) => setTarget({ kind: "edit", node: c }) },
     ],
+    history: {
+      entity: "product_categories",
+      cacheName: "product-categories",
+      fields: "products:categories.fields",
+      name: (c) => c.name,
+      valueText: (field, value) => (field === "parent_id" && typeof value === "string" ? findCategory(tree.data ?? [], value)?.name : undefined),
+    },
     remove: { permission: "product_categories:delete", name: (c) => c.name, onDelete: (c) => remove.mutateAsync(c) },
   });
 

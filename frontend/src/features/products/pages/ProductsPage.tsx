@@ -45,6 +45,8 @@ export function ProductsPage() {
 
   const actions = useActionsColumn<Product>({
     actions: [{ key: "edit", label: t("common:actions.edit"), permission: "products:update", onClick: openDrawer, testId: "product-edit" }],
+    // The category by the name the product carries beside its id.
+    history: { entity: "products", name: (p) => p.name, hiddenFields: ["category_id"] },
     remove: { permission: "products:delete", name: (p) => p.name, onDelete: (p) => remove.mutateAsync(p), testId: "product-delete" },
   });
 

@@ -1,7 +1,8 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Space, Tag, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DataScope, Role } from "../../../api/types";
+import { usePermissionCatalogue } from "../../../shared/lookups";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
@@ -11,16 +12,31 @@ import { RoleFormModal, type RoleFormTarget } from "../components/RoleFormModal"
 const NO_FILTERS = [] as const;
 
 export function RolesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language.startsWith("zh");
+  const catalogue = usePermissionCatalogue();
   const { paged } = useListUrlState<Role, never>(NO_FILTERS, "name");
   const roles = rolesApi.useList(paged.params);
   const remove = rolesApi.useDelete();
   const [target, setTarget] = useState<RoleFormTarget>(null);
   const none = t("common:values.none");
+  const permissionLabels = useMemo(
+    () => new Map((catalogue.data ?? []).map((p) => [p.code, zh ? p.label_zh : p.label])),
+    [catalogue.data, zh],
+  );
+  // Permissions by their names in the catalogue, the data scope in words.
+  const roleHistoryValue = (field: string, value: unknown, empty: string) => {
+    if (field === "data_scope" && typeof value === "string") return t(`common:dataScope.${value}`, { defaultValue: value });
+    if (field === "permissions" && Array.isArray(value)) {
+      return value.length === 0 ? empty : value.map((code) => permissionLabels.get(String(code)) ?? String(code)).join(t("common:history.separator"));
+    }
+    return undefined;
+  };
 
   const actions = useActionsColumn<Role>({
     fixed: false,
     actions: [{ key: "edit", label: t("common:actions.edit"), permission: "roles:update", onClick: (role) => setTarget({ role }) }],
+    history: { entity: "roles", name: (role) => role.name, valueText: roleHistoryValue },
     remove: {
       permission: "roles:delete",
       name: (role) => role.name,

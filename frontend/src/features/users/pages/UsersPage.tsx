@@ -35,6 +35,14 @@ export function UsersPage() {
       { key: "edit", label: t("common:actions.edit"), permission: "users:update", onClick: openDrawer },
       { key: "reset-password", label: t("users:resetPassword"), permission: "users:reset_password", onClick: setResetting },
     ],
+    history: {
+      entity: "users",
+      name: (u) => u.display_name || u.username,
+      userFields: ["supervisor_id"],
+      // The department and the roles by the names the user carries beside their ids.
+      hiddenFields: ["department_id", "role_ids"],
+      valueText: (field, value) => (field === "locale" && typeof value === "string" ? t(`common:language.${value}`, { defaultValue: value }) : undefined),
+    },
     remove: { permission: "users:delete", name: (u) => u.display_name || u.username, onDelete: (u) => remove.mutateAsync(u) },
   });
 
