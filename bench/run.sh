@@ -181,7 +181,10 @@ ADMIN_TOKEN="$BENCH_TOKEN"
 BENCH_TOKEN="$(manager_token "$PG_BIND")"
 [ "${BENCH_TOKEN#crm_}" != "$BENCH_TOKEN" ] || die "could not create the manager's API token"
 measure list_manager list "$PG_BIND"
+# The team's whole list (no owner picked): the manager's scope condition is paid per row.
+measure team_manager team "$PG_BIND"
 BENCH_TOKEN="$ADMIN_TOKEN"
+measure team_admin team "$PG_BIND"
 measure search search "$PG_BIND"
 measure search_4conn search "$PG_BIND" yes 4
 # The same fragments sorted by name: no index walk serves that order, so every match is
@@ -240,6 +243,8 @@ awk '
     row("GET /customers/{id}, 32 conn", "get_by_id", "get_by_id", 0.5, 5, -1)
     row("list owner+pool, -updated_at, 32 conn", "list", "list", 0.5, 10, -1)
     row("the same list as a department manager, 32 conn", "list_manager", "", -1, 10, -1)
+    row("potential pool, -updated_at (admin), 32 conn", "team_admin", "", -1, 10, -1)
+    row("the same as a department manager, 32 conn", "team_manager", "", -1, 10, -1)
     row("fuzzy q, sorted, 20 rows (PostgreSQL), 32 conn", "search", "", -1, 50, 300)
     row("fuzzy q, sorted, 20 rows (PostgreSQL), 4 conn", "search_4conn", "", -1, 50, 300)
     row("fuzzy q, sorted by name (PostgreSQL), 4 conn", "search_by_name_4conn", "", -1, 50, 300)

@@ -109,8 +109,8 @@ dual_test!(duplicates_are_refused_by_normalised_name_phone_and_email, |app| {
 
 dual_test!(data_scope_hides_other_owners_records, |app| {
     let (_, dept) = app.post("/api/v1/departments", &app.admin, json!({"name": "East"})).await;
-    let (_, rep_a) = app.user_with_role("rep_a", "sales_rep", json!({"department_id": dept["id"]})).await;
-    let (_, rep_b) = app.user_with_role("rep_b", "sales_rep", json!({})).await;
+    let (rep_a_id, rep_a) = app.user_with_role("rep_a", "sales_rep", json!({"department_id": dept["id"]})).await;
+    let (rep_b_id, rep_b) = app.user_with_role("rep_b", "sales_rep", json!({})).await;
     let (_, mgr) = app.user_with_role("mgr", "sales_manager", json!({"department_id": dept["id"]})).await;
     let a = create(&app, &rep_a, json!({"name": "A 客户"})).await;
     create(&app, &rep_b, json!({"name": "B 客户"})).await;
@@ -119,6 +119,17 @@ dual_test!(data_scope_hides_other_owners_records, |app| {
     assert_eq!(count(&app, "", &rep_b).await, 1);
     assert_eq!(count(&app, "", &mgr).await, 1, "the manager sees the department's customers only");
     assert_eq!(count(&app, "", &app.admin).await, 2);
+    // Narrowed to one owner: the manager sees all of a team member's customers, and of an
+    // owner outside the department only what is shared with them (nothing here).
+    let by_owner = |id: &str| format!("/api/v1/customers?owner_id={id}&pool=potential");
+    let (_, mine) = app.get(&by_owner(&rep_a_id), &mgr).await;
+    assert_eq!((mine["total"].as_u64(), mine["items"][0]["name"].as_str()), (Some(1), Some("A 客户")), "{mine}");
+    assert_eq!(app.get(&by_owner(&rep_b_id), &mgr).await.1["total"], 0);
+    assert_eq!(app.get(&by_owner(&rep_b_id), &app.admin).await.1["total"], 1);
+    let res = app.req(Method::GET, &format!("{}&format=csv", by_owner(&rep_b_id).replace("customers?", "customers/export?")), Some(&mgr)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let csv = res.text().await.unwrap();
+    assert!(!csv.contains("B 客户"), "{csv}");
     // Out of scope is 404, for reads and writes alike, and nothing changes.
     assert_eq!(app.get(&format!("/api/v1/customers/{a_id}"), &rep_b).await.0, StatusCode::NOT_FOUND);
     assert_eq!(app.patch(&format!("/api/v1/customers/{a_id}"), &rep_b, json!({"name": "hijack"})).await.0, StatusCode::NOT_FOUND);
@@ -524,4 +535,34 @@ dual_test!(the_migration_refolds_stored_keys, |app| {
     // The folded keys serve the check at once.
     let (s, _) = app.post("/api/v1/customers", &app.admin, json!({"name": "Third", "phone": "+86 10 6552 9988"})).await;
     assert_eq!(s, StatusCode::CONFLICT);
+});
+
+// A department larger than the inline list (33+ owners): on PostgreSQL the manager's owners
+// travel as one array constant; the rows seen are the same as for a small team's list.
+dual_test!(a_large_department_is_seen_whole_and_only, |app| {
+    let (_, dept) = app.post("/api/v1/departments", &app.admin, json!({"name": "Large"})).await;
+    let rep = app.role_id("sales_rep").await;
+    let mut last = None;
+    for i in 0..40 {
+        let body = json!({"username": format!("team{i}"), "display_name": format!("组员{i}"), "password": crate::support::PASSWORD, "role_ids": [rep], "department_id": dept["id"]});
+        let (s, u) = app.post("/api/v1/users", &app.admin, body).await;
+        assert_eq!(s, StatusCode::CREATED, "{u}");
+        last = Some(u["id"].as_str().unwrap().to_string());
+    }
+    let member = app.login("team39", crate::support::PASSWORD).await;
+    let (_, outsider) = app.user_with_role("outsider", "sales_rep", json!({})).await;
+    let (_, mgr) = app.user_with_role("big_mgr", "sales_manager", json!({"department_id": dept["id"]})).await;
+    let theirs = create(&app, &member, json!({"name": "组员客户"})).await;
+    create(&app, &outsider, json!({"name": "外部客户"})).await;
+    let (_, team) = app.get("/api/v1/customers?pool=potential", &mgr).await;
+    let names: Vec<&str> = team["items"].as_array().unwrap_or_else(|| panic!("{team}")).iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["组员客户"], "{team}");
+    let (_, one) = app.get(&format!("/api/v1/customers?owner_id={}", last.unwrap()), &mgr).await;
+    assert_eq!(one["total"], 1);
+    let id = theirs["id"].as_str().unwrap();
+    assert_eq!(app.patch(&format!("/api/v1/customers/{id}"), &mgr, json!({"remark": "经理备注"})).await.0, StatusCode::OK);
+    let (s, c) = app.post("/api/v1/contacts", &mgr, json!({"customer_id": id, "name": "张经理"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    assert_eq!(app.get("/api/v1/contacts", &mgr).await.1["total"], 1);
+    assert_eq!(app.get("/api/v1/contacts", &outsider).await.1["total"], 0);
 });

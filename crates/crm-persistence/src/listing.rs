@@ -62,6 +62,11 @@ impl ListParams {
         }
     }
     /// Removes and returns a filter the service handles itself (not a plain column).
+    /// A filter's value, left in place for the spec.
+    pub fn filter(&self, name: &str) -> Option<&str> {
+        self.filters.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
     pub fn take_filter(&mut self, name: &str) -> Option<String> {
         let pos = self.filters.iter().position(|(k, _)| k == name)?;
         Some(self.filters.remove(pos).1)

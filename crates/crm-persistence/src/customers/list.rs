@@ -35,7 +35,9 @@ pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListP
         ),
     };
     let tag = params.take_filter("tags");
-    let mut select = Scoped::<Customer>::find(db, ctx).await?.filter(pools);
+    // The spec reads `owner_id` the same way: exactly an id.
+    let owner = params.filter("owner_id").filter(|o| o.len() == 36).and_then(|o| uuid::Uuid::parse_str(o).ok());
+    let mut select = Scoped::<Customer>::find_for_owner(db, ctx, owner).await?.filter(pools);
     if let Some(groups) = params.take_filter("group_id") {
         select = select.filter(crate::customer_groups::members::customer_filter(db, ctx, &groups).await?);
     }
