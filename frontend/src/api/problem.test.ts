@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { FormInstance } from "antd";
-import { ApiError, applyProblemToForm, fieldPath, parseProblem, problemText } from "./problem";
+import { ApiError, applyProblemToForm, fieldErrorText, fieldPath, parseProblem, problemText } from "./problem";
 
 describe("problem+json", () => {
   it("parses a full problem", () => {
@@ -60,7 +60,8 @@ describe("problem+json", () => {
         ],
       }),
     );
-    expect(setFields).toHaveBeenCalledWith([{ name: ["email"], errors: ["bad e-mail"] }]);
+    // The code, not the server text, decides what the field shows.
+    expect(setFields).toHaveBeenCalledWith([{ name: ["email"], errors: [fieldErrorText({ field: "email", code: "invalid", message: "" })] }]);
     expect(rest).toEqual([{ field: "tenant", code: "x", message: "unknown" }]);
   });
 

@@ -1,4 +1,5 @@
 import type { FormInstance } from "antd";
+import { i18n } from "../i18n";
 
 export type FieldProblem = { field: string; code?: string; message: string };
 
@@ -97,17 +98,74 @@ export function applyProblemToForm(form: FormInstance, problem: Problem): FieldP
     if (typeof head === "string" && known.has(head)) onForm.push(error);
     else unmatched.push(error);
   }
-  form.setFields(onForm.map((error) => ({ name: fieldPath(error.field), errors: [error.message] })));
+  form.setFields(onForm.map((error) => ({ name: fieldPath(error.field), errors: [fieldErrorText(error)] })));
   return unmatched;
 }
 
+/**
+ * Server text is English; the UI speaks the user's language. A code with a translation is shown
+ * translated (in every language); a code without one falls back to the server's text in English
+ * and to a generic message by status in Chinese, so no English reaches the 中文 UI.
+ */
+function serverTextAllowed(): boolean {
+  return !i18n.language?.startsWith("zh");
+}
+
+function translated(key: string, options?: Record<string, unknown>): string | undefined {
+  return i18n.exists(key) ? i18n.t(key, options) : undefined;
+}
+
+/** The field a server error names, by its last plain segment: `items[0].user_id` → `user_id`. */
+function fieldName(field: string): string {
+  const parts = fieldPath(field).filter((p): p is string => typeof p === "string");
+  return parts[parts.length - 1] ?? field;
+}
+
+/** A field error's text for under the field (no label): by field and code, then by code. */
+export function fieldErrorText(error: FieldProblem): string {
+  const name = fieldName(error.field);
+  const n = /\d+/.exec(error.message)?.[0];
+  if (error.code) {
+    const text =
+      translated(`errors:fieldCode.${name}.${error.code}`) ??
+      (n !== undefined ? translated(`errors:field.${error.code}_n`, { n }) : undefined) ??
+      translated(`errors:field.${error.code}`);
+    if (text) return text;
+  }
+  if (serverTextAllowed() && error.message) return error.message;
+  return i18n.t("errors:field.invalid");
+}
+
+/** A field's label for a message that names it: the form's label, a known field name, or the field itself. */
+export function fieldLabel(field: string, labels?: (field: string) => string | undefined): string {
+  const name = fieldName(field);
+  return labels?.(field) ?? labels?.(name) ?? translated(`errors:fieldNames.${name}`) ?? field;
+}
+
+/** A field error with its field's label, for a message outside the form. */
+export function labelledFieldErrorText(error: FieldProblem, labels?: (field: string) => string | undefined): string {
+  const message = fieldErrorText(error);
+  if (!error.field) return message;
+  return i18n.t("errors:withField", { label: fieldLabel(error.field, labels), message });
+}
+
+/** The problem's own message (without its field errors), in the user's language. */
+export function problemMessage(problem: Problem): string {
+  const byCode = problem.code ? translated(`errors:problem.${problem.code}`) : undefined;
+  if (byCode) return byCode;
+  if (serverTextAllowed() && (problem.detail || problem.title)) return problem.detail ?? problem.title;
+  return translated(`errors:generic.${problem.status}`) ?? i18n.t("errors:generic.other", { status: problem.status });
+}
+
 /** A one-line text for a failed call, for a toast. */
-export function problemText(error: unknown): string {
+export function problemText(error: unknown, labels?: (field: string) => string | undefined): string {
   if (error instanceof ApiError) {
     const { problem } = error;
-    const fieldText = problem.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
-    const requestId = problem.status >= 500 && problem.request_id ? [`(${problem.request_id})`] : [];
-    return [problem.detail ?? problem.title, ...fieldText, ...requestId].filter(Boolean).join("; ");
+    const head = problemMessage(problem);
+    const fieldText = problem.errors.map((e) => labelledFieldErrorText(e, labels));
+    const requestId = problem.status >= 500 && problem.request_id ? [i18n.t("errors:requestId", { id: problem.request_id })] : [];
+    return [head, ...fieldText, ...requestId].filter(Boolean).join("; ");
   }
+  if (error instanceof TypeError && !serverTextAllowed()) return i18n.t("errors:generic.network");
   return error instanceof Error ? error.message : String(error);
 }

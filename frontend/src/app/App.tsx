@@ -1,4 +1,5 @@
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router-dom";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
@@ -21,6 +22,19 @@ const queryClient = new QueryClient({
 
 function Shell() {
   const { locale } = useLocale();
+  const { t } = useTranslation();
+  // antd's own zh_CN text reads "邮箱不是一个有效的email"; these say it in one language.
+  const validateMessages = useMemo(
+    () => ({
+      types: {
+        email: t("errors:client.email"),
+        url: t("errors:client.url"),
+        number: t("errors:client.number"),
+        integer: t("errors:client.integer"),
+      },
+    }),
+    [t, locale],
+  );
   useEffect(
     () =>
       onSessionCleared(() => {
@@ -30,7 +44,7 @@ function Shell() {
     [],
   );
   return (
-    <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS}>
+    <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS} form={{ validateMessages }}>
       <AntApp>
         <RouterProvider router={router} />
       </AntApp>

@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { Button, Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
 import { hasSession } from "../api/session";
+import { problemText } from "../api/problem";
 import { useMe } from "../features/auth/api";
 import type { PermissionCode } from "../api/types";
 import { hasPermission } from "../shared/permissions";
@@ -30,7 +31,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       <Result
         status="error"
         title={t("common:errors.loadFailed")}
-        subTitle={me.error.message}
+        subTitle={problemText(me.error)}
         extra={<Button onClick={() => void me.refetch()}>{t("common:actions.refresh")}</Button>}
       />
     );

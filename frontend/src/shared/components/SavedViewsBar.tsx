@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/problem";
 import type { SavedView, UpdateSavedView } from "../../api/types";
 import { useProblemHandler } from "../hooks/useProblemHandler";
+import { useServerFieldErrors } from "../resource/serverFieldErrors";
 import { useCreateSavedView, useDeleteSavedView, useUpdateSavedView, type SavedViews } from "../hooks/useSavedViews";
 
 type FormValues = { name: string; is_default?: boolean };
@@ -18,7 +19,7 @@ function ViewFormModal({ target, views, onClose }: { target: FormTarget; views: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const onProblem = useProblemHandler();
+  const serverErrors = useServerFieldErrors(form);
   const create = useCreateSavedView();
   const update = useUpdateSavedView();
 
@@ -29,7 +30,7 @@ function ViewFormModal({ target, views, onClose }: { target: FormTarget; views: 
   }, [target, form]);
 
   const onError = (e: unknown) => {
-    onProblem(e, form);
+    serverErrors.onError(e);
     // The server's words are English; the name clash is common enough to say it in the UI's language.
     if (e instanceof ApiError && e.status === 409) form.setFields([{ name: "name", errors: [t("common:savedViews.duplicateName")] }]);
   };
@@ -75,7 +76,7 @@ function ViewFormModal({ target, views, onClose }: { target: FormTarget; views: 
       destroyOnHidden
       width={420}
     >
-      <Form<FormValues> form={form} layout="vertical" onFinish={onFinish} style={{ marginTop: 16 }}>
+      <Form<FormValues> form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish} style={{ marginTop: 16 }}>
         <Form.Item name="name" label={t("common:savedViews.name")} rules={[{ required: true, whitespace: true }, { max: NAME_MAX }]}>
           <Input maxLength={NAME_MAX} showCount autoFocus placeholder={t("common:savedViews.namePlaceholder")} data-testid="saved-view-name" />
         </Form.Item>

@@ -3,7 +3,7 @@ import { DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { ApiTokenCreated, PermissionCode } from "../../../api/types";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { useMe } from "../../auth/api";
 import { apiTokensApi, usePermissionCatalogue } from "../api";
 
@@ -14,7 +14,7 @@ type Props = { open: boolean; onClose: () => void; onCreated: (token: ApiTokenCr
 export function CreateApiTokenModal({ open, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const onProblem = useProblemHandler();
+  const serverErrors = useServerFieldErrors(form);
   const catalogue = usePermissionCatalogue();
   const create = apiTokensApi.useCreate();
   const { data: me } = useMe();
@@ -41,7 +41,7 @@ export function CreateApiTokenModal({ open, onClose, onCreated }: Props) {
           form.resetFields();
           onCreated(token);
         },
-        onError: (e) => onProblem(e, form),
+        onError: (e) => serverErrors.onError(e),
       },
     );
   };
@@ -58,7 +58,7 @@ export function CreateApiTokenModal({ open, onClose, onCreated }: Props) {
       okButtonProps={{ "data-testid": "api-token-save" }}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} preserve={false}>
+      <Form<Values> form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish} preserve={false}>
         <Form.Item name="name" label={t("apiTokens:fields.name")} rules={[{ required: true, whitespace: true }]}>
           <Input />
         </Form.Item>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { FollowUp } from "../../../api/types";
 import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { formatDateTime } from "../../../shared/format";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { usePermission } from "../../auth/api";
 import { followUpsApi, useContacts, useDictionary, useFollowUps } from "../api";
 import { dictionaryLabel, dictionaryOptions } from "../dictionary";
@@ -21,8 +21,8 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
   const language = i18n.language;
   const { message } = App.useApp();
   const can = usePermission();
-  const onProblem = useProblemHandler();
   const [form] = Form.useForm<Values>();
+  const serverErrors = useServerFieldErrors(form);
   const followUps = useFollowUps(customerId);
   const contacts = useContacts(customerId, can("contacts:read"));
   const kinds = useDictionary("follow_up_type");
@@ -46,7 +46,7 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
           message.success(t("customers:followUps.added"));
           form.resetFields();
         },
-        onError: (e) => onProblem(e, form),
+        onError: (e) => serverErrors.onError(e),
       },
     );
   };
@@ -58,7 +58,7 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
       {can("follow_ups:create") && (
         <Col xs={24} lg={10}>
           <Card size="small" title={t("customers:followUps.add")}>
-            <Form<Values> form={form} layout="vertical" onFinish={onFinish}>
+            <Form<Values> form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish}>
               <Row gutter={12}>
                 <Col span={12}>
                   <Form.Item name="kind" label={t("customers:followUps.fields.kind")} rules={[{ required: true }]}>

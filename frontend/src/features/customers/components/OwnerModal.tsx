@@ -2,7 +2,7 @@ import { App, Checkbox, Form, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../api/types";
 import { UserPicker } from "../../../shared/components/UserPicker";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { useAssignCustomers, useTransferCustomers } from "../api";
 
 export type OwnerChange = "transfer" | "assign";
@@ -21,7 +21,7 @@ export function OwnerModal({ mode, customers, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const onProblem = useProblemHandler();
+  const serverErrors = useServerFieldErrors(form);
   const transfer = useTransferCustomers();
   const assign = useAssignCustomers();
 
@@ -34,7 +34,7 @@ export function OwnerModal({ mode, customers, onClose, onDone }: Props) {
         message.success(t(`customers:bulk.done.${mode ?? "transfer"}`, { count: result.items.length, owner }));
         onDone();
       },
-      onError: (e: unknown) => onProblem(e, form),
+      onError: (e: unknown) => serverErrors.onError(e),
     };
     if (mode === "transfer") {
       transfer.mutate({ customer_ids, owner_id: values.owner_id, with_contacts: values.with_contacts, with_opportunities: values.with_opportunities }, options);
@@ -58,7 +58,7 @@ export function OwnerModal({ mode, customers, onClose, onDone }: Props) {
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
         {customers.map((c) => c.name).join(t("customers:history.separator"))}
       </Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" preserve={false} onFinish={onFinish} initialValues={{ with_contacts: true, with_opportunities: true }}>
+      <Form<Values> form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" preserve={false} onFinish={onFinish} initialValues={{ with_contacts: true, with_opportunities: true }}>
         <Form.Item name="owner_id" label={t("customers:bulk.owner")} rules={[{ required: true, message: t("customers:bulk.ownerRequired") }]}>
           <UserPicker data-testid="owner-picker" />
         </Form.Item>

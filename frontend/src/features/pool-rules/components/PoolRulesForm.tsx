@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { App, Button, Col, Form, InputNumber, Row, Space, Switch, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { PoolRules } from "../../../api/types";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { useSavePoolRules } from "../api";
 import { formValues, LIMIT_FIELDS, rulesBody, type LimitField, type PoolRulesFormValues } from "../rules";
 
@@ -20,7 +20,7 @@ export function PoolRulesForm({ rules, editable }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PoolRulesFormValues>();
-  const onProblem = useProblemHandler();
+  const serverErrors = useServerFieldErrors(form);
   const save = useSavePoolRules();
   const enabled = Form.useWatch("enabled", form);
 
@@ -31,11 +31,11 @@ export function PoolRulesForm({ rules, editable }: Props) {
   const onFinish = (values: PoolRulesFormValues) =>
     save.mutate(
       { rules: rulesBody(values), version: rules.version },
-      { onSuccess: () => void message.success(t("common:messages.saved")), onError: (e) => onProblem(e, form) },
+      { onSuccess: () => void message.success(t("common:messages.saved")), onError: (e) => serverErrors.onError(e) },
     );
 
   return (
-    <Form<PoolRulesFormValues> form={form} layout="vertical" onFinish={onFinish} disabled={!editable} style={{ maxWidth: 960 }} data-testid="pool-rules-form">
+    <Form<PoolRulesFormValues> form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish} disabled={!editable} style={{ maxWidth: 960 }} data-testid="pool-rules-form">
       <Form.Item name="enabled" label={t("poolRules:fields.enabled")} valuePropName="checked" extra={t("poolRules:hints.enabled")}>
         <Switch data-testid="pool-rules-enabled" />
       </Form.Item>

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Skeleton, S
 import { ThunderboltOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../shared/format";
+import { problemText } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { usePermission } from "../../auth/api";
 import { useApplyPoolRules, usePoolRules } from "../api";
@@ -18,7 +19,7 @@ export function PoolRulesPage() {
   const none = t("common:values.none");
 
   if (rules.isPending) return <Card><Skeleton active /></Card>;
-  if (rules.isError) return <Result status="error" title={t("common:messages.loadFailed")} subTitle={rules.error.message} />;
+  if (rules.isError) return <Result status="error" title={t("common:messages.loadFailed")} subTitle={problemText(rules.error)} />;
 
   const state = rules.data;
   const runNow = () =>

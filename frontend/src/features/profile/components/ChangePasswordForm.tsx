@@ -1,6 +1,6 @@
 import { App, Button, Checkbox, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { useChangePassword } from "../api";
 
 type Values = { current_password: string; new_password: string; confirm_password: string; revoke_api_tokens?: boolean };
@@ -12,7 +12,7 @@ export function ChangePasswordForm() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
-  const onProblem = useProblemHandler();
+  const serverErrors = useServerFieldErrors(form);
 
   const onFinish = ({ current_password, new_password, revoke_api_tokens }: Values) =>
     change.mutate(
@@ -22,12 +22,12 @@ export function ChangePasswordForm() {
           form.resetFields();
           message.success(t("profile:passwordChanged"));
         },
-        onError: (e) => onProblem(e, form),
+        onError: (e) => serverErrors.onError(e),
       },
     );
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
+    <Form<Values> form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
       <Form.Item name="current_password" label={t("profile:fields.current_password")} rules={[{ required: true }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { App, Button, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../../api/types";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { useUpdateMe } from "../api";
 
 type Values = { display_name: string; email?: string; phone?: string };
@@ -16,7 +16,7 @@ export function ProfileForm({ me }: { me: Me }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdateMe();
-  const onProblem = useProblemHandler();
+  const serverErrors = useServerFieldErrors(form);
 
   useEffect(() => {
     form.setFieldsValue({ display_name: me.display_name, email: me.email ?? undefined, phone: me.phone ?? undefined });
@@ -25,11 +25,11 @@ export function ProfileForm({ me }: { me: Me }) {
   const onFinish = (values: Values) =>
     update.mutate(
       { display_name: values.display_name.trim(), email: orNull(values.email), phone: orNull(values.phone) },
-      { onSuccess: () => void message.success(t("common:messages.saved")), onError: (e) => onProblem(e, form) },
+      { onSuccess: () => void message.success(t("common:messages.saved")), onError: (e) => serverErrors.onError(e) },
     );
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
+    <Form<Values> form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
       <Form.Item name="display_name" label={t("profile:fields.display_name")} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>

@@ -3,7 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Popconfirm, Select, Space,
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { SupplierPrice } from "../../../api/types";
-import { ApiError, problemText, type FieldProblem } from "../../../api/problem";
+import { ApiError, fieldErrorText, labelledFieldErrorText, problemText, type FieldProblem } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { usePermission } from "../../auth/api";
 import { PriceInput, priceRules } from "../../products/components/PriceInput";
@@ -66,12 +66,12 @@ export function PriceListTab({ supplierId }: { supplierId: string }) {
           // The server's messages are English; known codes read in the user's language.
           const errors = error.problem.errors.map((e) => ({
             ...e,
-            message: e.code ? t(`suppliers:prices.errorCodes.${e.code}`, { defaultValue: e.message }) : e.message,
+            message: e.code ? t(`suppliers:prices.errorCodes.${e.code}`, { defaultValue: fieldErrorText(e) }) : fieldErrorText(e),
           }));
           const grouped = groupRowErrors(errors, rows.length);
           form.setFields(rowFieldErrors(grouped));
           setRowProblems(errors.filter((e) => parseItemField(e.field)));
-          message.error([t("suppliers:prices.notSaved"), ...grouped.other.map((e) => e.message)].join("; "));
+          message.error([t("suppliers:prices.notSaved"), ...grouped.other.map((e) => labelledFieldErrorText(e))].join("; "));
           return;
         }
         onProblem(error);

@@ -1,7 +1,7 @@
 import { App, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../api/types";
-import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { useResetPassword } from "../api";
 
 type Props = { user: User | null; onClose: () => void };
@@ -11,7 +11,7 @@ export function ResetPasswordModal({ user, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ new_password: string }>();
   const reset = useResetPassword();
-  const onProblem = useProblemHandler();
+  const serverErrors = useServerFieldErrors(form);
 
   const onFinish = ({ new_password }: { new_password: string }) => {
     if (!user) return;
@@ -22,7 +22,7 @@ export function ResetPasswordModal({ user, onClose }: Props) {
           message.success(t("users:passwordReset"));
           onClose();
         },
-        onError: (e) => onProblem(e, form),
+        onError: (e) => serverErrors.onError(e),
       },
     );
   };
@@ -38,7 +38,7 @@ export function ResetPasswordModal({ user, onClose }: Props) {
       confirmLoading={reset.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} preserve={false}>
+      <Form form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish} preserve={false}>
         <Form.Item name="new_password" label={t("users:newPassword")} extra={t("users:passwordHint")} rules={[{ required: true }, { min: 8 }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
