@@ -27,6 +27,7 @@ mod m20260401_000000_customer_releases;
 mod m20260402_000000_customer_keys_refold;
 mod m20260403_000000_login_throttles;
 mod m20260410_000000_customer_groups_create;
+mod m20261206_000000_builtin_role_grants;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260402_000000_customer_keys_refold::Migration),
             Box::new(m20260403_000000_login_throttles::Migration),
             Box::new(m20260410_000000_customer_groups_create::Migration),
+            Box::new(m20261206_000000_builtin_role_grants::Migration),
         ]
     }
 }

@@ -221,3 +221,32 @@ dual_test!(any_user_can_look_up_colleagues_to_pick, |app| {
     let (s, _) = app.get("/api/v1/users/lookup", "nope").await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
 });
+
+// A built-in role gets a module's default permissions once: an install that had the role
+// before the module gains them on the next start, and a default an administrator took away
+// stays away across restarts.
+dual_test!(builtin_roles_get_new_module_permissions_once, |app| {
+    use sea_orm::{ConnectionTrait, Statement};
+    let rep = app.role_id("sales_rep").await;
+    let role_path = format!("/api/v1/roles/{rep}");
+    let perms = async || -> Vec<String> {
+        let mut p: Vec<String> = app.get(&role_path, &app.admin).await.1["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
+        p.sort();
+        p
+    };
+    let before = perms().await;
+    assert!(before.contains(&"customer_groups:read".to_string()));
+    // As an install from before customer groups: the role lacks them and was never offered them.
+    let old: Vec<String> = before.iter().filter(|p| !p.starts_with("customer_groups:")).cloned().collect();
+    assert_eq!(app.patch(&format!("/api/v1/roles/{rep}"), &app.admin, json!({"permissions": old})).await.0, StatusCode::OK);
+    let backend = app.db.get_database_backend();
+    app.db.execute(Statement::from_string(backend, "DELETE FROM builtin_role_grants WHERE code LIKE 'customer_groups:%'")).await.unwrap();
+    crm_persistence::system::bootstrap::run(&app.db, None).await.unwrap();
+    let after = perms().await;
+    assert_eq!(after, before, "the next start grants the new module");
+    // An administrator takes one away: it stays away on the next start.
+    let trimmed: Vec<String> = after.iter().filter(|p| p.as_str() != "customer_groups:delete").cloned().collect();
+    assert_eq!(app.patch(&format!("/api/v1/roles/{rep}"), &app.admin, json!({"permissions": trimmed})).await.0, StatusCode::OK);
+    crm_persistence::system::bootstrap::run(&app.db, None).await.unwrap();
+    assert_eq!(perms().await, trimmed);
+});

@@ -3,13 +3,55 @@
 use chrono::Utc;
 use crm_domain::permissions::BUILTIN_ROLES;
 use crm_domain::DomainResult;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::entities::{role, user, user_role};
+use super::entities::{builtin_role_grant, role, user, user_role};
 use crate::db::db_err;
+use crate::tx::Tx;
 use crate::{dictionaries, passwords, Db};
+
+/// Adds to a built-in role the default permissions it has never been granted (a module an
+/// upgrade brought), and records them; a default an administrator removed after it was
+/// granted is not granted again.
+async fn grant_new_defaults(tx: &Tx, r: &role::Model, defaults: &[String], now: chrono::DateTime<Utc>) -> DomainResult<()> {
+    let granted: Vec<String> = builtin_role_grant::Entity::find()
+        .select_only()
+        .column(builtin_role_grant::Column::Code)
+        .filter(builtin_role_grant::Column::RoleName.eq(r.name.as_str()))
+        .into_tuple()
+        .all(tx)
+        .await
+        .map_err(db_err)?;
+    let new: Vec<String> = defaults.iter().filter(|c| !granted.contains(c)).cloned().collect();
+    if new.is_empty() {
+        return Ok(());
+    }
+    let mut held = r.permission_codes();
+    let missing: Vec<String> = new.iter().filter(|c| !held.contains(c)).cloned().collect();
+    if !missing.is_empty() {
+        held.extend(missing.iter().cloned());
+        held.sort();
+        role::Entity::update_many()
+            .set(role::ActiveModel { permissions: Set(json!(held)), version: Set(r.version + 1), updated_at: Set(now), ..Default::default() })
+            .filter(role::Column::Id.eq(r.id))
+            .exec(tx)
+            .await
+            .map_err(db_err)?;
+        log::info!("granted the built-in role {} its new default permissions: {}", r.name, missing.join(", "));
+    }
+    record_grants(tx, &r.name, &new).await
+}
+
+async fn record_grants(tx: &Tx, role_name: &str, codes: &[String]) -> DomainResult<()> {
+    if codes.is_empty() {
+        return Ok(());
+    }
+    let rows = codes.iter().map(|c| builtin_role_grant::ActiveModel { role_name: Set(role_name.to_string()), code: Set(c.clone()) });
+    builtin_role_grant::Entity::insert_many(rows).exec_without_returning(tx).await.map_err(db_err)?;
+    Ok(())
+}
 
 /// What bootstrap did, so `crm serve` can print a generated password exactly once.
 pub struct Bootstrap {
@@ -18,11 +60,13 @@ pub struct Bootstrap {
 }
 
 /// Idempotent: creates what is missing and leaves the rest alone. The admin role's
-/// permissions are refreshed so that modules added by an upgrade are granted to it.
+/// permissions are refreshed so that modules added by an upgrade are granted to it; the
+/// other built-in roles get each default permission once (`grant_new_defaults`).
 pub async fn run(db: &Db, admin_password: Option<String>) -> DomainResult<Bootstrap> {
     let now = Utc::now();
     let tx = crate::tx::begin(db).await?;
     for b in BUILTIN_ROLES {
+        let defaults = (b.permissions)();
         let existing = role::Entity::find().filter(role::Column::Name.eq(b.name)).one(&tx).await.map_err(db_err)?;
         match existing {
             None => {
@@ -30,7 +74,7 @@ pub async fn run(db: &Db, admin_password: Option<String>) -> DomainResult<Bootst
                     id: Set(Uuid::now_v7()),
                     name: Set(b.name.into()),
                     description: Set(Some(b.description.into())),
-                    permissions: Set(json!((b.permissions)())),
+                    permissions: Set(json!(defaults)),
                     data_scope: Set(b.scope.as_str().into()),
                     builtin: Set(true),
                     version: Set(1),
@@ -42,16 +86,19 @@ pub async fn run(db: &Db, admin_password: Option<String>) -> DomainResult<Bootst
                 .exec_without_returning(&tx)
                 .await
                 .map_err(db_err)?;
+                record_grants(&tx, b.name, &defaults).await?;
             }
-            Some(r) if b.name == "admin" && r.permissions != json!((b.permissions)()) => {
-                role::Entity::update_many()
-                    .set(role::ActiveModel { permissions: Set(json!((b.permissions)())), ..Default::default() })
-                    .filter(role::Column::Id.eq(r.id))
-                    .exec(&tx)
-                    .await
-                    .map_err(db_err)?;
+            Some(r) if b.name == "admin" => {
+                if r.permissions != json!(defaults) {
+                    role::Entity::update_many()
+                        .set(role::ActiveModel { permissions: Set(json!(defaults)), version: Set(r.version + 1), updated_at: Set(now), ..Default::default() })
+                        .filter(role::Column::Id.eq(r.id))
+                        .exec(&tx)
+                        .await
+                        .map_err(db_err)?;
+                }
             }
-            Some(_) => {}
+            Some(r) => grant_new_defaults(&tx, &r, &defaults, now).await?,
         }
     }
     dictionaries::seed(&tx).await?;

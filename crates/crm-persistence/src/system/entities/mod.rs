@@ -1,4 +1,5 @@
 pub mod api_token;
+pub mod builtin_role_grant;
 pub mod department;
 pub mod refresh_token;
 pub mod role;
