@@ -1,4 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { roleName } from "./systemText";
 import { api, unwrap } from "../api/client";
 import { ApiError } from "../api/problem";
 import type { DepartmentNode, Permission, UserRef, UserRefList } from "../api/types";
@@ -67,12 +69,15 @@ export function useDepartmentTree() {
 }
 
 export function useRoleOptions() {
+  const { t } = useTranslation();
   return useQuery({
     queryKey: lookupKeys.roleOptions,
     queryFn: () =>
       unwrap(api.GET("/api/v1/roles", { params: { query: { page: 1, page_size: LOOKUP_PAGE_SIZE, sort: "name" } } }))
         .then((page) => page.items.map((r) => ({ value: r.id, label: r.name })))
         .catch(forbiddenAsEmpty<{ value: string; label: string }[]>([])),
+    // Built-in roles by their names in the user's language (the cache keeps the codes).
+    select: (options) => options.map((o) => ({ ...o, label: roleName(t, o.label) })),
     staleTime: 30_000,
   });
 }

@@ -5,11 +5,15 @@ import type { AuditLog } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { useUserOptions } from "../../../shared/lookups";
+import { entityName } from "../../../shared/systemText";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useAuditLogs, type AuditLogFilters } from "../api";
 import { ChangesTable } from "../components/ChangesTable";
 import { filtersFromForm, type FilterFormValues } from "../filters";
+
+/** The record types the audit log holds (each module writes its table name). */
+const AUDIT_ENTITIES = ["users", "departments", "roles", "api_tokens", "customers", "contacts", "follow_ups", "customer_groups", "pool_rules", "dictionaries", "product_categories", "products", "suppliers", "saved_views"];
 
 const ACTION_COLORS: Record<string, string> = { create: "green", update: "blue", delete: "red", restore: "purple" };
 
@@ -42,7 +46,7 @@ export function AuditLogsPage() {
       key: "action",
       render: (action: string) => <Tag color={ACTION_COLORS[action]}>{t(`auditLogs:actions.${action}`, { defaultValue: action })}</Tag>,
     },
-    { title: t("auditLogs:fields.entity"), dataIndex: "entity", key: "entity" },
+    { title: t("auditLogs:fields.entity"), dataIndex: "entity", key: "entity", render: (entity: string) => entityName(t, entity) },
     {
       title: t("auditLogs:fields.entity_id"),
       dataIndex: "entity_id",
@@ -62,7 +66,19 @@ export function AuditLogsPage() {
         values={values}
         onSearch={apply}
         fields={[
-          { name: "entity", label: t("auditLogs:fields.entity"), width: 140 },
+          {
+            name: "entity",
+            label: t("auditLogs:fields.entity"),
+            input: (
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                style={{ width: 160, maxWidth: "100%" }}
+                options={AUDIT_ENTITIES.map((e) => ({ value: e, label: entityName(t, e) }))}
+              />
+            ),
+          },
           { name: "entity_id", label: t("auditLogs:fields.entity_id"), width: 200 },
           {
             name: "actor_id",

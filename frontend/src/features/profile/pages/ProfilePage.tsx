@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Row, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../shared/format";
+import { roleName } from "../../../shared/systemText";
 import { useMe } from "../api";
 import { ChangePasswordForm } from "../components/ChangePasswordForm";
 import { ProfileForm } from "../components/ProfileForm";
@@ -20,7 +21,7 @@ export function ProfilePage() {
             <Descriptions.Item label={t("profile:fields.email")}>{me.email || none}</Descriptions.Item>
             <Descriptions.Item label={t("profile:fields.phone")}>{me.phone || none}</Descriptions.Item>
             <Descriptions.Item label={t("profile:fields.roles")}>
-              {me.roles.length ? me.roles.map((r) => <Tag key={r.id}>{r.name}</Tag>) : none}
+              {me.roles.length ? me.roles.map((r) => <Tag key={r.id}>{roleName(t, r.name)}</Tag>) : none}
             </Descriptions.Item>
             <Descriptions.Item label={t("profile:fields.data_scope")}>
               {t(`common:dataScope.${me.data_scope}`, { defaultValue: me.data_scope })}

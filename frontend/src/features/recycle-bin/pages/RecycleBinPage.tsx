@@ -5,6 +5,7 @@ import { formatDateTime } from "../../../shared/format";
 import { ConfirmAction } from "../../../shared/components/ConfirmDelete";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
+import { entityName as sharedEntityName } from "../../../shared/systemText";
 import { useUserNames } from "../../../shared/userNames";
 import { usePermission } from "../../auth/api";
 import { isRecycleEntity, RECYCLE_ENTITIES, useRecycleBin, useRestore } from "../api";
@@ -24,7 +25,7 @@ export function RecycleBinPage() {
   const deleters = useUserNames((bin.data?.items ?? []).map((item) => item.deleted_by));
   const restore = useRestore();
   const none = t("common:values.none");
-  const entityName = (e: string) => t(`recycleBin:entities.${e}`, { defaultValue: e });
+  const entityName = (e: string) => t(`recycleBin:entities.${e}`, { defaultValue: sharedEntityName(t, e) });
 
   const columns: TableColumnsType<RecycleBinItem> = [
     { title: t("recycleBin:fields.label"), dataIndex: "label", key: "label" },

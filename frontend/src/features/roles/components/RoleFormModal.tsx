@@ -1,6 +1,7 @@
 import { Alert, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DataScope, PermissionCode, Role } from "../../../api/types";
+import { roleName } from "../../../shared/systemText";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { DATA_SCOPES, rolesApi, usePermissionCatalogue } from "../api";
 import { PermissionMatrix } from "./PermissionMatrix";
@@ -35,7 +36,7 @@ export function RoleFormModal({ target, onClose }: Props) {
       container="modal"
       width={1100}
       open={!!target}
-      title={role ? t("roles:editTitle", { name: role.name }) : t("roles:createTitle")}
+      title={role ? t("roles:editTitle", { name: roleName(t, role.name) }) : t("roles:createTitle")}
       onClose={onClose}
       initialValues={
         role

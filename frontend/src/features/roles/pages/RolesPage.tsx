@@ -3,6 +3,7 @@ import { Space, Tag, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DataScope, Role } from "../../../api/types";
 import { usePermissionCatalogue } from "../../../shared/lookups";
+import { roleDescription, roleName } from "../../../shared/systemText";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
@@ -36,10 +37,10 @@ export function RolesPage() {
   const actions = useActionsColumn<Role>({
     fixed: false,
     actions: [{ key: "edit", label: t("common:actions.edit"), permission: "roles:update", onClick: (role) => setTarget({ role }) }],
-    history: { entity: "roles", name: (role) => role.name, valueText: roleHistoryValue },
+    history: { entity: "roles", name: (role) => roleName(t, role.name), valueText: roleHistoryValue },
     remove: {
       permission: "roles:delete",
-      name: (role) => role.name,
+      name: (role) => roleName(t, role.name),
       onDelete: (role) => remove.mutateAsync(role),
       blockedReason: (role) => (role.builtin ? t("roles:builtinNoDelete") : undefined),
     },
@@ -53,12 +54,12 @@ export function RolesPage() {
       sorter: true,
       render: (name: string, role) => (
         <Space>
-          {name}
+          {roleName(t, name)}
           {role.builtin && <Tag color="blue">{t("roles:builtinTag")}</Tag>}
         </Space>
       ),
     },
-    { title: t("roles:fields.description"), dataIndex: "description", key: "description", render: (v: string | null) => v || none },
+    { title: t("roles:fields.description"), dataIndex: "description", key: "description", render: (_: string | null, role) => roleDescription(t, role) || none },
     {
       title: t("roles:fields.data_scope"),
       dataIndex: "data_scope",

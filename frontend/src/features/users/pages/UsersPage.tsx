@@ -3,6 +3,7 @@ import { Tag, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { User } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
+import { roleName } from "../../../shared/systemText";
 import { departmentNames, useDepartmentTree } from "../../../shared/lookups";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
@@ -55,7 +56,7 @@ export function UsersPage() {
       key: "department",
       render: (_, u) => u.department_name ?? (u.department_id ? (names.get(u.department_id) ?? none) : none),
     },
-    { title: t("users:fields.roles"), key: "roles", render: (_, u) => u.roles.map((r) => <Tag key={r.id}>{r.name}</Tag>) },
+    { title: t("users:fields.roles"), key: "roles", render: (_, u) => u.roles.map((r) => <Tag key={r.id}>{roleName(t, r.name)}</Tag>) },
     { title: t("users:fields.email"), dataIndex: "email", key: "email", render: (v: string | null) => v || none },
     {
       title: t("users:fields.enabled"),
