@@ -144,3 +144,48 @@ dual_test!(parallel_member_changes_lose_nothing, |app| {
     }
     assert_eq!(app.get(&format!("/api/v1/customer-groups/{gid}"), &app.admin).await.1["member_count"], 8);
 });
+
+// Adding and removing some members, without reading the others: each writer names only
+// its own customers, and eight at once lose none of each other's.
+dual_test!(members_are_added_and_removed_without_a_read, |app| {
+    let (_, rep_a) = app.user_with_role("add-a", "sales_rep", json!({})).await;
+    let (_, rep_b) = app.user_with_role("add-b", "sales_rep", json!({})).await;
+    let (_, g) = app.post("/api/v1/customer-groups", &rep_a, json!({"name": "逐个加入"})).await;
+    let gid = g["id"].as_str().unwrap().to_string();
+    let (add, remove) = (format!("/api/v1/customer-groups/{gid}/members/add"), format!("/api/v1/customer-groups/{gid}/members/remove"));
+    let mut cs = Vec::new();
+    for i in 0..8 {
+        cs.push(customer(&app, &rep_a, &format!("逐个客户 {i}")).await);
+    }
+    let theirs = customer(&app, &rep_b, "乙方客户").await;
+    let adds = cs.iter().map(|c| app.req(Method::POST, &add, Some(&rep_a)).json(&json!({"customer_ids": [c]})).send());
+    for res in futures_util::future::join_all(adds).await {
+        assert_eq!(res.unwrap().status(), StatusCode::OK);
+    }
+    let listed = format!("/api/v1/customers?group_id={gid}&page_size=50");
+    let in_group = || app.get(&listed, &rep_a);
+    let mut want = cs.clone();
+    want.sort();
+    assert_eq!(ids(&in_group().await.1), want);
+    // A repeat adds nothing and logs nothing; removing a non-member is no change either.
+    let logged = app.audit_count("customer_groups", &gid).await;
+    let (s, again) = app.post(&add, &rep_a, json!({"customer_ids": [cs[0], cs[1]]})).await;
+    assert_eq!((s, again["member_count"].as_u64()), (StatusCode::OK, Some(8)));
+    let (s, _) = app.post(&remove, &rep_a, json!({"customer_ids": [cs[0]]})).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = app.post(&remove, &rep_a, json!({"customer_ids": [cs[0]]})).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(app.audit_count("customer_groups", &gid).await, logged + 1);
+    assert_eq!(in_group().await.1["total"], 7);
+    // Someone else's customer is a 404 naming it, and nothing changes; so is an empty or
+    // an oversized list a 422.
+    let (s, e) = app.post(&add, &rep_a, json!({"customer_ids": [cs[0], theirs]})).await;
+    assert_eq!((s, &e["missing_ids"]), (StatusCode::NOT_FOUND, &json!([theirs])), "{e}");
+    assert_eq!(in_group().await.1["total"], 7);
+    let (s, e) = app.post(&add, &rep_a, json!({"customer_ids": []})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("customer_ids")), "{e}");
+    let many: Vec<String> = (0..1001).map(|_| uuid::Uuid::now_v7().to_string()).collect();
+    assert_eq!(app.post(&remove, &rep_a, json!({"customer_ids": many})).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    // Another rep cannot change the group: 404, as if it were missing.
+    assert_eq!(app.post(&add, &rep_b, json!({"customer_ids": [theirs]})).await.0, StatusCode::NOT_FOUND);
+});

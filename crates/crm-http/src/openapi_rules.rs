@@ -173,6 +173,7 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("participant_ids", &[], json!({"maxItems": 50})),
         ("customer_ids", &["AssignRequest", "TransferRequest"], json!({"minItems": 1, "maxItems": 1000})),
         ("customer_ids", &["MembersPut", "ServedCustomersPut"], json!({"maxItems": 1000})),
+        ("customer_ids", &["MembersChange"], json!({"minItems": 1, "maxItems": 1000})),
         ("items", &["CustomerBatch"], json!({"maxItems": 1000})),
         ("items", &["PriceListPut"], json!({"maxItems": 500})),
         ("sort_order", &["NewCategory", "CategoryPatch"], json!({"minimum": 0, "maximum": 9999})),

@@ -1,6 +1,7 @@
 use actix_web::{web, HttpResponse};
 use crm_domain::customer_groups::{CustomerGroupInput, CustomerGroupPatch};
-use crm_persistence::customer_groups::{self as groups, members, CustomerGroupView, CustomerGroups};
+use crm_persistence::customer_groups::members::{self, MemberChange};
+use crm_persistence::customer_groups::{self as groups, CustomerGroupView, CustomerGroups};
 use crm_persistence::kit;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -75,11 +76,51 @@ pub struct MembersPut {
 
 /// Makes the group's members that the caller can see exactly `customer_ids` (members
 /// outside their data scope stay); list them with `GET /customers?group_id=`. A customer
-/// the caller cannot see is a 404 naming it in `missing_ids`, and nothing changes.
+/// the caller cannot see is a 404 naming it in `missing_ids`, and nothing changes. To add
+/// or remove some members without reading the others first, use `members/add` and
+/// `members/remove`.
 #[utoipa::path(put, path = "/api/v1/customer-groups/{id}/members", tag = "customer-groups", security(("bearer" = [])), request_body = MembersPut,
     params(("id" = Uuid, Path)),
     responses((status = 200, body = CustomerGroupView, headers(("ETag" = String)))))]
 pub async fn put_members(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<MembersPut>) -> ApiResult<HttpResponse> {
-    let g = members::replace(&state.db, &ctx.0, *id, body.0.customer_ids).await?;
+    let g = members::change(&state.db, &ctx.0, *id, MemberChange::Replace(body.0.customer_ids)).await?;
     Ok(ok(&g, Some(g.version)))
+}
+
+/// Customers to add to or remove from a group.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"customer_ids": ["01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"]}))]
+pub struct MembersChange {
+    /// 1 to 1000 customers the caller can see.
+    pub customer_ids: Vec<Uuid>,
+}
+
+/// Adds customers the caller can see to the group; those already in stay, so a retry
+/// changes nothing. Concurrent additions and removals of one group apply one after the
+/// other. A customer the caller cannot see is a 404 naming it in `missing_ids`, and
+/// nothing changes.
+#[utoipa::path(post, path = "/api/v1/customer-groups/{id}/members/add", tag = "customer-groups", security(("bearer" = [])), request_body = MembersChange,
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String)))))]
+pub async fn add_members(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<MembersChange>) -> ApiResult<HttpResponse> {
+    let g = members::change(&state.db, &ctx.0, *id, MemberChange::Add(non_empty(body.0.customer_ids)?)).await?;
+    Ok(ok(&g, Some(g.version)))
+}
+
+/// Removes customers from the group (those not in it are no change). A customer the
+/// caller cannot see is a 404 naming it in `missing_ids`, and nothing changes.
+#[utoipa::path(post, path = "/api/v1/customer-groups/{id}/members/remove", tag = "customer-groups", security(("bearer" = [])), request_body = MembersChange,
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = CustomerGroupView, headers(("ETag" = String)))))]
+pub async fn remove_members(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<MembersChange>) -> ApiResult<HttpResponse> {
+    let g = members::change(&state.db, &ctx.0, *id, MemberChange::Remove(non_empty(body.0.customer_ids)?)).await?;
+    Ok(ok(&g, Some(g.version)))
+}
+
+fn non_empty(ids: Vec<Uuid>) -> Result<Vec<Uuid>, crate::problem::ApiError> {
+    if ids.is_empty() {
+        return Err(crm_domain::DomainError::invalid_field("customer_ids", "required", "name at least one customer").into());
+    }
+    Ok(ids)
 }

@@ -13,5 +13,7 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::CUSTOMER_GROUPS_READ), get_group, __path_get_group)
         .op(P(perms::CUSTOMER_GROUPS_UPDATE), update_group, __path_update_group)
         .op(P(perms::CUSTOMER_GROUPS_DELETE), delete_group, __path_delete_group)
-        .op(P(perms::CUSTOMER_GROUPS_UPDATE), put_members, __path_put_members);
+        .op(P(perms::CUSTOMER_GROUPS_UPDATE), put_members, __path_put_members)
+        .op(P(perms::CUSTOMER_GROUPS_UPDATE), add_members, __path_add_members)
+        .op(P(perms::CUSTOMER_GROUPS_UPDATE), remove_members, __path_remove_members);
 }

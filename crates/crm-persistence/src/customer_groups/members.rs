@@ -18,20 +18,30 @@ use crate::{audit, Ctx, Db};
 const MEMBERS: LinkTable<member::Entity> =
     LinkTable { from: member::Column::GroupId, to: member::Column::CustomerId, field: "customer_ids", what: "customer" };
 
-/// Makes the group's members that the caller can see exactly `customer_ids`; members
-/// outside their scope stay. The caller must be able to change the group.
-pub async fn replace(db: &Db, ctx: &Ctx, group_id: Uuid, customer_ids: Vec<Uuid>) -> DomainResult<super::CustomerGroupView> {
+/// How a request changes a group's members.
+pub enum MemberChange {
+    /// The members the caller can see become exactly these; members outside their scope stay.
+    Replace(Vec<Uuid>),
+    /// These join (those already in stay).
+    Add(Vec<Uuid>),
+    /// These leave.
+    Remove(Vec<Uuid>),
+}
+
+/// Changes the group's members within the caller's data scope: every named customer must
+/// be one they can see (404 naming the others, and nothing changes). The caller must be
+/// able to change the group, whose row stays locked to the commit, so concurrent changes
+/// of one group apply one after another and none is lost.
+pub async fn change(db: &Db, ctx: &Ctx, group_id: Uuid, how: MemberChange) -> DomainResult<super::CustomerGroupView> {
     let tx = crate::tx::begin(db).await?;
     let g = kit::load_locked::<CustomerGroups>(&tx, ctx, group_id).await?;
     let by = ctx.actor.user_id;
-    let change = MEMBERS
-        .replace_visible::<customer::Entity>(&tx, ctx, group_id, customer_ids, |c| member::ActiveModel {
-            group_id: Set(group_id),
-            customer_id: Set(c),
-            added_by: Set(Some(by)),
-            created_at: Set(ctx.now),
-        })
-        .await?;
+    let new_link = |c| member::ActiveModel { group_id: Set(group_id), customer_id: Set(c), added_by: Set(Some(by)), created_at: Set(ctx.now) };
+    let change = match how {
+        MemberChange::Replace(ids) => MEMBERS.replace_visible::<customer::Entity>(&tx, ctx, group_id, ids, new_link).await?,
+        MemberChange::Add(ids) => MEMBERS.add_visible::<customer::Entity>(&tx, ctx, group_id, ids, new_link).await?,
+        MemberChange::Remove(ids) => MEMBERS.remove_visible::<customer::Entity>(&tx, ctx, group_id, ids).await?,
+    };
     if !change.is_empty() {
         let before = json!({"members_added": null, "members_removed": null});
         let after = json!({"members_added": change.added, "members_removed": change.removed});

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { resourceApi } from "../../shared/resource/resourceApi";
-import { MEMBER_PAGE_SIZE, planMembers, readAllMembers, readCeiling, type MemberPlan, type MemberRead, type MembershipChange } from "./members";
+import { membersChanged, selectMembers, type MembershipChange } from "./members";
 
 /** The customers feature's cache name: the customer list filters by group, so membership changes refresh it. */
 const CUSTOMERS = ["customers"] as const;
@@ -34,39 +34,32 @@ export function useGroupOptions(q: string, enabled = true) {
   });
 }
 
-/** The ids of the group's members the caller can see, page by page (`readAllMembers`). */
-export function readVisibleMembers(groupId: string, ceiling: number): Promise<MemberRead> {
-  // By code, which is unique, so a row cannot move between pages while they are read.
-  return readAllMembers(
-    (page) =>
-      unwrap(
-        api.GET("/api/v1/customers", { params: { query: { group_id: groupId, pool: ALL_POOLS, page, page_size: MEMBER_PAGE_SIZE, sort: "code" } } }),
-      ).then((answer) => ({ ids: answer.items.map((c) => c.id), total: answer.total })),
-    ceiling,
-  );
-}
-
 export type MembershipRequest = { groupId: string; change: MembershipChange; customerIds: readonly string[] };
 
-/** What a membership change did: the members changed, or the set it would have made was too big. */
+/** What a membership change did: the members changed, or the selection was too big for one request. */
 export type MembershipOutcome = { ok: true; changed: number; groupName: string } | { ok: false; count: number };
 
 /**
- * Adds customers to a group or removes them. The API replaces the visible member set as a whole,
- * so this reads the current set, computes the new one and PUTs it. The read and the PUT are two
- * requests: a colleague's change in between is overwritten for the customers both can see.
+ * Adds customers to a group or removes them: the server adds or removes exactly these (within the
+ * caller's scope) and keeps the group's other members, so a colleague's change made meanwhile is
+ * not undone. The group's count before the change says how many the change moved.
  */
 export function useChangeMembership() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ groupId, change, customerIds }: MembershipRequest): Promise<MembershipOutcome> => {
-      const current = await readVisibleMembers(groupId, readCeiling(change, customerIds.length));
-      if (!current.ok) return { ok: false, count: current.count };
-      const plan: MemberPlan = planMembers(current.ids, customerIds, change);
-      if (!plan.ok) return plan;
-      const saved = await unwrap(api.PUT("/api/v1/customer-groups/{id}/members", { params: { path: { id: groupId } }, body: { customer_ids: plan.ids } }));
+      const selection = selectMembers(customerIds);
+      if (!selection.ok) return selection;
+      const params = { path: { id: groupId } };
+      const before = await unwrap(api.GET("/api/v1/customer-groups/{id}", { params }));
+      const body = { customer_ids: selection.ids };
+      const saved = await unwrap(
+        change === "add"
+          ? api.POST("/api/v1/customer-groups/{id}/members/add", { params, body })
+          : api.POST("/api/v1/customer-groups/{id}/members/remove", { params, body }),
+      );
       queryClient.setQueryData(customerGroupKeys.detail(groupId), saved);
-      return { ok: true, changed: plan.changed, groupName: saved.name };
+      return { ok: true, changed: membersChanged(before.member_count, saved.member_count), groupName: saved.name };
     },
     onSettled: () => Promise.all([customerGroupsApi.invalidate(queryClient), queryClient.invalidateQueries({ queryKey: CUSTOMERS })]),
   });
