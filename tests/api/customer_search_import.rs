@@ -392,13 +392,15 @@ dual_test!(recency_walk_pages_match_the_database_order, |app| {
     }
     // 1,050 matches pass the search's count cap, ten pages past the one shown: the total
     // says "200+", then "220+".
-    for (q, totals) in [("老字号", [(153, true), (153, true)]), ("新开门店", [(200, false), (220, false)])] {
+    // Two words match where both occur, in either order: the walk tests each.
+    for (q, totals) in [("老字号", [(153, true), (153, true)]), ("新开门店", [(200, false), (220, false)]), ("门店 新开", [(200, false), (220, false)]), ("老字号 新店", [(3, true), (3, true)])] {
         for (page, total) in [1, 2].into_iter().zip(totals) {
             let (s, p) = app.get(&format!("/api/v1/customers?q={}&sort=-updated_at&page_size=20&page={page}", urlencode(q)), &app.admin).await;
             assert_eq!((s, p["total"].as_u64(), p["total_exact"].as_bool()), (StatusCode::OK, Some(total.0), Some(total.1)), "{p}");
             let got: Vec<&str> = p["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
             let sql = format!(
-                "SELECT name FROM customers WHERE deleted_at IS NULL AND search_text LIKE '%{q}%' ORDER BY updated_at DESC, id DESC LIMIT 20 OFFSET {}",
+                "SELECT name FROM customers WHERE deleted_at IS NULL AND {} ORDER BY updated_at DESC, id DESC LIMIT 20 OFFSET {}",
+                q.split(' ').map(|w| format!("search_text LIKE '%{w}%'")).collect::<Vec<_>>().join(" AND "),
                 (page - 1) * 20
             );
             let rows = app.db.query_all(Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();

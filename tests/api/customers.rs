@@ -216,6 +216,22 @@ dual_test!(list_search_filters_and_sorts, |app| {
     assert_eq!(count(&app, "q=HZSOFT", &t).await, 1);
     assert_eq!(count(&app, "q=8888", &t).await, 1);
     assert_eq!(count(&app, "q=100%25", &t).await, 0);
+    // Several words: each must match, in any searchable field and any order.
+    create(&app, &t, json!({"name": "金陵机械制造有限公司", "city": "南京"})).await;
+    create(&app, &t, json!({"name": "南京金陵精密机械", "city": "南京"})).await;
+    create(&app, &t, json!({"name": "金陵饭店", "city": "南京"})).await;
+    assert_eq!(count(&app, "q=金陵%20机械", &t).await, 2);
+    assert_eq!(count(&app, "q=机械%20%20金陵", &t).await, 2);
+    assert_eq!(count(&app, "q=金陵", &t).await, 3);
+    assert_eq!(count(&app, "q=hangzhou%20software", &t).await, 1);
+    assert_eq!(count(&app, "q=hangzhou%20西湖", &t).await, 0);
+    let (s, e) = app.get(&format!("/api/v1/customers?q={}", ["a"; 11].join("%20")), &t).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("q")), "{e}");
+    for c in ["金陵机械制造有限公司", "南京金陵精密机械", "金陵饭店"] {
+        let (_, found) = app.get(&format!("/api/v1/customers?q={c}"), &t).await;
+        let id = found["items"][0]["id"].as_str().unwrap().to_string();
+        assert_eq!(app.delete(&format!("/api/v1/customers/{id}"), &t).await.0, StatusCode::NO_CONTENT);
+    }
     assert_eq!(count(&app, "city=杭州", &t).await, 2);
     assert_eq!(count(&app, "industry=it,retail", &t).await, 2);
     assert_eq!(count(&app, "tags=茶", &t).await, 1);

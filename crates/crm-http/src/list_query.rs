@@ -22,7 +22,8 @@ pub struct PageParams {
     /// Rows per page, 1 to 200 (default 10).
     #[param(minimum = 1, maximum = 200, example = 10)]
     page_size: Option<u64>,
-    /// Fuzzy text, matched case-insensitively anywhere in the searchable fields.
+    /// Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+    /// several words (split at spaces, at most 10) every word must match, each in any field.
     q: Option<String>,
     /// Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`.
     sort: Option<String>,

@@ -294,6 +294,18 @@ impl<C: ColumnTrait> TextIndex<C> {
     }
 }
 
+/// At most this many words in a search.
+pub const MAX_SEARCH_WORDS: usize = 10;
+
+/// The words of a search text (split at any white space), each of which must match.
+pub fn search_words(q: &str) -> Result<Vec<&str>, DomainError> {
+    let words: Vec<&str> = q.split_whitespace().collect();
+    if words.len() > MAX_SEARCH_WORDS {
+        return Err(bad_field("q", format!("search for at most {MAX_SEARCH_WORDS} words at once")));
+    }
+    Ok(words)
+}
+
 fn bad_field(field: &str, message: String) -> DomainError {
     DomainError::bad_request("query.invalid", message.clone()).with_extra(serde_json::json!({ "errors": [{ "field": field, "code": "invalid", "message": message }] }))
 }
@@ -403,14 +415,21 @@ impl<E: EntityTrait> ListSpec<E> {
             if q.chars().count() > 100 {
                 return Err(bad_field("q", "the search text must be at most 100 characters".into()));
             }
-            let mut any = Condition::any();
-            if let Some(index) = &self.search_index {
-                any = any.add(index.matches(backend, q));
+            // Every word must match, each in any of the searched fields: `金陵 机械` finds
+            // 金陵机械制造 and 南京金陵精密机械, not 金陵饭店.
+            let words = search_words(q)?;
+            let mut all = Condition::all();
+            for w in words {
+                let mut any = Condition::any();
+                if let Some(index) = &self.search_index {
+                    any = any.add(index.matches(backend, w));
+                }
+                for c in &self.search {
+                    any = any.add(contains_ci(*c, w));
+                }
+                all = all.add(any);
             }
-            for c in &self.search {
-                any = any.add(contains_ci(*c, q));
-            }
-            select = select.filter(any);
+            select = select.filter(all);
         }
         for (c, o) in self.full_order(&params.sort)? {
             select = select.order_by(c, o);

@@ -4494,7 +4494,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -5012,7 +5015,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -5915,7 +5921,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -7998,7 +8007,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -8941,7 +8953,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -9473,7 +9488,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -10310,7 +10328,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -10917,7 +10938,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -11811,7 +11835,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -12770,7 +12797,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
@@ -13697,7 +13727,10 @@ export interface operations {
                  * @example 10
                  */
                 page_size?: number;
-                /** @description Fuzzy text, matched case-insensitively anywhere in the searchable fields. */
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;

@@ -130,9 +130,10 @@ pub async fn recency_walk_query(db: &impl ConnectionTrait, ctx: &Ctx, params: &L
     // No text index serves strpos/instr, so the planner reads the window in index order.
     let position = if db.get_database_backend() == sea_orm::DbBackend::Postgres { "strpos" } else { "instr" };
     let mut walk = Query::select();
-    walk.column((w.clone(), C::Id))
-        .from_subquery(recent, w.clone())
-        .and_where(Expr::expr(Func::cust(Alias::new(position)).arg(Expr::col((w.clone(), C::SearchText))).arg(q)).gt(0));
+    walk.column((w.clone(), C::Id)).from_subquery(recent, w.clone());
+    for word in crate::listing::search_words(&q)? {
+        walk.and_where(Expr::expr(Func::cust(Alias::new(position)).arg(Expr::col((w.clone(), C::SearchText))).arg(word)).gt(0));
+    }
     // PostgreSQL sees the window is already in this order and stops at the page. SQLite
     // would sort the whole window first, so there the rows come in the window's order, as
     // a subquery's rows do in SQLite; `recency_walk_pages_match_the_database_order` checks
