@@ -15,7 +15,11 @@ export type Problem = {
   errors: FieldProblem[];
   /** Batch requests: the ids that do not exist or lie outside the caller's data scope. */
   missing_ids?: string[];
+  /** The problem's other members, e.g. `children` and `products` of a category still in use. */
+  extra?: Record<string, unknown>;
 };
+
+const KNOWN_MEMBERS = new Set(["type", "title", "status", "detail", "code", "request_id", "errors", "missing_ids", "instance"]);
 
 export class ApiError extends Error {
   readonly status: number;
@@ -70,7 +74,13 @@ export function parseProblem(body: unknown, response?: { status: number; statusT
     request_id: typeof body.request_id === "string" ? body.request_id : undefined,
     errors,
     missing_ids: Array.isArray(body.missing_ids) ? body.missing_ids.filter((id): id is string => typeof id === "string") : undefined,
+    ...extraMembers(body),
   };
+}
+
+function extraMembers(body: Record<string, unknown>): { extra?: Record<string, unknown> } {
+  const entries = Object.entries(body).filter(([key]) => !KNOWN_MEMBERS.has(key));
+  return entries.length > 0 ? { extra: Object.fromEntries(entries) } : {};
 }
 
 /** A field path such as `roles[0].id` or `address.city` as an antd NamePath. */
@@ -152,7 +162,11 @@ export function labelledFieldErrorText(error: FieldProblem, labels?: (field: str
 /** The problem's own message (without its field errors), in the user's language. */
 export function problemMessage(problem: Problem): string {
   const byCode = problem.code ? translated(`errors:problem.${problem.code}`) : undefined;
-  if (byCode) return byCode;
+  if (byCode) {
+    // Names the server lists beside the code (a category's children and products) are data, not text.
+    const names = Object.values(problem.extra ?? {}).flatMap((value) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []));
+    return names.length > 0 ? i18n.t("errors:withNames", { message: byCode, names: names.join(i18n.t("errors:listSeparator")) }) : byCode;
+  }
   if (serverTextAllowed() && (problem.detail || problem.title)) return problem.detail ?? problem.title;
   return translated(`errors:generic.${problem.status}`) ?? i18n.t("errors:generic.other", { status: problem.status });
 }
