@@ -1,7 +1,7 @@
-import { useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography, theme, type MenuProps } from "antd";
-import { HomeOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Typography, theme, type MenuProps } from "antd";
+import { HomeOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useLogout, useMe, useUpdateMe } from "../features/auth/api";
 import { PROFILE_PATH } from "../features/profile";
@@ -10,6 +10,7 @@ import { FEATURES } from "./features";
 import { buildMenu, selectedEntry } from "./menu";
 import { useLocale } from "./locale";
 import { SuspenseOutlet } from "./guards";
+import { useDocumentTitle } from "./documentTitle";
 
 const { Header, Sider, Content } = Layout;
 
@@ -33,7 +34,7 @@ function LanguageSwitch() {
   );
 }
 
-function UserMenu() {
+function UserMenu({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { data: me } = useMe();
@@ -47,16 +48,46 @@ function UserMenu() {
     if (key === "profile") navigate(PROFILE_PATH);
     if (key === "logout") logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
   };
+  const name = me?.display_name || me?.username;
   return (
     <Dropdown menu={{ items, onClick }} trigger={["click"]}>
-      <a data-testid="user-menu" aria-label={t("common:header.userMenu")} onClick={(e) => e.preventDefault()}>
-        <Space>
-          <Avatar size="small" icon={<UserOutlined />} />
-          <span>{me?.display_name || me?.username}</span>
-        </Space>
+      <a
+        data-testid="user-menu"
+        aria-label={t("common:header.userMenu")}
+        title={name}
+        onClick={(e) => e.preventDefault()}
+        style={{ display: "inline-flex", alignItems: "center", gap: 8, minWidth: 0, whiteSpace: "nowrap" }}
+      >
+        <Avatar size="small" icon={<UserOutlined />} style={{ flex: "none" }} />
+        {/* One line, cut with an ellipsis: a narrow header must not stack the name a character per line. */}
+        <span style={{ overflow: "hidden", textOverflow: "ellipsis", maxWidth: compact ? 72 : 200 }}>{name}</span>
       </a>
     </Dropdown>
   );
+}
+
+const COLLAPSED_KEY = "crm.sider.collapsed";
+
+function readCollapsed(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(COLLAPSED_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/** The desktop menu's folded state, kept across navigations and reloads. */
+function useCollapsed(): [boolean, (next: boolean) => void] {
+  const [collapsed, setState] = useState(readCollapsed);
+  const setCollapsed = useCallback((next: boolean) => {
+    setState(next);
+    try {
+      globalThis.localStorage?.setItem(COLLAPSED_KEY, next ? "1" : "0");
+    } catch {
+      // A private window without storage keeps the choice for this page only.
+    }
+  }, []);
+  return [collapsed, setCollapsed];
 }
 
 export function AppLayout() {
@@ -64,8 +95,12 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { data: me } = useMe();
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsed, setCollapsed] = useCollapsed();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  // Below 768 px the menu is a drawer over the page; until antd has measured, assume a desktop.
+  const mobile = screens.md === false;
 
   const sections = useMemo(() => buildMenu(FEATURES, me?.permissions), [me?.permissions]);
   const items: MenuProps["items"] = [
@@ -80,42 +115,80 @@ export function AppLayout() {
       })),
     })),
   ];
-  const selected = location.pathname === "/" ? "/" : selectedEntry(sections, location.pathname)?.path;
+  const entry = location.pathname === "/" ? undefined : selectedEntry(sections, location.pathname);
+  const selected = location.pathname === "/" ? "/" : entry?.path;
+  useDocumentTitle(location.pathname === "/" ? t("common:menu.home") : entry ? t(entry.labelKey) : undefined);
+
+  // A navigation (a menu click, a link, the back button) closes the phone's menu.
+  useEffect(() => setDrawerOpen(false), [location.pathname, mobile]);
+
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      data-testid="side-menu"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={sections.map((s) => `group:${s.group}`)}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+    />
+  );
+  const brand = (folded: boolean) => (
+    <div style={{ height: 56, display: "flex", alignItems: "center", justifyContent: "center", padding: "0 8px" }}>
+      <Typography.Text strong style={{ color: "#fff", fontSize: folded ? 14 : 18, whiteSpace: "nowrap" }}>
+        {folded ? t("common:app.title") : t("common:app.fullTitle")}
+      </Typography.Text>
+    </div>
+  );
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      {/* Folds to icons below a tablet's width: expanded, the menu takes more than half a phone's screen. */}
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="md" onBreakpoint={setCollapsed} theme="dark" width={220}>
-        <div style={{ height: 56, display: "flex", alignItems: "center", justifyContent: "center" }}>
-          <Typography.Text strong style={{ color: "#fff", fontSize: collapsed ? 14 : 18 }}>
-            {collapsed ? t("common:app.title") : t("common:app.fullTitle")}
-          </Typography.Text>
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          data-testid="side-menu"
-          items={items}
-          selectedKeys={selected ? [selected] : []}
-          defaultOpenKeys={sections.map((s) => `group:${s.group}`)}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Sider>
-      <Layout>
+      {mobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          closable={false}
+          width={260}
+          styles={{ body: { padding: 0, background: "#001529" } }}
+          data-testid="menu-drawer"
+        >
+          {brand(false)}
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="dark" width={220}>
+          {brand(collapsed)}
+          {menu}
+        </Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Header
           style={{
             background: token.colorBgContainer,
-            padding: "0 24px",
+            padding: mobile ? "0 12px" : "0 24px",
             display: "flex",
-            justifyContent: "flex-end",
             alignItems: "center",
-            gap: 24,
+            gap: mobile ? 12 : 24,
+            minWidth: 0,
           }}
         >
+          {mobile && (
+            <Button type="text" icon={<MenuOutlined />} aria-label={t("common:header.openMenu")} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />
+          )}
+          {mobile && (
+            <Typography.Text strong style={{ whiteSpace: "nowrap" }}>
+              {t("common:app.title")}
+            </Typography.Text>
+          )}
+          <div style={{ flex: 1 }} />
           <LanguageSwitch />
-          <UserMenu />
+          <UserMenu compact={mobile} />
         </Header>
-        <Content style={{ margin: 24 }}>
+        <Content style={{ margin: mobile ? 12 : 24, minWidth: 0 }}>
           <SuspenseOutlet />
         </Content>
       </Layout>

@@ -3,6 +3,7 @@ import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from "antd";
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "../../../app/documentTitle";
 import { ApiError, problemText } from "../../../api/problem";
 import { hasSession } from "../../../api/session";
 import { useLocale } from "../../../app/locale";
@@ -11,6 +12,7 @@ import { useLogin, type LoginInput } from "../api";
 
 export function LoginPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t("auth:login.title"));
   const navigate = useNavigate();
   const location = useLocation();
   const { locale, setLocale } = useLocale();
