@@ -315,3 +315,20 @@ where
     let select = list_select::<R>(db, ctx, params).await?;
     crate::table_export::run::<X>(db.clone(), select, format).await
 }
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use crate::system::entities::{department, role};
+
+    // `stamp_new` finds `created_at` and `created_by` by name; a table without
+    // `created_by` (roles) is stamped without it.
+    #[test]
+    fn house_columns_are_found_by_name() {
+        assert!(department::Column::from_str("created_at").is_ok());
+        assert!(department::Column::from_str("created_by").is_ok());
+        assert!(role::Column::from_str("created_at").is_ok());
+        assert!(role::Column::from_str("created_by").is_err());
+    }
+}
