@@ -60,7 +60,7 @@ function UserMenu({ compact }: { compact: boolean }) {
       >
         <Avatar size="small" icon={<UserOutlined />} style={{ flex: "none" }} />
         {/* One line, cut with an ellipsis: a narrow header must not stack the name a character per line. */}
-        <span style={{ overflow: "hidden", textOverflow: "ellipsis", maxWidth: compact ? 72 : 200 }}>{name}</span>
+        <span data-testid="user-name" style={{ overflow: "hidden", textOverflow: "ellipsis", maxWidth: compact ? 72 : 200, lineHeight: "22px" }}>{name}</span>
       </a>
     </Dropdown>
   );
