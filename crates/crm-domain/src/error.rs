@@ -46,8 +46,10 @@ impl DomainError {
     pub fn bad_request(code: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(ErrorKind::BadRequest, code, message)
     }
+    /// `entity` in words ("customer group"): the code joins them with `_`
+    /// (`customer_group.not_found`), the message keeps them.
     pub fn not_found(entity: &str) -> Self {
-        Self::new(ErrorKind::NotFound, format!("{entity}.not_found"), format!("{entity} not found"))
+        Self::new(ErrorKind::NotFound, format!("{}.not_found", entity.replace(' ', "_")), format!("{entity} not found"))
     }
     pub fn conflict(code: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Conflict, code, message)
