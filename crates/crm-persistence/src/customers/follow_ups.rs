@@ -198,20 +198,23 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<Foll
             return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
         };
         check_refs(tx, cust.id, &input).await?;
-        Ok(follow_up::Model {
-            id: Uuid::now_v7(),
-            customer_id: cust.id,
-            contact_id: input.contact_id,
-            kind: input.kind,
-            content: input.content,
-            occurred_at: input.occurred_at.unwrap_or(ctx.now),
-            next_follow_up_at: input.next_follow_up_at,
-            participant_ids: json!(input.participant_ids),
-            owner_id: ctx.actor.user_id,
-            ..Default::default()
-        })
+        let row = follow_up::Model { id: Uuid::now_v7(), customer_id: cust.id, owner_id: ctx.actor.user_id, ..Default::default() };
+        Ok(fill(row, input, ctx.now))
     })
     .await
+}
+
+/// `row` with what `f` records (a validated input: `occurred_at` is set).
+fn fill(row: follow_up::Model, f: NewFollowUp, now: chrono::DateTime<chrono::Utc>) -> follow_up::Model {
+    follow_up::Model {
+        contact_id: f.contact_id,
+        kind: f.kind,
+        content: f.content,
+        occurred_at: f.occurred_at.unwrap_or(now),
+        next_follow_up_at: f.next_follow_up_at,
+        participant_ids: json!(f.participant_ids),
+        ..row
+    }
 }
 
 /// Corrects a follow-up; the customer's follow-up times follow.
@@ -228,15 +231,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: FollowUpPatch, if_match
         };
         let input = patch.apply(was).validate(ctx.now)?;
         check_refs(tx, current.customer_id, &input).await?;
-        Ok(follow_up::Model {
-            contact_id: input.contact_id,
-            kind: input.kind,
-            content: input.content,
-            occurred_at: input.occurred_at.unwrap_or(ctx.now),
-            next_follow_up_at: input.next_follow_up_at,
-            participant_ids: json!(input.participant_ids),
-            ..current
-        })
+        Ok(fill(current, input, ctx.now))
     })
     .await
 }

@@ -234,44 +234,47 @@ pub(super) async fn new_customer(db: &impl crate::db::Source, ctx: &Ctx, input: 
 /// `seq`, owned by `owner`, in the potential pool, with its search text (the import adds
 /// its contacts' to it).
 pub(crate) fn customer_row(ctx: &Ctx, input: NewCustomer, seq: i64, owner: Uuid) -> customer::Model {
-    let model = customer::Model {
-        id: Uuid::now_v7(),
-        code: format!("C{seq:07}"),
-        seq,
-        name_norm: normalise_name(&input.name),
-        name: input.name,
-        kind: input.kind.as_str().into(),
-        industry: input.industry,
-        source: input.source,
-        level: input.level,
-        province: input.province,
-        city: input.city,
-        district: input.district,
-        address: input.address,
-        phone_norm: input.phone.as_deref().map(normalise_phone),
-        phone: input.phone,
-        email: input.email,
-        website: input.website,
-        tags: json!(input.tags),
-        remark: input.remark,
-        owner_id: Some(owner),
-        pool: Pool::Potential.as_str().into(),
-        deal_status: "none".into(),
-        last_follow_up_at: None,
-        next_follow_up_at: None,
-        pool_reason: None,
-        released_by: None,
-        released_at: None,
-        owned_since: Some(ctx.now),
-        version: 1,
-        created_by: Some(ctx.actor.user_id),
-        created_at: ctx.now,
-        updated_at: ctx.now,
-        deleted_at: None,
-        deleted_by: None,
-        search_text: String::new(),
-    };
+    let model = fill(
+        customer::Model {
+            id: Uuid::now_v7(),
+            code: format!("C{seq:07}"),
+            seq,
+            owner_id: Some(owner),
+            pool: Pool::Potential.as_str().into(),
+            deal_status: "none".into(),
+            owned_since: Some(ctx.now),
+            version: 1,
+            created_by: Some(ctx.actor.user_id),
+            created_at: ctx.now,
+            updated_at: ctx.now,
+            ..Default::default()
+        },
+        input,
+    );
     customer::Model { search_text: super::search::text_of(&model, &[]), ..model }
+}
+
+/// `row` with the fields people edit taken from `c`, and the duplicate keys that follow them.
+fn fill(row: customer::Model, c: NewCustomer) -> customer::Model {
+    customer::Model {
+        name_norm: normalise_name(&c.name),
+        phone_norm: c.phone.as_deref().map(normalise_phone),
+        kind: c.kind.as_str().into(),
+        tags: json!(c.tags),
+        name: c.name,
+        industry: c.industry,
+        source: c.source,
+        level: c.level,
+        province: c.province,
+        city: c.city,
+        district: c.district,
+        address: c.address,
+        phone: c.phone,
+        email: c.email,
+        website: c.website,
+        remark: c.remark,
+        ..row
+    }
 }
 
 /// The editable fields (and follow-up times) of `next`, as the changes of an update;
@@ -337,25 +340,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match
             differs(&c.level, &current.level).as_deref(),
         )
         .await?;
-        let next = customer::Model {
-            name_norm: normalise_name(&c.name),
-            phone_norm: c.phone.as_deref().map(normalise_phone),
-            kind: c.kind.as_str().into(),
-            tags: json!(c.tags),
-            name: c.name,
-            industry: c.industry,
-            source: c.source,
-            level: c.level,
-            province: c.province,
-            city: c.city,
-            district: c.district,
-            address: c.address,
-            phone: c.phone,
-            email: c.email,
-            website: c.website,
-            remark: c.remark,
-            ..current.clone()
-        };
+        let next = fill(current.clone(), c);
         keys = duplicate_keys(
             (next.name_norm != current.name_norm).then_some(next.name.as_str()),
             differs(&next.phone_norm, &current.phone_norm).as_deref(),
