@@ -582,3 +582,48 @@ dual_test!(a_large_department_is_seen_whole_and_only, |app| {
     assert_eq!(app.get("/api/v1/contacts", &mgr).await.1["total"], 1);
     assert_eq!(app.get("/api/v1/contacts", &outsider).await.1["total"], 0);
 });
+
+// The list's team filters: a department takes its sub-departments' people too and stays
+// within the caller's scope; "no follow-up since" takes customers never followed up that
+// are older than the time.
+dual_test!(department_and_no_follow_up_filters, |app| {
+    let (_, sales) = app.post("/api/v1/departments", &app.admin, json!({"name": "Sales"})).await;
+    let (_, east) = app.post("/api/v1/departments", &app.admin, json!({"name": "East", "parent_id": sales["id"]})).await;
+    let (_, rep_e) = app.user_with_role("rep_e", "sales_rep", json!({"department_id": east["id"]})).await;
+    let (rep_s_id, rep_s) = app.user_with_role("rep_s", "sales_rep", json!({"department_id": sales["id"]})).await;
+    let (_, rep_o) = app.user_with_role("rep_o", "sales_rep", json!({})).await;
+    let (_, mgr) = app.user_with_role("east_mgr", "sales_manager", json!({"department_id": east["id"]})).await;
+    let e = create(&app, &rep_e, json!({"name": "东区客户"})).await;
+    create(&app, &rep_s, json!({"name": "总部客户"})).await;
+    create(&app, &rep_o, json!({"name": "外部客户"})).await;
+    let names = |body: &Value| {
+        let mut v: Vec<String> = body["items"].as_array().unwrap_or_else(|| panic!("{body}")).iter().map(|c| c["name"].as_str().unwrap().to_string()).collect();
+        v.sort();
+        v
+    };
+    let by_dept = |d: &Value, extra: &str| format!("/api/v1/customers?department_id={}{extra}", d["id"].as_str().unwrap());
+    assert_eq!(names(&app.get(&by_dept(&sales, ""), &app.admin).await.1), ["东区客户", "总部客户"]);
+    assert_eq!(names(&app.get(&by_dept(&east, ""), &app.admin).await.1), ["东区客户"]);
+    assert_eq!(app.get(&by_dept(&east, &format!("&owner_id={rep_s_id}")), &app.admin).await.1["total"], 0);
+    assert_eq!(names(&app.get(&by_dept(&sales, &format!("&owner_id={rep_s_id}")), &app.admin).await.1), ["总部客户"]);
+    // The East manager asking for all of Sales still sees only East's.
+    assert_eq!(names(&app.get(&by_dept(&sales, ""), &mgr).await.1), ["东区客户"]);
+    let res = app.req(Method::GET, &by_dept(&sales, "&format=csv").replace("customers?", "customers/export?"), Some(&mgr)).send().await.unwrap();
+    let csv = res.text().await.unwrap();
+    assert!(csv.contains("东区客户") && !csv.contains("总部客户"), "{csv}");
+    let (s, b) = app.get("/api/v1/customers?department_id=east", &app.admin).await;
+    assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("department_id")));
+    assert_eq!(app.get("/api/v1/customers?department_id=01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", &app.admin).await.1["total"], 0);
+
+    // A follow-up ten days ago on 东区客户; the others were never followed up.
+    let ten_days_ago = (chrono::Utc::now() - chrono::Duration::days(10)).to_rfc3339();
+    let (s, f) = app.post("/api/v1/follow-ups", &rep_e, json!({"customer_id": e["id"], "kind": "phone", "content": "回访", "occurred_at": ten_days_ago})).await;
+    assert_eq!(s, StatusCode::CREATED, "{f}");
+    let since = |t: chrono::DateTime<chrono::Utc>| format!("/api/v1/customers?no_follow_up_since={}", t.format("%Y-%m-%dT%H:%M:%SZ"));
+    let now = chrono::Utc::now();
+    assert_eq!(names(&app.get(&since(now - chrono::Duration::days(3)), &app.admin).await.1), ["东区客户"]);
+    assert_eq!(names(&app.get(&since(now + chrono::Duration::hours(1)), &app.admin).await.1), ["东区客户", "外部客户", "总部客户"]);
+    assert_eq!(app.get(&since(now - chrono::Duration::days(30)), &app.admin).await.1["total"], 0);
+    let (s, b) = app.get("/api/v1/customers?no_follow_up_since=soon", &app.admin).await;
+    assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("no_follow_up_since")));
+});

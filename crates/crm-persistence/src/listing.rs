@@ -306,14 +306,14 @@ pub fn search_words(q: &str) -> Result<Vec<&str>, DomainError> {
     Ok(words)
 }
 
-fn bad_field(field: &str, message: String) -> DomainError {
+pub(crate) fn bad_field(field: &str, message: String) -> DomainError {
     DomainError::bad_request("query.invalid", message.clone()).with_extra(serde_json::json!({ "errors": [{ "field": field, "code": "invalid", "message": message }] }))
 }
 
 /// A filter value, read exactly in the form the OpenAPI document gives for its kind (no
 /// surrounding spaces, `true`/`false`, plain decimals), so what the document refuses the
 /// server refuses too.
-fn parse_value(field: &str, kind: FieldKind, raw: &str) -> Result<Value, DomainError> {
+pub(crate) fn parse_value(field: &str, kind: FieldKind, raw: &str) -> Result<Value, DomainError> {
     let err = |what: &str| bad_field(field, format!("'{raw}' is not a valid {what} for '{field}'"));
     Ok(match kind {
         FieldKind::Text => Value::from(raw.to_string()),

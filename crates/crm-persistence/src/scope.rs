@@ -62,17 +62,19 @@ impl<E: ScopedEntity> Scoped<E> {
         Ok(select)
     }
 
-    /// `find` for a list the caller narrows to one owner's rows (`owner_id=`). When their
-    /// scope covers that owner, every such row is visible, so the scope's condition — a
-    /// department manager's thousand owners — is left out and the query is the one an
-    /// administrator's would be; otherwise it is `find`'s (what is shared with them).
-    pub async fn find_for_owner(db: &impl ConnectionTrait, ctx: &Ctx, owner: Option<Uuid>) -> Result<Select<E>, DomainError> {
-        if let Some(o) = owner {
-            if visible_owner_ids(db, &ctx.actor).await?.is_none_or(|owners| owners.contains(&o)) {
-                return Ok(whole_rows::<E>().filter(E::deleted_at_column().is_null()).filter(E::owner_column().eq(o)));
-            }
+    /// `find` for a list the caller narrows to some owners' rows (`owner_id=`, a
+    /// department's people). When their scope covers all of those owners, every such row
+    /// is visible, so the scope's condition — a department manager's thousand owners — is
+    /// left out and the query is the one an administrator's would be; otherwise both apply.
+    pub async fn find_for_owners(db: &impl ConnectionTrait, ctx: &Ctx, owners: Option<&[Uuid]>) -> Result<Select<E>, DomainError> {
+        let Some(owners) = owners else { return Self::find(db, ctx).await };
+        let narrowed = owned_by::<E>(db.get_database_backend(), E::owner_column(), owners);
+        // `visible_owner_ids` answers a sorted list.
+        let covered = visible_owner_ids(db, &ctx.actor).await?.is_none_or(|v| owners.iter().all(|o| v.binary_search(o).is_ok()));
+        if covered {
+            return Ok(whole_rows::<E>().filter(E::deleted_at_column().is_null()).filter(narrowed));
         }
-        Self::find(db, ctx).await
+        Ok(Self::find(db, ctx).await?.filter(narrowed))
     }
 
     /// `SELECT id FROM <E> WHERE <scope>`: child records (a customer's contacts and
@@ -132,15 +134,7 @@ async fn resolve_owners(db: &impl ConnectionTrait, actor: &Actor) -> Result<Opti
             DataScope::Department | DataScope::DepartmentTree => {
                 let Some(dept) = actor.department_id else { continue };
                 let depts = if *scope == DataScope::Department { vec![dept] } else { department_subtree(db, dept).await? };
-                let ids: Vec<Uuid> = user::Entity::find()
-                    .select_only()
-                    .column(user::Column::Id)
-                    .filter(user::Column::DepartmentId.is_in(depts))
-                    .into_tuple()
-                    .all(db)
-                    .await
-                    .map_err(db_err)?;
-                owners.extend(ids);
+                owners.extend(people_of(db, depts).await?);
             }
         }
     }
@@ -189,6 +183,25 @@ pub async fn department_subtree(db: &impl ConnectionTrait, root: Uuid) -> Result
     let mut out = walk(&children, root);
     out.push(root);
     Ok(out)
+}
+
+/// The people of a department and of every department below it: a list's
+/// `department_id` filter, the owners it narrows to.
+pub async fn department_members(db: &impl ConnectionTrait, root: Uuid) -> Result<Vec<Uuid>, DomainError> {
+    let mut ids = people_of(db, department_subtree(db, root).await?).await?;
+    ids.sort();
+    Ok(ids)
+}
+
+async fn people_of(db: &impl ConnectionTrait, departments: Vec<Uuid>) -> Result<Vec<Uuid>, DomainError> {
+    user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .filter(user::Column::DepartmentId.is_in(departments))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)
 }
 
 /// Descendants of `root` in a parent → children map; a visited set stops at cycles.

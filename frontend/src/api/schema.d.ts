@@ -5940,6 +5940,11 @@ export interface operations {
                 city?: string;
                 owner_id?: string;
                 /**
+                 * @description Customers owned by the people of this department and of the departments below it
+                 *     (within the caller's scope; with `owner_id`, that owner if they are one of them).
+                 */
+                department_id?: string;
+                /**
                  * @description Members of this customer group (comma-separate several to match any); a group the
                  *     caller cannot see matches nothing.
                  */
@@ -5951,6 +5956,12 @@ export interface operations {
                 created_at_to?: string;
                 next_follow_up_at_from?: string;
                 next_follow_up_at_to?: string;
+                /**
+                 * @description Customers nobody followed up since this time (RFC 3339 or a date): the last
+                 *     follow-up is older, or there was none and the customer was created before it.
+                 * @example 2026-11-29T00:00:00Z
+                 */
+                no_follow_up_since?: string;
             };
             header?: never;
             path?: never;
@@ -6491,6 +6502,11 @@ export interface operations {
                 city?: string;
                 owner_id?: string;
                 /**
+                 * @description Customers owned by the people of this department and of the departments below it
+                 *     (within the caller's scope; with `owner_id`, that owner if they are one of them).
+                 */
+                department_id?: string;
+                /**
                  * @description Members of this customer group (comma-separate several to match any); a group the
                  *     caller cannot see matches nothing.
                  */
@@ -6502,6 +6518,12 @@ export interface operations {
                 created_at_to?: string;
                 next_follow_up_at_from?: string;
                 next_follow_up_at_to?: string;
+                /**
+                 * @description Customers nobody followed up since this time (RFC 3339 or a date): the last
+                 *     follow-up is older, or there was none and the customer was created before it.
+                 * @example 2026-11-29T00:00:00Z
+                 */
+                no_follow_up_since?: string;
             };
             header?: never;
             path?: never;

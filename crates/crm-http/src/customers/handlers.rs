@@ -30,6 +30,9 @@ pub struct CustomerFilters {
     province: Option<String>,
     city: Option<String>,
     owner_id: Option<Uuid>,
+    /// Customers owned by the people of this department and of the departments below it
+    /// (within the caller's scope; with `owner_id`, that owner if they are one of them).
+    department_id: Option<Uuid>,
     /// Members of this customer group (comma-separate several to match any); a group the
     /// caller cannot see matches nothing.
     group_id: Option<Uuid>,
@@ -40,6 +43,10 @@ pub struct CustomerFilters {
     created_at_to: Option<String>,
     next_follow_up_at_from: Option<String>,
     next_follow_up_at_to: Option<String>,
+    /// Customers nobody followed up since this time (RFC 3339 or a date): the last
+    /// follow-up is older, or there was none and the customer was created before it.
+    #[param(example = "2026-11-29T00:00:00Z")]
+    no_follow_up_since: Option<String>,
 }
 
 /// Customers the caller may see (the public pool is visible to all). `q` matches name,

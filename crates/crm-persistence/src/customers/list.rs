@@ -5,13 +5,14 @@
 use crm_domain::customers::Pool;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::{Alias, Expr, Func, Query, SelectStatement};
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect, QueryTrait, Select};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, Value, QueryFilter, QuerySelect, QueryTrait, Select};
 use serde_json::json;
+use uuid::Uuid;
 
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::list_spec::spec;
-use crate::listing::{count_capped, fetch_page, fetch_page_by_ids, ids_of, page_from_ids, ListParams, Page};
-use crate::scope::Scoped;
+use crate::listing::{bad_field, parse_value, FieldKind, count_capped, fetch_page, fetch_page_by_ids, ids_of, page_from_ids, ListParams, Page};
+use crate::scope::{department_members, Scoped};
 use crate::{sequences, Ctx, Db};
 use super::records::*;
 
@@ -35,9 +36,11 @@ pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListP
         ),
     };
     let tag = params.take_filter("tags");
-    // The spec reads `owner_id` the same way: exactly an id.
-    let owner = params.filter("owner_id").filter(|o| o.len() == 36).and_then(|o| uuid::Uuid::parse_str(o).ok());
-    let mut select = Scoped::<Customer>::find_for_owner(db, ctx, owner).await?.filter(pools);
+    let owners = narrowed_owners(db, &mut params).await?;
+    let mut select = Scoped::<Customer>::find_for_owners(db, ctx, owners.as_deref()).await?.filter(pools);
+    if let Some(since) = params.take_filter("no_follow_up_since") {
+        select = select.filter(not_followed_up_since(&since)?);
+    }
     if let Some(groups) = params.take_filter("group_id") {
         select = select.filter(crate::customer_groups::members::customer_filter(db, ctx, &groups).await?);
     }
@@ -48,6 +51,37 @@ pub async fn list_select(db: &impl ConnectionTrait, ctx: &Ctx, mut params: ListP
         select = select.filter(Expr::expr(Func::cast_as(Expr::col((Customer, C::Tags)), Alias::new("TEXT"))).like(quoted));
     }
     spec().apply(select, &params, db.get_database_backend())
+}
+
+/// The owners `owner_id=` and `department_id=` (its people and its sub-departments')
+/// narrow the list to; both given, the people in both.
+async fn narrowed_owners(db: &impl ConnectionTrait, params: &mut ListParams) -> DomainResult<Option<Vec<Uuid>>> {
+    // The spec reads `owner_id` the same way (it stays in the params and filters again).
+    let owner = params.filter("owner_id").filter(|o| o.len() == 36).and_then(|o| Uuid::parse_str(o).ok());
+    let department = match params.take_filter("department_id") {
+        None => None,
+        Some(raw) => match parse_value("department_id", FieldKind::Uuid, &raw)? {
+            Value::Uuid(Some(d)) => Some(department_members(db, *d).await?),
+            _ => None,
+        },
+    };
+    Ok(match (owner, department) {
+        (Some(o), Some(people)) => Some(people.into_iter().filter(|p| *p == o).collect()),
+        (Some(o), None) => Some(vec![o]),
+        (None, people) => people,
+    })
+}
+
+/// Customers nobody followed up since a time: their last follow-up is older, or they
+/// never had one and were created before it ("no follow-up in N days").
+fn not_followed_up_since(raw: &str) -> DomainResult<Condition> {
+    let since = match parse_value("no_follow_up_since", FieldKind::Timestamp, raw)? {
+        Value::ChronoDateTimeUtc(Some(t)) => *t,
+        _ => return Err(bad_field("no_follow_up_since", format!("'{raw}' is not a valid RFC 3339 time or date"))),
+    };
+    Ok(Condition::any()
+        .add(C::LastFollowUpAt.lt(since))
+        .add(Condition::all().add(C::LastFollowUpAt.is_null()).add(C::CreatedAt.lt(since))))
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<CustomerView>> {
