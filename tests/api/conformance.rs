@@ -248,6 +248,7 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
     let (_, log) = app.get(&format!("/api/v1/audit-logs?entity={}&entity_id={id}", r.entity), &app.admin).await;
     let actions: Vec<&str> = log["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["restore", "delete", "update", "create"], "{}", r.entity);
+    assert!(log["items"].as_array().unwrap().iter().all(|e| e["entity_label"].as_str().is_some_and(|l| !l.is_empty())), "{}: the log names the record: {log}", r.entity);
 
     // Idempotency-Key: the retry answers the first response and creates nothing.
     let total = app.get(path, &app.admin).await.1["total"].clone();

@@ -18,3 +18,4 @@ mod outage;
 mod pools;
 mod products;
 mod saved_views;
+mod workbench;

@@ -10,6 +10,7 @@ extern crate self as crm_domain;
 pub mod actor;
 pub mod amount;
 pub mod audit;
+pub mod calendar;
 pub mod customer_groups;
 pub mod customers;
 pub mod error;

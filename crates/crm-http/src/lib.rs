@@ -39,6 +39,7 @@ pub mod strict_json;
 pub mod suppliers;
 pub mod system;
 pub mod text_input;
+pub mod workbench;
 
 use std::net::TcpListener;
 

@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, contacts, customer_groups, customers, follow_ups, products, saved_views, sessions, suppliers, system};
+use crate::{admin, contacts, customer_groups, customers, follow_ups, products, saved_views, sessions, suppliers, system, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -18,6 +18,7 @@ pub struct Module {
 /// shadow it; each module's `routes.rs` keeps that order within itself.
 pub const MODULES: &[Module] = &[
     sessions::MODULE,
+    workbench::MODULE,
     system::MODULE,
     customers::MODULE,
     customer_groups::MODULE,

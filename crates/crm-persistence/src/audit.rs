@@ -61,6 +61,10 @@ pub struct AuditEntry {
     #[schema(example = "users")]
     pub entity: String,
     pub entity_id: Uuid,
+    /// The record's name (a customer's, a user's login), deleted records included; absent
+    /// for records without one (the pool rules).
+    #[schema(example = "华为技术有限公司")]
+    pub entity_label: Option<String>,
     /// `create`, `update`, `delete`, `restore`, or a module's own verb.
     #[schema(example = "update")]
     pub action: String,
@@ -78,6 +82,7 @@ impl From<audit_log::Model> for AuditEntry {
             id: m.id,
             entity: m.entity,
             entity_id: m.entity_id,
+            entity_label: None,
             action: m.action,
             actor_id: m.actor_id,
             actor_name: m.actor_name,
@@ -129,7 +134,12 @@ pub async fn list(db: &crate::Db, q: &AuditQuery, params: &ListParams) -> Domain
         select = select.filter(audit_log::Column::CreatedAt.lte(t));
     }
     let select = select.order_by_desc(audit_log::Column::CreatedAt).order_by_desc(audit_log::Column::Id);
-    Ok(fetch_page(db, select, params).await?.map(AuditEntry::from))
+    let mut page = fetch_page(db, select, params).await?.map(AuditEntry::from);
+    let labels = crate::registry::labels(db, page.items.iter().map(|e| (e.entity.clone(), e.entity_id))).await?;
+    for e in &mut page.items {
+        e.entity_label = labels.get(&(e.entity.clone(), e.entity_id)).cloned();
+    }
+    Ok(page)
 }
 
 pub fn parse_bound(raw: &str) -> Option<DateTime<Utc>> {

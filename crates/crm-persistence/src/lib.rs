@@ -31,6 +31,7 @@ pub mod shared_entities;
 pub mod system;
 pub mod tx;
 pub mod version;
+pub mod workbench;
 
 pub use ctx::Ctx;
 pub use db::Db;

@@ -116,6 +116,12 @@ where
     ))
 }
 
+/// The names of some rows, deleted or not, for people reading an operation log or a
+/// list of recent changes instead of ids.
+pub async fn labels<E: SoftDelete>(db: &impl ConnectionTrait, ids: Vec<Uuid>) -> DomainResult<Vec<(Uuid, String)>> {
+    E::find().select_only().column(E::id_col()).column(E::label_col()).filter(E::id_col().is_in(ids)).into_tuple().all(db).await.map_err(db_err)
+}
+
 pub async fn restore<E: SoftDelete>(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<()> {
     let res = E::update_many()
         .col_expr(E::deleted_at_col(), Expr::value(Option::<DateTime<Utc>>::None))

@@ -2,6 +2,8 @@
 //! restores through this one list. A test checks every soft-deleting entity is here, so
 //! the recycle bin cannot miss one; a module adds its resources to its own `RESTORABLE`.
 
+use std::collections::HashMap;
+
 use crm_domain::{DomainError, DomainResult};
 use uuid::Uuid;
 
@@ -44,4 +46,24 @@ pub async fn restore(db: &Db, ctx: &Ctx, entity: &str, id: Uuid) -> DomainResult
     let tx = crate::tx::begin(db).await?;
     (r.restore)(&tx, ctx, id).await?;
     tx.commit().await.map_err(db_err)
+}
+
+/// The names of records of any restorable entity, by entity and id, in one query per
+/// entity: what an operation log or a list of recent changes shows instead of ids.
+/// Entities without names (a settings row) are left out.
+pub async fn labels(db: &Db, records: impl IntoIterator<Item = (String, Uuid)>) -> DomainResult<HashMap<(String, Uuid), String>> {
+    let mut by_entity: HashMap<String, Vec<Uuid>> = HashMap::new();
+    for (entity, id) in records {
+        by_entity.entry(entity).or_default().push(id);
+    }
+    let mut out = HashMap::new();
+    for (entity, mut ids) in by_entity {
+        let Some(r) = restorable().find(|r| r.name == entity) else { continue };
+        ids.sort();
+        ids.dedup();
+        for (id, label) in (r.labels)(db, ids).await? {
+            out.insert((entity.clone(), id), label);
+        }
+    }
+    Ok(out)
 }

@@ -1194,6 +1194,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's cards for today (工作台): follow-ups due today and overdue, customers the
+         *     pool rules return within `horizon_days`, new customers this week, and the records they
+         *     changed last. Each card appears only with its module's read permission and counts only
+         *     what the caller's data scope shows.
+         */
+        get: operations["get_workbench"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1281,6 +1303,12 @@ export interface components {
             entity: string;
             /** Format: uuid */
             entity_id: string;
+            /**
+             * @description The record's name (a customer's, a user's login), deleted records included; absent
+             *     for records without one (the pool rules).
+             * @example 华为技术有限公司
+             */
+            entity_label?: string | null;
             /** Format: uuid */
             id: string;
             ip?: string | null;
@@ -1335,6 +1363,41 @@ export interface components {
          */
         BatchResults: {
             results: components["schemas"]["BatchItemResult"][];
+        };
+        Card: {
+            /** @description With `reach=team`: the total split by owner, largest first (at most 20 owners). */
+            by_owner: components["schemas"]["OwnerCount"][];
+            items: components["schemas"]["CardItem"][];
+            /**
+             * @description Stable name the SPA titles the card by: `customers.follow_ups_due_today`,
+             *     `customers.follow_ups_overdue`, `customers.returning_to_pool`,
+             *     `customers.new_this_week`, `recent.changed_by_me`; later modules add theirs.
+             * @example customers.follow_ups_due_today
+             */
+            key: string;
+            /**
+             * Format: int64
+             * @description How many records the card holds; `items` lists the first of them.
+             */
+            total: number;
+        };
+        CardItem: {
+            /**
+             * Format: date-time
+             * @description The time the card is about: the follow-up due, the return to the pool, the creation, the change.
+             */
+            at?: string | null;
+            /**
+             * @description The record's resource name in URLs (`customers`).
+             * @example customers
+             */
+            entity: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            owner_id?: string | null;
+            owner_name?: string | null;
         };
         /**
          * @example {
@@ -2261,6 +2324,13 @@ export interface components {
             /** @description 2-64 letters, digits, `.`, `_` or `-`; stored in lower case. */
             username: string;
         };
+        OwnerCount: {
+            /** Format: int64 */
+            count: number;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name: string;
+        };
         /** @description The envelope of every list. */
         PageOf_ApiToken: {
             items: {
@@ -2324,6 +2394,12 @@ export interface components {
                 entity: string;
                 /** Format: uuid */
                 entity_id: string;
+                /**
+                 * @description The record's name (a customer's, a user's login), deleted records included; absent
+                 *     for records without one (the pool rules).
+                 * @example 华为技术有限公司
+                 */
+                entity_label?: string | null;
                 /** Format: uuid */
                 id: string;
                 ip?: string | null;
@@ -3246,6 +3322,11 @@ export interface components {
             price?: string | number | null;
             unit?: string | null;
         };
+        /**
+         * @description Whose records the cards count.
+         * @enum {string}
+         */
+        Reach: "mine" | "team";
         RecycleBinItem: {
             /** Format: date-time */
             deleted_at: string;
@@ -3683,6 +3764,35 @@ export interface components {
         };
         UserRefList: {
             items: components["schemas"]["UserRef"][];
+        };
+        /**
+         * @example {
+         *       "cards": [
+         *         {
+         *           "by_owner": [],
+         *           "items": [
+         *             {
+         *               "at": "2026-12-06T06:00:00Z",
+         *               "entity": "customers",
+         *               "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *               "name": "华为技术有限公司",
+         *               "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60",
+         *               "owner_name": "王销售"
+         *             }
+         *           ],
+         *           "key": "customers.follow_ups_due_today",
+         *           "total": 1
+         *         }
+         *       ],
+         *       "generated_at": "2026-12-06T01:00:00Z",
+         *       "reach": "mine"
+         *     }
+         */
+        Workbench: {
+            cards: components["schemas"]["Card"][];
+            /** Format: date-time */
+            generated_at: string;
+            reach: components["schemas"]["Reach"];
         };
     };
     responses: never;
@@ -14454,6 +14564,95 @@ export interface operations {
             };
             /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_workbench: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `mine` (default): the caller's own records; `team`: every record in their data
+                 *     scope, each card with a count per owner.
+                 */
+                reach?: components["schemas"]["Reach"];
+                /**
+                 * @description The caller's IANA time zone, which "today" and "this week" are in; default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: string;
+                /** @description How many days ahead the warning cards look (customers returning to the pool), 1–30; default 3. */
+                horizon_days?: number;
+                /** @description Items listed per card, 1–20; default 5. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workbench"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.session_required`: API tokens cannot call this; sign in as a person */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -83,6 +83,19 @@ impl PoolRules {
         Ok(())
     }
 
+    /// When the rules return an owned customer to the public pool, given its last
+    /// follow-up, the start of its ownership and whether it is won; the same rule as
+    /// `cutoffs`, seen from the customer.
+    pub fn returns_at(&self, last_contact: DateTime<Utc>, owned_since: DateTime<Utc>, won: bool) -> Option<DateTime<Utc>> {
+        if !self.enabled || (won && self.exempt_won) {
+            return None;
+        }
+        let after = |start: DateTime<Utc>, d: Option<i32>| d.map(|d| start + Duration::days(i64::from(d)));
+        let by_contact = after(last_contact, self.return_after_days_without_follow_up);
+        let by_deal = if won { None } else { after(owned_since, self.return_after_days_without_deal) };
+        by_contact.into_iter().chain(by_deal).min()
+    }
+
     /// Cut-off times: a customer owned since before the first without a follow-up since
     /// before it, or without a deal since before the second, goes back.
     pub fn cutoffs(&self, now: DateTime<Utc>) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
@@ -100,6 +113,17 @@ mod tests {
 
     fn on() -> PoolRules {
         PoolRules { enabled: true, max_customers_per_owner: Some(2), reclaim_cooldown_days: Some(7), ..Default::default() }
+    }
+
+    #[test]
+    fn a_customer_returns_at_its_earliest_rule() {
+        let t = |d: i64| DateTime::<Utc>::from_timestamp(1_000_000_000 + d * 86_400, 0).unwrap();
+        let rules = PoolRules { enabled: true, return_after_days_without_follow_up: Some(30), return_after_days_without_deal: Some(90), exempt_won: false, ..Default::default() };
+        assert_eq!(rules.returns_at(t(10), t(0), false), Some(t(40)));
+        assert_eq!(rules.returns_at(t(80), t(0), false), Some(t(90)));
+        assert_eq!(rules.returns_at(t(80), t(0), true), Some(t(110)), "a won customer has its deal");
+        assert_eq!(PoolRules { exempt_won: true, ..rules.clone() }.returns_at(t(80), t(0), true), None);
+        assert_eq!(PoolRules { enabled: false, ..rules }.returns_at(t(10), t(0), false), None);
     }
 
     #[test]

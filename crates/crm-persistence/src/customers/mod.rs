@@ -18,6 +18,7 @@ pub mod releases;
 pub(crate) mod search;
 pub mod records;
 pub mod timeline;
+pub mod workbench;
 
 use uuid::Uuid;
 

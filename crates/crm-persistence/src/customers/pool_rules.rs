@@ -130,14 +130,12 @@ pub async fn check_owner_cap(db: &impl ConnectionTrait, rules: &PoolRules, owner
     rules.check_cap(owned, adding)
 }
 
-/// Returns neglected customers to the public pool; answers how many moved. Each move is
-/// its own conditional update with an audit entry, in batches, so a customer touched
-/// meanwhile (followed up, transferred) is left alone.
-pub async fn apply(db: &Db, ctx: &Ctx) -> DomainResult<u64> {
-    let rules = load(db).await?;
-    let (no_follow_up, no_deal) = rules.cutoffs(ctx.now);
+/// Owned customers the rules return to the public pool by `at` (now, for the job; a few
+/// days ahead, for the workbench's warning); `None` when no rule returns any.
+pub fn due_by(rules: &PoolRules, at: DateTime<Utc>) -> Option<Condition> {
+    let (no_follow_up, no_deal) = rules.cutoffs(at);
     if no_follow_up.is_none() && no_deal.is_none() {
-        return Ok(0);
+        return None;
     }
     let mut pools = vec![Pool::Potential.as_str()];
     if !rules.exempt_won {
@@ -155,8 +153,17 @@ pub async fn apply(db: &Db, ctx: &Ctx) -> DomainResult<u64> {
                 .add(Expr::expr(Func::coalesce([Expr::col(CC::OwnedSince).into(), Expr::col(CC::CreatedAt).into()])).lt(cut)),
         );
     }
+    Some(Condition::all().add(CC::Pool.is_in(pools)).add(CC::OwnerId.is_not_null()).add(due))
+}
+
+/// Returns neglected customers to the public pool; answers how many moved. Each move is
+/// its own conditional update with an audit entry, in batches, so a customer touched
+/// meanwhile (followed up, transferred) is left alone.
+pub async fn apply(db: &Db, ctx: &Ctx) -> DomainResult<u64> {
+    let rules = load(db).await?;
+    let Some(due) = due_by(&rules, ctx.now) else { return Ok(0) };
     // scope-bypass: the rules apply to every owner's customers; the job acts as the system.
-    let base = Customer::find().filter(CC::DeletedAt.is_null()).filter(CC::Pool.is_in(pools)).filter(CC::OwnerId.is_not_null()).filter(due);
+    let base = Customer::find().filter(CC::DeletedAt.is_null()).filter(due);
     let mut moved = 0u64;
     let mut after: Option<Uuid> = None;
     loop {

@@ -21,6 +21,8 @@ pub struct Restorable {
     pub name: &'static str,
     pub list_deleted: for<'a> fn(&'a Db, &'a ListParams) -> Boxed<'a, Page<RecycledItem>>,
     pub restore: for<'a> fn(&'a Tx, &'a Ctx, Uuid) -> Boxed<'a, ()>,
+    /// The names of some rows, deleted or not.
+    pub labels: for<'a> fn(&'a Db, Vec<Uuid>) -> Boxed<'a, Vec<(Uuid, String)>>,
 }
 
 impl Restorable {
@@ -29,7 +31,7 @@ impl Restorable {
     where
         E::Model: Sync,
     {
-        Self { name: E::NAME, list_deleted: list_deleted::<E>, restore: restore::<E> }
+        Self { name: E::NAME, list_deleted: list_deleted::<E>, restore: restore::<E>, labels: labels::<E> }
     }
 
     /// A resource with a restore of its own: `recycle::restore` and what must come back
@@ -38,7 +40,7 @@ impl Restorable {
     where
         E::Model: Sync,
     {
-        Self { name: E::NAME, list_deleted: list_deleted::<E>, restore }
+        Self { name: E::NAME, list_deleted: list_deleted::<E>, restore, labels: labels::<E> }
     }
 }
 
@@ -51,4 +53,8 @@ where
 
 fn restore<'a, E: SoftDelete>(tx: &'a Tx, ctx: &'a Ctx, id: Uuid) -> Boxed<'a, ()> {
     Box::pin(recycle::restore::<E>(tx, ctx, id))
+}
+
+fn labels<'a, E: SoftDelete>(db: &'a Db, ids: Vec<Uuid>) -> Boxed<'a, Vec<(Uuid, String)>> {
+    Box::pin(recycle::labels::<E>(db, ids))
 }
