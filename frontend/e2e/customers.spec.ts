@@ -333,7 +333,8 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     expect(file.filename).toMatch(/^customers-.*\.csv$/);
     expect(file.text.charCodeAt(0), "UTF-8 byte-order mark").toBe(0xfeff);
     const lines = file.text.slice(1).trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^code,name,/);
+    // A file for people: the headers in the reader's language (the browser's is zh-CN here).
+    expect(lines[0]).toMatch(/^客户编号,客户名称,/);
     // The export takes the list's filters: the header and the one customer the search finds.
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(name);

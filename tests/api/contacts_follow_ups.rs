@@ -116,13 +116,19 @@ dual_test!(interactions_query_and_export_across_customers, |app| {
     assert_eq!(app.get("/api/v1/interactions?q=报价", &rep).await.1["total"], 1);
     assert_eq!(app.get("/api/v1/interactions?occurred_at_from=2026-11-05&occurred_at_to=2026-11-30", &rep).await.1["total"], 1);
     assert_eq!(app.get("/api/v1/interactions?occurred_at_from=last-week", &rep).await.0, StatusCode::BAD_REQUEST);
-    let res = app.req(reqwest::Method::GET, "/api/v1/interactions/export?format=csv&kind=phone,visit", Some(&rep)).send().await.unwrap();
+    let res = app.req(reqwest::Method::GET, "/api/v1/interactions/export?format=csv&kind=phone,visit&raw=true", Some(&rep)).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     let text = res.text().await.unwrap();
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines[0].starts_with("occurred_at,customer,kind"));
     assert!(text.contains("甲公司") && !text.contains("丙公司"));
+    assert!(lines.iter().skip(1).all(|l| l.contains(",phone,") || l.contains(",visit,")), "codes for scripts: {text}");
+    // For people: their language's headers and labels.
+    let res = app.req(reqwest::Method::GET, "/api/v1/interactions/export?format=csv&kind=phone,visit", Some(&rep)).header("accept-language", "zh-CN,zh;q=0.9").send().await.unwrap();
+    let text = res.text().await.unwrap();
+    assert!(text.starts_with("\u{feff}跟进时间,客户,跟进方式,跟进内容,记录人,下次跟进\r\n"), "{text}");
+    assert!(text.contains(",拜访,") && !text.contains(",visit,"), "{text}");
     let res = app.req(reqwest::Method::GET, "/api/v1/interactions/export?format=xlsx", Some(&rep)).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.bytes().await.unwrap().starts_with(b"PK"), "an xlsx is a zip archive");

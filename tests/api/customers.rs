@@ -247,7 +247,7 @@ dual_test!(export_streams_the_filtered_list_in_scope, |app| {
     let first = create(&app, &rep, json!({"name": "导出客户, 甲", "city": "杭州", "tags": ["a", "b"]})).await;
     create(&app, &rep, json!({"name": "=HYPERLINK(\"x\")", "city": "南京"})).await;
     let others = create(&app, &app.admin, json!({"name": "别人的客户", "city": "杭州"})).await;
-    let res = app.req(Method::GET, "/api/v1/customers/export?format=csv&sort=name", Some(&rep)).send().await.unwrap();
+    let res = app.req(Method::GET, "/api/v1/customers/export?format=csv&sort=name&raw=true", Some(&rep)).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
     assert!(res.headers()["content-disposition"].to_str().unwrap().contains("customers-"));
@@ -260,6 +260,24 @@ dual_test!(export_streams_the_filtered_list_in_scope, |app| {
     assert!(text.contains("a;b"));
     assert!(text.contains("'=HYPERLINK"), "formulas are defused: {text}");
     assert!(!text.contains("别人的客户"));
+    assert!(lines[1].contains(",company,") && lines[1].contains(",potential,none,"), "codes for scripts: {text}");
+    let created = chrono::DateTime::parse_from_rfc3339(first["created_at"].as_str().unwrap()).unwrap();
+    let utc = created.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    assert!(lines.iter().any(|l| l.contains(&utc)), "UTC RFC 3339 for scripts: {text}");
+    // For people: headers and labels in the reader's language, times in their zone.
+    let people = |lang: &'static str| app.req(Method::GET, "/api/v1/customers/export?format=csv&sort=name&tz=Asia/Shanghai", Some(&rep)).header("accept-language", lang).send();
+    let text = people("zh-CN,zh;q=0.9,en;q=0.8").await.unwrap().text().await.unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("客户编号,客户名称,客户类型,行业"), "{text}");
+    assert!(lines[1].contains(",企业,") && lines[1].contains(",潜在客户,未成交,"), "{text}");
+    let local = created.with_timezone(&chrono_tz::Asia::Shanghai).format("%Y-%m-%d %H:%M:%S").to_string();
+    assert!(text.contains(&local) && !text.contains(&utc), "local time {local}: {text}");
+    let text = people("en-GB").await.unwrap().text().await.unwrap();
+    assert!(text.trim_start_matches('\u{feff}').starts_with("Code,Name,Type,Industry") && text.contains(",Company,") && text.contains(",Potential,No deal yet,"), "{text}");
+    for q in ["raw=yes", "tz=Moon/Base"] {
+        let (s, b) = crate::support::split(app.req(Method::GET, &format!("/api/v1/customers/export?format=csv&{q}"), Some(&rep)).send().await.unwrap()).await;
+        assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::BAD_REQUEST, q.split('=').next()), "{q}: {b}");
+    }
     let res = app.req(Method::GET, "/api/v1/customers/export?format=csv&city=南京", Some(&rep)).send().await.unwrap();
     assert_eq!(res.text().await.unwrap().trim_start_matches('\u{feff}').lines().count(), 2);
     // Selected rows: the ids chosen, still within the caller's scope.
@@ -300,7 +318,7 @@ dual_test!(export_as_a_real_spreadsheet, |app| {
             std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
         }
     }
-    assert!(xml.contains("表格客户甲") && xml.contains("杭州") && xml.contains("code"), "{xml}");
+    assert!(xml.contains("表格客户甲") && xml.contains("杭州") && xml.contains(">Code<") && xml.contains(">Potential<"), "{xml}");
     assert!(!xml.contains("别人的表格客户"), "the caller's scope applies");
     assert!(!xml.contains("<f>"), "no cell is a formula");
     // Three rows: the header and the rep's two customers.

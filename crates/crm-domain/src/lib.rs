@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod customer_groups;
 pub mod customers;
 pub mod error;
+pub mod locale;
 pub mod money;
 pub mod patch;
 pub mod permissions;

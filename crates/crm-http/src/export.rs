@@ -1,9 +1,12 @@
 //! File downloads of lists: the format parameter, and the response for each format (CSV
 //! streamed as it is made, XLSX streamed from its finished temporary file).
 
-use actix_web::HttpResponse;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
-use crm_persistence::table_export::{CsvStream, Export, ExportFormat as Format, XlsxFile};
+use crm_domain::calendar::Calendar;
+use crm_domain::locale::Lang;
+use crm_persistence::table_export::{CsvStream, Export, ExportFormat as Format, Reader, XlsxFile};
 use crm_persistence::ListParams;
 use futures_util::StreamExt;
 
@@ -17,16 +20,36 @@ pub struct ExportFormat {
     /// `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
     /// most 1,048,575 rows).
     format: String,
+    /// `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+    /// By default the file is for people: headers and dictionary labels in the language of
+    /// `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+    raw: Option<bool>,
+    /// The reader's IANA time zone for times (people's files only); default UTC.
+    #[param(example = "Asia/Shanghai")]
+    tz: Option<String>,
     /// The list's fuzzy search.
     q: Option<String>,
     /// The list's sort, e.g. `-updated_at,name`.
     sort: Option<String>,
 }
 
-/// `csv` or `xlsx`; anything else is a 400 naming `format`.
-pub fn take_format(params: &mut ListParams) -> ApiResult<Format> {
+/// The format (`csv` or `xlsx`; anything else is a 400 naming `format`) and who reads
+/// the file: scripts with `raw=true`, otherwise people in the language of their
+/// `Accept-Language` and the zone `tz`.
+pub fn take_export(params: &mut ListParams, req: &HttpRequest) -> ApiResult<(Format, Reader)> {
     let format = params.take_filter("format").unwrap_or_default();
-    Format::parse(&format).ok_or_else(|| bad_request("export.format", format!("format must be csv or xlsx, not '{format}'"), Some("format")))
+    let format = Format::parse(&format).ok_or_else(|| bad_request("export.format", format!("format must be csv or xlsx, not '{format}'"), Some("format")))?;
+    let raw = match params.take_filter("raw").as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => return Err(bad_request("query.invalid", format!("raw must be true or false, not '{other}'"), Some("raw"))),
+    };
+    let calendar = Calendar::parse("tz", params.take_filter("tz").as_deref())?;
+    if raw {
+        return Ok((format, Reader::Script));
+    }
+    let lang = Lang::from_accept_language(req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
+    Ok((format, Reader::Person { lang, calendar }))
 }
 
 /// The export as an attachment named `<what>-<time>.<csv|xlsx>`.

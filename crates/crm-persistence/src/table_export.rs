@@ -10,8 +10,13 @@ use futures_util::StreamExt;
 use sea_orm::{EntityTrait, Select};
 use tokio::sync::mpsc::Sender;
 
+use std::collections::HashMap;
+
+use crm_domain::calendar::Calendar;
+use crm_domain::locale::Lang;
+
 use crate::db::db_err;
-use crate::Db;
+use crate::{dictionaries, Db};
 
 const CHUNK: usize = 500;
 
@@ -19,9 +24,101 @@ const CHUNK: usize = 500;
 #[async_trait::async_trait]
 pub trait TableExport: Send + Sync + 'static {
     type Entity: EntityTrait;
-    const HEADER: &'static [&'static str];
-    /// One chunk of rows as cells, looking up what they refer to in batch (no N+1).
+    /// The columns, in order: the field name scripts read, the header people read, and
+    /// how a cell reads for people.
+    const COLUMNS: &'static [Column];
+    /// One chunk of rows as cells, as scripts read them (codes, RFC 3339 UTC times), looking
+    /// up what they refer to in batch (no N+1).
     async fn rows(db: &Db, batch: Vec<<Self::Entity as EntityTrait>::Model>) -> DomainResult<Vec<Vec<String>>>;
+}
+
+/// One column of an export.
+pub struct Column {
+    pub key: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub cell: Cell,
+}
+
+/// `col("created_at", "创建时间", "Created", Cell::Time)`
+pub const fn col(key: &'static str, zh: &'static str, en: &'static str, cell: Cell) -> Column {
+    Column { key, zh, en, cell }
+}
+
+/// What a cell holds, and so how it reads for people.
+pub enum Cell {
+    Text,
+    /// RFC 3339 UTC; for people, local time in their zone.
+    Time,
+    /// `true` / `false`; for people, 是/否 or Yes/No.
+    Bool,
+    /// A code of a dictionary kind; for people, its label.
+    Dict(&'static str),
+    /// One of a fixed set of codes: (code, zh, en).
+    Choice(&'static [(&'static str, &'static str, &'static str)]),
+}
+
+/// Who reads an export. Scripts get the raw form (`raw=true`): field names, codes, UTC;
+/// people get headers and labels in their language and times in their zone.
+#[derive(Debug, Clone, Copy)]
+pub enum Reader {
+    Script,
+    Person { lang: Lang, calendar: Calendar },
+}
+
+/// An export's reader, made once per export: the dictionaries its columns use are read
+/// at the start, not per row.
+struct Render {
+    reader: Reader,
+    labels: Vec<Option<HashMap<String, String>>>,
+}
+
+impl Render {
+    async fn new<X: TableExport>(db: &Db, reader: Reader) -> DomainResult<Self> {
+        let mut labels = Vec::with_capacity(X::COLUMNS.len());
+        for c in X::COLUMNS {
+            labels.push(match (&c.cell, reader) {
+                (Cell::Dict(kind), Reader::Person { lang, .. }) => Some(
+                    dictionaries::list(db, kind).await?.into_iter().map(|e| (e.code, lang.pick(&e.label_zh, &e.label_en).to_string())).collect(),
+                ),
+                _ => None,
+            });
+        }
+        Ok(Self { reader, labels })
+    }
+
+    fn header<X: TableExport>(&self) -> Vec<&'static str> {
+        X::COLUMNS
+            .iter()
+            .map(|c| match self.reader {
+                Reader::Script => c.key,
+                Reader::Person { lang, .. } => lang.pick(c.zh, c.en),
+            })
+            .collect()
+    }
+
+    fn cells<X: TableExport>(&self, mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+        let Reader::Person { lang, calendar } = self.reader else { return rows };
+        for row in &mut rows {
+            for ((v, c), labels) in row.iter_mut().zip(X::COLUMNS).zip(&self.labels) {
+                if v.is_empty() {
+                    continue;
+                }
+                let people = match &c.cell {
+                    Cell::Text => None,
+                    Cell::Time => chrono::DateTime::parse_from_rfc3339(v).ok().map(|t| calendar.format(t.with_timezone(&chrono::Utc))),
+                    Cell::Bool => Some(lang.pick(if v == "true" { "是" } else { "否" }, if v == "true" { "Yes" } else { "No" }).to_string()),
+                    // A code since removed from the dictionary stays as it is.
+                    Cell::Dict(_) => labels.as_ref().and_then(|l| l.get(v.as_str()).cloned()),
+                    Cell::Choice(choices) => choices.iter().find(|(code, _, _)| code == v).map(|(_, zh, en)| lang.pick(zh, en).to_string()),
+                };
+                if let Some(p) = people {
+                    *v = p;
+                }
+            }
+        }
+        rows
+    }
 }
 
 /// RFC 4180 quoting. Cells that a spreadsheet would run as a formula get a leading `'`.
@@ -84,28 +181,30 @@ pub enum Export {
 
 /// Exports `select` in `format`. A bad parameter has already failed while `select` was
 /// built, so nothing is sent for it.
-pub async fn run<X: TableExport>(db: Db, select: Select<X::Entity>, format: ExportFormat) -> DomainResult<Export>
+pub async fn run<X: TableExport>(db: Db, select: Select<X::Entity>, format: ExportFormat, reader: Reader) -> DomainResult<Export>
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
+    let render = Render::new::<X>(&db, reader).await?;
     Ok(match format {
-        ExportFormat::Csv => Export::Csv(spawn_csv::<X>(db, select).await?),
-        ExportFormat::Xlsx => Export::Xlsx(xlsx::<X>(db, select).await?),
+        ExportFormat::Csv => Export::Csv(spawn_csv::<X>(db, select, render).await?),
+        ExportFormat::Xlsx => Export::Xlsx(xlsx::<X>(db, select, render).await?),
     })
 }
 
 /// Excel's last row; a larger result is refused rather than cut short.
 pub const XLSX_MAX_ROWS: u32 = 1_048_575;
 
-async fn xlsx<X: TableExport>(db: Db, select: Select<X::Entity>) -> DomainResult<XlsxFile>
+async fn xlsx<X: TableExport>(db: Db, select: Select<X::Entity>, render: Render) -> DomainResult<XlsxFile>
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
     let (sink, rows) = tokio::sync::mpsc::channel::<DomainResult<Vec<Vec<String>>>>(4);
-    let writer = tokio::task::spawn_blocking(move || write_xlsx(X::HEADER, rows));
+    let header = render.header::<X>();
+    let writer = tokio::task::spawn_blocking(move || write_xlsx(&header, rows));
     // When the writer stops early (too many rows, a write error) the send fails and the
     // writer's result says why.
-    let produced = send_batches::<X, _>(&db, select, &sink, None, Ok).await;
+    let produced = send_batches::<X, _>(&db, select, &sink, None, |cells| Ok(render.cells::<X>(cells))).await;
     drop(sink);
     let written = writer.await.map_err(|e| DomainError::internal(format!("xlsx writer: {e}")))?;
     produced?;
@@ -148,30 +247,30 @@ fn write_xlsx(header: &[&str], mut rows: tokio::sync::mpsc::Receiver<DomainResul
 /// Starts streaming `select` as CSV in the background, once its query has started: a
 /// query that fails at once (the database is away) is an error answer, not a 200 whose
 /// body breaks after the header. A failure later aborts the body (`CsvStream`).
-async fn spawn_csv<X: TableExport>(db: Db, select: Select<X::Entity>) -> DomainResult<CsvStream>
+async fn spawn_csv<X: TableExport>(db: Db, select: Select<X::Entity>, render: Render) -> DomainResult<CsvStream>
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
     let (sink, rx) = tokio::sync::mpsc::channel(4);
     let (started, start) = tokio::sync::oneshot::channel();
-    tokio::spawn(stream::<X>(db, select, sink, started));
+    tokio::spawn(stream::<X>(db, select, render, sink, started));
     start.await.map_err(|_| DomainError::internal("export task ended before starting"))??;
     Ok(rx)
 }
 
 /// Sends UTF-8 CSV (with a BOM, so spreadsheet programs read Chinese right) to `sink`;
 /// stops early when the client goes away (the receiver is dropped).
-async fn stream<X: TableExport>(db: Db, select: Select<X::Entity>, sink: Sender<Result<String, DomainError>>, started: Started)
+async fn stream<X: TableExport>(db: Db, select: Select<X::Entity>, render: Render, sink: Sender<Result<String, DomainError>>, started: Started)
 where
     <X::Entity as EntityTrait>::Model: Send + Sync,
 {
     let result: DomainResult<()> = async {
         let mut head = String::from("\u{feff}");
-        line(&mut head, X::HEADER);
+        line(&mut head, &render.header::<X>());
         let mut started = Some((started, head));
         send_batches::<X, _>(&db, select, &sink, Some(&mut started), |cells| {
             let mut out = String::new();
-            for c in cells {
+            for c in render.cells::<X>(cells) {
                 line(&mut out, &c);
             }
             Ok(out)

@@ -6596,6 +6596,17 @@ export interface operations {
                  *     most 1,048,575 rows).
                  */
                 format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: string;
                 /** @description The list's fuzzy search. */
                 q?: string;
                 /** @description The list's sort, e.g. `-updated_at,name`. */
@@ -9715,6 +9726,17 @@ export interface operations {
                  *     most 1,048,575 rows).
                  */
                 format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: string;
                 /** @description The list's fuzzy search. */
                 q?: string;
                 /** @description The list's sort, e.g. `-updated_at,name`. */
@@ -11280,6 +11302,17 @@ export interface operations {
                  *     most 1,048,575 rows).
                  */
                 format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: string;
                 /** @description The list's fuzzy search. */
                 q?: string;
                 /** @description The list's sort, e.g. `-updated_at,name`. */

@@ -272,11 +272,11 @@ pub async fn apply_pool_rules(state: web::Data<AppState>, ctx: ReqCtx) -> ApiRes
 /// applies). Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/customers/export", tag = "customers", security(("bearer" = [])), params(ExportFormat, CustomerFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
-pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
     let mut params = q.0;
-    let format = crate::export::take_format(&mut params)?;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
     // Building the query first turns bad filters into a 400 before any byte is sent.
-    let export = crm_persistence::customers::export::start(&state.db, &ctx.0, params, format).await?;
+    let export = crm_persistence::customers::export::start(&state.db, &ctx.0, params, format, reader).await?;
     Ok(crate::export::respond(export, "customers", ctx.0.now))
 }
 

@@ -87,9 +87,9 @@ pub async fn list_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQ
 /// The interactions matching the filters as a file, streamed (no page cap).
 #[utoipa::path(get, path = "/api/v1/interactions/export", tag = "follow-ups", security(("bearer" = [])), params(ExportFormat, FollowUpFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
-pub async fn export_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+pub async fn export_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
     let mut params = q.0;
-    let format = crate::export::take_format(&mut params)?;
-    let export = crm_persistence::customers::interactions::start_export(&state.db, &ctx.0, params, format).await?;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = crm_persistence::customers::interactions::start_export(&state.db, &ctx.0, params, format, reader).await?;
     Ok(crate::export::respond(export, "interactions", ctx.0.now))
 }

@@ -97,10 +97,10 @@ pub async fn list_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery
 /// The whole filtered list as CSV, streamed. Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/products/export", tag = "products", security(("bearer" = [])), params(ExportFormat, ProductFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
-pub async fn export_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+pub async fn export_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
     let mut params = q.0;
-    let format = crate::export::take_format(&mut params)?;
-    let export = products::start_export(&state.db, &ctx.0, params, format).await?;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = products::start_export(&state.db, &ctx.0, params, format, reader).await?;
     Ok(crate::export::respond(export, "products", ctx.0.now))
 }
 

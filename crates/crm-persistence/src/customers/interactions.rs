@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::entities::{customer, follow_up};
 use super::follow_ups::{spec, visible, FollowUpView};
-use crate::table_export::{self, time, Export, ExportFormat, TableExport};
+use crate::table_export::{self, col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
 use crate::db::db_err;
 use crate::listing::{fetch_page, ListParams, Page};
 use crate::{Ctx, Db};
@@ -61,7 +61,14 @@ pub struct InteractionExport;
 #[async_trait::async_trait]
 impl TableExport for InteractionExport {
     type Entity = follow_up::Entity;
-    const HEADER: &'static [&'static str] = &["occurred_at", "customer", "kind", "content", "recorded_by", "next_follow_up_at"];
+    const COLUMNS: &'static [Column] = &[
+        col("occurred_at", "跟进时间", "Time", Cell::Time),
+        col("customer", "客户", "Customer", Cell::Text),
+        col("kind", "跟进方式", "Kind", Cell::Dict("follow_up_type")),
+        col("content", "跟进内容", "Content", Cell::Text),
+        col("recorded_by", "记录人", "Recorded by", Cell::Text),
+        col("next_follow_up_at", "下次跟进", "Next follow-up", Cell::Time),
+    ];
 
     async fn rows(db: &Db, batch: Vec<follow_up::Model>) -> DomainResult<Vec<Vec<String>>> {
         Ok(views(db, batch)
@@ -75,7 +82,7 @@ impl TableExport for InteractionExport {
     }
 }
 
-pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat) -> DomainResult<Export> {
+pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
     let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
-    table_export::run::<InteractionExport>(db.clone(), select, format).await
+    table_export::run::<InteractionExport>(db.clone(), select, format, reader).await
 }

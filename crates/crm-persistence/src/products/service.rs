@@ -18,7 +18,7 @@ use uuid::Uuid;
 use super::categories;
 use super::entities::category;
 use super::entities::product::{self, Column as C, Entity as Product};
-use crate::table_export::{time, Export, ExportFormat, TableExport};
+use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec};
 use crate::kit::{self, Policy, Resource};
@@ -221,7 +221,18 @@ pub struct ProductExport;
 #[async_trait::async_trait]
 impl TableExport for ProductExport {
     type Entity = Product;
-    const HEADER: &'static [&'static str] = &["code", "name", "category", "unit", "price", "currency", "on_sale", "description", "created_at", "updated_at"];
+    const COLUMNS: &'static [Column] = &[
+        col("code", "产品编号", "Code", Cell::Text),
+        col("name", "产品名称", "Name", Cell::Text),
+        col("category", "产品分类", "Category", Cell::Text),
+        col("unit", "单位", "Unit", Cell::Text),
+        col("price", "标准价格", "Price", Cell::Text),
+        col("currency", "币种", "Currency", Cell::Text),
+        col("on_sale", "是否上架", "On sale", Cell::Bool),
+        col("description", "描述", "Description", Cell::Text),
+        col("created_at", "创建时间", "Created", Cell::Time),
+        col("updated_at", "更新时间", "Updated", Cell::Time),
+    ];
 
     async fn rows(db: &Db, batch: Vec<product::Model>) -> DomainResult<Vec<Vec<String>>> {
         let o = |s: Option<String>| s.unwrap_or_default();
@@ -239,6 +250,6 @@ impl TableExport for ProductExport {
     }
 }
 
-pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat) -> DomainResult<Export> {
-    kit::export::<Products, ProductExport>(db, ctx, params, format).await
+pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
+    kit::export::<Products, ProductExport>(db, ctx, params, format, reader).await
 }
