@@ -2,7 +2,8 @@
 //! on both databases — list shape and paging, unknown sort and filter, stale `If-Match`,
 //! field-level audit, delete → recycle bin → restore, `Idempotency-Key` replay, 403
 //! without the permission, 404 outside the caller's scope (owned resources), and an
-//! export that honours the scope. A module declares its resource in `RESOURCES` (how to
+//! export that honours the scope, and a batch that answers per item, all or nothing on
+//! request. A module declares its resource in `RESOURCES` (how to
 //! make one, what to change); `every_restorable_resource_is_conformance_tested` fails
 //! when a restorable resource is registered without it, and one test walks the table.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -27,6 +28,8 @@ pub struct Resource {
     pub owned: bool,
     /// Has `GET <path>/export?format=csv`.
     pub export: bool,
+    /// Has `POST <path>/batch`.
+    pub batch: bool,
     /// A deleted record still answers by id, marked `deleted_at` (products: the quotes
     /// that sold them show them); otherwise it is a 404.
     pub readable_when_deleted: bool,
@@ -40,6 +43,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("供应商 {n}"), "contact": "周经理", "city": "上海"}),
         patch: || (json!({"contact": "吴经理"}), "contact"),
         owned: false,
+        batch: true,
         export: false,
         readable_when_deleted: false,
     },
@@ -50,6 +54,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("分组 {n}"), "description": "重点"}),
         patch: || (json!({"description": "本季度"}), "description"),
         owned: true,
+        batch: false,
         export: false,
         readable_when_deleted: false,
     },
@@ -60,6 +65,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("类别 {n}")}),
         patch: || (json!({"remark": "常用"}), "remark"),
         owned: false,
+        batch: false,
         export: false,
         readable_when_deleted: false,
     },
@@ -70,6 +76,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "name": format!("联系人 {n}"), "mobile": "13800138000"}),
         patch: || (json!({"title": "总经理"}), "title"),
         owned: true,
+        batch: true,
         export: false,
         readable_when_deleted: false,
     },
@@ -80,6 +87,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "kind": "phone", "content": format!("电话沟通 {n}")}),
         patch: || (json!({"content": "上门拜访，演示新版设备"}), "content"),
         owned: true,
+        batch: false,
         export: false,
         readable_when_deleted: false,
     },
@@ -90,6 +98,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |_| json!({"name": "人体工学椅", "category_id": "{category}", "price": "1234.56"}),
         patch: || (json!({"price": "999.00"}), "price"),
         owned: false,
+        batch: true,
         export: true,
         readable_when_deleted: true,
     },
@@ -100,6 +109,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("客户 {n}"), "kind": "company", "city": "苏州"}),
         patch: || (json!({"city": "无锡"}), "city"),
         owned: true,
+        batch: true,
         export: true,
         readable_when_deleted: false,
     },
@@ -110,6 +120,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("部门 {n}"), "remark": "华东"}),
         patch: || (json!({"remark": "华南"}), "remark"),
         owned: false,
+        batch: false,
         export: false,
         readable_when_deleted: false,
     },
@@ -120,6 +131,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("conformance-role-{n}"), "permissions": ["customers:read"], "data_scope": "self"}),
         patch: || (json!({"description": "销售助理"}), "description"),
         owned: false,
+        batch: false,
         export: false,
         readable_when_deleted: false,
     },
@@ -130,6 +142,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"username": format!("conformance.{n}"), "display_name": format!("用户 {n}"), "password": "conformance-pass-1"}),
         patch: || (json!({"display_name": "王五"}), "display_name"),
         owned: false,
+        batch: false,
         export: false,
         readable_when_deleted: false,
     },
@@ -303,6 +316,45 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
         let rows = res.text().await.unwrap().lines().count();
         assert!(rows > 12, "{}: export has {rows} lines", r.entity);
     }
+    if r.batch {
+        batch_conforms(app, r, &outsider).await;
+    }
+}
+
+/// `POST <path>/batch`: each item answered as a single create (201 with its id, 422 for a
+/// bad field), written with its operation-log entry; `atomic=true` writes none when one is
+/// refused (424 for the others); more than 1000 items is refused whole; 403 without the
+/// permission.
+async fn batch_conforms(app: &TestApp, r: &Resource, outsider: &str) {
+    let batch = format!("{}/batch", r.path);
+    let total = || async { app.get(r.path, &app.admin).await.1["total"].as_u64().unwrap() };
+    let before = total().await;
+    let mut bad = body(app, r, 502, &app.admin).await;
+    bad["name"] = json!("   ");
+    let items = json!({"items": [body(app, r, 500, &app.admin).await, body(app, r, 501, &app.admin).await, bad]});
+    let (s, out) = app.post(&batch, &app.admin, items).await;
+    assert_eq!(s, StatusCode::OK, "{}: {out}", r.entity);
+    let statuses: Vec<u64> = out["results"].as_array().unwrap().iter().map(|i| i["status"].as_u64().unwrap()).collect();
+    assert_eq!(statuses, [201, 201, 422], "{}: {out}", r.entity);
+    assert_eq!(out["results"][2]["error"]["errors"][0]["field"], "name", "{}: {out}", r.entity);
+    assert_eq!(total().await, before + 2, "{}", r.entity);
+    let id = out["results"][1]["id"].as_str().unwrap();
+    assert_eq!(app.get(&format!("{}/{id}", r.path), &app.admin).await.0, StatusCode::OK, "{}", r.entity);
+    assert_eq!(app.audit_count(r.entity, id).await, 1, "{}: the batch logs each record", r.entity);
+
+    let mut bad = body(app, r, 504, &app.admin).await;
+    bad["name"] = json!("");
+    let items = json!({"items": [body(app, r, 503, &app.admin).await, bad]});
+    let (s, out) = app.post(&format!("{batch}?atomic=true"), &app.admin, items).await;
+    let statuses: Vec<u64> = out["results"].as_array().unwrap_or_else(|| panic!("{}: {s} {out}", r.entity)).iter().map(|i| i["status"].as_u64().unwrap()).collect();
+    assert_eq!(statuses, [424, 422], "{}: {out}", r.entity);
+    assert_eq!(total().await, before + 2, "{}: atomic wrote nothing", r.entity);
+
+    let one = body(app, r, 505, &app.admin).await;
+    let (s, e) = app.post(&batch, &app.admin, json!({"items": vec![one.clone(); 1001]})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("items")), "{}: {e}", r.entity);
+    assert_eq!(app.post(&batch, outsider, json!({"items": [one]})).await.0, StatusCode::FORBIDDEN, "{}", r.entity);
+    assert_eq!(total().await, before + 2, "{}", r.entity);
 }
 
 // One test walks the whole table, so a resource in it cannot be skipped.

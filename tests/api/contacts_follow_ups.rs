@@ -194,3 +194,19 @@ dual_test!(correcting_or_deleting_follow_ups_recomputes_the_customers_times, |ap
     let (_, now) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
     assert_eq!(times(&now), (Value::Null, Value::Null));
 });
+
+// A batch item is checked as a single create: a customer outside the caller's scope is a
+// 422 naming customer_id for that item only, and a valid neighbour is still written.
+dual_test!(contact_batch_items_keep_the_scope, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let (_, mine) = app.post("/api/v1/customers", &rep, json!({"name": "我的批量客户"})).await;
+    let (_, theirs) = app.post("/api/v1/customers", &other, json!({"name": "别人的批量客户"})).await;
+    let items = json!({"items": [{"customer_id": mine["id"], "name": "甲"}, {"customer_id": theirs["id"], "name": "乙"}]});
+    let (s, out) = app.post("/api/v1/contacts/batch", &rep, items).await;
+    assert_eq!(s, StatusCode::OK, "{out}");
+    assert_eq!((out["results"][0]["status"].as_u64(), out["results"][1]["status"].as_u64()), (Some(201), Some(422)), "{out}");
+    assert_eq!((out["results"][1]["error"]["errors"][0]["field"].as_str(), out["results"][1]["error"]["errors"][0]["code"].as_str()), (Some("customer_id"), Some("not_found")));
+    assert_eq!(app.get("/api/v1/contacts", &rep).await.1["total"], 1);
+    assert_eq!(app.get("/api/v1/contacts", &other).await.1["total"], 0);
+});

@@ -9,6 +9,7 @@ pub mod admin;
 pub mod allowed_methods;
 pub mod sessions;
 pub mod auth;
+pub mod batch;
 pub mod contacts;
 pub mod customer_groups;
 pub mod customers;

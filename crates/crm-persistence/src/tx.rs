@@ -47,6 +47,19 @@ impl Tx {
         crate::count_cache::note_write();
         Ok(())
     }
+
+    /// Runs `f` so that its writes are undone if it fails while the transaction goes on:
+    /// one item of a batch that breaks a rule leaves the others' writes standing. Both
+    /// databases take the SQL standard's savepoints; they do not nest here.
+    pub async fn savepoint<T>(&self, f: impl AsyncFnOnce(&Tx) -> DomainResult<T>) -> DomainResult<T> {
+        self.inner.execute_unprepared("SAVEPOINT kit_item").await.map_err(db_err)?;
+        let out = f(self).await;
+        if out.is_err() {
+            self.inner.execute_unprepared("ROLLBACK TO SAVEPOINT kit_item").await.map_err(db_err)?;
+        }
+        self.inner.execute_unprepared("RELEASE SAVEPOINT kit_item").await.map_err(db_err)?;
+        out
+    }
 }
 
 impl crate::db::Source for Tx {

@@ -148,29 +148,4 @@ pub struct CustomerBatch {
     pub items: Vec<NewCustomer>,
 }
 
-/// Why one item was not written.
-#[derive(Serialize, ToSchema)]
-pub struct BatchItemError {
-    pub code: String,
-    pub detail: String,
-    pub errors: Vec<crate::problem::ProblemFieldError>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct BatchItemResult {
-    /// The item's position in `items`.
-    pub index: usize,
-    /// 201 written; 409 a duplicate (of a stored customer or of an earlier item); 422 a bad
-    /// field or code; 424 valid but not written because another item failed (`atomic`).
-    pub status: u16,
-    pub id: Option<Uuid>,
-    pub error: Option<BatchItemError>,
-}
-
-#[derive(Serialize, ToSchema)]
-#[schema(example = json!({"results": [{"index": 0, "status": 201, "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "error": null},
-    {"index": 1, "status": 409, "id": null, "error": {"code": "customer.duplicate", "detail": "name: a customer with the same name exists",
-    "errors": [{"field": "name", "code": "duplicate", "message": "a customer with the same name exists"}]}}]}))]
-pub struct BatchResults {
-    pub results: Vec<BatchItemResult>,
-}
+pub use crate::batch::{BatchItemError, BatchItemResult, BatchResults};

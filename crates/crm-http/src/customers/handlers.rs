@@ -131,11 +131,11 @@ pub async fn batch_customers(state: web::Data<AppState>, ctx: ReqCtx, q: web::Qu
         let duplicate = e.error.errors.iter().any(|f| f.code == "duplicate");
         if let Some(r) = results.get_mut(e.index) {
             r.status = if duplicate { 409 } else { crate::problem::status_of(e.error.kind).as_u16() };
-            r.error = Some(BatchItemError {
-                code: if duplicate { "customer.duplicate".into() } else { e.error.code.clone() },
-                detail: e.error.message.clone(),
-                errors: e.error.errors.iter().map(|f| crate::problem::ProblemFieldError { field: f.field.clone(), code: f.code.clone(), message: f.message.clone() }).collect(),
-            });
+            let mut error = BatchItemError::of(&e.error);
+            if duplicate {
+                error.code = "customer.duplicate".into();
+            }
+            r.error = Some(error);
         }
     }
     Ok(ok(&BatchResults { results }, None))

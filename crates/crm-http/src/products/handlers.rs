@@ -145,3 +145,16 @@ pub async fn product_supplier_prices(state: web::Data<AppState>, ctx: ReqCtx, id
     let items = suppliers::current_prices_of_product(&state.db, *id, ctx.0.now.date_naive()).await?;
     Ok(ok(&PriceList { items }, None))
 }
+
+crate::batch_body!(ProductBatch, NewProduct, "products", json!({"items": [{"name": "升降桌", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "张", "price": "2999.00"},
+    {"name": "显示器支架", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "个", "price": "199.00"}]}));
+
+/// Creates up to 1000 products, each checked and answered as a single create (its category,
+/// a name unique in the category, the items before it included), in one transaction: the
+/// refused ones are left out, or with `atomic=true` nothing is written.
+#[utoipa::path(post, path = "/api/v1/products/batch", tag = "products", security(("bearer" = [])), request_body = ProductBatch,
+    params(crate::batch::BatchQuery, ("Idempotency-Key" = Option<String>, Header)),
+    responses((status = 200, body = crate::batch::BatchResults), (status = 422, description = "more than 1000 items", body = Problem)))]
+pub async fn batch_products(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<crate::batch::BatchQuery>, body: ValidJson<ProductBatch>) -> ApiResult<HttpResponse> {
+    Ok(ok(&crate::batch::results(products::batch(&state.db, &ctx.0, body.0.items, q.atomic()).await?), None))
+}

@@ -17,6 +17,7 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::PRODUCTS_READ), list_products, __path_list_products)
         .sorted_by(kit::sort_names::<Products>)
         .op(P(perms::PRODUCTS_CREATE), create_product, __path_create_product)
+        .op(P(perms::PRODUCTS_CREATE), batch_products, __path_batch_products)
         .op(P(perms::PRODUCTS_EXPORT), export_products, __path_export_products)
         .sorted_by(kit::sort_names::<Products>)
         .op(P(perms::PRODUCTS_READ), get_product, __path_get_product)

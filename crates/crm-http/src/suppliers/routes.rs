@@ -10,6 +10,7 @@ pub fn mount(r: &mut Routes) {
     r.op(P(perms::SUPPLIERS_READ), list_suppliers, __path_list_suppliers)
         .sorted_by(kit::sort_names::<Suppliers>)
         .op(P(perms::SUPPLIERS_CREATE), create_supplier, __path_create_supplier)
+        .op(P(perms::SUPPLIERS_CREATE), batch_suppliers, __path_batch_suppliers)
         .op(P(perms::SUPPLIERS_READ), get_supplier, __path_get_supplier)
         .op(P(perms::SUPPLIERS_UPDATE), update_supplier, __path_update_supplier)
         .op(P(perms::SUPPLIERS_DELETE), delete_supplier, __path_delete_supplier)

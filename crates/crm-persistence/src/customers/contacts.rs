@@ -136,25 +136,31 @@ async fn unset_other_primaries(db: &impl ConnectionTrait, customer_id: Uuid, kee
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewContact) -> DomainResult<ContactView> {
+    kit::create::<Contacts, _>(db, ctx, async |tx| build(tx, ctx, input).await).await
+}
+
+/// Up to 1000 contacts, each checked as `create` checks one (a customer the caller may change).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewContact>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Contacts, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+async fn build(tx: &Tx, ctx: &Ctx, input: NewContact) -> DomainResult<contact::Model> {
     let input = input.validate(ctx.now.date_naive())?;
-    kit::create::<Contacts, _>(db, ctx, async |tx| {
-        check_customer(tx, ctx, input.customer_id).await?;
-        Ok(contact::Model {
-            id: Uuid::now_v7(),
-            customer_id: input.customer_id,
-            name: input.name,
-            title: input.title,
-            phone: input.phone,
-            mobile: input.mobile,
-            email: input.email,
-            wechat: input.wechat,
-            is_primary: input.is_primary,
-            birthday: input.birthday,
-            remark: input.remark,
-            ..Default::default()
-        })
+    check_customer(tx, ctx, input.customer_id).await?;
+    Ok(contact::Model {
+        id: Uuid::now_v7(),
+        customer_id: input.customer_id,
+        name: input.name,
+        title: input.title,
+        phone: input.phone,
+        mobile: input.mobile,
+        email: input.email,
+        wechat: input.wechat,
+        is_primary: input.is_primary,
+        birthday: input.birthday,
+        remark: input.remark,
+        ..Default::default()
     })
-    .await
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ContactPatch, if_match: Option<i32>) -> DomainResult<ContactView> {

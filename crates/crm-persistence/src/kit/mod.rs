@@ -202,15 +202,83 @@ where
     L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
 {
     let tx = crate::tx::begin(db).await?;
-    let row = stamp_new::<R>(ctx, build(&tx).await?)?;
-    let id = R::id(&row);
-    R::Entity::insert(row.clone().into_active_model().reset_all()).exec_without_returning(&tx).await.map_err(db_err)?;
-    link(&tx, &row).await?;
-    let v = view::<R>(&tx, ctx, row.clone()).await?;
-    audit::record(&tx, ctx, R::Entity::NAME, id, "create", &Value::Null, &json!(v)).await?;
-    R::after_write(&tx, ctx, None, Some(&row)).await?;
+    let row = build(&tx).await?;
+    let v = insert_new::<R, _>(&tx, ctx, row, link).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(v)
+}
+
+/// Writes a new row built by the module, with its links, its `create` entry in the
+/// operation log and what must come with it; answers its read model.
+async fn insert_new<R, L>(tx: &Tx, ctx: &Ctx, row: Row<R>, link: L) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+{
+    let row = stamp_new::<R>(ctx, row)?;
+    let id = R::id(&row);
+    R::Entity::insert(row.clone().into_active_model().reset_all()).exec_without_returning(tx).await.map_err(db_err)?;
+    link(tx, &row).await?;
+    let v = view::<R>(tx, ctx, row.clone()).await?;
+    audit::record(tx, ctx, R::Entity::NAME, id, "create", &Value::Null, &json!(v)).await?;
+    R::after_write(tx, ctx, None, Some(&row)).await?;
+    Ok(v)
+}
+
+/// At most this many items in one batch (API.md).
+pub const MAX_BATCH: usize = 1000;
+
+/// What became of one item of a batch.
+#[derive(Debug)]
+pub enum BatchItem {
+    Created(Uuid),
+    /// Refused, with the reason a single create would have answered.
+    Refused(DomainError),
+    /// Valid, but not written because another item was refused (`atomic`).
+    NotWritten,
+}
+
+/// Creates each item as a single create would (`build` checks it and makes the row, in
+/// the transaction, so it sees the items before it), in one transaction: an item that is
+/// refused is rolled back to its savepoint and the others stand, or with `atomic` none
+/// is written. Answers one outcome per item, in order.
+pub async fn batch<R, I, B>(db: &Db, ctx: &Ctx, items: Vec<I>, atomic: bool, build: B) -> DomainResult<Vec<BatchItem>>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    B: AsyncFn(&Tx, I) -> DomainResult<Row<R>>,
+{
+    if items.len() > MAX_BATCH {
+        return Err(DomainError::invalid_field("items", "too_many", format!("at most {MAX_BATCH} items at once")));
+    }
+    let tx = crate::tx::begin(db).await?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let made = tx
+            .savepoint(async |tx| {
+                let row = build(tx, item).await?;
+                let id = R::id(&row);
+                insert_new::<R, _>(tx, ctx, row, no_rule).await?;
+                Ok(id)
+            })
+            .await;
+        out.push(match made {
+            Ok(id) => BatchItem::Created(id),
+            Err(e) if e.kind == crm_domain::ErrorKind::Internal => return Err(e),
+            Err(e) => BatchItem::Refused(e),
+        });
+    }
+    let refused = out.iter().any(|o| matches!(o, BatchItem::Refused(_)));
+    if atomic && refused {
+        // Dropping the transaction rolls it back.
+        drop(tx);
+        return Ok(out.into_iter().map(|o| if let BatchItem::Created(_) = o { BatchItem::NotWritten } else { o }).collect());
+    }
+    tx.commit().await.map_err(db_err)?;
+    Ok(out)
 }
 
 /// Changes a record the caller may change: `change` turns the current row into the next

@@ -16,13 +16,16 @@ use crate::{Ctx, Db};
 
 pub type Boxed<'a, T> = Pin<Box<dyn Future<Output = DomainResult<T>> + 'a>>;
 
+/// Record names by id.
+pub type Labels = Vec<(Uuid, String)>;
+
 pub struct Restorable {
     /// The entity's URL name (`SoftDelete::NAME`).
     pub name: &'static str,
     pub list_deleted: for<'a> fn(&'a Db, &'a ListParams) -> Boxed<'a, Page<RecycledItem>>,
     pub restore: for<'a> fn(&'a Tx, &'a Ctx, Uuid) -> Boxed<'a, ()>,
     /// The names of some rows, deleted or not.
-    pub labels: for<'a> fn(&'a Db, Vec<Uuid>) -> Boxed<'a, Vec<(Uuid, String)>>,
+    pub labels: for<'a> fn(&'a Db, Vec<Uuid>) -> Boxed<'a, Labels>,
 }
 
 impl Restorable {
@@ -55,6 +58,6 @@ fn restore<'a, E: SoftDelete>(tx: &'a Tx, ctx: &'a Ctx, id: Uuid) -> Boxed<'a, (
     Box::pin(recycle::restore::<E>(tx, ctx, id))
 }
 
-fn labels<'a, E: SoftDelete>(db: &'a Db, ids: Vec<Uuid>) -> Boxed<'a, Vec<(Uuid, String)>> {
+fn labels<'a, E: SoftDelete>(db: &'a Db, ids: Vec<Uuid>) -> Boxed<'a, Labels> {
     Box::pin(recycle::labels::<E>(db, ids))
 }

@@ -18,6 +18,7 @@ use uuid::Uuid;
 use super::categories;
 use super::entities::category;
 use super::entities::product::{self, Column as C, Entity as Product};
+use crate::tx::Tx;
 use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec};
@@ -178,20 +179,26 @@ fn fill(row: product::Model, p: CheckedProduct) -> product::Model {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: ProductInput) -> DomainResult<ProductView> {
+    kit::create::<Products, _>(db, ctx, async |tx| build(tx, input).await).await
+}
+
+/// Up to 1000 products, each checked as `create` checks one (the names before it included).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<ProductInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Products, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, input).await).await
+}
+
+async fn build(tx: &Tx, input: ProductInput) -> DomainResult<product::Model> {
     let p = input.validate()?;
-    kit::create::<Products, _>(db, ctx, async |tx| {
-        check_place(tx, &p, &name_key(&p.name), None).await?;
-        let n = sequences::next(tx, "products").await?;
-        let blank = product::Model {
-            id: Uuid::now_v7(),
-            code: format!("P{n:06}"),
-            category_id: p.category_id,
-            on_sale: true,
-            ..Default::default()
-        };
-        Ok(fill(blank, p))
-    })
-    .await
+    check_place(tx, &p, &name_key(&p.name), None).await?;
+    let n = sequences::next(tx, "products").await?;
+    let blank = product::Model {
+        id: Uuid::now_v7(),
+        code: format!("P{n:06}"),
+        category_id: p.category_id,
+        on_sale: true,
+        ..Default::default()
+    };
+    Ok(fill(blank, p))
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ProductPatch, if_match: Option<i32>) -> DomainResult<ProductView> {

@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::entities::supplier::{self, Column as C, Entity as Supplier};
 use super::entities::{product, supplier_customer, supplier_price};
+use crate::tx::Tx;
 use crate::customers::entities::customer;
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListSpec};
@@ -126,18 +127,24 @@ fn fill(row: supplier::Model, s: SupplierInput) -> supplier::Model {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: SupplierInput) -> DomainResult<SupplierView> {
+    kit::create::<Suppliers, _>(db, ctx, async |tx| build(tx, input).await).await
+}
+
+/// Up to 1000 suppliers, each checked as `create` checks one (the names before it included).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<SupplierInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Suppliers, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, input).await).await
+}
+
+async fn build(tx: &Tx, input: SupplierInput) -> DomainResult<supplier::Model> {
     let s = input.validate()?;
-    kit::create::<Suppliers, _>(db, ctx, async |tx| {
-        check_name(tx, &name_key(&s.name), None).await?;
-        let n = sequences::next(tx, "suppliers").await?;
-        let blank = supplier::Model {
-            id: Uuid::now_v7(),
-            number: format!("S{n:06}"),
-            ..Default::default()
-        };
-        Ok(fill(blank, s))
-    })
-    .await
+    check_name(tx, &name_key(&s.name), None).await?;
+    let n = sequences::next(tx, "suppliers").await?;
+    let blank = supplier::Model {
+        id: Uuid::now_v7(),
+        number: format!("S{n:06}"),
+        ..Default::default()
+    };
+    Ok(fill(blank, s))
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match: Option<i32>) -> DomainResult<SupplierView> {
