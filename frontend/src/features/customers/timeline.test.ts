@@ -49,8 +49,8 @@ describe("timeline entries", () => {
     expect(mergeTimelinePages([{ items: [a, b] }, { items: [b, c] }])).toEqual([a, b, c]);
   });
 
-  it("looks up a follow-up's author by its owner, a logged change's not at all", () => {
+  it("looks up a follow-up's author by its owner when the entry names nobody", () => {
     expect(timelineActorId({ ...followUp("f", "t"), actor_id: null })).toBe("u1");
-    expect(timelineActorId(logged("update", "t"))).toBeUndefined();
+    expect(timelineActorId(logged("update", "t"))).toBe("u2");
   });
 });

@@ -38,8 +38,10 @@ export function mergeTimelinePages(pages: readonly { items: readonly TimelineIte
   return out;
 }
 
-/** Who wrote a timeline entry: the logged name, else the id for a lookup (a follow-up carries only its owner's id). */
-export function timelineActorId(item: Pick<TimelineItem, "actor_id" | "actor_name" | "follow_up">): string | undefined {
-  if (item.actor_name) return undefined;
+/**
+ * Who wrote a timeline entry, as an id to look up: the log names people by username and a
+ * follow-up by nobody, while the rest of the page shows display names.
+ */
+export function timelineActorId(item: Pick<TimelineItem, "actor_id" | "follow_up">): string | undefined {
   return item.actor_id ?? item.follow_up?.owner_id ?? undefined;
 }

@@ -60,7 +60,7 @@ export function CustomerTimeline({ customerId, onCompose, composeBlocked }: Prop
     ]),
   );
   const fieldLabel = historyFieldLabel(t, "customers:fields");
-  const author = (item: TimelineItem) => item.actor_name || userNames.get(timelineActorId(item) ?? "") || t("customers:timeline.system");
+  const author = (item: TimelineItem) => userNames.get(timelineActorId(item) ?? "") || item.actor_name || t("customers:timeline.system");
   const value = (field: string, v: unknown) => {
     if (typeof v === "string" && USER_FIELDS.has(field)) return userNames.get(v) ?? v;
     return valueText(field, v, none) ?? formatValue(v, none);
