@@ -33,6 +33,10 @@ export function FollowUpComposer({ open, customerId, followUp, onClose }: Props)
   const create = followUpsApi.useCreate();
   const update = followUpsApi.useUpdate();
 
+  const kindOptions = dictionaryOptions(kinds.data, i18n.language, followUp?.kind);
+  // A new follow-up starts with the first kind in the dictionary's order (the usual one, a call).
+  const initialValues = followUp ? followUpFormValues(followUp) : { ...followUpFormValues(null), kind: kindOptions[0]?.value };
+
   const submit = (values: FollowUpFormValues) =>
     followUp
       ? update.mutateAsync({ record: followUp, patch: followUpPatch(values) })
@@ -45,7 +49,7 @@ export function FollowUpComposer({ open, customerId, followUp, onClose }: Props)
       onClose={onClose}
       form={form}
       recordKey={followUp?.id ?? "new"}
-      initialValues={followUpFormValues(followUp)}
+      initialValues={initialValues}
       onSubmit={submit}
       successMessage={followUp ? t("customers:composer.saved") : t("customers:followUps.added")}
       saveTestId="follow-up-save"
@@ -53,7 +57,7 @@ export function FollowUpComposer({ open, customerId, followUp, onClose }: Props)
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item name="kind" label={t("customers:followUps.fields.kind")} rules={[{ required: true, message: t("customers:composer.kindRequired") }]}>
-            <Select options={dictionaryOptions(kinds.data, i18n.language, followUp?.kind)} loading={kinds.isPending} data-testid="follow-up-kind" />
+            <Select options={kindOptions} loading={kinds.isPending} data-testid="follow-up-kind" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
