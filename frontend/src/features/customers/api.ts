@@ -9,6 +9,7 @@ import type {
 } from "../../api/types";
 import { resourceApi } from "../../shared/resource/resourceApi";
 import type { PoolAction } from "./pools";
+import { nextTimelinePage } from "./timeline";
 
 export type CustomerFilters = {
   q?: string;
@@ -228,6 +229,6 @@ export function useCustomerTimeline(customerId: string) {
     queryFn: ({ pageParam }) =>
       unwrap(api.GET("/api/v1/customers/{id}/timeline", { params: { path: { id: customerId }, query: { page: pageParam, page_size: TIMELINE_PAGE_SIZE } } })),
     initialPageParam: 1,
-    getNextPageParam: (last) => (last.page * last.page_size < last.total ? last.page + 1 : undefined),
+    getNextPageParam: nextTimelinePage,
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineItem } from "../../api/types";
-import { mergeTimelinePages, timelineActorId, timelineChanges, timelineKey } from "./timeline";
+import { mergeTimelinePages, nextTimelinePage, timelineActorId, timelineChanges, timelineKey } from "./timeline";
 
 const followUp = (id: string, at: string): TimelineItem => ({
   kind: "follow_up",
@@ -52,5 +52,13 @@ describe("timeline entries", () => {
   it("looks up a follow-up's author by its owner when the entry names nobody", () => {
     expect(timelineActorId({ ...followUp("f", "t"), actor_id: null })).toBe("u1");
     expect(timelineActorId(logged("update", "t"))).toBe("u2");
+  });
+});
+
+describe("timeline paging", () => {
+  it("asks for the next page until the total is reached", () => {
+    expect(nextTimelinePage({ page: 1, page_size: 20, total: 41 })).toBe(2);
+    expect(nextTimelinePage({ page: 3, page_size: 20, total: 41 })).toBeUndefined();
+    expect(nextTimelinePage({ page: 2, page_size: 20, total: 40 })).toBeUndefined();
   });
 });

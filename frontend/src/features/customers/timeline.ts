@@ -45,3 +45,8 @@ export function mergeTimelinePages(pages: readonly { items: readonly TimelineIte
 export function timelineActorId(item: Pick<TimelineItem, "actor_id" | "follow_up">): string | undefined {
   return item.actor_id ?? item.follow_up?.owner_id ?? undefined;
 }
+
+/** The page after `last`, or undefined when it was the last one ("load more" then disappears). */
+export function nextTimelinePage(last: { page: number; page_size: number; total: number }): number | undefined {
+  return last.page * last.page_size < last.total ? last.page + 1 : undefined;
+}

@@ -3,7 +3,7 @@ import { MessageOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { FollowUp, TimelineItem } from "../../../api/types";
 import { problemText } from "../../../api/problem";
-import { historyFieldLabel } from "../../../shared/resource/ChangeHistory";
+import { ACTION_COLORS, historyFieldLabel } from "../../../shared/resource/ChangeHistory";
 import { formatDateTime, formatValue } from "../../../shared/format";
 import { useUserNames } from "../../../shared/userNames";
 import { usePermission } from "../../auth/api";
@@ -12,22 +12,12 @@ import { mergeTimelinePages, timelineActorId, timelineChanges, timelineKey } fro
 import { useCustomerHistoryText } from "./customerHistoryText";
 import { FollowUpEntry } from "./FollowUpEntry";
 
-/** Dot colours: pool moves stand out from edits; a follow-up is the sales work itself. */
-const KIND_COLORS: Record<string, string> = {
-  follow_up: "blue",
-  create: "green",
-  claim: "orange",
-  assign: "orange",
-  transfer: "purple",
-  release: "cyan",
-  return: "cyan",
-  invalidate: "gray",
-  revalidate: "green",
-  won: "green",
-  delete: "red",
-  restore: "purple",
-  update: "gray",
-};
+/** A timeline dot takes a colour name or CSS colour; a tag's "default" is grey there. */
+function dotColor(kind: string): string {
+  if (kind === "follow_up") return "blue";
+  const color = ACTION_COLORS[kind];
+  return !color || color === "default" ? "gray" : color;
+}
 
 /** Logged fields that hold a user's id, shown by name. */
 const USER_FIELDS = new Set(["owner_id", "created_by"]);
@@ -84,7 +74,7 @@ export function CustomerTimeline({ customerId, onCompose, composeBlocked }: Prop
     return (
       <div data-testid="timeline-event" data-kind={item.kind}>
         <Space wrap size={[8, 4]}>
-          <Tag color={KIND_COLORS[item.kind]} style={{ marginInlineEnd: 0 }}>
+          <Tag color={ACTION_COLORS[item.kind]} style={{ marginInlineEnd: 0 }}>
             {actionLabel(item.kind)}
           </Tag>
           <Typography.Text type="secondary">{formatDateTime(item.at, none)}</Typography.Text>
@@ -132,7 +122,7 @@ export function CustomerTimeline({ customerId, onCompose, composeBlocked }: Prop
           <Timeline
             items={items.map((item) => ({
               key: timelineKey(item),
-              color: KIND_COLORS[item.kind] ?? "gray",
+              color: dotColor(item.kind),
               dot: item.follow_up ? <MessageOutlined /> : undefined,
               children: entry(item),
             }))}
