@@ -1,12 +1,23 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import dayjs from "dayjs";
 import type { components } from "../src/api/schema";
-import { ADMIN_STATE } from "./authState";
 import { AppShell } from "./pages/AppShell";
 import { Customer360Page } from "./pages/CustomerPages";
-import { adminHeaders, createCustomer } from "./sceneApi";
+import { LoginPage } from "./pages/LoginPage";
+import { adminHeaders, createCustomer, createUser } from "./sceneApi";
 
-test.use({ storageState: ADMIN_STATE });
+// Each journey signs in as its own admin-role user, not as `admin`: other journeys on a shared
+// server switch admin's saved language back and forth, and the words checked here are Chinese.
+test.use({ storageState: { cookies: [], origins: [] } });
+
+/** A fresh user with the built-in admin role, signed in through the login page (the browser's language, zh-CN, applies). */
+async function signInAsNewAdmin(page: Page, request: APIRequestContext, suffix: string): Promise<void> {
+  const user = { username: `c360_${suffix}`, displayName: `周晓 ${suffix}`, password: "C360Test!x1" };
+  await createUser(request, user, "admin");
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.login(user.username, user.password);
+}
 
 const SHORT = "YYYY-MM-DD HH:mm";
 
@@ -36,6 +47,7 @@ test("customer 360: log a follow-up from the header, see it first, correct it, r
   const corrected = `上门拜访，确认了两期付款方案 ${suffix}`;
   const id = await createCustomer(request, { name, city: "杭州" });
   await createContact(request, id, contact);
+  await signInAsNewAdmin(page, request, suffix);
   const detail = new Customer360Page(page);
   const shell = new AppShell(page);
 
@@ -134,6 +146,7 @@ test("customer 360 on a phone: the header wraps, 写跟进 stays a button, the r
   const name = `宁波手机端测试有限公司-${suffix}`;
   const content = `微信沟通样品寄送 ${suffix}`;
   const id = await createCustomer(request, { name, city: "宁波" });
+  await signInAsNewAdmin(page, request, suffix);
   const detail = new Customer360Page(page);
   const shell = new AppShell(page);
 
