@@ -136,6 +136,9 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
       shell.screenshot("21-customer-form"),
     );
     await expect(page.getByTestId("customer-pool").first()).toHaveText("潜在客户");
+    // The 360 page opens on the activity timeline; the fields are one tab over.
+    await expect(page.getByTestId("customer-timeline")).toBeVisible();
+    await detail.openTab("资料");
     await expect(page.getByTestId("customer-profile")).toContainText("信息技术");
     await shell.screenshot("22-customer-360");
     await shell.switchLanguage("English");
@@ -164,7 +167,7 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await expect(page.getByTestId("contact-primary-star")).toBeVisible();
     await shell.screenshot("24-customer-contacts");
     await detail.openTab("跟进记录");
-    const next = dayjs().add(7, "day").hour(10).minute(0).second(0).format("YYYY-MM-DD HH:mm:ss");
+    const next = dayjs().add(7, "day").hour(10).minute(0).second(0).format("YYYY-MM-DD HH:mm");
     await detail.addFollowUp("电话", followUpText, next);
     await expect(page.getByTestId("follow-up-item").first()).toContainText("电话");
     await expect(page.getByTestId("follow-up-item").first()).toContainText("下次跟进");
@@ -390,6 +393,7 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
       await expect(dialog).toBeHidden();
     });
     await expect(page.getByTestId("customer-title")).toHaveText(name);
+    await detail.openTab("资料");
     await expect(page.getByTestId("customer-profile")).toContainText(duplicate.phone);
     await expect(page.getByTestId("customer-profile")).toContainText(duplicate.email);
     await list.goto();

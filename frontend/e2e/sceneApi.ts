@@ -19,16 +19,21 @@ export async function createCustomer(request: APIRequestContext, customer: { nam
   return ((await created.json()) as { id: string }).id;
 }
 
-/** A user with the built-in `sales_rep` role (their own records only). */
-export async function createSalesRep(request: APIRequestContext, user: { username: string; displayName: string; password: string }): Promise<void> {
+/** A user with one of the built-in roles (`admin`, `sales_manager`, `sales_rep`). */
+export async function createUser(request: APIRequestContext, user: { username: string; displayName: string; password: string }, roleName: string): Promise<void> {
   const headers = await adminHeaders(request);
   const roles = await request.get("/api/v1/roles", { headers, params: { page: 1, page_size: 200 } });
   expect(roles.ok()).toBeTruthy();
-  const role = ((await roles.json()) as { items: { id: string; name: string }[] }).items.find((r) => r.name === "sales_rep");
-  expect(role, "built-in sales_rep role").toBeDefined();
+  const role = ((await roles.json()) as { items: { id: string; name: string }[] }).items.find((r) => r.name === roleName);
+  expect(role, `built-in ${roleName} role`).toBeDefined();
   const created = await request.post("/api/v1/users", {
     headers,
     data: { username: user.username, display_name: user.displayName, password: user.password, role_ids: [role?.id] },
   });
   expect(created.status(), await created.text()).toBe(201);
+}
+
+/** A user with the built-in `sales_rep` role (their own records only). */
+export async function createSalesRep(request: APIRequestContext, user: { username: string; displayName: string; password: string }): Promise<void> {
+  await createUser(request, user, "sales_rep");
 }

@@ -238,22 +238,56 @@ export class Customer360Page {
     await expect(this.page.getByRole("cell", { name: contact.name, exact: true })).toBeVisible();
   }
 
-  /** Adds a follow-up; `next` is typed into the picker as `YYYY-MM-DD HH:mm:ss`. */
+  /** Adds a follow-up from the follow-ups tab; `next` is typed into the picker as `YYYY-MM-DD HH:mm`. */
   async addFollowUp(kindLabel: string, content: string, next?: string): Promise<void> {
-    await chooseOption(this.page, this.page.getByTestId("follow-up-kind"), kindLabel);
-    await this.page.getByTestId("follow-up-content").fill(content);
-    if (next) {
-      const input = this.page.locator("input#next_follow_up_at");
-      await input.click();
-      await input.fill(next);
-      // Enter would also submit the form; the panel's OK button only confirms the picker.
-      await this.page.locator(".ant-picker-dropdown:visible .ant-picker-ok button").click();
-      await expect(input).toHaveValue(next);
-    }
-    await this.page.getByTestId("follow-up-submit").click();
+    await this.page.getByTestId("follow-up-create").click();
+    await this.fillComposer({ kind: kindLabel, content, next });
+    await this.saveComposer();
     await expect(this.page.getByTestId("follow-up-item").first()).toContainText(content);
-    // The form empties itself after a successful save, without complaining about the blanks.
-    await expect(this.page.getByTestId("follow-up-content")).toHaveValue("");
-    await expect(this.page.locator(".ant-form-item-explain-error")).toHaveCount(0);
+  }
+
+  /** The follow-up composer (a drawer). */
+  composer(): Locator {
+    return this.page.locator(".ant-drawer-content", { has: this.page.getByTestId("follow-up-content") });
+  }
+
+  /** Opens the composer from the header's primary button (on a phone too). */
+  async startFollowUpFromHeader(): Promise<Locator> {
+    await this.page.getByTestId("customer-follow-up").click();
+    await expect(this.composer()).toBeVisible();
+    return this.composer();
+  }
+
+  /**
+   * Fills the open composer. Times are typed as `YYYY-MM-DD HH:mm` and confirmed with Enter, which
+   * must keep the typed value and not save the form.
+   */
+  async fillComposer(values: { kind?: string; content?: string; quick?: "tomorrow" | "in3days" | "nextWeek"; next?: string; occurred?: string; participant?: string }): Promise<void> {
+    const composer = this.composer();
+    if (values.kind) await chooseOption(this.page, composer.getByTestId("follow-up-kind"), values.kind);
+    if (values.content !== undefined) await composer.getByTestId("follow-up-content").fill(values.content);
+    if (values.occurred) await this.typeTime(composer.locator("input#occurred_at"), values.occurred);
+    if (values.quick) await composer.getByTestId(`follow-up-quick-${values.quick}`).click();
+    if (values.next) await this.typeTime(composer.locator("input#next_follow_up_at"), values.next);
+    if (values.participant) await chooseOption(this.page, composer.getByTestId("follow-up-participants"), values.participant, true);
+  }
+
+  private async typeTime(input: Locator, value: string): Promise<void> {
+    await input.click();
+    await input.fill(value);
+    await input.press("Enter");
+    await expect(input).toHaveValue(value);
+    // Enter confirmed the field only: the composer is still open.
+    await expect(this.composer()).toBeVisible();
+  }
+
+  async saveComposer(): Promise<void> {
+    await this.page.getByTestId("follow-up-save").click();
+    await expect(this.composer()).toBeHidden();
+  }
+
+  /** The activity timeline's entries, newest first. */
+  timelineEntries(): Locator {
+    return this.page.getByTestId("customer-timeline").locator(".ant-timeline-item");
   }
 }

@@ -46,6 +46,9 @@ export type CreateContact = Schemas["NewContact"];
 export type UpdateContact = Schemas["ContactPatch"];
 export type FollowUp = Schemas["FollowUp"];
 export type CreateFollowUp = Schemas["NewFollowUp"];
+export type UpdateFollowUp = Schemas["FollowUpPatch"];
+/** One entry of a customer's timeline: a follow-up, or a logged change to the customer. */
+export type TimelineItem = Schemas["TimelineItem"];
 export type CustomerList = Schemas["CustomerList"];
 export type TransferCustomers = Schemas["TransferRequest"];
 export type AssignCustomers = Schemas["AssignRequest"];

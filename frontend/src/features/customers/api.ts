@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type {
   AssignCustomers,
@@ -9,6 +9,7 @@ import type {
 } from "../../api/types";
 import { resourceApi } from "../../shared/resource/resourceApi";
 import type { PoolAction } from "./pools";
+import { nextTimelinePage } from "./timeline";
 
 export type CustomerFilters = {
   q?: string;
@@ -36,6 +37,9 @@ export const customerKeys = {
   search: (q: string) => ["customers", "search", q] as const,
   collaborators: (id: string) => ["customers", "collaborators", id] as const,
   suppliers: (id: string) => ["customers", "suppliers", id] as const,
+  // Under "customers", so a pool move or an edit (which refresh "customers") refreshes it, and a
+  // follow-up's write too (follow-ups also invalidate "customers").
+  timeline: (id: string) => ["customers", "timeline", id] as const,
 };
 
 export const contactKeys = {
@@ -213,5 +217,18 @@ export function useCustomerSuppliers(customerId: string) {
   return useQuery({
     queryKey: customerKeys.suppliers(customerId),
     queryFn: () => unwrap(api.GET("/api/v1/customers/{id}/suppliers", { params: { path: { id: customerId } } })).then((list) => list.items),
+  });
+}
+
+const TIMELINE_PAGE_SIZE = 20;
+
+/** The customer's timeline, newest first, a page at a time ("load more" asks for the next). */
+export function useCustomerTimeline(customerId: string) {
+  return useInfiniteQuery({
+    queryKey: customerKeys.timeline(customerId),
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET("/api/v1/customers/{id}/timeline", { params: { path: { id: customerId }, query: { page: pageParam, page_size: TIMELINE_PAGE_SIZE } } })),
+    initialPageParam: 1,
+    getNextPageParam: nextTimelinePage,
   });
 }

@@ -3,10 +3,9 @@ import { Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDebouncedValue } from "../hooks/useDebouncedValue";
 import { useUserSearch, type UserOption } from "../lookups";
+import { useUserNames } from "../userNames";
 
-type Props = {
-  value?: string | null;
-  onChange?: (value: string | undefined, option: UserOption | undefined) => void;
+type Common = {
   /** Users not to offer, e.g. those already chosen. */
   exclude?: readonly string[];
   placeholder?: string;
@@ -15,39 +14,83 @@ type Props = {
   "data-testid"?: string;
 };
 
+type Single = Common & {
+  multiple?: false;
+  value?: string | null;
+  onChange?: (value: string | undefined, option: UserOption | undefined) => void;
+};
+
+type Multiple = Common & {
+  /** Several users (participants, say): the value is a list of ids. */
+  multiple: true;
+  value?: readonly string[] | null;
+  onChange?: (value: string[]) => void;
+};
+
 /**
- * Picks one enabled user, searching the server as the user types (a company may have more users
- * than one page holds). Usable as an antd Form control.
+ * Picks enabled users, searching the server as the user types (a company may have more users
+ * than one page holds). Usable as an antd Form control, for one user or, with `multiple`, several.
  */
-export function UserPicker({ value, onChange, exclude = [], placeholder, style, allowClear = true, ...rest }: Props) {
+export function UserPicker(props: Single | Multiple) {
+  const { exclude = [], placeholder, style, allowClear = true } = props;
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const q = useDebouncedValue(search.trim(), 300);
   const users = useUserSearch(q);
-  // The chosen user stays labelled while another search no longer lists them.
-  const [chosen, setChosen] = useState<UserOption | undefined>();
+  const selected = props.multiple ? [...(props.value ?? [])] : props.value ? [props.value] : [];
+  // Chosen users stay labelled while another search no longer lists them; users the form came
+  // with (an edited record's) are labelled by name, not shown as ids.
+  const [chosen, setChosen] = useState<ReadonlyMap<string, UserOption>>(new Map());
+  const names = useUserNames(selected.filter((id) => !chosen.has(id)));
   const found = (users.data ?? []).filter((o) => !exclude.includes(o.value));
-  const options = chosen && chosen.value === value && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
+  const missing = selected
+    .filter((id) => !found.some((o) => o.value === id))
+    .map((id) => chosen.get(id) ?? { value: id, label: names.get(id) ?? id });
+  const options = [...missing, ...found];
 
+  const remember = (picked: UserOption | UserOption[] | undefined) => {
+    const list = Array.isArray(picked) ? picked : picked ? [picked] : [];
+    setChosen((old) => new Map([...old, ...list.map((o) => [o.value, o] as const)]));
+    setSearch("");
+  };
+
+  const common = {
+    showSearch: true,
+    allowClear,
+    filterOption: false,
+    placeholder: placeholder ?? t("common:userPicker.placeholder"),
+    notFoundContent: users.isFetching ? t("common:userPicker.searching") : t("common:userPicker.none"),
+    loading: users.isFetching,
+    options,
+    onSearch: setSearch,
+    style,
+    "data-testid": props["data-testid"],
+  };
+
+  if (props.multiple) {
+    const { onChange } = props;
+    return (
+      <Select<string[], UserOption>
+        {...common}
+        mode="multiple"
+        value={selected}
+        onChange={(next, option) => {
+          remember(option as UserOption[] | undefined);
+          onChange?.(next);
+        }}
+      />
+    );
+  }
+  const { onChange } = props;
   return (
     <Select<string, UserOption>
-      showSearch
-      allowClear={allowClear}
-      filterOption={false}
-      value={value ?? undefined}
-      placeholder={placeholder ?? t("common:userPicker.placeholder")}
-      notFoundContent={users.isFetching ? t("common:userPicker.searching") : t("common:userPicker.none")}
-      loading={users.isFetching}
-      options={options}
-      onSearch={setSearch}
+      {...common}
+      value={selected[0]}
       onChange={(next, option) => {
         const picked = Array.isArray(option) ? option[0] : option;
-        setChosen(picked);
-        setSearch("");
+        remember(picked);
         onChange?.(next, picked);
       }}
-      style={style}
-      data-testid={rest["data-testid"]}
     />
   );
 }

@@ -11,14 +11,20 @@ import type { PageParams } from "../hooks/pagedQuery";
 import { usePagedTable } from "../hooks/usePagedTable";
 import { useUserNames } from "../userNames";
 
-const ACTION_COLORS: Record<string, string> = {
+/** A logged action's tag colour, shared by the change history and a customer's timeline. */
+export const ACTION_COLORS: Readonly<Record<string, string>> = {
   create: "green",
   update: "blue",
   delete: "red",
   restore: "purple",
   claim: "orange",
+  assign: "orange",
+  transfer: "purple",
   release: "cyan",
+  return: "cyan",
+  won: "green",
   invalidate: "default",
+  revalidate: "green",
 };
 
 /** Fields that hold a user's id (`created_by`, `deleted_by`…), and those a resource names. */

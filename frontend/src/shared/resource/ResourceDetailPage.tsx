@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Button, Card, Result, Skeleton, Space, Tabs, Typography } from "antd";
+import { Button, Card, Grid, Result, Skeleton, Space, Tabs, Typography } from "antd";
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
@@ -41,6 +41,8 @@ export function ResourceDetailPage<T>({ record, listPath, backLabel, notFoundLab
   const navigate = useNavigate();
   const can = usePermission();
   const [searchParams, setSearchParams] = useSearchParams();
+  // Beside the back button the lines under the title line up with it; a phone needs the width.
+  const indent = Grid.useBreakpoint().md === false ? 0 : 40;
 
   if (record.isPending) return <Card><Skeleton active /></Card>;
   if (record.isError || record.data === undefined) {
@@ -103,7 +105,7 @@ export function ResourceDetailPage<T>({ record, listPath, backLabel, notFoundLab
               {titleExtra?.(r)}
             </Space>
             {subtitle && (
-              <Space wrap size="large" style={{ paddingInlineStart: 40 }}>
+              <Space wrap size="large" style={{ paddingInlineStart: indent }}>
                 {subtitle(r)}
               </Space>
             )}

@@ -1,23 +1,29 @@
 import { useState, type ReactNode } from "react";
-import { App, Button, Popconfirm } from "antd";
+import { App, Button, Popconfirm, Tooltip, type MenuProps } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../api/types";
 import { ApiError } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useMe, usePermission } from "../../auth/api";
+import { blockedReason, ownerSideAccess } from "../access";
 import { usePoolMove } from "../api";
 import { allowedPoolActions, type PoolAction } from "../pools";
 import { ReasonModal } from "./ReasonModal";
 
 const NEEDS_REASON: readonly PoolAction[] = ["release", "invalidate"];
+/** The moves only the owner's side may make; a collaborator sees them greyed out with the reason. */
+const OWNER_SIDE: readonly PoolAction[] = ["release", "invalidate"];
+
+type MenuItem = NonNullable<MenuProps["items"]>[number];
 
 /**
  * The pool moves for customers, shared by the list rows and the 360 header: `buttons(customer)`
- * renders the allowed ones, `modal` the reason dialog they open.
+ * renders the allowed ones, `menuItems(customer)` the same as entries of a "more" menu (a phone's
+ * header), `modal` the reason dialog they open.
  */
 export function usePoolActions(options: { size?: "small" | "middle"; link?: boolean } = {}) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal: dialogs } = App.useApp();
   const can = usePermission();
   const { data: me } = useMe();
   const onProblem = useProblemHandler();
@@ -47,8 +53,15 @@ export function usePoolActions(options: { size?: "small" | "middle"; link?: bool
       },
     );
 
-  const buttons = (customer: Customer): ReactNode[] =>
+  /** The moves to offer, each with why it is greyed out (undefined when it may be tried). */
+  const allowed = (customer: Customer) =>
     allowedPoolActions(customer.pool, (p) => can(p), me?.data_scope === "all").map((action) => {
+      const reason = OWNER_SIDE.includes(action) ? blockedReason(customer, ownerSideAccess(customer, me)) : undefined;
+      return { action, blocked: reason ? t(`customers:access.${reason}`) : undefined };
+    });
+
+  const buttons = (customer: Customer): ReactNode[] =>
+    allowed(customer).map(({ action, blocked }) => {
       const common = {
         size: options.size ?? "small",
         type: options.link ? ("link" as const) : ("default" as const),
@@ -56,6 +69,15 @@ export function usePoolActions(options: { size?: "small" | "middle"; link?: bool
         "data-testid": `customer-${action}`,
       };
       const label = t(`customers:pool.actions.${action}`);
+      if (blocked) {
+        return (
+          <Tooltip key={action} title={blocked}>
+            <Button {...common} disabled>
+              {label}
+            </Button>
+          </Tooltip>
+        );
+      }
       if (NEEDS_REASON.includes(action)) {
         return (
           <Button key={action} {...common} onClick={() => setAsking({ customer, action })}>
@@ -79,6 +101,26 @@ export function usePoolActions(options: { size?: "small" | "middle"; link?: bool
       );
     });
 
+  // A menu entry cannot hold a popconfirm, so the moves without a reason ask in a dialog instead.
+  const menuItems = (customer: Customer): MenuItem[] =>
+    allowed(customer).map(({ action, blocked }) => ({
+      key: `pool-${action}`,
+      danger: action === "invalidate",
+      disabled: !!blocked,
+      label: <span data-testid={`customer-menu-${action}`}>{t(`customers:pool.actions.${action}`)}</span>,
+      extra: blocked,
+      onClick: () => {
+        if (NEEDS_REASON.includes(action)) return setAsking({ customer, action });
+        dialogs.confirm({
+          title: t(`customers:pool.confirm.${action}`, { name: customer.name }),
+          okText: t("common:confirm.yes"),
+          cancelText: t("common:confirm.no"),
+          okButtonProps: { "data-testid": `customer-${action}-ok` },
+          onOk: () => run(customer, action),
+        });
+      },
+    }));
+
   const modal = (
     <ReasonModal
       open={!!asking}
@@ -89,5 +131,5 @@ export function usePoolActions(options: { size?: "small" | "middle"; link?: bool
     />
   );
 
-  return { buttons, modal };
+  return { buttons, menuItems, modal };
 }

@@ -1,38 +1,162 @@
-import { useState } from "react";
-import { Button, Typography } from "antd";
-import { MergeCellsOutlined } from "@ant-design/icons";
+import { useState, type ReactNode } from "react";
+import { App, Button, Dropdown, Grid, Tooltip, type MenuProps } from "antd";
+import { EditOutlined, EllipsisOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
+import type { Customer, FollowUp } from "../../../api/types";
 import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
+import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
-import { usePermission } from "../../auth/api";
+import { useMe, usePermission } from "../../auth/api";
+import { blockedReason, editAccess } from "../access";
 import { customersApi } from "../api";
 import { CollaboratorsTab } from "../components/CollaboratorsTab";
 import { ContactsTab } from "../components/ContactsTab";
+import { CustomerHeaderInfo } from "../components/CustomerHeaderInfo";
 import { useCustomerHistoryText } from "../components/customerHistoryText";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
 import { CustomerProfile } from "../components/CustomerProfile";
+import { CustomerTimeline } from "../components/CustomerTimeline";
+import { FollowUpComposer } from "../components/FollowUpComposer";
 import { FollowUpsTab } from "../components/FollowUpsTab";
 import { MergeCustomerModal } from "../components/MergeCustomerModal";
+import { OwnerModal } from "../components/OwnerModal";
 import { PoolTag } from "../components/PoolTag";
 import { SuppliersTab } from "../components/SuppliersTab";
 import { usePoolActions } from "../components/usePoolActions";
 
 const CUSTOMERS_PATH = "/customers";
+/** Only owned customers change hands by a transfer; a public one is assigned from the list. */
+const TRANSFERABLE_POOLS = ["potential", "won"];
 
-/** Customer 360: the record, its contacts, follow-ups, collaborators, suppliers and change history. */
+type MenuItem = NonNullable<MenuProps["items"]>[number];
+
+/** A header button that is greyed out with the reason when the user may not use it here. */
+function Gated({ blocked, children }: { blocked?: string; children: ReactNode }) {
+  return blocked ? <Tooltip title={blocked}>{children}</Tooltip> : <>{children}</>;
+}
+
+/**
+ * Customer 360: a header with where the customer stands (owner, pool, next and last follow-up)
+ * and the day's moves (log a follow-up, return to the pool, transfer, edit), then the activity
+ * timeline first and the record's other tabs after it. On a phone the header keeps "log a
+ * follow-up" as a button and folds the other moves into "more".
+ */
 export function CustomerDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { modal, message } = App.useApp();
   const can = usePermission();
+  const { data: me } = useMe();
+  const onProblem = useProblemHandler();
+  const wide = Grid.useBreakpoint().md ?? true;
   const customer = customersApi.useGet(id);
   const remove = customersApi.useDelete();
   const pool = usePoolActions({ size: "middle" });
   const historyText = useCustomerHistoryText();
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
-  const none = t("common:values.none");
+  const [transferring, setTransferring] = useState(false);
+  // The follow-up stays while the drawer closes, so its title does not change during the animation.
+  const [composing, setComposing] = useState<{ open: boolean; followUp: FollowUp | null }>({ open: false, followUp: null });
+  const compose = (followUp: FollowUp | null) => setComposing({ open: true, followUp });
+
+  /** Why editing (the record, its follow-ups, a transfer) is greyed out; undefined when it may be tried. */
+  const editBlocked = (c: Customer) => {
+    const reason = blockedReason(c, editAccess(c, me));
+    return reason ? t(`customers:access.${reason}`) : undefined;
+  };
+
+  const confirmDelete = (c: Customer) =>
+    modal.confirm({
+      title: t("common:confirm.delete", { name: c.name }),
+      okText: t("common:confirm.yes"),
+      cancelText: t("common:confirm.no"),
+      okButtonProps: { danger: true, "data-testid": "customer-delete-ok" },
+      onOk: () =>
+        remove.mutateAsync(c).then(
+          () => {
+            message.success(t("common:messages.deleted"));
+            navigate(CUSTOMERS_PATH, { replace: true });
+          },
+          (e: unknown) => onProblem(e),
+        ),
+    });
+
+  const actions = (c: Customer) => {
+    const blocked = editBlocked(c);
+    const canFollowUp = can("follow_ups:create");
+    const canTransfer = can("customers:transfer") && TRANSFERABLE_POOLS.includes(c.pool);
+    const followUpButton = canFollowUp && (
+      <Gated blocked={blocked}>
+        <Button type="primary" icon={<PlusOutlined />} disabled={!!blocked} onClick={() => compose(null)} data-testid="customer-follow-up">
+          {t("customers:composer.createTitle")}
+        </Button>
+      </Gated>
+    );
+
+    if (!wide) {
+      const items: MenuItem[] = [
+        ...pool.menuItems(c),
+        ...(canTransfer
+          ? [{ key: "transfer", icon: <SwapOutlined />, disabled: !!blocked, extra: blocked, label: <span data-testid="customer-menu-transfer">{t("customers:bulk.actions.transfer")}</span>, onClick: () => setTransferring(true) }]
+          : []),
+        ...(can("customers:update")
+          ? [{ key: "edit", icon: <EditOutlined />, disabled: !!blocked, extra: blocked, label: <span data-testid="customer-menu-edit">{t("common:actions.edit")}</span>, onClick: () => setEditing(true) }]
+          : []),
+        ...(can("customers:merge") ? [{ key: "merge", icon: <MergeCellsOutlined />, label: t("customers:merge.button"), onClick: () => setMerging(true) }] : []),
+        ...(can("customers:delete") ? [{ type: "divider" as const }, { key: "delete", danger: true, label: t("common:actions.delete"), onClick: () => confirmDelete(c) }] : []),
+      ];
+      return (
+        <>
+          {followUpButton}
+          {items.length > 0 && (
+            <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight">
+              <Button icon={<EllipsisOutlined />} data-testid="customer-more">
+                {t("customers:header.more")}
+              </Button>
+            </Dropdown>
+          )}
+        </>
+      );
+    }
+
+    return (
+      <>
+        {followUpButton}
+        {pool.buttons(c)}
+        {canTransfer && (
+          <Gated blocked={blocked}>
+            <Button icon={<SwapOutlined />} disabled={!!blocked} onClick={() => setTransferring(true)} data-testid="customer-transfer">
+              {t("customers:bulk.actions.transfer")}
+            </Button>
+          </Gated>
+        )}
+        {can("customers:update") && (
+          <Gated blocked={blocked}>
+            <Button icon={<EditOutlined />} disabled={!!blocked} onClick={() => setEditing(true)} data-testid="customer-edit">
+              {t("common:actions.edit")}
+            </Button>
+          </Gated>
+        )}
+        {can("customers:merge") && (
+          <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="customer-merge">
+            {t("customers:merge.button")}
+          </Button>
+        )}
+        {can("customers:delete") && (
+          <ConfirmDelete
+            variant="button"
+            name={c.name}
+            onDelete={() => remove.mutateAsync(c)}
+            onDeleted={() => navigate(CUSTOMERS_PATH, { replace: true })}
+            testId="customer-delete"
+          />
+        )}
+      </>
+    );
+  };
 
   return (
     <ResourceDetailPage
@@ -43,42 +167,19 @@ export function CustomerDetailPage() {
       title={(c) => c.name}
       titleTestId="customer-title"
       titleExtra={(c) => <PoolTag pool={c.pool} />}
-      subtitle={(c) => (
-        <>
-          <Typography.Text type="secondary">{t("customers:detail.code", { code: c.code })}</Typography.Text>
-          <Typography.Text type="secondary" data-testid="customer-owner">
-            {t("customers:detail.owner", { name: c.owner_name || none })}
-          </Typography.Text>
-        </>
-      )}
-      actions={(c) => (
-        <>
-          {can("customers:update") && (
-            <Button type="primary" onClick={() => setEditing(true)} data-testid="customer-edit">
-              {t("common:actions.edit")}
-            </Button>
-          )}
-          {pool.buttons(c)}
-          {can("customers:merge") && (
-            <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="customer-merge">
-              {t("customers:merge.button")}
-            </Button>
-          )}
-          {can("customers:delete") && (
-            <ConfirmDelete
-              variant="button"
-              name={c.name}
-              onDelete={() => remove.mutateAsync(c)}
-              onDeleted={() => navigate(CUSTOMERS_PATH, { replace: true })}
-              testId="customer-delete"
-            />
-          )}
-        </>
-      )}
+      subtitle={(c) => <CustomerHeaderInfo customer={c} />}
+      actions={actions}
       tabs={(c) => [
+        {
+          key: "activity",
+          label: t("customers:detail.tabs.activity"),
+          children: <CustomerTimeline customerId={c.id} onCompose={compose} composeBlocked={editBlocked(c)} />,
+        },
         { key: "profile", label: t("customers:detail.tabs.profile"), children: <CustomerProfile customer={c} /> },
         ...(can("contacts:read") ? [{ key: "contacts", label: t("customers:detail.tabs.contacts"), children: <ContactsTab customerId={c.id} /> }] : []),
-        ...(can("follow_ups:read") ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab customerId={c.id} /> }] : []),
+        ...(can("follow_ups:read")
+          ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab customerId={c.id} onCompose={compose} composeBlocked={editBlocked(c)} /> }]
+          : []),
         { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} /> },
         ...(can("suppliers:read") ? [{ key: "suppliers", label: t("customers:detail.tabs.suppliers"), children: <SuppliersTab customerId={c.id} /> }] : []),
       ]}
@@ -87,6 +188,8 @@ export function CustomerDetailPage() {
         <>
           <CustomerFormDrawer open={editing} customer={c} onClose={() => setEditing(false)} />
           {can("customers:merge") && <MergeCustomerModal customer={c} open={merging} onClose={() => setMerging(false)} />}
+          {can("customers:transfer") && <OwnerModal mode={transferring ? "transfer" : null} customers={[c]} onClose={() => setTransferring(false)} onDone={() => setTransferring(false)} />}
+          <FollowUpComposer open={composing.open} customerId={c.id} followUp={composing.followUp} onClose={() => setComposing((old) => ({ ...old, open: false }))} />
           {pool.modal}
         </>
       )}

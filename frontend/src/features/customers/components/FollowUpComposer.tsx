@@ -1,0 +1,89 @@
+import { Col, Form, Input, Row, Select } from "antd";
+import dayjs from "dayjs";
+import { useTranslation } from "react-i18next";
+import type { FollowUp } from "../../../api/types";
+import { DateTimeInput } from "../../../shared/components/DateTimeInput";
+import { UserPicker } from "../../../shared/components/UserPicker";
+import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
+import { usePermission } from "../../auth/api";
+import { followUpsApi, useContacts, useDictionary } from "../api";
+import { dictionaryOptions } from "../dictionary";
+import { followUpFormValues, followUpPatch, newFollowUpBody, type FollowUpFormValues } from "../followUpForm";
+import { NextFollowUpInput } from "./NextFollowUpInput";
+
+type Props = {
+  open: boolean;
+  customerId: string;
+  /** The follow-up to correct; null logs a new one. */
+  followUp: FollowUp | null;
+  onClose: () => void;
+};
+
+/**
+ * 写跟进: logs what happened with the customer and when to get back to them, or corrects a logged
+ * follow-up (If-Match with its version). Saving refreshes the timeline, the follow-ups, the
+ * customer's follow-up times and the lists (follow-up writes invalidate "follow-ups" and "customers").
+ */
+export function FollowUpComposer({ open, customerId, followUp, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const can = usePermission();
+  const [form] = Form.useForm<FollowUpFormValues>();
+  const kinds = useDictionary("follow_up_type");
+  const contacts = useContacts(customerId, open && can("contacts:read"));
+  const create = followUpsApi.useCreate();
+  const update = followUpsApi.useUpdate();
+
+  const kindOptions = dictionaryOptions(kinds.data, i18n.language, followUp?.kind);
+  // A new follow-up starts with the first kind in the dictionary's order (the usual one, a call).
+  const initialValues = followUp ? followUpFormValues(followUp) : { ...followUpFormValues(null), kind: kindOptions[0]?.value };
+
+  const submit = (values: FollowUpFormValues) =>
+    followUp
+      ? update.mutateAsync({ record: followUp, patch: followUpPatch(values) })
+      : create.mutateAsync(newFollowUpBody(customerId, values, form.isFieldTouched("occurred_at")));
+
+  return (
+    <ResourceFormDrawer<FollowUpFormValues>
+      open={open}
+      title={followUp ? t("customers:composer.editTitle") : t("customers:composer.createTitle")}
+      onClose={onClose}
+      form={form}
+      recordKey={followUp?.id ?? "new"}
+      initialValues={initialValues}
+      onSubmit={submit}
+      successMessage={followUp ? t("customers:composer.saved") : t("customers:followUps.added")}
+      saveTestId="follow-up-save"
+    >
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="kind" label={t("customers:followUps.fields.kind")} rules={[{ required: true, message: t("customers:composer.kindRequired") }]}>
+            <Select options={kindOptions} loading={kinds.isPending} data-testid="follow-up-kind" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="contact_id" label={t("customers:followUps.fields.contact")}>
+            <Select
+              allowClear
+              loading={contacts.isPending && contacts.fetchStatus !== "idle"}
+              options={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }))}
+              notFoundContent={t("customers:composer.noContacts")}
+              data-testid="follow-up-contact"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="content" label={t("customers:followUps.fields.content")} rules={[{ required: true, whitespace: true, message: t("customers:composer.contentRequired") }]}>
+        <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} data-testid="follow-up-content" />
+      </Form.Item>
+      <Form.Item name="occurred_at" label={t("customers:followUps.fields.occurred_at")} extra={followUp ? undefined : t("customers:composer.occurredHint")}>
+        <DateTimeInput allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), "day")} data-testid="follow-up-occurred" />
+      </Form.Item>
+      <Form.Item name="next_follow_up_at" label={t("customers:followUps.fields.next_follow_up_at")}>
+        <NextFollowUpInput />
+      </Form.Item>
+      <Form.Item name="participant_ids" label={t("customers:composer.participants")} extra={t("customers:composer.participantsHint")}>
+        <UserPicker multiple data-testid="follow-up-participants" />
+      </Form.Item>
+    </ResourceFormDrawer>
+  );
+}
