@@ -37,6 +37,9 @@ enum Command {
         /// Password for the `admin` user created on first start (else a random one is printed).
         #[arg(long, env = "CRM_ADMIN_PASSWORD", hide_env_values = true)]
         admin_password: Option<String>,
+        /// Background jobs this server runs at once; 0: it runs none (another server does).
+        #[arg(long, env = "CRM_JOB_WORKERS", default_value_t = 4)]
+        job_workers: usize,
         #[command(flatten)]
         defences: config::Defences,
     },
@@ -96,23 +99,16 @@ async fn open(config: &Config) -> anyhow::Result<crm_persistence::Db> {
     Ok(db)
 }
 
-/// Applies the pool rules every hour (CUS-7), and drops sign-in counters nobody touched for
-/// a day. Several instances may run it at once: each move is a conditional update, so a
-/// customer is returned once.
-fn spawn_hourly_jobs(db: crm_persistence::Db) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            every.tick().await;
-            let ctx = crm_persistence::Ctx::system("pool-rules-job");
-            if let Err(e) = crm_persistence::customers::pool_rules::apply(&db, &ctx).await {
-                log::error!("pool rules job failed: {e}");
-            }
-            if let Err(e) = crm_persistence::login_throttle::purge(&db, chrono::Utc::now()).await {
-                log::error!("purging sign-in counters failed: {e}");
-            }
-        }
-    });
+/// The background jobs (scheduled ones included: pool rules hourly, the daily purge),
+/// under a name unique to this process, so that its leases are its own.
+fn start_jobs(db: crm_persistence::Db, concurrency: usize) -> Option<crm_persistence::jobs::Jobs> {
+    if concurrency == 0 {
+        return None;
+    }
+    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "crm".into());
+    let node = format!("{host}:{}:{:04x}", std::process::id(), rand::random::<u16>());
+    let options = crm_persistence::jobs::WorkerOptions { concurrency, ..crm_persistence::jobs::WorkerOptions::new(node) };
+    Some(crm_persistence::jobs::start(db, crm_persistence::jobs::Registry::standard(), options))
 }
 
 /// Built-in roles, dictionaries and, on an empty database, the `admin` user.
@@ -132,18 +128,22 @@ async fn main() -> anyhow::Result<()> {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,sqlx=warn,sea_orm=warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { config, bind, workers, admin_password, defences } => {
+        Command::Serve { config, bind, workers, admin_password, job_workers, defences } => {
             let db = open(&config).await?;
             bootstrap(&db, admin_password).await?;
-            spawn_hourly_jobs(db.clone());
+            let jobs = start_jobs(db.clone(), job_workers);
             let state = crm_http::app_state(db, &config.jwt_secret()?, defences.settings());
             let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;
             let workers = workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));
             log::info!("serving on http://{addr}");
             println!("CRM is running on http://{addr}");
-            // actix handles SIGTERM and SIGINT itself: it stops accepting and drains.
+            // actix handles SIGTERM and SIGINT itself: it stops accepting and drains; then
+            // running jobs finish or are given back.
             crm_http::server(state, listener, workers)?.await?;
+            if let Some(jobs) = jobs {
+                jobs.stop().await;
+            }
             Ok(())
         }
         Command::Migrate { config } => {

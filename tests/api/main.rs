@@ -12,6 +12,7 @@ mod customer_groups;
 mod customer_search_import;
 mod customers;
 mod hardening;
+mod jobs;
 mod mechanisms;
 mod organisation;
 mod outage;

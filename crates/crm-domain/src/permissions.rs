@@ -87,6 +87,7 @@ pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "audit_logs", label: "Operation log", label_zh: "操作日志", actions: &["read"] },
     ModuleInfo { module: "dictionaries", label: "Dictionaries", label_zh: "数据字典", actions: &["read", "update"] },
     ModuleInfo { module: "recycle_bin", label: "Recycle bin", label_zh: "回收站", actions: &["read", "restore"] },
+    ModuleInfo { module: "jobs", label: "Background jobs", label_zh: "后台任务", actions: &["read", "manage"] },
 ];
 
 pub fn action_label(action: &str) -> (&'static str, &'static str) {
@@ -155,6 +156,8 @@ pub mod perms {
     pub const RECYCLE_BIN_READ: Perm = Perm::new("recycle_bin", "read");
     pub const RECYCLE_BIN_RESTORE: Perm = Perm::new("recycle_bin", "restore");
     pub const CUSTOMERS_READ: Perm = Perm::new("customers", "read");
+    pub const JOBS_READ: Perm = Perm::new("jobs", "read");
+    pub const JOBS_MANAGE: Perm = Perm::new("jobs", "manage");
     pub const CUSTOMERS_CREATE: Perm = Perm::new("customers", "create");
     pub const CUSTOMERS_UPDATE: Perm = Perm::new("customers", "update");
     pub const CUSTOMERS_DELETE: Perm = Perm::new("customers", "delete");

@@ -18,6 +18,7 @@ pub mod etag;
 pub mod export;
 pub mod guard;
 pub mod idempotency;
+pub mod jobs;
 pub mod json;
 pub mod list_query;
 pub mod login_guard;

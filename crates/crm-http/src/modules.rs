@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, contacts, customer_groups, customers, follow_ups, products, saved_views, sessions, suppliers, system, workbench};
+use crate::{admin, contacts, jobs, customer_groups, customers, follow_ups, products, saved_views, sessions, suppliers, system, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -28,4 +28,5 @@ pub const MODULES: &[Module] = &[
     suppliers::MODULE,
     saved_views::MODULE,
     admin::MODULE,
+    jobs::MODULE,
 ];

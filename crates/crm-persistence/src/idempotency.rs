@@ -83,3 +83,10 @@ pub async fn release(db: &impl ConnectionTrait, principal: &str, key: &str) -> D
     Key::delete_many().filter(C::Principal.eq(principal)).filter(C::Key.eq(key)).exec(db).await.map_err(db_err)?;
     Ok(())
 }
+
+/// Keys created before `before` (past their replay window) go: the daily purge, so keys
+/// used once do not stay for ever.
+pub async fn purge(db: &impl ConnectionTrait, before: DateTime<Utc>) -> DomainResult<u64> {
+    let res = Key::delete_many().filter(C::CreatedAt.lt(before)).exec(db).await.map_err(db_err)?;
+    Ok(res.rows_affected)
+}

@@ -17,6 +17,7 @@ pub mod db;
 pub mod dictionaries;
 pub mod idempotency;
 pub mod kept;
+pub mod jobs;
 pub mod kit;
 pub mod listing;
 pub mod login_throttle;

@@ -737,6 +737,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The background jobs, newest first: scheduled ones (pool rules hourly, the daily purge)
+         *     and those the server's changes queue. `q` matches the kind. Sort: created_at (default,
+         *     newest first), run_at.
+         */
+        get: operations["list_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs a dead job again from its first attempt. */
+        post: operations["retry_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2033,6 +2071,53 @@ export interface components {
             owner_name?: string | null;
         };
         /**
+         * @description A job as admins see it.
+         * @example {
+         *       "attempts": 8,
+         *       "created_at": "2026-12-06T07:00:00Z",
+         *       "finished_at": "2026-12-06T09:31:00Z",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "kind": "customers.apply_pool_rules",
+         *       "last_error": "database unavailable",
+         *       "locked_by": null,
+         *       "locked_until": null,
+         *       "max_attempts": 8,
+         *       "period_key": "customers.apply_pool_rules@2026-12-06T07:00:00Z",
+         *       "run_at": "2026-12-06T07:00:00Z",
+         *       "status": "dead",
+         *       "updated_at": "2026-12-06T09:31:00Z"
+         *     }
+         */
+        Job: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            last_error?: string | null;
+            /** @description The server running it. */
+            locked_by?: string | null;
+            /** Format: date-time */
+            locked_until?: string | null;
+            /** Format: int32 */
+            max_attempts: number;
+            /** @description `kind@period` for a scheduled job. */
+            period_key?: string | null;
+            /**
+             * Format: date-time
+             * @description When it runs (next); for a scheduled job, the start of its period.
+             */
+            run_at: string;
+            /** @description `queued`, `running`, `done` or `dead`. */
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
          * @example {
          *       "password": "s3cret-pass",
          *       "username": "admin"
@@ -2141,7 +2226,7 @@ export interface components {
             expires_at?: string | null;
             name: string;
             /** @description Permission codes; each must be one the caller holds. */
-            scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore")[];
+            scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage")[];
         };
         /**
          * @example {
@@ -2335,7 +2420,7 @@ export interface components {
             data_scope: components["schemas"]["DataScopeDto"];
             description?: string | null;
             name: string;
-            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore")[];
+            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage")[];
         };
         /**
          * @example {
@@ -2831,6 +2916,61 @@ export interface components {
                 /** @description Who recorded it. */
                 owner_name?: string | null;
             })[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Job: {
+            items: {
+                /** Format: int32 */
+                attempts: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                finished_at?: string | null;
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                last_error?: string | null;
+                /** @description The server running it. */
+                locked_by?: string | null;
+                /** Format: date-time */
+                locked_until?: string | null;
+                /** Format: int32 */
+                max_attempts: number;
+                /** @description `kind@period` for a scheduled job. */
+                period_key?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When it runs (next); for a scheduled job, the start of its period.
+                 */
+                run_at: string;
+                /** @description `queued`, `running`, `done` or `dead`. */
+                status: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
             /**
              * Format: int64
              * @example 1
@@ -3498,7 +3638,7 @@ export interface components {
             data_scope?: null | components["schemas"]["DataScopeDto"];
             description?: string | null;
             name?: string | null;
-            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore")[] | null;
+            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage")[] | null;
         };
         RoleRef: {
             /** Format: uuid */
@@ -10027,6 +10167,210 @@ export interface operations {
             };
             /** @description the caller's roles (or the API token's scopes) lack `follow_ups:export` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_jobs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /** @description One or more kinds (comma-separated), e.g. `customers.apply_pool_rules`. */
+                kind?: string;
+                /** @description One or more of queued, running, done, dead (comma-separated). */
+                status?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Job"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `jobs:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_job: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `jobs:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such job */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `job.not_dead`: only a dead job can be retried */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.key_reused`: the Idempotency-Key was used with another body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,64 @@
+//! What each kind of job does, and which run on a schedule. A module adds its kinds in
+//! `Registry::standard` (a later module: contract expiry, reminders, imports, webhooks).
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+use crm_domain::DomainResult;
+use serde_json::Value;
+
+use super::schedule::{Period, Schedule};
+use crate::{Ctx, Db};
+
+pub type JobFuture = Pin<Box<dyn Future<Output = DomainResult<()>> + Send>>;
+pub type JobFn = Arc<dyn Fn(Db, Value) -> JobFuture + Send + Sync>;
+
+#[derive(Clone, Default)]
+pub struct Registry {
+    pub(super) handlers: HashMap<&'static str, JobFn>,
+    pub(super) schedules: Vec<Schedule>,
+}
+
+impl Registry {
+    /// The server's jobs.
+    pub fn standard() -> Self {
+        Self::default()
+            .with("customers.apply_pool_rules", |db, _| async move {
+                let ctx = Ctx::system("pool-rules-job");
+                crate::customers::pool_rules::apply(&db, &ctx).await.map(|_| ())
+            })
+            .every("customers.apply_pool_rules", Period::Hour)
+            .with("system.purge", |db, _| async move { purge(&db).await })
+            .every("system.purge", Period::Day)
+    }
+
+    /// Adds a kind of job.
+    pub fn with<F, Fut>(mut self, kind: &'static str, run: F) -> Self
+    where
+        F: Fn(Db, Value) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = DomainResult<()>> + Send + 'static,
+    {
+        self.handlers.insert(kind, Arc::new(move |db, payload| Box::pin(run(db, payload))));
+        self
+    }
+
+    /// Runs `kind` once every period, across all servers.
+    pub fn every(mut self, kind: &'static str, period: Period) -> Self {
+        self.schedules.push(Schedule { kind, period });
+        self
+    }
+}
+
+/// What the server stops keeping: sign-in counters nobody touched for a day, idempotency
+/// keys past their replay window, finished jobs after a week and dead ones after a month.
+async fn purge(db: &Db) -> DomainResult<()> {
+    let now = Utc::now();
+    crate::login_throttle::purge(db, now).await?;
+    crate::idempotency::purge(db, now - Duration::hours(24)).await?;
+    super::queue::purge_finished(db, super::queue::DONE, now - Duration::days(7)).await?;
+    super::queue::purge_finished(db, super::queue::DEAD, now - Duration::days(30)).await?;
+    Ok(())
+}
