@@ -29,6 +29,7 @@ mod m20260403_000000_login_throttles;
 mod m20260410_000000_customer_groups_create;
 mod m20261206_000000_builtin_role_grants;
 mod m20261207_000000_jobs;
+mod m20261207_000001_notifications;
 
 pub struct Migrator;
 
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20260410_000000_customer_groups_create::Migration),
             Box::new(m20261206_000000_builtin_role_grants::Migration),
             Box::new(m20261207_000000_jobs::Migration),
+            Box::new(m20261207_000001_notifications::Migration),
         ]
     }
 }

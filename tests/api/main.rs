@@ -13,6 +13,7 @@ mod customer_search_import;
 mod customers;
 mod hardening;
 mod jobs;
+mod notifications;
 mod mechanisms;
 mod organisation;
 mod outage;

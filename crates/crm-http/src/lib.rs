@@ -23,6 +23,7 @@ pub mod json;
 pub mod list_query;
 pub mod login_guard;
 pub mod modules;
+pub mod notifications;
 /// Money amounts on the wire, with the domain's inputs that carry them.
 pub use crm_domain::amount as money;
 pub mod openapi;

@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, contacts, jobs, customer_groups, customers, follow_ups, products, saved_views, sessions, suppliers, system, workbench};
+use crate::{admin, contacts, jobs, notifications, customer_groups, customers, follow_ups, products, saved_views, sessions, suppliers, system, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -19,6 +19,7 @@ pub struct Module {
 pub const MODULES: &[Module] = &[
     sessions::MODULE,
     workbench::MODULE,
+    notifications::MODULE,
     system::MODULE,
     customers::MODULE,
     customer_groups::MODULE,

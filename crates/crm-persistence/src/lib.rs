@@ -20,6 +20,7 @@ pub mod kept;
 pub mod jobs;
 pub mod kit;
 pub mod listing;
+pub mod notifications;
 pub mod login_throttle;
 pub mod passwords;
 pub mod products;

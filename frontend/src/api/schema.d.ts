@@ -813,6 +813,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first. */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks all the caller's notifications read. */
+        post: operations["read_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notifications are unread (the bell; poll it every 30 s). */
+        get: operations["unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of the caller's notifications read (read again: unchanged). */
+        post: operations["read_notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/permissions": {
         parameters: {
             query?: never;
@@ -2492,6 +2560,43 @@ export interface components {
             /** @description 2-64 letters, digits, `.`, `_` or `-`; stored in lower case. */
             username: string;
         };
+        /**
+         * @example {
+         *       "actor_name": "manager",
+         *       "created_at": "2026-12-06T08:00:00Z",
+         *       "data": {},
+         *       "entity": "customers",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "kind": "customer.assigned",
+         *       "read": false,
+         *       "read_at": null,
+         *       "record_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60",
+         *       "record_label": "华为技术有限公司"
+         *     }
+         */
+        Notification: {
+            /** @description Who acted (a login name); none for the server's own jobs. */
+            actor_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The kind's particulars, e.g. `{"due_at": …}` for `follow_up.due`. */
+            data: unknown;
+            /** @description The record it is about, for the link (`customers`). */
+            entity?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What happened: `customer.assigned`, `customer.transferred`, `customer.returned`
+             *     (to the public pool by the rules), `customer.shared`, `follow_up.due`.
+             */
+            kind: string;
+            read: boolean;
+            /** Format: date-time */
+            read_at?: string | null;
+            /** Format: uuid */
+            record_id?: string | null;
+            record_label?: string | null;
+        };
         OwnerCount: {
             /** Format: int64 */
             count: number;
@@ -2970,6 +3075,55 @@ export interface components {
                 status: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Notification: {
+            items: {
+                /** @description Who acted (a login name); none for the server's own jobs. */
+                actor_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** @description The kind's particulars, e.g. `{"due_at": …}` for `follow_up.due`. */
+                data: unknown;
+                /** @description The record it is about, for the link (`customers`). */
+                entity?: string | null;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description What happened: `customer.assigned`, `customer.transferred`, `customer.returned`
+                 *     (to the public pool by the rules), `customer.shared`, `follow_up.due`.
+                 */
+                kind: string;
+                read: boolean;
+                /** Format: date-time */
+                read_at?: string | null;
+                /** Format: uuid */
+                record_id?: string | null;
+                record_label?: string | null;
             }[];
             /**
              * Format: int64
@@ -3571,6 +3725,18 @@ export interface components {
          * @enum {string}
          */
         Reach: "mine" | "team";
+        /**
+         * @example {
+         *       "updated": 3
+         *     }
+         */
+        ReadAll: {
+            /**
+             * Format: int64
+             * @description How many were unread.
+             */
+            updated: number;
+        };
         RecycleBinItem: {
             /** Format: date-time */
             deleted_at: string;
@@ -3930,6 +4096,15 @@ export interface components {
             with_contacts?: boolean;
             /** @description Open opportunities will move with their customer once the opportunities module exists. */
             with_opportunities?: boolean;
+        };
+        /**
+         * @example {
+         *       "count": 3
+         *     }
+         */
+        UnreadCount: {
+            /** Format: int64 */
+            count: number;
         };
         /**
          * @description A user. Never carries a password or its hash.
@@ -10664,6 +10839,377 @@ export interface operations {
                 };
             };
             /** @description too short, or the current password is wrong */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /** @description `true`: only those not read yet. */
+                unread?: boolean;
+                /** @description One or more kinds (comma-separated), e.g. `follow_up.due`. */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Notification"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.session_required`: API tokens cannot call this; sign in as a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_all: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAll"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.session_required`: API tokens cannot call this; sign in as a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.key_reused`: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unread_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.session_required`: API tokens cannot call this; sign in as a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_notification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.session_required`: API tokens cannot call this; sign in as a person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such notification of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.key_reused`: the Idempotency-Key was used with another body */
             422: {
                 headers: {
                     [name: string]: unknown;

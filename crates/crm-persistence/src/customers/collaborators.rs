@@ -102,6 +102,19 @@ pub async fn replace(db: &Db, ctx: &Ctx, customer_id: Uuid, items: Vec<Share>) -
     let after = rows(&tx, customer_id).await?;
     let brief = |l: &[CollaboratorView]| json!(l.iter().map(|c| json!({"user_id": c.user_id, "access": c.access})).collect::<Vec<_>>());
     audit::record(&tx, ctx, "customers", customer_id, "collaborators", &json!({"collaborators": brief(&before)}), &json!({"collaborators": brief(&after)})).await?;
+    // Those newly shared with hear of it.
+    for added in after.iter().filter(|a| !before.iter().any(|b| b.user_id == a.user_id)) {
+        let notice = crate::notifications::Notice {
+            user_id: added.user_id,
+            kind: "customer.shared",
+            entity: Some("customers"),
+            record_id: Some(customer_id),
+            record_label: Some(cust.name.clone()),
+            data: json!({"access": added.access}),
+            dedupe_key: None,
+        };
+        crate::notifications::notify(&tx, ctx, notice).await?;
+    }
     tx.commit().await.map_err(db_err)?;
     Ok(after)
 }

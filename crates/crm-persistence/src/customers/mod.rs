@@ -15,6 +15,7 @@ pub mod owners;
 pub mod pool_rules;
 pub mod pools;
 pub mod releases;
+pub mod reminders;
 pub(crate) mod search;
 pub mod records;
 pub mod timeline;

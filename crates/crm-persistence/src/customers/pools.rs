@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use crate::db::db_err;
-use crate::{audit, Ctx, Db};
+use crate::{notifications, audit, Ctx, Db};
 use super::records::*;
 
 /// Moves a customer between pools with a conditional update on the pool it was read in,
@@ -74,7 +74,30 @@ pub(crate) async fn move_pool(
         &json!({"pool": next.pool, "owner_id": next.owner_id, "reason": next.pool_reason}),
     )
     .await?;
+    notify_move(tx, ctx, current, &next, action).await?;
     Ok(next)
+}
+
+/// Who hears of a move: the new owner of an assigned or transferred customer, the former
+/// owner of one the rules returned to the pool.
+async fn notify_move(tx: &impl ConnectionTrait, ctx: &Ctx, before: &customer::Model, after: &customer::Model, action: &str) -> DomainResult<()> {
+    let (user, kind) = match action {
+        "assign" => (after.owner_id, "customer.assigned"),
+        "transfer" => (after.owner_id, "customer.transferred"),
+        "return" => (before.owner_id, "customer.returned"),
+        _ => return Ok(()),
+    };
+    let Some(user_id) = user else { return Ok(()) };
+    let notice = notifications::Notice {
+        user_id,
+        kind,
+        entity: Some("customers"),
+        record_id: Some(after.id),
+        record_label: Some(after.name.clone()),
+        data: json!({"reason": after.pool_reason}),
+        dedupe_key: None,
+    };
+    notifications::notify(tx, ctx, notice).await
 }
 
 pub(super) fn reason(field: &str, r: &str) -> DomainResult<String> {

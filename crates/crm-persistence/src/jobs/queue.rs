@@ -28,6 +28,13 @@ pub const MAX_ATTEMPTS: i32 = 8;
 /// for the next poll (a rolled-back one wakes it for nothing, which costs one query).
 pub(super) static WAKE: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
+/// After a write outside a transaction: lists' cached totals are stale, and this
+/// process's worker may have something to do.
+pub(super) fn written() {
+    crate::count_cache::note_write();
+    WAKE.notify_one();
+}
+
 /// Enqueues a job to run now, in the caller's transaction (pass the `Tx` of the change
 /// that causes it).
 pub async fn enqueue(db: &impl ConnectionTrait, kind: &str, payload: Value, now: DateTime<Utc>) -> DomainResult<Uuid> {
@@ -38,7 +45,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, kind: &str, payload: Value, now:
 pub async fn enqueue_at(db: &impl ConnectionTrait, kind: &str, payload: Value, run_at: DateTime<Utc>, now: DateTime<Utc>) -> DomainResult<Uuid> {
     let id = Uuid::now_v7();
     Job::insert(new_row(id, kind, payload, run_at, None, now)).exec_without_returning(db).await.map_err(db_err)?;
-    WAKE.notify_one();
+    written();
     Ok(id)
 }
 
@@ -114,6 +121,7 @@ pub async fn finish(db: &Db, node: &str, id: Uuid, now: DateTime<Utc>) -> Domain
         .exec(db)
         .await
         .map_err(db_err)?;
+    written();
     Ok(res.rows_affected == 1)
 }
 
@@ -142,6 +150,7 @@ pub async fn fail(db: &Db, node: &str, job: &Model, error: &str, now: DateTime<U
         update.col_expr(C::Status, Expr::value(QUEUED)).col_expr(C::RunAt, Expr::value(now + backoff(job.attempts, rand::random::<f64>())))
     };
     update.filter(held_by(job.id, node)).exec(db).await.map_err(db_err)?;
+    written();
     Ok(())
 }
 
@@ -180,6 +189,7 @@ pub async fn release(db: &Db, node: &str, ids: Vec<Uuid>, now: DateTime<Utc>) ->
         .exec(db)
         .await
         .map_err(db_err)?;
+    written();
     Ok(())
 }
 
@@ -284,5 +294,6 @@ pub async fn retry(db: &Db, ctx: &crate::Ctx, id: Uuid) -> DomainResult<JobView>
 /// statement.
 pub async fn purge_finished(db: &Db, status: &str, before: DateTime<Utc>) -> DomainResult<u64> {
     let res = Job::delete_many().filter(C::Status.eq(status)).filter(C::CreatedAt.lt(before)).exec(db).await.map_err(db_err)?;
+    written();
     Ok(res.rows_affected)
 }

@@ -31,6 +31,8 @@ impl Registry {
                 crate::customers::pool_rules::apply(&db, &ctx).await.map(|_| ())
             })
             .every("customers.apply_pool_rules", Period::Hour)
+            .with("customers.follow_up_reminders", |db, _| async move { crate::customers::reminders::follow_ups_due(&db, Utc::now()).await.map(|_| ()) })
+            .every("customers.follow_up_reminders", Period::Minute)
             .with("system.purge", |db, _| async move { purge(&db).await })
             .every("system.purge", Period::Day)
     }

@@ -12,7 +12,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entity::{Column as C, Entity as Job};
-use super::queue::{new_row, WAKE};
+use super::queue::new_row;
 use crate::db::db_err;
 use crate::Db;
 
@@ -63,7 +63,7 @@ pub async fn tick(db: &Db, schedules: &[Schedule], now: DateTime<Utc>) -> Domain
             .map_err(db_err)?;
     }
     if written > 0 {
-        WAKE.notify_one();
+        super::queue::written();
     }
     Ok(written)
 }
