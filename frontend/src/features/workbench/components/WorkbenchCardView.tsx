@@ -72,6 +72,7 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
     <Card
       size="small"
       data-testid={`workbench-card-${card.key}`}
+      data-card={card.key}
       style={{ height: "100%" }}
       title={
         <Space size={8} style={{ minWidth: 0 }}>
