@@ -26,6 +26,8 @@ export type CardDefinition = {
   action?: { kind: "follow_up"; permission: PermissionCode };
   /** The list holding all of the card's records, if there is one. */
   viewAll?: (context: CardContext) => string;
+  /** Items of several record types: each says which it is ("客户", "供应商"). */
+  mixed?: true;
   /** Set on the stand-in for a key this registry does not know. */
   generic?: true;
 };
@@ -79,6 +81,7 @@ const CARDS: CardDefinition[] = [
     icon: createElement(HistoryOutlined),
     tone: "normal",
     time: "ago",
+    mixed: true,
   },
 ];
 
@@ -95,7 +98,7 @@ export function cardOrder(key: string): number {
  * gets a plain card: its title from `workbench:cards.<key>.title` if translated, else the key.
  */
 export function cardDefinition(key: string): CardDefinition {
-  return BY_KEY.get(key) ?? { key, ...texts(key), icon: createElement(AppstoreOutlined), tone: "normal", time: "ago", generic: true };
+  return BY_KEY.get(key) ?? { key, ...texts(key), icon: createElement(AppstoreOutlined), tone: "normal", time: "ago", mixed: true, generic: true };
 }
 
 /** A readable stand-in title for a key nobody translated: `pipeline.deals_closing` → "pipeline · deals closing". */

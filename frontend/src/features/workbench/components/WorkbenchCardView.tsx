@@ -3,6 +3,7 @@ import { EditOutlined } from "@ant-design/icons";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { recordPath } from "../../../shared/recordLinks";
+import { entityName } from "../../../shared/systemText";
 import { usePermission } from "../../auth/api";
 import type { WorkbenchCard, WorkbenchItem } from "../api";
 import { cardDefinition, fallbackTitle, type CardContext } from "../cards";
@@ -33,17 +34,18 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
   const action = definition.action && can(definition.action.permission) ? definition.action : undefined;
   const more = card.total - card.items.length;
 
-  const itemRow = (item: WorkbenchItem) => {
+  const itemRow = (item: WorkbenchItem, index: number) => {
     const path = recordPath(item.entity, item.id, item.name, can);
     const when = relativeTime(item.at, context.now, context.zone, definition.time);
     const late = definition.time === "overdue" || (definition.time === "due" && when?.key === "workbench:time.late");
     return (
-      <div key={`${item.entity}:${item.id}`} className="workbench-item" data-testid="workbench-item" data-id={item.id} style={{ display: "flex", alignItems: "center", gap: 8, padding: "8px 0", borderTop: `1px solid ${token.colorSplit}` }}>
+      <div key={`${item.entity}:${item.id}`} className="workbench-item" data-testid="workbench-item" data-id={item.id} style={{ display: "flex", alignItems: "center", gap: 8, padding: "8px 0", borderTop: index > 0 ? `1px solid ${token.colorSplit}` : undefined }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           <Typography.Text ellipsis={{ tooltip: item.name }} strong style={{ display: "block" }}>
             {path ? <Link to={path}>{item.name}</Link> : item.name}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {definition.mixed && <span data-testid="workbench-item-entity">{entityName(t, item.entity)} · </span>}
             {when && item.at && (
               <Tooltip title={exactTime(item.at, context.zone, i18n.language)}>
                 <span style={late ? { color: token.colorError } : undefined} data-testid="workbench-item-time">
@@ -94,7 +96,7 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
       {card.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(definition.empty, { defaultValue: t("workbench:cards.genericEmpty") })} style={{ margin: "8px 0" }} />
       ) : (
-        <div style={{ marginTop: -8 }}>
+        <div style={{ marginTop: -4 }}>
           {card.items.map(itemRow)}
           {more > 0 && (
             <div style={{ paddingTop: 8, borderTop: `1px solid ${token.colorSplit}` }}>

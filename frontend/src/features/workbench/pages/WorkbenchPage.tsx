@@ -64,7 +64,7 @@ export function WorkbenchPage() {
   return (
     <div data-testid="workbench">
       <div style={{ display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: 12, marginBottom: 16 }}>
-        <div style={{ minWidth: 0 }}>
+        <div style={{ flex: "1 1 240px", minWidth: 0 }}>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">
             {t(greetingKey(hourIn(now, zone)), { name })}
           </Typography.Title>
