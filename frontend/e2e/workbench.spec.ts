@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { components } from "../src/api/schema";
-import { adminHeaders } from "./sceneApi";
+import { ADMIN_STATE } from "./authState";
+import { adminHeaders, createCustomer } from "./sceneApi";
 import { LoginPage } from "./pages/LoginPage";
 import { WorkbenchPage } from "./pages/WorkbenchPage";
 
@@ -224,6 +225,27 @@ test("workbench on a phone (390×844): one column, nothing wider than the screen
       await expect(workbench.total(DUE)).toHaveText("1");
       await expect(workbench.item(DUE, scene.rep2.dueB)).toBeVisible();
     });
+  } finally {
+    await context.close();
+  }
+});
+
+test("operation log: a record by its name, opening its page, the id in the tooltip", async ({ browser, request }) => {
+  const name = `日志名称测试有限公司-${Date.now().toString(36)}`;
+  const id = await createCustomer(request, { name });
+  const context = await browser.newContext({ storageState: ADMIN_STATE, locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto("/system/audit-logs");
+    await page.getByLabel("对象 ID").fill(id);
+    await page.getByTestId("audit-log-search").click();
+    const record = page.locator(".ant-table-row").getByTestId("audit-record");
+    await expect(record).toHaveCount(1);
+    await expect(record.getByRole("link", { name })).toHaveAttribute("href", `/customers/${id}`);
+    await record.hover();
+    await expect(page.locator(".ant-tooltip")).toContainText(id);
+    await record.getByRole("link", { name }).click();
+    await expect(page).toHaveURL(new RegExp(`/customers/${id}$`));
   } finally {
     await context.close();
   }
