@@ -7,7 +7,7 @@ import { WorkbenchPage } from "./pages/WorkbenchPage";
 
 // The workbench as a sales team uses it: a rep's due and overdue customers with a follow-up logged
 // from the card, and their manager's team view with a count per rep. The database is shared with
-// other suites, so the scene is a fresh department with a manager and two reps of its own: their
+// other suites, so the scene is a fresh manager with two reps of their own: their
 // cards hold only what this file gives them, which makes the counts exact.
 
 const PASSWORD = "Workbench-Pass-1";
@@ -16,6 +16,8 @@ const ZONE = "Asia/Shanghai";
 const OFFSET = 8 * 3_600_000;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+
+const MANAGER_ROLE = "e2e 工作台经理";
 
 const DUE = "customers.follow_ups_due_today";
 const OVERDUE = "customers.follow_ups_overdue";
@@ -67,25 +69,42 @@ async function customerOf(request: APIRequestContext, headers: Record<string, st
   );
 }
 
-/** A department with a sales manager and two reps, and the reps' customers. */
+/**
+ * The manager's role: the built-in sales manager's customer and follow-up rights over their own and
+ * their reps' records (self_and_subordinates), so the team is exactly the reps this file makes,
+ * without a department per run crowding the department pickers other suites click in. One role
+ * for every run, found by name.
+ */
+async function managerRole(request: APIRequestContext, headers: Record<string, string>): Promise<string> {
+  const roles = await ok<{ items: components["schemas"]["Role"][] }>(await request.get("/api/v1/roles", { headers, params: { page: 1, page_size: 200 } }));
+  const found = roles.items.find((r) => r.name === MANAGER_ROLE);
+  if (found) return found.id;
+  const permissions: components["schemas"]["NewRole"]["permissions"] = ["customers:read", "customers:update", "contacts:read", "follow_ups:read", "follow_ups:create", "dictionaries:read", "pool_rules:read"];
+  const created = await request.post("/api/v1/roles", { headers, data: { name: MANAGER_ROLE, data_scope: "self_and_subordinates", permissions } });
+  // Another run may have created it between the look-up and here.
+  if (created.status() === 409) return managerRole(request, headers);
+  return (await ok<{ id: string }>(created, 201)).id;
+}
+
+/** A sales manager and two reps reporting to them, and the reps' customers. */
 async function createScene(request: APIRequestContext): Promise<Scene> {
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
   const admin = await adminHeaders(request);
-  const department = await ok<{ id: string }>(await request.post("/api/v1/departments", { headers: admin, data: { name: `工作台测试部-${suffix}` } }), 201);
-  const person = async (key: string, displayName: string, role: string, supervisor?: string): Promise<Person> => {
+  const person = async (key: string, displayName: string, role: string | undefined, supervisor?: string): Promise<Person> => {
     const username = `wb-${key}-${suffix}`;
     const user = await ok<{ id: string }>(
       await request.post("/api/v1/users", {
         headers: admin,
-        data: { username, display_name: displayName, password: PASSWORD, department_id: department.id, supervisor_id: supervisor ?? null, role_ids: [await roleId(request, admin, role)] },
+        data: { username, display_name: displayName, password: PASSWORD, supervisor_id: supervisor ?? null, role_ids: [role ?? (await managerRole(request, admin))] },
       }),
       201,
     );
     return { id: user.id, username, displayName };
   };
-  const manager = await person("mgr", `王经理-${suffix}`, "sales_manager");
-  const rep1 = await person("rep1", `李一-${suffix}`, "sales_rep", manager.id);
-  const rep2 = await person("rep2", `赵二-${suffix}`, "sales_rep", manager.id);
+  const repRole = await roleId(request, admin, "sales_rep");
+  const manager = await person("mgr", `王经理-${suffix}`, undefined);
+  const rep1 = await person("rep1", `李一-${suffix}`, repRole, manager.id);
+  const rep2 = await person("rep2", `赵二-${suffix}`, repRole, manager.id);
 
   const kinds = await ok<{ items: components["schemas"]["DictionaryItem"][] }>(await request.get("/api/v1/dictionaries/follow_up_type", { headers: admin }));
   const kind = kinds.items.find((k) => k.enabled)?.code ?? "";
@@ -174,7 +193,7 @@ test("workbench: a manager switches to the team and sees each rep's count", asyn
     await expect(workbench.card(DUE)).toContainText("今天没有待跟进的客户");
   });
 
-  await test.step("team: the department's totals, split by rep, and each item's owner", async () => {
+  await test.step("team: the reps' totals, split by rep, and each item's owner", async () => {
     await workbench.switchReach("团队");
     await expect(page).toHaveURL(/reach=team/);
     await expect(workbench.total(DUE)).toHaveText("3");
@@ -237,7 +256,8 @@ test("operation log: a record by its name, opening its page, the id in the toolt
   const page = await context.newPage();
   try {
     await page.goto("/system/audit-logs");
-    await page.getByLabel("对象 ID").fill(id);
+    // By id, not label: the admin's language is whatever another suite left it as.
+    await page.locator("input#entity_id").fill(id);
     await page.getByTestId("audit-log-search").click();
     const record = page.locator(".ant-table-row").getByTestId("audit-record");
     await expect(record).toHaveCount(1);
