@@ -103,7 +103,7 @@ export function WorkbenchPage() {
           ))}
         </Row>
       ) : workbench.isError ? (
-        <Card>
+        <Card data-testid="workbench-error">
           <Result
             status="warning"
             title={t("workbench:loadFailed")}
@@ -113,7 +113,6 @@ export function WorkbenchPage() {
                 {t("workbench:retry")}
               </Button>
             }
-            data-testid="workbench-error"
           />
         </Card>
       ) : (
