@@ -22,7 +22,10 @@ export function useWorkbench(reach: Reach, tz: string) {
   return useQuery({
     queryKey: workbenchKeys.cards(query),
     queryFn: () => unwrap(api.GET("/api/v1/workbench", { params: { query } })),
-    // A rep comes back to the home page between calls; what they did elsewhere should show.
-    staleTime: 15_000,
+    // Fresh on every visit: a follow-up logged, a customer claimed or moved on another page
+    // changes the cards, and those pages do not know about the workbench. Left open all day, it
+    // catches up every few minutes.
+    staleTime: 0,
+    refetchInterval: 5 * 60_000,
   });
 }
