@@ -207,13 +207,17 @@ test("workbench: a manager switches to the team and sees each rep's count", asyn
     await expect(workbench.total(NEW)).toHaveText("7");
   });
 
-  await test.step("a rep's name opens the list of their customers; a reload keeps the team view", async () => {
+  await test.step("a rep's name opens the list of their customers; the home page opens on the team next time", async () => {
     const link = workbench.card(OVERDUE).getByTestId("owner-count").filter({ hasText: rep1.displayName }).getByRole("link");
     await expect(link).toHaveAttribute("href", new RegExp(`quick=overdue&owner_id=${rep1.id}`));
-    await page.reload();
+    await page.goto("/");
+    await expect(workbench.ownerCount(OVERDUE, rep1.displayName)).toHaveText("2");
     await expect(workbench.total(OVERDUE)).toHaveText("3");
     await workbench.switchReach("我的");
-    await expect(page).not.toHaveURL(/reach=team/);
+    await expect(page).toHaveURL(/reach=mine/);
+    await expect(workbench.total(OVERDUE)).toHaveText("0");
+    await page.goto("/");
+    await expect(workbench.card(OVERDUE).getByTestId("owner-breakdown")).toHaveCount(0);
     await expect(workbench.total(OVERDUE)).toHaveText("0");
   });
 });

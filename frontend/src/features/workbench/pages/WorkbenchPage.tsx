@@ -24,6 +24,29 @@ function useNow(): Date {
   return now;
 }
 
+// A manager who looks at the team each morning finds it so next time: the choice is kept per user
+// in this browser; a link's `?reach=` wins over it.
+const REACH_KEY = "crm.workbench.reach.";
+
+function storedReach(userId: string | undefined): Reach | null {
+  if (!userId) return null;
+  try {
+    const value = globalThis.localStorage?.getItem(REACH_KEY + userId);
+    return value === "team" || value === "mine" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeReach(userId: string | undefined, reach: Reach): void {
+  if (!userId) return;
+  try {
+    globalThis.localStorage?.setItem(REACH_KEY + userId, reach);
+  } catch {
+    // Without storage the choice lasts while the URL keeps it.
+  }
+}
+
 function hourIn(now: Date, zone: string): number {
   return Number(new Intl.DateTimeFormat("en-US", { timeZone: zone, hour: "numeric", hourCycle: "h23" }).format(now)) % 24;
 }
@@ -42,14 +65,16 @@ export function WorkbenchPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   // A rep sees only their own records: "team" would be the same cards, so they get no switch.
   const seesTeam = !!me && me.data_scope !== "self";
-  const reach: Reach = seesTeam && searchParams.get("reach") === "team" ? "team" : "mine";
+  const linked = searchParams.get("reach");
+  const wanted = linked === "team" || linked === "mine" ? linked : storedReach(me?.id);
+  const reach: Reach = seesTeam && wanted === "team" ? "team" : "mine";
   const workbench = useWorkbench(reach, zone);
   const [followUp, setFollowUp] = useState<FollowUpTarget | null>(null);
 
   const setReach = (next: Reach) => {
+    storeReach(me?.id, next);
     const params = new URLSearchParams(searchParams);
-    if (next === "team") params.set("reach", "team");
-    else params.delete("reach");
+    params.set("reach", next);
     setSearchParams(params, { replace: true });
   };
 
