@@ -1,11 +1,15 @@
 import { useState } from "react";
-import { DatePicker, Select, Tag, Typography, type TableColumnsType } from "antd";
+import { DatePicker, Select, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
+import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import type { AuditLog } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { useUserOptions } from "../../../shared/lookups";
+import type { Can } from "../../../shared/permissions";
+import { recordPath } from "../../../shared/recordLinks";
 import { entityName } from "../../../shared/systemText";
+import { usePermission } from "../../auth/api";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useAuditLogs, type AuditLogFilters } from "../api";
@@ -14,6 +18,22 @@ import { filtersFromForm, type FilterFormValues } from "../filters";
 
 /** The record types the audit log holds (each module writes its table name). */
 const AUDIT_ENTITIES = ["users", "departments", "roles", "api_tokens", "customers", "contacts", "follow_ups", "customer_groups", "pool_rules", "dictionaries", "product_categories", "products", "suppliers", "saved_views"];
+
+/**
+ * The record an entry is about, by name (a customer's, a user's login), opening its page where the
+ * SPA has one; the id stays in the tooltip, copyable, for the entity id filter. A record without a
+ * name (the pool rules) shows its id.
+ */
+function RecordName({ log, can }: { log: AuditLog; can: Can }) {
+  const label = log.entity_label;
+  if (!label) return <Typography.Text copyable={{ text: log.entity_id }}>{log.entity_id}</Typography.Text>;
+  const path = recordPath(log.entity, log.entity_id, label, can);
+  return (
+    <Tooltip title={<Typography.Text copyable={{ text: log.entity_id }} style={{ color: "inherit" }}>{log.entity_id}</Typography.Text>}>
+      <span data-testid="audit-record">{path ? <Link to={path}>{label}</Link> : label}</span>
+    </Tooltip>
+  );
+}
 
 const ACTION_COLORS: Record<string, string> = { create: "green", update: "blue", delete: "red", restore: "purple" };
 
@@ -25,6 +45,7 @@ export function AuditLogsPage() {
   // The server always lists the log newest first and rejects `sort`, so none is sent.
   const logs = useAuditLogs({ page: paged.params.page, page_size: paged.params.page_size, ...filters });
   const users = useUserOptions();
+  const can = usePermission();
   const none = t("common:values.none");
 
   const apply = (next: FilterFormValues) => {
@@ -48,10 +69,9 @@ export function AuditLogsPage() {
     },
     { title: t("auditLogs:fields.entity"), dataIndex: "entity", key: "entity", render: (entity: string) => entityName(t, entity) },
     {
-      title: t("auditLogs:fields.entity_id"),
-      dataIndex: "entity_id",
-      key: "entity_id",
-      render: (v: string) => <Typography.Text copyable={{ text: v }}>{v}</Typography.Text>,
+      title: t("auditLogs:fields.record"),
+      key: "record",
+      render: (_, log) => <RecordName log={log} can={can} />,
     },
     { title: t("auditLogs:fields.ip"), dataIndex: "ip", key: "ip", render: (v: string | null) => v || none },
   ];

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { recordPath } from "./recordLinks";
+
+describe("record links", () => {
+  it("opens a record's own page, or its list searched for the name", () => {
+    expect(recordPath("customers", "c1", "华为")).toBe("/customers/c1");
+    expect(recordPath("suppliers", "s1", "x")).toBe("/suppliers/s1");
+    expect(recordPath("customer-groups", "g1", "x")).toBe("/customer-groups/g1");
+    expect(recordPath("users", "u1", "zhang san")).toBe("/system/users?q=zhang+san");
+    expect(recordPath("products", "p1", null)).toBe("/products");
+  });
+
+  it("leaves records without a page, and pages the user may not open, as text", () => {
+    expect(recordPath("contacts", "x", "李四")).toBeUndefined();
+    expect(recordPath("pool_rules", "x", null)).toBeUndefined();
+    expect(recordPath("customers", "c1", "华为", (p) => p !== "customers:read")).toBeUndefined();
+  });
+});

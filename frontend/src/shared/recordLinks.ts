@@ -1,0 +1,42 @@
+import type { PermissionCode } from "../api/types";
+
+// Where the SPA shows a record the server names by resource (`customers`) and id: the operation
+// log and the workbench link to it. Records with a page of their own open it; records that only
+// have a list open the list searched for their name; the rest (a contact, a follow-up) have no
+// place of their own and stay text. A module that adds a detail page adds its line here.
+
+type RecordPlace = {
+  /** What opening the page needs; without it the name stays text (the page would answer 403). */
+  permission: PermissionCode;
+  path: (id: string, name: string | null | undefined) => string | undefined;
+};
+
+function listSearch(list: string) {
+  return (_id: string, name: string | null | undefined) => (name ? `${list}?${new URLSearchParams({ q: name }).toString()}` : list);
+}
+
+const PLACES: Record<string, RecordPlace> = {
+  customers: { permission: "customers:read", path: (id) => `/customers/${id}` },
+  suppliers: { permission: "suppliers:read", path: (id) => `/suppliers/${id}` },
+  customer_groups: { permission: "customer_groups:read", path: (id) => `/customer-groups/${id}` },
+  products: { permission: "products:read", path: listSearch("/products") },
+  users: { permission: "users:read", path: listSearch("/system/users") },
+  departments: { permission: "departments:read", path: () => "/system/departments" },
+  roles: { permission: "roles:read", path: () => "/system/roles" },
+  product_categories: { permission: "product_categories:read", path: () => "/product-categories" },
+};
+
+/**
+ * The SPA address showing the record, if it has one the user may open. `entity` is the resource
+ * name as the API writes it (audit log `entity`, workbench item `entity`); `-` and `_` are alike.
+ */
+export function recordPath(
+  entity: string,
+  id: string,
+  name: string | null | undefined,
+  can: (permission: PermissionCode) => boolean = () => true,
+): string | undefined {
+  const place = PLACES[entity.replace(/-/g, "_")];
+  if (!place || !can(place.permission)) return undefined;
+  return place.path(id, name);
+}
