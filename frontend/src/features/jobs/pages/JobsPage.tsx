@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Descriptions, Grid, Select, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
+import { Alert, Button, DatePicker, Descriptions, Grid, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from "antd";
 import { ReloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../../shared/format";
@@ -16,7 +16,10 @@ export function JobsPage() {
   const { t } = useTranslation();
   const can = usePermission();
   // On a phone the table keeps the job, its state and the action; the rest is in the expanded row.
-  const wide = Grid.useBreakpoint().md ?? true;
+  const screens = Grid.useBreakpoint();
+  const wide = screens.md ?? true;
+  // The created time (the default order) gets a column of its own only where there is room for it.
+  const roomy = screens.xxl ?? true;
   const { filters, setFilters, paged } = useListUrlState<Job, (typeof JOB_FILTERS)[number]>(JOB_FILTERS, JOB_DEFAULT_SORT);
   const query = jobQuery(filters);
   const jobs = useJobs({ ...paged.params, ...query });
@@ -45,11 +48,23 @@ export function JobsPage() {
   const server = (job: Job) => (job.status === "running" && job.locked_by ? job.locked_by : none);
   const lastError = (text: string | null | undefined) =>
     text ? (
-      <Typography.Text type="danger" style={{ maxWidth: 280 }} ellipsis={{ tooltip: text }}>
+      <Typography.Text type="danger" style={{ maxWidth: 220 }} ellipsis={{ tooltip: text }}>
         {text}
       </Typography.Text>
     ) : (
       none
+    );
+
+  const retryButton = (job: Job) =>
+    mayRetry &&
+    job.status === "dead" && (
+      <ConfirmAction
+        question={t("jobs:confirmRetry", { kind: kindName(job.kind) })}
+        label={t("jobs:retry")}
+        onConfirm={() => retry.mutateAsync(job.id)}
+        doneMessage={t("jobs:retried", { kind: kindName(job.kind) })}
+        testId="job-retry"
+      />
     );
 
   const columns: TableColumnsType<Job> = [
@@ -57,47 +72,66 @@ export function JobsPage() {
       title: t("jobs:fields.kind"),
       dataIndex: "kind",
       key: "kind",
-      render: (kind: string) => (
-        <span title={kind} style={{ whiteSpace: "nowrap" }} data-testid="job-kind">
-          {kindName(kind)}
-        </span>
+      render: (kind: string, job) => (
+        <>
+          <span title={kind} style={{ whiteSpace: "nowrap" }} data-testid="job-kind">
+            {kindName(kind)}
+          </span>
+          {/* On a phone the time goes under the job instead of in its own column. */}
+          {!wide && (
+            <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, whiteSpace: "nowrap" }}>
+              {formatDateTime(job.finished_at ?? job.run_at, none)}
+            </Typography.Text>
+          )}
+        </>
       ),
     },
-    { title: t("jobs:fields.status"), key: "status", render: (_, job) => statusTag(job) },
+    {
+      title: t("jobs:fields.status"),
+      key: "status",
+      // On a phone the retry sits under the state: a fixed actions column would cover the tags.
+      render: (_, job) =>
+        wide ? (
+          statusTag(job)
+        ) : (
+          <Space direction="vertical" size={4} align="start">
+            {statusTag(job)}
+            {retryButton(job)}
+          </Space>
+        ),
+    },
     ...(wide
       ? ([
           { title: t("jobs:fields.attempts"), key: "attempts", render: (_, job) => attempts(job) },
           { title: t("jobs:fields.run_at"), dataIndex: "run_at", key: "run_at", sorter: true, render: (v: string) => formatDateTime(v, none) },
           { title: t("jobs:fields.finished_at"), dataIndex: "finished_at", key: "finished_at", render: (v: string | null) => formatDateTime(v, none) },
-          { title: t("jobs:fields.locked_by"), key: "locked_by", render: (_, job) => server(job) },
+          // The server holding a job only means something while it runs: no column when none does.
+          ...(rows.some((job) => job.status === "running")
+            ? ([{ title: t("jobs:fields.locked_by"), key: "locked_by", render: (_, job) => server(job) }] satisfies TableColumnsType<Job>)
+            : []),
           { title: t("jobs:fields.last_error"), dataIndex: "last_error", key: "last_error", render: lastError },
-          { title: t("jobs:fields.created_at"), dataIndex: "created_at", key: "created_at", sorter: true, render: (v: string) => formatDateTime(v, none) },
+          ...(roomy
+            ? ([
+                { title: t("jobs:fields.created_at"), dataIndex: "created_at", key: "created_at", sorter: true, render: (v: string) => formatDateTime(v, none) },
+              ] satisfies TableColumnsType<Job>)
+            : []),
         ] satisfies TableColumnsType<Job>)
       : []),
     // Only dead jobs can be retried: no column at all when none is on the page.
-    ...(mayRetry && rows.some((job) => job.status === "dead")
+    ...(wide && mayRetry && rows.some((job) => job.status === "dead")
       ? ([
           {
             title: t("common:actions.actions"),
             key: "actions",
             fixed: "right",
-            render: (_, job) =>
-              job.status === "dead" && (
-                <ConfirmAction
-                  question={t("jobs:confirmRetry", { kind: kindName(job.kind) })}
-                  label={t("jobs:retry")}
-                  onConfirm={() => retry.mutateAsync(job.id)}
-                  doneMessage={t("jobs:retried", { kind: kindName(job.kind) })}
-                  testId="job-retry"
-                />
-              ),
+            render: (_, job) => retryButton(job),
           },
         ] satisfies TableColumnsType<Job>)
       : []),
   ];
 
   const details = (job: Job) => (
-    <Descriptions size="small" column={wide ? 3 : 1} bordered={wide} data-testid="job-details">
+    <Descriptions size="small" column={wide ? 3 : 1} bordered={wide} styles={{ label: { whiteSpace: "nowrap" } }} data-testid="job-details">
       <Descriptions.Item label={t("jobs:fields.kind")}>
         <Typography.Text code>{job.kind}</Typography.Text>
       </Descriptions.Item>
