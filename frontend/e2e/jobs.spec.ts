@@ -7,25 +7,22 @@ import { adminHeaders, createSalesRep } from "./sceneApi";
 
 test.use({ storageState: ADMIN_STATE });
 
-type JobItem = { kind: string; status: string };
-
 test("background jobs: the admin sees the scheduled jobs and filters them; a sales rep may not", async ({ page, request, browser }, testInfo) => {
   const suffix = Date.now().toString(36);
   const rep = { username: `jobs_rep_${suffix}`, displayName: `任务代表 ${suffix}`, password: "Rep12345!x" };
   const shell = new AppShell(page);
   const jobs = new JobsPage(page);
 
-  await test.step("the server has run the hourly pool rules (a fresh server writes them within seconds of starting)", async () => {
+  await test.step("the server has run the hourly pool rules and queued the daily purge (a fresh server writes them within seconds of starting)", async () => {
     const headers = await adminHeaders(request);
-    await expect
-      .poll(
-        async () => {
-          const answer = await request.get("/api/v1/jobs", { headers, params: { kind: "customers.apply_pool_rules", status: "done", page_size: 1 } });
-          return ((await answer.json()) as { items: JobItem[] }).items.length;
-        },
-        { timeout: 60_000, intervals: [500, 1_000, 2_000] },
-      )
-      .toBeGreaterThan(0);
+    const count = async (params: Record<string, string>) => {
+      const answer = await request.get("/api/v1/jobs", { headers, params: { ...params, page_size: 1 } });
+      expect(answer.ok(), await answer.text()).toBeTruthy();
+      return ((await answer.json()) as { total: number }).total;
+    };
+    const poll = { timeout: 60_000, intervals: [500, 1_000, 2_000] };
+    await expect.poll(() => count({ kind: "customers.apply_pool_rules", status: "done" }), poll).toBeGreaterThan(0);
+    await expect.poll(() => count({ kind: "system.purge" }), poll).toBeGreaterThan(0);
   });
 
   await test.step("open the page from the system menu: the explanation, and the pool rules job done", async () => {
