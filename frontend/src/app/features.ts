@@ -5,6 +5,7 @@ import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
 import { dictionariesFeature } from "../features/dictionaries";
 import { interactionsFeature } from "../features/interactions";
+import { jobsFeature } from "../features/jobs";
 import { poolRulesFeature } from "../features/pool-rules";
 import { productsFeature } from "../features/products";
 import { profileFeature } from "../features/profile";
@@ -23,6 +24,7 @@ export const FEATURES: readonly Feature[] = [
   auditLogsFeature,
   dictionariesFeature,
   recycleBinFeature,
+  jobsFeature,
   profileFeature,
   customersFeature,
   customerGroupsFeature,
