@@ -11,6 +11,7 @@ import { buildMenu, selectedEntry } from "./menu";
 import { useLocale } from "./locale";
 import { SuspenseOutlet } from "./guards";
 import { useDocumentTitle } from "./documentTitle";
+import { GlobalSearch } from "./search/GlobalSearch";
 
 const { Header, Sider, Content } = Layout;
 
@@ -184,7 +185,9 @@ export function AppLayout() {
               {t("common:app.title")}
             </Typography.Text>
           )}
+          {!mobile && <GlobalSearch compact={false} />}
           <div style={{ flex: 1 }} />
+          {mobile && <GlobalSearch compact />}
           <LanguageSwitch />
           <UserMenu compact={mobile} />
         </Header>

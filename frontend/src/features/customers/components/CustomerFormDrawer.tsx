@@ -50,10 +50,17 @@ function toBody(values: CustomerFormValues) {
   };
 }
 
-type Props = { open: boolean; customer: Customer | null; onClose: () => void; onCreated?: (customer: Customer) => void };
+type Props = {
+  open: boolean;
+  customer: Customer | null;
+  /** A new customer's name to start from (the words a search did not find). */
+  draftName?: string;
+  onClose: () => void;
+  onCreated?: (customer: Customer) => void;
+};
 
-function formValues(customer: Customer | null): Partial<CustomerFormValues> {
-  if (!customer) return { kind: "company", tags: [] };
+function formValues(customer: Customer | null, draftName?: string): Partial<CustomerFormValues> {
+  if (!customer) return { kind: "company", tags: [], ...(draftName ? { name: draftName } : {}) };
   return {
     name: customer.name,
     kind: customer.kind as CustomerKind,
@@ -72,7 +79,7 @@ function formValues(customer: Customer | null): Partial<CustomerFormValues> {
   };
 }
 
-export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props) {
+export function CustomerFormDrawer({ open, customer, draftName, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<CustomerFormValues>();
   const create = customersApi.useCreate();
@@ -115,7 +122,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props
       open={open}
       title={customer ? t("customers:editTitle", { name: customer.name }) : t("customers:createTitle")}
       onClose={onClose}
-      initialValues={formValues(customer)}
+      initialValues={formValues(customer, draftName)}
       recordKey={customer}
       onSubmit={submit}
       onSaved={(saved) => !customer && onCreated?.(saved)}
