@@ -6,6 +6,7 @@ import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer"
 import { customersApi, useDictionary } from "../api";
 import { dictionaryOptions } from "../dictionary";
 import { DuplicateWarning } from "./DuplicateWarning";
+import { RegionFields } from "./RegionFields";
 
 export type CustomerFormValues = {
   name: string;
@@ -158,20 +159,8 @@ export function CustomerFormDrawer({ open, customer, draftName, onClose, onCreat
             {dictSelect(sources, customer?.source, "customer-source")}
           </Form.Item>
         </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="province" label={t("customers:fields.province")}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="city" label={t("customers:fields.city")}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="district" label={t("customers:fields.district")}>
-            <Input />
-          </Form.Item>
+        <Col span={24}>
+          <RegionFields />
         </Col>
         <Col span={24}>
           <Form.Item name="address" label={t("customers:fields.address")}>

@@ -16,6 +16,7 @@ import { VIEW_PARAM } from "../../../shared/savedViews";
 import { useMe, usePermission } from "../../auth/api";
 import { customersApi, useDictionary } from "../api";
 import { BulkActionsBar } from "../components/BulkActionsBar";
+import { RegionFilter } from "../components/RegionFilter";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
 import { usePoolActions } from "../components/usePoolActions";
 import { useCustomerColumns } from "../components/useCustomerColumns";
@@ -177,8 +178,7 @@ export function CustomersPage() {
     { name: "industry", label: t("customers:fields.industry"), width: 140, options: dictionaryOptions(industries.data, language) },
     { name: "level", label: t("customers:fields.level"), width: 150, options: dictionaryOptions(levels.data, language), testId: "customer-search-level" },
     { name: "source", label: t("customers:fields.source"), width: 130, options: dictionaryOptions(sources.data, language) },
-    { name: "province", label: t("customers:fields.province"), width: 110 },
-    { name: "city", label: t("customers:fields.city"), width: 110, testId: "customer-search-city" },
+    { label: t("customers:fields.region"), input: <RegionFilter placeholder={t("customers:search.regionPlaceholder")} testId="customer-search-region" /> },
     { name: "created", label: t("customers:fields.created_at"), input: <DatePicker.RangePicker allowEmpty={[true, true]} /> },
     ...(can("customer_groups:read") ? [{ name: "group_id", label: t("customers:search.group"), input: <GroupSelect testId="customer-search-group" /> }] : []),
   ];
