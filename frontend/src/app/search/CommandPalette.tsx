@@ -256,52 +256,52 @@ export function CommandPalette({ open, onClose, fullScreen }: Props) {
       styles={{
         content: fullScreen ? { minHeight: "100dvh", borderRadius: 0, padding: 12 } : { padding: 12 },
       }}
-      aria-label={t("common:search.title")}
-      data-testid="search-palette"
     >
-      <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
-        <Input
-          ref={input}
-          autoFocus
-          size="large"
-          allowClear
-          prefix={<SearchOutlined style={{ color: token.colorTextTertiary }} />}
-          suffix={pending ? <Spin size="small" /> : undefined}
-          placeholder={t("common:search.placeholder")}
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (!(e.nativeEvent as InputEvent).isComposing) setCommitted(e.target.value);
-          }}
-          onCompositionEnd={(e) => setCommitted(e.currentTarget.value)}
-          onKeyDown={onKeyDown}
-          role="combobox"
-          aria-expanded
-          aria-controls="search-listbox"
-          aria-activedescendant={items.length > 0 ? `search-option-${active}` : undefined}
-          data-testid="search-input"
-        />
-        {fullScreen && (
-          <Button type="text" onClick={onClose} data-testid="search-cancel">
-            {t("common:actions.cancel")}
-          </Button>
+      <div data-testid="search-palette">
+        <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
+          <Input
+            ref={input}
+            autoFocus
+            size="large"
+            allowClear
+            prefix={<SearchOutlined style={{ color: token.colorTextTertiary }} />}
+            suffix={pending ? <Spin size="small" /> : undefined}
+            placeholder={t("common:search.placeholder")}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (!(e.nativeEvent as InputEvent).isComposing) setCommitted(e.target.value);
+            }}
+            onCompositionEnd={(e) => setCommitted(e.currentTarget.value)}
+            onKeyDown={onKeyDown}
+            role="combobox"
+            aria-expanded
+            aria-controls="search-listbox"
+            aria-activedescendant={items.length > 0 ? `search-option-${active}` : undefined}
+            data-testid="search-input"
+          />
+          {fullScreen && (
+            <Button type="text" onClick={onClose} data-testid="search-cancel">
+              {t("common:actions.cancel")}
+            </Button>
+          )}
+        </div>
+        <div
+          ref={list}
+          id="search-listbox"
+          role="listbox"
+          aria-label={t("common:search.title")}
+          data-testid="search-listbox"
+          style={{ marginTop: 8, overflowY: "auto", maxHeight: fullScreen ? "calc(100dvh - 80px)" : "min(60vh, 520px)" }}
+        >
+          {body}
+        </div>
+        {!fullScreen && (
+          <div style={{ borderTop: `1px solid ${token.colorSplit}`, marginTop: 8, paddingTop: 8, color: token.colorTextTertiary, fontSize: token.fontSizeSM }}>
+            {t("common:search.keys")}
+          </div>
         )}
       </div>
-      <div
-        ref={list}
-        id="search-listbox"
-        role="listbox"
-        aria-label={t("common:search.title")}
-        data-testid="search-listbox"
-        style={{ marginTop: 8, overflowY: "auto", maxHeight: fullScreen ? "calc(100dvh - 80px)" : "min(60vh, 520px)" }}
-      >
-        {body}
-      </div>
-      {!fullScreen && (
-        <div style={{ borderTop: `1px solid ${token.colorSplit}`, marginTop: 8, paddingTop: 8, color: token.colorTextTertiary, fontSize: token.fontSizeSM }}>
-          {t("common:search.keys")}
-        </div>
-      )}
     </Modal>
   );
 }
