@@ -1,8 +1,11 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Button, theme } from "antd";
 import { SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { CommandPalette } from "./CommandPalette";
+
+// The palette loads when first wanted (or the pointer nears the box), not with the first page.
+const loadPalette = () => import("./CommandPalette");
+const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
 
 /** ⌘K on Apple keyboards, Ctrl+K elsewhere; both open the palette everywhere. */
 function shortcutLabel(): string {
@@ -14,12 +17,18 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  const show = () => {
+    setWanted(true);
+    setOpen(true);
+  };
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k") {
         // The browser's own Ctrl+K (search the web from the address bar) gives way inside the app.
         e.preventDefault();
+        setWanted(true);
         setOpen(true);
       }
     };
@@ -30,13 +39,15 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
   return (
     <>
       {compact ? (
-        <Button type="text" icon={<SearchOutlined />} aria-label={t("common:search.open")} data-testid="search-open" onClick={() => setOpen(true)} />
+        <Button type="text" icon={<SearchOutlined />} aria-label={t("common:search.open")} data-testid="search-open" onClick={show} />
       ) : (
         <Button
           data-testid="search-open"
           aria-label={t("common:search.open")}
           aria-keyshortcuts="Control+K Meta+K"
-          onClick={() => setOpen(true)}
+          onClick={show}
+          onPointerEnter={() => void loadPalette()}
+          onFocus={() => void loadPalette()}
           style={{ width: 300, maxWidth: "100%", justifyContent: "space-between", color: token.colorTextPlaceholder, fontWeight: "normal" }}
         >
           <span style={{ display: "inline-flex", gap: 8, overflow: "hidden", textOverflow: "ellipsis" }}>
@@ -58,7 +69,11 @@ export function GlobalSearch({ compact }: { compact: boolean }) {
           </kbd>
         </Button>
       )}
-      <CommandPalette open={open} onClose={() => setOpen(false)} fullScreen={compact} />
+      {wanted && (
+        <Suspense fallback={null}>
+          <CommandPalette open={open} onClose={() => setOpen(false)} fullScreen={compact} />
+        </Suspense>
+      )}
     </>
   );
 }
