@@ -22,6 +22,8 @@ type Props = {
   fullScreen: boolean;
 };
 
+const hitKey = (hit: SearchHit) => `${hit.source}:${hit.id}`;
+
 /** The state a list page reads to open its create form with a name filled in. */
 export type CreateFromSearch = { create: { name: string } };
 
@@ -59,7 +61,8 @@ export function CommandPalette({ open, onClose, fullScreen }: Props) {
   // While an IME composes (pinyin), the letters typed are not the words meant: search what was committed.
   const [committed, setCommitted] = useState("");
   const q = useDebouncedValue(normalizeQuery(committed), DEBOUNCE_MS);
-  const [active, setActive] = useState(0);
+  // The chosen record by its key, not its place: a group answering late must not move the choice.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
 
   const results = useQueries({
     queries: sources.map((source) => ({
@@ -86,7 +89,10 @@ export function CommandPalette({ open, onClose, fullScreen }: Props) {
   const showingRecents = normalizeQuery(text) === "";
   const items = showingRecents ? recents : flat;
 
-  useEffect(() => setActive(0), [q, showingRecents]);
+  const chosen = items.findIndex((hit) => hitKey(hit) === activeKey);
+  const active = chosen === -1 ? 0 : chosen;
+  const setActive = (index: number) => setActiveKey(items[index] ? hitKey(items[index]) : null);
+  useEffect(() => setActiveKey(null), [q, showingRecents]);
   useEffect(() => {
     list.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: "nearest" });
   }, [active]);
@@ -106,7 +112,7 @@ export function CommandPalette({ open, onClose, fullScreen }: Props) {
       e.preventDefault();
       if (items.length === 0) return;
       const step = e.key === "ArrowDown" ? 1 : -1;
-      setActive((current) => (current + step + items.length) % items.length);
+      setActive((active + step + items.length) % items.length);
     } else if (e.key === "Enter") {
       e.preventDefault();
       const hit = items[active];
@@ -118,7 +124,7 @@ export function CommandPalette({ open, onClose, fullScreen }: Props) {
     const selected = index === active;
     return (
       <div
-        key={`${hit.source}:${hit.id}`}
+        key={hitKey(hit)}
         id={`search-option-${index}`}
         role="option"
         aria-selected={selected}
