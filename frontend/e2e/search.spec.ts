@@ -129,6 +129,22 @@ test("region: the customer form picks 省/市/区 and saves the names; the list 
     await expect(drawer).toBeHidden();
     await expect(page.getByTestId("customer-profile")).toContainText("南京（江北）");
   });
+
+  await test.step("short names are offered as the region they stand for", async () => {
+    const created = await request.post("/api/v1/customers", {
+      headers: await adminHeaders(request),
+      data: { kind: "company", name: `简写地区-${suffix}`, province: "江苏", city: "南京" },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.goto(`/customers/${((await created.json()) as { id: string }).id}`);
+    await page.getByTestId("customer-edit").click();
+    const drawer = page.locator(".ant-drawer-content");
+    await drawer.getByTestId("customer-region-suggestion").click();
+    await expect(drawer.getByTestId("customer-region").locator(".ant-select-selection-item")).toHaveText("江苏省 / 南京市");
+    await page.getByTestId("customer-save").click();
+    await expect(drawer).toBeHidden();
+    await expect(page.getByTestId("customer-profile")).toContainText("江苏省 / 南京市");
+  });
 });
 
 test("search on a phone: an icon in the header opens the palette over the whole screen", async ({ browser, request }) => {

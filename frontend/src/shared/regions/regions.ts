@@ -82,3 +82,23 @@ export function regionSearchMatch(input: string, path: readonly { label?: unknow
   const labels = path.map((o) => String(o.label ?? "").toLowerCase());
   return words.every((word) => labels.some((label) => label.includes(word)));
 }
+
+/**
+ * The path of the data set that short names stand for ("江苏", "南京" → 江苏省 / 南京市): each name
+ * must be the start of exactly one region under the one before. Null when a name fits none or several.
+ */
+export function suggestRegion(options: readonly RegionOption[], names: readonly (string | null | undefined)[]): string[] | null {
+  const given = names.map((name) => name?.trim() ?? "");
+  while (given.length > 0 && given[given.length - 1] === "") given.pop();
+  if (given.length === 0 || given.includes("")) return null;
+  const path: string[] = [];
+  let level: readonly RegionOption[] | undefined = options;
+  for (const name of given) {
+    const exact: RegionOption | undefined = level?.find((o) => o.value === name);
+    const fits: RegionOption[] = exact ? [exact] : (level ?? []).filter((o) => o.value.startsWith(name));
+    if (fits.length !== 1 || !fits[0]) return null;
+    path.push(fits[0].value);
+    level = fits[0].children;
+  }
+  return path;
+}

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { Button, Col, Form, Input, Row } from "antd";
+import { Button, Col, Form, Input, Row, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { RegionCascader } from "../../../shared/regions/RegionCascader";
-import { regionPath } from "../../../shared/regions/regions";
+import { regionPath, suggestRegion } from "../../../shared/regions/regions";
 import { useRegions } from "../../../shared/regions/useRegions";
 
 type RegionValues = { province?: string; city?: string; district?: string };
@@ -24,18 +24,32 @@ export function RegionFields() {
   const path = regions.data ? regionPath(regions.data, [province, city, district]) : null;
   const unknown = regions.isSuccess && filled && path === null;
   const showText = typing || unknown || regions.isError;
+  // Short names ("江苏", "南京") most likely mean the one region they start; offered, not applied.
+  const suggestion = unknown && regions.data ? suggestRegion(regions.data, [province, city, district]) : null;
+  const pick = (next: string[] | undefined) => form.setFieldsValue({ province: next?.[0], city: next?.[1], district: next?.[2] });
 
   return (
     <>
       <Form.Item
         label={t("customers:fields.region")}
-        extra={unknown ? t("customers:region.notInData") : undefined}
+        extra={
+          unknown && (
+            <Space size={4} wrap>
+              {t("customers:region.notInData")}
+              {suggestion && (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => pick(suggestion)} data-testid="customer-region-suggestion">
+                  {t("customers:region.useSuggestion", { region: suggestion.join(" / ") })}
+                </Button>
+              )}
+            </Space>
+          )
+        }
         style={showText ? { marginBottom: 8 } : undefined}
       >
         <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
           <RegionCascader
             value={path ?? undefined}
-            onChange={(next) => form.setFieldsValue({ province: next?.[0], city: next?.[1], district: next?.[2] })}
+            onChange={pick}
             testId="customer-region"
             style={{ flex: 1, minWidth: 0 }}
           />
