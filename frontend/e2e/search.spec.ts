@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ADMIN_STATE } from "./authState";
 import { chooseRegion } from "./pages/AppShell";
-import { CustomersListPage } from "./pages/CustomerPages";
+import { Customer360Page, CustomersListPage } from "./pages/CustomerPages";
 import { SearchPalette } from "./pages/SearchPalette";
 import { adminHeaders, createCustomer } from "./sceneApi";
 
@@ -93,6 +93,7 @@ test("region: the customer form picks 省/市/区 and saves the names; the list 
   const name = `地区测试机械-${suffix}`;
   const id = await createCustomer(request, { name });
   const list = new CustomersListPage(page);
+  const detail = new Customer360Page(page);
 
   await test.step("pick a district in the form and save", async () => {
     await page.goto(`/customers/${id}`);
@@ -101,6 +102,8 @@ test("region: the customer form picks 省/市/区 and saves the names; the list 
     await chooseRegion(page, drawer.getByTestId("customer-region"), ["江苏省", "南京市", "鼓楼区"]);
     await page.getByTestId("customer-save").click();
     await expect(drawer).toBeHidden();
+    // The 360 page opens on the activity timeline; the fields are on the profile tab.
+    await detail.openTab("资料");
     await expect(page.getByTestId("customer-profile")).toContainText("江苏省 / 南京市 / 鼓楼区");
     const saved = await request.get(`/api/v1/customers/${id}`, { headers: await adminHeaders(request) });
     expect(await saved.json()).toMatchObject({ province: "江苏省", city: "南京市", district: "鼓楼区" });
@@ -127,6 +130,8 @@ test("region: the customer form picks 省/市/区 and saves the names; the list 
     await drawer.locator("input#city").fill("南京（江北）");
     await page.getByTestId("customer-save").click();
     await expect(drawer).toBeHidden();
+    // The 360 page opens on the activity timeline; the fields are on the profile tab.
+    await detail.openTab("资料");
     await expect(page.getByTestId("customer-profile")).toContainText("南京（江北）");
   });
 
@@ -143,6 +148,8 @@ test("region: the customer form picks 省/市/区 and saves the names; the list 
     await expect(drawer.getByTestId("customer-region").locator(".ant-select-selection-item")).toHaveText("江苏省 / 南京市");
     await page.getByTestId("customer-save").click();
     await expect(drawer).toBeHidden();
+    // The 360 page opens on the activity timeline; the fields are on the profile tab.
+    await detail.openTab("资料");
     await expect(page.getByTestId("customer-profile")).toContainText("江苏省 / 南京市");
   });
 });
