@@ -41,5 +41,6 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}"],
     environment: "node",
+    setupFiles: ["src/i18n/testSetup.ts"],
   },
 });

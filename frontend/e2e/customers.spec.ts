@@ -132,7 +132,7 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await shell.open("customers");
     await expect(page).toHaveURL(/\/customers$/);
     await shell.screenshot("20-customers-list");
-    id = await list.create({ name, industry: "信息技术", level: "A（重点客户）", phone: `0571-${String(Date.now()).slice(-8)}`, city: "杭州" }, () =>
+    id = await list.create({ name, industry: "信息技术", level: "A（重点客户）", phone: `0571-${String(Date.now()).slice(-8)}`, region: ["浙江省", "杭州市"] }, () =>
       shell.screenshot("21-customer-form"),
     );
     await expect(page.getByTestId("customer-pool").first()).toHaveText("潜在客户");
@@ -254,7 +254,7 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
   await test.step("a saved default view brings back the tab, filters and columns", async () => {
     const viewName = `杭州重点潜在-${suffix}`;
     await list.goto();
-    await list.filter({ level: "A（重点客户）", city: "杭州" });
+    await list.filter({ level: "A（重点客户）", region: ["浙江省", "杭州市"] });
     await list.openTab("潜在客户");
     await expect(list.row(name)).toHaveCount(1);
     await list.saveView(viewName, true);
@@ -280,24 +280,24 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     await page.reload();
     await list.expectActiveView(viewName);
     await expect(list.tab("潜在客户")).toHaveAttribute("aria-selected", "true");
-    await expect(page.getByTestId("customer-search-city")).toHaveValue("杭州");
+    await list.expectRegionFilter("浙江省 / 杭州市");
     await expect(page.getByTestId("customer-search-level")).toContainText("A（重点客户）");
     await expect(list.row(name)).toHaveCount(1);
     await expect(list.columnHeader("邮箱")).toHaveCount(0);
     // Choosing the view again discards what was changed since.
-    await list.filter({ city: "宁波" });
+    await list.filter({ region: ["浙江省", "宁波市"] });
     await expect(list.row(name)).toHaveCount(0);
     await expect(page.getByTestId("saved-view-modified")).toBeVisible();
     await list.chooseView(viewName);
     await expect(page.getByTestId("saved-view-modified")).toHaveCount(0);
-    await expect(page.getByTestId("customer-search-city")).toHaveValue("杭州");
+    await list.expectRegionFilter("浙江省 / 杭州市");
     await expect(list.row(name)).toHaveCount(1);
     // The plain address opens with it too, as it is the default.
     await list.goto();
     await list.expectActiveView(viewName);
     await expect(page).toHaveURL(/[?&]pool=potential/);
     await expect(list.tab("潜在客户")).toHaveAttribute("aria-selected", "true");
-    await expect(page.getByTestId("customer-search-city")).toHaveValue("杭州");
+    await list.expectRegionFilter("浙江省 / 杭州市");
     await expect(list.row(name)).toHaveCount(1);
     await shell.screenshot("38-saved-views");
     await inEnglish(shell, async () => {
@@ -309,7 +309,7 @@ test("customers: create, duplicate warning, contacts, follow-ups, release and cl
     // Deleting it goes back to the plain list with the user's own columns.
     await list.deleteActiveView();
     await expect(list.tab("全部")).toHaveAttribute("aria-selected", "true");
-    await expect(page.getByTestId("customer-search-city")).toHaveValue("");
+    await list.expectRegionFilter("");
     await expect(list.columnHeader("邮箱")).toHaveCount(1);
     await list.goto();
     await expect(list.viewSelect().locator(".ant-select-selection-item")).toHaveCount(0);

@@ -44,6 +44,20 @@ export async function chooseOption(page: Page, select: Locator, label: string, s
   await dropdown.locator(`.ant-select-item-option[title="${label}"], .ant-select-item-option:has-text("${label}")`).first().click();
 }
 
+/**
+ * Picks a region (省/市/区) in a region cascader by searching for its names and choosing the path
+ * found, so a path may stop above the last level (a city with districts below it).
+ */
+export async function chooseRegion(page: Page, cascader: Locator, path: readonly string[]): Promise<void> {
+  await cascader.click();
+  await page.keyboard.type(path.join(" "));
+  const label = path.join(" / ");
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  const found = page.locator(".ant-cascader-dropdown:visible .ant-cascader-menu-item").filter({ hasText: exact });
+  await found.first().click();
+  await expect(cascader.locator(".ant-select-selection-item")).toHaveText(label);
+}
+
 /** Picks a node in an antd TreeSelect. */
 export async function chooseTreeNode(page: Page, select: Locator, title: string): Promise<void> {
   await select.click();

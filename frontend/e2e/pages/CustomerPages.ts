@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { chooseOption } from "./AppShell";
+import { chooseOption, chooseRegion } from "./AppShell";
 
 /** A downloaded file: the name the app gave it and its text. */
 export type DownloadedText = { filename: string; text: string };
@@ -12,7 +12,7 @@ export async function downloadText(page: Page, button: Locator): Promise<Downloa
   return { filename: download.suggestedFilename(), text: readFileSync(path, "utf8") };
 }
 
-export type NewCustomer = { name: string; industry?: string; level?: string; phone?: string; city?: string };
+export type NewCustomer = { name: string; industry?: string; level?: string; phone?: string; region?: string[] };
 
 /** The customer list: pool tabs, search form, table and the create drawer. */
 export class CustomersListPage {
@@ -78,7 +78,7 @@ export class CustomersListPage {
     if (customer.industry) await chooseOption(this.page, drawer.getByTestId("customer-industry"), customer.industry);
     if (customer.level) await chooseOption(this.page, drawer.getByTestId("customer-level"), customer.level);
     if (customer.phone) await drawer.getByTestId("customer-phone").fill(customer.phone);
-    if (customer.city) await drawer.locator("input#city").fill(customer.city);
+    if (customer.region) await chooseRegion(this.page, drawer.getByTestId("customer-region"), customer.region);
     await beforeSave?.();
     await this.page.getByTestId("customer-save").click();
     await expect(drawer).toBeHidden();
@@ -142,11 +142,23 @@ export class CustomersListPage {
     await expect(this.page.getByTestId("column-chooser")).toBeHidden();
   }
 
-  /** Sets the search form's level and city and searches. */
-  async filter(filters: { level?: string; city?: string }): Promise<void> {
+  /** Sets the search form's level and region (province, city) and searches. */
+  async filter(filters: { level?: string; region?: string[] }): Promise<void> {
     if (filters.level) await chooseOption(this.page, this.page.getByTestId("customer-search-level"), filters.level);
-    if (filters.city !== undefined) await this.page.getByTestId("customer-search-city").fill(filters.city);
+    if (filters.region) await chooseRegion(this.page, this.regionFilter(), filters.region);
     await this.page.getByTestId("customer-search").click();
+  }
+
+  /** The region filter's cascader. */
+  regionFilter(): Locator {
+    return this.page.getByTestId("customer-search-region");
+  }
+
+  /** The region the filter shows, e.g. "浙江省 / 杭州市"; "" when none. */
+  async expectRegionFilter(label: string): Promise<void> {
+    const shown = this.regionFilter().locator(".ant-select-selection-item");
+    if (label === "") await expect(shown).toHaveCount(0);
+    else await expect(shown).toHaveText(label);
   }
 
   /** The saved-view selector; its text is the active view's name (or the placeholder). */

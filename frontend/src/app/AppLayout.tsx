@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Typography, theme, type MenuProps } from "antd";
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Segmented, Typography, theme, type MenuProps } from "antd";
 import { HomeOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useLogout, useMe, useUpdateMe } from "../features/auth/api";
@@ -11,8 +11,12 @@ import { buildMenu, selectedEntry } from "./menu";
 import { useLocale } from "./locale";
 import { SuspenseOutlet } from "./guards";
 import { useDocumentTitle } from "./documentTitle";
+import { GlobalSearch } from "./search/GlobalSearch";
 
 const { Header, Sider, Content } = Layout;
+
+// Only phones show the drawer; a desktop does not load it with the first page.
+const MenuDrawer = lazy(() => import("./MenuDrawer").then((m) => ({ default: m.MenuDrawer })));
 
 function LanguageSwitch() {
   const { t } = useTranslation();
@@ -147,18 +151,12 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: "100vh" }}>
       {mobile ? (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          closable={false}
-          width={260}
-          styles={{ body: { padding: 0, background: "#001529" } }}
-          data-testid="menu-drawer"
-        >
-          {brand(false)}
-          {menu}
-        </Drawer>
+        <Suspense fallback={null}>
+          <MenuDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)}>
+            {brand(false)}
+            {menu}
+          </MenuDrawer>
+        </Suspense>
       ) : (
         <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} theme="dark" width={220}>
           {brand(collapsed)}
@@ -184,7 +182,9 @@ export function AppLayout() {
               {t("common:app.title")}
             </Typography.Text>
           )}
+          {!mobile && <GlobalSearch compact={false} />}
           <div style={{ flex: 1 }} />
+          {mobile && <GlobalSearch compact />}
           <LanguageSwitch />
           <UserMenu compact={mobile} />
         </Header>

@@ -1,6 +1,7 @@
 import { Button, Result } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
+import { problemText } from "../api/problem";
 
 export function ForbiddenPage() {
   const { t } = useTranslation();
@@ -32,6 +33,19 @@ export function NotFoundPage() {
           {t("common:errors.backHome")}
         </Button>
       }
+    />
+  );
+}
+
+/** /me could not be loaded: the reason and a retry. */
+export function LoadFailedPage({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="error"
+      title={t("common:errors.loadFailed")}
+      subTitle={problemText(error)}
+      extra={<Button onClick={onRetry}>{t("common:actions.refresh")}</Button>}
     />
   );
 }

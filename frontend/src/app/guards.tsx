@@ -1,13 +1,11 @@
 import { Suspense, type ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router-dom";
-import { Button, Result, Spin } from "antd";
-import { useTranslation } from "react-i18next";
+import { Spin } from "antd";
 import { hasSession } from "../api/session";
-import { problemText } from "../api/problem";
 import { useMe } from "../features/auth/api";
 import type { PermissionCode } from "../api/types";
 import { hasPermission } from "../shared/permissions";
-import { ForbiddenPage } from "./ErrorPages";
+import { ForbiddenPage, LoadFailedPage } from "./lazyPages";
 import { useUserLocale } from "./locale";
 
 export function PageSpinner() {
@@ -21,19 +19,15 @@ export function PageSpinner() {
 /** Signed-in area: without a session go to /login; wait for /me before showing anything. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
-  const { t } = useTranslation();
   const me = useMe();
   useUserLocale(me.data?.locale);
   if (!hasSession()) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.isPending) return <PageSpinner />;
   if (me.isError) {
     return (
-      <Result
-        status="error"
-        title={t("common:errors.loadFailed")}
-        subTitle={problemText(me.error)}
-        extra={<Button onClick={() => void me.refetch()}>{t("common:actions.refresh")}</Button>}
-      />
+      <Suspense fallback={<PageSpinner />}>
+        <LoadFailedPage error={me.error} onRetry={() => void me.refetch()} />
+      </Suspense>
     );
   }
   return <>{children}</>;

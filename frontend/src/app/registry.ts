@@ -41,4 +41,36 @@ export type Feature = {
   name: string;
   routes: FeatureRoute[];
   menu: MenuEntry[];
+  /** The module's records in the global search (Ctrl+K), in the order their groups show. */
+  search?: SearchSource[];
+};
+
+/** One record as the search palette and the recently viewed list show it. */
+export type SearchHit = {
+  /** The source's key and the record's id: what identifies a recent entry. */
+  source: string;
+  id: string;
+  title: string;
+  /** A second line: the code, the customer, the city… */
+  subtitle?: string;
+  /** Where choosing the record goes. */
+  path: string;
+};
+
+/**
+ * A module's part of the global search: which records it finds for a query and where they lead.
+ * A feature lists its sources in `Feature.search`; the palette asks every source the user may read.
+ */
+export type SearchSource = {
+  key: string;
+  /** The group's heading, a full i18n key. */
+  labelKey: string;
+  /** What the server matches the words against, a full i18n key; said when nothing matches. */
+  matchesKey: string;
+  icon?: ReactNode;
+  permission: PermissionCode;
+  /** A few records for the words, best first as the server sorts them; aborted when the query moves on. */
+  search: (q: string, signal: AbortSignal) => Promise<SearchHit[]>;
+  /** A next step when nothing matches: open the module's create form with the words as the name. */
+  create?: { labelKey: string; permission: PermissionCode; path: string };
 };

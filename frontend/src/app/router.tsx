@@ -1,11 +1,10 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router-dom";
+import { hasSession } from "../api/session";
 import { loginRoute } from "../features/auth";
-import { AppLayout } from "./AppLayout";
-import { ForbiddenPage, NotFoundPage } from "./ErrorPages";
+import { ForbiddenPage, NotFoundPage } from "./lazyPages";
 import { FEATURES } from "./features";
 import { PageSpinner, RequireAuth, RequirePermission } from "./guards";
-import { HomePage } from "./HomePage";
 import type { FeatureRoute } from "./registry";
 
 const pages = new Map<FeatureRoute, LazyExoticComponent<ComponentType>>();
@@ -32,6 +31,16 @@ function featureRoute(route: FeatureRoute): RouteObject {
 }
 
 const LoginPage = pageOf(loginRoute);
+// The signed-in shell (menu, header) and the home page are chunks of their own, so the login page
+// does not load them. With a session they are asked for at once, beside /me, not after it.
+const loadLayout = () => import("./AppLayout").then((m) => ({ default: m.AppLayout }));
+const loadHome = () => import("./HomePage").then((m) => ({ default: m.HomePage }));
+const AppLayout = lazy(loadLayout);
+const HomePage = lazy(loadHome);
+if (hasSession()) {
+  void loadLayout();
+  if (globalThis.location?.pathname === "/") void loadHome();
+}
 
 export const routes: RouteObject[] = [
   {
@@ -46,7 +55,9 @@ export const routes: RouteObject[] = [
     path: "/",
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<PageSpinner />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { ApartmentOutlined, ShoppingOutlined } from "@ant-design/icons";
 import type { Feature } from "../../app/registry";
 import { CATEGORIES_PATH, PRODUCTS_PATH, routes } from "./routes";
+import { productSearch } from "./search";
 
 export const productsFeature: Feature = {
   name: "products",
@@ -17,4 +18,5 @@ export const productsFeature: Feature = {
       permission: "product_categories:read",
     },
   ],
+  search: [productSearch],
 };

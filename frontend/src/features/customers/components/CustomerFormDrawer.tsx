@@ -6,6 +6,7 @@ import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer"
 import { customersApi, useDictionary } from "../api";
 import { dictionaryOptions } from "../dictionary";
 import { DuplicateWarning } from "./DuplicateWarning";
+import { RegionFields } from "./RegionFields";
 
 export type CustomerFormValues = {
   name: string;
@@ -50,10 +51,17 @@ function toBody(values: CustomerFormValues) {
   };
 }
 
-type Props = { open: boolean; customer: Customer | null; onClose: () => void; onCreated?: (customer: Customer) => void };
+type Props = {
+  open: boolean;
+  customer: Customer | null;
+  /** A new customer's name to start from (the words a search did not find). */
+  draftName?: string;
+  onClose: () => void;
+  onCreated?: (customer: Customer) => void;
+};
 
-function formValues(customer: Customer | null): Partial<CustomerFormValues> {
-  if (!customer) return { kind: "company", tags: [] };
+function formValues(customer: Customer | null, draftName?: string): Partial<CustomerFormValues> {
+  if (!customer) return { kind: "company", tags: [], ...(draftName ? { name: draftName } : {}) };
   return {
     name: customer.name,
     kind: customer.kind as CustomerKind,
@@ -72,7 +80,7 @@ function formValues(customer: Customer | null): Partial<CustomerFormValues> {
   };
 }
 
-export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props) {
+export function CustomerFormDrawer({ open, customer, draftName, onClose, onCreated }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<CustomerFormValues>();
   const create = customersApi.useCreate();
@@ -115,7 +123,7 @@ export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props
       open={open}
       title={customer ? t("customers:editTitle", { name: customer.name }) : t("customers:createTitle")}
       onClose={onClose}
-      initialValues={formValues(customer)}
+      initialValues={formValues(customer, draftName)}
       recordKey={customer}
       onSubmit={submit}
       onSaved={(saved) => !customer && onCreated?.(saved)}
@@ -151,20 +159,8 @@ export function CustomerFormDrawer({ open, customer, onClose, onCreated }: Props
             {dictSelect(sources, customer?.source, "customer-source")}
           </Form.Item>
         </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="province" label={t("customers:fields.province")}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="city" label={t("customers:fields.city")}>
-            <Input />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={8}>
-          <Form.Item name="district" label={t("customers:fields.district")}>
-            <Input />
-          </Form.Item>
+        <Col span={24}>
+          <RegionFields />
         </Col>
         <Col span={24}>
           <Form.Item name="address" label={t("customers:fields.address")}>

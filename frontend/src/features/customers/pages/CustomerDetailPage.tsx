@@ -4,6 +4,7 @@ import { EditOutlined, EllipsisOutlined, MergeCellsOutlined, PlusOutlined, SwapO
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
 import type { Customer, FollowUp } from "../../../api/types";
+import { useRecordRecent } from "../../../app/search/recents";
 import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
@@ -24,6 +25,7 @@ import { OwnerModal } from "../components/OwnerModal";
 import { PoolTag } from "../components/PoolTag";
 import { SuppliersTab } from "../components/SuppliersTab";
 import { usePoolActions } from "../components/usePoolActions";
+import { customerSearch } from "../search";
 
 const CUSTOMERS_PATH = "/customers";
 /** Only owned customers change hands by a transfer; a public one is assigned from the list. */
@@ -52,6 +54,7 @@ export function CustomerDetailPage() {
   const onProblem = useProblemHandler();
   const wide = Grid.useBreakpoint().md ?? true;
   const customer = customersApi.useGet(id);
+  useRecordRecent(customerSearch, customer.data);
   const remove = customersApi.useDelete();
   const pool = usePoolActions({ size: "middle" });
   const historyText = useCustomerHistoryText();

@@ -1,9 +1,10 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Button, DatePicker, Space, Tabs, type TableColumnsType } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useSearchParams } from "react-router-dom";
+import { useLocation, useNavigate, useSearchParams } from "react-router-dom";
 import type { Customer, SavedView } from "../../../api/types";
+import type { CreateFromSearch } from "../../../app/search/CommandPalette";
 import { ColumnChooser } from "../../../shared/components/ColumnChooser";
 import { SavedViewsBar } from "../../../shared/components/SavedViewsBar";
 import { useColumnChooser, type OptionalColumn } from "../../../shared/hooks/useColumnChooser";
@@ -15,6 +16,7 @@ import { VIEW_PARAM } from "../../../shared/savedViews";
 import { useMe, usePermission } from "../../auth/api";
 import { customersApi, useDictionary } from "../api";
 import { BulkActionsBar } from "../components/BulkActionsBar";
+import { RegionFilter } from "../components/RegionFilter";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
 import { usePoolActions } from "../components/usePoolActions";
 import { useCustomerColumns } from "../components/useCustomerColumns";
@@ -82,7 +84,20 @@ export function CustomersPage() {
   const sources = useDictionary("customer_source");
   const pool = usePoolActions({ link: true });
   const customerColumns = useCustomerColumns();
+  const location = useLocation();
+  // The global search's "new customer" step arrives with the words it did not find as the name.
+  const fromSearch = (location.state as Partial<CreateFromSearch> | null)?.create;
+  const [draftName, setDraftName] = useState<string | undefined>();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useEffect(() => {
+    if (!fromSearch || !can("customers:create")) return;
+    setDraftName(fromSearch.name);
+    setDrawerOpen(true);
+    // Once: a reload or Back to this entry does not open the form again.
+    navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+    // Each arrival (a new history entry) is read once; the other values are read with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.key]);
   const [selected, setSelected] = useState<ReadonlyMap<string, Customer>>(new Map());
   const chooser = useColumnChooser("customers", me?.id, OPTIONAL_COLUMNS);
   const exporter = customersApi.useExport("customers.csv");
@@ -163,8 +178,7 @@ export function CustomersPage() {
     { name: "industry", label: t("customers:fields.industry"), width: 140, options: dictionaryOptions(industries.data, language) },
     { name: "level", label: t("customers:fields.level"), width: 150, options: dictionaryOptions(levels.data, language), testId: "customer-search-level" },
     { name: "source", label: t("customers:fields.source"), width: 130, options: dictionaryOptions(sources.data, language) },
-    { name: "province", label: t("customers:fields.province"), width: 110 },
-    { name: "city", label: t("customers:fields.city"), width: 110, testId: "customer-search-city" },
+    { label: t("customers:fields.region"), input: <RegionFilter placeholder={t("customers:search.regionPlaceholder")} testId="customer-search-region" /> },
     { name: "created", label: t("customers:fields.created_at"), input: <DatePicker.RangePicker allowEmpty={[true, true]} /> },
     ...(can("customer_groups:read") ? [{ name: "group_id", label: t("customers:search.group"), input: <GroupSelect testId="customer-search-group" /> }] : []),
   ];
@@ -189,7 +203,14 @@ export function CustomersPage() {
           )}
         </>
       }
-      create={{ permission: "customers:create", testId: "customer-create", onClick: () => setDrawerOpen(true) }}
+      create={{
+        permission: "customers:create",
+        testId: "customer-create",
+        onClick: () => {
+          setDraftName(undefined);
+          setDrawerOpen(true);
+        },
+      }}
       table={{
         columns,
         list: customers,
@@ -218,6 +239,7 @@ export function CustomersPage() {
           <CustomerFormDrawer
             open={drawerOpen}
             customer={null}
+            draftName={draftName}
             onClose={() => setDrawerOpen(false)}
             onCreated={(created) => navigate(`/customers/${created.id}`)}
           />

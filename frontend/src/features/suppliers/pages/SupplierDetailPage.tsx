@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Button, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
+import { useRecordRecent } from "../../../app/search/recents";
 import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
 import { usePermission } from "../../auth/api";
@@ -11,6 +12,7 @@ import { ServedCustomersTab } from "../components/ServedCustomersTab";
 import { SupplierFormDrawer } from "../components/SupplierFormDrawer";
 import { SupplierProfile } from "../components/SupplierProfile";
 import { SUPPLIERS_PATH } from "../routes";
+import { supplierSearch } from "../search";
 
 /** One supplier: its profile, price list, the customers it serves and its change history. */
 export function SupplierDetailPage() {
@@ -19,6 +21,7 @@ export function SupplierDetailPage() {
   const navigate = useNavigate();
   const can = usePermission();
   const supplier = suppliersApi.useGet(id);
+  useRecordRecent(supplierSearch, supplier.data);
   const remove = suppliersApi.useDelete();
   const [editing, setEditing] = useState(false);
 

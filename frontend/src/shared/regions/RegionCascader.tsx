@@ -1,0 +1,40 @@
+import { useMemo, type CSSProperties } from "react";
+import { Cascader } from "antd";
+import { useTranslation } from "react-i18next";
+import { regionSearchMatch, trimRegions } from "./regions";
+import { useRegions } from "./useRegions";
+
+type Props = {
+  /** Province, city, district names; fewer for a region chosen only so far. */
+  value?: string[];
+  onChange: (path: string[] | undefined) => void;
+  /** 3: down to the district (a form), 2: province and city (a filter). */
+  depth?: 2 | 3;
+  placeholder?: string;
+  testId?: string;
+  style?: CSSProperties;
+};
+
+/** 省/市/区 from the bundled data set, searchable; any level may be the last one chosen. */
+export function RegionCascader({ value, onChange, depth = 3, placeholder, testId, style }: Props) {
+  const { t } = useTranslation();
+  const regions = useRegions();
+  const options = useMemo(() => (regions.data ? (depth === 3 ? regions.data : trimRegions(regions.data, depth)) : []), [regions.data, depth]);
+  return (
+    <Cascader
+      options={options}
+      value={value}
+      onChange={(path) => onChange(path && path.length > 0 ? path.map(String) : undefined)}
+      changeOnSelect
+      allowClear
+      showSearch={{ filter: regionSearchMatch, limit: 50 }}
+      loading={regions.isPending}
+      placeholder={placeholder ?? t("common:region.placeholder")}
+      notFoundContent={regions.isError ? t("common:region.loadFailed") : undefined}
+      // Three columns of antd's default width overflow a phone's screen; the names are short.
+      dropdownMenuColumnStyle={{ minWidth: 88 }}
+      data-testid={testId}
+      style={style}
+    />
+  );
+}
