@@ -42,5 +42,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     environment: "node",
     setupFiles: ["src/i18n/testSetup.ts"],
+    // Rendering tests take seconds on a loaded 2-core machine; the default 5 s failed them
+    // there while they pass alone in under one.
+    testTimeout: 20_000,
   },
 });
