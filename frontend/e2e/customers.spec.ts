@@ -113,6 +113,9 @@ test("customers: the list lives in the URL, so Back from a customer and a link s
 });
 
 test("customers: create, duplicate warning, contacts, follow-ups, release and claim", async ({ page, browser, request }, testInfo) => {
+  // The whole customer journey in one test: about 2 minutes alone, over 5 on a loaded
+  // 2-core machine; the budget only bounds how long a hung run takes to fail.
+  test.setTimeout(600_000);
   const suffix = Date.now().toString(36);
   const name = `杭州测试科技有限公司-${suffix}`;
   // Unique to this run, so a retry on the same server finds only its own customer.
