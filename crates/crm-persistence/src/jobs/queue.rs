@@ -72,10 +72,15 @@ pub(super) fn new_row(id: Uuid, kind: &str, payload: Value, run_at: DateTime<Utc
 /// oldest first, for `node` until `now + lease`. On PostgreSQL concurrent claimers skip
 /// each other's rows (`FOR UPDATE SKIP LOCKED`); on SQLite transactions take turns.
 pub async fn claim(db: &Db, node: &str, n: u64, lease: Duration, now: DateTime<Utc>) -> DomainResult<Vec<Model>> {
-    let tx = tx::begin(db).await?;
     let due = Condition::any()
         .add(Condition::all().add(C::Status.eq(QUEUED)).add(C::RunAt.lte(now)))
         .add(Condition::all().add(C::Status.eq(RUNNING)).add(C::LockedUntil.lt(now)));
+    // An idle poll is one indexed read, outside a transaction: on SQLite a transaction
+    // takes the write lock, which requests would then wait for every second.
+    if Job::find().select_only().column(C::Id).filter(due.clone()).limit(1).into_tuple::<Uuid>().one(db).await.map_err(db_err)?.is_none() {
+        return Ok(Vec::new());
+    }
+    let tx = tx::begin(db).await?;
     let ids: Vec<Uuid> = Job::find()
         .select_only()
         .column(C::Id)
