@@ -7,24 +7,12 @@ import type {
   MergeCustomers,
   TransferCustomers,
 } from "../../api/types";
-import { resourceApi } from "../../shared/resource/resourceApi";
+import { resourceApi, type ListQuery } from "../../shared/resource/resourceApi";
 import type { PoolAction } from "./pools";
 import { nextTimelinePage } from "./timeline";
 
-export type CustomerFilters = {
-  q?: string;
-  pool?: string;
-  industry?: string;
-  source?: string;
-  level?: string;
-  province?: string;
-  city?: string;
-  /** RFC 3339 timestamps. */
-  created_at_from?: string;
-  created_at_to?: string;
-  /** Comma-separated group ids. */
-  group_id?: string;
-};
+/** The list's filters: its documented query without paging and sort. */
+export type CustomerFilters = Omit<ListQuery<"/api/v1/customers">, "page" | "page_size" | "sort">;
 
 export type DuplicateQuery = { name?: string; phone?: string; email?: string };
 
