@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type {
   AssignCustomers,
@@ -13,6 +13,30 @@ import { nextTimelinePage } from "./timeline";
 
 /** The list's filters: its documented query without paging and sort. */
 export type CustomerFilters = Omit<ListQuery<"/api/v1/customers">, "page" | "page_size" | "sort">;
+
+/**
+ * Each tab's count (the list's `total` for a one-row page of it). Filed under the customers' lists,
+ * so every write that refreshes the list refreshes the counts too; kept for half a minute, so
+ * paging and sorting do not ask again.
+ */
+export function useCustomerTabCounts<K extends string>(queries: readonly { key: K; query: ListQuery<"/api/v1/customers"> }[], enabled: boolean) {
+  return useQueries({
+    queries: queries.map(({ query }) => ({
+      queryKey: customersApi.keys.list(query),
+      queryFn: () => unwrap(api.GET("/api/v1/customers", { params: { query } })),
+      staleTime: 30_000,
+      placeholderData: keepPreviousData,
+      enabled,
+    })),
+    combine: (results) =>
+      new Map(
+        results.flatMap((result, index) => {
+          const key = queries[index]?.key;
+          return key !== undefined && result.data ? [[key, { total: result.data.total, exact: result.data.total_exact }] as const] : [];
+        }),
+      ),
+  });
+}
 
 export type DuplicateQuery = { name?: string; phone?: string; email?: string };
 

@@ -18,6 +18,8 @@ export type RowAction<T> = {
   /** Rows the action does not apply to (a child under a leaf, say). */
   hidden?: (row: T) => boolean;
   danger?: boolean;
+  /** Why the action is greyed out for this row (a collaborator's customer, say), if it is. */
+  blocked?: (row: T) => string | undefined;
   /** A question to confirm first; the OK button's test id is `<testId>-ok`. */
   confirm?: (row: T) => string;
 };
@@ -248,6 +250,7 @@ export function useActionsColumn<T>({
         label: action.label,
         testId: action.testId,
         danger: action.danger,
+        blocked: action.blocked?.(row),
         confirm: action.confirm?.(row),
         okTestId: action.testId ? `${action.testId}-ok` : undefined,
         run: () => action.onClick(row),
