@@ -49,3 +49,23 @@ export async function chooseTreeNode(page: Page, select: Locator, title: string)
   await select.click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${title}"]`).click();
 }
+
+/**
+ * Runs one of a list row's actions, found by a CSS selector (`[data-testid="x"]`): its button when
+ * the row shows it, else the entry in the row's "…" menu.
+ */
+export async function rowAction(page: Page, row: Locator, selector: string): Promise<void> {
+  await expect(row).toBeVisible();
+  const inline = row.locator(selector);
+  if ((await inline.count()) > 0) return inline.first().click();
+  await row.getByTestId("row-actions").click();
+  const entry = page.locator(".ant-dropdown:not(.ant-dropdown-hidden)").locator(selector);
+  await expect(entry).toBeVisible();
+  await entry.click();
+}
+
+/** A tab by its label, whatever count follows it ("公海 12"). */
+export function tabByLabel(page: Page, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByRole("tab", { name: new RegExp(`^${escaped}(\\s*[\\d,]+\\+?)?$`) });
+}
