@@ -185,7 +185,7 @@ describe("file downloads", () => {
     );
     const { fetchFile } = await import("./client");
     await fetchFile("/api/v1/customers/export", { format: "xlsx" }, "customers.xlsx", { language: "en", timeZone: "America/New_York" });
-    expect(seen).toEqual([{ url: "?format=xlsx&tz=America%2FNew_York", language: "en" }]);
+    expect(seen).toEqual([{ url: "?tz=America%2FNew_York&format=xlsx", language: "en" }]);
   });
 
   it("throws the problem of an error answer as an ApiError", async () => {

@@ -161,8 +161,8 @@ export type FileReader = { language?: string; timeZone?: string };
  */
 export async function fetchFile<P extends FilePath>(path: P, query: FileQuery<P>, fallbackName: string, reader: FileReader = {}): Promise<DownloadedFile> {
   const origin = globalThis.location?.origin ?? "http://localhost";
-  // `tz` is not in the OpenAPI document yet: the server is to read it, and ignores it until then.
-  const url = new URL(`${path}${queryString({ ...(query as Record<string, QueryValue>), tz: reader.timeZone })}`, origin);
+  // The reader's zone unless the caller named one (every export documents `tz`).
+  const url = new URL(`${path}${queryString({ tz: reader.timeZone, ...(query as Record<string, QueryValue>) })}`, origin);
   const headers: Record<string, string> = reader.language ? { "Accept-Language": reader.language } : {};
   const response = await authFetch(new Request(url, { method: "GET", headers }));
   if (!response.ok) {
