@@ -141,7 +141,7 @@ test("customer list as a daily tool: mine first with counts, quick filters, team
   });
 
   await test.step("at 1440×900 no column sits under the narrow fixed actions column", async () => {
-    const actions = repPage.locator(".ant-table-thead th", { hasText: "操作" });
+    const actions = repPage.locator(".ant-table-thead th.ant-table-cell-fix-right");
     const actionsBox = await actions.boundingBox();
     expect(actionsBox?.width ?? 0).toBeLessThanOrEqual(64);
     // Scrolled to the end, the last data columns stand wholly left of it.

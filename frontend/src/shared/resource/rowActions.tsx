@@ -285,7 +285,8 @@ export function useActionsColumn<T>({
     {
       title: t("common:actions.actions"),
       key: "actions",
-      width: actionsColumnWidth(labels, inline),
+      // Never narrower than its title, which would wrap ("Acti-ons").
+      width: Math.max(actionsColumnWidth(labels, inline), labelWidth(t("common:actions.actions"))),
       ...(fixed ? { fixed: "right" as const } : {}),
       render: (_: unknown, row: T) =>
         readable ? <HistoryRowActions entries={entriesOf(row)} inline={inline} history={readable} row={row} /> : <RowActions entries={entriesOf(row)} inline={inline} />,

@@ -13,7 +13,6 @@ import { useColumnChooser, type OptionalColumn } from "../../../shared/hooks/use
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { useSavedViews } from "../../../shared/hooks/useSavedViews";
 import { departmentTreeOptions, useDepartmentTree } from "../../../shared/lookups";
-import { chooseEmptyState } from "../../../shared/resource/emptyState";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm, type FilterField } from "../../../shared/resource/SearchForm";
@@ -30,6 +29,7 @@ import { usePoolActions } from "../components/usePoolActions";
 import { useCustomerColumns } from "../components/useCustomerColumns";
 import { GroupSelect } from "../../customer-groups/components/GroupSelect";
 import { dictionaryOptions } from "../dictionary";
+import { customerEmptyReason } from "../emptyState";
 import { bulkActions } from "../bulk";
 import { customerFilters, type CustomerSearchValues, type FilterContext } from "../filters";
 import { defaultPoolTab, isPoolTab, POOL_TABS, type PoolTab } from "../pools";
@@ -265,11 +265,7 @@ export function CustomersPage() {
     ...searchFields.filter((f) => f.name !== undefined && isSet((search as Record<string, unknown>)[f.name])).map((f) => f.label),
     ...activeQuickFilters(quick).map((key) => (key === "idle" ? t("customers:quick.idle", { days: quick.idle }) : t(`customers:quick.${key}`))),
   ];
-  const emptyReason = chooseEmptyState({
-    rows: customers.data?.items.length,
-    activeFilters,
-    scope: tab === "public" ? ("public" as const) : tab === "mine" ? ("mine" as const) : tab === "all" ? undefined : ("pool" as const),
-  });
+  const emptyReason = customerEmptyReason(customers.data?.items.length, activeFilters, tab);
   const createAction: EmptyAction[] = can("customers:create")
     ? [{ label: t("customers:empty.create"), primary: true, icon: <PlusOutlined />, onClick: () => setDrawerOpen(true), testId: "empty-create" }]
     : [];
