@@ -44,10 +44,25 @@ export async function chooseOption(page: Page, select: Locator, label: string, s
   await dropdown.locator(`.ant-select-item-option[title="${label}"], .ant-select-item-option:has-text("${label}")`).first().click();
 }
 
-/** Picks a node in an antd TreeSelect. */
+/**
+ * Picks a node in an antd TreeSelect. The tree is virtualised: on a database other journeys have
+ * filled, the node may be far down and not rendered, so the list scrolls until it shows.
+ */
 export async function chooseTreeNode(page: Page, select: Locator, title: string): Promise<void> {
   await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+  const dropdown = page.locator(".ant-select-dropdown:visible");
+  const node = dropdown.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`);
+  await expect(dropdown.locator(".ant-select-tree-treenode").first()).toBeVisible();
+  for (let step = 0; step < 200 && (await node.count()) === 0; step++) {
+    const moved = await dropdown.locator(".ant-select-tree-list-holder").evaluate((holder) => {
+      const before = holder.scrollTop;
+      holder.scrollTop += holder.clientHeight / 2;
+      return holder.scrollTop !== before;
+    });
+    if (!moved) break;
+    await page.waitForTimeout(50);
+  }
+  await node.click();
 }
 
 /**
