@@ -52,7 +52,7 @@ export async function chooseTreeNode(page: Page, select: Locator, title: string)
   await select.click();
   const dropdown = page.locator(".ant-select-dropdown:visible");
   const node = dropdown.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`);
-  await expect(dropdown.locator(".ant-select-tree-treenode").first()).toBeVisible();
+  await expect(dropdown.locator(".ant-select-tree-node-content-wrapper").first()).toBeVisible();
   for (let step = 0; step < 200 && (await node.count()) === 0; step++) {
     const moved = await dropdown.locator(".ant-select-tree-list-holder").evaluate((holder) => {
       const before = holder.scrollTop;

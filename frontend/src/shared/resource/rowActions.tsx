@@ -157,11 +157,16 @@ function RowActions({ entries, inline, drawer }: { entries: Entry[]; inline: num
       {menu.length > 0 && (
         <Dropdown
           trigger={["click"]}
-          menu={{ items, onClick: ({ key, domEvent }) => {
-            domEvent.stopPropagation();
-            const entry = menu.find((e) => e.key === key);
-            if (entry && !entry.blocked) runEntry(entry);
-          } }}
+          // The column is at the table's right edge: open leftwards, over the row rather than off it.
+          placement="bottomRight"
+          menu={{
+            items,
+            onClick: ({ key, domEvent }) => {
+              domEvent.stopPropagation();
+              const entry = menu.find((e) => e.key === key);
+              if (entry && !entry.blocked) runEntry(entry);
+            },
+          }}
         >
           <Button
             type="text"
