@@ -38,6 +38,12 @@ export function useCustomerTabCounts<K extends string>(queries: readonly { key: 
   });
 }
 
+/** Whether a cached customers query is one of the tabs' counts (a one-row page). */
+export function isTabCountQuery(queryKey: readonly unknown[]): boolean {
+  const query = queryKey[2];
+  return queryKey[1] === "list" && typeof query === "object" && query !== null && (query as { page_size?: number }).page_size === 1;
+}
+
 export type DuplicateQuery = { name?: string; phone?: string; email?: string };
 
 /** Customers: list, record, create, update, delete and export, keyed under "customers". */

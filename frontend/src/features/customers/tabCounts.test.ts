@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { customersApi, isTabCountQuery } from "./api";
 import { tabCountQuery } from "./tabCounts";
 
 describe("tab counts", () => {
@@ -21,5 +22,11 @@ describe("tab counts", () => {
 
   it("gives the same query for the same filters, so the count is cached across renders", () => {
     expect(JSON.stringify(tabCountQuery({ q: "云帆" }, "won", context))).toBe(JSON.stringify(tabCountQuery({ q: "云帆" }, "won", { ...context })));
+  });
+
+  it("tells the counts apart from the list's pages in the cache, so only they are asked again", () => {
+    expect(isTabCountQuery(customersApi.keys.list(tabCountQuery({}, "mine", context)))).toBe(true);
+    expect(isTabCountQuery(customersApi.keys.list({ page: 1, page_size: 10 }))).toBe(false);
+    expect(isTabCountQuery(customersApi.keys.detail("x"))).toBe(false);
   });
 });

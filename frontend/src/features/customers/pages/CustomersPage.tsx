@@ -1,4 +1,5 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { Button, DatePicker, Dropdown, Grid, Space, Tabs, TreeSelect, Typography, type TableColumnsType } from "antd";
 import { DownloadOutlined, DownOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -20,7 +21,7 @@ import { VIEW_PARAM } from "../../../shared/savedViews";
 import { useTimeZone } from "../../../shared/timeZone";
 import { totalDisplay } from "../../../shared/total";
 import { useMe, usePermission } from "../../auth/api";
-import { customersApi, useCustomerTabCounts, useDictionary } from "../api";
+import { customersApi, isTabCountQuery, useCustomerTabCounts, useDictionary } from "../api";
 import { BulkActionsBar } from "../components/BulkActionsBar";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
 import { PoolTag } from "../components/PoolTag";
@@ -213,6 +214,16 @@ export function CustomersPage() {
     POOL_TABS.map((key) => ({ key, query: tabCountQuery(search, key, context) })),
     ready,
   );
+  // The list answers its own tab's count: when it disagrees with the cached one, the data changed
+  // (a claim elsewhere, a colleague's new customer), and every tab's count is asked again.
+  const queryClient = useQueryClient();
+  const listTotal = customers.isPlaceholderData ? undefined : customers.data?.total;
+  const tabTotal = counts.get(tab)?.total;
+  useEffect(() => {
+    if (listTotal !== undefined && tabTotal !== undefined && listTotal !== tabTotal) {
+      void queryClient.invalidateQueries({ queryKey: customersApi.keys.lists, predicate: (query) => isTabCountQuery(query.queryKey) });
+    }
+  }, [listTotal, tabTotal, queryClient]);
 
   const columnLabel = (key: string) => {
     const column = desktopColumns.find((c) => c.key === key);
@@ -309,7 +320,7 @@ export function CustomersPage() {
     void (format === "csv" ? exporter : xlsxExporter).download({ format, ...filters, sort: paged.params.sort });
 
   const tabLabel = (key: PoolTab) => {
-    const count = counts.get(key);
+    const count = key === tab && listTotal !== undefined ? { total: listTotal, exact: customers.data?.total_exact } : counts.get(key);
     const shown = count ? totalDisplay(count.total, count.exact, language) : undefined;
     return (
       <span>
