@@ -22,7 +22,9 @@ async function signIn(browser: Browser, testInfo: TestInfo, username: string, pa
   });
   const page = await context.newPage();
   await new LoginPage(page).goto();
-  await new LoginPage(page).login(username, password);
+  await new LoginPage(page).submit(username, password);
+  // Signing in hashes the password: slow on a loaded shared machine, more than the usual wait.
+  await expect(page.getByTestId("welcome")).toBeVisible({ timeout: 30_000 });
   return page;
 }
 

@@ -31,6 +31,8 @@ export function useCustomerColumns(only?: readonly string[]): TableColumnsType<C
       dataIndex: "name",
       key: "name",
       width: 180,
+      // With the code, the name stays in view while the row scrolls sideways to its follow-up times.
+      fixed: "left",
       sorter: true,
       render: (name: string, c) => <Link to={`/customers/${c.id}`}>{name}</Link>,
     },
