@@ -58,8 +58,43 @@ export async function chooseRegion(page: Page, cascader: Locator, path: readonly
   await expect(cascader.locator(".ant-select-selection-item")).toHaveText(label);
 }
 
-/** Picks a node in an antd TreeSelect. */
+/**
+ * Picks a node in an antd TreeSelect. The tree is virtualised: on a database other journeys have
+ * filled, the node may be far down and not rendered, so the list scrolls until it shows.
+ */
 export async function chooseTreeNode(page: Page, select: Locator, title: string): Promise<void> {
   await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+  const dropdown = page.locator(".ant-select-dropdown:visible");
+  const node = dropdown.locator(`.ant-select-tree-node-content-wrapper[title="${title}"]`);
+  await expect(dropdown.locator(".ant-select-tree-node-content-wrapper").first()).toBeVisible();
+  for (let step = 0; step < 200 && (await node.count()) === 0; step++) {
+    const moved = await dropdown.locator(".ant-select-tree-list-holder").evaluate((holder) => {
+      const before = holder.scrollTop;
+      holder.scrollTop += holder.clientHeight / 2;
+      return holder.scrollTop !== before;
+    });
+    if (!moved) break;
+    await page.waitForTimeout(50);
+  }
+  await node.click();
+}
+
+/**
+ * Runs one of a list row's actions, found by a CSS selector (`[data-testid="x"]`): its button when
+ * the row shows it, else the entry in the row's "…" menu.
+ */
+export async function rowAction(page: Page, row: Locator, selector: string): Promise<void> {
+  await expect(row).toBeVisible();
+  const inline = row.locator(selector);
+  if ((await inline.count()) > 0) return inline.first().click();
+  await row.getByTestId("row-actions").click();
+  const entry = page.locator(".ant-dropdown:not(.ant-dropdown-hidden)").locator(selector);
+  await expect(entry).toBeVisible();
+  await entry.click();
+}
+
+/** A tab by its label, whatever count follows it ("公海 12"). */
+export function tabByLabel(page: Page, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByRole("tab", { name: new RegExp(`^${escaped}(\\s*[\\d,]+\\+?)?$`) });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { chooseOption, chooseRegion } from "./AppShell";
+import { chooseOption, chooseRegion, rowAction, tabByLabel } from "./AppShell";
 
 /** A downloaded file: the name the app gave it and its text. */
 export type DownloadedText = { filename: string; text: string };
@@ -23,8 +23,9 @@ export class CustomersListPage {
     await expect(this.page.getByTestId("customer-search")).toBeVisible();
   }
 
+  /** A pool tab (or 我的客户) by its label; its count may follow. */
   tab(label: string): Locator {
-    return this.page.getByRole("tab", { name: label, exact: true });
+    return tabByLabel(this.page, label);
   }
 
   async openTab(label: string): Promise<void> {
@@ -88,7 +89,7 @@ export class CustomersListPage {
   }
 
   async release(name: string, reason: string): Promise<void> {
-    await this.row(name).getByTestId("customer-release").click();
+    await rowAction(this.page, this.row(name), '[data-testid="customer-release"]');
     const dialog = this.page.getByRole("dialog");
     await dialog.getByTestId("pool-reason").fill(reason);
     await dialog.getByTestId("pool-reason-ok").click();
@@ -96,13 +97,21 @@ export class CustomersListPage {
   }
 
   async claim(name: string): Promise<void> {
-    await this.row(name).getByTestId("customer-claim").click();
+    await rowAction(this.page, this.row(name), '[data-testid="customer-claim"]');
     await this.page.getByTestId("customer-claim-ok").click();
   }
 
   /** Exports the filtered list as CSV (all pages) and returns the file. */
   async exportCsv(): Promise<DownloadedText> {
-    return downloadText(this.page, this.page.getByTestId("customer-export"));
+    await this.page.getByTestId("customer-export").click();
+    return downloadText(this.page, this.page.getByTestId("customer-export-csv"));
+  }
+
+  /** Exports the filtered list as an Excel workbook; returns its name and bytes. */
+  async exportXlsx(): Promise<{ filename: string; bytes: Buffer }> {
+    await this.page.getByTestId("customer-export").click();
+    const [download] = await Promise.all([this.page.waitForEvent("download"), this.page.getByTestId("customer-export-xlsx").click()]);
+    return { filename: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
   }
 
   /** Exports the selected rows (the bulk bar's button). */

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { chooseOption, chooseTreeNode } from "./AppShell";
+import { chooseOption, chooseTreeNode, rowAction } from "./AppShell";
 
 /** A record's change history in the drawer a list row's "History" opens. */
 export class HistoryDrawer {
@@ -28,7 +28,7 @@ export class DepartmentsPage {
   }
 
   async editRemark(name: string, remark: string): Promise<void> {
-    await this.row(name).getByTestId("department-edit").click();
+    await rowAction(this.page, this.row(name), '[data-testid="department-edit"]');
     const dialog = this.page.getByRole("dialog");
     await dialog.locator("textarea#remark").fill(remark);
     await dialog.getByTestId("department-save").click();
@@ -37,7 +37,7 @@ export class DepartmentsPage {
   }
 
   async openHistory(name: string): Promise<HistoryDrawer> {
-    await this.row(name).locator('[data-testid^="history-"]').click();
+    await rowAction(this.page, this.row(name), '[data-testid^="history-"]');
     const history = new HistoryDrawer(this.page);
     await expect(history.drawer).toBeVisible();
     return history;

@@ -173,6 +173,21 @@ describe("file downloads", () => {
     ]);
   });
 
+  it("asks for the file in the reader's language and time zone", async () => {
+    const seen: { url: string; language: string | null }[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: RequestInfo | URL) => {
+        const request = input as Request;
+        seen.push({ url: new URL(request.url).search, language: request.headers.get("Accept-Language") });
+        return new Response("x", { status: 200, headers: { "Content-Type": "text/csv" } });
+      }),
+    );
+    const { fetchFile } = await import("./client");
+    await fetchFile("/api/v1/customers/export", { format: "xlsx" }, "customers.xlsx", { language: "en", timeZone: "America/New_York" });
+    expect(seen).toEqual([{ url: "?tz=America%2FNew_York&format=xlsx", language: "en" }]);
+  });
+
   it("throws the problem of an error answer as an ApiError", async () => {
     vi.stubGlobal(
       "fetch",

@@ -150,13 +150,21 @@ export function filenameFromDisposition(header: string | null | undefined, fallb
 export type DownloadedFile = { blob: Blob; filename: string };
 
 /**
+ * Who the file is for: its language (`Accept-Language`) and time zone (`tz`, an IANA name), for
+ * the headers, labels and times of exports meant for people to read.
+ */
+export type FileReader = { language?: string; timeZone?: string };
+
+/**
  * GETs a file with the signed-in user's token. An error answer (problem+json or not) throws the
  * same ApiError as `unwrap`, so callers show it the usual way.
  */
-export async function fetchFile<P extends FilePath>(path: P, query: FileQuery<P>, fallbackName: string): Promise<DownloadedFile> {
+export async function fetchFile<P extends FilePath>(path: P, query: FileQuery<P>, fallbackName: string, reader: FileReader = {}): Promise<DownloadedFile> {
   const origin = globalThis.location?.origin ?? "http://localhost";
-  const url = new URL(`${path}${queryString(query as Record<string, QueryValue>)}`, origin);
-  const response = await authFetch(new Request(url, { method: "GET" }));
+  // The reader's zone unless the caller named one (every export documents `tz`).
+  const url = new URL(`${path}${queryString({ tz: reader.timeZone, ...(query as Record<string, QueryValue>) })}`, origin);
+  const headers: Record<string, string> = reader.language ? { "Accept-Language": reader.language } : {};
+  const response = await authFetch(new Request(url, { method: "GET", headers }));
   if (!response.ok) {
     const text = await response.text().catch(() => "");
     let body: unknown = text;

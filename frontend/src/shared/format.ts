@@ -7,6 +7,13 @@ export function formatDateTime(value: string | null | undefined, none = "—"): 
   return parsed.isValid() ? parsed.format("YYYY-MM-DD HH:mm:ss") : value;
 }
 
+/** A timestamp to the minute, for tables where seconds are noise and width is short. */
+export function formatDateTimeShort(value: string | null | undefined, none = "—"): string {
+  if (!value) return none;
+  const parsed = dayjs(value);
+  return parsed.isValid() ? parsed.format("YYYY-MM-DD HH:mm") : value;
+}
+
 /** Any JSON value from an audit diff as short text. */
 export function formatValue(value: unknown, none = "—"): string {
   if (value === null || value === undefined || value === "") return none;

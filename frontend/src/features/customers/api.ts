@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type {
   AssignCustomers,
@@ -7,24 +7,42 @@ import type {
   MergeCustomers,
   TransferCustomers,
 } from "../../api/types";
-import { resourceApi } from "../../shared/resource/resourceApi";
+import { resourceApi, type ListQuery } from "../../shared/resource/resourceApi";
 import type { PoolAction } from "./pools";
 import { nextTimelinePage } from "./timeline";
 
-export type CustomerFilters = {
-  q?: string;
-  pool?: string;
-  industry?: string;
-  source?: string;
-  level?: string;
-  province?: string;
-  city?: string;
-  /** RFC 3339 timestamps. */
-  created_at_from?: string;
-  created_at_to?: string;
-  /** Comma-separated group ids. */
-  group_id?: string;
-};
+/** The list's filters: its documented query without paging and sort. */
+export type CustomerFilters = Omit<ListQuery<"/api/v1/customers">, "page" | "page_size" | "sort">;
+
+/**
+ * Each tab's count (the list's `total` for a one-row page of it). Filed under the customers' lists,
+ * so every write that refreshes the list refreshes the counts too; kept for half a minute, so
+ * paging and sorting do not ask again.
+ */
+export function useCustomerTabCounts<K extends string>(queries: readonly { key: K; query: ListQuery<"/api/v1/customers"> }[], enabled: boolean) {
+  return useQueries({
+    queries: queries.map(({ query }) => ({
+      queryKey: customersApi.keys.list(query),
+      queryFn: () => unwrap(api.GET("/api/v1/customers", { params: { query } })),
+      staleTime: 30_000,
+      placeholderData: keepPreviousData,
+      enabled,
+    })),
+    combine: (results) =>
+      new Map(
+        results.flatMap((result, index) => {
+          const key = queries[index]?.key;
+          return key !== undefined && result.data ? [[key, { total: result.data.total, exact: result.data.total_exact }] as const] : [];
+        }),
+      ),
+  });
+}
+
+/** Whether a cached customers query is one of the tabs' counts (a one-row page). */
+export function isTabCountQuery(queryKey: readonly unknown[]): boolean {
+  const query = queryKey[2];
+  return queryKey[1] === "list" && typeof query === "object" && query !== null && (query as { page_size?: number }).page_size === 1;
+}
 
 export type DuplicateQuery = { name?: string; phone?: string; email?: string };
 

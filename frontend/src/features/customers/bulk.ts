@@ -30,6 +30,7 @@ const ACCEPTED_POOLS: Record<BulkAction, readonly string[]> = {
  */
 export function bulkActions(tab: PoolTab, can: (permission: PermissionCode) => boolean): BulkAction[] {
   const byTab: Record<PoolTab, BulkAction[]> = {
+    mine: ["transfer", "release", "group_add", "group_remove", "export"],
     all: ["transfer", "release", "group_add", "group_remove", "export"],
     public: ["assign", "group_add", "group_remove", "export"],
     potential: ["transfer", "release", "group_add", "group_remove", "export"],

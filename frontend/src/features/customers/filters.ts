@@ -1,6 +1,7 @@
 import type { Dayjs } from "dayjs";
 import type { CustomerFilters } from "./api";
 import type { PoolTab } from "./pools";
+import { quickFilterParams, type QuickFilters } from "./quickFilters";
 
 export type CustomerSearchValues = {
   q?: string;
@@ -12,6 +13,19 @@ export type CustomerSearchValues = {
   created?: [Dayjs | null, Dayjs | null] | null;
   /** Groups: customers in any of them. */
   group_id?: string[];
+  /** A manager's team filters: one owner, one department (with the departments below it). */
+  owner_id?: string;
+  department_id?: string;
+};
+
+/** What the list's filters need besides the form: who "mine" is, and when and where "today" is. */
+export type FilterContext = {
+  /** The signed-in user's id, for the "mine" tab. */
+  me?: string;
+  quick?: QuickFilters;
+  now?: Date;
+  /** IANA zone the quick filters' "today" is taken in. */
+  zone?: string;
 };
 
 function text(value: string | undefined): string | undefined {
@@ -19,12 +33,16 @@ function text(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** The search form and pool tab as list parameters: blanks dropped, dates as whole days in RFC 3339. */
-export function customerFilters(values: CustomerSearchValues, tab: PoolTab): CustomerFilters {
+/**
+ * The search form, tab and quick filters as list parameters: blanks dropped, dates as whole days in
+ * RFC 3339. The "mine" tab is the user as owner, whoever the owner filter names.
+ */
+export function customerFilters(values: CustomerSearchValues, tab: PoolTab, context: FilterContext = {}): CustomerFilters {
   const [start, end] = values.created ?? [null, null];
+  const quick = context.quick ? quickFilterParams(context.quick, context.now ?? new Date(), context.zone ?? "UTC") : {};
   return {
     q: text(values.q),
-    pool: tab === "all" ? undefined : tab,
+    pool: tab === "all" || tab === "mine" ? undefined : tab,
     industry: values.industry || undefined,
     level: values.level || undefined,
     source: values.source || undefined,
@@ -34,5 +52,8 @@ export function customerFilters(values: CustomerSearchValues, tab: PoolTab): Cus
     created_at_to: end ? end.endOf("day").toISOString() : undefined,
     // The API takes several groups comma-separated.
     group_id: values.group_id && values.group_id.length > 0 ? values.group_id.join(",") : undefined,
+    ...(tab === "mine" ? { owner_id: context.me } : values.owner_id ? { owner_id: values.owner_id } : {}),
+    ...(values.department_id ? { department_id: values.department_id } : {}),
+    ...Object.fromEntries(Object.entries(quick).filter(([, v]) => v !== undefined)),
   };
 }

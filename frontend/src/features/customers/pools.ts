@@ -3,8 +3,11 @@ import type { Customer, PermissionCode } from "../../api/types";
 export const POOLS = ["public", "potential", "won", "invalid"] as const;
 export type Pool = (typeof POOLS)[number];
 
-/** The list tabs: `all` sends no pool filter, which the server reads as every pool but invalid. */
-export const POOL_TABS = ["all", "public", "potential", "won", "invalid"] as const;
+/**
+ * The list tabs: `all` sends no pool filter, which the server reads as every pool but invalid;
+ * `mine` is the same, narrowed to the customers the user owns (a rep's daily list).
+ */
+export const POOL_TABS = ["mine", "all", "public", "potential", "won", "invalid"] as const;
 export type PoolTab = (typeof POOL_TABS)[number];
 
 export const POOL_COLORS: Record<string, string> = { public: "blue", potential: "orange", won: "green", invalid: "default" };
@@ -51,4 +54,12 @@ export function allowedPoolActions(
 
 export function isPoolTab(value: string | null): value is PoolTab {
   return value !== null && (POOL_TABS as readonly string[]).includes(value);
+}
+
+/**
+ * The tab a bare list address opens: a rep (who sees only their own and the public pool) starts on
+ * their own customers, not on the pool; whoever sees more starts on everything they see.
+ */
+export function defaultPoolTab(dataScope: string | undefined): PoolTab {
+  return dataScope === "self" ? "mine" : "all";
 }

@@ -1,5 +1,6 @@
 import dayjs from "dayjs";
 import { describe, expect, it } from "vitest";
+import { customerFilters } from "./filters";
 import { customerListParams, customerListState, customerViewQuery, customerViewState, PLAIN_CUSTOMER_VIEW, type CustomerListState } from "./views";
 
 describe("customer list as a saved view", () => {
@@ -28,7 +29,7 @@ describe("customer list as a saved view", () => {
   });
 
   it("takes defaults for missing or bad values and ignores unknown parameters", () => {
-    expect(customerViewState({ pool: "mars", page_size: "abc", owner_id: "x" })).toEqual(PLAIN_CUSTOMER_VIEW);
+    expect(customerViewState({ pool: "mars", page_size: "abc", deal_status: "x", quick: "idle_9" })).toEqual(PLAIN_CUSTOMER_VIEW);
   });
 
   it("round-trips, the created range included", () => {
@@ -53,6 +54,29 @@ describe("customer list as a saved view", () => {
     const state = customerViewState({ created_at_to: "2026-11-24T15:59:59.999Z" });
     expect(state.values.created?.[0]).toBeNull();
     expect(state.values.created?.[1]?.isValid()).toBe(true);
+  });
+});
+
+describe("the mine tab, team and quick filters", () => {
+  it("keeps the quick filters by name and the team filters as the API takes them", () => {
+    const query = customerViewQuery({ values: { owner_id: "u1", department_id: "d1" }, tab: "potential", quick: { overdue: true, idle: 7 }, sort: "name", page_size: 10 });
+    expect(query).toEqual({ owner_id: "u1", department_id: "d1", pool: "potential", quick: "overdue,idle_7", sort: "name", page_size: "10" });
+    expect(customerViewState(query)).toEqual({ values: { owner_id: "u1", department_id: "d1" }, tab: "potential", quick: { overdue: true, idle: 7 }, sort: "name", page_size: 10 });
+  });
+
+  it("opens a rep's bare address on their own customers and spells out 'all' for them", () => {
+    expect(customerListState(new URLSearchParams(), "mine").tab).toBe("mine");
+    const all: CustomerListState = { ...PLAIN_CUSTOMER_VIEW, page: 1 };
+    expect(customerListParams(all, "mine").toString()).toBe("pool=all");
+    expect(customerListState(new URLSearchParams("pool=all"), "mine").tab).toBe("all");
+    expect(customerListParams({ ...all, tab: "mine" }, "mine").toString()).toBe("");
+    // Whoever opens on everything sees mine in the address.
+    expect(customerListParams({ ...all, tab: "mine" }).toString()).toBe("pool=mine");
+  });
+
+  it("sends the user as owner on the mine tab, not as a pool", () => {
+    expect(customerFilters({ owner_id: "someone" }, "mine", { me: "me" })).toMatchObject({ owner_id: "me", pool: undefined });
+    expect(customerFilters({ owner_id: "someone", department_id: "d" }, "all", { me: "me" })).toMatchObject({ owner_id: "someone", department_id: "d" });
   });
 });
 

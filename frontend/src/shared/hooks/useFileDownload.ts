@@ -2,11 +2,16 @@ import { useState } from "react";
 import { App } from "antd";
 import { useTranslation } from "react-i18next";
 import { fetchFile, saveBlob, type FileQuery, type FilePath } from "../../api/client";
+import { useTimeZone } from "../timeZone";
 import { useProblemHandler } from "./useProblemHandler";
 
-/** Downloads an export with the user's token and saves it; failures show as the usual message. */
+/**
+ * Downloads an export with the user's token and saves it; failures show as the usual message. The
+ * file is asked for in the UI's language and the user's time zone.
+ */
 export function useFileDownload() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { zone } = useTimeZone();
   const { message } = App.useApp();
   const onProblem = useProblemHandler();
   const [downloading, setDownloading] = useState(false);
@@ -14,7 +19,7 @@ export function useFileDownload() {
   const download = async <P extends FilePath>(path: P, query: FileQuery<P>, fallbackName: string): Promise<void> => {
     setDownloading(true);
     try {
-      const file = await fetchFile(path, query, fallbackName);
+      const file = await fetchFile(path, query, fallbackName, { language: i18n.language, timeZone: zone });
       saveBlob(file);
       message.success(t("common:messages.downloaded", { name: file.filename }));
     } catch (error) {

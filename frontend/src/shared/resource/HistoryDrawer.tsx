@@ -1,5 +1,4 @@
-import { useState } from "react";
-import { Button, Drawer, Grid } from "antd";
+import { Drawer, Grid } from "antd";
 import { useTranslation } from "react-i18next";
 import { ChangeHistory, type HistoryReading } from "./ChangeHistory";
 
@@ -39,24 +38,5 @@ export function HistoryDrawer({ open, onClose, entity, entityId, name, cacheName
     >
       {open && <ChangeHistory entity={entity} entityId={entityId} cacheName={cacheName} compact {...reading} />}
     </Drawer>
-  );
-}
-
-type ButtonProps = Omit<Props, "open" | "onClose"> & { buttonTestId?: string };
-
-/** A list row's "History" link and the drawer it opens. */
-export function HistoryButton({ buttonTestId, ...drawer }: ButtonProps) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button type="link" size="small" data-testid={buttonTestId} onClick={() => setOpen(true)}>
-        {t("common:history.action")}
-      </Button>
-      {/* React passes clicks out of the drawer's portal to the row: a clickable row must not take them. */}
-      <span onClick={(event) => event.stopPropagation()}>
-        <HistoryDrawer open={open} onClose={() => setOpen(false)} {...drawer} />
-      </span>
-    </>
   );
 }

@@ -6,6 +6,7 @@ import type { PermissionCode } from "../../api/types";
 import { usePermission } from "../../features/auth/api";
 import type { ColumnChooser as Chooser } from "../hooks/useColumnChooser";
 import type { PagedTable } from "../hooks/usePagedTable";
+import { tableScrollX } from "./tableWidth";
 
 /** A page of the list as the API answers it. */
 export type ListAnswer<T> = { items: T[]; total: number; total_exact?: boolean };
@@ -19,19 +20,25 @@ export type ResourceTableProps<T> = Omit<TableProps<T>, "columns"> & {
   /** The user's column choice, for lists that let them hide columns. */
   chooser?: Chooser;
   testId?: string;
+  /** What an empty list says (see EmptyState): why it is empty and what to do next. */
+  empty?: ReactNode;
 };
 
-/** A list's table: rows from the query, paging and sort arrows from `paged`, columns from the chooser. */
-export function ResourceTable<T extends object>({ list, paged, chooser, columns, testId, ...rest }: ResourceTableProps<T>) {
+/**
+ * A list's table: rows from the query, paging and sort arrows from `paged`, columns from the chooser.
+ * The scroll width adds up the shown columns when they all have widths (see tableScrollX).
+ */
+export function ResourceTable<T extends object>({ list, paged, chooser, columns, testId, empty, ...rest }: ResourceTableProps<T>) {
   const shown = chooser ? chooser.apply(columns) : columns;
   return (
     <Table<T>
       rowKey="id"
       size="middle"
-      scroll={{ x: "max-content" }}
+      scroll={{ x: tableScrollX(shown, !!rest.rowSelection) }}
       dataSource={list?.data?.items}
       loading={list?.isFetching}
       data-testid={testId}
+      {...(empty && list?.data ? { locale: { emptyText: empty } } : {})}
       {...rest}
       columns={paged ? paged.withSortOrder(shown) : shown}
       {...(paged ? paged.tableProps(list?.data?.total, list?.data?.total_exact) : {})}

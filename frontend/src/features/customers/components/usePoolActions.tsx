@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../api/types";
 import { ApiError } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import type { RowAction } from "../../../shared/resource/rowActions";
 import { useMe, usePermission } from "../../auth/api";
 import { blockedReason, ownerSideAccess } from "../access";
 import { usePoolMove } from "../api";
-import { allowedPoolActions, type PoolAction } from "../pools";
+import { allowedPoolActions, POOL_ACTION_PERMISSIONS, type PoolAction } from "../pools";
 import { ReasonModal } from "./ReasonModal";
 
 const NEEDS_REASON: readonly PoolAction[] = ["release", "invalidate"];
@@ -16,10 +17,12 @@ const OWNER_SIDE: readonly PoolAction[] = ["release", "invalidate"];
 
 type MenuItem = NonNullable<MenuProps["items"]>[number];
 
+const ROW_ORDER: readonly PoolAction[] = ["claim", "release", "revalidate", "invalidate"];
+
 /**
  * The pool moves for customers, shared by the list rows and the 360 header: `buttons(customer)`
  * renders the allowed ones, `menuItems(customer)` the same as entries of a "more" menu (a phone's
- * header), `modal` the reason dialog they open.
+ * header), `rowActions` the same for the list's row menu, `modal` the reason dialog they open.
  */
 export function usePoolActions(options: { size?: "small" | "middle"; link?: boolean } = {}) {
   const { t } = useTranslation();
@@ -121,6 +124,22 @@ export function usePoolActions(options: { size?: "small" | "middle"; link?: bool
       },
     }));
 
+  const rowActions: RowAction<Customer>[] = ROW_ORDER.map((action) => {
+    const offered = (customer: Customer) => allowed(customer).find((a) => a.action === action);
+    return {
+      key: action,
+      label: t(`customers:pool.actions.${action}`),
+      permission: POOL_ACTION_PERMISSIONS[action],
+      testId: `customer-${action}`,
+      danger: action === "invalidate",
+      hidden: (customer) => !offered(customer),
+      blocked: (customer) => offered(customer)?.blocked,
+      ...(NEEDS_REASON.includes(action)
+        ? { onClick: (customer: Customer) => setAsking({ customer, action }) }
+        : { confirm: (customer: Customer) => t(`customers:pool.confirm.${action}`, { name: customer.name }), onClick: (customer: Customer) => run(customer, action) }),
+    };
+  });
+
   const modal = (
     <ReasonModal
       open={!!asking}
@@ -131,5 +150,5 @@ export function usePoolActions(options: { size?: "small" | "middle"; link?: bool
     />
   );
 
-  return { buttons, menuItems, modal };
+  return { buttons, menuItems, rowActions, modal };
 }

@@ -5,6 +5,7 @@ import { roleName } from "../../../shared/systemText";
 import { useMe } from "../api";
 import { ChangePasswordForm } from "../components/ChangePasswordForm";
 import { ProfileForm } from "../components/ProfileForm";
+import { TimeZoneSetting } from "../components/TimeZoneSetting";
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -38,6 +39,11 @@ export function ProfilePage() {
       <Col xs={24} lg={12}>
         <Card title={t("profile:changePassword")}>
           <ChangePasswordForm />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={t("profile:timeZone.title")}>
+          <TimeZoneSetting />
         </Card>
       </Col>
     </Row>
