@@ -12,6 +12,7 @@ import { useLocale } from "./locale";
 import { SuspenseOutlet } from "./guards";
 import { useDocumentTitle } from "./documentTitle";
 import { GlobalSearch } from "./search/GlobalSearch";
+import { NotificationBell } from "../features/notifications";
 
 const { Header, Sider, Content } = Layout;
 
@@ -185,6 +186,7 @@ export function AppLayout() {
           {!mobile && <GlobalSearch compact={false} />}
           <div style={{ flex: 1 }} />
           {mobile && <GlobalSearch compact />}
+          <NotificationBell enabled={!!me} />
           <LanguageSwitch />
           <UserMenu compact={mobile} />
         </Header>
