@@ -171,7 +171,8 @@ export function AppLayout() {
             padding: mobile ? "0 12px" : "0 24px",
             display: "flex",
             alignItems: "center",
-            gap: mobile ? 12 : 24,
+            // A phone's header holds seven things (menu, name, search, bell, language, user): tight gaps leave the user's name room.
+            gap: mobile ? 8 : 24,
             minWidth: 0,
           }}
         >

@@ -170,7 +170,7 @@ export function NotificationDrawer({ open, onClose, unreadCount }: { open: boole
               <Button data-testid="notification-load-more" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
                 {t("notifications:loadMore")}
               </Button>
-            ) : (
+            ) : (list.data?.pages.length ?? 0) > 1 && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t("notifications:noMore")}
               </Typography.Text>
