@@ -61,7 +61,8 @@ test("notifications: a rep sees an assigned customer on the bell, opens it from 
     await expect(item).toHaveCount(1);
     await expect(item.getByTestId("notification-text")).toHaveText(`admin 把客户「${first.name}」分配给了你`);
     await expect(item).toHaveAttribute("data-unread", "true");
-    await expect(item.getByTestId("notification-time")).toHaveText("刚刚");
+    // "刚刚" normally; a loaded machine may take over a minute from the assignment to here.
+    await expect(item.getByTestId("notification-time")).toHaveText(/^(刚刚|\d+ 分钟前)$/);
   });
 
   await test.step("clicking it opens the customer and clears the badge", async () => {
