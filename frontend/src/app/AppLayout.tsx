@@ -12,6 +12,7 @@ import { useLocale } from "./locale";
 import { SuspenseOutlet } from "./guards";
 import { useDocumentTitle } from "./documentTitle";
 import { GlobalSearch } from "./search/GlobalSearch";
+import { NotificationBell } from "../features/notifications";
 
 const { Header, Sider, Content } = Layout;
 
@@ -170,7 +171,8 @@ export function AppLayout() {
             padding: mobile ? "0 12px" : "0 24px",
             display: "flex",
             alignItems: "center",
-            gap: mobile ? 12 : 24,
+            // A phone's header holds seven things (menu, name, search, bell, language, user): tight gaps leave the user's name room.
+            gap: mobile ? 8 : 24,
             minWidth: 0,
           }}
         >
@@ -185,6 +187,7 @@ export function AppLayout() {
           {!mobile && <GlobalSearch compact={false} />}
           <div style={{ flex: 1 }} />
           {mobile && <GlobalSearch compact />}
+          <NotificationBell enabled={!!me} />
           <LanguageSwitch />
           <UserMenu compact={mobile} />
         </Header>

@@ -1,7 +1,7 @@
 import type { ResourceLanguage } from "i18next";
 import type { AppLocale } from "./locale";
 
-export const NAMESPACES = ["common", "auth", "users", "departments", "roles", "apiTokens", "auditLogs", "profile", "customers", "poolRules", "interactions", "products", "suppliers", "customerGroups", "dictionaries", "recycleBin", "workbench", "jobs", "errors"] as const;
+export const NAMESPACES = ["common", "auth", "users", "departments", "roles", "apiTokens", "auditLogs", "profile", "customers", "poolRules", "interactions", "products", "suppliers", "customerGroups", "dictionaries", "recycleBin", "workbench", "jobs", "notifications", "errors"] as const;
 
 // One chunk per language, fetched when that language is first used: a user reads one language,
 // so the other's texts stay out of the first page.

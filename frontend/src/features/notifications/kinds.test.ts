@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createInstance } from "i18next";
+import { describe, expect, it } from "vitest";
+import type { Notification } from "./api";
+import { clockText, fallbackKind, kindDefinition, KNOWN_KINDS, notificationText } from "./kinds";
+
+function translator(language: "zh-CN" | "en") {
+  const messages = JSON.parse(readFileSync(join(__dirname, "../../i18n", language, "notifications.json"), "utf8")) as Record<string, unknown>;
+  const i18n = createInstance();
+  void i18n.init({ lng: language, resources: { [language]: { notifications: messages } }, interpolation: { escapeValue: false }, initAsync: false });
+  return i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
+}
+
+const zh = translator("zh-CN");
+const en = translator("en");
+const CONTEXT = { zone: "Asia/Shanghai", now: new Date("2026-12-06T06:00:00Z") }; // 14:00 in Shanghai
+
+function notice(kind: string, extra: Partial<Notification> = {}): Notification {
+  return {
+    id: "n1",
+    kind,
+    entity: "customers",
+    record_id: "c1",
+    record_label: "华为",
+    actor_name: "王经理",
+    data: {},
+    read: false,
+    read_at: null,
+    created_at: "2026-12-06T05:00:00Z",
+    ...extra,
+  };
+}
+
+function both(n: Notification): [string, string] {
+  return [notificationText(n, zh, CONTEXT), notificationText(n, en, CONTEXT)];
+}
+
+describe("notification kind registry", () => {
+  it("says who assigned or transferred a customer, or just that it happened when the server did", () => {
+    expect(both(notice("customer.assigned"))).toEqual(["王经理 把客户「华为」分配给了你", "王经理 assigned 华为 to you"]);
+    expect(both(notice("customer.assigned", { actor_name: null }))).toEqual(["客户「华为」已分配给你", "华为 was assigned to you"]);
+    expect(both(notice("customer.transferred"))).toEqual(["王经理 把客户「华为」转给了你", "王经理 transferred 华为 to you"]);
+  });
+
+  it("gives the reason a customer went back to the pool, the rules' own reason translated", () => {
+    const returned = notice("customer.returned", { actor_name: null, data: { reason: "pool rules: neglected" } });
+    expect(both(returned)).toEqual(["你的客户「华为」已被收回公海（长期未跟进）", "Your customer 华为 went back to the public pool (no follow-up for too long)"]);
+    const typed = notice("customer.returned", { actor_name: null, data: { reason: "客户已倒闭" } });
+    expect(notificationText(typed, en, CONTEXT)).toBe("Your customer 华为 went back to the public pool (客户已倒闭)");
+    expect(notificationText(notice("customer.returned", { data: { reason: null } }), zh, CONTEXT)).toBe("你的客户「华为」已按公海规则被收回公海");
+  });
+
+  it("says how a customer was shared", () => {
+    expect(both(notice("customer.shared", { data: { access: "edit" } }))).toEqual(["王经理 与你共享了客户「华为」（可编辑）", "王经理 shared 华为 with you (can edit)"]);
+    expect(notificationText(notice("customer.shared", { data: { access: "read" } }), zh, CONTEXT)).toBe("王经理 与你共享了客户「华为」（可查看）");
+  });
+
+  it("gives a due follow-up's time in the user's zone, with the day when it is not today", () => {
+    const due = notice("follow_up.due", { actor_name: null, data: { due_at: "2026-12-06T02:00:00Z" } });
+    expect(both(due)).toEqual(["客户「华为」的下次跟进时间到了（10:00）", "Follow-up with 华为 is due (10:00)"]);
+    expect(clockText("2026-12-05T15:30:00Z", CONTEXT)).toBe("12-05 23:30");
+    expect(clockText("2026-12-05T16:30:00Z", CONTEXT)).toBe("00:30");
+    expect(notificationText(notice("follow_up.due", { data: {} }), en, CONTEXT)).toBe("Follow-up with 华为 is due");
+  });
+
+  it("names a record without a name as unnamed", () => {
+    expect(notificationText(notice("customer.assigned", { record_label: null }), zh, CONTEXT)).toBe("王经理 把客户「（未命名）」分配给了你");
+  });
+
+  it("shows a kind it does not know as its kind and record, in either language", () => {
+    const definition = kindDefinition("approval.waiting_for_me");
+    expect(definition.generic).toBe(true);
+    expect(fallbackKind("approval.waiting_for_me")).toBe("approval · waiting for me");
+    const unknown = notice("approval.waiting_for_me", { entity: "approvals", record_label: "年度框架采购", actor_name: null });
+    expect(both(unknown)).toEqual(["approval · waiting for me：「年度框架采购」", "approval · waiting for me: 年度框架采购"]);
+    expect(both({ ...unknown, actor_name: "李四" })).toEqual(["李四：approval · waiting for me「年度框架采购」", "李四: approval · waiting for me — 年度框架采购"]);
+    expect(both({ ...unknown, record_label: null })).toEqual(["approval · waiting for me", "approval · waiting for me"]);
+  });
+
+  it("knows every kind the server sends today", () => {
+    expect(KNOWN_KINDS).toEqual(["customer.assigned", "customer.transferred", "customer.returned", "customer.shared", "follow_up.due"]);
+    for (const kind of KNOWN_KINDS) expect(kindDefinition(kind).generic).toBeUndefined();
+  });
+});
