@@ -31,6 +31,9 @@ test("background jobs: the admin sees the scheduled jobs and filters them; a sal
     await expect(page).toHaveURL(/\/system\/jobs$/);
     await expect(page).toHaveTitle(/^后台任务/);
     await expect(page.getByRole("alert")).toContainText("失败的任务会隔一段时间自动重试");
+    // Reminders run every minute and fill the newest pages: look at the pool rules' rows.
+    await jobs.filter({ kinds: ["公海规则"] });
+    await jobs.settled();
     const poolRules = jobs.rowsOf("公海规则").filter({ has: page.getByTestId("job-status").getByText("已完成", { exact: true }) });
     await expect(poolRules.first()).toBeVisible();
     await expect(poolRules.first()).toContainText(/1 \/ \d+/);

@@ -164,7 +164,7 @@ test("search on a phone: an icon in the header opens the palette over the whole 
   await page.goto("/");
   await expect(page.getByTestId("welcome")).toBeVisible();
   await palette.openFromHeader();
-  const box = await page.locator(".ant-modal-content").boundingBox();
+  const box = await page.locator(".ant-modal-content").filter({ has: page.getByTestId("search-palette") }).boundingBox();
   expect(box?.width).toBe(390);
   expect(box?.height ?? 0).toBeGreaterThanOrEqual(844);
   await palette.input.fill(`金陵 ${suffix}`);

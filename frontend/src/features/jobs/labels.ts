@@ -18,6 +18,7 @@ export function isJobStatus(value: string): value is JobStatus {
  */
 const KIND_KEYS: Record<string, string> = {
   "customers.apply_pool_rules": "poolRules",
+  "customers.follow_up_reminders": "followUpReminders",
   "system.purge": "purge",
 };
 
