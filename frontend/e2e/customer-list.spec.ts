@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { ADMIN_STATE } from "./authState";
-import { AppShell } from "./pages/AppShell";
+import { AppShell, chooseRegion } from "./pages/AppShell";
 import { CustomersListPage } from "./pages/CustomerPages";
 import { LoginPage } from "./pages/LoginPage";
 import { createDepartment, createUser, userHeaders } from "./sceneApi";
@@ -61,12 +61,12 @@ test("customer list as a daily tool: mine first with counts, quick filters, team
     const endOfToday = Math.floor((now + 8 * HOUR) / DAY) * DAY + DAY - 8 * HOUR - 1;
     const headers = await userHeaders(request, repA.username, password);
     const scene: { name: string; city: string; occurred: number; next: number }[] = [
-      { name: overdue, city: "杭州", occurred: now - 2 * DAY, next: now - DAY },
-      { name: idle, city: "宁波", occurred: now - 10 * DAY, next: now + 3 * DAY },
-      { name: dueToday, city: "宁波", occurred: now - HOUR, next: Math.min(now + 2 * HOUR, endOfToday - 60_000) },
+      { name: overdue, city: "杭州市", occurred: now - 2 * DAY, next: now - DAY },
+      { name: idle, city: "宁波市", occurred: now - 10 * DAY, next: now + 3 * DAY },
+      { name: dueToday, city: "宁波市", occurred: now - HOUR, next: Math.min(now + 2 * HOUR, endOfToday - 60_000) },
     ];
     for (const c of scene) {
-      const created = await request.post("/api/v1/customers", { headers, data: { kind: "company", name: c.name, city: c.city } });
+      const created = await request.post("/api/v1/customers", { headers, data: { kind: "company", name: c.name, province: "浙江省", city: c.city } });
       expect(created.status(), await created.text()).toBe(201);
       const { id } = (await created.json()) as { id: string };
       const followUp = await request.post("/api/v1/follow-ups", {
@@ -77,7 +77,7 @@ test("customer list as a daily tool: mine first with counts, quick filters, team
     }
     const other = await request.post("/api/v1/customers", {
       headers: await userHeaders(request, repB.username, password),
-      data: { kind: "company", name: colleague, city: "杭州" },
+      data: { kind: "company", name: colleague, province: "浙江省", city: "杭州市" },
     });
     expect(other.status(), await other.text()).toBe(201);
   });
@@ -211,11 +211,11 @@ test("customer list as a daily tool: mine first with counts, quick filters, team
     // No column slides off the screen.
     const table = await repPage.locator(".ant-table").first().boundingBox();
     expect((table?.x ?? 0) + (table?.width ?? 0)).toBeLessThanOrEqual(390);
-    await expect(repPage.getByTestId("customer-search-city")).toBeHidden();
+    await expect(repPage.getByTestId("customer-search-region")).toBeHidden();
     await repPage.getByTestId("customer-search-filters").click();
     const drawer = repPage.getByTestId("customer-search-drawer");
     await expect(drawer).toBeVisible();
-    await drawer.getByTestId("customer-search-city").fill("杭州");
+    await chooseRegion(repPage, drawer.getByTestId("customer-search-region"), ["浙江省", "杭州市"]);
     await repShell.screenshot("74-phone-filters-drawer");
     await drawer.getByTestId("customer-search-apply").click();
     await expect(drawer).toBeHidden();
