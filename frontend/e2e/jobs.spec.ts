@@ -79,10 +79,15 @@ test("background jobs: the admin sees the scheduled jobs and filters them; a sal
     // The pool rules' own rows: reminders every minute fill the newest page.
     await page.goto("/system/jobs?kind=customers.apply_pool_rules");
     await shell.switchLanguage("English");
-    await expect(jobs.rowsOf("Pool rules").first()).toBeVisible();
-    await expect(jobs.statuses().getByText("Done", { exact: true }).first()).toBeVisible();
-    await expect(page).toHaveTitle(/^Background jobs/);
-    await shell.switchLanguage("中文");
+    // The language is the admin's saved setting: put it back even when a check fails, or
+    // every later journey of the run would read English.
+    try {
+      await expect(jobs.rowsOf("Pool rules").first()).toBeVisible();
+      await expect(jobs.statuses().getByText("Done", { exact: true }).first()).toBeVisible();
+      await expect(page).toHaveTitle(/^Background jobs/);
+    } finally {
+      await shell.switchLanguage("中文");
+    }
   });
 
   await test.step("a sales rep has no menu entry, and the page by its URL is forbidden", async () => {

@@ -63,6 +63,14 @@ export function CommandPalette({ open, onClose, fullScreen }: Props) {
   const q = useDebouncedValue(normalizeQuery(committed), DEBOUNCE_MS);
   // The chosen record by its key, not its place: a group answering late must not move the choice.
   const [activeKey, setActiveKey] = useState<string | null>(null);
+  // Opened again, the palette starts from the recent records, not the last search. Cleared on
+  // opening rather than after the closing animation, which a navigation can cut short.
+  useEffect(() => {
+    if (open) {
+      setText("");
+      setCommitted("");
+    }
+  }, [open]);
 
   const results = useQueries({
     queries: sources.map((source) => ({
@@ -249,13 +257,7 @@ export function CommandPalette({ open, onClose, fullScreen }: Props) {
       title={null}
       destroyOnHidden
       afterOpenChange={(visible) => {
-        if (visible) {
-          input.current?.focus();
-        } else {
-          // Opened again, the palette starts from the recent records, not the last search.
-          setText("");
-          setCommitted("");
-        }
+        if (visible) input.current?.focus();
       }}
       width={fullScreen ? "100vw" : 640}
       style={fullScreen ? { top: 0, margin: 0, maxWidth: "100vw", paddingBottom: 0 } : { top: 72 }}
