@@ -267,7 +267,8 @@ where
             .await;
         out.push(match made {
             Ok(id) => BatchItem::Created(id),
-            Err(e) if e.kind == crm_domain::ErrorKind::Internal => return Err(e),
+            // The database failing is the whole batch's failure, not an item's.
+            Err(e) if matches!(e.kind, crm_domain::ErrorKind::Internal | crm_domain::ErrorKind::Unavailable { .. }) => return Err(e),
             Err(e) => BatchItem::Refused(e),
         });
     }
