@@ -30,6 +30,11 @@ impl Calendar {
         })
     }
 
+    /// Every zone name `parse` accepts, for the API document.
+    pub fn zone_names() -> impl Iterator<Item = &'static str> {
+        chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())
+    }
+
     /// The start of the local day `at` falls in, and the start of the next one.
     pub fn day(&self, at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
         let date = at.with_timezone(&self.tz).date_naive();

@@ -265,7 +265,9 @@ fn parameter_rule(route: &RouteInfo, place: &str, name: &str) -> Option<Value> {
         ("path", "kind") if path.contains("dictionaries") => {
             json!({"type": "string", "enum": crm_persistence::dictionaries::SEED.iter().map(|(k, _)| *k).collect::<Vec<_>>()})
         }
-        ("query", n) if n == "from" || n == "to" || n.ends_with("_from") || n.ends_with("_to") => json!({
+        // The zones chrono-tz knows, stated once as a component.
+        ("query", "tz") => json!({"$ref": "#/components/schemas/TimeZone"}),
+        ("query", n) if n == "from" || n == "to" || n.ends_with("_from") || n.ends_with("_to") || n.ends_with("_since") => json!({
             "description": "an RFC 3339 time, or a date (as an upper bound: the end of that day)",
             "anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}],
         }),
@@ -279,6 +281,10 @@ pub const DECIMAL_PATTERN: &str = "^-?[0-9]{1,15}(\\.[0-9]{1,6})?$";
 
 /// Applies the shared rules to `doc` (the document as JSON).
 pub fn apply(doc: &mut Value, routes: &[RouteInfo]) {
+    if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+        let zones: Vec<&str> = crm_domain::calendar::Calendar::zone_names().collect();
+        schemas.insert("TimeZone".into(), json!({"type": "string", "description": "an IANA time zone name, e.g. Asia/Shanghai", "enum": zones}));
+    }
     let rules = field_rules();
     for name in input_schemas(doc) {
         if let Some(s) = doc.pointer_mut(&format!("/components/schemas/{name}")) {

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import type { components } from "../api/schema";
 import { useMe } from "../features/auth/api";
 
 // The user's time zone: what "today" means in the list's quick filters, and what exports are asked
@@ -8,6 +9,18 @@ import { useMe } from "../features/auth/api";
 
 const STORAGE_PREFIX = "crm.tz.";
 const listeners = new Set<() => void>();
+
+/** A zone as the API's documents type it: the zones of the server's tz database. */
+export type ServerTimeZone = components["schemas"]["TimeZone"];
+
+/**
+ * A zone name the browser gave, typed for the API. The browser and the server read the same IANA
+ * database, so the names agree; one the server lacks (a zone newer than its build) is answered
+ * with a 400 naming `tz`, which the page shows as its error.
+ */
+export function asServerZone(name: string): ServerTimeZone {
+  return name as ServerTimeZone;
+}
 
 /** The browser's IANA zone, UTC when the browser will not say. */
 export function browserTimeZone(): string {

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type { components, operations } from "../../api/schema";
+import { asServerZone } from "../../shared/timeZone";
 
 export type Workbench = components["schemas"]["Workbench"];
 export type WorkbenchCard = components["schemas"]["Card"];
@@ -18,7 +19,7 @@ export const workbenchKeys = {
 export const ITEMS_PER_CARD = 5;
 
 export function useWorkbench(reach: Reach, tz: string) {
-  const query: WorkbenchQuery = { reach, tz, limit: ITEMS_PER_CARD };
+  const query: WorkbenchQuery = { reach, tz: asServerZone(tz), limit: ITEMS_PER_CARD };
   return useQuery({
     queryKey: workbenchKeys.cards(query),
     queryFn: () => unwrap(api.GET("/api/v1/workbench", { params: { query } })),
