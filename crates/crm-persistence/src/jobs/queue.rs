@@ -28,13 +28,6 @@ pub const MAX_ATTEMPTS: i32 = 8;
 /// for the next poll (a rolled-back one wakes it for nothing, which costs one query).
 pub(super) static WAKE: tokio::sync::Notify = tokio::sync::Notify::const_new();
 
-/// After a write outside a transaction: lists' cached totals are stale, and this
-/// process's worker may have something to do.
-pub(super) fn written() {
-    crate::count_cache::note_write();
-    WAKE.notify_one();
-}
-
 /// Enqueues a job to run now, in the caller's transaction (pass the `Tx` of the change
 /// that causes it).
 pub async fn enqueue(db: &impl ConnectionTrait, kind: &str, payload: Value, now: DateTime<Utc>) -> DomainResult<Uuid> {
@@ -45,7 +38,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, kind: &str, payload: Value, now:
 pub async fn enqueue_at(db: &impl ConnectionTrait, kind: &str, payload: Value, run_at: DateTime<Utc>, now: DateTime<Utc>) -> DomainResult<Uuid> {
     let id = Uuid::now_v7();
     Job::insert(new_row(id, kind, payload, run_at, None, now)).exec_without_returning(db).await.map_err(db_err)?;
-    written();
+    WAKE.notify_one();
     Ok(id)
 }
 
@@ -114,6 +107,11 @@ fn held_by(id: Uuid, node: &str) -> Condition {
     Condition::all().add(C::Id.eq(id)).add(C::LockedBy.eq(node)).add(C::Status.eq(RUNNING))
 }
 
+// A job's own state changes (done, failed, given back) leave the cached list totals as they
+// are: they happen on every job, and the only list they change is the admins' jobs page,
+// whose total may then lag by the cache's few seconds. Dropping every total on each job
+// would empty the cache of the customer lists whenever jobs run.
+
 /// The job ran; false when `node` no longer held it.
 pub async fn finish(db: &Db, node: &str, id: Uuid, now: DateTime<Utc>) -> DomainResult<bool> {
     let res = Job::update_many()
@@ -126,7 +124,6 @@ pub async fn finish(db: &Db, node: &str, id: Uuid, now: DateTime<Utc>) -> Domain
         .exec(db)
         .await
         .map_err(db_err)?;
-    written();
     Ok(res.rows_affected == 1)
 }
 
@@ -155,8 +152,12 @@ pub async fn fail(db: &Db, node: &str, job: &Model, error: &str, now: DateTime<U
         update.col_expr(C::Status, Expr::value(QUEUED)).col_expr(C::RunAt, Expr::value(now + backoff(job.attempts, rand::random::<f64>())))
     };
     update.filter(held_by(job.id, node)).exec(db).await.map_err(db_err)?;
-    written();
     Ok(())
+}
+
+/// The jobs of `ids` that `node` is running.
+fn held_all(ids: Vec<Uuid>, node: &str) -> Condition {
+    Condition::all().add(C::Id.is_in(ids)).add(C::LockedBy.eq(node)).add(C::Status.eq(RUNNING))
 }
 
 /// Extends the leases of the jobs `node` is running.
@@ -164,14 +165,7 @@ pub async fn renew(db: &Db, node: &str, ids: Vec<Uuid>, until: DateTime<Utc>) ->
     if ids.is_empty() {
         return Ok(());
     }
-    Job::update_many()
-        .col_expr(C::LockedUntil, Expr::value(until))
-        .filter(C::Id.is_in(ids))
-        .filter(C::LockedBy.eq(node))
-        .filter(C::Status.eq(RUNNING))
-        .exec(db)
-        .await
-        .map_err(db_err)?;
+    Job::update_many().col_expr(C::LockedUntil, Expr::value(until)).filter(held_all(ids, node)).exec(db).await.map_err(db_err)?;
     Ok(())
 }
 
@@ -188,13 +182,11 @@ pub async fn release(db: &Db, node: &str, ids: Vec<Uuid>, now: DateTime<Utc>) ->
         .col_expr(C::Attempts, Expr::col(C::Attempts).sub(1))
         .col_expr(C::RunAt, Expr::value(now))
         .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(C::Id.is_in(ids))
-        .filter(C::LockedBy.eq(node))
-        .filter(C::Status.eq(RUNNING))
+        .filter(held_all(ids, node))
         .exec(db)
         .await
         .map_err(db_err)?;
-    written();
+    WAKE.notify_one();
     Ok(())
 }
 
@@ -299,6 +291,5 @@ pub async fn retry(db: &Db, ctx: &crate::Ctx, id: Uuid) -> DomainResult<JobView>
 /// statement.
 pub async fn purge_finished(db: &Db, status: &str, before: DateTime<Utc>) -> DomainResult<u64> {
     let res = Job::delete_many().filter(C::Status.eq(status)).filter(C::CreatedAt.lt(before)).exec(db).await.map_err(db_err)?;
-    written();
     Ok(res.rows_affected)
 }

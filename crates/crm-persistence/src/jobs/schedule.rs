@@ -63,7 +63,7 @@ pub async fn tick(db: &Db, schedules: &[Schedule], now: DateTime<Utc>) -> Domain
             .map_err(db_err)?;
     }
     if written > 0 {
-        super::queue::written();
+        super::queue::WAKE.notify_one();
     }
     Ok(written)
 }

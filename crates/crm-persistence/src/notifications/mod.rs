@@ -134,28 +134,24 @@ pub async fn unread_count(db: &Db, ctx: &Ctx) -> DomainResult<u64> {
 
 /// Marks one of the caller's notifications read (again: no change); another's is a 404.
 pub async fn read(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<NotificationView> {
-    Notification::update_many()
-        .col_expr(C::ReadAt, Expr::value(ctx.now))
-        .filter(C::Id.eq(id))
-        .filter(C::UserId.eq(ctx.actor.user_id))
-        .filter(C::ReadAt.is_null())
-        .exec(db)
-        .await
-        .map_err(db_err)?;
-    crate::count_cache::note_write();
+    mark_read(db, ctx, Some(id)).await?;
     let n = Notification::find_by_id(id).filter(C::UserId.eq(ctx.actor.user_id)).one(db).await.map_err(db_err)?;
     n.map(Into::into).ok_or_else(|| DomainError::not_found("notification"))
 }
 
 /// Marks all the caller's notifications read; answers how many were unread.
 pub async fn read_all(db: &Db, ctx: &Ctx) -> DomainResult<u64> {
-    let res = Notification::update_many()
-        .col_expr(C::ReadAt, Expr::value(ctx.now))
-        .filter(C::UserId.eq(ctx.actor.user_id))
-        .filter(C::ReadAt.is_null())
-        .exec(db)
-        .await
-        .map_err(db_err)?;
+    mark_read(db, ctx, None).await
+}
+
+/// The caller's unread notifications (`only` one of them) become read now.
+async fn mark_read(db: &Db, ctx: &Ctx, only: Option<Uuid>) -> DomainResult<u64> {
+    let mut update = Notification::update_many().col_expr(C::ReadAt, Expr::value(ctx.now)).filter(C::UserId.eq(ctx.actor.user_id)).filter(C::ReadAt.is_null());
+    if let Some(id) = only {
+        update = update.filter(C::Id.eq(id));
+    }
+    let res = update.exec(db).await.map_err(db_err)?;
+    // The unread list's cached total: a write outside a transaction says so itself.
     crate::count_cache::note_write();
     Ok(res.rows_affected)
 }
