@@ -52,6 +52,7 @@ fn row(i: usize, owner: Uuid) -> ImportRow {
             industry: Some(industry.into()),
             source: Some(pick(SOURCES, i / 3).into()),
             level: Some(pick(LEVELS, i / 11).into()),
+            region_code: None,
             province: Some(province.into()),
             city: Some(city.into()),
             district: None,

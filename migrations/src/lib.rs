@@ -30,6 +30,7 @@ mod m20260410_000000_customer_groups_create;
 mod m20261206_000000_builtin_role_grants;
 mod m20261207_000000_jobs;
 mod m20261207_000001_notifications;
+mod m20261208_000000_region_codes;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000000_builtin_role_grants::Migration),
             Box::new(m20261207_000000_jobs::Migration),
             Box::new(m20261207_000001_notifications::Migration),
+            Box::new(m20261208_000000_region_codes::Migration),
         ]
     }
 }

@@ -29,6 +29,7 @@ fn customer(name: &str) -> NewCustomer {
         industry: None,
         source: None,
         level: None,
+        region_code: None,
         province: None,
         city: None,
         district: None,

@@ -372,6 +372,11 @@ dual_test!(collaborators_see_and_edit_through_the_shared_scope, |app| {
     // Both now see it in lists, reads, contacts and exports; only the editor changes it.
     assert_eq!(app.get("/api/v1/customers", &reader).await.1["total"], 1);
     assert_eq!(app.get(&format!("/api/v1/contacts?customer_id={id}"), &reader).await.1["total"], 1);
+    // The single read says what each may do, so the 360 page offers only that; lists do not.
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}"), &reader).await.1["access"], "read");
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}"), &editor).await.1["access"], "edit");
+    assert_eq!(app.get(&format!("/api/v1/customers/{id}"), &owner).await.1["access"], "edit");
+    assert!(app.get("/api/v1/customers", &reader).await.1["items"][0].get("access").is_none());
     let csv = app.req(Method::GET, "/api/v1/customers/export?format=csv", Some(&reader)).send().await.unwrap().text().await.unwrap();
     assert!(csv.contains("共享客户"));
     assert_eq!(app.patch(&format!("/api/v1/customers/{id}"), &reader, json!({"remark": "x"})).await.0, StatusCode::NOT_FOUND);

@@ -18,6 +18,7 @@ mod mechanisms;
 mod organisation;
 mod outage;
 mod pools;
+mod regions;
 mod products;
 mod saved_views;
 mod workbench;

@@ -41,6 +41,9 @@ dual_test!(transfer_moves_owned_customers_all_or_nothing, |app| {
     assert_eq!(s, StatusCode::OK, "{moved}");
     assert!(moved["items"].as_array().unwrap().iter().all(|c| c["owner_id"] == rep_b.as_str() && c["pool"] == "potential"));
     assert_eq!(app.get("/api/v1/customers", &rep_a).await.1["total"], 1, "only the public one is left visible to rep_a");
+    // A rep reads a public-pool customer but may not change it until they claim it.
+    assert_eq!(app.get(&format!("/api/v1/customers/{public}"), &rep_a).await.1["access"], "read");
+    assert_eq!(app.get(&format!("/api/v1/customers/{public}"), &app.admin).await.1["access"], "edit");
     assert!(app.audit_count("customers", c1["id"].as_str().unwrap()).await >= 2);
 });
 

@@ -17,6 +17,7 @@ pub mod error;
 pub mod locale;
 pub mod money;
 pub mod patch;
+pub mod regions;
 pub mod permissions;
 pub mod products;
 pub mod saved_views;

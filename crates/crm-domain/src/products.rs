@@ -154,6 +154,10 @@ pub struct SupplierInput {
     pub name: String,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    /// The region by its GB/T 2260 code, a province or city (`regions`): its names fill
+    /// `province` and `city`. Without it, names that are a region get its code.
+    #[schema(example = "310100")]
+    pub region_code: Option<String>,
     pub province: Option<String>,
     pub city: Option<String>,
     pub address: Option<String>,
@@ -163,7 +167,7 @@ pub struct SupplierInput {
 crate::patch!(
     /// Fields to change; absent fields stay, `null` clears.
     #[schema(example = json!({"contact": "吴经理"}))]
-    pub struct SupplierPatch for SupplierInput { name: String; contact: String, phone: String, province: String, city: String, address: String, remark: String }
+    pub struct SupplierPatch for SupplierInput { name: String; region_code: String, contact: String, phone: String, province: String, city: String, address: String, remark: String }
 );
 
 impl SupplierInput {
@@ -174,6 +178,7 @@ impl SupplierInput {
         self.phone = v.phone("phone", self.phone.as_deref());
         self.province = v.optional("province", self.province.as_deref(), 50);
         self.city = v.optional("city", self.city.as_deref(), 50);
+        self.region_code = crate::regions::settle(&mut v, self.region_code.as_deref(), &mut [&mut self.province, &mut self.city]);
         self.address = v.optional("address", self.address.as_deref(), 300);
         self.remark = v.optional_text("remark", self.remark.as_deref(), 2000);
         v.finish()?;

@@ -33,6 +33,7 @@ pub use crm_domain::patch;
 pub mod products;
 pub mod problem;
 pub mod rate_limit;
+pub mod regions;
 pub mod request_log;
 pub mod saved_views;
 pub mod security_headers;

@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, contacts, jobs, notifications, customer_groups, customers, follow_ups, products, saved_views, sessions, suppliers, system, workbench};
+use crate::{admin, contacts, jobs, notifications, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, suppliers, system, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -28,6 +28,7 @@ pub const MODULES: &[Module] = &[
     products::MODULE,
     suppliers::MODULE,
     saved_views::MODULE,
+    regions::MODULE,
     admin::MODULE,
     jobs::MODULE,
 ];

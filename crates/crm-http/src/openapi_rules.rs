@@ -145,6 +145,7 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("phone", &[], json!({"maxLength": 32, "pattern": PHONE_PATTERN})),
         ("mobile", &[], json!({"maxLength": 32, "pattern": PHONE_PATTERN})),
         ("email", &[], json!({"maxLength": 254, "pattern": EMAIL_PATTERN, "description": "an e-mail address; empty clears it"})),
+        ("region_code", &[], json!({"pattern": "^[0-9]{6}$"})),
         ("province", &[], len(50)),
         ("city", &[], len(50)),
         ("district", &[], len(50)),

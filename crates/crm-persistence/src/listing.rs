@@ -234,6 +234,9 @@ pub enum FieldKind {
     Decimal,
     Timestamp,
     Date,
+    /// A GB/T 2260 region code (`crm_domain::regions`): matches the rows whose code is
+    /// that region or lies inside it (浙江省 `330000` matches 杭州市's districts).
+    Region,
 }
 
 /// One filterable field. Range fields also accept `<name>_from`/`_to` (times, dates) or
@@ -327,6 +330,7 @@ pub(crate) fn parse_value(field: &str, kind: FieldKind, raw: &str) -> Result<Val
         FieldKind::Decimal => Value::from(plain_number(raw, true).then(|| Decimal::from_str(raw).ok()).flatten().ok_or_else(|| err("decimal number"))?),
         FieldKind::Timestamp => Value::from(parse_time(raw).ok_or_else(|| err("RFC 3339 time or date"))?),
         FieldKind::Date => Value::from(parse_date(raw).ok_or_else(|| err("date (YYYY-MM-DD)"))?),
+        FieldKind::Region => Value::from(crm_domain::regions::by_code(raw).map(|_| raw.to_string()).ok_or_else(|| err("region code (GB/T 2260)"))?),
     })
 }
 
@@ -401,6 +405,10 @@ impl<E: EntityTrait> ListSpec<E> {
                     (_, _, v) => v,
                 };
                 any = any.add(match op {
+                    "eq" if filter.kind == FieldKind::Region => {
+                        let (low, high) = crm_domain::regions::filter_range(part).ok_or_else(|| bad_field(name, format!("'{part}' is not a region code")))?;
+                        filter.column.between(low, high)
+                    }
                     "eq" => filter.column.eq(v),
                     "from" | "min" => filter.column.gte(v),
                     _ => filter.column.lte(v),

@@ -1118,6 +1118,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Provinces with their cities and districts (GB/T 2260), what `region_code` takes and
+         *     the `region_code` filters match inside of. A municipality's city level is `xx0100`
+         *     with the province's name. Cacheable: the ETag changes only with the data set.
+         */
+        get: operations["list_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -1423,6 +1444,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description What the caller may do with one record they can read, so a client offers only the
+         *     actions the server will take (a read-only collaborator, a colleague's customer seen
+         *     through a wider read scope).
+         * @enum {string}
+         */
+        Access: "edit" | "read";
         ApiToken: {
             /** Format: date-time */
             created_at: string;
@@ -1812,6 +1840,7 @@ export interface components {
          *     }
          */
         Customer: {
+            access?: null | components["schemas"]["Access"];
             address?: string | null;
             city?: string | null;
             /** @description Generated, unique, human-friendly. */
@@ -1849,6 +1878,11 @@ export interface components {
             /** @description Why it was last released or invalidated. */
             pool_reason?: string | null;
             province?: string | null;
+            /**
+             * @description GB/T 2260 code of the deepest region level known (`GET /regions`); null for names
+             *     that are not a region of the data set (free text, abroad).
+             */
+            region_code?: string | null;
             remark?: string | null;
             /** @description Code of the `customer_source` dictionary. */
             source?: string | null;
@@ -1954,6 +1988,7 @@ export interface components {
             name?: string | null;
             phone?: string | null;
             province?: string | null;
+            region_code?: string | null;
             remark?: string | null;
             source?: string | null;
             tags?: string[] | null;
@@ -2367,6 +2402,13 @@ export interface components {
             name: string;
             phone?: string | null;
             province?: string | null;
+            /**
+             * @description The region by its GB/T 2260 code (`regions`, the deepest level chosen): its names
+             *     fill `province`, `city` and `district`. Without it, names that are a region of the
+             *     data set get its code; other names are kept as written, with no code.
+             * @example 310115
+             */
+            region_code?: string | null;
             remark?: string | null;
             source?: string | null;
             tags?: string[];
@@ -2532,6 +2574,12 @@ export interface components {
             name: string;
             phone?: string | null;
             province?: string | null;
+            /**
+             * @description The region by its GB/T 2260 code, a province or city (`regions`): its names fill
+             *     `province` and `city`. Without it, names that are a region get its code.
+             * @example 310100
+             */
+            region_code?: string | null;
             remark?: string | null;
         };
         /**
@@ -2798,6 +2846,7 @@ export interface components {
         /** @description The envelope of every list. */
         PageOf_Customer: {
             items: {
+                access?: null | components["schemas"]["Access"];
                 address?: string | null;
                 city?: string | null;
                 /** @description Generated, unique, human-friendly. */
@@ -2835,6 +2884,11 @@ export interface components {
                 /** @description Why it was last released or invalidated. */
                 pool_reason?: string | null;
                 province?: string | null;
+                /**
+                 * @description GB/T 2260 code of the deepest region level known (`GET /regions`); null for names
+                 *     that are not a region of the data set (free text, abroad).
+                 */
+                region_code?: string | null;
                 remark?: string | null;
                 /** @description Code of the `customer_source` dictionary. */
                 source?: string | null;
@@ -3305,6 +3359,11 @@ export interface components {
                 number: string;
                 phone?: string | null;
                 province?: string | null;
+                /**
+                 * @description GB/T 2260 code of the province or city (`GET /regions`); null for names that are
+                 *     not a region of the data set.
+                 */
+                region_code?: string | null;
                 remark?: string | null;
                 /** Format: date-time */
                 updated_at: string;
@@ -3752,6 +3811,25 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        /** @description One region as the pickers offer it. */
+        Region: {
+            children?: components["schemas"]["Region"][];
+            /**
+             * @description GB/T 2260 code. A municipality's (北京市, 重庆市, 香港…) city level, which the
+             *     standard leaves out, is `xx0100` with the province's name, as people write it.
+             */
+            code: string;
+            name: string;
+        };
+        /** @description The data set with its version. */
+        RegionTree: {
+            items: components["schemas"]["Region"][];
+            /**
+             * @description The release of the data set the codes come from; the tree changes only with it.
+             * @example 8.5.8
+             */
+            version: string;
+        };
         /**
          * @example {
          *       "new_password": "temporary-pass-1"
@@ -3946,6 +4024,11 @@ export interface components {
             number: string;
             phone?: string | null;
             province?: string | null;
+            /**
+             * @description GB/T 2260 code of the province or city (`GET /regions`); null for names that are
+             *     not a region of the data set.
+             */
+            region_code?: string | null;
             remark?: string | null;
             /** Format: date-time */
             updated_at: string;
@@ -3982,6 +4065,7 @@ export interface components {
             name?: string | null;
             phone?: string | null;
             province?: string | null;
+            region_code?: string | null;
             remark?: string | null;
         };
         /**
@@ -6607,7 +6691,15 @@ export interface operations {
                 industry?: string;
                 source?: string;
                 level?: string;
+                /**
+                 * @description A GB/T 2260 region code (`GET /regions`): customers in that region or inside it
+                 *     (a province's code matches its cities and districts); comma-separate several.
+                 * @example 330100
+                 */
+                region_code?: string;
+                /** @description The province's name as stored, exactly. */
                 province?: string;
+                /** @description The city's name as stored, exactly. */
                 city?: string;
                 owner_id?: string;
                 /**
@@ -7180,7 +7272,15 @@ export interface operations {
                 industry?: string;
                 source?: string;
                 level?: string;
+                /**
+                 * @description A GB/T 2260 region code (`GET /regions`): customers in that region or inside it
+                 *     (a province's code matches its cities and districts); comma-separate several.
+                 * @example 330100
+                 */
+                region_code?: string;
+                /** @description The province's name as stored, exactly. */
                 province?: string;
+                /** @description The city's name as stored, exactly. */
                 city?: string;
                 owner_id?: string;
                 /**
@@ -13243,6 +13343,83 @@ export interface operations {
             };
         };
     };
+    list_regions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag last read; unchanged answers 304 */
+                "If-None-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionTree"];
+                };
+            };
+            /** @description unchanged since the ETag sent */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_roles: {
         parameters: {
             query?: {
@@ -14225,6 +14402,11 @@ export interface operations {
                 q?: string;
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
+                /**
+                 * @description A GB/T 2260 region code (`GET /regions`): suppliers in that region or inside it.
+                 * @example 310000
+                 */
+                region_code?: string;
                 province?: string;
                 city?: string;
             };

@@ -42,6 +42,11 @@ pub struct NewCustomer {
     pub industry: Option<String>,
     pub source: Option<String>,
     pub level: Option<String>,
+    /// The region by its GB/T 2260 code (`regions`, the deepest level chosen): its names
+    /// fill `province`, `city` and `district`. Without it, names that are a region of the
+    /// data set get its code; other names are kept as written, with no code.
+    #[schema(example = "310115")]
+    pub region_code: Option<String>,
     pub province: Option<String>,
     pub city: Option<String>,
     pub district: Option<String>,
@@ -80,6 +85,7 @@ impl NewCustomer {
         self.province = v.optional("province", self.province.as_deref(), 50);
         self.city = v.optional("city", self.city.as_deref(), 50);
         self.district = v.optional("district", self.district.as_deref(), 50);
+        self.region_code = crate::regions::settle(&mut v, self.region_code.as_deref(), &mut [&mut self.province, &mut self.city, &mut self.district]);
         self.address = v.optional("address", self.address.as_deref(), 300);
         self.phone = v.phone("phone", self.phone.as_deref());
         self.email = v.email("email", self.email.as_deref());
@@ -99,7 +105,7 @@ crate::patch!(
     #[schema(example = json!({"level": "b", "phone": null, "tags": ["华东"]}))]
     pub struct CustomerPatch for NewCustomer {
         name: String, kind: CustomerKind, tags: Vec<String>;
-        industry: String, source: String, level: String, province: String, city: String, district: String,
+        region_code: String, industry: String, source: String, level: String, province: String, city: String, district: String,
         address: String, phone: String, email: String, website: String, remark: String
     }
 );

@@ -27,7 +27,13 @@ pub struct CustomerFilters {
     industry: Option<String>,
     source: Option<String>,
     level: Option<String>,
+    /// A GB/T 2260 region code (`GET /regions`): customers in that region or inside it
+    /// (a province's code matches its cities and districts); comma-separate several.
+    #[param(example = "330100")]
+    region_code: Option<String>,
+    /// The province's name as stored, exactly.
     province: Option<String>,
+    /// The city's name as stored, exactly.
     city: Option<String>,
     owner_id: Option<Uuid>,
     /// Customers owned by the people of this department and of the departments below it

@@ -16,6 +16,9 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct SupplierFilters {
+    /// A GB/T 2260 region code (`GET /regions`): suppliers in that region or inside it.
+    #[param(example = "310000")]
+    region_code: Option<String>,
     province: Option<String>,
     city: Option<String>,
 }

@@ -19,6 +19,7 @@ pub fn spec() -> ListSpec<Entity> {
             f("industry", C::Industry, FieldKind::Text, false),
             f("source", C::Source, FieldKind::Text, false),
             f("level", C::Level, FieldKind::Text, false),
+            f("region_code", C::RegionCode, FieldKind::Region, false),
             f("province", C::Province, FieldKind::Text, false),
             f("city", C::City, FieldKind::Text, false),
             f("owner_id", C::OwnerId, FieldKind::Uuid, false),

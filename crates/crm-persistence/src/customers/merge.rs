@@ -71,6 +71,8 @@ pub async fn merge(db: &Db, ctx: &Ctx, id: Uuid, other_id: Uuid, fields: BTreeMa
     pick(&mut next.province, &other.province, choice("province"));
     pick(&mut next.city, &other.city, choice("city"));
     pick(&mut next.district, &other.district, choice("district"));
+    // Levels picked from both records are a region only when they still make a path.
+    next.region_code = crm_domain::regions::code_of(next.province.as_deref(), next.city.as_deref(), next.district.as_deref()).map(str::to_string);
     pick(&mut next.address, &other.address, choice("address"));
     pick(&mut next.phone, &other.phone, choice("phone"));
     pick(&mut next.email, &other.email, choice("email"));

@@ -70,6 +70,9 @@ pub struct CustomerView {
     pub source: Option<String>,
     /// Code of the `customer_level` dictionary.
     pub level: Option<String>,
+    /// GB/T 2260 code of the deepest region level known (`GET /regions`); null for names
+    /// that are not a region of the data set (free text, abroad).
+    pub region_code: Option<String>,
     pub province: Option<String>,
     pub city: Option<String>,
     pub district: Option<String>,
@@ -94,6 +97,12 @@ pub struct CustomerView {
     pub created_by: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// On `GET /customers/{id}` only: `edit` when the caller may change the customer and
+    /// what hangs off it (contacts, follow-ups, the pool and owner commands their
+    /// permissions allow), `read` when they only see it (a read-only collaborator, a
+    /// public-pool customer, a wider read scope than edit scope).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access: Option<kit::Access>,
 }
 
 /// Customers on the kit for reads by id, updates and deletes. Their create (one statement
@@ -147,6 +156,7 @@ pub(crate) async fn views(db: &impl ConnectionTrait, rows: Vec<customer::Model>)
             industry: c.industry,
             source: c.source,
             level: c.level,
+            region_code: c.region_code,
             province: c.province,
             city: c.city,
             district: c.district,
@@ -165,6 +175,7 @@ pub(crate) async fn views(db: &impl ConnectionTrait, rows: Vec<customer::Model>)
             created_by: c.created_by,
             created_at: c.created_at,
             updated_at: c.updated_at,
+            access: None,
         })
         .collect())
 }
@@ -198,7 +209,9 @@ pub(super) async fn find_visible(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid)
 }
 
 pub async fn get(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<CustomerView> {
-    kit::get::<Customers>(db, ctx, id).await
+    let mut view = kit::get::<Customers>(db, ctx, id).await?;
+    view.access = Some(kit::access::<Customers>(db, ctx, id).await?);
+    Ok(view)
 }
 
 pub(super) async fn check_codes(db: &impl crate::db::Source, industry: Option<&str>, source: Option<&str>, level: Option<&str>) -> DomainResult<()> {
@@ -265,6 +278,7 @@ fn fill(row: customer::Model, c: NewCustomer) -> customer::Model {
         industry: c.industry,
         source: c.source,
         level: c.level,
+        region_code: c.region_code,
         province: c.province,
         city: c.city,
         district: c.district,
@@ -287,6 +301,7 @@ pub(crate) fn field_changes(next: &customer::Model) -> customer::ActiveModel {
         industry: Set(next.industry.clone()),
         source: Set(next.source.clone()),
         level: Set(next.level.clone()),
+        region_code: Set(next.region_code.clone()),
         province: Set(next.province.clone()),
         city: Set(next.city.clone()),
         district: Set(next.district.clone()),
@@ -312,6 +327,8 @@ fn input_of(c: &customer::Model) -> NewCustomer {
         industry: c.industry.clone(),
         source: c.source.clone(),
         level: c.level.clone(),
+        // The names carry the region; a patch's own code replaces them.
+        region_code: None,
         province: c.province.clone(),
         city: c.city.clone(),
         district: c.district.clone(),

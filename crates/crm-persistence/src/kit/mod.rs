@@ -154,6 +154,32 @@ pub async fn get<R: Resource>(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<R::V
     view::<R>(db, ctx, load::<R>(db, ctx, id, false).await?).await
 }
 
+/// What the caller may do with one record they can read, so a client offers only the
+/// actions the server will take (a read-only collaborator, a colleague's customer seen
+/// through a wider read scope).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Access {
+    /// Change it and what hangs off it.
+    Edit,
+    /// Only read it.
+    Read,
+}
+
+/// The caller's `Access` to a record `load` found visible: one query on the edit scope.
+pub async fn access<R: Resource>(db: &impl ConnectionTrait, ctx: &Ctx, id: Uuid) -> DomainResult<Access> {
+    let editable = R::visible(db, ctx, true)
+        .await?
+        .filter(R::Entity::id_col().eq(id))
+        .select_only()
+        .column(R::Entity::id_col())
+        .into_tuple::<Uuid>()
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    Ok(if editable.is_some() { Access::Edit } else { Access::Read })
+}
+
 /// Creates the row `build` makes (it runs inside the transaction, so its checks see what
 /// the insert will), with its `create` entry in the operation log.
 pub async fn create<R, B>(db: &Db, ctx: &Ctx, build: B) -> DomainResult<R::View>

@@ -38,6 +38,9 @@ pub struct SupplierView {
     pub name: String,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    /// GB/T 2260 code of the province or city (`GET /regions`); null for names that are
+    /// not a region of the data set.
+    pub region_code: Option<String>,
     pub province: Option<String>,
     pub city: Option<String>,
     pub address: Option<String>,
@@ -59,9 +62,9 @@ impl Resource for Suppliers {
     const POLICY: Policy = Policy::Catalogue;
 
     fn spec() -> ListSpec<Supplier> {
-        let f = |name, column| Filter { name, column, kind: FieldKind::Text, range: false };
+        let f = |name, column, kind| Filter { name, column, kind, range: false };
         ListSpec {
-            filters: vec![f("province", C::Province), f("city", C::City)],
+            filters: vec![f("region_code", C::RegionCode, FieldKind::Region), f("province", C::Province, FieldKind::Text), f("city", C::City, FieldKind::Text)],
             sorts: vec![("name", C::Name), ("number", C::Number), ("created_at", C::CreatedAt), ("updated_at", C::UpdatedAt)],
             search: vec![C::Name, C::Contact],
             search_index: None,
@@ -82,6 +85,7 @@ impl Resource for Suppliers {
                 name: s.name,
                 contact: s.contact,
                 phone: s.phone,
+                region_code: s.region_code,
                 province: s.province,
                 city: s.city,
                 address: s.address,
@@ -118,6 +122,7 @@ fn fill(row: supplier::Model, s: SupplierInput) -> supplier::Model {
         name: s.name,
         contact: s.contact,
         phone: s.phone,
+        region_code: s.region_code,
         province: s.province,
         city: s.city,
         address: s.address,
@@ -153,6 +158,8 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match
             name: current.name.clone(),
             contact: current.contact.clone(),
             phone: current.phone.clone(),
+            // The names carry the region; a patch's own code replaces them.
+            region_code: None,
             province: current.province.clone(),
             city: current.city.clone(),
             address: current.address.clone(),

@@ -15,6 +15,9 @@ pub struct Model {
     pub industry: Option<String>,
     pub source: Option<String>,
     pub level: Option<String>,
+    /// GB/T 2260 code of the deepest region level (`crm_domain::regions`), when the
+    /// names are a region of the data set.
+    pub region_code: Option<String>,
     pub province: Option<String>,
     pub city: Option<String>,
     pub district: Option<String>,

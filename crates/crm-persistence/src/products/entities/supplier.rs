@@ -4,6 +4,8 @@ crate::record_table!("suppliers" {
     pub name_norm: String,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    /// GB/T 2260 code of the province or city (`crm_domain::regions`).
+    pub region_code: Option<String>,
     pub province: Option<String>,
     pub city: Option<String>,
     pub address: Option<String>,
