@@ -28,8 +28,9 @@ pub struct Resource {
     pub owned: bool,
     /// Has `GET <path>/export?format=csv`.
     pub export: bool,
-    /// Has `POST <path>/batch`.
-    pub batch: bool,
+    /// Has `POST <path>/batch`, and the required text field a blank value makes an item
+    /// invalid by.
+    pub batch: Option<&'static str>,
     /// A deleted record still answers by id, marked `deleted_at` (products: the quotes
     /// that sold them show them); otherwise it is a 404.
     pub readable_when_deleted: bool,
@@ -43,7 +44,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("供应商 {n}"), "contact": "周经理", "city": "上海"}),
         patch: || (json!({"contact": "吴经理"}), "contact"),
         owned: false,
-        batch: true,
+        batch: Some("name"),
         export: false,
         readable_when_deleted: false,
     },
@@ -54,7 +55,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("分组 {n}"), "description": "重点"}),
         patch: || (json!({"description": "本季度"}), "description"),
         owned: true,
-        batch: false,
+        batch: Some("name"),
         export: false,
         readable_when_deleted: false,
     },
@@ -65,7 +66,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("类别 {n}")}),
         patch: || (json!({"remark": "常用"}), "remark"),
         owned: false,
-        batch: false,
+        batch: Some("name"),
         export: false,
         readable_when_deleted: false,
     },
@@ -76,7 +77,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "name": format!("联系人 {n}"), "mobile": "13800138000"}),
         patch: || (json!({"title": "总经理"}), "title"),
         owned: true,
-        batch: true,
+        batch: Some("name"),
         export: false,
         readable_when_deleted: false,
     },
@@ -87,7 +88,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "kind": "phone", "content": format!("电话沟通 {n}")}),
         patch: || (json!({"content": "上门拜访，演示新版设备"}), "content"),
         owned: true,
-        batch: false,
+        batch: Some("content"),
         export: false,
         readable_when_deleted: false,
     },
@@ -98,7 +99,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |_| json!({"name": "人体工学椅", "category_id": "{category}", "price": "1234.56"}),
         patch: || (json!({"price": "999.00"}), "price"),
         owned: false,
-        batch: true,
+        batch: Some("name"),
         export: true,
         readable_when_deleted: true,
     },
@@ -109,7 +110,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("客户 {n}"), "kind": "company", "city": "苏州"}),
         patch: || (json!({"city": "无锡"}), "city"),
         owned: true,
-        batch: true,
+        batch: Some("name"),
         export: true,
         readable_when_deleted: false,
     },
@@ -120,7 +121,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("部门 {n}"), "remark": "华东"}),
         patch: || (json!({"remark": "华南"}), "remark"),
         owned: false,
-        batch: false,
+        batch: None,
         export: false,
         readable_when_deleted: false,
     },
@@ -131,7 +132,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("conformance-role-{n}"), "permissions": ["customers:read"], "data_scope": "self"}),
         patch: || (json!({"description": "销售助理"}), "description"),
         owned: false,
-        batch: false,
+        batch: None,
         export: false,
         readable_when_deleted: false,
     },
@@ -142,7 +143,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"username": format!("conformance.{n}"), "display_name": format!("用户 {n}"), "password": "conformance-pass-1"}),
         patch: || (json!({"display_name": "王五"}), "display_name"),
         owned: false,
-        batch: false,
+        batch: None,
         export: false,
         readable_when_deleted: false,
     },
@@ -227,9 +228,10 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
     let id = rec["id"].as_str().unwrap();
     let one = format!("{path}/{id}");
     let (patch, field) = (r.patch)();
+    let read = app.get(&one, &app.admin).await.1;
     let res = app.req(Method::PATCH, &one, Some(&app.admin)).header("if-match", "\"999\"").json(&patch).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED, "{}", r.entity);
-    assert_eq!(app.get(&one, &app.admin).await.1, rec, "{}: a refused write changed the record", r.entity);
+    assert_eq!(app.get(&one, &app.admin).await.1, read, "{}: a refused write changed the record", r.entity);
     let version = rec["version"].as_i64().unwrap();
     let res = app.req(Method::PATCH, &one, Some(&app.admin)).header("if-match", format!("\"{version}\"")).json(&patch).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK, "{}", r.entity);
@@ -316,8 +318,8 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
         let rows = res.text().await.unwrap().lines().count();
         assert!(rows > 12, "{}: export has {rows} lines", r.entity);
     }
-    if r.batch {
-        batch_conforms(app, r, &outsider).await;
+    if let Some(field) = r.batch {
+        batch_conforms(app, r, field, &outsider).await;
     }
 }
 
@@ -325,25 +327,25 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
 /// bad field), written with its operation-log entry; `atomic=true` writes none when one is
 /// refused (424 for the others); more than 1000 items is refused whole; 403 without the
 /// permission.
-async fn batch_conforms(app: &TestApp, r: &Resource, outsider: &str) {
+async fn batch_conforms(app: &TestApp, r: &Resource, field: &str, outsider: &str) {
     let batch = format!("{}/batch", r.path);
     let total = || async { app.get(r.path, &app.admin).await.1["total"].as_u64().unwrap() };
     let before = total().await;
     let mut bad = body(app, r, 502, &app.admin).await;
-    bad["name"] = json!("   ");
+    bad[field] = json!("   ");
     let items = json!({"items": [body(app, r, 500, &app.admin).await, body(app, r, 501, &app.admin).await, bad]});
     let (s, out) = app.post(&batch, &app.admin, items).await;
     assert_eq!(s, StatusCode::OK, "{}: {out}", r.entity);
     let statuses: Vec<u64> = out["results"].as_array().unwrap().iter().map(|i| i["status"].as_u64().unwrap()).collect();
     assert_eq!(statuses, [201, 201, 422], "{}: {out}", r.entity);
-    assert_eq!(out["results"][2]["error"]["errors"][0]["field"], "name", "{}: {out}", r.entity);
+    assert_eq!(out["results"][2]["error"]["errors"][0]["field"], field, "{}: {out}", r.entity);
     assert_eq!(total().await, before + 2, "{}", r.entity);
     let id = out["results"][1]["id"].as_str().unwrap();
     assert_eq!(app.get(&format!("{}/{id}", r.path), &app.admin).await.0, StatusCode::OK, "{}", r.entity);
     assert_eq!(app.audit_count(r.entity, id).await, 1, "{}: the batch logs each record", r.entity);
 
     let mut bad = body(app, r, 504, &app.admin).await;
-    bad["name"] = json!("");
+    bad[field] = json!("");
     let items = json!({"items": [body(app, r, 503, &app.admin).await, bad]});
     let (s, out) = app.post(&format!("{batch}?atomic=true"), &app.admin, items).await;
     let statuses: Vec<u64> = out["results"].as_array().unwrap_or_else(|| panic!("{}: {s} {out}", r.entity)).iter().map(|i| i["status"].as_u64().unwrap()).collect();

@@ -72,16 +72,35 @@ pub fn results(items: Vec<BatchItem>) -> BatchResults {
     BatchResults { results }
 }
 
-/// A resource's batch body: `batch_body!(ProductBatch, ProductInput, "products", example)`.
+/// `POST /<things>/batch` for a resource whose persistence module has
+/// `batch(db, ctx, items, atomic)`: the body type and the documented handler, so a
+/// resource's batch is one declaration. The doc comments before it describe the rules an
+/// item is checked by; the route still names the permission (`routes.rs`).
+///
+/// `batch_endpoint!(/// doc… batch_products, ProductBatch, NewProduct, "/api/v1/products/batch", "products", products::batch, example)`
 #[macro_export]
-macro_rules! batch_body {
-    ($name:ident, $item:ty, $what:literal, $example:expr) => {
-        #[doc = concat!("Up to 1000 ", $what, " in one request (API.md: batch).")]
+macro_rules! batch_endpoint {
+    ($(#[doc = $doc:literal])* $handler:ident, $body:ident, $item:ty, $path:literal, $tag:literal, $service:path, $example:expr) => {
+        #[doc = "Up to 1000 items in one request (API.md: batch)."]
         #[derive(serde::Deserialize, utoipa::ToSchema)]
         #[serde(deny_unknown_fields)]
         #[schema(example = $example)]
-        pub struct $name {
+        pub struct $body {
             pub items: Vec<$item>,
+        }
+
+        $(#[doc = $doc])*
+        #[utoipa::path(post, path = $path, tag = $tag, security(("bearer" = [])), request_body = $body,
+            params($crate::batch::BatchQuery, ("Idempotency-Key" = Option<String>, Header)),
+            responses((status = 200, body = $crate::batch::BatchResults), (status = 422, description = "more than 1000 items", body = $crate::problem::Problem)))]
+        pub async fn $handler(
+            state: actix_web::web::Data<$crate::state::AppState>,
+            ctx: $crate::auth::ReqCtx,
+            q: actix_web::web::Query<$crate::batch::BatchQuery>,
+            body: $crate::json::ValidJson<$body>,
+        ) -> $crate::problem::ApiResult<actix_web::HttpResponse> {
+            let items = $service(&state.db, &ctx.0, body.0.items, q.atomic()).await?;
+            Ok($crate::etag::ok(&$crate::batch::results(items), None))
         }
     };
 }

@@ -147,8 +147,8 @@ export interface paths {
         put?: never;
         /**
          * Creates up to 1000 contacts, each checked and answered as a single create (a customer
-         *     the caller may change, else 422 naming `customer_id`), in one transaction: the refused ones are left
-         *     out, or with `atomic=true` nothing is written.
+         *     the caller may change, else 422 naming `customer_id`), in one transaction: the refused
+         *     ones are left out, or with `atomic=true` nothing is written.
          */
         post: operations["batch_contacts"];
         delete?: never;
@@ -188,6 +188,28 @@ export interface paths {
         put?: never;
         /** A group kept by the caller; 409 when they already keep one of this name. */
         post: operations["create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-groups/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates up to 1000 groups of the caller's, each checked and answered as a single
+         *     create (a name unique among the caller's groups, the items before it included), in
+         *     one transaction: the refused ones are left out, or with `atomic=true` nothing is
+         *     written.
+         */
+        post: operations["batch_groups"];
         delete?: never;
         options?: never;
         head?: never;
@@ -678,6 +700,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/follow-ups/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates up to 1000 follow-ups (a history brought over from another system), each
+         *     checked and answered as a single create (a customer the caller may change, else 422
+         *     naming `customer_id`; its contact; dictionary kind), in one transaction: the refused
+         *     ones are left out, or with `atomic=true` nothing is written. Each moves its
+         *     customer's last and next follow-up times as a single create does.
+         */
+        post: operations["batch_follow_ups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups/{id}": {
         parameters: {
             query?: never;
@@ -949,6 +994,28 @@ export interface paths {
          *     child is a 422 (`category.too_deep`); a sibling with the same name a 409.
          */
         post: operations["create_category"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-categories/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates up to 1000 categories, each checked and answered as a single create (a top
+         *     category as the parent, a name unique among its siblings; a parent made earlier in the
+         *     batch counts), in one transaction: the refused ones are left out, or with
+         *     `atomic=true` nothing is written.
+         */
+        post: operations["batch_categories"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1628,6 +1695,24 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @description Up to 1000 items in one request (API.md: batch).
+         * @example {
+         *       "items": [
+         *         {
+         *           "name": "办公家具",
+         *           "sort_order": 1
+         *         },
+         *         {
+         *           "name": "办公耗材",
+         *           "sort_order": 2
+         *         }
+         *       ]
+         *     }
+         */
+        CategoryBatch: {
+            items: components["schemas"]["NewCategory"][];
+        };
         CategoryNode: {
             children: components["schemas"]["CategoryNode"][];
             code: string;
@@ -1759,6 +1844,7 @@ export interface components {
             wechat?: string | null;
         };
         /**
+         * @description Up to 1000 items in one request (API.md: batch).
          * @example {
          *       "items": [
          *         {
@@ -1949,6 +2035,23 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * @description Up to 1000 items in one request (API.md: batch).
+         * @example {
+         *       "items": [
+         *         {
+         *           "name": "华东重点客户",
+         *           "shared": true
+         *         },
+         *         {
+         *           "name": "展会线索转化"
+         *         }
+         *       ]
+         *     }
+         */
+        CustomerGroupBatch: {
+            items: components["schemas"]["NewCustomerGroup"][];
         };
         /**
          * @description Fields to change; absent fields stay, `null` clears the description.
@@ -2143,6 +2246,28 @@ export interface components {
             participant_ids: string[];
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * @description Up to 1000 items in one request (API.md: batch).
+         * @example {
+         *       "items": [
+         *         {
+         *           "content": "电话回访，确认需求",
+         *           "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *           "kind": "phone",
+         *           "occurred_at": "2026-11-20T02:00:00Z"
+         *         },
+         *         {
+         *           "content": "上门拜访采购部",
+         *           "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *           "kind": "visit",
+         *           "occurred_at": "2026-11-25T06:30:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        FollowUpBatch: {
+            items: components["schemas"]["NewFollowUp"][];
         };
         /**
          * @description Fields to correct; absent fields stay, `null` clears. The customer's follow-up times
@@ -3742,6 +3867,7 @@ export interface components {
             version: number;
         };
         /**
+         * @description Up to 1000 items in one request (API.md: batch).
          * @example {
          *       "items": [
          *         {
@@ -4036,6 +4162,7 @@ export interface components {
             version: number;
         };
         /**
+         * @description Up to 1000 items in one request (API.md: batch).
          * @example {
          *       "items": [
          *         {
@@ -5931,6 +6058,126 @@ export interface operations {
                 };
             };
             /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batch_groups: {
+        parameters: {
+            query?: {
+                /** @description All or nothing: any refused item and none is written (the others answer 424). */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerGroupBatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `customer_groups:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than 1000 items */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9961,6 +10208,126 @@ export interface operations {
             };
         };
     };
+    batch_follow_ups: {
+        parameters: {
+            query?: {
+                /** @description All or nothing: any refused item and none is written (the others answer 424). */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpBatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `follow_ups:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than 1000 items */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_follow_up: {
         parameters: {
             query?: never;
@@ -11877,6 +12244,126 @@ export interface operations {
                 };
             };
             /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batch_categories: {
+        parameters: {
+            query?: {
+                /** @description All or nothing: any refused item and none is written (the others answer 424). */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryBatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `product_categories:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than 1000 items */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -59,15 +59,11 @@ pub async fn delete_contact(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
     Ok(HttpResponse::NoContent().finish())
 }
 
-crate::batch_body!(ContactBatch, NewContact, "contacts", json!({"items": [{"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "李经理", "mobile": "13800138000"},
-    {"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "赵工", "title": "技术总监"}]}));
-
-/// Creates up to 1000 contacts, each checked and answered as a single create (a customer
-/// the caller may change, else 422 naming `customer_id`), in one transaction: the refused ones are left
-/// out, or with `atomic=true` nothing is written.
-#[utoipa::path(post, path = "/api/v1/contacts/batch", tag = "contacts", security(("bearer" = [])), request_body = ContactBatch,
-    params(crate::batch::BatchQuery, ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = crate::batch::BatchResults), (status = 422, description = "more than 1000 items", body = Problem)))]
-pub async fn batch_contacts(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<crate::batch::BatchQuery>, body: ValidJson<ContactBatch>) -> ApiResult<HttpResponse> {
-    Ok(ok(&crate::batch::results(contacts::batch(&state.db, &ctx.0, body.0.items, q.atomic()).await?), None))
-}
+crate::batch_endpoint!(
+    /// Creates up to 1000 contacts, each checked and answered as a single create (a customer
+    /// the caller may change, else 422 naming `customer_id`), in one transaction: the refused
+    /// ones are left out, or with `atomic=true` nothing is written.
+    batch_contacts, ContactBatch, NewContact, "/api/v1/contacts/batch", "contacts", contacts::batch,
+    json!({"items": [{"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "李经理", "mobile": "13800138000"},
+        {"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "赵工", "title": "技术总监"}]})
+);

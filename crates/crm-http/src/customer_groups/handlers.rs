@@ -38,6 +38,15 @@ pub async fn create_group(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJs
     Ok(created(&g, format!("/api/v1/customer-groups/{}", g.id), Some(g.version)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 groups of the caller's, each checked and answered as a single
+    /// create (a name unique among the caller's groups, the items before it included), in
+    /// one transaction: the refused ones are left out, or with `atomic=true` nothing is
+    /// written.
+    batch_groups, CustomerGroupBatch, CustomerGroupInput, "/api/v1/customer-groups/batch", "customer-groups", groups::batch,
+    json!({"items": [{"name": "华东重点客户", "shared": true}, {"name": "展会线索转化"}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/customer-groups/{id}", tag = "customer-groups", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = CustomerGroupView, headers(("ETag" = String)))))]
 pub async fn get_group(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {

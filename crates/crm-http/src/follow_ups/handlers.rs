@@ -34,6 +34,17 @@ pub async fn list_follow_ups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQue
     Ok(ok(&PageOf::from(kit::list::<FollowUps>(&state.db, &ctx.0, q.0).await?), None))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 follow-ups (a history brought over from another system), each
+    /// checked and answered as a single create (a customer the caller may change, else 422
+    /// naming `customer_id`; its contact; dictionary kind), in one transaction: the refused
+    /// ones are left out, or with `atomic=true` nothing is written. Each moves its
+    /// customer's last and next follow-up times as a single create does.
+    batch_follow_ups, FollowUpBatch, NewFollowUp, "/api/v1/follow-ups/batch", "follow-ups", follow_ups::batch,
+    json!({"items": [{"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "kind": "phone", "content": "电话回访，确认需求", "occurred_at": "2026-11-20T02:00:00Z"},
+        {"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "kind": "visit", "content": "上门拜访采购部", "occurred_at": "2026-11-25T06:30:00Z"}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = FollowUp, headers(("ETag" = String)))))]
 pub async fn get_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {

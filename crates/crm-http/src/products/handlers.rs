@@ -39,6 +39,15 @@ pub async fn list_categories(state: web::Data<AppState>, ctx: ReqCtx, q: ListQue
     Ok(ok(&PageOf::from(kit::list::<Categories>(&state.db, &ctx.0, q.0).await?), None))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 categories, each checked and answered as a single create (a top
+    /// category as the parent, a name unique among its siblings; a parent made earlier in the
+    /// batch counts), in one transaction: the refused ones are left out, or with
+    /// `atomic=true` nothing is written.
+    batch_categories, CategoryBatch, NewCategory, "/api/v1/product-categories/batch", "products", categories::batch,
+    json!({"items": [{"name": "办公家具", "sort_order": 1}, {"name": "办公耗材", "sort_order": 2}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/product-categories/{id}", tag = "products", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Category, headers(("ETag" = String)))))]
 pub async fn get_category(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -146,15 +155,11 @@ pub async fn product_supplier_prices(state: web::Data<AppState>, ctx: ReqCtx, id
     Ok(ok(&PriceList { items }, None))
 }
 
-crate::batch_body!(ProductBatch, NewProduct, "products", json!({"items": [{"name": "升降桌", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "张", "price": "2999.00"},
-    {"name": "显示器支架", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "个", "price": "199.00"}]}));
-
-/// Creates up to 1000 products, each checked and answered as a single create (its category,
-/// a name unique in the category, the items before it included), in one transaction: the
-/// refused ones are left out, or with `atomic=true` nothing is written.
-#[utoipa::path(post, path = "/api/v1/products/batch", tag = "products", security(("bearer" = [])), request_body = ProductBatch,
-    params(crate::batch::BatchQuery, ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = crate::batch::BatchResults), (status = 422, description = "more than 1000 items", body = Problem)))]
-pub async fn batch_products(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<crate::batch::BatchQuery>, body: ValidJson<ProductBatch>) -> ApiResult<HttpResponse> {
-    Ok(ok(&crate::batch::results(products::batch(&state.db, &ctx.0, body.0.items, q.atomic()).await?), None))
-}
+crate::batch_endpoint!(
+    /// Creates up to 1000 products, each checked and answered as a single create (its category,
+    /// a name unique in the category, the items before it included), in one transaction: the
+    /// refused ones are left out, or with `atomic=true` nothing is written.
+    batch_products, ProductBatch, NewProduct, "/api/v1/products/batch", "products", products::batch,
+    json!({"items": [{"name": "升降桌", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "张", "price": "2999.00"},
+        {"name": "显示器支架", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "个", "price": "199.00"}]})
+);

@@ -11,6 +11,7 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::PRODUCT_CATEGORIES_READ), list_categories, __path_list_categories)
         .sorted_by(kit::sort_names::<Categories>)
         .op(P(perms::PRODUCT_CATEGORIES_CREATE), create_category, __path_create_category)
+        .op(P(perms::PRODUCT_CATEGORIES_CREATE), batch_categories, __path_batch_categories)
         .op(P(perms::PRODUCT_CATEGORIES_READ), get_category, __path_get_category)
         .op(P(perms::PRODUCT_CATEGORIES_UPDATE), update_category, __path_update_category)
         .op(P(perms::PRODUCT_CATEGORIES_DELETE), delete_category, __path_delete_category)

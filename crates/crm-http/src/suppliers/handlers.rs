@@ -105,14 +105,10 @@ pub async fn suppliers_of_customer(state: web::Data<AppState>, ctx: ReqCtx, id: 
     Ok(ok(&SuppliersOfCustomer { items }, None))
 }
 
-crate::batch_body!(SupplierBatch, NewSupplier, "suppliers", json!({"items": [{"name": "苏州办公家具厂", "contact": "王经理", "phone": "0512-6800 1000"}, {"name": "杭州文具批发"}]}));
-
-/// Creates up to 1000 suppliers, each checked and answered as a single create (a unique
-/// name, the items before it included), in one transaction: the refused ones are left
-/// out, or with `atomic=true` nothing is written.
-#[utoipa::path(post, path = "/api/v1/suppliers/batch", tag = "suppliers", security(("bearer" = [])), request_body = SupplierBatch,
-    params(crate::batch::BatchQuery, ("Idempotency-Key" = Option<String>, Header)),
-    responses((status = 200, body = crate::batch::BatchResults), (status = 422, description = "more than 1000 items", body = Problem)))]
-pub async fn batch_suppliers(state: web::Data<AppState>, ctx: ReqCtx, q: web::Query<crate::batch::BatchQuery>, body: ValidJson<SupplierBatch>) -> ApiResult<HttpResponse> {
-    Ok(ok(&crate::batch::results(suppliers::batch(&state.db, &ctx.0, body.0.items, q.atomic()).await?), None))
-}
+crate::batch_endpoint!(
+    /// Creates up to 1000 suppliers, each checked and answered as a single create (a unique
+    /// name, the items before it included), in one transaction: the refused ones are left
+    /// out, or with `atomic=true` nothing is written.
+    batch_suppliers, SupplierBatch, NewSupplier, "/api/v1/suppliers/batch", "suppliers", suppliers::batch,
+    json!({"items": [{"name": "苏州办公家具厂", "contact": "王经理", "phone": "0512-6800 1000"}, {"name": "杭州文具批发"}]})
+);

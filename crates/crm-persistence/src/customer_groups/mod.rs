@@ -22,6 +22,7 @@ use crate::kit::restore::Restorable;
 use crate::kit::{self, policy, Policy, Resource};
 use crate::listing::{FieldKind, Filter, ListSpec};
 use crate::scope::ScopedEntity;
+use crate::tx::Tx;
 use crate::{Ctx, Db};
 
 crate::soft_delete!(Group, "customer_groups", Name);
@@ -141,18 +142,20 @@ fn fill(row: group::Model, g: CustomerGroupInput) -> group::Model {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: CustomerGroupInput) -> DomainResult<CustomerGroupView> {
+    kit::create::<CustomerGroups, _>(db, ctx, async |tx| build(tx, ctx, input).await).await
+}
+
+/// Up to 1000 groups of the caller's, each checked as `create` checks one.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<CustomerGroupInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<CustomerGroups, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+async fn build(tx: &Tx, ctx: &Ctx, input: CustomerGroupInput) -> DomainResult<group::Model> {
     let g = input.validate()?;
     let owner = ctx.actor.user_id;
-    kit::create::<CustomerGroups, _>(db, ctx, async |tx| {
-        check_name(tx, owner, &g.name, None).await?;
-        let blank = group::Model {
-            id: Uuid::now_v7(),
-            owner_id: owner,
-            ..Default::default()
-        };
-        Ok(fill(blank, g))
-    })
-    .await
+    check_name(tx, owner, &g.name, None).await?;
+    let blank = group::Model { id: Uuid::now_v7(), owner_id: owner, ..Default::default() };
+    Ok(fill(blank, g))
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerGroupPatch, if_match: Option<i32>) -> DomainResult<CustomerGroupView> {

@@ -192,16 +192,23 @@ pub(crate) async fn recompute_customer_times(tx: &impl ConnectionTrait, ctx: &Ct
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewFollowUp) -> DomainResult<FollowUpView> {
+    kit::create::<FollowUps, _>(db, ctx, async |tx| build(tx, ctx, input).await).await
+}
+
+/// Up to 1000 follow-ups (a history brought over from another system), each checked as
+/// `create` checks one; each moves its customer's follow-up times as a single one does.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewFollowUp>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<FollowUps, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+async fn build(tx: &Tx, ctx: &Ctx, input: NewFollowUp) -> DomainResult<follow_up::Model> {
     let input = input.validate(ctx.now)?;
-    kit::create::<FollowUps, _>(db, ctx, async |tx| {
-        let Some(cust) = Scoped::<customer::Entity>::find_editable(tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(tx).await.map_err(db_err)? else {
-            return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
-        };
-        check_refs(tx, cust.id, &input).await?;
-        let row = follow_up::Model { id: Uuid::now_v7(), customer_id: cust.id, owner_id: ctx.actor.user_id, ..Default::default() };
-        Ok(fill(row, input, ctx.now))
-    })
-    .await
+    let Some(cust) = Scoped::<customer::Entity>::find_editable(tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(tx).await.map_err(db_err)? else {
+        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
+    };
+    check_refs(tx, cust.id, &input).await?;
+    let row = follow_up::Model { id: Uuid::now_v7(), customer_id: cust.id, owner_id: ctx.actor.user_id, ..Default::default() };
+    Ok(fill(row, input, ctx.now))
 }
 
 /// `row` with what `f` records (a validated input: `occurred_at` is set).

@@ -17,6 +17,7 @@ use super::entities::product;
 use crate::db::db_err;
 use crate::kit::{self, Policy, Resource};
 use crate::listing::{FieldKind, Filter, ListSpec};
+use crate::tx::Tx;
 use crate::{sequences, Ctx, Db};
 
 crate::soft_delete!(Category, "product_categories", Name);
@@ -147,36 +148,43 @@ async fn check_sibling_name(db: &impl ConnectionTrait, parent_key: &str, name_no
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: CategoryInput) -> DomainResult<CategoryView> {
+    kit::create::<Categories, _>(db, ctx, async |tx| build(tx, input).await).await
+}
+
+/// Up to 1000 categories, each checked as `create` checks one (a parent made earlier in
+/// the batch counts).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<CategoryInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Categories, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, input).await).await
+}
+
+async fn build(tx: &Tx, input: CategoryInput) -> DomainResult<category::Model> {
     let input = input.validate()?;
-    kit::create::<Categories, _>(db, ctx, async |tx| {
-        let code = match input.parent_id {
-            None => format!("{:02}", sequences::next(tx, "product_categories").await?),
-            Some(pid) => {
-                let parent = live().filter(C::Id.eq(pid)).one(tx).await.map_err(db_err)?.ok_or_else(|| DomainError::invalid_field("parent_id", "not_found", "no such category"))?;
-                if parent.parent_id.is_some() {
-                    let mut e = DomainError::invalid_field("parent_id", "too_deep", "categories have two levels: choose a top category as the parent");
-                    e.code = "category.too_deep".into();
-                    return Err(e);
-                }
-                format!("{}{:02}", parent.code, sequences::next(tx, &format!("product_categories:{}", parent.code)).await?)
+    let code = match input.parent_id {
+        None => format!("{:02}", sequences::next(tx, "product_categories").await?),
+        Some(pid) => {
+            let parent = live().filter(C::Id.eq(pid)).one(tx).await.map_err(db_err)?.ok_or_else(|| DomainError::invalid_field("parent_id", "not_found", "no such category"))?;
+            if parent.parent_id.is_some() {
+                let mut e = DomainError::invalid_field("parent_id", "too_deep", "categories have two levels: choose a top category as the parent");
+                e.code = "category.too_deep".into();
+                return Err(e);
             }
-        };
-        let parent_key = input.parent_id.map(|p| p.to_string()).unwrap_or_default();
-        let name_norm = name_key(&input.name);
-        check_sibling_name(tx, &parent_key, &name_norm, None).await?;
-        Ok(category::Model {
-            id: Uuid::now_v7(),
-            name: input.name,
-            name_norm,
-            parent_id: input.parent_id,
-            parent_key,
-            code,
-            sort_order: input.sort_order,
-            remark: input.remark,
-            ..Default::default()
-        })
+            format!("{}{:02}", parent.code, sequences::next(tx, &format!("product_categories:{}", parent.code)).await?)
+        }
+    };
+    let parent_key = input.parent_id.map(|p| p.to_string()).unwrap_or_default();
+    let name_norm = name_key(&input.name);
+    check_sibling_name(tx, &parent_key, &name_norm, None).await?;
+    Ok(category::Model {
+        id: Uuid::now_v7(),
+        name: input.name,
+        name_norm,
+        parent_id: input.parent_id,
+        parent_key,
+        code,
+        sort_order: input.sort_order,
+        remark: input.remark,
+        ..Default::default()
     })
-    .await
 }
 
 /// Name, order and remark change; the place in the tree (and so the code) does not.
