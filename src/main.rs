@@ -40,6 +40,10 @@ enum Command {
         /// Background jobs this server runs at once; 0: it runs none (another server does).
         #[arg(long, env = "CRM_JOB_WORKERS", default_value_t = 4)]
         job_workers: usize,
+        /// The address people open the app at, for the links in e-mails (default: http:// and
+        /// the bind address).
+        #[arg(long, env = "CRM_PUBLIC_URL")]
+        public_url: Option<String>,
         #[command(flatten)]
         defences: config::Defences,
     },
@@ -101,14 +105,14 @@ async fn open(config: &Config) -> anyhow::Result<crm_persistence::Db> {
 
 /// The background jobs (scheduled ones included: pool rules hourly, the daily purge),
 /// under a name unique to this process, so that its leases are its own.
-fn start_jobs(db: crm_persistence::Db, concurrency: usize) -> Option<crm_persistence::jobs::Jobs> {
+fn start_jobs(db: crm_persistence::Db, concurrency: usize, mail: crm_persistence::notifications::email::MailEnv) -> Option<crm_persistence::jobs::Jobs> {
     if concurrency == 0 {
         return None;
     }
     let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "crm".into());
     let node = format!("{host}:{}:{:04x}", std::process::id(), rand::random::<u16>());
     let options = crm_persistence::jobs::WorkerOptions { concurrency, ..crm_persistence::jobs::WorkerOptions::new(node) };
-    Some(crm_persistence::jobs::start(db, crm_persistence::jobs::Registry::standard(), options))
+    Some(crm_persistence::jobs::start(db, crm_persistence::jobs::Registry::standard(mail), options))
 }
 
 /// Built-in roles, dictionaries and, on an empty database, the `admin` user.
@@ -128,11 +132,16 @@ async fn main() -> anyhow::Result<()> {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,sqlx=warn,sea_orm=warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { config, bind, workers, admin_password, job_workers, defences } => {
+        Command::Serve { config, bind, workers, admin_password, job_workers, public_url, defences } => {
             let db = open(&config).await?;
             bootstrap(&db, admin_password).await?;
-            let jobs = start_jobs(db.clone(), job_workers);
-            let state = crm_http::app_state(db, &config.jwt_secret()?, defences.settings());
+            let secret = config.jwt_secret()?;
+            let mail = crm_persistence::notifications::email::MailEnv {
+                secrets: crm_persistence::secret_box::SecretBox::derive(&secret),
+                public_url: public_url.unwrap_or_else(|| format!("http://{bind}")),
+            };
+            let jobs = start_jobs(db.clone(), job_workers, mail);
+            let state = crm_http::app_state(db, &secret, defences.settings());
             let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;
             let workers = workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));

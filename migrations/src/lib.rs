@@ -31,6 +31,7 @@ mod m20261206_000000_builtin_role_grants;
 mod m20261207_000000_jobs;
 mod m20261207_000001_notifications;
 mod m20261208_000000_region_codes;
+mod m20261208_000001_settings_and_notification_channels;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000000_jobs::Migration),
             Box::new(m20261207_000001_notifications::Migration),
             Box::new(m20261208_000000_region_codes::Migration),
+            Box::new(m20261208_000001_settings_and_notification_channels::Migration),
         ]
     }
 }

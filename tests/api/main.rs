@@ -21,4 +21,6 @@ mod pools;
 mod regions;
 mod products;
 mod saved_views;
+mod smtp_sink;
+mod mail;
 mod workbench;

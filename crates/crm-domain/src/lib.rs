@@ -15,6 +15,7 @@ pub mod customer_groups;
 pub mod customers;
 pub mod error;
 pub mod locale;
+pub mod mail;
 pub mod money;
 pub mod patch;
 pub mod regions;

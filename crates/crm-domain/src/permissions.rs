@@ -88,6 +88,7 @@ pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "dictionaries", label: "Dictionaries", label_zh: "数据字典", actions: &["read", "update"] },
     ModuleInfo { module: "recycle_bin", label: "Recycle bin", label_zh: "回收站", actions: &["read", "restore"] },
     ModuleInfo { module: "jobs", label: "Background jobs", label_zh: "后台任务", actions: &["read", "manage"] },
+    ModuleInfo { module: "settings", label: "System settings", label_zh: "系统设置", actions: &["read", "update"] },
 ];
 
 pub fn action_label(action: &str) -> (&'static str, &'static str) {
@@ -158,6 +159,8 @@ pub mod perms {
     pub const CUSTOMERS_READ: Perm = Perm::new("customers", "read");
     pub const JOBS_READ: Perm = Perm::new("jobs", "read");
     pub const JOBS_MANAGE: Perm = Perm::new("jobs", "manage");
+    pub const SETTINGS_READ: Perm = Perm::new("settings", "read");
+    pub const SETTINGS_UPDATE: Perm = Perm::new("settings", "update");
     pub const CUSTOMERS_CREATE: Perm = Perm::new("customers", "create");
     pub const CUSTOMERS_UPDATE: Perm = Perm::new("customers", "update");
     pub const CUSTOMERS_DELETE: Perm = Perm::new("customers", "delete");

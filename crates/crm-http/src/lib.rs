@@ -37,6 +37,7 @@ pub mod regions;
 pub mod request_log;
 pub mod saved_views;
 pub mod security_headers;
+pub mod settings;
 pub mod spa;
 pub mod state;
 pub mod strict_json;

@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, contacts, jobs, notifications, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, suppliers, system, workbench};
+use crate::{admin, contacts, jobs, notifications, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -31,4 +31,5 @@ pub const MODULES: &[Module] = &[
     regions::MODULE,
     admin::MODULE,
     jobs::MODULE,
+    settings::MODULE,
 ];

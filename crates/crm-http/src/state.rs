@@ -26,6 +26,8 @@ pub struct AppState {
     pub login_guard: Arc<LoginGuard>,
     pub limiter: Arc<Limiter>,
     pub settings: Arc<Settings>,
+    /// Seals the secrets kept among the settings (the SMTP password).
+    pub secrets: crm_persistence::secret_box::SecretBox,
 }
 
 /// What an operator tunes about a server's defences.
@@ -48,6 +50,7 @@ impl AppState {
             login_guard: Arc::new(LoginGuard::new(settings.login)),
             limiter: Arc::new(Limiter::new(settings.rates)),
             settings: Arc::new(settings),
+            secrets: crm_persistence::secret_box::SecretBox::derive(secret),
         }
     }
 

@@ -1,4 +1,5 @@
 use actix_web::{web, HttpResponse};
+use crm_persistence::notifications::channels::{self, Settings as NotificationSettings};
 use crm_persistence::notifications::{self, NotificationView};
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
@@ -6,6 +7,7 @@ use uuid::Uuid;
 
 use crate::auth::ReqCtx;
 use crate::etag::ok;
+use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
@@ -60,4 +62,20 @@ pub async fn read_all(state: web::Data<AppState>, ctx: ReqCtx) -> ApiResult<Http
     responses((status = 200, body = NotificationView), (status = 404, description = "no such notification of the caller's", body = Problem)))]
 pub async fn read_notification(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     Ok(ok(&notifications::read(&state.db, &ctx.0, *id).await?, None))
+}
+
+/// The caller's channels per kind of notification: in the app always, by e-mail unless
+/// turned off (e-mail needs an address in the profile and the administrator's SMTP settings).
+#[utoipa::path(get, path = "/api/v1/me/notification-settings", tag = "notifications", security(("bearer" = [])),
+    responses((status = 200, body = NotificationSettings)))]
+pub async fn get_notification_settings(state: web::Data<AppState>, ctx: ReqCtx) -> ApiResult<HttpResponse> {
+    Ok(ok(&channels::get(&state.db, &ctx.0).await?, None))
+}
+
+/// Saves the caller's channels for the kinds given; kinds left out keep theirs.
+#[utoipa::path(put, path = "/api/v1/me/notification-settings", tag = "notifications", security(("bearer" = [])), request_body = NotificationSettings,
+    responses((status = 200, body = NotificationSettings),
+        (status = 422, description = "an unknown or repeated kind, or `in_app` false", body = Problem)))]
+pub async fn put_notification_settings(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NotificationSettings>) -> ApiResult<HttpResponse> {
+    Ok(ok(&channels::put(&state.db, &ctx.0, body.0).await?, None))
 }

@@ -10,5 +10,7 @@ pub fn mount(r: &mut Routes) {
         .sorted_by(notifications::sort_names)
         .op(Access::Session, unread_count, __path_unread_count)
         .op(Access::Session, read_all, __path_read_all)
-        .op(Access::Session, read_notification, __path_read_notification);
+        .op(Access::Session, read_notification, __path_read_notification)
+        .op(Access::Session, get_notification_settings, __path_get_notification_settings)
+        .op(Access::Session, put_notification_settings, __path_put_notification_settings);
 }

@@ -24,8 +24,12 @@ pub struct Registry {
 
 impl Registry {
     /// The server's jobs.
-    pub fn standard() -> Self {
+    pub fn standard(mail: crate::notifications::email::MailEnv) -> Self {
         Self::default()
+            .with(crate::notifications::email::JOB, move |db, payload| {
+                let mail = mail.clone();
+                async move { crate::notifications::email::deliver(&db, &mail, payload).await }
+            })
             .with("customers.apply_pool_rules", |db, _| async move {
                 let ctx = Ctx::system("pool-rules-job");
                 crate::customers::pool_rules::apply(&db, &ctx).await.map(|_| ())

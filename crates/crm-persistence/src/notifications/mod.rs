@@ -4,6 +4,8 @@
 //! recipient reads them in the app. Texts are the SPA's, per `kind`, in the reader's
 //! language; the row carries what they need (the record's name, who acted).
 
+pub mod channels;
+pub mod email;
 pub mod entity;
 
 use chrono::{DateTime, Utc};
@@ -43,8 +45,9 @@ pub async fn notify(db: &impl ConnectionTrait, ctx: &Ctx, n: Notice) -> DomainRe
         return Ok(());
     }
     let actor = (!ctx.actor.user_id.is_nil()).then(|| ctx.actor.username.clone());
+    let id = Uuid::now_v7();
     let row = entity::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         user_id: Set(n.user_id),
         kind: Set(n.kind.to_string()),
         entity: Set(n.entity.map(str::to_string)),
@@ -56,10 +59,21 @@ pub async fn notify(db: &impl ConnectionTrait, ctx: &Ctx, n: Notice) -> DomainRe
         read_at: Set(None),
         created_at: Set(ctx.now),
     };
-    Notification::insert(row).on_conflict(OnConflict::column(C::DedupeKey).do_nothing().to_owned()).exec_without_returning(db).await.map_err(db_err)?;
+    let recorded = Notification::insert(row).on_conflict(OnConflict::column(C::DedupeKey).do_nothing().to_owned()).exec_without_returning(db).await.map_err(db_err)?;
     // Lists' cached totals: a write outside a transaction says so itself.
     crate::count_cache::note_write();
+    if recorded == 1 && has_address(db, n.user_id).await? && channels::email_on(db, n.user_id, n.kind).await? {
+        crate::jobs::enqueue(db, email::JOB, email::payload(id), ctx.now).await?;
+    }
     Ok(())
+}
+
+async fn has_address(db: &impl ConnectionTrait, user_id: Uuid) -> DomainResult<bool> {
+    use crate::system::entities::user;
+    use sea_orm::QuerySelect;
+    let email: Option<Option<String>> =
+        user::Entity::find_by_id(user_id).select_only().column(user::Column::Email).into_tuple().one(db).await.map_err(db_err)?;
+    Ok(email.flatten().is_some())
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

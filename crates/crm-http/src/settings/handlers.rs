@@ -1,0 +1,78 @@
+use actix_web::{web, HttpResponse};
+use crm_domain::locale::Lang;
+use crm_domain::mail::{test_letter, SmtpInput};
+use crm_domain::validate::Validator;
+use crm_domain::DomainError;
+use crm_persistence::settings::smtp::{self, SmtpView};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::ReqCtx;
+use crate::etag::{ok, IfMatch};
+use crate::json::ValidJson;
+use crate::problem::{ApiResult, Problem};
+use crate::state::AppState;
+
+/// The SMTP server e-mail notifications leave through; the password is never shown.
+#[utoipa::path(get, path = "/api/v1/settings/smtp", tag = "settings", security(("bearer" = [])),
+    responses((status = 200, body = SmtpView, headers(("ETag" = String)))))]
+pub async fn get_smtp(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let v = smtp::get(&state.db, &state.secrets).await?;
+    let version = v.version;
+    Ok(ok(&v, Some(version)))
+}
+
+/// Saves the SMTP settings (the first save turns e-mail on). The password is write-only:
+/// absent keeps the stored one, `null` removes it.
+#[utoipa::path(put, path = "/api/v1/settings/smtp", tag = "settings", security(("bearer" = [])), request_body = SmtpInput,
+    params(("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
+    responses((status = 200, body = SmtpView, headers(("ETag" = String))),
+        (status = 422, description = "a bad host, port, address or password", body = Problem)))]
+pub async fn put_smtp(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch, body: ValidJson<SmtpInput>) -> ApiResult<HttpResponse> {
+    let v = smtp::put(&state.db, &ctx.0, &state.secrets, body.0, if_match.0).await?;
+    let version = v.version;
+    Ok(ok(&v, Some(version)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"to": "admin@example.com"}))]
+pub struct SmtpTest {
+    /// Where the test message goes.
+    pub to: String,
+}
+
+/// What became of the test message.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"delivered": false, "error": "Connection error: Connection refused (os error 111)"}))]
+pub struct SmtpTestResult {
+    /// The SMTP server took the message.
+    pub delivered: bool,
+    /// Why not: the SMTP server's or the connection's words.
+    pub error: Option<String>,
+}
+
+/// Sends a test message with the saved settings, in the caller's `Accept-Language`, and
+/// says whether the SMTP server took it (a refusal is an answer here, not an error).
+#[utoipa::path(post, path = "/api/v1/settings/smtp/test", tag = "settings", security(("bearer" = [])), request_body = SmtpTest,
+    params(("Accept-Language" = Option<String>, Header, description = "the test message's language (zh or en)")),
+    responses((status = 200, body = SmtpTestResult),
+        (status = 409, description = "`smtp.not_configured`: no SMTP settings saved yet", body = Problem),
+        (status = 422, description = "`to` is not an e-mail address", body = Problem)))]
+pub async fn test_smtp(state: web::Data<AppState>, req: actix_web::HttpRequest, body: ValidJson<SmtpTest>) -> ApiResult<HttpResponse> {
+    let mut v = Validator::new();
+    let to = v.email("to", Some(&body.0.to)).unwrap_or_default();
+    if to.is_empty() {
+        v.add("to", "required", "an e-mail address");
+    }
+    v.finish()?;
+    let lang = Lang::from_accept_language(req.headers().get("accept-language").and_then(|h| h.to_str().ok()));
+    let Some(outcome) = smtp::send(&state.db, &state.secrets, &to, &test_letter(lang)).await? else {
+        return Err(DomainError::conflict("smtp.not_configured", "save the SMTP settings first").into());
+    };
+    let result = match outcome {
+        Ok(()) => SmtpTestResult { delivered: true, error: None },
+        Err(e) => SmtpTestResult { delivered: false, error: Some(e) },
+    };
+    Ok(ok(&result, None))
+}

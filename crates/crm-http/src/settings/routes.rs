@@ -1,0 +1,11 @@
+use crm_domain::permissions::{perms, Access};
+
+use super::handlers::*;
+use crate::guard::Routes;
+
+pub fn mount(r: &mut Routes) {
+    use Access::Perm as P;
+    r.op(P(perms::SETTINGS_READ), get_smtp, __path_get_smtp)
+        .op(P(perms::SETTINGS_UPDATE), put_smtp, __path_put_smtp)
+        .op(P(perms::SETTINGS_UPDATE), test_smtp, __path_test_smtp);
+}
