@@ -67,6 +67,7 @@ export function CustomerTimeline({ customerId, onCompose, composeBlocked }: Prop
           contactName={f.contact_id ? contactName.get(f.contact_id) : undefined}
           userNames={userNames}
           onEdit={onCompose}
+          readOnly={!!composeBlocked}
         />
       );
     }
