@@ -53,6 +53,9 @@ const CONTACT = { id: "k1", customer_id: "c1", name: "王采购", is_primary: fa
 const FOLLOW_UP = { id: "f1", customer_id: "c1", kind: "call", content: "电话沟通", occurred_at: NOW, owner_id: "owner", participant_ids: [], version: 1, created_at: NOW, updated_at: NOW };
 const COLLABORATOR = { user_id: "me", display_name: "赵二", access: "read", created_at: NOW };
 
+/** The owner shared the customer: the log holds the shares as JSON, the timeline shows names. */
+const SHARED = { kind: "collaborators", at: NOW, actor_name: "李一", changes: [{ field: "collaborators", before: [], after: [{ user_id: "me", access: "read" }] }] };
+
 let current: Customer = customer("edit");
 
 function json(body: unknown): Response {
@@ -68,7 +71,8 @@ beforeEach(async () => {
       const list = (items: unknown[]) => json({ items, total: items.length, total_exact: true, page: 1, page_size: 100 });
       if (path === "/api/v1/customers/c1") return json(current);
       if (path === "/api/v1/customers/c1/collaborators") return json({ items: [COLLABORATOR] });
-      if (path === "/api/v1/customers/c1/timeline") return json({ items: [{ kind: "follow_up", at: NOW, follow_up: FOLLOW_UP, changes: [] }], next_cursor: null });
+      if (path === "/api/v1/customers/c1/timeline") return list([SHARED, { kind: "follow_up", at: NOW, follow_up: FOLLOW_UP, changes: [] }]);
+      if (path === "/api/v1/users/lookup") return json({ items: [{ id: "me", username: "zhao", display_name: "赵二" }] });
       if (path === "/api/v1/contacts") return list([CONTACT]);
       if (path === "/api/v1/follow-ups") return list([FOLLOW_UP]);
       return list([]);
@@ -119,6 +123,10 @@ describe("customer 360 and the customer's access", () => {
     expect(screen.getByTestId("customer-transfer")).toBeTruthy();
     await waitFor(() => expect(screen.getAllByTestId("follow-up-item")).toHaveLength(1));
     expect(screen.queryByTestId("follow-up-edit")).toBeNull();
+    const shared = screen.getAllByTestId("timeline-event").find((e) => e.getAttribute("data-kind") === "collaborators");
+    await waitFor(() => expect(shared?.textContent).toContain("赵二 (zhao)（只读）"));
+    expect(shared?.textContent).toContain("团队成员");
+    expect(shared?.textContent).not.toContain("user_id");
 
     await openTab("联系人");
     await screen.findByText("王采购");
