@@ -4,7 +4,7 @@ import type { components } from "../src/api/schema";
 import { AppShell } from "./pages/AppShell";
 import { Customer360Page } from "./pages/CustomerPages";
 import { LoginPage } from "./pages/LoginPage";
-import { adminHeaders, createCustomer, createUser } from "./sceneApi";
+import { adminHeaders, createCustomer, createSalesRep, createUser, userHeaders } from "./sceneApi";
 
 // Each journey signs in as its own admin-role user, not as `admin`: other journeys on a shared
 // server switch admin's saved language back and forth, and the words checked here are Chinese.
@@ -176,4 +176,95 @@ test("customer 360 on a phone: the header wraps, 写跟进 stays a button, the r
   await expect(page.getByTestId("customer-pool").first()).toHaveText("公海");
   await expect(detail.timelineEntries().first()).toContainText("暂无需求");
   await shell.screenshot("360-05-phone-returned");
+});
+
+test("customer 360 shared read-only: the owner shares it, the other rep sees no 编辑 / 写跟进, the owner does", async ({ browser, request }) => {
+  const suffix = Date.now().toString(36);
+  const password = "C360Share!x1";
+  const owner = { username: `c360own_${suffix}`, displayName: `钱负责 ${suffix}`, password };
+  const viewer = { username: `c360view_${suffix}`, displayName: `孙只读 ${suffix}`, password };
+  await createSalesRep(request, owner);
+  await createSalesRep(request, viewer);
+  const name = `苏州只读共享测试有限公司-${suffix}`;
+  const ownerHeaders = await userHeaders(request, owner.username, password);
+  const created = await request.post("/api/v1/customers", { headers: ownerHeaders, data: { kind: "company", name, city: "苏州" } });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = ((await created.json()) as { id: string }).id;
+  await createContact(request, id, `周联系人-${suffix}`);
+
+  /** A browser of its own for each rep, signed in through the login page, in zh-CN. */
+  const signedIn = async (user: { username: string }, viewport = { width: 1440, height: 900 }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "zh-CN", viewport });
+    const page = await context.newPage();
+    const login = new LoginPage(page);
+    await login.goto();
+    await login.login(user.username, password);
+    return { context, page, detail: new Customer360Page(page), shell: new AppShell(page) };
+  };
+
+  const ownerSide = await signedIn(owner);
+  try {
+    await test.step("the owner is offered 编辑 and 写跟进, and shares the customer read-only", async () => {
+      const { page, detail } = ownerSide;
+      await detail.goto(id);
+      await expect(page.getByTestId("customer-edit")).toBeEnabled();
+      await expect(page.getByTestId("customer-follow-up")).toBeEnabled();
+      await expect(page.getByTestId("customer-read-only")).toHaveCount(0);
+      await detail.openTab("团队成员");
+      await detail.addCollaborator(viewer.displayName, "只读");
+    });
+  } finally {
+    await ownerSide.context.close();
+  }
+
+  // The server's side of it: read for the collaborator, edit for the owner.
+  const seen = await request.get(`/api/v1/customers/${id}`, { headers: await userHeaders(request, viewer.username, password) });
+  expect(((await seen.json()) as components["schemas"]["Customer"]).access).toBe("read");
+  const own = await request.get(`/api/v1/customers/${id}`, { headers: ownerHeaders });
+  expect(((await own.json()) as components["schemas"]["Customer"]).access).toBe("edit");
+
+  const viewerSide = await signedIn(viewer);
+  try {
+    await test.step("the read-only rep sees the customer, marked 只读, with no change offered", async () => {
+      const { page, detail, shell } = viewerSide;
+      await detail.goto(id);
+      await expect(page.getByTestId("customer-title")).toHaveText(name);
+      await expect(page.getByTestId("customer-read-only")).toHaveText("只读");
+      await expect(detail.timelineEntries().first()).toBeVisible();
+      for (const testId of ["customer-edit", "customer-follow-up", "timeline-compose"]) {
+        await expect(page.getByTestId(testId), testId).toHaveCount(0);
+      }
+      // The pool moves keep their own rule: the owner's side only, greyed out for a collaborator.
+      await expect(page.getByTestId("customer-release")).toBeDisabled();
+      await page.getByTestId("customer-read-only").hover();
+      await expect(page.locator(".ant-tooltip:visible")).toContainText("只有查看权限");
+      await shell.screenshot("360-06-read-only");
+      await detail.openTab("联系人");
+      await expect(page.getByTestId("contact-create")).toBeDisabled();
+      await detail.openTab("跟进记录");
+      await expect(page.getByTestId("follow-up-create")).toHaveCount(0);
+      await detail.openTab("团队成员");
+      await expect(page.getByTestId("collaborators")).toContainText(viewer.displayName);
+      await expect(page.getByTestId("collaborator-add")).toHaveCount(0);
+    });
+  } finally {
+    await viewerSide.context.close();
+  }
+
+  const phone = await signedIn(viewer, { width: 390, height: 844 });
+  try {
+    await test.step("on a phone too: no 写跟进, and 更多 holds no edit (only the greyed-out pool moves)", async () => {
+      const { page, detail, shell } = phone;
+      await detail.goto(id);
+      await expect(page.getByTestId("customer-read-only")).toBeVisible();
+      await expect(page.getByTestId("customer-follow-up")).toHaveCount(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shell.screenshot("360-07-phone-read-only");
+      await page.getByTestId("customer-more").click();
+      await expect(page.getByTestId("customer-menu-release")).toBeVisible();
+      await expect(page.getByTestId("customer-menu-edit")).toHaveCount(0);
+    });
+  } finally {
+    await phone.context.close();
+  }
 });

@@ -129,6 +129,22 @@ async function createScene(request: APIRequestContext): Promise<Scene> {
   return scene;
 }
 
+/** A rep's customer, found by its unique name, with its planned next follow-up. */
+async function customerNamed(request: APIRequestContext, headers: Record<string, string>, name: string): Promise<components["schemas"]["Customer"]> {
+  const list = await ok<{ items: components["schemas"]["Customer"][] }>(await request.get("/api/v1/customers", { headers, params: { q: name } }));
+  const found = list.items.find((c) => c.name === name);
+  expect(found, name).toBeDefined();
+  return found as components["schemas"]["Customer"];
+}
+
+/** The local wall-clock time of an API time in Shanghai, as the pickers show it. */
+function shanghai(at: string | null | undefined): string {
+  if (!at) return "";
+  const d = new Date(new Date(at).getTime() + OFFSET);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
 async function signIn(page: Page, username: string): Promise<WorkbenchPage> {
   const login = new LoginPage(page);
   await login.goto();
@@ -163,7 +179,8 @@ test("workbench: a rep sees due and overdue customers and logs a follow-up from 
 
   await test.step("写跟进 on an overdue customer: the card drops it", async () => {
     await workbench.logFollowUp(OVERDUE, scene.rep1.overdue2, "电话回访，客户下周看方案");
-    await expect(page.locator(".ant-message")).toContainText("跟进已记录");
+    // The customer page's composer, and its message.
+    await expect(page.locator(".ant-message")).toContainText("已添加跟进记录");
     await expect(workbench.total(OVERDUE)).toHaveText("1");
     await expect(workbench.item(OVERDUE, scene.rep1.overdue2)).toHaveCount(0);
     await expect(workbench.item(OVERDUE, scene.rep1.overdue1)).toBeVisible();
@@ -173,6 +190,9 @@ test("workbench: a rep sees due and overdue customers and logs a follow-up from 
     await workbench.logFollowUp(DUE, scene.rep1.due, "已发报价单", "tomorrow");
     await expect(workbench.total(DUE)).toHaveText("0");
     await expect(workbench.card(DUE)).toContainText("今天没有待跟进的客户");
+    // 明天 means tomorrow at 09:00, as on the customer's page.
+    const customer = await customerNamed(request, await loginHeaders(request, rep1.username), scene.rep1.due);
+    expect(shanghai(customer.next_follow_up_at)).toBe(shanghai(new Date(startOfToday() + DAY + 9 * HOUR).toISOString()));
   });
 
   await test.step("the customer's page has the follow-up", async () => {
@@ -243,10 +263,13 @@ test("workbench on a phone (390×844): one column, nothing wider than the screen
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     });
 
-    await test.step("写跟进 from the card on the phone", async () => {
-      await workbench.logFollowUp(DUE, scene.rep2.dueA, "微信沟通，明天上门");
+    await test.step("写跟进 from the card on the phone, the next time typed", async () => {
+      const typed = shanghai(new Date(startOfToday() + 2 * DAY + 14.5 * HOUR).toISOString());
+      await workbench.logFollowUp(DUE, scene.rep2.dueA, "微信沟通，后天下午上门", { typed });
       await expect(workbench.total(DUE)).toHaveText("1");
       await expect(workbench.item(DUE, scene.rep2.dueB)).toBeVisible();
+      const customer = await customerNamed(request, await loginHeaders(request, rep2.username), scene.rep2.dueA);
+      expect(shanghai(customer.next_follow_up_at)).toBe(typed);
     });
   } finally {
     await context.close();

@@ -25,3 +25,23 @@ export function roleDescription(t: TFunction, role: { name: string; description?
 export function entityName(t: TFunction, entity: string): string {
   return t(`common:entities.${entity}`, { defaultValue: entity });
 }
+
+/**
+ * A permission (`customers:read`) in the user's language: the SPA's own wording
+ * (`roles:permissions.<module>.<action>`, one for every code of the generated union, which a test
+ * checks), else `fallback` (the catalogue's label, for a code newer than this SPA), else the code.
+ */
+export function permissionLabel(t: TFunction, code: string, fallback?: string): string {
+  const [module = "", action = ""] = code.split(":");
+  return t(`roles:permissions.${module}.${action}`, { defaultValue: fallback || code });
+}
+
+/** A permission module (a row of the role matrix) in the user's language; `fallback` as above. */
+export function permissionModuleLabel(t: TFunction, module: string, fallback?: string): string {
+  return t(`roles:modules.${module}`, { defaultValue: fallback || module });
+}
+
+/** A permission's action (a column of the role matrix) in the user's language; `fallback` as above. */
+export function permissionActionLabel(t: TFunction, action: string, fallback?: string): string {
+  return t(`roles:actions.${action}`, { defaultValue: fallback || action });
+}

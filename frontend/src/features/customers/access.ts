@@ -6,13 +6,17 @@ export type Access = "yes" | "no" | "unknown";
 type Viewer = { id: string; data_scopes: readonly DataScope[] } | undefined;
 
 /**
- * Editing the record and its follow-ups (and transferring it): the server allows the owner, users
- * whose data scope covers the owner, and collaborators with edit access. A public customer has no
- * owner, so only the "all" scope may edit it; for a department scope or a shared customer only the
- * server knows, so the UI offers the action and shows the server's answer.
+ * Editing the record and what hangs off it (follow-ups, contacts, collaborators): the server allows
+ * the owner, users whose edit scope covers the owner, and collaborators with edit access. A single
+ * customer read from the server says which it is (`access`: "edit" or "read"), and that answer
+ * wins. Without it (a list row), a public customer has no owner, so only the "all" scope may edit
+ * it; for a department scope or a shared customer only the server knows, so the UI offers the
+ * action and shows the server's answer.
  */
-export function editAccess(customer: Pick<Customer, "owner_id">, me: Viewer): Access {
+export function editAccess(customer: Pick<Customer, "owner_id" | "access">, me: Viewer): Access {
   if (!me) return "no";
+  if (customer.access === "read") return "no";
+  if (customer.access === "edit") return "yes";
   if (me.data_scopes.includes("all")) return "yes";
   if (!customer.owner_id) return "no";
   if (customer.owner_id === me.id) return "yes";
@@ -33,8 +37,20 @@ export function ownerSideAccess(customer: Pick<Customer, "owner_id">, me: Viewer
   return "unknown";
 }
 
-/** Why an action is greyed out, as a `customers:access.*` key; undefined when it may be tried. */
-export function blockedReason(customer: Pick<Customer, "owner_id">, access: Access): "publicPool" | "notOwner" | undefined {
+/**
+ * Transferring: a pool command, with its own rule (the owner's side, as before the server said
+ * `access`), so a customer's `access` does not narrow it; the server has the last word.
+ */
+export function transferAccess(customer: Pick<Customer, "owner_id">, me: Viewer): Access {
+  return editAccess({ owner_id: customer.owner_id }, me);
+}
+
+/**
+ * Why an action is greyed out, as a `customers:access.*` key; undefined when it may be tried. A
+ * public customer is claimed first; one the server lets the user only read says so.
+ */
+export function blockedReason(customer: Pick<Customer, "owner_id"> & { access?: Customer["access"] }, access: Access): "publicPool" | "readOnly" | "notOwner" | undefined {
   if (access !== "no") return undefined;
-  return customer.owner_id ? "notOwner" : "publicPool";
+  if (!customer.owner_id) return "publicPool";
+  return customer.access === "read" ? "readOnly" : "notOwner";
 }

@@ -4,6 +4,7 @@ import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { ApiTokenCreated, PermissionCode } from "../../../api/types";
 import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
+import { permissionLabel } from "../../../shared/systemText";
 import { useMe } from "../../auth/api";
 import { apiTokensApi, usePermissionCatalogue } from "../api";
 
@@ -24,8 +25,9 @@ export function CreateApiTokenModal({ open, onClose, onCreated }: Props) {
   const options = useMemo(() => {
     const mine = me?.permissions ?? [];
     const labels = new Map((catalogue.data ?? []).map((p) => [p.code, zh ? p.label_zh : p.label]));
-    return mine.map((code) => ({ value: code, label: labels.has(code) ? `${labels.get(code)} (${code})` : code }));
-  }, [catalogue.data, me?.permissions, zh]);
+    // The code stays beside the words: a token is for a script, whose author reads codes.
+    return mine.map((code) => ({ value: code, label: `${permissionLabel(t, code, labels.get(code))} (${code})` }));
+  }, [catalogue.data, me?.permissions, zh, t]);
 
   const onFinish = (values: Values) => {
     create.mutate(

@@ -23,7 +23,7 @@ function shares(list: readonly Collaborator[]): CollaboratorShare[] {
 }
 
 /** 团队成员: who else sees the customer (read) or may change it too (edit). */
-export function CollaboratorsTab({ customer }: { customer: Customer }) {
+export function CollaboratorsTab({ customer, editBlocked }: { customer: Customer; editBlocked?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = usePermission();
@@ -32,8 +32,9 @@ export function CollaboratorsTab({ customer }: { customer: Customer }) {
   const replace = useReplaceCollaborators(customer.id);
   const [userId, setUserId] = useState<string | undefined>();
   const [access, setAccess] = useState<Access>("read");
-  // The server decides finally (only the owner's side may share); the permission hides the controls.
-  const editable = can("customers:update");
+  // The server decides finally (only the owner's side may share); the permission, and a customer
+  // the user may only read, hide the controls.
+  const editable = can("customers:update") && !editBlocked;
   const none = t("common:values.none");
   const list = collaborators.data ?? [];
   const accessOptions = ACCESS.map((value) => ({ value, label: t(`customers:collaborators.access.${value}`) }));

@@ -14,7 +14,13 @@ function primaryFirst(contacts: readonly Contact[]): Contact[] {
   return [...contacts].sort((a, b) => Number(b.is_primary) - Number(a.is_primary));
 }
 
-export function ContactsTab({ customerId }: { customerId: string }) {
+type Props = {
+  customerId: string;
+  /** Why the customer's contacts may not be changed here (read only, say): then none is offered. */
+  editBlocked?: string;
+};
+
+export function ContactsTab({ customerId, editBlocked }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = usePermission();
@@ -34,10 +40,11 @@ export function ContactsTab({ customerId }: { customerId: string }) {
 
   const actions = useActionsColumn<Contact>({
     fixed: false,
-    actions: [{ key: "edit", label: t("common:actions.edit"), permission: "contacts:update", onClick: (contact) => setTarget({ contact }) }],
+    // The customer's access narrows the permissions: read only, the changes are greyed out with why.
+    actions: [{ key: "edit", label: t("common:actions.edit"), permission: "contacts:update", blocked: () => editBlocked, onClick: (contact) => setTarget({ contact }) }],
     // The customer is the page's own.
     history: { entity: "contacts", fields: "customers:contacts.fields", name: (c) => c.name, hiddenFields: ["customer_id"] },
-    remove: { permission: "contacts:delete", name: (c) => c.name, onDelete: (c) => remove.mutateAsync(c) },
+    remove: { permission: "contacts:delete", name: (c) => c.name, onDelete: (c) => remove.mutateAsync(c), blockedReason: () => editBlocked },
   });
 
   const columns: TableColumnsType<Contact> = [
@@ -51,7 +58,7 @@ export function ContactsTab({ customerId }: { customerId: string }) {
           <Tooltip title={t("customers:contacts.primary")}>
             <StarFilled style={{ color: "#faad14" }} data-testid="contact-primary-star" />
           </Tooltip>
-        ) : can("contacts:update") ? (
+        ) : can("contacts:update") && !editBlocked ? (
           <Tooltip title={t("customers:contacts.makePrimary")}>
             <Button type="text" size="small" icon={<StarOutlined />} onClick={() => makePrimary(c)} aria-label={t("customers:contacts.makePrimary")} />
           </Tooltip>
@@ -69,11 +76,18 @@ export function ContactsTab({ customerId }: { customerId: string }) {
 
   return (
     <>
-      {can("contacts:create") && (
-        <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setTarget({ contact: null })} data-testid="contact-create">
-          {t("customers:contacts.add")}
-        </Button>
-      )}
+      {can("contacts:create") &&
+        (editBlocked ? (
+          <Tooltip title={editBlocked}>
+            <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} disabled data-testid="contact-create">
+              {t("customers:contacts.add")}
+            </Button>
+          </Tooltip>
+        ) : (
+          <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setTarget({ contact: null })} data-testid="contact-create">
+            {t("customers:contacts.add")}
+          </Button>
+        ))}
       <Table<Contact>
         rowKey="id"
         size="middle"

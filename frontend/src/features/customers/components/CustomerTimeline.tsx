@@ -22,6 +22,12 @@ function dotColor(kind: string): string {
 /** Logged fields that hold a user's id, shown by name. */
 const USER_FIELDS = new Set(["owner_id", "created_by"]);
 
+/** The shares a `collaborators` change logs: `[{ user_id, access }]`, before and after. */
+function shares(value: unknown): { user_id: string; access: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((s): s is { user_id: string; access: string } => typeof s === "object" && s !== null && typeof (s as { user_id?: unknown }).user_id === "string");
+}
+
 type Props = {
   customerId: string;
   onCompose: (followUp: FollowUp | null) => void;
@@ -47,12 +53,21 @@ export function CustomerTimeline({ customerId, onCompose, composeBlocked }: Prop
       timelineActorId(item),
       ...(item.follow_up?.participant_ids ?? []),
       ...item.changes.filter((c) => USER_FIELDS.has(c.field)).flatMap((c) => [c.before, c.after]).filter((v): v is string => typeof v === "string"),
+      ...item.changes.filter((c) => c.field === "collaborators").flatMap((c) => [...shares(c.before), ...shares(c.after)].map((s) => s.user_id)),
     ]),
   );
   const fieldLabel = historyFieldLabel(t, "customers:fields");
   const author = (item: TimelineItem) => userNames.get(timelineActorId(item) ?? "") || item.actor_name || t("customers:timeline.system");
   const value = (field: string, v: unknown) => {
     if (typeof v === "string" && USER_FIELDS.has(field)) return userNames.get(v) ?? v;
+    // Who the customer is shared with, by name and access, not as the logged JSON.
+    if (field === "collaborators" && Array.isArray(v)) {
+      const list = shares(v);
+      if (list.length === 0) return none;
+      return list
+        .map((s) => t("customers:timeline.share", { name: userNames.get(s.user_id) ?? s.user_id, access: t(`customers:collaborators.access.${s.access}`, { defaultValue: s.access }) }))
+        .join(t("customers:history.separator"));
+    }
     return valueText(field, v, none) ?? formatValue(v, none);
   };
 
@@ -67,6 +82,7 @@ export function CustomerTimeline({ customerId, onCompose, composeBlocked }: Prop
           contactName={f.contact_id ? contactName.get(f.contact_id) : undefined}
           userNames={userNames}
           onEdit={onCompose}
+          readOnly={!!composeBlocked}
         />
       );
     }

@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { Col, Form, Input, Row, Select } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -17,14 +18,23 @@ type Props = {
   /** The follow-up to correct; null logs a new one. */
   followUp: FollowUp | null;
   onClose: () => void;
+  /**
+   * The customer's name, for a composer opened away from the customer's page (the workbench): the
+   * title then says whom the follow-up is for.
+   */
+  customerName?: string;
+  /** After a successful save (and its own query invalidations): a host refreshes what it shows. */
+  onSaved?: () => void;
 };
 
 /**
  * 写跟进: logs what happened with the customer and when to get back to them, or corrects a logged
  * follow-up (If-Match with its version). Saving refreshes the timeline, the follow-ups, the
  * customer's follow-up times and the lists (follow-up writes invalidate "follow-ups" and "customers").
+ * The customer's page hosts it, and so does the workbench's 写跟进 (with `customerName` and
+ * `onSaved`, to refresh its cards): one form for both places.
  */
-export function FollowUpComposer({ open, customerId, followUp, onClose }: Props) {
+export function FollowUpComposer({ open, customerId, followUp, onClose, customerName, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const can = usePermission();
   const [form] = Form.useForm<FollowUpFormValues>();
@@ -35,7 +45,14 @@ export function FollowUpComposer({ open, customerId, followUp, onClose }: Props)
 
   const kindOptions = dictionaryOptions(kinds.data, i18n.language, followUp?.kind);
   // A new follow-up starts with the first kind in the dictionary's order (the usual one, a call).
-  const initialValues = followUp ? followUpFormValues(followUp) : { ...followUpFormValues(null), kind: kindOptions[0]?.value };
+  const firstKind = kindOptions[0]?.value;
+  const initialValues = followUp ? followUpFormValues(followUp) : { ...followUpFormValues(null), kind: firstKind };
+
+  // Opened before the dictionary has loaded (from the workbench, where nothing else asked for it),
+  // a new follow-up gets the first kind once it arrives, unless the user has picked one already.
+  useEffect(() => {
+    if (open && !followUp && firstKind && !form.getFieldValue("kind")) form.setFieldsValue({ kind: firstKind });
+  }, [open, followUp, firstKind, form]);
 
   const submit = (values: FollowUpFormValues) =>
     followUp
@@ -45,12 +62,19 @@ export function FollowUpComposer({ open, customerId, followUp, onClose }: Props)
   return (
     <ResourceFormDrawer<FollowUpFormValues>
       open={open}
-      title={followUp ? t("customers:composer.editTitle") : t("customers:composer.createTitle")}
+      title={
+        followUp
+          ? t("customers:composer.editTitle")
+          : customerName
+            ? t("customers:composer.createTitleFor", { name: customerName })
+            : t("customers:composer.createTitle")
+      }
       onClose={onClose}
       form={form}
       recordKey={followUp?.id ?? "new"}
       initialValues={initialValues}
       onSubmit={submit}
+      onSaved={onSaved ? () => onSaved() : undefined}
       successMessage={followUp ? t("customers:composer.saved") : t("customers:followUps.added")}
       saveTestId="follow-up-save"
     >

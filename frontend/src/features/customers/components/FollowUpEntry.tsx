@@ -17,10 +17,12 @@ type Props = {
   /** Names of the participants, by id. */
   userNames: ReadonlyMap<string, string>;
   onEdit: (followUp: FollowUp) => void;
+  /** The customer may not be changed here (read only, say): no edit or delete is offered. */
+  readOnly?: boolean;
 };
 
 /** One follow-up as the timeline and the follow-ups tab show it, with its edit and delete. */
-export function FollowUpEntry({ followUp: f, kinds, author, contactName, userNames, onEdit }: Props) {
+export function FollowUpEntry({ followUp: f, kinds, author, contactName, userNames, onEdit, readOnly = false }: Props) {
   const { t, i18n } = useTranslation();
   const can = usePermission();
   const remove = followUpsApi.useDelete();
@@ -36,12 +38,12 @@ export function FollowUpEntry({ followUp: f, kinds, author, contactName, userNam
         <Typography.Text type="secondary">{formatDateTime(f.occurred_at, none)}</Typography.Text>
         {author && <Typography.Text type="secondary">{author}</Typography.Text>}
         {contactName && <Typography.Text type="secondary">{t("customers:timeline.with", { name: contactName })}</Typography.Text>}
-        {can("follow_ups:update") && (
+        {can("follow_ups:update") && !readOnly && (
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(f)} data-testid="follow-up-edit" style={{ paddingInline: 0 }}>
             {t("common:actions.edit")}
           </Button>
         )}
-        {can("follow_ups:delete") && <ConfirmDelete name={f.content} question={t("customers:followUps.confirmDelete")} onDelete={() => remove.mutateAsync(f)} />}
+        {can("follow_ups:delete") && !readOnly && <ConfirmDelete name={f.content} question={t("customers:followUps.confirmDelete")} onDelete={() => remove.mutateAsync(f)} />}
       </Space>
       <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: "4px 0", overflowWrap: "anywhere" }} data-testid="follow-up-content-text">
         {f.content}

@@ -11,7 +11,7 @@ type Props = {
   customerId: string;
   /** Opens the composer: a new follow-up (null) or a correction. */
   onCompose: (followUp: FollowUp | null) => void;
-  /** Why logging one is greyed out here (a public customer, say); undefined when it may be tried. */
+  /** Why logging or correcting one is not offered here (a public customer, read only); undefined when it may be tried. */
   composeBlocked?: string;
 };
 
@@ -54,6 +54,7 @@ export function FollowUpsTab({ customerId, onCompose, composeBlocked }: Props) {
                 contactName={f.contact_id ? contactName.get(f.contact_id) : undefined}
                 userNames={userNames}
                 onEdit={onCompose}
+                readOnly={!!composeBlocked}
               />
             ),
           }))}

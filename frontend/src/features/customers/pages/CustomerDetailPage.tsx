@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from "react";
-import { App, Button, Dropdown, Grid, Tooltip, type MenuProps } from "antd";
-import { EditOutlined, EllipsisOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from "@ant-design/icons";
+import { App, Button, Dropdown, Grid, Space, Tag, Tooltip, type MenuProps } from "antd";
+import { EditOutlined, EllipsisOutlined, EyeOutlined, MergeCellsOutlined, PlusOutlined, SwapOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
 import type { Customer, FollowUp } from "../../../api/types";
@@ -9,7 +9,7 @@ import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
 import { useMe, usePermission } from "../../auth/api";
-import { blockedReason, editAccess } from "../access";
+import { blockedReason, editAccess, transferAccess } from "../access";
 import { customersApi } from "../api";
 import { CollaboratorsTab } from "../components/CollaboratorsTab";
 import { ContactsTab } from "../components/ContactsTab";
@@ -43,6 +43,13 @@ function Gated({ blocked, children }: { blocked?: string; children: ReactNode })
  * and the day's moves (log a follow-up, return to the pool, transfer, edit), then the activity
  * timeline first and the record's other tabs after it. On a phone the header keeps "log a
  * follow-up" as a button and folds the other moves into "more".
+ *
+ * What changes the customer or what hangs off it (edit, merge, delete, follow-ups, contacts,
+ * collaborators) is offered only as far as the server allows it: the customer's `access` says
+ * "read" for a read-only collaborator, a rep looking at a public customer, or a manager who may
+ * see more than they may change. Read-only, those are not offered and a 只读 tag says why; a
+ * public customer keeps them greyed out with "claim it first". The pool moves (claim, release,
+ * invalidate) and transfer keep their own rules.
  */
 export function CustomerDetailPage() {
   const { id = "" } = useParams();
@@ -65,9 +72,16 @@ export function CustomerDetailPage() {
   const [composing, setComposing] = useState<{ open: boolean; followUp: FollowUp | null }>({ open: false, followUp: null });
   const compose = (followUp: FollowUp | null) => setComposing({ open: true, followUp });
 
-  /** Why editing (the record, its follow-ups, a transfer) is greyed out; undefined when it may be tried. */
+  /** Why changing the customer or what hangs off it is not offered; undefined when it may be tried. */
+  const editReason = (c: Customer) => blockedReason(c, editAccess(c, me));
   const editBlocked = (c: Customer) => {
-    const reason = blockedReason(c, editAccess(c, me));
+    const reason = editReason(c);
+    return reason ? t(`customers:access.${reason}`) : undefined;
+  };
+  /** The server lets the user only read this customer (not a public one: that is claimed first). */
+  const readOnly = (c: Customer) => editReason(c) === "readOnly";
+  const transferBlocked = (c: Customer) => {
+    const reason = blockedReason({ owner_id: c.owner_id }, transferAccess(c, me));
     return reason ? t(`customers:access.${reason}`) : undefined;
   };
 
@@ -89,8 +103,14 @@ export function CustomerDetailPage() {
 
   const actions = (c: Customer) => {
     const blocked = editBlocked(c);
-    const canFollowUp = can("follow_ups:create");
+    // Read only: the changes are not offered at all (the 只读 tag by the title says why).
+    const writable = !readOnly(c);
+    const canFollowUp = can("follow_ups:create") && writable;
+    const canEdit = can("customers:update") && writable;
+    const canMerge = can("customers:merge") && writable;
+    const canDelete = can("customers:delete") && writable;
     const canTransfer = can("customers:transfer") && TRANSFERABLE_POOLS.includes(c.pool);
+    const transferBlockedReason = transferBlocked(c);
     const followUpButton = canFollowUp && (
       <Gated blocked={blocked}>
         <Button type="primary" icon={<PlusOutlined />} disabled={!!blocked} onClick={() => compose(null)} data-testid="customer-follow-up">
@@ -103,13 +123,13 @@ export function CustomerDetailPage() {
       const items: MenuItem[] = [
         ...pool.menuItems(c),
         ...(canTransfer
-          ? [{ key: "transfer", icon: <SwapOutlined />, disabled: !!blocked, extra: blocked, label: <span data-testid="customer-menu-transfer">{t("customers:bulk.actions.transfer")}</span>, onClick: () => setTransferring(true) }]
+          ? [{ key: "transfer", icon: <SwapOutlined />, disabled: !!transferBlockedReason, extra: transferBlockedReason, label: <span data-testid="customer-menu-transfer">{t("customers:bulk.actions.transfer")}</span>, onClick: () => setTransferring(true) }]
           : []),
-        ...(can("customers:update")
+        ...(canEdit
           ? [{ key: "edit", icon: <EditOutlined />, disabled: !!blocked, extra: blocked, label: <span data-testid="customer-menu-edit">{t("common:actions.edit")}</span>, onClick: () => setEditing(true) }]
           : []),
-        ...(can("customers:merge") ? [{ key: "merge", icon: <MergeCellsOutlined />, label: t("customers:merge.button"), onClick: () => setMerging(true) }] : []),
-        ...(can("customers:delete") ? [{ type: "divider" as const }, { key: "delete", danger: true, label: t("common:actions.delete"), onClick: () => confirmDelete(c) }] : []),
+        ...(canMerge ? [{ key: "merge", icon: <MergeCellsOutlined />, disabled: !!blocked, extra: blocked, label: t("customers:merge.button"), onClick: () => setMerging(true) }] : []),
+        ...(canDelete ? [{ type: "divider" as const }, { key: "delete", danger: true, disabled: !!blocked, extra: blocked, label: t("common:actions.delete"), onClick: () => confirmDelete(c) }] : []),
       ];
       return (
         <>
@@ -130,27 +150,30 @@ export function CustomerDetailPage() {
         {followUpButton}
         {pool.buttons(c)}
         {canTransfer && (
-          <Gated blocked={blocked}>
-            <Button icon={<SwapOutlined />} disabled={!!blocked} onClick={() => setTransferring(true)} data-testid="customer-transfer">
+          <Gated blocked={transferBlockedReason}>
+            <Button icon={<SwapOutlined />} disabled={!!transferBlockedReason} onClick={() => setTransferring(true)} data-testid="customer-transfer">
               {t("customers:bulk.actions.transfer")}
             </Button>
           </Gated>
         )}
-        {can("customers:update") && (
+        {canEdit && (
           <Gated blocked={blocked}>
             <Button icon={<EditOutlined />} disabled={!!blocked} onClick={() => setEditing(true)} data-testid="customer-edit">
               {t("common:actions.edit")}
             </Button>
           </Gated>
         )}
-        {can("customers:merge") && (
-          <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="customer-merge">
-            {t("customers:merge.button")}
-          </Button>
+        {canMerge && (
+          <Gated blocked={blocked}>
+            <Button icon={<MergeCellsOutlined />} disabled={!!blocked} onClick={() => setMerging(true)} data-testid="customer-merge">
+              {t("customers:merge.button")}
+            </Button>
+          </Gated>
         )}
-        {can("customers:delete") && (
+        {canDelete && (
           <ConfirmDelete
             variant="button"
+            blockedReason={blocked}
             name={c.name}
             onDelete={() => remove.mutateAsync(c)}
             onDeleted={() => navigate(CUSTOMERS_PATH, { replace: true })}
@@ -169,7 +192,18 @@ export function CustomerDetailPage() {
       notFoundLabel={t("customers:detail.notFound")}
       title={(c) => c.name}
       titleTestId="customer-title"
-      titleExtra={(c) => <PoolTag pool={c.pool} />}
+      titleExtra={(c) => (
+        <Space size={4}>
+          <PoolTag pool={c.pool} />
+          {readOnly(c) && (
+            <Tooltip title={t("customers:access.readOnlyHint")}>
+              <Tag icon={<EyeOutlined />} data-testid="customer-read-only">
+                {t("customers:access.readOnlyTag")}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      )}
       subtitle={(c) => <CustomerHeaderInfo customer={c} />}
       actions={actions}
       tabs={(c) => [
@@ -179,18 +213,18 @@ export function CustomerDetailPage() {
           children: <CustomerTimeline customerId={c.id} onCompose={compose} composeBlocked={editBlocked(c)} />,
         },
         { key: "profile", label: t("customers:detail.tabs.profile"), children: <CustomerProfile customer={c} /> },
-        ...(can("contacts:read") ? [{ key: "contacts", label: t("customers:detail.tabs.contacts"), children: <ContactsTab customerId={c.id} /> }] : []),
+        ...(can("contacts:read") ? [{ key: "contacts", label: t("customers:detail.tabs.contacts"), children: <ContactsTab customerId={c.id} editBlocked={editBlocked(c)} /> }] : []),
         ...(can("follow_ups:read")
           ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab customerId={c.id} onCompose={compose} composeBlocked={editBlocked(c)} /> }]
           : []),
-        { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} /> },
+        { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} editBlocked={editBlocked(c)} /> },
         ...(can("suppliers:read") ? [{ key: "suppliers", label: t("customers:detail.tabs.suppliers"), children: <SuppliersTab customerId={c.id} /> }] : []),
       ]}
       history={{ entity: "customers", id: (c) => c.id, label: t("customers:detail.tabs.history"), testId: "customer-history", ...historyText }}
       overlays={(c) => (
         <>
           <CustomerFormDrawer open={editing} customer={c} onClose={() => setEditing(false)} />
-          {can("customers:merge") && <MergeCustomerModal customer={c} open={merging} onClose={() => setMerging(false)} />}
+          {can("customers:merge") && !editBlocked(c) && <MergeCustomerModal customer={c} open={merging} onClose={() => setMerging(false)} />}
           {can("customers:transfer") && <OwnerModal mode={transferring ? "transfer" : null} customers={[c]} onClose={() => setTransferring(false)} onDone={() => setTransferring(false)} />}
           <FollowUpComposer open={composing.open} customerId={c.id} followUp={composing.followUp} onClose={() => setComposing((old) => ({ ...old, open: false }))} />
           {pool.modal}

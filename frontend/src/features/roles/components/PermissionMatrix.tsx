@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { Checkbox, Table, Tooltip, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "../../../api/types";
+import { permissionActionLabel, permissionLabel, permissionModuleLabel } from "../../../shared/systemText";
 import { buildMatrix, rowState, toggleCode, toggleRow, type MatrixRow } from "../matrix";
 
 type Props = {
@@ -34,24 +35,26 @@ export function PermissionMatrix({ catalogue, value = [], onChange, disabled }: 
               disabled={disabled}
               onChange={(e) => onChange?.(toggleRow(row, value, e.target.checked))}
             >
-              {zh ? row.labelZh : row.label}
+              {permissionModuleLabel(t, row.module, zh ? row.labelZh : row.label)}
             </Checkbox>
           </Tooltip>
         );
       },
     },
     ...matrix.actions.map((action) => ({
-      title: t(`roles:actions.${action}`, { defaultValue: action }),
+      title: permissionActionLabel(t, action),
       key: action,
       align: "center" as const,
       render: (_: unknown, row: MatrixRow) => {
         const permission = row.cells.get(action);
         if (!permission) return null;
+        // In words only: an admin picks 查看客户, not `customers:read`.
+        const label = permissionLabel(t, permission.code, zh ? permission.label_zh : permission.label);
         return (
-          <Tooltip title={`${zh ? permission.label_zh : permission.label} (${permission.code})`}>
+          <Tooltip title={label}>
             <Checkbox
               data-testid={`perm-${permission.code}`}
-              aria-label={permission.code}
+              aria-label={label}
               checked={selected.has(permission.code)}
               disabled={disabled}
               onChange={(e) => onChange?.(toggleCode(value, permission.code, e.target.checked))}

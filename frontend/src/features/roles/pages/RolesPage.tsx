@@ -3,7 +3,7 @@ import { Space, Tag, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DataScope, Role } from "../../../api/types";
 import { usePermissionCatalogue } from "../../../shared/lookups";
-import { roleDescription, roleName } from "../../../shared/systemText";
+import { permissionLabel, roleDescription, roleName } from "../../../shared/systemText";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
@@ -22,14 +22,14 @@ export function RolesPage() {
   const [target, setTarget] = useState<RoleFormTarget>(null);
   const none = t("common:values.none");
   const permissionLabels = useMemo(
-    () => new Map((catalogue.data ?? []).map((p) => [p.code, zh ? p.label_zh : p.label])),
-    [catalogue.data, zh],
+    () => new Map((catalogue.data ?? []).map((p) => [p.code, permissionLabel(t, p.code, zh ? p.label_zh : p.label)])),
+    [catalogue.data, zh, t],
   );
   // Permissions by their names in the catalogue, the data scope in words.
   const roleHistoryValue = (field: string, value: unknown, empty: string) => {
     if (field === "data_scope" && typeof value === "string") return t(`common:dataScope.${value}`, { defaultValue: value });
     if (field === "permissions" && Array.isArray(value)) {
-      return value.length === 0 ? empty : value.map((code) => permissionLabels.get(String(code)) ?? String(code)).join(t("common:history.separator"));
+      return value.length === 0 ? empty : value.map((code) => permissionLabels.get(String(code)) ?? permissionLabel(t, String(code))).join(t("common:history.separator"));
     }
     return undefined;
   };

@@ -8,8 +8,10 @@ import { usePermission } from "../../auth/api";
 import type { WorkbenchCard, WorkbenchItem } from "../api";
 import { cardDefinition, fallbackTitle, type CardContext } from "../cards";
 import { relativeTime, timeText } from "../relativeTime";
-import type { FollowUpTarget } from "./QuickFollowUpModal";
 import { OwnerBreakdown } from "./OwnerBreakdown";
+
+/** The customer a card's 写跟进 is for. */
+export type FollowUpTarget = { id: string; name: string };
 
 type Props = {
   card: WorkbenchCard;

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState } from "react";
 import { Button, Card, Col, Result, Row, Segmented, Skeleton, Space, Tooltip, Typography } from "antd";
 import { ReloadOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { problemText } from "../../../api/problem";
 import { useTimeZone } from "../../../shared/timeZone";
 import { useMe } from "../../auth/api";
-import { useWorkbench, type Reach } from "../api";
+import { FollowUpComposer } from "../../customers/components/FollowUpComposer";
+import { useWorkbench, workbenchKeys, type Reach } from "../api";
 import { cardOrder, type CardContext } from "../cards";
-import { QuickFollowUpModal, type FollowUpTarget } from "../components/QuickFollowUpModal";
-import { WorkbenchCardView } from "../components/WorkbenchCardView";
+import { WorkbenchCardView, type FollowUpTarget } from "../components/WorkbenchCardView";
 
 // 1 column on phones, 2 on tablets and narrow laptops, 3 from 1200 px.
 const COLUMN = { xs: 24, md: 12, xl: 8 } as const;
@@ -69,7 +70,9 @@ export function WorkbenchPage() {
   const wanted = linked === "team" || linked === "mine" ? linked : storedReach(me?.id);
   const reach: Reach = seesTeam && wanted === "team" ? "team" : "mine";
   const workbench = useWorkbench(reach, zone);
-  const [followUp, setFollowUp] = useState<FollowUpTarget | null>(null);
+  const queryClient = useQueryClient();
+  // The customer stays while the composer closes, so its title does not change during the animation.
+  const [followUp, setFollowUp] = useState<{ open: boolean; customer: FollowUpTarget | null }>({ open: false, customer: null });
 
   const setReach = (next: Reach) => {
     storeReach(me?.id, next);
@@ -144,12 +147,24 @@ export function WorkbenchPage() {
         <Row gutter={[16, 16]} data-testid="workbench-cards">
           {cards.map((card) => (
             <Col key={card.key} {...COLUMN}>
-              <WorkbenchCardView card={card} context={context} onFollowUp={setFollowUp} />
+              <WorkbenchCardView card={card} context={context} onFollowUp={(customer) => setFollowUp({ open: true, customer })} />
             </Col>
           ))}
         </Row>
       )}
-      <QuickFollowUpModal customer={followUp} onClose={() => setFollowUp(null)} />
+      {followUp.customer && (
+        // The customer page's composer, for the card's customer: the same quick times, contacts,
+        // participants and typed times as there. Its own invalidations refresh the customer's
+        // page and lists; the cards are refreshed here.
+        <FollowUpComposer
+          open={followUp.open}
+          customerId={followUp.customer.id}
+          customerName={followUp.customer.name}
+          followUp={null}
+          onClose={() => setFollowUp((old) => ({ ...old, open: false }))}
+          onSaved={() => void queryClient.invalidateQueries({ queryKey: workbenchKeys.all })}
+        />
+      )}
     </div>
   );
 }
