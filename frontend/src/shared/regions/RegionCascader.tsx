@@ -4,18 +4,21 @@ import { useTranslation } from "react-i18next";
 import { regionSearchMatch, trimRegions } from "./regions";
 import { useRegions } from "./useRegions";
 
+/** The server's region fields as the cascader reads them: the code is the value, the name the label. */
+const FIELD_NAMES = { value: "code", label: "name", children: "children" } as const;
+
 type Props = {
-  /** Province, city, district names; fewer for a region chosen only so far. */
+  /** The GB/T 2260 codes from the province down to the region chosen; fewer for a region chosen only so far. */
   value?: string[];
   onChange: (path: string[] | undefined) => void;
-  /** 3: down to the district (a form), 2: province and city (a filter). */
+  /** 3: down to the district (a customer), 2: province and city (a supplier, a filter). */
   depth?: 2 | 3;
   placeholder?: string;
   testId?: string;
   style?: CSSProperties;
 };
 
-/** 省/市/区 from the bundled data set, searchable; any level may be the last one chosen. */
+/** 省/市/区 from the server's data set, searchable; any level may be the last one chosen. */
 export function RegionCascader({ value, onChange, depth = 3, placeholder, testId, style }: Props) {
   const { t } = useTranslation();
   const regions = useRegions();
@@ -23,6 +26,7 @@ export function RegionCascader({ value, onChange, depth = 3, placeholder, testId
   return (
     <Cascader
       options={options}
+      fieldNames={FIELD_NAMES}
       value={value}
       onChange={(path) => onChange(path && path.length > 0 ? path.map(String) : undefined)}
       changeOnSelect
