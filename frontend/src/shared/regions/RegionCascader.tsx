@@ -1,5 +1,5 @@
 import { useMemo, type CSSProperties } from "react";
-import { Cascader } from "antd";
+import { Cascader, Grid } from "antd";
 import { useTranslation } from "react-i18next";
 import { regionSearchMatch, trimRegions } from "./regions";
 import { useRegions } from "./useRegions";
@@ -22,6 +22,8 @@ type Props = {
 export function RegionCascader({ value, onChange, depth = 3, placeholder, testId, style }: Props) {
   const { t } = useTranslation();
   const regions = useRegions();
+  // Below 768 px three columns must share the screen: names wrap instead of widening their column.
+  const phone = Grid.useBreakpoint().md === false;
   const options = useMemo(() => (regions.data ? (depth === 3 ? regions.data : trimRegions(regions.data, depth)) : []), [regions.data, depth]);
   return (
     <Cascader
@@ -35,8 +37,10 @@ export function RegionCascader({ value, onChange, depth = 3, placeholder, testId
       loading={regions.isPending}
       placeholder={placeholder ?? t("common:region.placeholder")}
       notFoundContent={regions.isError ? t("common:region.loadFailed") : undefined}
-      // Three columns of antd's default width overflow a phone's screen; the names are short.
-      dropdownMenuColumnStyle={{ minWidth: 88 }}
+      // Three columns of antd's default width overflow a phone's screen; most names are short, and
+      // the long ones (新疆维吾尔自治区, 黔东南苗族侗族自治州) wrap there.
+      dropdownMenuColumnStyle={phone ? { minWidth: 88, maxWidth: 112 } : { minWidth: 88 }}
+      optionRender={phone ? (option) => <span style={{ whiteSpace: "normal", overflowWrap: "anywhere" }}>{option.name}</span> : undefined}
       data-testid={testId}
       style={style}
     />
