@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import dayjs from "dayjs";
 import { ADMIN_STATE } from "./authState";
-import { AppShell } from "./pages/AppShell";
+import { AppShell, chooseRegion } from "./pages/AppShell";
 import { ProductsPage, SuppliersPages } from "./pages/ProductPages";
 
 const ADMIN_PASSWORD = "Admin12345!";
@@ -112,10 +112,13 @@ test("products and suppliers: category tree, product price, supplier price list 
     await page.goto("/");
     await shell.open("suppliers");
     await expect(page).toHaveURL(/\/suppliers$/);
-    await suppliers.create({ name: supplierName, contact: "陈经理", phone: "0571-88886666", province: "浙江", city: "杭州" }, () =>
+    const supplierId = await suppliers.create({ name: supplierName, contact: "陈经理", phone: "0571-88886666", region: ["浙江省", "杭州市"] }, () =>
       shell.screenshot("43-supplier-form"),
     );
     await expect(page.getByTestId("supplier-profile")).toContainText("陈经理");
+    await expect(page.getByTestId("supplier-profile")).toContainText("杭州市");
+    const saved = await request.get(`/api/v1/suppliers/${supplierId}`, { headers: await adminHeaders(request) });
+    expect(await saved.json()).toMatchObject({ province: "浙江省", city: "杭州市", region_code: "330100" });
     await suppliers.openTab("价格表");
     await suppliers.addPriceRow(0, productName, "980.50");
     // A second row ending before it starts is refused before anything is sent.
@@ -173,15 +176,21 @@ test("products and suppliers: category tree, product price, supplier price list 
     await expect(page.getByTestId("supplier-profile")).toContainText("陈经理");
   });
 
-  await test.step("the supplier list shows who created it and filters by city", async () => {
+  await test.step("the supplier list shows who created it and filters by region", async () => {
     await suppliers.gotoList();
     await suppliers.search(supplierName);
     await expect(suppliers.row(supplierName).locator("td").first()).toHaveText(/^S\d+$/);
-    await page.getByTestId("supplier-search-city").fill("杭州");
+    // A province's code matches the suppliers in its cities.
+    await chooseRegion(page, page.getByTestId("supplier-search-region"), ["浙江省"]);
     await page.getByTestId("supplier-search").click();
+    await expect(page).toHaveURL(/region_code=330000/);
     await expect(suppliers.row(supplierName)).toHaveCount(1);
     await expect(suppliers.row(supplierName)).toContainText("Administrator");
     await shell.screenshot("47-suppliers");
+    await chooseRegion(page, page.getByTestId("supplier-search-region"), ["江苏省"]);
+    await page.getByTestId("supplier-search").click();
+    await expect(page).toHaveURL(/region_code=320000/);
+    await expect(suppliers.row(supplierName)).toHaveCount(0);
   });
 
   await test.step("the product shows the supplier's current price", async () => {

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN_STATE } from "./authState";
-import { chooseRegion } from "./pages/AppShell";
+import { AppShell, chooseRegion } from "./pages/AppShell";
 import { Customer360Page, CustomersListPage } from "./pages/CustomerPages";
 import { SearchPalette } from "./pages/SearchPalette";
 import { adminHeaders, createCustomer } from "./sceneApi";
@@ -88,35 +88,90 @@ test("search: Ctrl+K finds customers, contacts, products and suppliers by two wo
   });
 });
 
-test("region: the customer form picks 省/市/区 and saves the names; the list filters by province and city", async ({ page, request }) => {
+/** The body of the next PATCH of a customer, read on its way (the route sees what the browser's request event may not). */
+async function nextPatch(page: Page, id: string): Promise<() => Promise<Record<string, unknown>>> {
+  const pattern = `**/api/v1/customers/${id}`;
+  let body: Record<string, unknown> | undefined;
+  await page.route(pattern, async (route) => {
+    if (route.request().method() === "PATCH") body = route.request().postDataJSON() as Record<string, unknown>;
+    await route.continue();
+  });
+  return async () => {
+    await expect.poll(() => body !== undefined).toBe(true);
+    await page.unroute(pattern);
+    return body ?? {};
+  };
+}
+
+test("region: the customer form picks 省/市/区 and saves its code; the list filters by region code", async ({ page, request }) => {
   const suffix = Date.now().toString(36);
   const name = `地区测试机械-${suffix}`;
   const id = await createCustomer(request, { name });
   const list = new CustomersListPage(page);
   const detail = new Customer360Page(page);
+  const shell = new AppShell(page);
 
-  await test.step("pick a district in the form and save", async () => {
+  await test.step("pick a district in the form and save: the code is sent, the names come back", async () => {
     await page.goto(`/customers/${id}`);
     await page.getByTestId("customer-edit").click();
     const drawer = page.locator(".ant-drawer-content");
+    await drawer.getByTestId("customer-region").click();
+    await expect(page.locator(".ant-cascader-dropdown:visible")).toContainText("北京市");
+    await shell.screenshot("region-picker-open-1440");
+    await page.keyboard.press("Escape");
     await chooseRegion(page, drawer.getByTestId("customer-region"), ["江苏省", "南京市", "鼓楼区"]);
+    const sent = await nextPatch(page, id);
     await page.getByTestId("customer-save").click();
+    expect(await sent()).toMatchObject({ region_code: "320106" });
     await expect(drawer).toBeHidden();
     // The 360 page opens on the activity timeline; the fields are on the profile tab.
     await detail.openTab("资料");
     await expect(page.getByTestId("customer-profile")).toContainText("江苏省 / 南京市 / 鼓楼区");
     const saved = await request.get(`/api/v1/customers/${id}`, { headers: await adminHeaders(request) });
-    expect(await saved.json()).toMatchObject({ province: "江苏省", city: "南京市", district: "鼓楼区" });
+    expect(await saved.json()).toMatchObject({ province: "江苏省", city: "南京市", district: "鼓楼区", region_code: "320106" });
   });
 
-  await test.step("filter the list by province and city", async () => {
+  await test.step("the form opens on the saved region; clearing it sends no region", async () => {
+    await page.getByTestId("customer-edit").click();
+    const drawer = page.locator(".ant-drawer-content");
+    await expect(drawer.getByTestId("customer-region").locator(".ant-select-selection-item")).toHaveText("江苏省 / 南京市 / 鼓楼区");
+    await drawer.getByTestId("customer-region").hover();
+    await drawer.getByTestId("customer-region").locator(".ant-select-clear").click();
+    await expect(drawer.getByTestId("customer-region").locator(".ant-select-selection-item")).toHaveCount(0);
+    const sent = await nextPatch(page, id);
+    await page.getByTestId("customer-save").click();
+    const body = await sent();
+    expect(body).toMatchObject({ province: null, city: null, district: null });
+    expect(body).not.toHaveProperty("region_code");
+    await expect(drawer).toBeHidden();
+    const saved = await request.get(`/api/v1/customers/${id}`, { headers: await adminHeaders(request) });
+    expect(await saved.json()).toMatchObject({ province: null, city: null, district: null, region_code: null });
+    // Back to 江苏省 / 南京市 / 鼓楼区 for the filters below.
+    await page.getByTestId("customer-edit").click();
+    await chooseRegion(page, drawer.getByTestId("customer-region"), ["江苏省", "南京市", "鼓楼区"]);
+    await page.getByTestId("customer-save").click();
+    await expect(drawer).toBeHidden();
+  });
+
+  await test.step("filter the list by city and by province: region_code matches inside the region", async () => {
     await list.goto();
     await list.search(suffix);
     await list.filter({ region: ["江苏省", "南京市"] });
-    await expect(page).toHaveURL(/province=%E6%B1%9F%E8%8B%8F%E7%9C%81/);
+    await expect(page).toHaveURL(/region_code=320100/);
     await expect(list.row(name)).toHaveCount(1);
     await list.filter({ region: ["浙江省", "杭州市"] });
+    await expect(page).toHaveURL(/region_code=330100/);
     await expect(list.row(name)).toHaveCount(0);
+    await list.filter({ region: ["江苏省"] });
+    await expect(page).toHaveURL(/region_code=320000/);
+    await expect(page).not.toHaveURL(/province=/);
+    await expect(list.row(name)).toHaveCount(1);
+    await list.expectRegionFilter("江苏省");
+    await shell.screenshot("region-list-filtered-province-1440");
+    // A link from before codes still filters by the names.
+    await page.goto(`/customers?q=${suffix}&province=${encodeURIComponent("江苏省")}&city=${encodeURIComponent("南京市")}`);
+    await list.expectRegionFilter("江苏省 / 南京市");
+    await expect(list.row(name)).toHaveCount(1);
   });
 
   await test.step("a stored value the data set lacks stays editable as text", async () => {
@@ -135,22 +190,52 @@ test("region: the customer form picks 省/市/区 and saves the names; the list 
     await expect(page.getByTestId("customer-profile")).toContainText("南京（江北）");
   });
 
-  await test.step("short names are offered as the region they stand for", async () => {
+  await test.step("short names are offered as the region they stand for, saved as its code", async () => {
     const created = await request.post("/api/v1/customers", {
       headers: await adminHeaders(request),
       data: { kind: "company", name: `简写地区-${suffix}`, province: "江苏", city: "南京" },
     });
     expect(created.status(), await created.text()).toBe(201);
-    await page.goto(`/customers/${((await created.json()) as { id: string }).id}`);
+    const shortId = ((await created.json()) as { id: string }).id;
+    await page.goto(`/customers/${shortId}`);
     await page.getByTestId("customer-edit").click();
     const drawer = page.locator(".ant-drawer-content");
     await drawer.getByTestId("customer-region-suggestion").click();
     await expect(drawer.getByTestId("customer-region").locator(".ant-select-selection-item")).toHaveText("江苏省 / 南京市");
+    const sent = await nextPatch(page, shortId);
     await page.getByTestId("customer-save").click();
+    expect(await sent()).toMatchObject({ region_code: "320100" });
     await expect(drawer).toBeHidden();
     // The 360 page opens on the activity timeline; the fields are on the profile tab.
     await detail.openTab("资料");
     await expect(page.getByTestId("customer-profile")).toContainText("江苏省 / 南京市");
+  });
+
+  await test.step("on a phone: the picker fits the screen, the filters drawer filters by province", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/customers/${id}`);
+    // On a phone the header's edit is in its "more" menu.
+    await page.getByTestId("customer-more").click();
+    await page.getByTestId("customer-menu-edit").click();
+    const drawer = page.locator(".ant-drawer-content");
+    await drawer.getByTestId("customer-region").click();
+    const dropdown = page.locator(".ant-cascader-dropdown:visible");
+    await expect(dropdown).toContainText("江苏省");
+    const box = await dropdown.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    await shell.screenshot("region-picker-open-390");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /取\s*消/ }).click();
+    await page.goto("/customers");
+    await page.getByTestId("customer-search-q").fill(suffix);
+    await page.getByTestId("customer-search-filters").click();
+    const filters = page.getByTestId("customer-search-drawer");
+    await chooseRegion(page, filters.getByTestId("customer-search-region"), ["江苏省"]);
+    await filters.getByTestId("customer-search-apply").click();
+    await expect(filters).toBeHidden();
+    await expect(page).toHaveURL(/region_code=320000/);
+    await expect(page.getByTestId("customer-card").filter({ hasText: name })).toHaveCount(1);
+    await shell.screenshot("region-list-filtered-province-390");
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
-import { chooseOption } from "./AppShell";
+import { chooseOption, chooseRegion } from "./AppShell";
 
 /** Clicks a button that downloads a file and returns the file's name and text. */
 async function downloadText(page: Page, button: Locator): Promise<{ filename: string; text: string }> {
@@ -119,7 +119,7 @@ export class SuppliersPages {
 
   /** Creates a supplier; the app then opens its page, whose id is returned. */
   async create(
-    supplier: { name: string; contact?: string; phone?: string; province?: string; city?: string },
+    supplier: { name: string; contact?: string; phone?: string; region?: string[] },
     beforeSave?: () => Promise<void>,
   ): Promise<string> {
     await this.page.getByTestId("supplier-create").click();
@@ -127,8 +127,7 @@ export class SuppliersPages {
     await drawer.getByTestId("supplier-name").fill(supplier.name);
     if (supplier.contact) await drawer.getByTestId("supplier-contact").fill(supplier.contact);
     if (supplier.phone) await drawer.getByTestId("supplier-phone").fill(supplier.phone);
-    if (supplier.province) await drawer.getByTestId("supplier-province").fill(supplier.province);
-    if (supplier.city) await drawer.getByTestId("supplier-city").fill(supplier.city);
+    if (supplier.region) await chooseRegion(this.page, drawer.getByTestId("supplier-region"), supplier.region);
     await beforeSave?.();
     await this.page.getByTestId("supplier-save").click();
     await expect(drawer).toBeHidden();

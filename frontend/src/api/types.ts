@@ -84,3 +84,6 @@ export type SavedView = Schemas["SavedView"];
 export type SavedViewList = Schemas["SavedViewList"];
 export type CreateSavedView = Schemas["NewSavedView"];
 export type UpdateSavedView = Schemas["SavedViewPatch"];
+/** A region of GB/T 2260 (GET /regions): province, city or district, with the levels below it. */
+export type Region = Schemas["Region"];
+export type RegionTree = Schemas["RegionTree"];

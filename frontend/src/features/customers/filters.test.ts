@@ -17,6 +17,12 @@ describe("customer filters", () => {
     });
   });
 
+  it("sends a chosen region as its code, beside an older link's names", () => {
+    expect(customerFilters({ region_code: " 330000 " }, "all").region_code).toBe("330000");
+    expect(customerFilters({ region_code: "" }, "all").region_code).toBeUndefined();
+    expect(customerFilters({ province: "浙江省", city: "杭州市" }, "all")).toMatchObject({ province: "浙江省", city: "杭州市", region_code: undefined });
+  });
+
   it("joins the chosen groups and sends none when none are chosen", () => {
     expect(customerFilters({ group_id: ["g1", "g2"] }, "all").group_id).toBe("g1,g2");
     expect(customerFilters({ group_id: [] }, "all").group_id).toBeUndefined();

@@ -8,6 +8,9 @@ export type CustomerSearchValues = {
   industry?: string;
   level?: string;
   source?: string;
+  /** A region (GB/T 2260 code): customers in it or inside it. */
+  region_code?: string;
+  /** Region names, from links and views made before codes. */
   province?: string;
   city?: string;
   created?: [Dayjs | null, Dayjs | null] | null;
@@ -46,6 +49,7 @@ export function customerFilters(values: CustomerSearchValues, tab: PoolTab, cont
     industry: values.industry || undefined,
     level: values.level || undefined,
     source: values.source || undefined,
+    region_code: text(values.region_code),
     province: text(values.province),
     city: text(values.city),
     created_at_from: start ? start.startOf("day").toISOString() : undefined,

@@ -32,6 +32,12 @@ describe("customer list as a saved view", () => {
     expect(customerViewState({ pool: "mars", page_size: "abc", deal_status: "x", quick: "idle_9" })).toEqual(PLAIN_CUSTOMER_VIEW);
   });
 
+  it("keeps a region filter as its code in the URL, and reads an older link's names", () => {
+    expect(Object.fromEntries(customerListParams({ ...PLAIN_CUSTOMER_VIEW, page: 1, values: { region_code: "330100" } }))).toEqual({ region_code: "330100" });
+    expect(customerListState(new URLSearchParams("region_code=330000")).values).toEqual({ region_code: "330000" });
+    expect(customerListState(new URLSearchParams("province=%E6%B5%99%E6%B1%9F%E7%9C%81")).values).toEqual({ province: "浙江省" });
+  });
+
   it("round-trips, the created range included", () => {
     const from = dayjs("2026-11-01T15:00:00");
     const to = dayjs("2026-11-24T08:00:00");
@@ -94,6 +100,12 @@ describe("customer list in the URL", () => {
     const state: CustomerListState = { values: { q: "云帆", industry: "it" }, tab: "potential", sort: "name", page: 3, page_size: 50 };
     expect(Object.fromEntries(customerListParams(state))).toEqual({ q: "云帆", industry: "it", pool: "potential", sort: "name", page_size: "50", page: "3" });
     expect(Object.fromEntries(customerListParams({ ...plain, values: { city: "杭州" } }))).toEqual({ city: "杭州" });
+  });
+
+  it("keeps a region filter as its code in the URL, and reads an older link's names", () => {
+    expect(Object.fromEntries(customerListParams({ ...PLAIN_CUSTOMER_VIEW, page: 1, values: { region_code: "330100" } }))).toEqual({ region_code: "330100" });
+    expect(customerListState(new URLSearchParams("region_code=330000")).values).toEqual({ region_code: "330000" });
+    expect(customerListState(new URLSearchParams("province=%E6%B5%99%E6%B1%9F%E7%9C%81")).values).toEqual({ province: "浙江省" });
   });
 
   it("round-trips, the created range included", () => {

@@ -64,6 +64,7 @@ export function customerViewState(query: ViewQuery, defaultTab: PoolTab = "all")
     industry: queryText(query, "industry"),
     level: queryText(query, "level"),
     source: queryText(query, "source"),
+    region_code: queryText(query, "region_code"),
     province: queryText(query, "province"),
     city: queryText(query, "city"),
     created: from || to ? [from, to] : undefined,

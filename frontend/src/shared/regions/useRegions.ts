@@ -1,11 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
-import type { RegionOption } from "./regions";
+import { api, unwrap } from "../../api/client";
+import type { Region } from "../../api/types";
 
-/** The region options, fetched as a chunk of their own the first time a picker shows. */
+export const regionKeys = { tree: ["regions"] as const };
+
+/**
+ * The region tree the server serves (GET /regions), asked for the first time a picker shows. It
+ * changes only with a release of the data set: kept for the session, and the browser's cache
+ * (ETag, a day's max-age) spares the download across sessions.
+ */
 export function useRegions() {
-  return useQuery<RegionOption[]>({
-    queryKey: ["regions"],
-    queryFn: () => import("./regionData").then((m) => m.REGION_OPTIONS),
+  return useQuery<Region[]>({
+    queryKey: regionKeys.tree,
+    queryFn: () => unwrap(api.GET("/api/v1/regions")).then((tree) => tree.items),
     staleTime: Infinity,
     gcTime: Infinity,
   });

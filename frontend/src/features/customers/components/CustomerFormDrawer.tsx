@@ -5,8 +5,9 @@ import { ApiError, fieldPath } from "../../../api/problem";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { customersApi, useDictionary } from "../api";
 import { dictionaryOptions } from "../dictionary";
+import { regionBody, regionFormValues } from "../../../shared/regions/regionForm";
+import { RegionFields } from "../../../shared/regions/RegionFields";
 import { DuplicateWarning } from "./DuplicateWarning";
-import { RegionFields } from "./RegionFields";
 
 export type CustomerFormValues = {
   name: string;
@@ -14,6 +15,8 @@ export type CustomerFormValues = {
   industry?: string;
   source?: string;
   level?: string;
+  /** The deepest region chosen from the data set; its names are in province, city and district. */
+  region_code?: string;
   province?: string;
   city?: string;
   district?: string;
@@ -32,16 +35,15 @@ function orNull(value: string | undefined | null): string | null {
   return value === undefined || value === null || value.trim() === "" ? null : value.trim();
 }
 
-function toBody(values: CustomerFormValues) {
+/** The form as a create or patch body; the region as its code, or its names when it has none. */
+export function customerBody(values: CustomerFormValues) {
   return {
     name: values.name.trim(),
     kind: values.kind,
     industry: values.industry ?? null,
     source: values.source ?? null,
     level: values.level ?? null,
-    province: orNull(values.province),
-    city: orNull(values.city),
-    district: orNull(values.district),
+    ...regionBody(values, 3),
     address: orNull(values.address),
     phone: orNull(values.phone),
     email: orNull(values.email),
@@ -68,9 +70,7 @@ function formValues(customer: Customer | null, draftName?: string): Partial<Cust
     industry: customer.industry ?? undefined,
     source: customer.source ?? undefined,
     level: customer.level ?? undefined,
-    province: customer.province ?? undefined,
-    city: customer.city ?? undefined,
-    district: customer.district ?? undefined,
+    ...(regionFormValues(customer) as Pick<CustomerFormValues, "region_code" | "province" | "city" | "district">),
     address: customer.address ?? undefined,
     phone: customer.phone ?? undefined,
     email: customer.email ?? undefined,
@@ -102,7 +102,7 @@ export function CustomerFormDrawer({ open, customer, draftName, onClose, onCreat
   };
 
   const submit = (values: CustomerFormValues) => {
-    const body = toBody(values);
+    const body = customerBody(values);
     return customer ? update.mutateAsync({ record: customer, patch: body }) : create.mutateAsync(body satisfies CreateCustomer);
   };
 
@@ -160,7 +160,16 @@ export function CustomerFormDrawer({ open, customer, draftName, onClose, onCreat
           </Form.Item>
         </Col>
         <Col span={24}>
-          <RegionFields />
+          <RegionFields
+            depth={3}
+            testId="customer-region"
+            labels={{
+              region: t("customers:fields.region"),
+              province: t("customers:fields.province"),
+              city: t("customers:fields.city"),
+              district: t("customers:fields.district"),
+            }}
+          />
         </Col>
         <Col span={24}>
           <Form.Item name="address" label={t("customers:fields.address")}>

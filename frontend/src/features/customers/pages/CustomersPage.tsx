@@ -15,6 +15,7 @@ import { useColumnChooser, type OptionalColumn } from "../../../shared/hooks/use
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { useSavedViews } from "../../../shared/hooks/useSavedViews";
 import { departmentTreeOptions, useDepartmentTree } from "../../../shared/lookups";
+import { RegionFilter } from "../../../shared/regions/RegionFilter";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm, type FilterField } from "../../../shared/resource/SearchForm";
@@ -24,7 +25,6 @@ import { totalDisplay } from "../../../shared/total";
 import { useMe, usePermission } from "../../auth/api";
 import { customersApi, isTabCountQuery, useCustomerTabCounts, useDictionary } from "../api";
 import { BulkActionsBar } from "../components/BulkActionsBar";
-import { RegionFilter } from "../components/RegionFilter";
 import { CustomerFormDrawer } from "../components/CustomerFormDrawer";
 import { PoolTag } from "../components/PoolTag";
 import { QuickFilterBar } from "../components/QuickFilterBar";

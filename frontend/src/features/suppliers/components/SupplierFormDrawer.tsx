@@ -1,6 +1,8 @@
 import { Col, Form, Input, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Supplier } from "../../../api/types";
+import { regionBody, regionFormValues } from "../../../shared/regions/regionForm";
+import { RegionFields } from "../../../shared/regions/RegionFields";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { suppliersApi } from "../api";
 
@@ -8,6 +10,8 @@ export type SupplierFormValues = {
   name: string;
   contact?: string;
   phone?: string;
+  /** The province or city chosen from the data set; its names are in province and city. */
+  region_code?: string;
   province?: string;
   city?: string;
   address?: string;
@@ -21,8 +25,21 @@ function orNull(value: string | undefined | null): string | null {
 
 function formValues(supplier: Supplier | null): Partial<SupplierFormValues> {
   if (!supplier) return {};
-  const { name, contact, phone, province, city, address, remark } = supplier;
-  return { name, contact: contact ?? undefined, phone: phone ?? undefined, province: province ?? undefined, city: city ?? undefined, address: address ?? undefined, remark: remark ?? undefined };
+  const { name, contact, phone, address, remark } = supplier;
+  const region = regionFormValues(supplier) as Pick<SupplierFormValues, "region_code" | "province" | "city">;
+  return { name, contact: contact ?? undefined, phone: phone ?? undefined, ...region, address: address ?? undefined, remark: remark ?? undefined };
+}
+
+/** The form as a create or patch body; the region as its code, or its names when it has none. */
+export function supplierBody(values: SupplierFormValues) {
+  return {
+    name: values.name.trim(),
+    contact: orNull(values.contact),
+    phone: orNull(values.phone),
+    ...regionBody(values, 2),
+    address: orNull(values.address),
+    remark: orNull(values.remark),
+  };
 }
 
 type Props = { open: boolean; supplier: Supplier | null; onClose: () => void; onCreated?: (supplier: Supplier) => void };
@@ -33,15 +50,7 @@ export function SupplierFormDrawer({ open, supplier, onClose, onCreated }: Props
   const update = suppliersApi.useUpdate();
 
   const submit = (values: SupplierFormValues) => {
-    const body = {
-      name: values.name.trim(),
-      contact: orNull(values.contact),
-      phone: orNull(values.phone),
-      province: orNull(values.province),
-      city: orNull(values.city),
-      address: orNull(values.address),
-      remark: orNull(values.remark),
-    };
+    const body = supplierBody(values);
     return supplier ? update.mutateAsync({ record: supplier, patch: body }) : create.mutateAsync(body);
   };
 
@@ -77,18 +86,12 @@ export function SupplierFormDrawer({ open, supplier, onClose, onCreated }: Props
           </Form.Item>
         </Col>
       </Row>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="province" label={t("suppliers:fields.province")} rules={[{ max: 50 }]}>
-            <Input data-testid="supplier-province" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="city" label={t("suppliers:fields.city")} rules={[{ max: 50 }]}>
-            <Input data-testid="supplier-city" />
-          </Form.Item>
-        </Col>
-      </Row>
+      <RegionFields
+        depth={2}
+        testId="supplier-region"
+        labels={{ region: t("suppliers:fields.region"), province: t("suppliers:fields.province"), city: t("suppliers:fields.city") }}
+        textRules={[{ max: 50 }]}
+      />
       <Form.Item name="address" label={t("suppliers:fields.address")} rules={[{ max: 200 }]}>
         <Input />
       </Form.Item>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import type { Supplier } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
+import { RegionFilter } from "../../../shared/regions/RegionFilter";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -71,8 +72,7 @@ export function SuppliersPage() {
         onSearch={setFilters}
         fields={[
           { name: "q", label: t("suppliers:search.q"), placeholder: t("suppliers:search.qPlaceholder"), width: 220, testId: "supplier-search-q" },
-          { name: "province", label: t("suppliers:fields.province"), width: 120, testId: "supplier-search-province" },
-          { name: "city", label: t("suppliers:fields.city"), width: 120, testId: "supplier-search-city" },
+          { label: t("suppliers:fields.region"), input: <RegionFilter placeholder={t("suppliers:search.regionPlaceholder")} testId="supplier-search-region" /> },
         ]}
       />
     </ResourceListPage>
