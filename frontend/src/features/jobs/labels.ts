@@ -20,6 +20,7 @@ const KIND_KEYS: Record<string, string> = {
   "customers.apply_pool_rules": "poolRules",
   "customers.follow_up_reminders": "followUpReminders",
   "system.purge": "purge",
+  "notifications.email": "notificationEmail",
 };
 
 export const KNOWN_JOB_KINDS = Object.keys(KIND_KEYS);
