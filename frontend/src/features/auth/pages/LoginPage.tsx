@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
-import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from "antd";
+import { Alert, Button, Form, Input, Segmented, Space, Typography, theme } from "antd";
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useDocumentTitle } from "../../../app/documentTitle";
@@ -18,6 +18,7 @@ export function LoginPage() {
   const { locale, setLocale } = useLocale();
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
+  const { token } = theme.useToken();
 
   const from = (location.state as { from?: string } | null)?.from;
   if (hasSession() && !login.isPending && !login.isSuccess) return <Navigate to="/" replace />;
@@ -53,7 +54,19 @@ export function LoginPage() {
         background: "linear-gradient(135deg, #e6f4ff 0%, #f0f5ff 100%)",
       }}
     >
-      <Card style={{ width: 380 }}>
+      {/* A panel drawn like antd's Card: the Card component brings Tabs (and their menu and
+          dropdown) with it, which the login page, the one every session starts on, does not need. */}
+      <div
+        data-testid="login-panel"
+        style={{
+          width: 380,
+          maxWidth: "100%",
+          padding: token.paddingLG,
+          background: token.colorBgContainer,
+          border: `${token.lineWidth}px ${token.lineType} ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadiusLG,
+        }}
+      >
         <Space direction="vertical" size="large" style={{ width: "100%" }}>
           <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
             <div>
@@ -82,7 +95,7 @@ export function LoginPage() {
             </Button>
           </Form>
         </Space>
-      </Card>
+      </div>
     </div>
   );
 }

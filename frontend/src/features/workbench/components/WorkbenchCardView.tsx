@@ -10,6 +10,7 @@ import { cardDefinition, fallbackTitle, type CardContext } from "../cards";
 import { relativeTime, timeText } from "../relativeTime";
 import type { FollowUpTarget } from "./QuickFollowUpModal";
 import { OwnerBreakdown } from "./OwnerBreakdown";
+import { loadQuickFollowUp } from "./quickFollowUp";
 
 type Props = {
   card: WorkbenchCard;
@@ -62,7 +63,7 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
           </Typography.Text>
         </div>
         {action && item.entity === "customers" && (
-          <Button size="small" icon={<EditOutlined />} onClick={() => onFollowUp({ id: item.id, name: item.name })} data-testid="workbench-follow-up">
+          <Button size="small" icon={<EditOutlined />} onPointerEnter={() => void loadQuickFollowUp()} onFocus={() => void loadQuickFollowUp()} onClick={() => onFollowUp({ id: item.id, name: item.name })} data-testid="workbench-follow-up">
             {t("workbench:followUp.action")}
           </Button>
         )}

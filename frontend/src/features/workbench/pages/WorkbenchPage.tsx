@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from "react";
-import { Button, Card, Col, Result, Row, Segmented, Skeleton, Space, Tooltip, Typography } from "antd";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Button, Card, Col, Row, Segmented, Skeleton, Space, Tooltip, Typography } from "antd";
 import { ReloadOutlined } from "@ant-design/icons";
 import { useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
@@ -8,8 +8,15 @@ import { useTimeZone } from "../../../shared/timeZone";
 import { useMe } from "../../auth/api";
 import { useWorkbench, type Reach } from "../api";
 import { cardOrder, type CardContext } from "../cards";
-import { QuickFollowUpModal, type FollowUpTarget } from "../components/QuickFollowUpModal";
+import type { FollowUpTarget } from "../components/QuickFollowUpModal";
+import { loadQuickFollowUp } from "../components/quickFollowUp";
 import { WorkbenchCardView } from "../components/WorkbenchCardView";
+
+// The home page is the first page of every session, so what it shows only on demand loads on
+// demand: the follow-up form (a form, a select and a date picker) when a rep first opens it, and
+// antd's Result (with its illustrations) when the workbench fails to load.
+const QuickFollowUpModal = lazy(() => loadQuickFollowUp().then((m) => ({ default: m.QuickFollowUpModal })));
+const Result = lazy(() => import("antd/es/result"));
 
 // 1 column on phones, 2 on tablets and narrow laptops, 3 from 1200 px.
 const COLUMN = { xs: 24, md: 12, xl: 8 } as const;
@@ -70,6 +77,12 @@ export function WorkbenchPage() {
   const reach: Reach = seesTeam && wanted === "team" ? "team" : "mine";
   const workbench = useWorkbench(reach, zone);
   const [followUp, setFollowUp] = useState<FollowUpTarget | null>(null);
+  // Mounted from the first follow-up on, so that closing it animates and reopening is instant.
+  const [followUpUsed, setFollowUpUsed] = useState(false);
+  const openFollowUp = (customer: FollowUpTarget) => {
+    setFollowUpUsed(true);
+    setFollowUp(customer);
+  };
 
   const setReach = (next: Reach) => {
     storeReach(me?.id, next);
@@ -129,27 +142,33 @@ export function WorkbenchPage() {
         </Row>
       ) : workbench.isError ? (
         <Card data-testid="workbench-error">
-          <Result
-            status="warning"
-            title={t("workbench:loadFailed")}
-            subTitle={problemText(workbench.error)}
-            extra={
-              <Button type="primary" onClick={() => void workbench.refetch()}>
-                {t("workbench:retry")}
-              </Button>
-            }
-          />
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 2 }} />}>
+            <Result
+              status="warning"
+              title={t("workbench:loadFailed")}
+              subTitle={problemText(workbench.error)}
+              extra={
+                <Button type="primary" onClick={() => void workbench.refetch()}>
+                  {t("workbench:retry")}
+                </Button>
+              }
+            />
+          </Suspense>
         </Card>
       ) : (
         <Row gutter={[16, 16]} data-testid="workbench-cards">
           {cards.map((card) => (
             <Col key={card.key} {...COLUMN}>
-              <WorkbenchCardView card={card} context={context} onFollowUp={setFollowUp} />
+              <WorkbenchCardView card={card} context={context} onFollowUp={openFollowUp} />
             </Col>
           ))}
         </Row>
       )}
-      <QuickFollowUpModal customer={followUp} onClose={() => setFollowUp(null)} />
+      {followUpUsed && (
+        <Suspense fallback={null}>
+          <QuickFollowUpModal customer={followUp} onClose={() => setFollowUp(null)} />
+        </Suspense>
+      )}
     </div>
   );
 }
