@@ -2,3 +2,7 @@
 import { i18nReady } from "./index";
 
 await i18nReady;
+
+// antd's and dayjs's Chinese texts, which the app fetches on first use.
+const { loadUiLocale } = await import("../app/locale");
+await loadUiLocale("zh-CN");
