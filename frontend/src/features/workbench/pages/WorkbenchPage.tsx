@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { Button, Card, Col, Row, Segmented, Skeleton, Space, Tooltip, Typography } from "antd";
+import { Button, Col, Row, Segmented, Skeleton, Space, Tooltip } from "antd";
 import { ReloadOutlined } from "@ant-design/icons";
 import { useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { problemText } from "../../../api/problem";
+import { Panel, Text, Title } from "../../../shared/components/lightweight";
 import { useTimeZone } from "../../../shared/timeZone";
 import { useMe } from "../../auth/api";
 import { useWorkbench, type Reach } from "../api";
@@ -103,13 +104,13 @@ export function WorkbenchPage() {
     <div data-testid="workbench">
       <div style={{ display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: 12, marginBottom: 16 }}>
         <div style={{ flex: "1 1 240px", minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">
+          <Title style={{ margin: 0 }} data-testid="welcome">
             {t(greetingKey(hourIn(now, zone)), { name })}
-          </Typography.Title>
-          <Typography.Text type="secondary" data-testid="workbench-date">
+          </Title>
+          <Text type="secondary" data-testid="workbench-date">
             {today}
             {due !== undefined && overdue !== undefined && <> · {t("workbench:summary", { due, overdue })}</>}
-          </Typography.Text>
+          </Text>
         </div>
         <Space wrap>
           {seesTeam && (
@@ -134,14 +135,14 @@ export function WorkbenchPage() {
         <Row gutter={[16, 16]} data-testid="workbench-loading">
           {Array.from({ length: 5 }, (_, i) => (
             <Col key={i} {...COLUMN}>
-              <Card size="small">
+              <Panel size="small">
                 <Skeleton active title={{ width: "50%" }} paragraph={{ rows: 4 }} />
-              </Card>
+              </Panel>
             </Col>
           ))}
         </Row>
       ) : workbench.isError ? (
-        <Card data-testid="workbench-error">
+        <Panel data-testid="workbench-error">
           <Suspense fallback={<Skeleton active paragraph={{ rows: 2 }} />}>
             <Result
               status="warning"
@@ -154,7 +155,7 @@ export function WorkbenchPage() {
               }
             />
           </Suspense>
-        </Card>
+        </Panel>
       ) : (
         <Row gutter={[16, 16]} data-testid="workbench-cards">
           {cards.map((card) => (
