@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { useRoutes, type RouteObject } from "react-router-dom";
 import { hasSession } from "../api/session";
+import { withAllTexts } from "../i18n";
 import { loginRoute } from "../features/auth";
 import { ForbiddenPage, NotFoundPage } from "./lazyPages";
 import { FEATURES } from "./features";
@@ -9,10 +10,11 @@ import type { FeatureRoute } from "./registry";
 
 const pages = new Map<FeatureRoute, LazyExoticComponent<ComponentType>>();
 
-function pageOf(route: FeatureRoute): LazyExoticComponent<ComponentType> {
+/** A route's page, loaded on first use; a feature's page with every namespace's texts (`allTexts`). */
+function pageOf(route: FeatureRoute, allTexts = true): LazyExoticComponent<ComponentType> {
   let page = pages.get(route);
   if (!page) {
-    page = lazy(route.load);
+    page = lazy(allTexts ? withAllTexts(route.load) : route.load);
     pages.set(route, page);
   }
   return page;
@@ -30,7 +32,7 @@ function featureRoute(route: FeatureRoute): RouteObject {
   };
 }
 
-const LoginPage = pageOf(loginRoute);
+const LoginPage = pageOf(loginRoute, false);
 // The signed-in shell (menu, header) and the home page are chunks of their own, so the login page
 // does not load them. With a session they are asked for at once, beside /me, not after it.
 const loadLayout = () => import("./AppLayout").then((m) => ({ default: m.AppLayout }));
