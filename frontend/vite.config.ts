@@ -66,6 +66,11 @@ export default defineConfig({
   build: {
     outDir: "dist",
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        experimentalMinChunkSize: 8_000,
+      },
+    },
   },
   test: {
     include: ["src/**/*.test.{ts,tsx}"],

@@ -1,22 +1,13 @@
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, useNavigate } from "react-router-dom";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import { onSessionCleared } from "../api/session";
-import { ApiError } from "../api/problem";
 import { antdLocaleOf, LocaleProvider, useLocale } from "./locale";
+import { queryClient } from "./queryClient";
 import { AppRoutes } from "./router";
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // Client errors (403, 404, ...) will not change on a retry.
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
 
 /** A session ended (signed out here or in another tab, or refused by the server): to the login page. */
 function SessionWatcher() {
