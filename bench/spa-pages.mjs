@@ -110,7 +110,9 @@ async function logIn(browser) {
 /** The side menu's entries (data-testid="menu-<key>"), in menu order; on a phone, in the drawer. */
 async function menuKeys(page) {
   await openMenu(page);
-  const ids = await page.locator('[data-testid="side-menu"] [data-testid^="menu-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-testid")));
+  const entries = page.locator('[data-testid="side-menu"] [data-testid^="menu-"]');
+  await entries.first().waitFor({ timeout: TIMEOUT_MS });
+  const ids = await entries.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-testid")));
   await closeMenu(page);
   return ids.map((id) => id.replace(/^menu-/, ""));
 }

@@ -45,14 +45,13 @@ export function Text({ children, type, strong, ellipsis, style, ...rest }: TextP
   );
 }
 
-/** Like antd's Typography.Title at level 3 (the page headings). */
+/** Like antd's Typography.Title at level 3 (the page headings), without its bottom margin. */
 export function Title({ children, style, ...rest }: DataAttributes & { children?: ReactNode; style?: CSSProperties }) {
   const { token } = theme.useToken();
   return (
     <h3
       style={{
         margin: 0,
-        marginBottom: "0.5em",
         color: token.colorTextHeading,
         fontWeight: token.fontWeightStrong,
         fontSize: token.fontSizeHeading3,
@@ -99,6 +98,7 @@ export function Panel({ title, extra, size = "default", children, style, ...rest
       {(title || extra) && (
         <div
           style={{
+            boxSizing: "border-box",
             display: "flex",
             alignItems: "center",
             gap: token.marginXS,

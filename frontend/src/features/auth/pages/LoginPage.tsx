@@ -63,7 +63,7 @@ export function LoginPage() {
         <Space direction="vertical" size="large" style={{ width: "100%" }}>
           <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
             <div>
-              <Title style={{ margin: 0 }}>
+              <Title>
                 {t("auth:login.title")}
               </Title>
               <Text type="secondary">{t("auth:login.subtitle")}</Text>

@@ -104,7 +104,7 @@ export function WorkbenchPage() {
     <div data-testid="workbench">
       <div style={{ display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: 12, marginBottom: 16 }}>
         <div style={{ flex: "1 1 240px", minWidth: 0 }}>
-          <Title style={{ margin: 0 }} data-testid="welcome">
+          <Title data-testid="welcome">
             {t(greetingKey(hourIn(now, zone)), { name })}
           </Title>
           <Text type="secondary" data-testid="workbench-date">
