@@ -18,6 +18,35 @@ const swaggerAssets = {
   },
 };
 
+// antd's form context (which Modal, Input, Select... read) imports FormProvider from rc-field-form's
+// index, and that index attaches Field, List, useForm... to the Form it exports, a side effect that
+// keeps all of rc-field-form and its validator in any chunk that shows a modal or an input: in the
+// first chunk, for pages with no form. FormProvider lives in its own module; import it from there.
+const FORM_CONTEXT = /[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/;
+const FORM_CONTEXT_IMPORT = "import { FormProvider as RcFormProvider } from 'rc-field-form';";
+const antdFormContext = {
+  name: "antd-form-context-import",
+  enforce: "pre" as const,
+  transform(code: string, id: string) {
+    if (!FORM_CONTEXT.test(id)) return null;
+    // Fail loudly when an antd upgrade changes the line, rather than quietly grow the first page.
+    if (!code.includes(FORM_CONTEXT_IMPORT)) throw new Error(`antd-form-context-import: ${id} no longer has the expected import`);
+    return code.replace(FORM_CONTEXT_IMPORT, "import { FormProvider as RcFormProvider } from 'rc-field-form/es/FormContext';");
+  },
+};
+
+// rc-resize-observer (under antd's tooltips, menus and overflow) imports a ResizeObserver polyfill,
+// ~3 kB gzipped on every page; every browser the SPA supports has ResizeObserver. Build only: the
+// unit tests run in jsdom, which has none.
+const NATIVE_RESIZE_OBSERVER = "\0native-resize-observer";
+const nativeResizeObserver = {
+  name: "native-resize-observer",
+  apply: "build" as const,
+  enforce: "pre" as const,
+  resolveId: (source: string) => (source === "resize-observer-polyfill" ? NATIVE_RESIZE_OBSERVER : null),
+  load: (id: string) => (id === NATIVE_RESIZE_OBSERVER ? "export default globalThis.ResizeObserver;" : null),
+};
+
 // The SPA is served by the `crm` binary from `dist/` at the site root; in development (and in
 // `vite preview`) Vite proxies the API to a locally running backend, by default on :8080.
 const apiTarget = process.env.CRM_API_URL ?? "http://127.0.0.1:8080";
@@ -25,7 +54,7 @@ const proxy = { "/api": apiTarget, "/healthz": apiTarget };
 
 export default defineConfig({
   base: "/",
-  plugins: [react(), swaggerAssets],
+  plugins: [react(), swaggerAssets, antdFormContext, nativeResizeObserver],
   server: {
     port: 5173,
     proxy,
@@ -37,6 +66,11 @@ export default defineConfig({
   build: {
     outDir: "dist",
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        experimentalMinChunkSize: 8_000,
+      },
+    },
   },
   test: {
     include: ["src/**/*.test.{ts,tsx}"],

@@ -1,24 +1,29 @@
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { RouterProvider } from "react-router-dom";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { BrowserRouter, useNavigate } from "react-router-dom";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
-import zhCN from "antd/locale/zh_CN";
-import enUS from "antd/locale/en_US";
 import { onSessionCleared } from "../api/session";
-import { ApiError } from "../api/problem";
-import { LocaleProvider, useLocale } from "./locale";
-import { router } from "./router";
+import { antdLocaleOf, LocaleProvider, useLocale } from "./locale";
+import { queryClient } from "./queryClient";
+import { AppRoutes } from "./router";
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // Client errors (403, 404, ...) will not change on a retry.
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+
+/** A session ended (signed out here or in another tab, or refused by the server): to the login page. */
+function SessionWatcher() {
+  const navigate = useNavigate();
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
+  useEffect(
+    () =>
+      onSessionCleared(() => {
+        queryClient.clear();
+        if (window.location.pathname !== "/login") void navigateRef.current("/login", { replace: true });
+      }),
+    [],
+  );
+  return null;
+}
 
 function Shell() {
   const { locale } = useLocale();
@@ -35,18 +40,13 @@ function Shell() {
     }),
     [t, locale],
   );
-  useEffect(
-    () =>
-      onSessionCleared(() => {
-        queryClient.clear();
-        if (window.location.pathname !== "/login") void router.navigate("/login", { replace: true });
-      }),
-    [],
-  );
   return (
-    <ConfigProvider locale={locale === "zh-CN" ? zhCN : enUS} form={{ validateMessages }}>
+    <ConfigProvider locale={antdLocaleOf(locale)} form={{ validateMessages }}>
       <AntApp>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <SessionWatcher />
+          <AppRoutes />
+        </BrowserRouter>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import { Avatar, Button, Dropdown, Grid, Layout, Menu, Segmented, Typography, theme, type MenuProps } from "antd";
+import { Button, Dropdown, Grid, Layout, Menu, Segmented, theme, type MenuProps } from "antd";
 import { HomeOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useLogout, useMe, useUpdateMe } from "../features/auth/api";
 import { PROFILE_PATH } from "../features/profile";
 import { LOCALES, type AppLocale } from "../i18n/locale";
+import { Text } from "../shared/components/lightweight";
 import { FEATURES } from "./features";
 import { buildMenu, selectedEntry } from "./menu";
 import { useLocale } from "./locale";
@@ -44,6 +45,7 @@ function UserMenu({ compact }: { compact: boolean }) {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const logout = useLogout();
+  const { token } = theme.useToken();
   const items: MenuProps["items"] = [
     { key: "profile", icon: <UserOutlined />, label: t("common:header.profile") },
     { type: "divider" },
@@ -63,7 +65,13 @@ function UserMenu({ compact }: { compact: boolean }) {
         onClick={(e) => e.preventDefault()}
         style={{ display: "inline-flex", alignItems: "center", gap: 8, minWidth: 0, whiteSpace: "nowrap" }}
       >
-        <Avatar size="small" icon={<UserOutlined />} style={{ flex: "none" }} />
+        {/* antd's small Avatar, drawn here: Avatar brings Popover (for its groups) to every page. */}
+        <span
+          aria-hidden
+          style={{ flex: "none", display: "inline-flex", alignItems: "center", justifyContent: "center", width: 24, height: 24, borderRadius: "50%", background: token.colorTextPlaceholder, color: token.colorTextLightSolid, fontSize: 14 }}
+        >
+          <UserOutlined />
+        </span>
         {/* One line, cut with an ellipsis: a narrow header must not stack the name a character per line. */}
         <span data-testid="user-name" style={{ overflow: "hidden", textOverflow: "ellipsis", maxWidth: compact ? 72 : 200, lineHeight: "22px" }}>{name}</span>
       </a>
@@ -143,9 +151,9 @@ export function AppLayout() {
   );
   const brand = (folded: boolean) => (
     <div style={{ height: 56, display: "flex", alignItems: "center", justifyContent: "center", padding: "0 8px" }}>
-      <Typography.Text strong style={{ color: "#fff", fontSize: folded ? 14 : 18, whiteSpace: "nowrap" }}>
+      <Text strong style={{ color: "#fff", fontSize: folded ? 14 : 18, whiteSpace: "nowrap" }}>
         {folded ? t("common:app.title") : t("common:app.fullTitle")}
-      </Typography.Text>
+      </Text>
     </div>
   );
 
@@ -180,9 +188,9 @@ export function AppLayout() {
             <Button type="text" icon={<MenuOutlined />} aria-label={t("common:header.openMenu")} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />
           )}
           {mobile && (
-            <Typography.Text strong style={{ whiteSpace: "nowrap" }}>
+            <Text strong style={{ whiteSpace: "nowrap" }}>
               {t("common:app.title")}
-            </Typography.Text>
+            </Text>
           )}
           {!mobile && <GlobalSearch compact={false} />}
           <div style={{ flex: 1 }} />

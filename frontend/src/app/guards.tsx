@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from "react";
+import { Component, Suspense, type ErrorInfo, type ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { Spin } from "antd";
 import { hasSession } from "../api/session";
@@ -40,10 +40,46 @@ export function RequirePermission({ permission, children }: { permission: Permis
   return <>{children}</>;
 }
 
+type BoundaryProps = { children: ReactNode; /** A new value clears a failure (the outlet passes the path). */ resetKey?: string };
+type BoundaryState = { error: unknown; resetKey?: string };
+
+/**
+ * A page that fails to render (most often: its chunk could not be fetched, say after a deploy)
+ * shows the load-failed page with a reload, in place of the page, instead of a blank window.
+ */
+export class PageErrorBoundary extends Component<BoundaryProps, BoundaryState> {
+  state: BoundaryState = { error: null, resetKey: this.props.resetKey };
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: BoundaryState): Partial<BoundaryState> | null {
+    return props.resetKey !== state.resetKey ? { error: null, resetKey: props.resetKey } : null;
+  }
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { error };
+  }
+
+  componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error(error, info.componentStack);
+  }
+
+  render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <Suspense fallback={<PageSpinner />}>
+        <LoadFailedPage error={this.state.error} onRetry={() => window.location.reload()} />
+      </Suspense>
+    );
+  }
+}
+
 export function SuspenseOutlet() {
+  const location = useLocation();
+  // Moving to another page leaves a failed one behind.
   return (
-    <Suspense fallback={<PageSpinner />}>
-      <Outlet />
-    </Suspense>
+    <PageErrorBoundary resetKey={location.pathname}>
+      <Suspense fallback={<PageSpinner />}>
+        <Outlet />
+      </Suspense>
+    </PageErrorBoundary>
   );
 }

@@ -1,9 +1,36 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import dayjs from "dayjs";
-import "dayjs/locale/zh-cn";
 import "dayjs/locale/en";
+import type { Locale as AntdLocale } from "antd/es/locale";
+import enUS from "antd/es/locale/en_US";
 import { i18n, initialLocale } from "../i18n";
 import { normalizeLocale, storeLocale, type AppLocale } from "../i18n/locale";
+
+// antd's and dayjs's own texts per language. English is antd's default and already in the first
+// chunk; Chinese is fetched the first time it is used (with the app's texts, see i18n/resources.ts),
+// so an English user does not download it and neither language needs antd's CommonJS copies.
+const antdLocales: Partial<Record<AppLocale, AntdLocale>> = { en: enUS };
+let chineseLoad: Promise<void> | undefined;
+
+/** Loads antd's and dayjs's texts for a language; resolves at once for one already loaded. */
+export function loadUiLocale(locale: AppLocale): Promise<void> {
+  if (antdLocales[locale]) return Promise.resolve();
+  chineseLoad ??= Promise.all([import("antd/es/locale/zh_CN"), import("dayjs/locale/zh-cn")]).then(
+    ([antd]) => {
+      antdLocales["zh-CN"] = antd.default;
+    },
+    (error: unknown) => {
+      chineseLoad = undefined;
+      throw error;
+    },
+  );
+  return chineseLoad;
+}
+
+/** antd's texts for a language loaded by loadUiLocale (English until then). */
+export function antdLocaleOf(locale: AppLocale): AntdLocale {
+  return antdLocales[locale] ?? enUS;
+}
 
 type LocaleContextValue = {
   locale: AppLocale;
@@ -26,9 +53,16 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => applyLocale(initialLocale, false), []);
 
+  // The last choice wins even when an earlier one's texts arrive after it.
+  const latest = useRef<AppLocale>(initialLocale);
   const setLocale = useCallback((next: AppLocale) => {
-    setState(next);
-    applyLocale(next, true);
+    latest.current = next;
+    const apply = () => {
+      if (latest.current !== next) return;
+      setState(next);
+      applyLocale(next, true);
+    };
+    loadUiLocale(next).then(apply, apply);
   }, []);
 
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);

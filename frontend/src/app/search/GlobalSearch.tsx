@@ -2,9 +2,11 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { Button, theme } from "antd";
 import { SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import { withAllTexts } from "../../i18n";
 
 // The palette loads when first wanted (or the pointer nears the box), not with the first page.
-const loadPalette = () => import("./CommandPalette");
+// The palette shows every module's texts (its sources' labels), so it loads them with it.
+const loadPalette = withAllTexts(() => import("./CommandPalette"));
 const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
 
 /** ⌘K on Apple keyboards, Ctrl+K elsewhere; both open the palette everywhere. */

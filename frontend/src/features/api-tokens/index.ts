@@ -7,5 +7,5 @@ import { routes } from "./routes";
 export const apiTokensFeature: Feature = {
   name: "api-tokens",
   routes,
-  menu: [{ key: "api-tokens", path: "/settings/api-tokens", group: "system", labelKey: "apiTokens:menu", icon: createElement(KeyOutlined) }],
+  menu: [{ key: "api-tokens", path: "/settings/api-tokens", group: "system", labelKey: "common:menu.entries.apiTokens", icon: createElement(KeyOutlined) }],
 };

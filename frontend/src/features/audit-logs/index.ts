@@ -6,5 +6,5 @@ import { routes } from "./routes";
 export const auditLogsFeature: Feature = {
   name: "audit-logs",
   routes,
-  menu: [{ key: "audit-logs", path: "/system/audit-logs", group: "system", labelKey: "auditLogs:menu", icon: createElement(FileSearchOutlined), permission: "audit_logs:read" }],
+  menu: [{ key: "audit-logs", path: "/system/audit-logs", group: "system", labelKey: "common:menu.entries.auditLogs", icon: createElement(FileSearchOutlined), permission: "audit_logs:read" }],
 };

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, csrfHeaders, unwrap } from "../../api/client";
 import { clearSession, hasSession, saveTokens } from "../../api/session";
 import type { Me, UpdateMe } from "../../api/types";
@@ -10,9 +10,16 @@ export function fetchMe(): Promise<Me> {
   return unwrap(api.GET("/api/v1/me"));
 }
 
+const meQuery = { queryKey: meKeys.me, queryFn: fetchMe, staleTime: 60_000, retry: false } as const;
+
 /** The signed-in user with permissions and data scope; disabled when there is no session. */
 export function useMe() {
-  return useQuery({ queryKey: meKeys.me, queryFn: fetchMe, enabled: hasSession(), staleTime: 60_000, retry: false });
+  return useQuery({ ...meQuery, enabled: hasSession() });
+}
+
+/** Asks for /me ahead of the first render (which waits for the texts), so the two load side by side. */
+export function prefetchMe(queryClient: QueryClient): void {
+  if (hasSession()) void queryClient.prefetchQuery(meQuery);
 }
 
 /** A predicate over the signed-in user's permissions. */

@@ -11,7 +11,7 @@ export const customerGroupsFeature: Feature = {
       key: "customer-groups",
       path: CUSTOMER_GROUPS_PATH,
       group: "customers",
-      labelKey: "customerGroups:menu",
+      labelKey: "common:menu.entries.customerGroups",
       icon: createElement(TagsOutlined),
       permission: "customer_groups:read",
     },

@@ -7,6 +7,6 @@ import { contactSearch, customerSearch } from "./search";
 export const customersFeature: Feature = {
   name: "customers",
   routes,
-  menu: [{ key: "customers", path: "/customers", group: "customers", labelKey: "customers:menu", icon: createElement(TeamOutlined), permission: "customers:read" }],
+  menu: [{ key: "customers", path: "/customers", group: "customers", labelKey: "common:menu.entries.customers", icon: createElement(TeamOutlined), permission: "customers:read" }],
   search: [customerSearch, contactSearch],
 };

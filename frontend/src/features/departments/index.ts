@@ -6,5 +6,5 @@ import { routes } from "./routes";
 export const departmentsFeature: Feature = {
   name: "departments",
   routes,
-  menu: [{ key: "departments", path: "/system/departments", group: "system", labelKey: "departments:menu", icon: createElement(ApartmentOutlined), permission: "departments:read" }],
+  menu: [{ key: "departments", path: "/system/departments", group: "system", labelKey: "common:menu.entries.departments", icon: createElement(ApartmentOutlined), permission: "departments:read" }],
 };

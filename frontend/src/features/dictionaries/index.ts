@@ -6,5 +6,5 @@ import { DICTIONARIES_PATH, routes } from "./routes";
 export const dictionariesFeature: Feature = {
   name: "dictionaries",
   routes,
-  menu: [{ key: "dictionaries", path: DICTIONARIES_PATH, group: "system", labelKey: "dictionaries:menu", icon: createElement(BookOutlined), permission: "dictionaries:read" }],
+  menu: [{ key: "dictionaries", path: DICTIONARIES_PATH, group: "system", labelKey: "common:menu.entries.dictionaries", icon: createElement(BookOutlined), permission: "dictionaries:read" }],
 };

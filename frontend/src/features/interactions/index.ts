@@ -6,5 +6,5 @@ import { routes } from "./routes";
 export const interactionsFeature: Feature = {
   name: "interactions",
   routes,
-  menu: [{ key: "interactions", path: "/interactions", group: "customers", labelKey: "interactions:menu", icon: createElement(HistoryOutlined), permission: "follow_ups:read" }],
+  menu: [{ key: "interactions", path: "/interactions", group: "customers", labelKey: "common:menu.entries.interactions", icon: createElement(HistoryOutlined), permission: "follow_ups:read" }],
 };

@@ -6,5 +6,5 @@ import { JOBS_PATH, routes } from "./routes";
 export const jobsFeature: Feature = {
   name: "jobs",
   routes,
-  menu: [{ key: "jobs", path: JOBS_PATH, group: "system", labelKey: "jobs:menu", icon: createElement(FieldTimeOutlined), permission: "jobs:read" }],
+  menu: [{ key: "jobs", path: JOBS_PATH, group: "system", labelKey: "common:menu.entries.jobs", icon: createElement(FieldTimeOutlined), permission: "jobs:read" }],
 };

@@ -6,5 +6,5 @@ import { routes } from "./routes";
 export const poolRulesFeature: Feature = {
   name: "pool-rules",
   routes,
-  menu: [{ key: "pool-rules", path: "/pool-rules", group: "customers", labelKey: "poolRules:menu", icon: createElement(ControlOutlined), permission: "pool_rules:read" }],
+  menu: [{ key: "pool-rules", path: "/pool-rules", group: "customers", labelKey: "common:menu.entries.poolRules", icon: createElement(ControlOutlined), permission: "pool_rules:read" }],
 };

@@ -8,12 +8,12 @@ export const productsFeature: Feature = {
   name: "products",
   routes,
   menu: [
-    { key: "products", path: PRODUCTS_PATH, group: "products", labelKey: "products:menu", icon: createElement(ShoppingOutlined), permission: "products:read" },
+    { key: "products", path: PRODUCTS_PATH, group: "products", labelKey: "common:menu.entries.products", icon: createElement(ShoppingOutlined), permission: "products:read" },
     {
       key: "product-categories",
       path: CATEGORIES_PATH,
       group: "products",
-      labelKey: "products:categories.menu",
+      labelKey: "common:menu.entries.productCategories",
       icon: createElement(ApartmentOutlined),
       permission: "product_categories:read",
     },

@@ -6,5 +6,5 @@ import { RECYCLE_BIN_PATH, routes } from "./routes";
 export const recycleBinFeature: Feature = {
   name: "recycle-bin",
   routes,
-  menu: [{ key: "recycle-bin", path: RECYCLE_BIN_PATH, group: "system", labelKey: "recycleBin:menu", icon: createElement(RestOutlined), permission: "recycle_bin:read" }],
+  menu: [{ key: "recycle-bin", path: RECYCLE_BIN_PATH, group: "system", labelKey: "common:menu.entries.recycleBin", icon: createElement(RestOutlined), permission: "recycle_bin:read" }],
 };

@@ -6,5 +6,5 @@ import { routes } from "./routes";
 export const rolesFeature: Feature = {
   name: "roles",
   routes,
-  menu: [{ key: "roles", path: "/system/roles", group: "system", labelKey: "roles:menu", icon: createElement(SafetyCertificateOutlined), permission: "roles:read" }],
+  menu: [{ key: "roles", path: "/system/roles", group: "system", labelKey: "common:menu.entries.roles", icon: createElement(SafetyCertificateOutlined), permission: "roles:read" }],
 };

@@ -7,6 +7,6 @@ import { supplierSearch } from "./search";
 export const suppliersFeature: Feature = {
   name: "suppliers",
   routes,
-  menu: [{ key: "suppliers", path: SUPPLIERS_PATH, group: "products", labelKey: "suppliers:menu", icon: createElement(ShopOutlined), permission: "suppliers:read" }],
+  menu: [{ key: "suppliers", path: SUPPLIERS_PATH, group: "products", labelKey: "common:menu.entries.suppliers", icon: createElement(ShopOutlined), permission: "suppliers:read" }],
   search: [supplierSearch],
 };

@@ -6,5 +6,5 @@ import { routes } from "./routes";
 export const usersFeature: Feature = {
   name: "users",
   routes,
-  menu: [{ key: "users", path: "/system/users", group: "system", labelKey: "users:menu", icon: createElement(UserOutlined), permission: "users:read" }],
+  menu: [{ key: "users", path: "/system/users", group: "system", labelKey: "common:menu.entries.users", icon: createElement(UserOutlined), permission: "users:read" }],
 };

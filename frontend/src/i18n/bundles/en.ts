@@ -1,4 +1,6 @@
 import { namespacesOf } from "../resources";
 
-// Every JSON file of the folder is one namespace named after the file.
-export default namespacesOf(import.meta.glob<{ default: Record<string, unknown> }>("../en/*.json", { eager: true }));
+// The namespaces the first pages do not use (LATER_NAMESPACES in resources.ts); every JSON file is one namespace named after the file.
+export default namespacesOf(
+  import.meta.glob<{ default: Record<string, unknown> }>(["../en/*.json", "!../en/{common,auth,errors,workbench,notifications}.json"], { eager: true }),
+);

@@ -1,9 +1,13 @@
 import { useState } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router-dom";
-import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from "antd";
+import { Alert, Button, Form, Segmented, Space } from "antd";
+// Input and Password from their own modules: antd's Input index also brings TextArea, Search and OTP.
+import Input from "antd/es/input/Input";
+import Password from "antd/es/input/Password";
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useDocumentTitle } from "../../../app/documentTitle";
+import { Panel, Text, Title } from "../../../shared/components/lightweight";
 import { ApiError, problemText } from "../../../api/problem";
 import { hasSession } from "../../../api/session";
 import { useLocale } from "../../../app/locale";
@@ -53,14 +57,16 @@ export function LoginPage() {
         background: "linear-gradient(135deg, #e6f4ff 0%, #f0f5ff 100%)",
       }}
     >
-      <Card style={{ width: 380 }}>
+      {/* A Panel, not antd's Card: the Card brings Tabs (with their menu and dropdown), which the
+          page every session starts on does not need. */}
+      <Panel data-testid="login-panel" style={{ width: 380, maxWidth: "100%" }}>
         <Space direction="vertical" size="large" style={{ width: "100%" }}>
           <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
             <div>
-              <Typography.Title level={3} style={{ margin: 0 }}>
+              <Title>
                 {t("auth:login.title")}
-              </Typography.Title>
-              <Typography.Text type="secondary">{t("auth:login.subtitle")}</Typography.Text>
+              </Title>
+              <Text type="secondary">{t("auth:login.subtitle")}</Text>
             </div>
             <Segmented<AppLocale>
               size="small"
@@ -75,14 +81,14 @@ export function LoginPage() {
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
             </Form.Item>
             <Form.Item name="password" label={t("auth:login.password")} rules={[{ required: true }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+              <Password prefix={<LockOutlined />} autoComplete="current-password" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={login.isPending}>
               {t("auth:login.submit")}
             </Button>
           </Form>
         </Space>
-      </Card>
+      </Panel>
     </div>
   );
 }

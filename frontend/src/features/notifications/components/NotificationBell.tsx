@@ -2,10 +2,12 @@ import { lazy, Suspense, useState } from "react";
 import { Badge, Button } from "antd";
 import { BellOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import { withAllTexts } from "../../../i18n";
 import { useUnreadCount } from "../api";
 
 // The list loads when first opened, not with the first page.
-const loadDrawer = () => import("./NotificationDrawer");
+// The list names records of every module, so it loads every module's texts with it.
+const loadDrawer = withAllTexts(() => import("./NotificationDrawer"));
 const NotificationDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.NotificationDrawer })));
 
 /** The header's bell: the unread count, polled every 30 s, and the drawer listing them. */

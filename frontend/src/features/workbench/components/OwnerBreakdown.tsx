@@ -1,4 +1,5 @@
-import { Typography, theme } from "antd";
+import { theme } from "antd";
+import { Text } from "../../../shared/components/lightweight";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import type { OwnerCount } from "../api";
@@ -13,9 +14,9 @@ export function OwnerBreakdown({ owners, link }: { owners: readonly OwnerCount[]
   const max = Math.max(1, ...owners.map((o) => o.count));
   return (
     <div data-testid="owner-breakdown" style={{ marginTop: 8, paddingTop: 8, borderTop: `1px dashed ${token.colorBorder}` }}>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Text type="secondary" style={{ fontSize: 12 }}>
         {t("workbench:byOwner")}
-      </Typography.Text>
+      </Text>
       {owners.map((owner) => {
         const to = link?.(owner.owner_id);
         const name = owner.owner_name || t("workbench:noOwner");
@@ -26,15 +27,15 @@ export function OwnerBreakdown({ owners, link }: { owners: readonly OwnerCount[]
             data-owner={owner.owner_name}
             style={{ display: "grid", gridTemplateColumns: "minmax(0, 7em) minmax(0, 1fr) auto", alignItems: "center", gap: 8, marginTop: 4, fontSize: 12 }}
           >
-            <Typography.Text ellipsis={{ tooltip: name }} style={{ fontSize: 12 }}>
+            <Text ellipsis={{ tooltip: name }} style={{ fontSize: 12 }}>
               {to ? <Link to={to}>{name}</Link> : name}
-            </Typography.Text>
+            </Text>
             <div style={{ height: 6, borderRadius: 3, background: token.colorFillSecondary }}>
               <div style={{ width: `${(owner.count / max) * 100}%`, height: "100%", borderRadius: 3, background: token.colorPrimary }} />
             </div>
-            <Typography.Text strong style={{ fontSize: 12 }} data-testid="owner-count-value">
+            <Text strong style={{ fontSize: 12 }} data-testid="owner-count-value">
               {owner.count}
-            </Typography.Text>
+            </Text>
           </div>
         );
       })}

@@ -1,7 +1,8 @@
-import { Button, Card, Empty, Space, Tooltip, Typography, theme } from "antd";
+import { Button, Empty, Space, Tooltip, theme } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
+import { Panel, Text } from "../../../shared/components/lightweight";
 import { recordPath } from "../../../shared/recordLinks";
 import { entityName } from "../../../shared/systemText";
 import { usePermission } from "../../auth/api";
@@ -9,6 +10,7 @@ import type { WorkbenchCard, WorkbenchItem } from "../api";
 import { cardDefinition, fallbackTitle, type CardContext } from "../cards";
 import { relativeTime, timeText } from "../relativeTime";
 import { OwnerBreakdown } from "./OwnerBreakdown";
+import { loadFollowUpComposer } from "./followUpComposerChunk";
 
 /** The customer a card's 写跟进 is for. */
 export type FollowUpTarget = { id: string; name: string };
@@ -43,10 +45,10 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
     return (
       <div key={`${item.entity}:${item.id}`} className="workbench-item" data-testid="workbench-item" data-id={item.id} style={{ display: "flex", alignItems: "center", gap: 8, padding: "8px 0", borderTop: index > 0 ? `1px solid ${token.colorSplit}` : undefined }}>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <Typography.Text ellipsis={{ tooltip: item.name }} strong style={{ display: "block" }}>
+          <Text ellipsis={{ tooltip: item.name }} strong style={{ display: "block" }}>
             {path ? <Link to={path}>{item.name}</Link> : item.name}
-          </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+          </Text>
+          <Text type="secondary" style={{ fontSize: 12 }} ellipsis>
             {definition.mixed && <span data-testid="workbench-item-entity">{entityName(t, item.entity)} · </span>}
             {when && item.at && (
               <Tooltip title={exactTime(item.at, context.zone, i18n.language)}>
@@ -61,10 +63,10 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
                 {item.owner_name || t("workbench:noOwner")}
               </span>
             )}
-          </Typography.Text>
+          </Text>
         </div>
         {action && item.entity === "customers" && (
-          <Button size="small" icon={<EditOutlined />} onClick={() => onFollowUp({ id: item.id, name: item.name })} data-testid="workbench-follow-up">
+          <Button size="small" icon={<EditOutlined />} onPointerEnter={() => void loadFollowUpComposer()} onFocus={() => void loadFollowUpComposer()} onClick={() => onFollowUp({ id: item.id, name: item.name })} data-testid="workbench-follow-up">
             {t("workbench:followUp.action")}
           </Button>
         )}
@@ -73,7 +75,7 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
   };
 
   return (
-    <Card
+    <Panel
       size="small"
       data-testid={`workbench-card-${card.key}`}
       data-card={card.key}
@@ -82,9 +84,9 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
         <Space size={8} style={{ minWidth: 0 }}>
           <span style={{ color: toneColor }}>{definition.icon}</span>
           <span>{title}</span>
-          <Typography.Text strong style={{ color: card.total > 0 ? toneColor : token.colorTextSecondary, fontSize: 18 }} data-testid="workbench-card-total">
+          <Text strong style={{ color: card.total > 0 ? toneColor : token.colorTextSecondary, fontSize: 18 }} data-testid="workbench-card-total">
             {card.total}
-          </Typography.Text>
+          </Text>
         </Space>
       }
       extra={
@@ -102,7 +104,7 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
           {card.items.map(itemRow)}
           {more > 0 && (
             <div style={{ paddingTop: 8, borderTop: `1px solid ${token.colorSplit}` }}>
-              {viewAll ? <Link to={viewAll}>{t("workbench:more", { count: more })}</Link> : <Typography.Text type="secondary">{t("workbench:more", { count: more })}</Typography.Text>}
+              {viewAll ? <Link to={viewAll}>{t("workbench:more", { count: more })}</Link> : <Text type="secondary">{t("workbench:more", { count: more })}</Text>}
             </div>
           )}
         </div>
@@ -110,6 +112,6 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
       {team && card.by_owner.length > 0 && (
         <OwnerBreakdown owners={card.by_owner} link={definition.viewAll ? (ownerId) => definition.viewAll?.({ ...context, ownerId }) : undefined} />
       )}
-    </Card>
+    </Panel>
   );
 }

@@ -1,16 +1,23 @@
-import { useEffect, useMemo, useState } from "react";
-import { Button, Card, Col, Result, Row, Segmented, Skeleton, Space, Tooltip, Typography } from "antd";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Button, Col, Row, Segmented, Skeleton, Space, Tooltip } from "antd";
 import { ReloadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { problemText } from "../../../api/problem";
+import { Panel, Text, Title } from "../../../shared/components/lightweight";
 import { useTimeZone } from "../../../shared/timeZone";
 import { useMe } from "../../auth/api";
-import { FollowUpComposer } from "../../customers/components/FollowUpComposer";
 import { useWorkbench, workbenchKeys, type Reach } from "../api";
 import { cardOrder, type CardContext } from "../cards";
+import { loadFollowUpComposer } from "../components/followUpComposerChunk";
 import { WorkbenchCardView, type FollowUpTarget } from "../components/WorkbenchCardView";
+
+// The home page is the first page of every session, so what it shows only on demand loads on
+// demand: the follow-up composer (a form, selects and date pickers) when a rep first opens it,
+// and antd's Result (with its illustrations) when the workbench fails to load.
+const FollowUpComposer = lazy(() => loadFollowUpComposer().then((m) => ({ default: m.FollowUpComposer })));
+const Result = lazy(() => import("antd/es/result"));
 
 // 1 column on phones, 2 on tablets and narrow laptops, 3 from 1200 px.
 const COLUMN = { xs: 24, md: 12, xl: 8 } as const;
@@ -93,13 +100,13 @@ export function WorkbenchPage() {
     <div data-testid="workbench">
       <div style={{ display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: 12, marginBottom: 16 }}>
         <div style={{ flex: "1 1 240px", minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">
+          <Title data-testid="welcome">
             {t(greetingKey(hourIn(now, zone)), { name })}
-          </Typography.Title>
-          <Typography.Text type="secondary" data-testid="workbench-date">
+          </Title>
+          <Text type="secondary" data-testid="workbench-date">
             {today}
             {due !== undefined && overdue !== undefined && <> · {t("workbench:summary", { due, overdue })}</>}
-          </Typography.Text>
+          </Text>
         </div>
         <Space wrap>
           {seesTeam && (
@@ -124,25 +131,27 @@ export function WorkbenchPage() {
         <Row gutter={[16, 16]} data-testid="workbench-loading">
           {Array.from({ length: 5 }, (_, i) => (
             <Col key={i} {...COLUMN}>
-              <Card size="small">
+              <Panel size="small">
                 <Skeleton active title={{ width: "50%" }} paragraph={{ rows: 4 }} />
-              </Card>
+              </Panel>
             </Col>
           ))}
         </Row>
       ) : workbench.isError ? (
-        <Card data-testid="workbench-error">
-          <Result
-            status="warning"
-            title={t("workbench:loadFailed")}
-            subTitle={problemText(workbench.error)}
-            extra={
-              <Button type="primary" onClick={() => void workbench.refetch()}>
-                {t("workbench:retry")}
-              </Button>
-            }
-          />
-        </Card>
+        <Panel data-testid="workbench-error">
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 2 }} />}>
+            <Result
+              status="warning"
+              title={t("workbench:loadFailed")}
+              subTitle={problemText(workbench.error)}
+              extra={
+                <Button type="primary" onClick={() => void workbench.refetch()}>
+                  {t("workbench:retry")}
+                </Button>
+              }
+            />
+          </Suspense>
+        </Panel>
       ) : (
         <Row gutter={[16, 16]} data-testid="workbench-cards">
           {cards.map((card) => (
@@ -156,14 +165,16 @@ export function WorkbenchPage() {
         // The customer page's composer, for the card's customer: the same quick times, contacts,
         // participants and typed times as there. Its own invalidations refresh the customer's
         // page and lists; the cards are refreshed here.
-        <FollowUpComposer
-          open={followUp.open}
-          customerId={followUp.customer.id}
-          customerName={followUp.customer.name}
-          followUp={null}
-          onClose={() => setFollowUp((old) => ({ ...old, open: false }))}
-          onSaved={() => void queryClient.invalidateQueries({ queryKey: workbenchKeys.all })}
-        />
+        <Suspense fallback={null}>
+          <FollowUpComposer
+            open={followUp.open}
+            customerId={followUp.customer.id}
+            customerName={followUp.customer.name}
+            followUp={null}
+            onClose={() => setFollowUp((old) => ({ ...old, open: false }))}
+            onSaved={() => void queryClient.invalidateQueries({ queryKey: workbenchKeys.all })}
+          />
+        </Suspense>
       )}
     </div>
   );
