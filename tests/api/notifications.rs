@@ -75,12 +75,16 @@ dual_test!(people_hear_of_what_happens_to_their_customers, |app| {
     assert_eq!(app.get("/api/v1/notifications", t["token"].as_str().unwrap()).await.0, StatusCode::FORBIDDEN);
 });
 
-dual_test!(a_follow_up_falling_due_reminds_its_owner_once, |app| {
+dual_test!(a_follow_up_falling_due_reminds_its_owner_and_participants_once, |app| {
     let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (partner_id, partner) = app.user_with_role("partner", "sales_rep", json!({})).await;
     let c = customer(&app, &rep, "到期提醒客户").await;
     let later = customer(&app, &rep, "明天再说").await;
     let f = |id: &Value, next: chrono::DateTime<Utc>| json!({"customer_id": id, "kind": "phone", "content": "约好回电", "occurred_at": (Utc::now() - Duration::hours(1)).to_rfc3339(), "next_follow_up_at": next.to_rfc3339()});
-    assert_eq!(app.post("/api/v1/follow-ups", &rep, f(&c["id"], Utc::now() - Duration::minutes(2))).await.0, StatusCode::CREATED);
+    let mut due = f(&c["id"], Utc::now() - Duration::minutes(2));
+    due["participant_ids"] = json!([partner_id]);
+    let (s, b) = app.post("/api/v1/follow-ups", &rep, due).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
     assert_eq!(app.post("/api/v1/follow-ups", &rep, f(&later["id"], Utc::now() + Duration::days(1))).await.0, StatusCode::CREATED);
     // The minute's job, run twice (a retry, or two servers): one reminder.
     for _ in 0..2 {
@@ -91,4 +95,8 @@ dual_test!(a_follow_up_falling_due_reminds_its_owner_once, |app| {
     assert_eq!((page["items"][0]["kind"].as_str(), page["items"][0]["record_label"].as_str()), (Some("follow_up.due"), Some("到期提醒客户")));
     assert!(page["items"][0]["data"]["due_at"].is_string());
     assert_eq!(page["items"][0]["actor_name"], Value::Null, "the server's own job");
+    // The participant of that follow-up hears of it too, once.
+    let (_, page) = app.get("/api/v1/notifications", &partner).await;
+    assert_eq!(page["total"], 1, "{page}");
+    assert_eq!(page["items"][0]["record_label"], "到期提醒客户");
 });

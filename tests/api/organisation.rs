@@ -184,15 +184,15 @@ dual_test!(data_scope_resolves_owners_per_role, |app| {
         v
     };
     // The manager's department tree: East and Shanghai members.
-    let got = visible_owner_ids(&app.db, &actor(&mgr).await).await.unwrap().unwrap();
+    let got = visible_owner_ids(&app.db, &actor(&mgr).await).await.unwrap().unwrap().ids.clone();
     assert_eq!(got, ids(vec![&mgr, &rep_sh]));
     // A rep sees only themself.
-    let got = visible_owner_ids(&app.db, &actor(&rep_w).await).await.unwrap().unwrap();
+    let got = visible_owner_ids(&app.db, &actor(&rep_w).await).await.unwrap().unwrap().ids.clone();
     assert_eq!(got, ids(vec![&rep_w]));
     // self_and_subordinates follows the supervisor chain across departments.
     let (_, r) = app.post("/api/v1/roles", &app.admin, json!({"name": "lead", "permissions": [], "data_scope": "self_and_subordinates"})).await;
     app.patch(&format!("/api/v1/users/{rep_sh}"), &app.admin, json!({"role_ids": [r["id"]]})).await;
-    let got = visible_owner_ids(&app.db, &actor(&rep_sh).await).await.unwrap().unwrap();
+    let got = visible_owner_ids(&app.db, &actor(&rep_sh).await).await.unwrap().unwrap().ids.clone();
     assert_eq!(got, ids(vec![&rep_sh, &rep_sub]));
     // Admin: everyone.
     let (_, me) = app.get("/api/v1/me", &app.admin).await;

@@ -21,7 +21,29 @@ pub struct Actor {
     /// The owners whose records the actor may see (`None`: everyone's), resolved on first
     /// use and kept as long as the actor is: the server's actor cache drops actors on any
     /// write to users, departments or roles, so a manager's list costs no query for them.
-    pub visible_owners: Arc<OnceLock<Option<Vec<Uuid>>>>,
+    pub visible_owners: Arc<OnceLock<Option<Arc<Owners>>>>,
+}
+
+/// A set of owners, sorted, and written out once as text (comma-separated ids) for the
+/// queries that name them all: a department manager's thousand owners are formatted once
+/// per cached actor, not on every list.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Owners {
+    pub ids: Vec<Uuid>,
+    pub listed: String,
+}
+
+impl Owners {
+    pub fn new(mut ids: Vec<Uuid>) -> Self {
+        ids.sort();
+        ids.dedup();
+        let listed = ids.iter().map(Uuid::to_string).collect::<Vec<_>>().join(",");
+        Self { ids, listed }
+    }
+
+    pub fn contains(&self, id: &Uuid) -> bool {
+        self.ids.binary_search(id).is_ok()
+    }
 }
 
 impl Actor {

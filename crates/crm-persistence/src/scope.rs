@@ -4,7 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 use std::marker::PhantomData;
+use std::sync::Arc;
 
+use crm_domain::actor::Owners;
 use crm_domain::{Actor, DataScope, DomainError};
 use sea_orm::sea_query::{Expr, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select};
@@ -50,7 +52,7 @@ impl<E: ScopedEntity> Scoped<E> {
     async fn build(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> Result<Select<E>, DomainError> {
         let mut select = whole_rows::<E>().filter(E::deleted_at_column().is_null());
         if let Some(owners) = visible_owner_ids(db, &ctx.actor).await? {
-            let mut any = Condition::any().add(owned_by::<E>(db.get_database_backend(), E::owner_column(), &owners));
+            let mut any = Condition::any().add(owned_by::<E>(db.get_database_backend(), E::owner_column(), &owners.ids, Some(&owners.listed)));
             if let Some(public) = E::visible_to_all().filter(|_| !for_edit) {
                 any = any.add(public);
             }
@@ -68,9 +70,8 @@ impl<E: ScopedEntity> Scoped<E> {
     /// left out and the query is the one an administrator's would be; otherwise both apply.
     pub async fn find_for_owners(db: &impl ConnectionTrait, ctx: &Ctx, owners: Option<&[Uuid]>) -> Result<Select<E>, DomainError> {
         let Some(owners) = owners else { return Self::find(db, ctx).await };
-        let narrowed = owned_by::<E>(db.get_database_backend(), E::owner_column(), owners);
-        // `visible_owner_ids` answers a sorted list.
-        let covered = visible_owner_ids(db, &ctx.actor).await?.is_none_or(|v| owners.iter().all(|o| v.binary_search(o).is_ok()));
+        let narrowed = owned_by::<E>(db.get_database_backend(), E::owner_column(), owners, None);
+        let covered = visible_owner_ids(db, &ctx.actor).await?.is_none_or(|v| owners.iter().all(|o| v.contains(o)));
         if covered {
             return Ok(whole_rows::<E>().filter(E::deleted_at_column().is_null()).filter(narrowed));
         }
@@ -99,20 +100,21 @@ const OWNERS_INLINE: usize = 32;
 /// hash table per query from parsed JSON (a quarter of the admin's rate). A constant array
 /// is parsed with the statement, which stays prepared, and tested by a hashed lookup; a
 /// bound `uuid[]` would not be hashed, since a generic plan cannot hash a parameter (6 ms a
-/// count against 0.3). The ids are UUIDs formatted here, so nothing else reaches the SQL.
-/// SQLite, in the process, takes the plain list.
-fn owned_by<E: EntityTrait>(backend: DbBackend, column: E::Column, owners: &[Uuid]) -> SimpleExpr {
+/// count against 0.3). The ids are UUIDs formatted by `Owners` (`listed`, once per cached
+/// actor) or here, so nothing else reaches the SQL. SQLite, in the process, takes the
+/// plain list.
+fn owned_by<E: EntityTrait>(backend: DbBackend, column: E::Column, owners: &[Uuid], listed: Option<&str>) -> SimpleExpr {
     if backend != DbBackend::Postgres || owners.len() <= OWNERS_INLINE {
         return column.is_in(owners.iter().copied());
     }
-    let list = owners.iter().map(Uuid::to_string).collect::<Vec<_>>().join(",");
+    let list = listed.map_or_else(|| owners.iter().map(Uuid::to_string).collect::<Vec<_>>().join(","), str::to_string);
     let (table, column) = (E::default().table_name().to_owned(), sea_orm::IdenStatic::as_str(&column).to_owned());
     Expr::cust(format!("\"{table}\".\"{column}\" = ANY('{{{list}}}'::uuid[])"))
 }
 
 /// The owners whose records the actor may see; `None` means everyone's. Resolved once per
 /// actor (`Actor::visible_owners`), not on every query.
-pub async fn visible_owner_ids(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<Vec<Uuid>>, DomainError> {
+pub async fn visible_owner_ids(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<Arc<Owners>>, DomainError> {
     if actor.scope.is_all() {
         return Ok(None);
     }
@@ -125,7 +127,7 @@ pub async fn visible_owner_ids(db: &impl ConnectionTrait, actor: &Actor) -> Resu
     Ok(owners)
 }
 
-async fn resolve_owners(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<Vec<Uuid>>, DomainError> {
+async fn resolve_owners(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<Arc<Owners>>, DomainError> {
     let mut owners: HashSet<Uuid> = HashSet::from([actor.user_id]);
     for scope in actor.scope.scopes() {
         match scope {
@@ -138,9 +140,7 @@ async fn resolve_owners(db: &impl ConnectionTrait, actor: &Actor) -> Result<Opti
             }
         }
     }
-    let mut v: Vec<Uuid> = owners.into_iter().collect();
-    v.sort();
-    Ok(Some(v))
+    Ok(Some(Arc::new(Owners::new(owners.into_iter().collect()))))
 }
 
 /// Everyone below `user_id` in the supervisor chain, however deep.

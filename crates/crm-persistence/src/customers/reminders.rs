@@ -1,5 +1,6 @@
 //! Follow-up reminders (CUS-9): every minute, the owners of customers whose next
-//! follow-up has fallen due hear of it. The job looks back ten minutes, so a minute missed
+//! follow-up has fallen due hear of it, and so do the participants of the follow-up that
+//! set that time. The job looks back ten minutes, so a minute missed
 //! (every server down, a failed attempt) is caught up; the dedupe key (customer and due
 //! time) keeps each reminder to one however often it is seen.
 
@@ -11,6 +12,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::customer::{Column as C, Entity as Customer};
+use super::entities::follow_up;
 use crate::db::db_err;
 use crate::notifications::{notify, Notice};
 use crate::{Ctx, Db};
@@ -37,22 +39,57 @@ pub async fn follow_ups_due(db: &Db, now: DateTime<Utc>) -> DomainResult<u64> {
         .all(db)
         .await
         .map_err(db_err)?;
+    let participants = participants_of(db, &due).await?;
     let ctx = Ctx::system("follow-up-reminders");
     let mut sent = 0;
     for (id, name, owner, at) in due {
         let (Some(owner), Some(at)) = (owner, at) else { continue };
         let due_at = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let notice = Notice {
-            user_id: owner,
-            kind: "follow_up.due",
-            entity: Some("customers"),
-            record_id: Some(id),
-            record_label: Some(name),
-            data: json!({"due_at": due_at}),
-            dedupe_key: Some(format!("follow_up.due:{id}:{due_at}")),
-        };
-        notify(db, &ctx, notice).await?;
-        sent += 1;
+        let mut people = vec![owner];
+        for p in participants.iter().filter(|(c, t, _)| *c == id && *t == at).flat_map(|(_, _, ps)| ps) {
+            if !people.contains(p) {
+                people.push(*p);
+            }
+        }
+        for person in people {
+            // The owner's key is the one reminders always had; participants' name them.
+            let dedupe_key = if person == owner { format!("follow_up.due:{id}:{due_at}") } else { format!("follow_up.due:{id}:{due_at}:{person}") };
+            let notice = Notice {
+                user_id: person,
+                kind: "follow_up.due",
+                entity: Some("customers"),
+                record_id: Some(id),
+                record_label: Some(name.clone()),
+                data: json!({"due_at": due_at}),
+                dedupe_key: Some(dedupe_key),
+            };
+            notify(db, &ctx, notice).await?;
+            sent += 1;
+        }
     }
     Ok(sent)
+}
+
+/// The participants of the live follow-ups that set each due customer's next time, in
+/// one query: (customer, next time, participants).
+async fn participants_of(db: &Db, due: &[Due]) -> DomainResult<Vec<(Uuid, DateTime<Utc>, Vec<Uuid>)>> {
+    if due.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(Uuid, Option<DateTime<Utc>>, serde_json::Value)> = follow_up::Entity::find()
+        .select_only()
+        .column(follow_up::Column::CustomerId)
+        .column(follow_up::Column::NextFollowUpAt)
+        .column(follow_up::Column::ParticipantIds)
+        .filter(follow_up::Column::CustomerId.is_in(due.iter().map(|d| d.0)))
+        .filter(follow_up::Column::NextFollowUpAt.is_in(due.iter().filter_map(|d| d.3)))
+        .filter(follow_up::Column::DeletedAt.is_null())
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(c, at, ps)| Some((c, at?, serde_json::from_value::<Vec<Uuid>>(ps).unwrap_or_default())))
+        .collect())
 }
