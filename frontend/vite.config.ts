@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { gzipSync, constants as zlib } from "node:zlib";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -15,6 +16,28 @@ const swaggerAssets = {
     for (const f of ["swagger-ui.css", "swagger-ui-bundle.js"]) {
       copyFileSync(join(swaggerDir, f), join(out, f));
     }
+  },
+};
+
+// Every text asset also as `<file>.gz` at gzip's best level, which the binary sends to browsers
+// that take gzip: a third fewer bytes than the server's on-the-fly gzip (which favours speed),
+// and no compression work per request. Runs after the Swagger copy, so its files get one too.
+const COMPRESSIBLE = /\.(js|css|html|json|svg|txt|map)$/;
+function gzipTree(dir: string) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) gzipTree(path);
+    else if (COMPRESSIBLE.test(name) && statSync(path).size >= 1024) {
+      writeFileSync(`${path}.gz`, gzipSync(readFileSync(path), { level: zlib.Z_BEST_COMPRESSION }));
+    }
+  }
+}
+const precompress = {
+  name: "precompress-gzip",
+  apply: "build" as const,
+  enforce: "post" as const,
+  closeBundle() {
+    gzipTree("dist");
   },
 };
 
@@ -54,7 +77,7 @@ const proxy = { "/api": apiTarget, "/healthz": apiTarget };
 
 export default defineConfig({
   base: "/",
-  plugins: [react(), swaggerAssets, antdFormContext, nativeResizeObserver],
+  plugins: [react(), swaggerAssets, antdFormContext, nativeResizeObserver, precompress],
   server: {
     port: 5173,
     proxy,

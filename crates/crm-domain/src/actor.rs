@@ -1,8 +1,8 @@
 //! Who is acting: the signed-in user, their effective permissions and data scope, and,
 //! for API tokens, the token's scopes, which can only narrow what the user may do.
 
-use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use uuid::Uuid;
 
@@ -22,11 +22,23 @@ pub struct Actor {
     /// use and kept as long as the actor is: the server's actor cache drops actors on any
     /// write to users, departments or roles, so a manager's list costs no query for them.
     pub visible_owners: Arc<OnceLock<Option<Arc<Owners>>>>,
+    /// Records shared with the actor outside their scope, per entity (a customer's
+    /// collaborators), resolved like `visible_owners`: once per cached actor, and a change
+    /// of shares drops the cache (on other servers the cache's few seconds bound it).
+    pub shared: Arc<Mutex<HashMap<&'static str, Arc<Shared>>>>,
 }
 
-/// A set of owners, sorted, and written out once as text (comma-separated ids) for the
-/// queries that name them all: a department manager's thousand owners are formatted once
-/// per cached actor, not on every list.
+/// The records of one entity shared with an actor: those they may read (all of them)
+/// and those they may also change.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Shared {
+    pub read: Owners,
+    pub edit: Owners,
+}
+
+/// A set of ids (owners, shared records), sorted, and written out once as text
+/// (comma-separated) for the queries that name them all: a department manager's thousand
+/// owners are formatted once per cached actor, not on every list.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Owners {
     pub ids: Vec<Uuid>,

@@ -191,6 +191,12 @@ fn apply_field_rules(name: &str, schema: &mut Value, rules: &[(&'static str, &'s
     let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else { return };
     for (field, prop) in props.iter_mut() {
         let Some((_, _, rule)) = rules.iter().find(|(f, only, _)| f == field && (only.is_empty() || only.contains(&name))) else { continue };
+        // The vocabulary is of text fields: a field of another type that shares a name (a
+        // notification setting's `email` switch) keeps its own schema.
+        let types = prop.get("type").map(|t| t.as_array().cloned().unwrap_or_else(|| vec![t.clone()])).unwrap_or_default();
+        if !types.is_empty() && !types.iter().any(|t| t == "string" || t == "array") {
+            continue;
+        }
         if rule.get("anyOf").is_some() {
             // A rule that is a whole schema of its own (money) replaces the field's.
             let nullable = prop.get("type").and_then(Value::as_array).is_some_and(|t| t.contains(&json!("null")));
@@ -261,6 +267,7 @@ fn parameter_rule(route: &RouteInfo, place: &str, name: &str) -> Option<Value> {
         ("query", "sort") => json!({"type": "string", "pattern": sort_pattern(&(route.sorts?)())}),
         ("query", "format") => json!({"type": "string", "enum": ["csv", "xlsx"]}),
         ("query", "pool") => comma_list(&["public", "potential", "won", "invalid"]),
+        ("query", "region_code") => comma_list(&["[0-9]{6}"]),
         ("query", "id") => comma_list(&["[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"]),
         ("query", "entity") | ("path", "entity") if path.contains("recycle-bin") => json!({"type": "string", "enum": crm_persistence::registry::restorable_names()}),
         ("path", "kind") if path.contains("dictionaries") => {

@@ -14,11 +14,30 @@ use crate::problem::problem_response;
 #[allow_missing = true]
 pub struct Assets;
 
-fn file(path: &str) -> Option<HttpResponse> {
+/// `path`, or the build's `path.gz` (gzip at its best level, made by the SPA build) to a
+/// client that takes gzip: the Content-Encoding it carries keeps the Compress middleware
+/// from compressing it again.
+fn file(path: &str, gzip_ok: bool) -> Option<HttpResponse> {
     let f = Assets::get(path)?;
     let mime = f.metadata.mimetype().to_string();
     let cache = if path.starts_with("assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
-    Some(HttpResponse::Ok().insert_header((header::CONTENT_TYPE, mime)).insert_header((header::CACHE_CONTROL, cache)).body(f.data.into_owned()))
+    let mut res = HttpResponse::Ok();
+    res.insert_header((header::CONTENT_TYPE, mime)).insert_header((header::CACHE_CONTROL, cache)).insert_header((header::VARY, "Accept-Encoding"));
+    if let Some(gz) = gzip_ok.then(|| Assets::get(&format!("{path}.gz"))).flatten() {
+        return Some(res.insert_header((header::CONTENT_ENCODING, "gzip")).body(gz.data.into_owned()));
+    }
+    Some(res.body(f.data.into_owned()))
+}
+
+/// The client said it takes gzip (`Accept-Encoding`, not refused with `q=0`).
+fn takes_gzip(req: &HttpRequest) -> bool {
+    let Some(accept) = req.headers().get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else { return false };
+    accept.split(',').any(|part| {
+        let mut it = part.split(';');
+        let coding = it.next().unwrap_or_default().trim();
+        let refused = it.any(|p| p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q == 0.0)));
+        (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+    })
 }
 
 pub async fn fallback(req: HttpRequest) -> HttpResponse {
@@ -30,8 +49,9 @@ pub async fn fallback(req: HttpRequest) -> HttpResponse {
         return problem_response(StatusCode::NOT_FOUND, "route.not_found", &format!("no endpoint {} {}", req.method(), path), &[], None);
     }
     let rel = path.trim_start_matches('/');
+    let gzip_ok = takes_gzip(&req);
     if !rel.is_empty() {
-        if let Some(r) = file(rel) {
+        if let Some(r) = file(rel, gzip_ok) {
             return r;
         }
         // A missing asset is a 404, not the app shell, so a stale bundle fails loudly.
@@ -39,7 +59,7 @@ pub async fn fallback(req: HttpRequest) -> HttpResponse {
             return HttpResponse::NotFound().finish();
         }
     }
-    file("index.html").unwrap_or_else(|| {
+    file("index.html", gzip_ok).unwrap_or_else(|| {
         HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")
             .body("<!doctype html><title>CRM</title><p>The web app was not built into this binary. Run <code>make build</code>; the API is at <a href=\"/api/docs\">/api/docs</a>.</p>")
@@ -57,4 +77,21 @@ pub async fn docs() -> HttpResponse {
 <script src="/api-docs-assets/init.js"></script>
 </body></html>"#;
     HttpResponse::Ok().content_type("text/html; charset=utf-8").body(PAGE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    #[test]
+    fn gzip_is_sent_only_to_clients_that_take_it() {
+        let takes = |v: &str| takes_gzip(&TestRequest::default().insert_header((header::ACCEPT_ENCODING, v)).to_http_request());
+        assert!(takes("gzip, deflate, br"));
+        assert!(takes("br;q=1.0, GZIP;q=0.5"));
+        assert!(takes("*"));
+        assert!(!takes("gzip;q=0, br"));
+        assert!(!takes("identity"));
+        assert!(!takes_gzip(&TestRequest::default().to_http_request()));
+    }
 }

@@ -66,6 +66,7 @@ pub async fn load_actor(db: &impl ConnectionTrait, user_id: Uuid) -> DomainResul
         scope: EffectiveScope::new(scopes),
         token_scopes: None,
         visible_owners: Default::default(),
+            shared: Default::default(),
     }))
 }
 

@@ -27,6 +27,7 @@ impl Ctx {
             scope: crm_domain::scope::EffectiveScope::new(vec![crm_domain::DataScope::All]),
             token_scopes: None,
             visible_owners: Default::default(),
+            shared: Default::default(),
         };
         Self::new(actor, request_id, None)
     }

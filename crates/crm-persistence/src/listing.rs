@@ -234,8 +234,9 @@ pub enum FieldKind {
     Decimal,
     Timestamp,
     Date,
-    /// A GB/T 2260 region code (`crm_domain::regions`): matches the rows whose code is
-    /// that region or lies inside it (浙江省 `330000` matches 杭州市's districts).
+    /// A GB/T 2260 region code (`crm_domain::regions`, six digits): matches the rows whose
+    /// code is that region or lies inside it (浙江省 `330000` matches 杭州市's districts); a
+    /// code the data set does not have matches nothing.
     Region,
 }
 
@@ -330,7 +331,7 @@ pub(crate) fn parse_value(field: &str, kind: FieldKind, raw: &str) -> Result<Val
         FieldKind::Decimal => Value::from(plain_number(raw, true).then(|| Decimal::from_str(raw).ok()).flatten().ok_or_else(|| err("decimal number"))?),
         FieldKind::Timestamp => Value::from(parse_time(raw).ok_or_else(|| err("RFC 3339 time or date"))?),
         FieldKind::Date => Value::from(parse_date(raw).ok_or_else(|| err("date (YYYY-MM-DD)"))?),
-        FieldKind::Region => Value::from(crm_domain::regions::by_code(raw).map(|_| raw.to_string()).ok_or_else(|| err("region code (GB/T 2260)"))?),
+        FieldKind::Region => Value::from(Some(raw).filter(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_digit())).map(str::to_string).ok_or_else(|| err("region code (six digits)"))?),
     })
 }
 
@@ -405,10 +406,11 @@ impl<E: EntityTrait> ListSpec<E> {
                     (_, _, v) => v,
                 };
                 any = any.add(match op {
-                    "eq" if filter.kind == FieldKind::Region => {
-                        let (low, high) = crm_domain::regions::filter_range(part).ok_or_else(|| bad_field(name, format!("'{part}' is not a region code")))?;
-                        filter.column.between(low, high)
-                    }
+                    "eq" if filter.kind == FieldKind::Region => match crm_domain::regions::filter_range(part) {
+                        Some((low, high)) => filter.column.between(low, high),
+                        // A code the data set does not have is no region: nothing lies in it.
+                        None => Expr::val(1).eq(0),
+                    },
                     "eq" => filter.column.eq(v),
                     "from" | "min" => filter.column.gte(v),
                     _ => filter.column.lte(v),

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crm_domain::actor::Owners;
+use crm_domain::actor::{Owners, Shared};
 use crm_domain::{Actor, DataScope, DomainError};
 use sea_orm::sea_query::{Expr, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select};
@@ -18,6 +18,7 @@ use crate::system::entities::{department, user};
 use crate::Ctx;
 
 /// An entity whose rows belong to an owner and are visible according to data scope.
+#[allow(async_fn_in_trait)]
 pub trait ScopedEntity: EntityTrait {
     fn id_column() -> Self::Column;
     fn owner_column() -> Self::Column;
@@ -26,10 +27,12 @@ pub trait ScopedEntity: EntityTrait {
     fn visible_to_all() -> Option<Condition> {
         None
     }
-    /// Rows shared with `user` outside their scope (collaborators); `for_edit` asks for
-    /// the rows they may also change.
-    fn shared_with(_user: Uuid, _for_edit: bool) -> Option<Condition> {
-        None
+    /// Whether rows are shared with people outside their scope (`shared_rows`).
+    const SHARED: bool = false;
+    /// The rows shared with `user` outside their scope (collaborators): id, and whether
+    /// they may change it too. Read once per cached actor (`Actor::shared`).
+    async fn shared_rows(_db: &impl ConnectionTrait, _user: Uuid) -> Result<Vec<(Uuid, bool)>, DomainError> {
+        Ok(Vec::new())
     }
 }
 
@@ -52,12 +55,16 @@ impl<E: ScopedEntity> Scoped<E> {
     async fn build(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> Result<Select<E>, DomainError> {
         let mut select = whole_rows::<E>().filter(E::deleted_at_column().is_null());
         if let Some(owners) = visible_owner_ids(db, &ctx.actor).await? {
-            let mut any = Condition::any().add(owned_by::<E>(db.get_database_backend(), E::owner_column(), &owners.ids, Some(&owners.listed)));
+            let mut any = Condition::any().add(in_list::<E>(db.get_database_backend(), E::owner_column(), &owners.ids, Some(&owners.listed)));
             if let Some(public) = E::visible_to_all().filter(|_| !for_edit) {
                 any = any.add(public);
             }
-            if let Some(shared) = E::shared_with(ctx.actor.user_id, for_edit) {
-                any = any.add(shared);
+            if E::SHARED {
+                let shared = shared_ids::<E>(db, &ctx.actor).await?;
+                let set = if for_edit { &shared.edit } else { &shared.read };
+                if !set.ids.is_empty() {
+                    any = any.add(in_list::<E>(db.get_database_backend(), E::id_column(), &set.ids, Some(&set.listed)));
+                }
             }
             select = select.filter(any);
         }
@@ -70,7 +77,7 @@ impl<E: ScopedEntity> Scoped<E> {
     /// left out and the query is the one an administrator's would be; otherwise both apply.
     pub async fn find_for_owners(db: &impl ConnectionTrait, ctx: &Ctx, owners: Option<&[Uuid]>) -> Result<Select<E>, DomainError> {
         let Some(owners) = owners else { return Self::find(db, ctx).await };
-        let narrowed = owned_by::<E>(db.get_database_backend(), E::owner_column(), owners, None);
+        let narrowed = in_list::<E>(db.get_database_backend(), E::owner_column(), owners, None);
         let covered = visible_owner_ids(db, &ctx.actor).await?.is_none_or(|v| owners.iter().all(|o| v.contains(o)));
         if covered {
             return Ok(whole_rows::<E>().filter(E::deleted_at_column().is_null()).filter(narrowed));
@@ -90,10 +97,11 @@ impl<E: ScopedEntity> Scoped<E> {
     }
 }
 
-/// More owners than this go to PostgreSQL as one array constant (`owned_by`).
+/// More ids than this go to PostgreSQL as one array constant (`in_list`).
 const OWNERS_INLINE: usize = 32;
 
-/// `owner IN (owners)`. On PostgreSQL a long list is one `uuid[]` constant written into
+/// `column IN (ids)`: owners of a scope, records shared with the caller. On PostgreSQL a
+/// long list is one `uuid[]` constant written into
 /// the SQL: a department manager's thousand owners as a thousand bound values cost more
 /// to build, bind and parse than the list's queries themselves (407 rps against the
 /// admin's 2,990 in bench/run.sh); unpacked from one JSON parameter they still built a
@@ -103,13 +111,32 @@ const OWNERS_INLINE: usize = 32;
 /// count against 0.3). The ids are UUIDs formatted by `Owners` (`listed`, once per cached
 /// actor) or here, so nothing else reaches the SQL. SQLite, in the process, takes the
 /// plain list.
-fn owned_by<E: EntityTrait>(backend: DbBackend, column: E::Column, owners: &[Uuid], listed: Option<&str>) -> SimpleExpr {
+fn in_list<E: EntityTrait>(backend: DbBackend, column: E::Column, owners: &[Uuid], listed: Option<&str>) -> SimpleExpr {
     if backend != DbBackend::Postgres || owners.len() <= OWNERS_INLINE {
         return column.is_in(owners.iter().copied());
     }
     let list = listed.map_or_else(|| owners.iter().map(Uuid::to_string).collect::<Vec<_>>().join(","), str::to_string);
     let (table, column) = (E::default().table_name().to_owned(), sea_orm::IdenStatic::as_str(&column).to_owned());
     Expr::cust(format!("\"{table}\".\"{column}\" = ANY('{{{list}}}'::uuid[])"))
+}
+
+/// The rows of `E` shared with the actor, read once per cached actor. A subquery on the
+/// shares in every query cost a hashed subplan per execution (a third of a manager's list
+/// rate on PostgreSQL); people have few shares, so the ids go in as a list instead.
+async fn shared_ids<E: ScopedEntity>(db: &impl ConnectionTrait, actor: &Actor) -> Result<Arc<Shared>, DomainError> {
+    let name = std::any::type_name::<E>();
+    if let Some(known) = actor.shared.lock().ok().and_then(|m| m.get(name).cloned()) {
+        return Ok(known);
+    }
+    let rows = E::shared_rows(db, actor.user_id).await?;
+    let shared = Arc::new(Shared {
+        read: Owners::new(rows.iter().map(|(id, _)| *id).collect()),
+        edit: Owners::new(rows.iter().filter(|(_, edit)| *edit).map(|(id, _)| *id).collect()),
+    });
+    if let Ok(mut m) = actor.shared.lock() {
+        m.insert(name, shared.clone());
+    }
+    Ok(shared)
 }
 
 /// The owners whose records the actor may see; `None` means everyone's. Resolved once per

@@ -2409,7 +2409,6 @@ export interface components {
         };
         /** @description One kind's channels. */
         KindChannels: {
-            /** @description an e-mail address; empty clears it */
             email: boolean;
             /** @description Always true: the app shows every notification. */
             in_app?: boolean;

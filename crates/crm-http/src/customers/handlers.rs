@@ -320,6 +320,8 @@ pub async fn list_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web
 pub async fn put_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<CollaboratorsPut>) -> ApiResult<HttpResponse> {
     let items = body.0.items.into_iter().map(|i| crm_persistence::customers::collaborators::Share { user_id: i.user_id, access: i.access }).collect();
     let out = crm_persistence::customers::collaborators::replace(&state.db, &ctx.0, *id, items).await?;
+    // Cached actors carry the records shared with them (`Actor::shared`).
+    state.auth_cache.clear();
     Ok(ok(&collaborator_list(out), None))
 }
 
@@ -331,6 +333,8 @@ pub async fn put_collaborators(state: web::Data<AppState>, ctx: ReqCtx, id: web:
 pub async fn merge_customers(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<MergeRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
     let c = crm_persistence::customers::merge::merge(&state.db, &ctx.0, *id, b.other_id, b.fields).await?;
+    // The other record's collaborators now share this one (`Actor::shared`).
+    state.auth_cache.clear();
     let v = c.version;
     Ok(ok(&c, Some(v)))
 }

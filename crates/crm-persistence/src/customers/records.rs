@@ -6,8 +6,7 @@
 use chrono::{DateTime, Utc};
 use crm_domain::customers::{normalise_name, normalise_phone, CustomerKind, CustomerPatch, NewCustomer, Pool};
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, Select};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Select};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -35,13 +34,19 @@ impl ScopedEntity for Customer {
     fn visible_to_all() -> Option<Condition> {
         Some(Condition::all().add(C::Pool.eq(Pool::Public.as_str())))
     }
-    fn shared_with(user: Uuid, for_edit: bool) -> Option<Condition> {
-        let mut q = Query::select();
-        q.column(collaborator::Column::CustomerId).from(collaborator::Entity).and_where(Expr::col(collaborator::Column::UserId).eq(user));
-        if for_edit {
-            q.and_where(Expr::col(collaborator::Column::Access).eq("edit"));
-        }
-        Some(Condition::all().add(C::Id.in_subquery(q.to_owned())))
+    const SHARED: bool = true;
+
+    async fn shared_rows(db: &impl ConnectionTrait, user: Uuid) -> Result<Vec<(Uuid, bool)>, DomainError> {
+        let rows: Vec<(Uuid, String)> = collaborator::Entity::find()
+            .select_only()
+            .column(collaborator::Column::CustomerId)
+            .column(collaborator::Column::Access)
+            .filter(collaborator::Column::UserId.eq(user))
+            .into_tuple()
+            .all(db)
+            .await
+            .map_err(crate::db::db_err)?;
+        Ok(rows.into_iter().map(|(id, access)| (id, access == "edit")).collect())
     }
 }
 
