@@ -60,9 +60,14 @@ export function SmtpTestCard({ defaultTo, canSend }: { defaultTo: string | null 
                   <>
                     <div>{t("settings:smtp.test.serverSaid")}</div>
                     {/* The SMTP server's (or the connection's) own words: not ours to translate. */}
-                    <Typography.Text code translate="no" style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }} data-testid="smtp-test-error">
+                    <div
+                      translate="no"
+                      lang="en"
+                      style={{ marginTop: 4, padding: "4px 8px", borderRadius: 4, background: "rgba(0, 0, 0, 0.04)", fontFamily: "monospace", fontSize: 12, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}
+                      data-testid="smtp-test-error"
+                    >
                       {outcome.error}
-                    </Typography.Text>
+                    </div>
                   </>
                 ) : undefined
               }
