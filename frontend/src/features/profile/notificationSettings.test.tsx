@@ -5,7 +5,7 @@ import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import createClient from "openapi-fetch";
 import type { paths } from "../../api/schema";
-import { emailChange, notificationSettingsKey, orderedKinds, useSetEmail, withEmail, type NotificationSettings } from "./notificationSettings";
+import { emailChange, fallbackKindName, notificationSettingsKey, orderedKinds, useSetEmail, withEmail, type NotificationSettings } from "./notificationSettings";
 
 const settings: NotificationSettings = {
   items: [
@@ -19,8 +19,9 @@ const settings: NotificationSettings = {
 afterEach(cleanup);
 
 describe("notification settings rows", () => {
-  it("follow the bell registry's order; an unknown kind comes last", () => {
-    expect(orderedKinds(settings.items).map((i) => i.kind)).toEqual(["customer.assigned", "customer.shared", "follow_up.due", "approval.waiting"]);
+  it("follow the registry's order; an unknown kind comes last, named by its code", () => {
+    expect(fallbackKindName("approval.waiting_long")).toBe("approval · waiting long");
+    expect(orderedKinds(settings.items).map((i) => i.kind)).toEqual(["follow_up.due", "customer.assigned", "customer.shared", "approval.waiting"]);
   });
 
   it("switch one kind's e-mail and leave the others", () => {

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type { components, operations } from "../../api/schema";
-import { KNOWN_KINDS } from "../notifications/kinds";
 
 export type NotificationSettings = components["schemas"]["NotificationSettings"];
 export type KindChannels = components["schemas"]["KindChannels"];
@@ -10,16 +9,29 @@ export type NotificationSettingsInput = NonNullable<operations["put_notification
 
 export const notificationSettingsKey = ["me", "notification-settings"] as const;
 
-/** The rows in the bell registry's order; kinds the registry does not know (yet) follow, as the server sent them. */
+// The kinds of the bell's registry (features/notifications/kinds.ts), in the order the rows show.
+// Not imported from there: the registry (with its icons) belongs to the shell's chunks, and a lazy
+// page sharing it makes the bundler move modules into what the first page loads.
+const KIND_ORDER = ["follow_up.due", "customer.assigned", "customer.transferred", "customer.returned", "customer.shared"];
+
+/** The rows in the registry's order; kinds this SPA does not know (yet) follow, as the server sent them. */
 export function orderedKinds(items: readonly KindChannels[]): KindChannels[] {
   const rank = (kind: string) => {
-    const i = KNOWN_KINDS.indexOf(kind);
-    return i === -1 ? KNOWN_KINDS.length : i;
+    const i = KIND_ORDER.indexOf(kind);
+    return i === -1 ? KIND_ORDER.length : i;
   };
   return items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => rank(a.item.kind) - rank(b.item.kind) || a.index - b.index)
     .map(({ item }) => item);
+}
+
+/** A readable stand-in for a kind without a name here: `approval.waiting` → "approval · waiting" (as the bell says it). */
+export function fallbackKindName(kind: string): string {
+  return kind
+    .split(".")
+    .map((part) => part.replace(/_/g, " "))
+    .join(" · ");
 }
 
 /** The settings with one kind's e-mail switched: what the list shows while the save is on its way. */

@@ -1,13 +1,12 @@
 import { Alert, App, Button, Flex, Skeleton, Switch, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
-import { fallbackKind, kindDefinition } from "../../notifications/kinds";
-import { orderedKinds, useNotificationSettings, useSetEmail } from "../notificationSettings";
+import { fallbackKindName, orderedKinds, useNotificationSettings, useSetEmail } from "../notificationSettings";
 
 /** A kind's short name for the settings row; a kind this SPA has no name for reads as its code. */
 function useKindName() {
   const { t } = useTranslation();
-  return (kind: string) => t(`profile:notifications.kinds.${kind.replace(/\./g, "_")}`, { defaultValue: fallbackKind(kind) });
+  return (kind: string) => t(`profile:notifications.kinds.${kind.replace(/\./g, "_")}`, { defaultValue: fallbackKindName(kind) });
 }
 
 /**
@@ -85,12 +84,9 @@ export function NotificationSettings({ email, onAddEmail }: { email: string | nu
             data-testid="notification-setting"
             data-kind={item.kind}
           >
-            <Flex gap={8} align="center" style={{ minWidth: 0 }}>
-              <span aria-hidden style={{ color: "rgba(0, 0, 0, 0.45)" }}>
-                {kindDefinition(item.kind).icon}
-              </span>
-              <span title={item.kind}>{name}</span>
-            </Flex>
+            <span title={item.kind} style={{ minWidth: 0 }}>
+              {name}
+            </span>
             <Flex gap={12} style={{ flex: "none" }}>
               <Tooltip title={t("profile:notifications.inAppAlways")}>
                 <span style={{ width: 56, textAlign: "center" }}>
