@@ -11,6 +11,7 @@ import { productsFeature } from "../features/products";
 import { profileFeature } from "../features/profile";
 import { recycleBinFeature } from "../features/recycle-bin";
 import { rolesFeature } from "../features/roles";
+import { settingsFeature } from "../features/settings";
 import { suppliersFeature } from "../features/suppliers";
 import { usersFeature } from "../features/users";
 import type { Feature } from "./registry";
@@ -25,6 +26,7 @@ export const FEATURES: readonly Feature[] = [
   dictionariesFeature,
   recycleBinFeature,
   jobsFeature,
+  settingsFeature,
   profileFeature,
   customersFeature,
   customerGroupsFeature,

@@ -5,6 +5,16 @@ import type { Me } from "../../../api/types";
 import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { useUpdateMe } from "../api";
 
+/** The form's name: its fields' ids are `profile_<field>`, so another card can point at one. */
+export const PROFILE_FORM = "profile";
+
+/** Scrolls to the e-mail field and puts the cursor in it. */
+export function focusEmailField(): void {
+  const input = document.getElementById(`${PROFILE_FORM}_email`);
+  input?.scrollIntoView({ block: "center", behavior: "smooth" });
+  input?.focus({ preventScroll: true });
+}
+
 type Values = { display_name: string; email?: string; phone?: string };
 
 function orNull(value: string | undefined): string | null {
@@ -29,7 +39,7 @@ export function ProfileForm({ me }: { me: Me }) {
     );
 
   return (
-    <Form<Values> form={form} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
+    <Form<Values> form={form} name={PROFILE_FORM} onValuesChange={serverErrors.onValuesChange} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }}>
       <Form.Item name="display_name" label={t("profile:fields.display_name")} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>

@@ -4,7 +4,8 @@ import { formatDateTime } from "../../../shared/format";
 import { roleName } from "../../../shared/systemText";
 import { useMe } from "../api";
 import { ChangePasswordForm } from "../components/ChangePasswordForm";
-import { ProfileForm } from "../components/ProfileForm";
+import { NotificationSettings } from "../components/NotificationSettings";
+import { focusEmailField, ProfileForm } from "../components/ProfileForm";
 import { TimeZoneSetting } from "../components/TimeZoneSetting";
 
 export function ProfilePage() {
@@ -44,6 +45,11 @@ export function ProfilePage() {
       <Col xs={24} lg={12}>
         <Card title={t("profile:timeZone.title")}>
           <TimeZoneSetting />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card title={t("profile:notifications.title")} id="notification-settings">
+          <NotificationSettings email={me.email} onAddEmail={focusEmailField} />
         </Card>
       </Col>
     </Row>

@@ -1,0 +1,11 @@
+import type { FeatureRoute } from "../../app/registry";
+
+export const SMTP_PATH = "/system/settings/smtp";
+
+export const routes: FeatureRoute[] = [
+  {
+    path: SMTP_PATH,
+    load: () => import("./pages/SmtpSettingsPage").then((m) => ({ default: m.SmtpSettingsPage })),
+    permission: "settings:read",
+  },
+];
