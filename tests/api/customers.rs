@@ -342,6 +342,8 @@ dual_test!(timeline_merges_follow_ups_and_history, |app| {
     assert_eq!(kinds, vec!["claim", "release", "follow_up", "update", "create"]);
     assert_eq!(t["total"], 5);
     assert_eq!(t["items"][2]["follow_up"]["content"], "拜访了采购部");
+    // Each entry names who did it by their display name, follow-ups included.
+    assert!(t["items"].as_array().unwrap().iter().all(|i| i["actor_name"].is_string()), "{t}");
     let release = &t["items"][1];
     assert!(release["changes"].as_array().unwrap().iter().any(|c| c["field"] == "pool" && c["before"] == "potential" && c["after"] == "public"));
     let (_, p2) = app.get(&format!("/api/v1/customers/{id}/timeline?page=2&page_size=2"), &other).await;

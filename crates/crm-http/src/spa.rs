@@ -22,9 +22,13 @@ fn file(path: &str, gzip_ok: bool) -> Option<HttpResponse> {
     let mime = f.metadata.mimetype().to_string();
     let cache = if path.starts_with("assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
     let mut res = HttpResponse::Ok();
-    res.insert_header((header::CONTENT_TYPE, mime)).insert_header((header::CACHE_CONTROL, cache)).insert_header((header::VARY, "Accept-Encoding"));
-    if let Some(gz) = gzip_ok.then(|| Assets::get(&format!("{path}.gz"))).flatten() {
-        return Some(res.insert_header((header::CONTENT_ENCODING, "gzip")).body(gz.data.into_owned()));
+    res.insert_header((header::CONTENT_TYPE, mime)).insert_header((header::CACHE_CONTROL, cache));
+    // Without a build gzip the Compress middleware decides, and says Vary itself.
+    if let Some(gz) = Assets::get(&format!("{path}.gz")) {
+        res.insert_header((header::VARY, "Accept-Encoding"));
+        if gzip_ok {
+            return Some(res.insert_header((header::CONTENT_ENCODING, "gzip")).body(gz.data.into_owned()));
+        }
     }
     Some(res.body(f.data.into_owned()))
 }

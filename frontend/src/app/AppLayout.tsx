@@ -130,7 +130,9 @@ export function AppLayout() {
   ];
   const entry = location.pathname === "/" ? undefined : selectedEntry(sections, location.pathname);
   const selected = location.pathname === "/" ? "/" : entry?.path;
-  useDocumentTitle(location.pathname === "/" ? t("common:menu.home") : entry ? t(entry.labelKey) : undefined);
+  // Pages outside the menu that have a name of their own (the profile, from the user menu).
+  const unlisted = location.pathname === "/profile" ? t("common:header.profile") : undefined;
+  useDocumentTitle(location.pathname === "/" ? t("common:menu.home") : entry ? t(entry.labelKey) : unlisted);
 
   // A navigation (a menu click, a link, the back button) closes the phone's menu.
   useEffect(() => setDrawerOpen(false), [location.pathname, mobile]);

@@ -53,6 +53,14 @@ pub async fn page(db: &Db, ctx: &Ctx, id: Uuid, params: &ListParams) -> DomainRe
         }))
         .collect();
     items.sort_by_key(|i| std::cmp::Reverse(i.at));
-    let items = items.into_iter().skip(usize::try_from(params.offset()).unwrap_or(usize::MAX)).take(usize::try_from(params.page_size).unwrap_or(0)).collect();
+    let mut items: Vec<TimelineItem> = items.into_iter().skip(usize::try_from(params.offset()).unwrap_or(usize::MAX)).take(usize::try_from(params.page_size).unwrap_or(0)).collect();
+    // People by their display names (the log keeps the login name it saw; a follow-up only
+    // its owner's id), one query for the page; a name that is gone keeps what was logged.
+    let names = crate::system::user_names::display_names(db, items.iter().filter_map(|i| i.actor_id)).await?;
+    for item in &mut items {
+        if let Some(name) = item.actor_id.and_then(|id| names.get(&id)) {
+            item.actor_name = Some(name.clone());
+        }
+    }
     Ok(Page::exact(items, total, params))
 }
