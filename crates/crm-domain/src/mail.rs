@@ -54,7 +54,7 @@ impl SmtpInput {
         }
         self.username = v.optional("username", self.username.as_deref(), 254);
         if let Some(Some(p)) = &self.password {
-            if p.is_empty() || p.len() > 512 {
+            if p.is_empty() || p.chars().count() > 512 {
                 v.add("password", "invalid", "1 to 512 bytes; null removes it");
             }
         }

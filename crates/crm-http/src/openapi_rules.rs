@@ -108,6 +108,11 @@ fn amount() -> Value {
 /// An e-mail address as `validate::is_email` takes it (one `@`, a dot inside the domain, no
 /// spaces, commas, semicolons or control characters), or nothing; spaces around are
 /// trimmed.
+/// `EMAIL_PATTERN` where the address may not be left out.
+fn required_email() -> String {
+    EMAIL_PATTERN.replacen("^ *(", "^ *", 1).replacen(")? *$", " *$", 1)
+}
+
 const EMAIL_PATTERN: &str = "^ *([^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]+@[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F.][^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]*\\.[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]*[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F.])? *$";
 
 /// One line with at least one character that is not a space (`Validator::required`).
@@ -124,6 +129,17 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
     let len = |max: u32| json!({"maxLength": max});
     let codes = crm_domain::permissions::all_codes();
     vec![
+        // Schema-specific rows first: the first row that fits a field is its rule.
+        // The SMTP settings (`crm_domain::mail::SmtpInput`) and their test.
+        ("host", &["SmtpInput"], json!({"maxLength": 253, "pattern": "^ *[A-Za-z0-9.:\\[\\]-]+ *$"})),
+        ("port", &["SmtpInput"], json!({"minimum": 1, "maximum": 65535})),
+        ("username", &["SmtpInput"], len(254)),
+        ("password", &["SmtpInput"], json!({"minLength": 1, "maxLength": 512, "description": "write-only: absent keeps the stored one, null removes it"})),
+        ("from", &["SmtpInput"], json!({"maxLength": 254, "pattern": required_email()})),
+        ("from_name", &["SmtpInput"], len(100)),
+        ("to", &["SmtpTest"], json!({"maxLength": 254, "pattern": required_email()})),
+        ("kind", &["KindChannels"], json!({"enum": crm_persistence::notifications::channels::KINDS})),
+        ("in_app", &["KindChannels"], json!({"enum": [true]})),
         ("name", &["NewCustomer", "CustomerPatch", "NewProduct", "ProductPatch", "NewSupplier", "SupplierPatch"], nb(200)),
         ("name", &["NewContact", "ContactPatch", "NewCategory", "CategoryPatch", "NewDepartment", "DepartmentPatch", "NewApiToken", "NewCustomerGroup", "CustomerGroupPatch"], nb(100)),
         ("name", &["NewRole", "RolePatch"], nb(64)),
@@ -191,10 +207,11 @@ fn apply_field_rules(name: &str, schema: &mut Value, rules: &[(&'static str, &'s
     let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else { return };
     for (field, prop) in props.iter_mut() {
         let Some((_, _, rule)) = rules.iter().find(|(f, only, _)| f == field && (only.is_empty() || only.contains(&name))) else { continue };
-        // The vocabulary is of text fields: a field of another type that shares a name (a
-        // notification setting's `email` switch) keeps its own schema.
+        // A text rule does not fit a field of another type that shares its name (a
+        // notification setting's `email` switch), which keeps its own schema.
         let types = prop.get("type").map(|t| t.as_array().cloned().unwrap_or_else(|| vec![t.clone()])).unwrap_or_default();
-        if !types.is_empty() && !types.iter().any(|t| t == "string" || t == "array") {
+        let textual = ["pattern", "maxLength", "minLength"].iter().any(|k| rule.get(*k).is_some());
+        if textual && !types.is_empty() && !types.iter().any(|t| t == "string" || t == "array") {
             continue;
         }
         if rule.get("anyOf").is_some() {

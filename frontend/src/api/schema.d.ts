@@ -2410,10 +2410,16 @@ export interface components {
         /** @description One kind's channels. */
         KindChannels: {
             email: boolean;
-            /** @description Always true: the app shows every notification. */
-            in_app?: boolean;
-            /** @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`. */
-            kind: string;
+            /**
+             * @description Always true: the app shows every notification.
+             * @enum {boolean}
+             */
+            in_app?: true;
+            /**
+             * @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`.
+             * @enum {string}
+             */
+            kind: "follow_up.due" | "customer.assigned" | "customer.transferred" | "customer.returned" | "customer.shared";
         };
         /**
          * @example {
@@ -4224,11 +4230,7 @@ export interface components {
             from_name?: string | null;
             /** @description A host name or IP address. */
             host: string;
-            /**
-             * @description Write-only. Absent keeps the one stored, `null` removes it. Stored sealed
-             *     (AES-256-GCM under the server's secret); `CRM_SMTP_PASSWORD` in the server's
-             *     environment takes its place when set.
-             */
+            /** @description write-only: absent keeps the stored one, null removes it */
             password?: string | null;
             /** Format: int32 */
             port: number;

@@ -22,8 +22,9 @@ const KEY: &str = "smtp";
 /// stored one (a secret kept out of the database entirely).
 pub const PASSWORD_ENV: &str = "CRM_SMTP_PASSWORD";
 
-/// How long one attempt to reach the SMTP server and hand it a message may take.
-const TIMEOUT: Duration = Duration::from_secs(20);
+/// How long one attempt to reach the SMTP server and hand it a message may take in all
+/// (a name lookup, a host that takes the connection and never greets included).
+const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the settings table keeps.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -137,5 +138,8 @@ async fn deliver(s: &Stored, secrets: &SecretBox, to: &str, letter: &Letter) -> 
         let password = env_password().or_else(|| s.password_sealed.as_deref().and_then(|p| secrets.open(p))).unwrap_or_default();
         builder = builder.credentials(Credentials::new(user.clone(), password));
     }
-    builder.build().send(message).await.map(|_| ()).map_err(|e| e.to_string())
+    match tokio::time::timeout(TIMEOUT, builder.build().send(message)).await {
+        Ok(sent) => sent.map(|_| ()).map_err(|e| e.to_string()),
+        Err(_) => Err(format!("no answer from the SMTP server within {} s", TIMEOUT.as_secs())),
+    }
 }
