@@ -138,7 +138,6 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("from", &["SmtpInput"], json!({"maxLength": 254, "pattern": required_email()})),
         ("from_name", &["SmtpInput"], len(100)),
         ("to", &["SmtpTest"], json!({"maxLength": 254, "pattern": required_email()})),
-        ("kind", &["KindChannels"], json!({"enum": crm_persistence::notifications::channels::KINDS})),
         ("in_app", &["KindChannels"], json!({"enum": [true]})),
         ("name", &["NewCustomer", "CustomerPatch", "NewProduct", "ProductPatch", "NewSupplier", "SupplierPatch"], nb(200)),
         ("name", &["NewContact", "ContactPatch", "NewCategory", "CategoryPatch", "NewDepartment", "DepartmentPatch", "NewApiToken", "NewCustomerGroup", "CustomerGroupPatch"], nb(100)),

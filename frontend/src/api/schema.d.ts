@@ -2415,11 +2415,8 @@ export interface components {
              * @enum {boolean}
              */
             in_app?: true;
-            /**
-             * @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`.
-             * @enum {string}
-             */
-            kind: "follow_up.due" | "customer.assigned" | "customer.transferred" | "customer.returned" | "customer.shared";
+            /** @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`. */
+            kind: string;
         };
         /**
          * @example {
