@@ -40,8 +40,13 @@ export class AppShell {
 export async function chooseOption(page: Page, select: Locator, label: string, search = false): Promise<void> {
   await select.click();
   if (search) await page.keyboard.type(label);
-  const dropdown = page.locator(".ant-select-dropdown:visible");
-  await dropdown.locator(`.ant-select-item-option[title="${label}"], .ant-select-item-option:has-text("${label}")`).first().click();
+  // The newest dropdown: the one before it may still be closing, and its options can contain the
+  // label too (a user named 孙只读 while choosing 只读). An exact title wins over a partial text.
+  const dropdown = page.locator(".ant-select-dropdown:visible").last();
+  const exact = dropdown.locator(`.ant-select-item-option[title="${label}"]`);
+  await expect(dropdown.locator(".ant-select-item-option").first()).toBeVisible();
+  const option = (await exact.count()) > 0 ? exact.first() : dropdown.locator(`.ant-select-item-option:has-text("${label}")`).first();
+  await option.click();
 }
 
 /**
