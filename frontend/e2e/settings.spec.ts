@@ -32,8 +32,13 @@ async function readSmtp(request: APIRequestContext): Promise<{ settings: SmtpSet
 
 /** Puts the settings back as they were (a stored password cannot be read back, so one that was set stays the journey's). */
 async function restoreSmtp(request: APIRequestContext, before: SmtpSettings): Promise<void> {
-  if (!before.configured) return; // Nothing to go back to: the server has no "unconfigured" to save.
   const { etag } = await readSmtp(request);
+  if (!before.configured) {
+    // E-mail was off before: turn it off again.
+    const off = await request.delete("/api/v1/settings/smtp", { headers: { ...(await adminHeaders(request)), "If-Match": etag } });
+    expect(off.ok(), await off.text()).toBeTruthy();
+    return;
+  }
   const body = {
     host: before.host,
     port: before.port,
@@ -172,6 +177,15 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByTestId("smtp-test-result")).toContainText(`The test message could not be sent to ${ownAddress}`, { timeout: 30_000 });
         await fitsWidth(page, viewport.width);
         await shell.screenshot(`settings-smtp-${viewport.name}-en`);
+      });
+
+      await test.step("Turn e-mail off removes the settings, after a confirmation", async () => {
+        await page.getByTestId("smtp-turn-off").click();
+        await page.locator(".ant-popconfirm:visible").getByRole("button", { name: "Yes" }).click();
+        await expect(page.getByText("E-mail is off")).toBeVisible();
+        await expect(page.getByTestId("smtp-not-configured")).toBeVisible();
+        await expect(page.getByTestId("smtp-turn-off")).toHaveCount(0);
+        expect((await readSmtp(request)).settings.configured).toBe(false);
       });
     } finally {
       await restoreSmtp(request, before);

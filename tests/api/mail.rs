@@ -90,6 +90,18 @@ dual_test!(smtp_settings_keep_the_password_to_themselves_and_send_a_test, |app| 
     let (s, out) = app.post("/api/v1/settings/smtp/test", &app.admin, json!({"to": "a@example.com"})).await;
     assert_eq!((s, &out["delivered"]), (StatusCode::OK, &json!(false)), "{out}");
     assert!(!out["error"].as_str().unwrap().is_empty());
+    // Turning e-mail off: a stale If-Match changes nothing; then the settings are gone and
+    // the test says so again.
+    let (_, now) = app.get("/api/v1/settings/smtp", &app.admin).await;
+    let stale = app.req(Method::DELETE, "/api/v1/settings/smtp", Some(&app.admin)).header("if-match", "\"1\"").send().await.unwrap();
+    assert_eq!(stale.status(), StatusCode::PRECONDITION_FAILED);
+    assert_eq!(app.call(Method::DELETE, "/api/v1/settings/smtp", &rep, None).await.0, StatusCode::FORBIDDEN);
+    let res = app.req(Method::DELETE, "/api/v1/settings/smtp", Some(&app.admin)).header("if-match", format!("\"{}\"", now["version"])).send().await.unwrap();
+    let (s, off) = crate::support::split(res).await;
+    assert_eq!((s, &off["configured"], &off["password_set"]), (StatusCode::OK, &json!(false), &json!(false)), "{off}");
+    assert!(crm_persistence::settings::entity::Entity::find_by_id("smtp".to_string()).one(&app.db).await.unwrap().is_none());
+    let (s, e) = app.post("/api/v1/settings/smtp/test", &app.admin, json!({"to": "a@example.com"})).await;
+    assert_eq!((s, e["code"].as_str()), (StatusCode::CONFLICT, Some("smtp.not_configured")));
 });
 
 dual_test!(notifications_reach_the_inbox_in_the_recipient_language_unless_turned_off, |app| {

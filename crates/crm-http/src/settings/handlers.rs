@@ -34,6 +34,16 @@ pub async fn put_smtp(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch
     Ok(ok(&v, Some(version)))
 }
 
+/// Turns e-mail off: the settings are removed (the password with them) and nothing is sent
+/// until they are saved again. Answers the settings as they now are (`configured` false).
+#[utoipa::path(delete, path = "/api/v1/settings/smtp", tag = "settings", security(("bearer" = [])),
+    params(("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
+    responses((status = 200, body = SmtpView, headers(("ETag" = String)))))]
+pub async fn delete_smtp(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    let v = smtp::remove(&state.db, &ctx.0, &state.secrets, if_match.0).await?;
+    Ok(ok(&v, Some(v.version)))
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"to": "admin@example.com"}))]

@@ -7,5 +7,6 @@ pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.op(P(perms::SETTINGS_READ), get_smtp, __path_get_smtp)
         .op(P(perms::SETTINGS_UPDATE), put_smtp, __path_put_smtp)
+        .op(P(perms::SETTINGS_UPDATE), delete_smtp, __path_delete_smtp)
         .op(P(perms::SETTINGS_UPDATE), test_smtp, __path_test_smtp);
 }

@@ -59,6 +59,23 @@ pub async fn put<T: Serialize>(tx: &Tx, ctx: &Ctx, key: &str, value: &T, logged:
     Ok(version + 1)
 }
 
+/// Removes `key`, as of `if_match` when given (412 when another write came first), with a
+/// log entry from `logged` (the value without its secrets) to nothing. Answers whether
+/// there was a value.
+pub async fn remove(tx: &Tx, ctx: &Ctx, key: &str, logged: &Value, if_match: Option<i32>) -> DomainResult<bool> {
+    let Some(current) = Setting::find_by_id(key.to_string()).one(tx).await.map_err(db_err)? else {
+        crate::version::check_if_match(if_match, 0)?;
+        return Ok(false);
+    };
+    crate::version::check_if_match(if_match, current.version)?;
+    let res = Setting::delete_many().filter(entity::Column::Key.eq(key)).filter(entity::Column::Version.eq(current.version)).exec(tx).await.map_err(db_err)?;
+    if res.rows_affected == 0 {
+        return Err(DomainError::stale_version());
+    }
+    audit::record(tx, ctx, "settings", uuid::Uuid::nil(), "update", &prefixed(key, logged), &json!({})).await?;
+    Ok(true)
+}
+
 /// `{"host": …}` of `smtp` as `{"smtp.host": …}`: the log names each setting it changed.
 fn prefixed(key: &str, value: &Value) -> Value {
     match value {

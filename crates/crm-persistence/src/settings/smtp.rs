@@ -106,6 +106,17 @@ pub async fn put(db: &Db, ctx: &Ctx, secrets: &SecretBox, input: SmtpInput, if_m
     Ok(view(Some((next, version)), secrets))
 }
 
+/// Removes the settings: no e-mail is sent until they are saved again. Notifications
+/// already queued for e-mail finish without sending.
+pub async fn remove(db: &Db, ctx: &Ctx, secrets: &SecretBox, if_match: Option<i32>) -> DomainResult<SmtpView> {
+    let tx = tx::begin(db).await?;
+    let current = super::get::<Stored>(&tx, KEY).await?;
+    let before = current.as_ref().map(|(c, _)| logged(c)).unwrap_or_default();
+    super::remove(&tx, ctx, KEY, &before, if_match).await?;
+    tx.commit().await.map_err(crate::db::db_err)?;
+    Ok(view(None, secrets))
+}
+
 /// Why a message did not go: the SMTP server's or the connection's words.
 pub type SendError = String;
 

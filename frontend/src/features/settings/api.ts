@@ -28,6 +28,16 @@ export function useSaveSmtp() {
   });
 }
 
+/** Turns e-mail off: the settings (and the password) are removed, as of the version shown. */
+export function useRemoveSmtp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag }: { etag: string | undefined }) =>
+      withEtag(api.DELETE("/api/v1/settings/smtp", { params: { header: etag ? { "If-Match": etag } : {} } })),
+    onSuccess: (state) => queryClient.setQueryData(smtpKey, state),
+  });
+}
+
 /** Sends a test message with the saved settings, written in `language`. */
 export function useTestSmtp() {
   return useMutation({

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ApiError, fieldErrorText, type FieldProblem } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useMe, usePermission } from "../../auth/api";
-import { useSaveSmtp, useSmtpSettings } from "../api";
+import { ConfirmAction } from "../../../shared/components/ConfirmDelete";
+import { useRemoveSmtp, useSaveSmtp, useSmtpSettings } from "../api";
 import { SmtpTestCard } from "../components/SmtpTestCard";
 import {
   DEFAULT_PORTS,
@@ -28,6 +29,7 @@ export function SmtpSettingsPage() {
   const { data: me } = useMe();
   const smtp = useSmtpSettings();
   const save = useSaveSmtp();
+  const remove = useRemoveSmtp();
   const [form] = Form.useForm<SmtpFormValues>();
   const [clearPassword, setClearPassword] = useState(false);
   const security = useRef<SmtpSecurity | undefined>(undefined);
@@ -197,9 +199,22 @@ export function SmtpSettingsPage() {
               </Col>
             </Row>
             {canUpdate && (
-              <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="smtp-save">
-                {t("common:actions.save")}
-              </Button>
+              <Space wrap>
+                <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="smtp-save">
+                  {t("common:actions.save")}
+                </Button>
+                {settings.configured && (
+                  <ConfirmAction
+                    variant="button"
+                    danger
+                    label={t("settings:smtp.turnOff.label")}
+                    question={t("settings:smtp.turnOff.question")}
+                    doneMessage={t("settings:smtp.turnOff.done")}
+                    onConfirm={() => remove.mutateAsync({ etag: smtp.data?.etag })}
+                    testId="smtp-turn-off"
+                  />
+                )}
+              </Space>
             )}
           </Form>
         </Card>
