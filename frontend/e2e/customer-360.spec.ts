@@ -57,6 +57,8 @@ test("customer 360: log a follow-up from the header, see it first, correct it, r
     await expect(page.getByTestId("customer-next-follow-up")).toContainText("未安排");
     await expect(page.getByTestId("customer-last-follow-up")).toContainText("暂无");
     await expect(detail.timelineEntries().first()).toContainText("新建");
+    // The tab says which customer it is, and goes back to the module's name on leaving.
+    await expect(page).toHaveTitle(`${name} · 客户关系管理系统`);
   });
 
   await test.step("写跟进 in the header opens the composer; a quick time plans tomorrow at 09:00", async () => {

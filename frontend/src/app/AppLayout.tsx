@@ -11,7 +11,7 @@ import { FEATURES } from "./features";
 import { buildMenu, selectedEntry } from "./menu";
 import { useLocale } from "./locale";
 import { SuspenseOutlet } from "./guards";
-import { useDocumentTitle } from "./documentTitle";
+import { RecordTitleProvider, useDocumentTitle } from "./documentTitle";
 import { GlobalSearch } from "./search/GlobalSearch";
 import { NotificationBell } from "../features/notifications";
 
@@ -132,7 +132,9 @@ export function AppLayout() {
   const selected = location.pathname === "/" ? "/" : entry?.path;
   // Pages outside the menu that have a name of their own (the profile, from the user menu).
   const unlisted = location.pathname === "/profile" ? t("common:header.profile") : undefined;
-  useDocumentTitle(location.pathname === "/" ? t("common:menu.home") : entry ? t(entry.labelKey) : unlisted);
+  // A page showing one record names it (`useRecordTitle`): the tab says which customer it is.
+  const [recordTitle, setRecordTitle] = useState<string | undefined>(undefined);
+  useDocumentTitle(recordTitle ?? (location.pathname === "/" ? t("common:menu.home") : entry ? t(entry.labelKey) : unlisted));
 
   // A navigation (a menu click, a link, the back button) closes the phone's menu.
   useEffect(() => setDrawerOpen(false), [location.pathname, mobile]);
@@ -202,7 +204,9 @@ export function AppLayout() {
           <UserMenu compact={mobile} />
         </Header>
         <Content style={{ margin: mobile ? 12 : 24, minWidth: 0 }}>
-          <SuspenseOutlet />
+          <RecordTitleProvider value={setRecordTitle}>
+            <SuspenseOutlet />
+          </RecordTitleProvider>
         </Content>
       </Layout>
     </Layout>

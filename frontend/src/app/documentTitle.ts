@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { createContext, useContext, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
 /** "客户管理 · 客户关系管理系统" / "Customers · CRM"; the product name alone without a page. */
@@ -13,4 +13,17 @@ export function useDocumentTitle(page: string | undefined): void {
   useEffect(() => {
     document.title = title;
   }, [title, i18n.language]);
+}
+
+/** Where a page names the record it shows (the layout titles the tab with it instead of the module). */
+const RecordTitle = createContext<(name: string | undefined) => void>(() => undefined);
+export const RecordTitleProvider = RecordTitle.Provider;
+
+/** Titles the tab with a record's name (a customer's 360 page) while the page shows it. */
+export function useRecordTitle(name: string | undefined): void {
+  const set = useContext(RecordTitle);
+  useEffect(() => {
+    set(name);
+    return () => set(undefined);
+  }, [name, set]);
 }

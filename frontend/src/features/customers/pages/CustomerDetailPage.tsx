@@ -4,6 +4,7 @@ import { EditOutlined, EllipsisOutlined, EyeOutlined, MergeCellsOutlined, PlusOu
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router-dom";
 import type { Customer, FollowUp } from "../../../api/types";
+import { useRecordTitle } from "../../../app/documentTitle";
 import { useRecordRecent } from "../../../app/search/recents";
 import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
@@ -61,6 +62,7 @@ export function CustomerDetailPage() {
   const onProblem = useProblemHandler();
   const wide = Grid.useBreakpoint().md ?? true;
   const customer = customersApi.useGet(id);
+  useRecordTitle(customer.data?.name);
   useRecordRecent(customerSearch, customer.data);
   const remove = customersApi.useDelete();
   const pool = usePoolActions({ size: "middle" });
