@@ -90,6 +90,7 @@ impl Defences {
             login: crm_http::login_guard::LoginLimits { ip_failures: self.login_ip_failures, global_failures_per_minute: self.login_failures_per_minute },
             rates: crm_http::rate_limit::RateLimits { per_ip: self.rate_limit_ip, per_user: self.rate_limit_user, per_token: self.rate_limit_token },
             trust_forwarded: self.trust_forwarded,
+            files_dir: std::path::PathBuf::new(),
         }
     }
 }

@@ -141,7 +141,8 @@ async fn main() -> anyhow::Result<()> {
                 public_url: public_url.unwrap_or_else(|| format!("http://{bind}")),
             };
             let jobs = start_jobs(db.clone(), job_workers, mail);
-            let state = crm_http::app_state(db, &secret, defences.settings());
+            let settings = crm_http::state::Settings { files_dir: config.data_dir.join("files"), ..defences.settings() };
+            let state = crm_http::app_state(db, &secret, settings);
             let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;
             let workers = workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));

@@ -11,6 +11,7 @@ mod contract;
 mod customer_groups;
 mod customer_search_import;
 mod customers;
+mod drive;
 mod hardening;
 mod jobs;
 mod notifications;

@@ -141,7 +141,11 @@ impl TestApp {
             Some(map) => crm_persistence::db::connect(&map(&url)).await.unwrap(),
             None => db.clone(),
         };
-        let state = crm_http::app_state(served, b"test-secret-test-secret-test-secret-0123456789", options.settings.unwrap_or_else(test_settings));
+        let mut settings = options.settings.unwrap_or_else(test_settings);
+        if settings.files_dir.as_os_str().is_empty() {
+            settings.files_dir = std::env::temp_dir().join(format!("crm-test-files-{}", uuid::Uuid::now_v7()));
+        }
+        let state = crm_http::app_state(served, b"test-secret-test-secret-test-secret-0123456789", settings);
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let server = crm_http::server(state, listener, 2).unwrap();

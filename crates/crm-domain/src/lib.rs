@@ -13,6 +13,7 @@ pub mod audit;
 pub mod calendar;
 pub mod customer_groups;
 pub mod customers;
+pub mod drive;
 pub mod error;
 pub mod locale;
 pub mod mail;

@@ -76,7 +76,7 @@ pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "targets", label: "Targets and performance", label_zh: "业绩目标", actions: CRUD },
     ModuleInfo { module: "reports", label: "Reports", label_zh: "报表", actions: &["read", "export"] },
     ModuleInfo { module: "dashboard", label: "Dashboard", label_zh: "仪表盘", actions: &["read"] },
-    ModuleInfo { module: "files", label: "Enterprise drive", label_zh: "企业云盘", actions: &["read", "create", "update", "delete", "share"] },
+    ModuleInfo { module: "files", label: "Enterprise drive", label_zh: "企业云盘", actions: &["read", "create", "update", "delete", "share", "manage"] },
     ModuleInfo { module: "approvals", label: "Approval flows", label_zh: "审批流", actions: &["read", "manage", "approve"] },
     ModuleInfo { module: "projects", label: "Projects", label_zh: "项目", actions: CRUD },
     ModuleInfo { module: "imports", label: "Imports", label_zh: "数据导入", actions: &["read", "create"] },
@@ -159,6 +159,13 @@ pub mod perms {
     pub const CUSTOMERS_READ: Perm = Perm::new("customers", "read");
     pub const JOBS_READ: Perm = Perm::new("jobs", "read");
     pub const JOBS_MANAGE: Perm = Perm::new("jobs", "manage");
+    pub const FILES_READ: Perm = Perm::new("files", "read");
+    pub const FILES_CREATE: Perm = Perm::new("files", "create");
+    pub const FILES_UPDATE: Perm = Perm::new("files", "update");
+    pub const FILES_DELETE: Perm = Perm::new("files", "delete");
+    pub const FILES_SHARE: Perm = Perm::new("files", "share");
+    /// Keeps the company's and every department's space: adds, renames and deletes there.
+    pub const FILES_MANAGE: Perm = Perm::new("files", "manage");
     pub const SETTINGS_READ: Perm = Perm::new("settings", "read");
     pub const SETTINGS_UPDATE: Perm = Perm::new("settings", "update");
     pub const CUSTOMERS_CREATE: Perm = Perm::new("customers", "create");
@@ -229,7 +236,7 @@ fn sales_codes(with_manage: bool) -> Vec<String> {
         .collect();
     let reads = [
         "products:read", "product_categories:read", "suppliers:read", "pipeline_stages:read",
-        "dictionaries:read", "reports:read", "dashboard:read", "files:read", "files:create",
+        "dictionaries:read", "reports:read", "dashboard:read", "files:read", "files:create", "files:update", "files:delete", "files:share",
         "approvals:read", "approvals:approve", "pool_rules:read", "campaigns:read", "segments:read",
         "projects:read", "targets:read",
     ];
@@ -239,7 +246,7 @@ fn sales_codes(with_manage: bool) -> Vec<String> {
         codes.push("customer_groups:delete".into());
     }
     if with_manage {
-        codes.extend(["users:read", "departments:read", "reports:export", "targets:create", "targets:update"].map(String::from));
+        codes.extend(["users:read", "departments:read", "reports:export", "targets:create", "targets:update", "files:manage"].map(String::from));
     }
     codes
 }

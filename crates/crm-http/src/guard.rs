@@ -184,7 +184,15 @@ async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Resu
             Err(refused) => return Ok(rate_limited(req, refused)),
         }
     }
-    let res = if req.method() == Method::POST && req.headers().contains_key(idempotency::HEADER) {
+    // An upload (multipart) is streamed, never buffered to be hashed and replayed.
+    let streamed = req.headers().get(actix_web::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/"));
+    let keyed = req.method() == Method::POST && req.headers().contains_key(idempotency::HEADER);
+    if keyed && streamed {
+        if let Err(e) = idempotency::key_of(&req) {
+            return Ok(req.error_response(e));
+        }
+    }
+    let res = if keyed && !streamed {
         idempotency::run(req, next, principal_key).await?
     } else {
         next.call(req).await?

@@ -60,7 +60,7 @@ pub async fn run(mut req: ServiceRequest, next: Next<BoxBody>, principal: String
 }
 
 /// 1 to 255 visible ASCII characters (`openapi_rules::IDEMPOTENCY_KEY_PATTERN`).
-fn key_of(req: &ServiceRequest) -> Result<String, ApiError> {
+pub fn key_of(req: &ServiceRequest) -> Result<String, ApiError> {
     req.headers()
         .get(HEADER)
         .map(|v| v.as_bytes())

@@ -13,6 +13,7 @@ pub mod batch;
 pub mod contacts;
 pub mod customer_groups;
 pub mod customers;
+pub mod drive;
 pub mod follow_ups;
 pub mod etag;
 pub mod export;

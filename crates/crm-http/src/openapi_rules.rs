@@ -115,6 +115,14 @@ fn required_email() -> String {
 
 const EMAIL_PATTERN: &str = "^ *([^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]+@[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F.][^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]*\\.[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F]*[^\\s,;@\\u0000-\\u001F\\u007F-\\u009F.])? *$";
 
+/// A download's `Range` header as the server takes it (`drive::content`): one or more of
+/// `from-to`, `from-`, `-last`.
+const RANGE_PATTERN: &str = "^bytes=([0-9]+-[0-9]*|-[0-9]+)(, ?([0-9]+-[0-9]*|-[0-9]+))*$";
+
+/// A drive name (`crm_domain::drive::clean_name`): not blank, no `/`, `\` or control
+/// characters.
+const DRIVE_NAME: &str = "^[^/\\\\\\u0000-\\u001F\\u007F-\\u009F]*[^\\s/\\\\\\u0000-\\u001F\\u007F-\\u009F][^/\\\\\\u0000-\\u001F\\u007F-\\u009F]*$";
+
 /// One line with at least one character that is not a space (`Validator::required`).
 const NON_BLANK: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$";
 /// The same for text that may span lines (`Validator::required_text`).
@@ -143,6 +151,13 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("name", &["NewContact", "ContactPatch", "NewCategory", "CategoryPatch", "NewDepartment", "DepartmentPatch", "NewApiToken", "NewCustomerGroup", "CustomerGroupPatch"], nb(100)),
         ("name", &["NewRole", "RolePatch"], nb(64)),
         ("name", &["NewSavedView", "SavedViewPatch"], nb(50)),
+        // Drive names: at most 255 bytes of UTF-8 (a Chinese name of 86 characters is a 422
+        // the schema cannot count), no path separators or control characters.
+        ("name", &["NewFolder", "DriveItemPatch", "FileUpload"], json!({"maxLength": 255, "minLength": 1, "pattern": DRIVE_NAME})),
+        ("user_quota_bytes", &[], json!({"minimum": 1, "maximum": 1_i64 << 50})),
+        ("company_quota_bytes", &[], json!({"minimum": 1, "maximum": 1_i64 << 50})),
+        ("max_file_bytes", &[], json!({"minimum": 1, "maximum": 1_i64 << 50})),
+        ("shares", &["SharesInput"], json!({"maxItems": 100})),
         ("display_name", &[], nb(100)),
         ("label_zh", &[], nb(100)),
         ("label_en", &[], nb(100)),
@@ -354,6 +369,9 @@ fn apply_to_operation(op: &mut Map<String, Value>, r: &RouteInfo, method: &str) 
                         set(schema, "minLength", json!(1));
                     }
                 }
+            }
+            if p.get("in") == Some(&json!("header")) && p.get("name") == Some(&json!("Range")) {
+                set(p, "schema", json!({"type": "string", "pattern": RANGE_PATTERN, "example": "bytes=0-1023"}));
             }
             if p.get("in") == Some(&json!("header")) && p.get("name") == Some(&json!("If-Match")) {
                 takes_if_match = true;

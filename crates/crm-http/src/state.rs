@@ -28,6 +28,10 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Seals the secrets kept among the settings (the SMTP password).
     pub secrets: crm_persistence::secret_box::SecretBox,
+    /// Where file contents live.
+    pub store: crm_persistence::drive::storage::Store,
+    /// Signs and checks short-lived download links.
+    pub links: crm_persistence::drive::links::LinkKey,
 }
 
 /// What an operator tunes about a server's defences.
@@ -38,11 +42,14 @@ pub struct Settings {
     /// Take the client address from `Forwarded` / `X-Forwarded-For` (only behind a proxy
     /// that sets them), else from the connection.
     pub trust_forwarded: bool,
+    /// The directory file contents are kept in (`<data dir>/files` for `crm serve`).
+    pub files_dir: std::path::PathBuf,
 }
 
 impl AppState {
     pub fn new(db: Db, secret: &[u8], settings: Settings) -> Self {
         Self {
+            store: crm_persistence::drive::storage::Store::new(settings.files_dir.clone()),
             db,
             jwt: Arc::new(JwtKeys::new(secret)),
             secret: Arc::from(secret),
@@ -51,6 +58,7 @@ impl AppState {
             limiter: Arc::new(Limiter::new(settings.rates)),
             settings: Arc::new(settings),
             secrets: crm_persistence::secret_box::SecretBox::derive(secret),
+            links: crm_persistence::drive::links::LinkKey::derive(secret),
         }
     }
 

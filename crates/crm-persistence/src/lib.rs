@@ -15,6 +15,7 @@ pub mod customer_groups;
 pub mod customers;
 pub mod db;
 pub mod dictionaries;
+pub mod drive;
 pub mod idempotency;
 pub mod kept;
 pub mod jobs;

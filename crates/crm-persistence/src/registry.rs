@@ -20,6 +20,7 @@ pub const MODULES: &[&[Restorable]] = &[
     crate::customer_groups::RESTORABLE,
     crate::products::RESTORABLE,
     crate::saved_views::RESTORABLE,
+    crate::drive::RESTORABLE,
 ];
 
 pub fn restorable() -> impl Iterator<Item = &'static Restorable> {

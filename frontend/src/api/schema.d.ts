@@ -679,6 +679,222 @@ export interface paths {
         patch: operations["update_dictionary_item"];
         trace?: never;
     };
+    "/api/v1/drive/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's and the company's use of the drive against their quotas. */
+        get: operations["get_quota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The files the caller may see: their drive spaces, what is shared with them, and the
+         *     attachments of records in their data scope. `q` matches the name. Sort: name, size,
+         *     created_at, updated_at (default `-created_at`).
+         */
+        get: operations["list_files"];
+        put?: never;
+        /**
+         * Uploads a file into the drive or onto a record, as `multipart/form-data` (the fields
+         *     best before the `file` part: then a refused destination is known before the content is
+         *     sent). The content is streamed to storage with its
+         *     SHA-256; its type is sniffed from the content. Refused while it streams when it passes
+         *     the file limit (413 `file.too_large`) or a quota (413 `drive.quota_exceeded`), in which
+         *     case nothing is stored; an empty file is a 422. Into a folder: one the caller may add
+         *     to (403 `drive.read_only` otherwise); onto a record: one the caller may change. Not
+         *     replayed by `Idempotency-Key` (the body is streamed, not kept): the key's format is
+         *     checked, and a retry uploads again.
+         */
+        post: operations["upload_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file the caller may see (404 otherwise, as for a missing one). */
+        get: operations["get_file"];
+        put?: never;
+        post?: never;
+        /** To the recycle bin; its bytes stop counting against the quotas. */
+        delete: operations["delete_file"];
+        options?: never;
+        head?: never;
+        /**
+         * Renames, or moves a drive file within its space (`folder_id`, `null` the top); an
+         *     attachment stays on its record (422 `attached`).
+         */
+        patch: operations["update_file"];
+        trace?: never;
+    };
+    "/api/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The content, with `Range` (206), `If-None-Match` (304; the ETag is the SHA-256) and
+         *     the file's name in `Content-Disposition`. Served with `X-Content-Type-Options: nosniff`
+         *     and a sandboxing Content-Security-Policy.
+         */
+        get: operations["file_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The content through a signed link (`POST /files/{id}/link`); no credentials. A wrong,
+         *     altered or expired link, or a file deleted since, is a 404.
+         */
+        get: operations["signed_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Makes a signed link to the content of a file the caller may read, valid for five minutes. */
+        post: operations["file_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_file_shares"];
+        /**
+         * Replaces the file's shares. Whoever may change the file shares it (403
+         *     `drive.read_only` for a reader); unknown people or departments are a 422.
+         */
+        put: operations["put_file_shares"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/folders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The folders the caller may see: their personal space, their department's, the
+         *     company's, and what is shared with them. `q` matches the name. Sort: name, created_at,
+         *     updated_at (default `name`).
+         */
+        get: operations["list_folders"];
+        put?: never;
+        /**
+         * A folder in another (`parent_id`) or at the top of a space. The company space takes
+         *     new folders from holders of `files:manage` only; a department's from its members.
+         */
+        post: operations["create_folder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/folders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_folder"];
+        put?: never;
+        post?: never;
+        /** Only an empty folder is deleted (409 `folder.not_empty`). */
+        delete: operations["delete_folder"];
+        options?: never;
+        head?: never;
+        /**
+         * Renames, or moves (`folder_id`: the new parent, `null` the top) within its space;
+         *     never into itself (422 `cycle`) or another space (422 `other_space`).
+         */
+        patch: operations["update_folder"];
+        trace?: never;
+    };
+    "/api/v1/folders/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_folder_shares"];
+        /**
+         * Replaces the folder's shares; they reach everything inside it. Whoever may change the
+         *     folder shares it (403 `drive.read_only` for a reader); unknown people or departments
+         *     are a 422.
+         */
+        put: operations["put_folder_shares"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups": {
         parameters: {
             query?: never;
@@ -1296,6 +1512,27 @@ export interface paths {
         head?: never;
         /** Another user's view is not found (404). */
         patch: operations["update_view"];
+        trace?: never;
+    };
+    "/api/v1/settings/drive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The drive's limits: per person, for the company, per file. */
+        get: operations["get_drive_settings"];
+        /**
+         * Sets the drive's limits (each 1 byte to 1 PiB). Lowering a quota below what is in use
+         *     refuses new uploads until files are deleted; nothing is removed.
+         */
+        put: operations["put_drive_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/settings/smtp": {
@@ -1956,6 +2193,11 @@ export interface components {
              */
             token: string;
         };
+        Crumb: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         /**
          * @description A customer (CUS-1).
          * @example {
@@ -2256,6 +2498,92 @@ export interface components {
         DictionaryList: {
             items: components["schemas"]["DictionaryItem"][];
         };
+        /**
+         * @description Renames a folder or file, or moves it to another folder of the same space (`null`: the
+         *     top of the space).
+         * @example {
+         *       "name": "报价单-终版.pdf"
+         *     }
+         */
+        DriveItemPatch: {
+            /** Format: uuid */
+            folder_id?: string | null;
+            name?: string | null;
+        };
+        /**
+         * @description The drive's limits, which an administrator sets (`PUT /settings/drive`).
+         * @example {
+         *       "company_quota_bytes": 1099511627776,
+         *       "max_file_bytes": 2147483648,
+         *       "user_quota_bytes": 10737418240
+         *     }
+         */
+        DriveLimits: {
+            /**
+             * Format: int64
+             * @description What the whole company's files may add up to, in bytes.
+             */
+            company_quota_bytes: number;
+            /**
+             * Format: int64
+             * @description The largest single file, in bytes; a bigger upload is refused while it streams.
+             */
+            max_file_bytes: number;
+            /**
+             * Format: int64
+             * @description What one person's uploads may add up to (attachments included), in bytes.
+             */
+            user_quota_bytes: number;
+        };
+        /**
+         * @example {
+         *       "company": {
+         *         "limit": 1099511627776,
+         *         "used": 2147483648
+         *       },
+         *       "max_file_bytes": 2147483648,
+         *       "user": {
+         *         "limit": 10737418240,
+         *         "used": 52428800
+         *       }
+         *     }
+         */
+        DriveQuota: {
+            company: components["schemas"]["Usage"];
+            /**
+             * Format: int64
+             * @description The largest single upload.
+             */
+            max_file_bytes: number;
+            /** @description The caller's own uploads. */
+            user: components["schemas"]["Usage"];
+        };
+        DriveShare: {
+            access: components["schemas"]["ShareAccess"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            principal_id: string;
+            /** @description The person's display name or the department's name. */
+            principal_name?: string | null;
+            principal_type: components["schemas"]["PrincipalType"];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "access": "read",
+         *           "created_at": "2026-12-06T09:00:00Z",
+         *           "principal_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e02",
+         *           "principal_name": "李雷",
+         *           "principal_type": "user"
+         *         }
+         *       ]
+         *     }
+         */
+        DriveShares: {
+            items: components["schemas"]["DriveShare"][];
+        };
         DuplicateList: {
             items: components["schemas"]["DuplicateMatch"][];
         };
@@ -2272,6 +2600,133 @@ export interface components {
             before: unknown;
             /** @example display_name */
             field: string;
+        };
+        /**
+         * @example {
+         *       "created_at": "2026-12-06T09:00:00Z",
+         *       "folder_id": null,
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f10",
+         *       "mime": "application/pdf",
+         *       "name": "报价单.pdf",
+         *       "previewable": true,
+         *       "record_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e50",
+         *       "record_type": "customer",
+         *       "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+         *       "size": 183211,
+         *       "space": null,
+         *       "updated_at": "2026-12-06T09:00:00Z",
+         *       "uploaded_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "uploaded_by_name": "王芳",
+         *       "version": 1
+         *     }
+         */
+        File: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            folder_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Sniffed from the content when uploaded, not taken from the client. */
+            mime: string;
+            name: string;
+            /** @description Pictures and PDF: `GET /files/{id}/content?inline=true` shows it in the browser. */
+            previewable: boolean;
+            /** Format: uuid */
+            record_id?: string | null;
+            record_type?: null | components["schemas"]["RecordType"];
+            /** @description Hex SHA-256 of the content; also the download's ETag. */
+            sha256: string;
+            /**
+             * Format: int64
+             * @description Bytes.
+             */
+            size: number;
+            space?: null | components["schemas"]["Space"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            uploaded_by?: string | null;
+            uploaded_by_name?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description A link to the content that works without a bearer header for a few minutes, for
+         *     `<img src>` and `<a href>`.
+         * @example {
+         *       "expires_at": "2026-12-06T09:05:00Z",
+         *       "url": "/api/v1/files/01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f10/download?expires=1796547600&inline=true&signature=5d41402abc4b2a76b9719d911017c592"
+         *     }
+         */
+        FileLink: {
+            /** Format: date-time */
+            expires_at: string;
+            /** @description Relative to the server. */
+            url: string;
+        };
+        FileUpload: {
+            /**
+             * Format: binary
+             * @description The content.
+             */
+            file: string;
+            /**
+             * Format: uuid
+             * @description A folder to put it in.
+             */
+            folder_id?: string | null;
+            /** @description The name to keep; the part's file name when absent. */
+            name?: string | null;
+            /** Format: uuid */
+            record_id?: string | null;
+            record_type?: null | components["schemas"]["RecordType"];
+            space?: null | components["schemas"]["Space"];
+        };
+        /**
+         * @example {
+         *       "ancestors": [],
+         *       "created_at": "2026-12-06T09:00:00Z",
+         *       "created_by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "created_by_name": "管理员",
+         *       "department_id": null,
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f01",
+         *       "name": "合同模板",
+         *       "owner_id": null,
+         *       "parent_id": null,
+         *       "space": "company",
+         *       "updated_at": "2026-12-06T09:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        Folder: {
+            /** @description The folders above it, from the top of the space down (the breadcrumb). */
+            ancestors: components["schemas"]["Crumb"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by?: string | null;
+            created_by_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The department whose space it is in.
+             */
+            department_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description The person whose personal space it is in.
+             */
+            owner_id?: string | null;
+            /** Format: uuid */
+            parent_id?: string | null;
+            space: components["schemas"]["Space"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
         };
         /**
          * @example {
@@ -2531,7 +2986,7 @@ export interface components {
             expires_at?: string | null;
             name: string;
             /** @description Permission codes; each must be one the caller holds. */
-            scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
+            scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
         };
         /**
          * @example {
@@ -2669,6 +3124,21 @@ export interface components {
         };
         /**
          * @example {
+         *       "name": "合同模板",
+         *       "space": "company"
+         *     }
+         */
+        NewFolder: {
+            name: string;
+            /**
+             * Format: uuid
+             * @description The folder it goes in; its space follows that folder's.
+             */
+            parent_id?: string | null;
+            space?: null | components["schemas"]["Space"];
+        };
+        /**
+         * @example {
          *       "content": "电话沟通报价",
          *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
          *       "kind": "phone",
@@ -2732,7 +3202,7 @@ export interface components {
             data_scope: components["schemas"]["DataScopeDto"];
             description?: string | null;
             name: string;
-            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
+            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
         };
         /**
          * @example {
@@ -3209,6 +3679,118 @@ export interface components {
                 remark?: string | null;
                 /** Format: int32 */
                 sort_order: number;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_File: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                folder_id?: string | null;
+                /** Format: uuid */
+                id: string;
+                /** @description Sniffed from the content when uploaded, not taken from the client. */
+                mime: string;
+                name: string;
+                /** @description Pictures and PDF: `GET /files/{id}/content?inline=true` shows it in the browser. */
+                previewable: boolean;
+                /** Format: uuid */
+                record_id?: string | null;
+                record_type?: null | components["schemas"]["RecordType"];
+                /** @description Hex SHA-256 of the content; also the download's ETag. */
+                sha256: string;
+                /**
+                 * Format: int64
+                 * @description Bytes.
+                 */
+                size: number;
+                space?: null | components["schemas"]["Space"];
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: uuid */
+                uploaded_by?: string | null;
+                uploaded_by_name?: string | null;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Folder: {
+            items: {
+                /** @description The folders above it, from the top of the space down (the breadcrumb). */
+                ancestors: components["schemas"]["Crumb"][];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                created_by?: string | null;
+                created_by_name?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The department whose space it is in.
+                 */
+                department_id?: string | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description The person whose personal space it is in.
+                 */
+                owner_id?: string | null;
+                /** Format: uuid */
+                parent_id?: string | null;
+                space: components["schemas"]["Space"];
                 /** Format: date-time */
                 updated_at: string;
                 /** Format: int32 */
@@ -3863,6 +4445,11 @@ export interface components {
             items: components["schemas"]["PriceItem"][];
         };
         /**
+         * @description Who a share is with.
+         * @enum {string}
+         */
+        PrincipalType: "user" | "department";
+        /**
          * @description An error answer, as every endpoint documents it.
          * @example {
          *       "code": "validation.failed",
@@ -4018,6 +4605,11 @@ export interface components {
              */
             updated: number;
         };
+        /**
+         * @description The records a file can be attached to; who may read the file is who may read the record.
+         * @enum {string}
+         */
+        RecordType: "customer" | "contact" | "follow_up";
         RecycleBinItem: {
             /** Format: date-time */
             deleted_at: string;
@@ -4104,7 +4696,7 @@ export interface components {
             data_scope?: null | components["schemas"]["DataScopeDto"];
             description?: string | null;
             name?: string | null;
-            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[] | null;
+            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[] | null;
         };
         RoleRef: {
             /** Format: uuid */
@@ -4203,6 +4795,18 @@ export interface components {
         ServedCustomersPut: {
             customer_ids: string[];
         };
+        /**
+         * @description What a share lets its holder do.
+         * @enum {string}
+         */
+        ShareAccess: "read" | "edit";
+        ShareInput: {
+            /** @enum {unknown} */
+            access: components["schemas"]["ShareAccess"];
+            /** Format: uuid */
+            principal_id: string;
+            principal_type: components["schemas"]["PrincipalType"];
+        };
         ShareItem: {
             /**
              * @description `read` or `edit`.
@@ -4211,6 +4815,26 @@ export interface components {
             access: "read" | "edit";
             /** Format: uuid */
             user_id: string;
+        };
+        /**
+         * @description The whole set of shares of a folder or file, replacing the previous one.
+         * @example {
+         *       "shares": [
+         *         {
+         *           "access": "read",
+         *           "principal_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e02",
+         *           "principal_type": "user"
+         *         },
+         *         {
+         *           "access": "edit",
+         *           "principal_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e10",
+         *           "principal_type": "department"
+         *         }
+         *       ]
+         *     }
+         */
+        SharesInput: {
+            shares: components["schemas"]["ShareInput"][];
         };
         /**
          * @description `PUT /settings/smtp`.
@@ -4301,6 +4925,12 @@ export interface components {
             /** @description Why not: the SMTP server's or the connection's words. */
             error?: string | null;
         };
+        /**
+         * @description Where a folder or a file of the drive lives, which decides who sees it: one person's
+         *     own, their department's, or everyone's.
+         * @enum {string}
+         */
+        Space: "personal" | "department" | "company";
         /**
          * @example {
          *       "address": "浦东新区张江路 100 号",
@@ -4506,6 +5136,15 @@ export interface components {
         UnreadCount: {
             /** Format: int64 */
             count: number;
+        };
+        Usage: {
+            /** Format: int64 */
+            limit: number;
+            /**
+             * Format: int64
+             * @description Bytes in use (files in the recycle bin do not count).
+             */
+            used: number;
         };
         /**
          * @description A user. Never carries a password or its hash.
@@ -10176,6 +10815,1909 @@ export interface operations {
             };
         };
     };
+    get_quota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveQuota"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_files: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /**
+                 * @description A folder's files; `root` for the top of a space.
+                 * @example root
+                 */
+                folder_id?: string;
+                /** @description `personal`, `department` or `company`. */
+                space?: string;
+                /** @description An attachment's record: `customer`, `contact` or `follow_up`, with `record_id`. */
+                record_type?: string;
+                record_id?: string;
+                /** @description The attachments of a customer and of its contacts and follow-ups. */
+                customer_id?: string;
+                /** @description The sniffed type, e.g. `application/pdf`. */
+                mime?: string;
+                uploaded_by?: string;
+                /** @description `true`: only files shared with the caller. */
+                shared?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_File"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUpload"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the folder or record may be read but not added to */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description bigger than the file limit, or over a quota */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:delete` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriveItemPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the destination may be read but not added to */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    file_content: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true`: shown in the browser, for pictures and PDF only (`previewable`); anything
+                 *     else is always a download.
+                 */
+                inline?: boolean;
+            };
+            header?: {
+                /** @description e.g. bytes=0-1023; one or more ranges */
+                Range?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the content: `application/octet-stream`, or its own type when shown inline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                    "application/pdf": number[];
+                    "image/bmp": number[];
+                    "image/gif": number[];
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                    "image/webp": number[];
+                };
+            };
+            /** @description the requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                    "application/pdf": number[];
+                    "image/bmp": number[];
+                    "image/gif": number[];
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                    "image/webp": number[];
+                };
+            };
+            /** @description the content is unchanged */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signed_download: {
+        parameters: {
+            query: {
+                /** @description Unix seconds, from the link. */
+                expires: number;
+                inline?: boolean;
+                signature: string;
+            };
+            header?: {
+                /** @description e.g. bytes=0-1023; one or more ranges */
+                Range?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the content: `application/octet-stream`, or its own type when shown inline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                    "application/pdf": number[];
+                    "image/bmp": number[];
+                    "image/gif": number[];
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                    "image/webp": number[];
+                };
+            };
+            /** @description the requested range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": number[];
+                    "application/pdf": number[];
+                    "image/bmp": number[];
+                    "image/gif": number[];
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                    "image/webp": number[];
+                };
+            };
+            /** @description the content is unchanged */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the range is outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    file_link: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true`: shown in the browser, for pictures and PDF only (`previewable`); anything
+                 *     else is always a download.
+                 */
+                inline?: boolean;
+            };
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileLink"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.key_reused`: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_file_shares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveShares"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_file_shares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SharesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveShares"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may only read the file */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_folders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /**
+                 * @description A folder's sub-folders; `root` for the top of a space.
+                 * @example root
+                 */
+                parent_id?: string;
+                /** @description `personal`, `department` or `company`. */
+                space?: string;
+                /** @description `true`: only folders shared with the caller. */
+                shared?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Folder"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_folder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewFolder"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Folder"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the parent or space may be read but not added to */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_folder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Folder"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_folder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:delete` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_folder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriveItemPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Folder"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the destination may be read but not added to */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_folder_shares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveShares"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `files:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_folder_shares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SharesInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveShares"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller may only read the folder */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_follow_ups: {
         parameters: {
             query?: {
@@ -14012,7 +16554,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description `users`, `departments` or `roles` (more as modules arrive). */
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders";
                 /** @example 1 */
                 page?: number;
                 /** @example 10 */
@@ -14097,7 +16639,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders";
                 id: string;
             };
             cookie?: never;
@@ -15160,6 +17702,199 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_drive_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveLimits"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_drive_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriveLimits"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveLimits"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:update` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,8 @@ const ENTITIES: Record<RecycleEntity, true> = {
   products: true,
   suppliers: true,
   saved_views: true,
+  files: true,
+  folders: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
 
@@ -39,6 +41,8 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   products: "products",
   suppliers: "suppliers",
   saved_views: "saved-views",
+  files: "files",
+  folders: "folders",
 };
 
 export const recycleBinKeys = {
