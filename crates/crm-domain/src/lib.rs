@@ -24,6 +24,7 @@ pub mod permissions;
 pub mod products;
 pub mod saved_views;
 pub mod scope;
+pub mod sms;
 pub mod system;
 pub mod text_keys;
 pub mod validate;

@@ -145,6 +145,12 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("password", &["SmtpInput"], json!({"minLength": 1, "maxLength": 512, "description": "write-only: absent keeps the stored one, null removes it"})),
         ("from", &["SmtpInput"], json!({"maxLength": 254, "pattern": required_email()})),
         ("from_name", &["SmtpInput"], len(100)),
+        // The SMS gateway (`crm_domain::sms::SmsInput`).
+        ("url", &["SmsInput"], json!({"maxLength": 2000, "pattern": "^\\s*[Hh][Tt][Tt][Pp][Ss]?://"})),
+        ("headers", &["SmsInput"], json!({"maxProperties": 20, "additionalProperties": {"type": "string", "maxLength": 1000}})),
+        ("body_template", &["SmsInput"], len(4000)),
+        ("secret", &["SmsInput"], json!({"minLength": 1, "maxLength": 512, "description": "write-only: absent keeps the stored one, null removes it"})),
+        ("to", &["SmsTest"], json!({"maxLength": 32, "pattern": PHONE_PATTERN})),
         ("to", &["SmtpTest"], json!({"maxLength": 254, "pattern": required_email()})),
         ("in_app", &["KindChannels"], json!({"enum": [true]})),
         ("name", &["NewCustomer", "CustomerPatch", "NewProduct", "ProductPatch", "NewSupplier", "SupplierPatch"], nb(200)),

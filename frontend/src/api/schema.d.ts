@@ -1535,6 +1535,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SMS gateway text-message notifications leave through; the secret is never shown. */
+        get: operations["get_sms"];
+        /**
+         * Saves the gateway (the first save turns text messages on). The secret is write-only:
+         *     absent keeps the stored one, `null` removes it. The URL or the body must place `{{to}}`.
+         */
+        put: operations["put_sms"];
+        post?: never;
+        /** Turns text messages off: the settings (and the secret) are removed. */
+        delete: operations["delete_sms"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/sms/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a test message with the saved settings, in the caller's `Accept-Language`, and
+         *     says whether the gateway took it (a refusal is an answer here, not an error).
+         */
+        post: operations["test_sms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/smtp": {
         parameters: {
             query?: never;
@@ -2876,6 +2918,8 @@ export interface components {
             in_app?: true;
             /** @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`. */
             kind: string;
+            /** @description By text message (off unless turned on). Left out of a `PUT`, it stays as it was. */
+            sms?: boolean | null;
         };
         /**
          * @example {
@@ -3323,12 +3367,14 @@ export interface components {
          *         {
          *           "email": true,
          *           "in_app": true,
-         *           "kind": "follow_up.due"
+         *           "kind": "follow_up.due",
+         *           "sms": true
          *         },
          *         {
          *           "email": false,
          *           "in_app": true,
-         *           "kind": "customer.returned"
+         *           "kind": "customer.returned",
+         *           "sms": false
          *         }
          *       ]
          *     }
@@ -4835,6 +4881,97 @@ export interface components {
          */
         SharesInput: {
             shares: components["schemas"]["ShareInput"][];
+        };
+        /**
+         * @description `PUT /settings/sms`.
+         * @example {
+         *       "body_template": "{\"phone\": \"{{to}}\", \"content\": \"{{text}}\"}",
+         *       "headers": {
+         *         "Content-Type": "application/json",
+         *         "X-Api-Key": "key-from-the-gateway"
+         *       },
+         *       "method": "POST",
+         *       "secret": "shared-hmac-secret",
+         *       "url": "https://sms.example.com/api/send"
+         *     }
+         */
+        SmsInput: {
+            /**
+             * @description The body with `{{to}}` (the number, E.164) and `{{text}}` (the message), filled in
+             *     JSON-escaped when `Content-Type` names JSON, form-encoded for
+             *     `application/x-www-form-urlencoded`, as they are otherwise.
+             */
+            body_template?: string;
+            /** @description Sent with every message (an API key, the body's `Content-Type`). */
+            headers?: {
+                [key: string]: string;
+            };
+            method: components["schemas"]["SmsMethod"];
+            /** @description write-only: absent keeps the stored one, null removes it */
+            secret?: string | null;
+            /** @description `http://` or `https://`; may hold `{{to}}` and `{{text}}` (URL-encoded when filled in). */
+            url: string;
+        };
+        /** @enum {string} */
+        SmsMethod: "POST" | "PUT" | "GET";
+        /**
+         * @description `GET /settings/sms`: the settings without the secret.
+         * @example {
+         *       "body_template": "{\"phone\": \"{{to}}\", \"content\": \"{{text}}\"}",
+         *       "configured": true,
+         *       "headers": {
+         *         "Content-Type": "application/json"
+         *       },
+         *       "method": "POST",
+         *       "secret_set": true,
+         *       "url": "https://sms.example.com/api/send",
+         *       "version": 1
+         *     }
+         */
+        SmsSettings: {
+            body_template?: string | null;
+            /** @description False until an administrator saves settings: no text message is sent before. */
+            configured: boolean;
+            headers: {
+                [key: string]: string;
+            };
+            method?: null | components["schemas"]["SmsMethod"];
+            /** @description A signing secret is stored (and still opens under the server's secret). */
+            secret_set: boolean;
+            url?: string | null;
+            /**
+             * Format: int32
+             * @description For If-Match on `PUT`; 0 before the first save.
+             */
+            version: number;
+        };
+        /**
+         * @example {
+         *       "to": "+86 138 0013 8000"
+         *     }
+         */
+        SmsTest: {
+            /** @description The phone number the test message goes to. */
+            to: string;
+        };
+        /**
+         * @description What became of the test message.
+         * @example {
+         *       "delivered": false,
+         *       "error": "the gateway answered 401: invalid api key",
+         *       "status": 401
+         *     }
+         */
+        SmsTestResult: {
+            /** @description The gateway answered 2xx. */
+            delivered: boolean;
+            /** @description Why not: the gateway's answer or the connection's failure. */
+            error?: string | null;
+            /**
+             * Format: int32
+             * @description The gateway's HTTP status, when it answered.
+             */
+            status?: number | null;
         };
         /**
          * @description `PUT /settings/smtp`.
@@ -17930,6 +18067,405 @@ export interface operations {
                 };
             };
             /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_sms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSettings"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_sms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSettings"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a bad URL, header, template or secret */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_sms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsSettings"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test_sms: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the test message's language (zh or en) */
+                "Accept-Language"?: string | null;
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsTest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsTestResult"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `sms.not_configured`: no gateway saved yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `to` is not a phone number */
             422: {
                 headers: {
                     [name: string]: unknown;

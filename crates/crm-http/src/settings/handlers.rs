@@ -3,6 +3,8 @@ use crm_domain::locale::Lang;
 use crm_domain::mail::{test_letter, SmtpInput};
 use crm_domain::validate::Validator;
 use crm_domain::DomainError;
+use crm_domain::sms::SmsInput;
+use crm_persistence::settings::sms::{self, SmsView};
 use crm_persistence::settings::smtp::{self, SmtpView};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -85,4 +87,75 @@ pub async fn test_smtp(state: web::Data<AppState>, req: actix_web::HttpRequest, 
         Err(e) => SmtpTestResult { delivered: false, error: Some(e) },
     };
     Ok(ok(&result, None))
+}
+
+/// The SMS gateway text-message notifications leave through; the secret is never shown.
+#[utoipa::path(get, path = "/api/v1/settings/sms", tag = "settings", security(("bearer" = [])),
+    responses((status = 200, body = SmsView, headers(("ETag" = String)))))]
+pub async fn get_sms(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let v = sms::get(&state.db, &state.secrets).await?;
+    let version = v.version;
+    Ok(ok(&v, Some(version)))
+}
+
+/// Saves the gateway (the first save turns text messages on). The secret is write-only:
+/// absent keeps the stored one, `null` removes it. The URL or the body must place `{{to}}`.
+#[utoipa::path(put, path = "/api/v1/settings/sms", tag = "settings", security(("bearer" = [])), request_body = SmsInput,
+    params(("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
+    responses((status = 200, body = SmsView, headers(("ETag" = String))),
+        (status = 422, description = "a bad URL, header, template or secret", body = Problem)))]
+pub async fn put_sms(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch, body: ValidJson<SmsInput>) -> ApiResult<HttpResponse> {
+    let v = sms::put(&state.db, &ctx.0, &state.secrets, body.0, if_match.0).await?;
+    let version = v.version;
+    Ok(ok(&v, Some(version)))
+}
+
+/// Turns text messages off: the settings (and the secret) are removed.
+#[utoipa::path(delete, path = "/api/v1/settings/sms", tag = "settings", security(("bearer" = [])),
+    params(("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
+    responses((status = 200, body = SmsView, headers(("ETag" = String)))))]
+pub async fn delete_sms(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    let v = sms::remove(&state.db, &ctx.0, &state.secrets, if_match.0).await?;
+    Ok(ok(&v, Some(v.version)))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"to": "+86 138 0013 8000"}))]
+pub struct SmsTest {
+    /// The phone number the test message goes to.
+    pub to: String,
+}
+
+/// What became of the test message.
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({"delivered": false, "status": 401, "error": "the gateway answered 401: invalid api key"}))]
+pub struct SmsTestResult {
+    /// The gateway answered 2xx.
+    pub delivered: bool,
+    /// The gateway's HTTP status, when it answered.
+    pub status: Option<u16>,
+    /// Why not: the gateway's answer or the connection's failure.
+    pub error: Option<String>,
+}
+
+/// Sends a test message with the saved settings, in the caller's `Accept-Language`, and
+/// says whether the gateway took it (a refusal is an answer here, not an error).
+#[utoipa::path(post, path = "/api/v1/settings/sms/test", tag = "settings", security(("bearer" = [])), request_body = SmsTest,
+    params(("Accept-Language" = Option<String>, Header, description = "the test message's language (zh or en)")),
+    responses((status = 200, body = SmsTestResult),
+        (status = 409, description = "`sms.not_configured`: no gateway saved yet", body = Problem),
+        (status = 422, description = "`to` is not a phone number", body = Problem)))]
+pub async fn test_sms(state: web::Data<AppState>, req: actix_web::HttpRequest, body: ValidJson<SmsTest>) -> ApiResult<HttpResponse> {
+    let mut v = Validator::new();
+    let to = v.phone("to", Some(&body.0.to)).unwrap_or_default();
+    if to.is_empty() {
+        v.add("to", "required", "a phone number");
+    }
+    v.finish()?;
+    let lang = Lang::from_accept_language(req.headers().get("accept-language").and_then(|h| h.to_str().ok()));
+    let Some(answer) = sms::send(&state.db, &state.secrets, &to, crm_domain::sms::test_text(lang), chrono::Utc::now()).await? else {
+        return Err(DomainError::conflict("sms.not_configured", "save the SMS gateway first").into());
+    };
+    Ok(ok(&SmsTestResult { delivered: answer.error.is_none(), status: answer.status, error: answer.error }, None))
 }

@@ -8,5 +8,9 @@ pub fn mount(r: &mut Routes) {
     r.op(P(perms::SETTINGS_READ), get_smtp, __path_get_smtp)
         .op(P(perms::SETTINGS_UPDATE), put_smtp, __path_put_smtp)
         .op(P(perms::SETTINGS_UPDATE), delete_smtp, __path_delete_smtp)
-        .op(P(perms::SETTINGS_UPDATE), test_smtp, __path_test_smtp);
+        .op(P(perms::SETTINGS_UPDATE), test_smtp, __path_test_smtp)
+        .op(P(perms::SETTINGS_READ), get_sms, __path_get_sms)
+        .op(P(perms::SETTINGS_UPDATE), put_sms, __path_put_sms)
+        .op(P(perms::SETTINGS_UPDATE), delete_sms, __path_delete_sms)
+        .op(P(perms::SETTINGS_UPDATE), test_sms, __path_test_sms);
 }

@@ -26,9 +26,16 @@ impl Registry {
     /// The server's jobs.
     pub fn standard(mail: crate::notifications::email::MailEnv) -> Self {
         Self::default()
-            .with(crate::notifications::email::JOB, move |db, payload| {
+            .with(crate::notifications::email::JOB, {
                 let mail = mail.clone();
-                async move { crate::notifications::email::deliver(&db, &mail, payload).await }
+                move |db, payload| {
+                    let mail = mail.clone();
+                    async move { crate::notifications::email::deliver(&db, &mail, payload).await }
+                }
+            })
+            .with(crate::notifications::sms::JOB, move |db, payload| {
+                let mail = mail.clone();
+                async move { crate::notifications::sms::deliver(&db, &mail, payload).await }
             })
             .with("customers.apply_pool_rules", |db, _| async move {
                 let ctx = Ctx::system("pool-rules-job");

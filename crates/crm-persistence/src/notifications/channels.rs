@@ -1,7 +1,8 @@
 //! Which channels a person hears each kind of notification on (`GET/PUT
 //! /me/notification-settings`). In the app always; by e-mail unless they turned it off
-//! (and they have an address). A row exists only for a choice that differs from the
-//! default, so a new kind reaches everyone by its default.
+//! (and they have an address); by text message only when they turned it on (and they
+//! have a phone number): messages cost the company money. A row exists only for a choice
+//! that differs from the default, so a new kind reaches everyone by its default.
 
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::OnConflict;
@@ -19,6 +20,7 @@ pub const KINDS: &[&str] = &["follow_up.due", "customer.assigned", "customer.tra
 
 /// Channels besides the app, which cannot be turned off.
 pub const EMAIL: &str = "email";
+pub const SMS: &str = "sms";
 
 pub mod entity {
     use sea_orm::entity::prelude::*;
@@ -53,6 +55,10 @@ pub struct KindChannels {
     #[serde(default = "yes")]
     pub in_app: bool,
     pub email: bool,
+    /// By text message (off unless turned on). Left out of a `PUT`, it stays as it was.
+    #[serde(default)]
+    #[schema(required = false)]
+    pub sms: Option<bool>,
 }
 
 fn yes() -> bool {
@@ -61,7 +67,7 @@ fn yes() -> bool {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(as = NotificationSettings, example = json!({"items": [{"kind": "follow_up.due", "in_app": true, "email": true}, {"kind": "customer.returned", "in_app": true, "email": false}]}))]
+#[schema(as = NotificationSettings, example = json!({"items": [{"kind": "follow_up.due", "in_app": true, "email": true, "sms": true}, {"kind": "customer.returned", "in_app": true, "email": false, "sms": false}]}))]
 pub struct Settings {
     pub items: Vec<KindChannels>,
 }
@@ -72,10 +78,21 @@ pub async fn email_on(db: &impl ConnectionTrait, user: Uuid, kind: &str) -> Doma
     Ok(choice.is_none_or(|c| c.enabled))
 }
 
+/// Whether `user` hears `kind` by text message.
+pub async fn sms_on(db: &impl ConnectionTrait, user: Uuid, kind: &str) -> DomainResult<bool> {
+    let choice = Choice::find_by_id((user, kind.to_string(), SMS.to_string())).one(db).await.map_err(db_err)?;
+    Ok(choice.is_some_and(|c| c.enabled))
+}
+
 pub async fn get(db: &Db, ctx: &Ctx) -> DomainResult<Settings> {
     let choices = Choice::find().filter(C::UserId.eq(ctx.actor.user_id)).all(db).await.map_err(db_err)?;
-    let email = |kind: &str| choices.iter().find(|c| c.kind == kind && c.channel == EMAIL).is_none_or(|c| c.enabled);
-    Ok(Settings { items: KINDS.iter().map(|k| KindChannels { kind: (*k).into(), in_app: true, email: email(k) }).collect() })
+    let choice = |kind: &str, channel: &str| choices.iter().find(|c| c.kind == kind && c.channel == channel).map(|c| c.enabled);
+    Ok(Settings {
+        items: KINDS
+            .iter()
+            .map(|k| KindChannels { kind: (*k).into(), in_app: true, email: choice(k, EMAIL).unwrap_or(true), sms: Some(choice(k, SMS).unwrap_or(false)) })
+            .collect(),
+    })
 }
 
 /// Saves the caller's choices for the kinds given; kinds left out keep theirs.
@@ -95,12 +112,15 @@ pub async fn put(db: &Db, ctx: &Ctx, settings: Settings) -> DomainResult<Setting
     v.finish()?;
     let tx = tx::begin(db).await?;
     for item in &settings.items {
-        let row = entity::ActiveModel { user_id: Set(ctx.actor.user_id), kind: Set(item.kind.clone()), channel: Set(EMAIL.into()), enabled: Set(item.email) };
-        Choice::insert(row)
-            .on_conflict(OnConflict::columns([C::UserId, C::Kind, C::Channel]).update_column(C::Enabled).to_owned())
-            .exec_without_returning(&tx)
-            .await
-            .map_err(db_err)?;
+        let chosen = [(EMAIL, Some(item.email)), (SMS, item.sms)];
+        for (channel, enabled) in chosen.into_iter().filter_map(|(c, e)| e.map(|e| (c, e))) {
+            let row = entity::ActiveModel { user_id: Set(ctx.actor.user_id), kind: Set(item.kind.clone()), channel: Set(channel.into()), enabled: Set(enabled) };
+            Choice::insert(row)
+                .on_conflict(OnConflict::columns([C::UserId, C::Kind, C::Channel]).update_column(C::Enabled).to_owned())
+                .exec_without_returning(&tx)
+                .await
+                .map_err(db_err)?;
+        }
     }
     tx.commit().await.map_err(db_err)?;
     get(db, ctx).await.map_err(|e: DomainError| e)

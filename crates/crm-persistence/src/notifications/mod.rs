@@ -6,6 +6,7 @@
 
 pub mod channels;
 pub mod email;
+pub mod sms;
 pub mod entity;
 
 use chrono::{DateTime, Utc};
@@ -62,18 +63,31 @@ pub async fn notify(db: &impl ConnectionTrait, ctx: &Ctx, n: Notice) -> DomainRe
     let recorded = Notification::insert(row).on_conflict(OnConflict::column(C::DedupeKey).do_nothing().to_owned()).exec_without_returning(db).await.map_err(db_err)?;
     // Lists' cached totals: a write outside a transaction says so itself.
     crate::count_cache::note_write();
-    if recorded == 1 && has_address(db, n.user_id).await? && channels::email_on(db, n.user_id, n.kind).await? {
-        crate::jobs::enqueue(db, email::JOB, email::payload(id), ctx.now).await?;
+    if recorded == 1 {
+        let (address, phone) = contact_of(db, n.user_id).await?;
+        if address && channels::email_on(db, n.user_id, n.kind).await? {
+            crate::jobs::enqueue(db, email::JOB, email::payload(id), ctx.now).await?;
+        }
+        if phone && channels::sms_on(db, n.user_id, n.kind).await? {
+            crate::jobs::enqueue(db, sms::JOB, email::payload(id), ctx.now).await?;
+        }
     }
     Ok(())
 }
 
-async fn has_address(db: &impl ConnectionTrait, user_id: Uuid) -> DomainResult<bool> {
+/// Whether the person has an e-mail address and a phone number.
+async fn contact_of(db: &impl ConnectionTrait, user_id: Uuid) -> DomainResult<(bool, bool)> {
     use crate::system::entities::user;
     use sea_orm::QuerySelect;
-    let email: Option<Option<String>> =
-        user::Entity::find_by_id(user_id).select_only().column(user::Column::Email).into_tuple().one(db).await.map_err(db_err)?;
-    Ok(email.flatten().is_some())
+    let found: Option<(Option<String>, Option<String>)> = user::Entity::find_by_id(user_id)
+        .select_only()
+        .column(user::Column::Email)
+        .column(user::Column::Phone)
+        .into_tuple()
+        .one(db)
+        .await
+        .map_err(db_err)?;
+    Ok(found.map_or((false, false), |(e, p)| (e.is_some_and(|e| !e.is_empty()), p.is_some_and(|p| !p.is_empty()))))
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

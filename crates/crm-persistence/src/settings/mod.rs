@@ -3,6 +3,7 @@
 //! are sealed (`SecretBox`) before they get here.
 
 pub mod entity;
+pub mod sms;
 pub mod smtp;
 
 use crm_domain::{DomainError, DomainResult};

@@ -21,6 +21,7 @@ const KIND_KEYS: Record<string, string> = {
   "customers.follow_up_reminders": "followUpReminders",
   "system.purge": "purge",
   "notifications.email": "notificationEmail",
+  "notifications.sms": "notificationSms",
 };
 
 export const KNOWN_JOB_KINDS = Object.keys(KIND_KEYS);
