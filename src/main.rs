@@ -1,6 +1,7 @@
 //! The `crm` binary: wiring only. `serve` runs pending migrations and serves the API and
 //! the SPA; `migrate`, `openapi` and `admin` are for operators.
 
+mod bench_jobs;
 mod config;
 mod seed;
 
@@ -54,6 +55,21 @@ enum Command {
     },
     /// Print the OpenAPI document.
     Openapi,
+    /// Measure the job queue: enqueue cost and jobs per second with several workers on one
+    /// database (bench/jobs.sh).
+    #[command(hide = true)]
+    BenchJobs {
+        #[arg(long, env = "CRM_DATABASE_URL")]
+        database_url: String,
+        #[arg(long, default_value_t = 20_000)]
+        jobs: usize,
+        /// Workers, each with its own connection pool, as separate servers.
+        #[arg(long, default_value_t = 2)]
+        servers: usize,
+        /// Jobs each runs at once (`crm serve --job-workers`).
+        #[arg(long, default_value_t = 4)]
+        concurrency: usize,
+    },
     /// Load synthetic customers (with contacts and follow-ups) through the bulk import, for
     /// benchmarks and demos. Owners `bench_owner_0001`… are created when missing.
     Seed {
@@ -166,6 +182,7 @@ async fn main() -> anyhow::Result<()> {
             bootstrap(&db, admin_password).await?;
             seed::run(&db, start, customers, owners, &owner_password).await
         }
+        Command::BenchJobs { database_url, jobs, servers, concurrency } => bench_jobs::run(&database_url, jobs, servers, concurrency).await,
         Command::Openapi => {
             println!("{}", crm_http::openapi::json());
             Ok(())

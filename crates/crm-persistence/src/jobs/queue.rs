@@ -68,39 +68,54 @@ pub async fn claim(db: &Db, node: &str, n: u64, lease: Duration, now: DateTime<U
     let due = Condition::any()
         .add(Condition::all().add(C::Status.eq(QUEUED)).add(C::RunAt.lte(now)))
         .add(Condition::all().add(C::Status.eq(RUNNING)).add(C::LockedUntil.lt(now)));
+    let take = |ids| {
+        Job::update_many()
+            .col_expr(C::Status, Expr::value(RUNNING))
+            .col_expr(C::LockedBy, Expr::value(node))
+            .col_expr(C::LockedUntil, Expr::value(now + lease))
+            .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
+            .col_expr(C::UpdatedAt, Expr::value(now))
+            .filter(C::Id.in_subquery(ids))
+    };
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        // One statement, no transaction around it: the due rows locked and skipped by
+        // concurrent claimers, taken and returned (a claim is one round trip).
+        let due_ids = sea_orm::sea_query::Query::select()
+            .column(C::Id)
+            .from(Job)
+            .cond_where(due)
+            .order_by(C::RunAt, Order::Asc)
+            .limit(n)
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+            .to_owned();
+        return take(due_ids).exec_with_returning(db).await.map_err(db_err);
+    }
     // An idle poll is one indexed read, outside a transaction: on SQLite a transaction
     // takes the write lock, which requests would then wait for every second.
     if Job::find().select_only().column(C::Id).filter(due.clone()).limit(1).into_tuple::<Uuid>().one(db).await.map_err(db_err)?.is_none() {
         return Ok(Vec::new());
     }
     let tx = tx::begin(db).await?;
-    let ids: Vec<Uuid> = Job::find()
-        .select_only()
-        .column(C::Id)
-        .filter(due)
-        .order_by_asc(C::RunAt)
-        .limit(n)
-        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
-        .into_tuple()
-        .all(&tx)
-        .await
-        .map_err(db_err)?;
+    let ids: Vec<Uuid> = Job::find().select_only().column(C::Id).filter(due).order_by_asc(C::RunAt).limit(n).into_tuple().all(&tx).await.map_err(db_err)?;
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    Job::update_many()
-        .col_expr(C::Status, Expr::value(RUNNING))
-        .col_expr(C::LockedBy, Expr::value(node))
-        .col_expr(C::LockedUntil, Expr::value(now + lease))
-        .col_expr(C::Attempts, Expr::col(C::Attempts).add(1))
-        .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(C::Id.is_in(ids.clone()))
-        .exec(&tx)
-        .await
-        .map_err(db_err)?;
+    let listed = sea_orm::sea_query::Query::select().column(C::Id).from(Job).and_where(C::Id.is_in(ids.clone())).to_owned();
+    take(listed).exec(&tx).await.map_err(db_err)?;
     let jobs = Job::find().filter(C::Id.is_in(ids)).all(&tx).await.map_err(db_err)?;
     tx.commit().await.map_err(db_err)?;
     Ok(jobs)
+}
+
+/// How many jobs of `kind` are in `status` (benchmarks and tests).
+pub async fn count_of(db: &Db, kind: &str, status: &str) -> DomainResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Job::find().filter(C::Kind.eq(kind)).filter(C::Status.eq(status)).count(db).await.map_err(db_err)
+}
+
+/// Removes every job of `kind` (a benchmark's own, before and after it runs).
+pub async fn remove_kind(db: &Db, kind: &str) -> DomainResult<u64> {
+    Ok(Job::delete_many().filter(C::Kind.eq(kind)).exec(db).await.map_err(db_err)?.rows_affected)
 }
 
 fn held_by(id: Uuid, node: &str) -> Condition {
@@ -111,6 +126,27 @@ fn held_by(id: Uuid, node: &str) -> Condition {
 // are: they happen on every job, and the only list they change is the admins' jobs page,
 // whose total may then lag by the cache's few seconds. Dropping every total on each job
 // would empty the cache of the customer lists whenever jobs run.
+
+/// Jobs that ran, recorded in one statement; answers how many `node` still held (the
+/// others passed to another server after their lease ran out).
+pub async fn finish_many(db: &Db, node: &str, ids: Vec<Uuid>, now: DateTime<Utc>) -> DomainResult<u64> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let res = Job::update_many()
+        .col_expr(C::Status, Expr::value(DONE))
+        .col_expr(C::LockedBy, Expr::value(Option::<String>::None))
+        .col_expr(C::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(C::FinishedAt, Expr::value(now))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .filter(C::Id.is_in(ids))
+        .filter(C::LockedBy.eq(node))
+        .filter(C::Status.eq(RUNNING))
+        .exec(db)
+        .await
+        .map_err(db_err)?;
+    Ok(res.rows_affected)
+}
 
 /// The job ran; false when `node` no longer held it.
 pub async fn finish(db: &Db, node: &str, id: Uuid, now: DateTime<Utc>) -> DomainResult<bool> {

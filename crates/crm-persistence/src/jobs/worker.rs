@@ -116,20 +116,24 @@ async fn run(db: Db, registry: Registry, options: WorkerOptions, mut stopped: wa
         }
         // More may be waiting when the claim filled every free slot.
         if claimed > 0 && claimed == free {
+            let mut ended = Vec::new();
             while let Some(done) = running.try_join_next() {
-                record(&db, &options.node, &mut held, done).await;
+                ended.push(done);
             }
+            record_all(&db, &options.node, &mut held, ended).await;
             continue;
         }
+        let mut ended = Vec::new();
         tokio::select! {
             _ = stopped.changed() => {}
             _ = WAKE.notified() => {}
             _ = tokio::time::sleep(options.poll) => {}
-            Some(done) = running.join_next(), if !running.is_empty() => record(&db, &options.node, &mut held, done).await,
+            Some(done) = running.join_next(), if !running.is_empty() => ended.push(done),
         }
         while let Some(done) = running.try_join_next() {
-            record(&db, &options.node, &mut held, done).await;
+            ended.push(done);
         }
+        record_all(&db, &options.node, &mut held, ended).await;
     }
     // Stopping: finish what can finish within the grace period, give back the rest.
     let deadline = tokio::time::Instant::now() + options.grace;
@@ -146,6 +150,29 @@ async fn run(db: Db, registry: Registry, options: WorkerOptions, mut stopped: wa
         if let Err(e) = queue::release(&db, &options.node, unfinished, Utc::now()).await {
             log::warn!("giving back jobs: {e}");
         }
+    }
+}
+
+/// Records how jobs ended: those that ran in one statement, failures one by one.
+async fn record_all(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, ended: Vec<Result<(Uuid, Result<(), String>), tokio::task::JoinError>>) {
+    let mut ran = Vec::new();
+    for done in ended {
+        match done {
+            Ok((id, Ok(()))) => ran.push(id),
+            failed => record(db, node, held, failed).await,
+        }
+    }
+    if ran.is_empty() {
+        return;
+    }
+    let n = ran.len() as u64;
+    for id in &ran {
+        held.remove(id);
+    }
+    match queue::finish_many(db, node, ran, Utc::now()).await {
+        Ok(kept) if kept < n => log::warn!("{} job(s) finished after their lease passed to another server", n - kept),
+        Ok(_) => {}
+        Err(e) => log::error!("recording finished jobs: {e}"),
     }
 }
 
