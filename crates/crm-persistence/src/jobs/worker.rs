@@ -153,8 +153,11 @@ async fn run(db: Db, registry: Registry, options: WorkerOptions, mut stopped: wa
     }
 }
 
+/// How a job's task ended: its id and outcome, or the task was aborted.
+type Ended = Result<(Uuid, Result<(), String>), tokio::task::JoinError>;
+
 /// Records how jobs ended: those that ran in one statement, failures one by one.
-async fn record_all(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, ended: Vec<Result<(Uuid, Result<(), String>), tokio::task::JoinError>>) {
+async fn record_all(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, ended: Vec<Ended>) {
     let mut ran = Vec::new();
     for done in ended {
         match done {
@@ -177,7 +180,7 @@ async fn record_all(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, ended:
 }
 
 /// Records how a job ended.
-async fn record(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, done: Result<(Uuid, Result<(), String>), tokio::task::JoinError>) {
+async fn record(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, done: Ended) {
     // Tasks are only aborted on stop, after which the unfinished are given back.
     let Ok((id, outcome)) = done else { return };
     let Some(job) = held.remove(&id) else { return };
