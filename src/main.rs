@@ -41,6 +41,10 @@ enum Command {
         /// Background jobs this server runs at once; 0: it runs none (another server does).
         #[arg(long, env = "CRM_JOB_WORKERS", default_value_t = 4)]
         job_workers: usize,
+        /// Seconds a job this server took stays its own without a renewal: after a crash,
+        /// another server takes it over once this has passed.
+        #[arg(long, env = "CRM_JOB_LEASE", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+        job_lease: u64,
         /// The address people open the app at, for the links in e-mails (default: http:// and
         /// the bind address).
         #[arg(long, env = "CRM_PUBLIC_URL")]
@@ -121,13 +125,13 @@ async fn open(config: &Config) -> anyhow::Result<crm_persistence::Db> {
 
 /// The background jobs (scheduled ones included: pool rules hourly, the daily purge),
 /// under a name unique to this process, so that its leases are its own.
-fn start_jobs(db: crm_persistence::Db, concurrency: usize, mail: crm_persistence::notifications::email::MailEnv) -> Option<crm_persistence::jobs::Jobs> {
+fn start_jobs(db: crm_persistence::Db, concurrency: usize, lease_secs: u64, mail: crm_persistence::notifications::email::MailEnv) -> Option<crm_persistence::jobs::Jobs> {
     if concurrency == 0 {
         return None;
     }
     let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "crm".into());
     let node = format!("{host}:{}:{:04x}", std::process::id(), rand::random::<u16>());
-    let options = crm_persistence::jobs::WorkerOptions { concurrency, ..crm_persistence::jobs::WorkerOptions::new(node) };
+    let options = crm_persistence::jobs::WorkerOptions { concurrency, lease: std::time::Duration::from_secs(lease_secs), ..crm_persistence::jobs::WorkerOptions::new(node) };
     Some(crm_persistence::jobs::start(db, crm_persistence::jobs::Registry::standard(mail), options))
 }
 
@@ -148,7 +152,7 @@ async fn main() -> anyhow::Result<()> {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("info,sqlx=warn,sea_orm=warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { config, bind, workers, admin_password, job_workers, public_url, defences } => {
+        Command::Serve { config, bind, workers, admin_password, job_workers, job_lease, public_url, defences } => {
             let db = open(&config).await?;
             bootstrap(&db, admin_password).await?;
             let secret = config.jwt_secret()?;
@@ -156,7 +160,7 @@ async fn main() -> anyhow::Result<()> {
                 secrets: crm_persistence::secret_box::SecretBox::derive(&secret),
                 public_url: public_url.unwrap_or_else(|| format!("http://{bind}")),
             };
-            let jobs = start_jobs(db.clone(), job_workers, mail);
+            let jobs = start_jobs(db.clone(), job_workers, job_lease, mail);
             let settings = crm_http::state::Settings { files_dir: config.data_dir.join("files"), ..defences.settings() };
             let state = crm_http::app_state(db, &secret, settings);
             let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;

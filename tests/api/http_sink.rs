@@ -22,6 +22,9 @@ pub struct Request {
     pub body: Vec<u8>,
 }
 
+/// `answer(HANG)`: take requests and never answer them.
+pub const HANG: u16 = 0;
+
 pub struct HttpSink {
     pub addr: SocketAddr,
     got: Arc<Mutex<Vec<Request>>>,
@@ -67,6 +70,11 @@ impl HttpSink {
                     }
                     kept.lock().unwrap().push(Request { method: first[0].to_string(), target: first.get(1).unwrap_or(&"").to_string(), headers, body });
                     let status = answer.load(Ordering::SeqCst);
+                    if status == HANG {
+                        // Takes the request and never answers, like a stuck gateway.
+                        tokio::time::sleep(Duration::from_secs(120)).await;
+                        return;
+                    }
                     let reply = format!("HTTP/1.1 {status} X\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
                     let _ = socket.write_all(reply.as_bytes()).await;
                 });

@@ -161,3 +161,57 @@ fn backoff_doubles_up_to_an_hour_with_jitter() {
     assert_eq!(queue::backoff(1, 0.0), chrono::Duration::seconds(5));
     assert_eq!(queue::backoff(1, 1.0), chrono::Duration::seconds(15));
 }
+
+/// The real thing: `crm serve` processes on one PostgreSQL database. One takes a job (a
+/// text message to a gateway that never answers) and is killed with SIGKILL mid-job; the
+/// job stays running until its lease passes, then another process takes it over and it
+/// is done, attempted twice, sent twice, lost never.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_job_of_a_killed_server_process_is_run_by_another() {
+    use crate::http_sink::{HttpSink, HANG};
+    use reqwest::Method;
+    let app = TestApp::spawn(crate::support::DbKind::Postgres).await;
+    let sink = HttpSink::start().await;
+    sink.answer(HANG);
+    let gateway = json!({"url": format!("http://127.0.0.1:{}/send", sink.addr.port()), "method": "POST",
+        "headers": {"Content-Type": "application/json"}, "body_template": "{\"to\": \"{{to}}\", \"text\": \"{{text}}\"}"});
+    assert_eq!(app.call(Method::PUT, "/api/v1/settings/sms", &app.admin, Some(gateway)).await.0, StatusCode::OK);
+    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({"phone": "13900139000"})).await;
+    let (s, _) = app.call(Method::PUT, "/api/v1/me/notification-settings", &rep, Some(json!({"items": [{"kind": "customer.assigned", "email": false, "sms": true}]}))).await;
+    assert_eq!(s, StatusCode::OK);
+    let data = std::env::temp_dir().join(format!("crm-kill-{}", uuid::Uuid::now_v7()));
+    let serve = |name: &str| {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        std::process::Command::new(env!("CARGO_BIN_EXE_crm"))
+            .args(["serve", "--database-url", &app.url, "--bind", &format!("127.0.0.1:{port}"), "--job-lease", "2", "--workers", "1"])
+            .env("CRM_DATA_DIR", data.join(name))
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = serve("a");
+    // The change and its job, written by the API; the first process takes the job.
+    let (_, c) = app.post("/api/v1/customers", &app.admin, json!({"name": "华东机电"})).await;
+    let id = c["id"].as_str().unwrap().to_string();
+    app.post(&format!("/api/v1/customers/{id}/release"), &app.admin, json!({"reason": "公海"})).await;
+    let (s, _) = app.post("/api/v1/customers/assign", &app.admin, json!({"customer_ids": [id], "owner_id": rep_id})).await;
+    assert_eq!(s, StatusCode::OK);
+    let sms = || Job::find().filter(C::Kind.eq(crm_persistence::notifications::sms::JOB));
+    sink.wait_for(1).await;
+    let taken = sms().one(&app.db).await.unwrap().unwrap();
+    assert_eq!((taken.status.as_str(), taken.attempts), (queue::RUNNING, 1));
+    first.kill().unwrap();
+    first.wait().unwrap();
+    sink.answer(200);
+    let mut second = serve("b");
+    wait_for("the takeover", async || sms().one(&app.db).await.unwrap().unwrap().status == queue::DONE).await;
+    second.kill().unwrap();
+    second.wait().unwrap();
+    let job = sms().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(job.attempts, 2);
+    assert!(taken.locked_by.is_some_and(|n| n.contains(':')), "taken by the first process");
+    assert_eq!(sink.received().len(), 2, "sent again by the second server, once");
+    let _ = std::fs::remove_dir_all(&data);
+}
