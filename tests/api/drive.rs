@@ -202,6 +202,8 @@ dual_test!(shares_and_signed_links_open_a_file_to_others, |app| {
     let (s, b) = app.call(Method::PUT, &format!("/api/v1/folders/{folder_id}/shares"), &rep, Some(json!({"shares": [{"principal_type": "user", "principal_id": other_id, "access": "read"}]}))).await;
     assert_eq!(s, StatusCode::OK, "{b}");
     assert_eq!(b["items"][0]["principal_name"], "other");
+    let (_, inbox) = app.get("/api/v1/notifications", &other).await;
+    assert_eq!((inbox["items"][0]["kind"].as_str(), inbox["items"][0]["record_label"].as_str()), (Some("drive.shared"), Some("方案")), "{inbox}");
     assert_eq!(app.get(&format!("/api/v1/files/{fid}"), &other).await.0, StatusCode::OK);
     assert_eq!(count_files(&app, &other, "shared=true").await, 1);
     assert_eq!(app.patch(&format!("/api/v1/files/{fid}"), &other, json!({"name": "y.txt"})).await.0, StatusCode::NOT_FOUND);

@@ -88,12 +88,14 @@ pub fn notification_letter(lang: Lang, kind: &str, label: &str, actor: Option<&s
         (Lang::Zh, "customer.returned") => (format!("客户「{label}」已退回公海"), format!("客户「{label}」长期未跟进，已按公海规则退回公海。")),
         (Lang::Zh, "customer.shared") => (format!("{who} 与您共享了客户「{label}」"), format!("{who} 把您加为客户「{label}」的协作人。")),
         (Lang::Zh, "follow_up.due") => (format!("跟进提醒：{label}"), format!("客户「{label}」的下次跟进时间已到（{}）。", due.unwrap_or("现在"))),
+        (Lang::Zh, "drive.shared") => (format!("{who} 与您共享了「{label}」"), format!("{who} 在企业云盘中与您共享了「{label}」，可在“共享给我”中找到。")),
         (Lang::Zh, _) => (format!("新通知：{label}"), format!("「{label}」有新的动态。")),
         (Lang::En, "customer.assigned") => (format!("Customer {label} was assigned to you"), format!("{who} assigned the customer {label} to you.")),
         (Lang::En, "customer.transferred") => (format!("Customer {label} was transferred to you"), format!("{who} transferred the customer {label} to you.")),
         (Lang::En, "customer.returned") => (format!("Customer {label} went back to the public pool"), format!("The customer {label} had no follow-up for too long and the pool rules returned it to the public pool.")),
         (Lang::En, "customer.shared") => (format!("{who} shared the customer {label} with you"), format!("{who} made you a collaborator on the customer {label}.")),
         (Lang::En, "follow_up.due") => (format!("Follow-up due: {label}"), format!("The next follow-up of the customer {label} is due ({}).", due.unwrap_or("now"))),
+        (Lang::En, "drive.shared") => (format!("{who} shared {label} with you"), format!("{who} shared {label} with you in the drive; find it under Shared with me.")),
         (Lang::En, _) => (format!("New notification: {label}"), format!("There is news about {label}.")),
     };
     let (open, footer) = match lang {

@@ -2916,7 +2916,7 @@ export interface components {
              * @enum {boolean}
              */
             in_app?: true;
-            /** @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`. */
+            /** @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`, `drive.shared`. */
             kind: string;
             /** @description By text message (off unless turned on). Left out of a `PUT`, it stays as it was. */
             sms?: boolean | null;

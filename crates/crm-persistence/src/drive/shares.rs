@@ -146,6 +146,23 @@ pub async fn replace(db: &Db, ctx: &Ctx, target: Target, id: Uuid, input: Shares
         Share::insert_many(rows).exec_without_returning(&tx).await.map_err(db_err)?;
     }
     let after = views(&tx, id).await?;
+    // People newly shared with hear of it (a department's members find it under 共享给我).
+    let label = match target {
+        Target::Folder => super::entities::folder::Entity::find_by_id(id).one(&tx).await.map_err(db_err)?.map(|f| f.name),
+        Target::File => super::entities::file::Entity::find_by_id(id).one(&tx).await.map_err(db_err)?.map(|f| f.name),
+    };
+    for added in after.items.iter().filter(|a| a.principal_type == PrincipalType::User && !before.items.iter().any(|b| b.principal_type == PrincipalType::User && b.principal_id == a.principal_id)) {
+        let notice = crate::notifications::Notice {
+            user_id: added.principal_id,
+            kind: "drive.shared",
+            entity: Some(target.entity()),
+            record_id: Some(id),
+            record_label: label.clone(),
+            data: json!({"access": if added.access == ShareAccess::Edit { "edit" } else { "read" }, "item": target.as_str()}),
+            dedupe_key: None,
+        };
+        crate::notifications::notify(&tx, ctx, notice).await?;
+    }
     let summary = |v: &SharesView| json!({"shares": v.items.iter().map(|s| format!("{}:{}:{}", if s.principal_type == PrincipalType::User { "user" } else { "department" }, s.principal_id, if s.access == ShareAccess::Edit { "edit" } else { "read" })).collect::<Vec<_>>()});
     audit::record(&tx, ctx, target.entity(), id, "share", &summary(&before), &summary(&after)).await?;
     tx.commit().await.map_err(db_err)?;

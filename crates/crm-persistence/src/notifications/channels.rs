@@ -16,7 +16,7 @@ use crate::{tx, Ctx, Db};
 
 /// The kinds of notification there are, in the order the settings page lists them.
 /// Later modules add theirs here.
-pub const KINDS: &[&str] = &["follow_up.due", "customer.assigned", "customer.transferred", "customer.returned", "customer.shared"];
+pub const KINDS: &[&str] = &["follow_up.due", "customer.assigned", "customer.transferred", "customer.returned", "customer.shared", "drive.shared"];
 
 /// Channels besides the app, which cannot be turned off.
 pub const EMAIL: &str = "email";
@@ -49,7 +49,7 @@ use entity::{Column as C, Entity as Choice};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KindChannels {
-    /// `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`.
+    /// `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`, `drive.shared`.
     pub kind: String,
     /// Always true: the app shows every notification.
     #[serde(default = "yes")]

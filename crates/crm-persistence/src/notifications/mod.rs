@@ -27,6 +27,7 @@ use crate::{Ctx, Db};
 pub struct Notice {
     pub user_id: Uuid,
     /// `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`,
+    /// `drive.shared` (a folder or file shared with the person),
     /// `follow_up.due`; later modules add theirs.
     pub kind: &'static str,
     /// The record's resource name in URLs and its id, for the link.
