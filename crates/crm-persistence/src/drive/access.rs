@@ -1,13 +1,14 @@
 //! Who may see and change which folders and files, as conditions on their tables:
 //! - personal space: its owner; department space: the department's members (and holders
-//!   of `files:manage`); company space: everyone who may read the drive;
+//!   of `files:manage` whose data scope is everything); company space: everyone who may
+//!   read the drive;
 //! - attachments: whoever may read (change) the record they hang off, by its data scope;
 //! - shares: a person, or everyone in a department, with `read` or `edit`; a folder's
 //!   share reaches everything inside it (`path` holds the chain of folder ids).
 //!
 //! Changing needs reading plus one of: one's own personal space, one's own upload,
-//! `files:manage` in a department or company space, an `edit` share, or (attachments)
-//! the right to change the record.
+//! `files:manage` in the company's space or a department space it sees, an `edit` share,
+//! or (attachments) the right to change the record.
 
 use crm_domain::drive::{RecordType, Space};
 use crm_domain::permissions::perms;
@@ -28,6 +29,12 @@ fn col(table: &'static str, column: &'static str) -> Expr {
 
 fn manages(ctx: &Ctx) -> bool {
     ctx.actor.has(perms::FILES_MANAGE)
+}
+
+/// Every department's space, not only one's own: who keeps the drive with a data scope
+/// over all records (an administrator).
+fn every_department(ctx: &Ctx) -> bool {
+    manages(ctx) && ctx.actor.scope.is_all()
 }
 
 /// The share rows that name the caller or their department.
@@ -74,7 +81,7 @@ fn by_space(ctx: &Ctx, table: &'static str) -> Condition {
     let mut c = Condition::any()
         .add(Condition::all().add(col(table, "space").eq(Space::Personal.as_str())).add(col(table, "owner_id").eq(ctx.actor.user_id)))
         .add(col(table, "space").eq(Space::Company.as_str()));
-    if manages(ctx) {
+    if every_department(ctx) {
         c = c.add(col(table, "space").eq(Space::Department.as_str()));
     } else if let Some(d) = ctx.actor.department_id {
         c = c.add(Condition::all().add(col(table, "space").eq(Space::Department.as_str())).add(col(table, "department_id").eq(d)));
@@ -89,7 +96,12 @@ fn editable_by_space(ctx: &Ctx, table: &'static str) -> Condition {
         .add(Condition::all().add(col(table, "space").eq(Space::Personal.as_str())).add(col(table, "owner_id").eq(ctx.actor.user_id)))
         .add(col(table, "created_by").eq(ctx.actor.user_id));
     if manages(ctx) {
-        c = c.add(col(table, "space").is_in([Space::Department.as_str(), Space::Company.as_str()]));
+        c = c.add(col(table, "space").eq(Space::Company.as_str()));
+        if every_department(ctx) {
+            c = c.add(col(table, "space").eq(Space::Department.as_str()));
+        } else if let Some(d) = ctx.actor.department_id {
+            c = c.add(Condition::all().add(col(table, "space").eq(Space::Department.as_str())).add(col(table, "department_id").eq(d)));
+        }
     }
     c
 }
@@ -146,7 +158,7 @@ pub fn shared_only(ctx: &Ctx, table: &'static str, target_type: &'static str) ->
 pub fn may_add_by_space(ctx: &Ctx, space: Space, owner_id: Option<uuid::Uuid>, department_id: Option<uuid::Uuid>) -> bool {
     match space {
         Space::Personal => owner_id == Some(ctx.actor.user_id),
-        Space::Department => manages(ctx) || (department_id.is_some() && department_id == ctx.actor.department_id),
+        Space::Department => every_department(ctx) || (department_id.is_some() && department_id == ctx.actor.department_id),
         Space::Company => manages(ctx),
     }
 }
