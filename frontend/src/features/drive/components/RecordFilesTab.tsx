@@ -85,7 +85,7 @@ export function CustomerFilesTab({ customerId, editBlocked }: Props) {
         { key: "name", title: t("drive:fields.name"), render: (_, f) => nameCell(f) },
         { key: "record", title: t("drive:fields.attachedTo"), width: 96, render: (_, f) => attachedTo(f) },
         { key: "size", title: t("drive:fields.size"), width: 100, align: "right", render: (_, f) => <span style={{ whiteSpace: "nowrap" }}>{formatBytes(f.size)}</span> },
-        { key: "uploader", title: t("drive:fields.uploadedBy"), width: 140, render: (_, f) => f.uploaded_by_name || none },
+        { key: "uploader", title: t("drive:fields.uploadedBy"), width: 180, render: (_, f) => f.uploaded_by_name || none },
         { key: "created_at", title: t("drive:fields.createdAt"), width: 150, render: (_, f) => <span style={{ whiteSpace: "nowrap" }}>{formatDateTimeShort(f.created_at)}</span> },
         ...actions,
       ];

@@ -187,7 +187,7 @@ export function DrivePage() {
     : [
         { key: "name", title: t("drive:fields.name"), render: (_, row) => nameCell(row) },
         { key: "size", title: t("drive:fields.size"), width: 100, align: "right", render: (_, row) => <span style={{ whiteSpace: "nowrap" }}>{size(row)}</span> },
-        { key: "owner", title: t("drive:fields.owner"), width: 140, render: (_, row) => owner(row) },
+        { key: "owner", title: t("drive:fields.owner"), width: 180, render: (_, row) => owner(row) },
         { key: "updated_at", title: t("drive:fields.updatedAt"), width: 150, render: (_, row) => <span style={{ whiteSpace: "nowrap" }}>{formatDateTimeShort(row.record.updated_at)}</span> },
         ...actions,
       ];
@@ -242,8 +242,9 @@ export function DrivePage() {
     />
   );
 
+  // On a phone the search takes the whole width above the buttons.
   const toolbar = (
-    <Space wrap>
+    <Space wrap style={phone ? { width: "100%" } : undefined}>
       <Input.Search
         allowClear
         value={search}
@@ -253,7 +254,7 @@ export function DrivePage() {
         }}
         onSearch={(q) => go({ view: here.view, q: q.trim() || undefined, folder: q.trim() ? undefined : here.folder })}
         placeholder={t("drive:search.placeholder", { space: spaceName(here.view) })}
-        style={{ width: phone ? "100%" : 240 }}
+        style={{ width: phone ? "calc(100vw - 72px)" : 240 }}
         data-testid="drive-search"
       />
       {mayAdd && (

@@ -1,0 +1,136 @@
+import { readFileSync } from "node:fs";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { chooseOption, rowAction } from "./AppShell";
+
+/** A small file to upload: its name and text. */
+export type TextFile = { name: string; text: string };
+
+function payload(file: TextFile) {
+  return { name: file.name, mimeType: "text/plain", buffer: Buffer.from(file.text, "utf8") };
+}
+
+/** Confirms the delete a row action asked about, as a popover (inline) or a dialog (from the row's menu). */
+async function confirmDelete(page: Page, testId: string): Promise<void> {
+  await page.locator(`.ant-popover:visible .ant-btn-primary, [data-testid="${testId}-ok"]`).first().click();
+}
+
+/** Clicks a download action and returns the downloaded file's name and text. */
+async function downloaded(page: Page, click: () => Promise<void>): Promise<TextFile> {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+}
+
+/** The Files tab of a customer's 360 page. */
+export class CustomerFilesTab {
+  constructor(private readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId("customer-files");
+  }
+
+  async open(tabLabel: string): Promise<void> {
+    await this.page.getByRole("tab", { name: tabLabel, exact: true }).click();
+    await expect(this.root).toBeVisible();
+  }
+
+  /** Opens the customer's page on the Files tab by its URL (on a phone the tab may sit in the tabs' overflow menu). */
+  async goto(customerId: string): Promise<void> {
+    await this.page.goto(`/customers/${customerId}?tab=files`);
+    await expect(this.root).toBeVisible();
+  }
+
+  row(name: string): Locator {
+    return this.root.locator(".ant-table-row", { hasText: name });
+  }
+
+  /** Uploads through the drop area's file input and waits for the file in the list. */
+  async upload(file: TextFile): Promise<void> {
+    await this.root.getByTestId("files-dropzone").locator('input[type="file"]').setInputFiles(payload(file));
+    await expect(this.row(file.name)).toBeVisible();
+  }
+
+  async download(name: string): Promise<TextFile> {
+    return downloaded(this.page, () => rowAction(this.page, this.row(name), '[data-testid="file-download"]'));
+  }
+
+  async delete(name: string): Promise<void> {
+    await rowAction(this.page, this.row(name), '[data-testid="file-delete"]');
+    await confirmDelete(this.page, "file-delete");
+    await expect(this.row(name)).toHaveCount(0);
+  }
+}
+
+/** The drive page: spaces, breadcrumb, the folder's list and its dialogs. */
+export class DrivePage {
+  constructor(private readonly page: Page) {}
+
+  async goto(query = ""): Promise<void> {
+    await this.page.goto(`/drive${query}`);
+    await expect(this.page.getByTestId("drive-table")).toBeVisible();
+  }
+
+  row(name: string): Locator {
+    return this.page.getByTestId("drive-table").locator(".ant-table-row", { hasText: name });
+  }
+
+  breadcrumb(): Locator {
+    return this.page.getByTestId("drive-breadcrumb");
+  }
+
+  quotaText(): Locator {
+    return this.page.getByTestId("drive-quota-text");
+  }
+
+  async newFolder(name: string): Promise<void> {
+    await this.page.getByTestId("drive-new-folder").click();
+    await this.page.getByTestId("drive-new-folder-name").fill(name);
+    await this.page.getByTestId("drive-new-folder-save").click();
+    await expect(this.row(name)).toBeVisible();
+  }
+
+  async openFolder(name: string): Promise<void> {
+    await this.row(name).getByTestId("drive-folder-name").click();
+    await expect(this.breadcrumb()).toContainText(name);
+  }
+
+  async upload(file: TextFile): Promise<void> {
+    await this.page.getByTestId("drive-dropzone").locator('input[type="file"]').setInputFiles(payload(file));
+    await expect(this.row(file.name)).toBeVisible();
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await rowAction(this.page, this.row(from), '[data-testid="drive-rename"]');
+    const input = this.page.getByTestId("drive-rename-input");
+    await input.fill(to);
+    await this.page.getByTestId("drive-rename-save").click();
+    await expect(this.row(to)).toBeVisible();
+  }
+
+  async download(name: string): Promise<TextFile> {
+    return downloaded(this.page, () => rowAction(this.page, this.row(name), '[data-testid="drive-download"]'));
+  }
+
+  /** Shares a file or folder with a colleague found by `userLabel`; returns the dialog's list before saving. */
+  async shareWithUser(name: string, userLabel: string, accessLabel: string): Promise<void> {
+    await rowAction(this.page, this.row(name), '[data-testid="drive-share"]');
+    const dialog = this.page.locator(".ant-modal:visible");
+    await chooseOption(this.page, dialog.getByTestId("drive-share-user"), userLabel, true);
+    await chooseOption(this.page, dialog.getByTestId("drive-share-access"), accessLabel);
+    await dialog.getByTestId("drive-share-add").click();
+    await expect(dialog.getByTestId("drive-share-list")).toContainText(userLabel);
+    await dialog.getByTestId("drive-share-save").click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Opens the share dialog again and returns its list of who it is shared with. */
+  async sharesOf(name: string): Promise<Locator> {
+    await rowAction(this.page, this.row(name), '[data-testid="drive-share"]');
+    return this.page.locator(".ant-modal:visible").getByTestId("drive-share-list");
+  }
+
+  async delete(name: string): Promise<void> {
+    await rowAction(this.page, this.row(name), '[data-testid="drive-delete"]');
+    await confirmDelete(this.page, "drive-delete");
+    await expect(this.row(name)).toHaveCount(0);
+  }
+}
