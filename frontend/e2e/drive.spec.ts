@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { CustomerFilesTab, DrivePage } from "./pages/DrivePages";
+import { CustomerFilesTab, DriveLimitsPage, DrivePage } from "./pages/DrivePages";
 import { Customer360Page } from "./pages/CustomerPages";
 import { LoginPage } from "./pages/LoginPage";
 import { createCustomer, createSalesRep, createUser } from "./sceneApi";
@@ -102,6 +102,33 @@ test("drive: new folder, upload into it, rename, share with a rep, quota grows",
     await page.goBack();
     await expect(drive.row(renamed)).toBeVisible();
   });
+});
+
+test("admin drive limits: a quota in MB, saved with If-Match, shown after a reload; put back afterwards", async ({ page, request }) => {
+  const suffix = Date.now().toString(36);
+  await signInAsNewAdmin(page, request, suffix);
+  const limits = new DriveLimitsPage(page);
+  await limits.goto();
+  await expect(limits.value("user_quota_bytes")).toHaveValue("10");
+  await expect(limits.unit("user_quota_bytes")).toContainText("GB");
+
+  await limits.set("user_quota_bytes", "1536", "MB");
+  await limits.save("网盘容量已保存");
+  await page.reload();
+  await expect(limits.value("user_quota_bytes")).toHaveValue("1.5");
+  await expect(limits.unit("user_quota_bytes")).toContainText("GB");
+  await page.screenshot({ path: `${SHOTS}/drive-limits-zh-CN-1440.png`, fullPage: true });
+
+  await test.step("a blank size is refused on its field", async () => {
+    await limits.value("max_file_bytes").fill("");
+    await page.getByTestId("drive-limits-save").click();
+    await expect(page.getByText("请输入大小")).toBeVisible();
+  });
+
+  // Other journeys rely on the default quota.
+  await limits.goto();
+  await limits.set("user_quota_bytes", "10", "GB");
+  await limits.save("网盘容量已保存");
 });
 
 test("drive and Files tab on a phone and a desktop, in Chinese and English: no sideways scroll; screenshots", async ({ browser, request }) => {

@@ -134,3 +134,31 @@ export class DrivePage {
     await expect(this.row(name)).toHaveCount(0);
   }
 }
+
+/** 系统设置 → 网盘容量. */
+export class DriveLimitsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto("/system/settings/drive");
+    await expect(this.page.getByTestId("drive-limits-form")).toBeVisible();
+  }
+
+  value(field: "user_quota_bytes" | "company_quota_bytes" | "max_file_bytes"): Locator {
+    return this.page.getByTestId(`drive-limits-${field}-value`);
+  }
+
+  unit(field: "user_quota_bytes" | "company_quota_bytes" | "max_file_bytes"): Locator {
+    return this.page.getByTestId(`drive-limits-${field}-unit`);
+  }
+
+  async set(field: "user_quota_bytes" | "company_quota_bytes" | "max_file_bytes", value: string, unit: "MB" | "GB"): Promise<void> {
+    await this.value(field).fill(value);
+    await chooseOption(this.page, this.unit(field), unit);
+  }
+
+  async save(savedText: string): Promise<void> {
+    await this.page.getByTestId("drive-limits-save").click();
+    await expect(this.page.locator(".ant-message")).toContainText(savedText);
+  }
+}

@@ -242,21 +242,22 @@ export function DrivePage() {
     />
   );
 
-  // On a phone the search takes the whole width above the buttons.
-  const toolbar = (
-    <Space wrap style={phone ? { width: "100%" } : undefined}>
-      <Input.Search
-        allowClear
-        value={search}
-        onChange={(e) => {
-          setSearch(e.target.value);
-          if (e.target.value === "" && here.q) go({ view: here.view, folder: here.folder });
-        }}
-        onSearch={(q) => go({ view: here.view, q: q.trim() || undefined, folder: q.trim() ? undefined : here.folder })}
-        placeholder={t("drive:search.placeholder", { space: spaceName(here.view) })}
-        style={{ width: phone ? "calc(100vw - 72px)" : 240 }}
-        data-testid="drive-search"
-      />
+  const searchBox = (
+    <Input.Search
+      allowClear
+      value={search}
+      onChange={(e) => {
+        setSearch(e.target.value);
+        if (e.target.value === "" && here.q) go({ view: here.view, folder: here.folder });
+      }}
+      onSearch={(q) => go({ view: here.view, q: q.trim() || undefined, folder: q.trim() ? undefined : here.folder })}
+      placeholder={t("drive:search.placeholder", { space: spaceName(here.view) })}
+      style={{ width: phone ? "100%" : 240 }}
+      data-testid="drive-search"
+    />
+  );
+  const buttons = (
+    <>
       {mayAdd && (
         <Button icon={<FolderAddOutlined />} onClick={() => setCreating(true)} data-testid="drive-new-folder">
           {t("drive:actions.newFolder")}
@@ -269,6 +270,18 @@ export function DrivePage() {
           </Button>
         </Upload>
       )}
+    </>
+  );
+  // On a phone the search takes the whole width above the buttons.
+  const toolbar = phone ? (
+    <div style={{ display: "flex", flexDirection: "column", gap: 8, width: "100%" }}>
+      {searchBox}
+      <Space wrap>{buttons}</Space>
+    </div>
+  ) : (
+    <Space wrap>
+      {searchBox}
+      {buttons}
     </Space>
   );
 
