@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { CustomerFilesTab, DriveLimitsPage, DrivePage } from "./pages/DrivePages";
+import { attachToComposer, CustomerFilesTab, DriveLimitsPage, DrivePage } from "./pages/DrivePages";
 import { Customer360Page } from "./pages/CustomerPages";
 import { LoginPage } from "./pages/LoginPage";
 import { createCustomer, createSalesRep, createUser } from "./sceneApi";
@@ -52,6 +52,17 @@ test("customer 360 Files tab: upload a file, download the same bytes, delete it"
   await test.step("delete after confirming", async () => {
     await files.delete(file.name);
     await expect(files.root.getByTestId("files-empty")).toBeVisible();
+  });
+
+  await test.step("a follow-up logged with an attachment: the file goes onto it and shows on the Files tab", async () => {
+    const minutes = { name: `拜访纪要-${suffix}.txt`, text: `客户确认下月签约 ${suffix}\n` };
+    const composer = await detail.startFollowUpFromHeader();
+    await detail.fillComposer({ content: `上门拜访并留下纪要 ${suffix}` });
+    await attachToComposer(composer, [minutes]);
+    await detail.saveComposer();
+    await files.open("文件");
+    await expect(files.row(minutes.name)).toContainText("跟进记录");
+    expect(await files.download(minutes.name)).toEqual(minutes);
   });
 });
 

@@ -20,6 +20,12 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<TextF
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
 }
 
+/** Attaches files in the open follow-up composer (`composer`: its drawer). */
+export async function attachToComposer(composer: Locator, files: TextFile[]): Promise<void> {
+  await composer.locator('[data-testid="attachments"] input[type="file"], input[type="file"]').first().setInputFiles(files.map(payload));
+  for (const file of files) await expect(composer).toContainText(file.name);
+}
+
 /** The Files tab of a customer's 360 page. */
 export class CustomerFilesTab {
   constructor(private readonly page: Page) {}

@@ -17,7 +17,7 @@ import { formatBytes, formatDateTimeShort } from "../../../shared/format";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
-import { usePermission } from "../../auth/api";
+import { useMe, usePermission } from "../../auth/api";
 import { filesApi, foldersApi, useQuota } from "../api";
 import { destination, DRIVE_PARAMS, DRIVE_VIEWS, driveParams, fileListQuery, folderListQuery, mayChangeIn, readDriveLocation, uploadFields, type DriveLocation, type DriveView } from "../driveLocation";
 import { FileIcon } from "../FileIcon";
@@ -85,7 +85,10 @@ export function DrivePage() {
   const [search, setSearch] = useState(here.q ?? "");
   const uploads = useUploads({ fields: uploadFields(here) });
 
-  const writable = mayChangeIn(here.view, can);
+  const { data: me } = useMe();
+  // A department's space is its members': someone in none has nothing there and cannot add to it.
+  const noDepartment = here.view === "department" && !!me && !me.department_id;
+  const writable = mayChangeIn(here.view, can) && !noDepartment;
   const target = destination(here);
   const mayAdd = writable && target !== null && can("files:create");
   const inShared = here.view === "shared";
@@ -206,6 +209,7 @@ export function DrivePage() {
 
   const empty = (() => {
     if (here.q) return <EmptyState testId="drive-empty" title={t("drive:empty.searchTitle", { q: here.q })} description={t("drive:empty.searchHint")} actions={[{ label: t("drive:search.clear"), onClick: () => { setSearch(""); go({ view: here.view }); } }]} />;
+    if (noDepartment) return <EmptyState testId="drive-empty" title={t("drive:empty.noDepartmentTitle")} description={t("drive:empty.noDepartmentHint")} />;
     if (inShared && !here.folder) return <EmptyState testId="drive-empty" title={t("drive:empty.sharedTitle")} description={t("drive:empty.sharedHint")} />;
     if (!writable) return <EmptyState testId="drive-empty" title={t("drive:empty.title")} description={t("drive:companyReadOnly")} />;
     return (
