@@ -102,10 +102,25 @@ test("drive: new folder, upload into it, rename, share with a rep, quota grows",
     await drive.shareWithUser(renamed, rep.displayName, "可查看");
     const list = await drive.sharesOf(renamed);
     await expect(list).toContainText(rep.displayName);
+    await page.screenshot({ path: `${SHOTS}/drive-share-zh-CN-1440.png` });
     await page.keyboard.press("Escape");
+    await expect(list).toBeHidden();
+  });
+
+  await test.step("move the file into another folder of the space through the folder tree", async () => {
+    const archive = `归档-${suffix}`;
+    await drive.breadcrumb().getByText("我的文件").click();
+    await drive.newFolder(archive);
+    await drive.openFolder(folder);
+    await drive.move(renamed, archive, `${SHOTS}/drive-move-zh-CN-1440.png`);
+    await drive.breadcrumb().getByText("我的文件").click();
+    await drive.openFolder(archive);
+    await expect(drive.row(renamed)).toBeVisible();
+    await page.goBack();
   });
 
   await test.step("reload and Back keep the place", async () => {
+    await drive.openFolder(`归档-${suffix}`);
     await page.reload();
     await expect(drive.row(renamed)).toBeVisible();
     await drive.breadcrumb().getByText("我的文件").click();

@@ -134,6 +134,18 @@ export class DrivePage {
     return this.page.locator(".ant-modal:visible").getByTestId("drive-share-list");
   }
 
+  /** Moves a file or folder into the folder `into` (a top-level folder of the same space), through the move dialog's tree. */
+  async move(name: string, into: string, screenshot?: string): Promise<void> {
+    await rowAction(this.page, this.row(name), '[data-testid="drive-move"]');
+    const tree = this.page.getByTestId("drive-move-tree");
+    // The top of the space, opened: its folders load under it.
+    await tree.locator(".ant-tree-switcher").first().click();
+    await tree.locator(".ant-tree-node-content-wrapper", { hasText: into }).click();
+    if (screenshot) await this.page.screenshot({ path: screenshot });
+    await this.page.getByTestId("drive-move-ok").click();
+    await expect(this.row(name)).toHaveCount(0);
+  }
+
   async delete(name: string): Promise<void> {
     await rowAction(this.page, this.row(name), '[data-testid="drive-delete"]');
     await confirmDelete(this.page, "drive-delete");

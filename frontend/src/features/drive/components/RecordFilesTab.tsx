@@ -93,7 +93,7 @@ export function CustomerFilesTab({ customerId, editBlocked }: Props) {
   const uploadButton = can("files:create") && (
     <Tooltip title={editBlocked}>
       <span>
-        <Upload {...uploads} showUploadList={false} disabled={!mayUpload}>
+        <Upload {...uploads} showUploadList={phone} disabled={!mayUpload}>
           <Button type="primary" icon={<UploadOutlined />} disabled={!mayUpload} data-testid="files-upload">
             {t("drive:actions.upload")}
           </Button>
@@ -105,7 +105,8 @@ export function CustomerFilesTab({ customerId, editBlocked }: Props) {
   return (
     <div data-testid="customer-files">
       {uploadButton && <div style={{ marginBottom: 12 }}>{uploadButton}</div>}
-      {mayUpload && (
+      {/* Nothing is dragged on a phone: the button alone, with the progress under it. */}
+      {mayUpload && !phone && (
         <div style={{ marginBottom: 12 }} data-testid="files-dropzone">
           <Upload.Dragger {...uploads} style={{ padding: "4px 8px" }}>
             <Space size={8} style={{ color: "rgba(0,0,0,0.45)" }} wrap>

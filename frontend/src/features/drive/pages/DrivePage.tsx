@@ -268,7 +268,7 @@ export function DrivePage() {
         </Button>
       )}
       {mayAdd && (
-        <Upload {...uploads} showUploadList={false}>
+        <Upload {...uploads} showUploadList={phone}>
           <Button type="primary" icon={<UploadOutlined />} data-testid="drive-upload">
             {t("drive:actions.upload")}
           </Button>
@@ -297,7 +297,8 @@ export function DrivePage() {
           <Breadcrumb items={crumbs} data-testid="drive-breadcrumb" style={{ minWidth: 0, wordBreak: "break-all" }} />
           {toolbar}
         </div>
-        {mayAdd && (
+        {/* Nothing is dragged on a phone: the button alone, with the progress under it. */}
+        {mayAdd && !phone && (
           <div data-testid="drive-dropzone">
             <Upload.Dragger {...uploads} style={{ padding: "4px 8px" }}>
               <Space size={8} style={{ color: "rgba(0,0,0,0.45)" }} wrap>
