@@ -77,6 +77,26 @@ export async function authFetch(input: Request): Promise<Response> {
   return response;
 }
 
+/**
+ * The bearer header for a request that cannot go through authFetch (an upload sent with
+ * XMLHttpRequest for its progress events), and the token it carries, for `recoverSession`.
+ */
+export function bearerHeader(): { headers: Record<string, string>; token: string | null } {
+  const token = getAccessToken();
+  return { headers: token ? { Authorization: `Bearer ${token}` } : {}, token };
+}
+
+/**
+ * After such a request was answered 401 while sent with `sent`: refreshes the session the way
+ * authFetch does (shared with other requests and tabs). True when the request may be sent again
+ * with a new `bearerHeader()`; false when the session has ended, which is then cleared.
+ */
+export async function recoverSession(sent: string | null): Promise<boolean> {
+  if (await refreshShared(sent)) return true;
+  clearSession();
+  return false;
+}
+
 export const api = createClient<paths>({
   baseUrl: "",
   fetch: authFetch,

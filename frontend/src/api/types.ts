@@ -87,3 +87,16 @@ export type UpdateSavedView = Schemas["SavedViewPatch"];
 /** A region of GB/T 2260 (GET /regions): province, city or district, with the levels below it. */
 export type Region = Schemas["Region"];
 export type RegionTree = Schemas["RegionTree"];
+
+// The drive: folders and files in the personal, department and company spaces, and records' attachments.
+export type DriveFile = Schemas["File"];
+export type DriveFolder = Schemas["Folder"];
+export type DriveSpace = Schemas["Space"];
+export type DriveRecordType = Schemas["RecordType"];
+export type DriveItemPatch = Schemas["DriveItemPatch"];
+export type DriveQuota = Schemas["DriveQuota"];
+export type DriveShare = Schemas["DriveShare"];
+export type DriveShareInput = Schemas["ShareInput"];
+export type DriveLimits = Schemas["DriveLimits"];
+export type FileLink = Schemas["FileLink"];
+export type FileUploadFields = Omit<Schemas["FileUpload"], "file">;

@@ -4,6 +4,7 @@ import { customerGroupsFeature } from "../features/customer-groups";
 import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
 import { dictionariesFeature } from "../features/dictionaries";
+import { driveFeature } from "../features/drive";
 import { interactionsFeature } from "../features/interactions";
 import { jobsFeature } from "../features/jobs";
 import { poolRulesFeature } from "../features/pool-rules";
@@ -34,4 +35,5 @@ export const FEATURES: readonly Feature[] = [
   poolRulesFeature,
   productsFeature,
   suppliersFeature,
+  driveFeature,
 ];

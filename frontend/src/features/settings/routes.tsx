@@ -1,11 +1,17 @@
 import type { FeatureRoute } from "../../app/registry";
 
 export const SMTP_PATH = "/system/settings/smtp";
+export const DRIVE_LIMITS_PATH = "/system/settings/drive";
 
 export const routes: FeatureRoute[] = [
   {
     path: SMTP_PATH,
     load: () => import("./pages/SmtpSettingsPage").then((m) => ({ default: m.SmtpSettingsPage })),
+    permission: "settings:read",
+  },
+  {
+    path: DRIVE_LIMITS_PATH,
+    load: () => import("./pages/DriveLimitsPage").then((m) => ({ default: m.DriveLimitsPage })),
     permission: "settings:read",
   },
 ];

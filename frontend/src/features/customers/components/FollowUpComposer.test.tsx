@@ -18,6 +18,22 @@ vi.mock(import("../../../api/client"), async (original) => ({
   api: createClient<paths>({ baseUrl: "http://localhost", fetch: (request) => globalThis.fetch(request) }),
 }));
 
+// Attachments go up through XMLHttpRequest, which jsdom would send to no server: the helper is stubbed.
+const uploads = vi.hoisted(() => ({ calls: [] as { name: string; fields: unknown; createdBefore: number }[], fail: new Set<string>() }));
+vi.mock(import("../../drive/upload"), async (original) => ({
+  ...(await original()),
+  uploadFile: vi.fn(async ({ file, fields, onProgress }: { file: Blob; fields: unknown; onProgress?: (p: number) => void }) => {
+    const name = (file as File).name;
+    uploads.calls.push({ name, fields, createdBefore: created.length });
+    onProgress?.(50);
+    if (uploads.fail.has(name)) {
+      const { ApiError } = await import("../../../api/problem");
+      throw new ApiError(413, { title: "Payload Too Large", status: 413, code: "drive.quota_exceeded", errors: [] });
+    }
+    return { id: `file-${name}`, name } as never;
+  }),
+}));
+
 beforeAll(stubMatchMedia);
 
 const KINDS = [
@@ -37,6 +53,8 @@ function json(body: unknown, status = 200): Response {
 beforeEach(async () => {
   await i18n.changeLanguage("zh-CN");
   created = [];
+  uploads.calls = [];
+  uploads.fail = new Set();
   const kindsLoaded = new Promise<void>((resolve) => (releaseKinds = resolve));
   vi.stubGlobal(
     "fetch",
@@ -132,5 +150,43 @@ describe("the follow-up composer", () => {
     fireEvent.click(screen.getByTestId("follow-up-save"));
     await waitFor(() => expect(created).toHaveLength(1));
     expect(created[0]?.next_follow_up_at).toBe(dayjs("2031-03-04 15:30").toISOString());
+  });
+
+  it("uploads the attached files onto the new follow-up once it is saved, and says which failed", async () => {
+    releaseKinds();
+    const { onClose } = show();
+    await waitFor(() => expect(kindShown()).toBe("电话"));
+    fireEvent.change(within(drawer()).getByTestId("follow-up-content"), { target: { value: "发了报价单" } });
+    const input = drawer().querySelector("input[type=file]") as HTMLInputElement;
+    const quote = new File(["报价"], "报价单.pdf", { type: "application/pdf" });
+    const photo = new File(["x"], "现场照片.jpg", { type: "image/jpeg" });
+    uploads.fail.add("现场照片.jpg");
+    fireEvent.change(input, { target: { files: [quote, photo] } });
+    await waitFor(() => expect(drawer().textContent).toContain("现场照片.jpg"));
+    expect(uploads.calls).toEqual([]);
+
+    fireEvent.click(screen.getByTestId("follow-up-save"));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    // After the follow-up exists, onto it, one after another.
+    expect(uploads.calls).toEqual([
+      { name: "报价单.pdf", fields: { record_type: "follow_up", record_id: "f1" }, createdBefore: 1 },
+      { name: "现场照片.jpg", fields: { record_type: "follow_up", record_id: "f1" }, createdBefore: 1 },
+    ]);
+    expect(await screen.findByText(/以下附件上传失败.*现场照片\.jpg（云盘空间不足/)).toBeTruthy();
+  });
+
+  it("lets a chosen file be removed before saving", async () => {
+    releaseKinds();
+    show();
+    await waitFor(() => expect(kindShown()).toBe("电话"));
+    fireEvent.change(within(drawer()).getByTestId("follow-up-content"), { target: { value: "电话" } });
+    const input = drawer().querySelector("input[type=file]") as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(["a"], "草稿.txt")] } });
+    await waitFor(() => expect(drawer().textContent).toContain("草稿.txt"));
+    fireEvent.click(drawer().querySelector(".ant-upload-list-item-actions button") as HTMLElement);
+    // The row fades out (jsdom keeps it); what matters is that nothing is uploaded.
+    fireEvent.click(screen.getByTestId("follow-up-save"));
+    await waitFor(() => expect(created).toHaveLength(1));
+    expect(uploads.calls).toEqual([]);
   });
 });

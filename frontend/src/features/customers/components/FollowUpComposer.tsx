@@ -7,6 +7,7 @@ import { DateTimeInput } from "../../../shared/components/DateTimeInput";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { usePermission } from "../../auth/api";
+import { AttachmentPicker, useAttachments } from "../../drive/components/AttachmentPicker";
 import { followUpsApi, useContacts, useDictionary } from "../api";
 import { dictionaryOptions } from "../dictionary";
 import { followUpFormValues, followUpPatch, newFollowUpBody, type FollowUpFormValues } from "../followUpForm";
@@ -54,10 +55,24 @@ export function FollowUpComposer({ open, customerId, followUp, onClose, customer
     if (open && !followUp && firstKind && !form.getFieldValue("kind")) form.setFieldsValue({ kind: firstKind });
   }, [open, followUp, firstKind, form]);
 
-  const submit = (values: FollowUpFormValues) =>
-    followUp
-      ? update.mutateAsync({ record: followUp, patch: followUpPatch(values) })
-      : create.mutateAsync(newFollowUpBody(customerId, values, form.isFieldTouched("occurred_at")));
+  const mayAttach = can("files:create");
+  const attachments = useAttachments();
+  const { setFiles } = attachments;
+  // Each opening starts without attachments.
+  useEffect(() => {
+    if (open) setFiles([]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- setFiles is a new closure each render
+  }, [open, followUp?.id]);
+
+  // The attachments go up once the follow-up exists (they hang off its id); one that fails is
+  // said, and the follow-up stays saved: it can be uploaded again on the customer's Files tab.
+  const submit = async (values: FollowUpFormValues) => {
+    const saved = followUp
+      ? await update.mutateAsync({ record: followUp, patch: followUpPatch(values) })
+      : await create.mutateAsync(newFollowUpBody(customerId, values, form.isFieldTouched("occurred_at")));
+    if (mayAttach) await attachments.uploadTo("follow_up", saved.id);
+    return saved;
+  };
 
   return (
     <ResourceFormDrawer<FollowUpFormValues>
@@ -108,6 +123,7 @@ export function FollowUpComposer({ open, customerId, followUp, onClose, customer
       <Form.Item name="participant_ids" label={t("customers:composer.participants")} extra={t("customers:composer.participantsHint")}>
         <UserPicker multiple data-testid="follow-up-participants" />
       </Form.Item>
+      {mayAttach && <AttachmentPicker attachments={attachments} enabled={open} />}
     </ResourceFormDrawer>
   );
 }

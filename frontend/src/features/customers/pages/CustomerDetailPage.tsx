@@ -10,6 +10,7 @@ import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
 import { useMe, usePermission } from "../../auth/api";
+import { CustomerFilesTab } from "../../drive/components/RecordFilesTab";
 import { blockedReason, editAccess, transferAccess } from "../access";
 import { customersApi } from "../api";
 import { CollaboratorsTab } from "../components/CollaboratorsTab";
@@ -220,6 +221,7 @@ export function CustomerDetailPage() {
           ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab customerId={c.id} onCompose={compose} composeBlocked={editBlocked(c)} /> }]
           : []),
         { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} editBlocked={editBlocked(c)} /> },
+        ...(can("files:read") ? [{ key: "files", label: t("customers:detail.tabs.files"), children: <CustomerFilesTab customerId={c.id} editBlocked={editBlocked(c)} /> }] : []),
         ...(can("suppliers:read") ? [{ key: "suppliers", label: t("customers:detail.tabs.suppliers"), children: <SuppliersTab customerId={c.id} /> }] : []),
       ]}
       history={{ entity: "customers", id: (c) => c.id, label: t("customers:detail.tabs.history"), testId: "customer-history", ...historyText }}
