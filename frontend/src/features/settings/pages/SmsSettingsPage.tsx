@@ -107,7 +107,7 @@ export function SmsSettingsPage() {
                 { pattern: /^\s*https?:\/\/\S+\s*$/i, message: t("settings:sms.errors.url") },
               ]}
             >
-              <Input placeholder="https://sms.example.com/api/send" autoComplete="off" spellCheck={false} style={MONO} data-testid="sms-url" />
+              <Input placeholder="https://sms.example.com/api/send" maxLength={2000} autoComplete="off" spellCheck={false} style={MONO} data-testid="sms-url" />
             </Form.Item>
             <Form.Item name="method" label={t("settings:sms.fields.method")} rules={[{ required: true }]}>
               <Segmented<SmsMethod> options={methodOptions} data-testid="sms-method" />
