@@ -204,6 +204,20 @@ for (const viewport of VIEWPORTS) {
     };
 
     try {
+      await test.step("no 短信网关 in a rep's menu, and its address is forbidden", async () => {
+        if (viewport.width < 768) {
+          await page.getByTestId("menu-toggle").click();
+          await expect(page.getByTestId("menu-drawer").getByTestId("menu-customers")).toBeVisible();
+          await expect(page.getByTestId("menu-drawer").getByTestId("menu-sms")).toHaveCount(0);
+          await page.keyboard.press("Escape");
+        } else {
+          await expect(shell.menuEntry("customers")).toBeVisible();
+          await expect(shell.menuEntry("sms")).toHaveCount(0);
+        }
+        await page.goto("/system/settings/sms");
+        await expect(page.locator(".ant-result-403")).toBeVisible();
+      });
+
       await test.step("every kind has an SMS switch, off; without a phone a hint leads to the phone field", async () => {
         await page.goto("/profile");
         await expect(settings.getByTestId("notification-setting")).toHaveCount(5);
