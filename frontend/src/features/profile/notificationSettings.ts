@@ -34,12 +34,34 @@ export function fallbackKindName(kind: string): string {
     .join(" · ");
 }
 
-/** The settings with one kind's e-mail switched: what the list shows while the save is on its way. */
-export function withEmail(settings: NotificationSettings, kind: string, email: boolean): NotificationSettings {
-  return { ...settings, items: settings.items.map((item) => (item.kind === kind ? { ...item, email } : item)) };
+/** A channel a person switches per kind: by e-mail (on unless turned off) or by text message (off unless turned on). */
+export type Channel = "email" | "sms";
+
+/** Whether a kind goes out by a channel; a server that does not send `sms` means off. */
+export function channelOn(item: KindChannels, channel: Channel): boolean {
+  return channel === "email" ? item.email : item.sms === true;
 }
 
-/** One kind's change as the server takes it: kinds left out keep theirs, and `in_app` cannot be turned off. */
+/** The settings with one kind's channel switched: what the list shows while the save is on its way. */
+export function withChannel(settings: NotificationSettings, kind: string, channel: Channel, on: boolean): NotificationSettings {
+  return { ...settings, items: settings.items.map((item) => (item.kind === kind ? { ...item, [channel]: on } : item)) };
+}
+
+/** The settings with one kind's e-mail switched. */
+export function withEmail(settings: NotificationSettings, kind: string, email: boolean): NotificationSettings {
+  return withChannel(settings, kind, "email", email);
+}
+
+/**
+ * One kind's change as the server takes it: kinds left out keep theirs, and `in_app` cannot be
+ * turned off. `email` is required in an item, so it goes along as it stands; `sms` only when it is
+ * the channel switched (left out, the server keeps it).
+ */
+export function channelChange(item: KindChannels, channel: Channel, on: boolean): NotificationSettingsInput {
+  return channel === "email" ? { items: [{ kind: item.kind, email: on }] } : { items: [{ kind: item.kind, email: item.email, sms: on }] };
+}
+
+/** One kind's e-mail change. */
 export function emailChange(kind: string, email: boolean): NotificationSettingsInput {
   return { items: [{ kind, email }] };
 }
@@ -55,31 +77,36 @@ export function useNotificationSettings({ client = api }: Options = {}) {
 }
 
 /**
- * Turns e-mail on or off for one kind. The switch moves at once; a failed save puts it back (the
- * caller says why), and the server's answer is what stays.
+ * Turns one channel on or off for one kind. The switch moves at once; a failed save puts it back
+ * (the caller says why), and the server's answer is what stays.
  */
-export function useSetEmail({ client = api }: Options = {}) {
+export function useSetChannel({ client = api }: Options = {}) {
   const queryClient = useQueryClient();
+  const current = (kind: string) => queryClient.getQueryData<NotificationSettings>(notificationSettingsKey)?.items.find((item) => item.kind === kind);
   return useMutation({
-    mutationFn: ({ kind, email }: { kind: string; email: boolean }) =>
-      unwrap(client.PUT("/api/v1/me/notification-settings", { body: emailChange(kind, email) })),
-    onMutate: async ({ kind, email }) => {
+    mutationFn: ({ kind, channel, on }: { kind: string; channel: Channel; on: boolean }) => {
+      // E-mail must go along with an SMS change: what the list shows for it now (a save of its own may be on its way).
+      const item = current(kind) ?? { kind, email: true };
+      return unwrap(client.PUT("/api/v1/me/notification-settings", { body: channelChange(item, channel, on) }));
+    },
+    onMutate: async ({ kind, channel, on }) => {
       await queryClient.cancelQueries({ queryKey: notificationSettingsKey });
       const before = queryClient.getQueryData<NotificationSettings>(notificationSettingsKey);
-      if (before) queryClient.setQueryData(notificationSettingsKey, withEmail(before, kind, email));
+      if (before) queryClient.setQueryData(notificationSettingsKey, withChannel(before, kind, channel, on));
       return { before };
     },
-    onError: (_error, { kind, email }, context) => {
-      // Only this kind goes back: another switch moved meanwhile keeps its own save's fate.
+    onError: (_error, { kind, channel, on }, context) => {
+      // Only this kind's channel goes back: another switch moved meanwhile keeps its own save's fate.
       const now = queryClient.getQueryData<NotificationSettings>(notificationSettingsKey);
-      const was = context?.before?.items.find((item) => item.kind === kind)?.email;
-      if (now && was !== undefined) queryClient.setQueryData(notificationSettingsKey, withEmail(now, kind, was));
-      else if (context?.before) queryClient.setQueryData(notificationSettingsKey, withEmail(context.before, kind, !email));
+      const beforeItem = context?.before?.items.find((item) => item.kind === kind);
+      const was = beforeItem ? channelOn(beforeItem, channel) : undefined;
+      if (now && was !== undefined) queryClient.setQueryData(notificationSettingsKey, withChannel(now, kind, channel, was));
+      else if (context?.before) queryClient.setQueryData(notificationSettingsKey, withChannel(context.before, kind, channel, !on));
     },
-    onSuccess: (saved, { kind }) => {
+    onSuccess: (saved, { kind, channel }) => {
       const now = queryClient.getQueryData<NotificationSettings>(notificationSettingsKey);
       const server = saved.items.find((item) => item.kind === kind);
-      queryClient.setQueryData(notificationSettingsKey, now && server ? withEmail(now, kind, server.email) : saved);
+      queryClient.setQueryData(notificationSettingsKey, now && server ? withChannel(now, kind, channel, channelOn(server, channel)) : saved);
     },
   });
 }

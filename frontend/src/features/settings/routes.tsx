@@ -1,12 +1,18 @@
 import type { FeatureRoute } from "../../app/registry";
 
 export const SMTP_PATH = "/system/settings/smtp";
+export const SMS_PATH = "/system/settings/sms";
 export const DRIVE_LIMITS_PATH = "/system/settings/drive";
 
 export const routes: FeatureRoute[] = [
   {
     path: SMTP_PATH,
     load: () => import("./pages/SmtpSettingsPage").then((m) => ({ default: m.SmtpSettingsPage })),
+    permission: "settings:read",
+  },
+  {
+    path: SMS_PATH,
+    load: () => import("./pages/SmsSettingsPage").then((m) => ({ default: m.SmsSettingsPage })),
     permission: "settings:read",
   },
   {

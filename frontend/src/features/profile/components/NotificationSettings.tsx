@@ -1,7 +1,7 @@
 import { Alert, App, Button, Flex, Skeleton, Switch, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
-import { fallbackKindName, orderedKinds, useNotificationSettings, useSetEmail } from "../notificationSettings";
+import { channelOn, fallbackKindName, orderedKinds, useNotificationSettings, useSetChannel, type Channel } from "../notificationSettings";
 
 /** A kind's short name for the settings row; a kind this SPA has no name for reads as its code. */
 function useKindName() {
@@ -10,15 +10,25 @@ function useKindName() {
 }
 
 /**
- * 通知设置: per kind of notification, in the app (always) and by e-mail (the user's choice). A
- * switch saves as it moves, as the time zone does; a failed save puts it back.
+ * 通知设置: per kind of notification, in the app (always), by e-mail and by text message (the
+ * user's choice). A switch saves as it moves, as the time zone does; a failed save puts it back.
  */
-export function NotificationSettings({ email, onAddEmail }: { email: string | null | undefined; onAddEmail: () => void }) {
+export function NotificationSettings({
+  email,
+  phone,
+  onAddEmail,
+  onAddPhone,
+}: {
+  email: string | null | undefined;
+  phone: string | null | undefined;
+  onAddEmail: () => void;
+  onAddPhone: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const onProblem = useProblemHandler();
   const settings = useNotificationSettings();
-  const setEmail = useSetEmail();
+  const setChannel = useSetChannel();
   const kindName = useKindName();
 
   if (settings.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
@@ -36,11 +46,15 @@ export function NotificationSettings({ email, onAddEmail }: { email: string | nu
       />
     );
 
-  const toggle = (kind: string, on: boolean) =>
-    setEmail.mutate(
-      { kind, email: on },
+  const done = {
+    email: { on: "profile:notifications.emailOn", off: "profile:notifications.emailOff" },
+    sms: { on: "profile:notifications.smsOn", off: "profile:notifications.smsOff" },
+  } as const;
+  const toggle = (kind: string, channel: Channel, on: boolean) =>
+    setChannel.mutate(
+      { kind, channel, on },
       {
-        onSuccess: () => void message.success(t(on ? "profile:notifications.emailOn" : "profile:notifications.emailOff", { kind: kindName(kind) })),
+        onSuccess: () => void message.success(t(done[channel][on ? "on" : "off"], { kind: kindName(kind) })),
         onError: (e) => onProblem(e),
       },
     );
@@ -61,6 +75,20 @@ export function NotificationSettings({ email, onAddEmail }: { email: string | nu
           }
         />
       )}
+      {!phone && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="notification-settings-no-phone"
+          message={t("profile:notifications.noPhone")}
+          action={
+            <Button size="small" type="link" onClick={onAddPhone} data-testid="notification-settings-add-phone">
+              {t("profile:notifications.addPhone")}
+            </Button>
+          }
+        />
+      )}
       <Flex justify="space-between" align="center" gap={12} style={{ paddingBottom: 8, borderBottom: "1px solid rgba(5, 5, 5, 0.06)" }}>
         <Typography.Text type="secondary">{t("profile:notifications.kind")}</Typography.Text>
         <Flex gap={12}>
@@ -69,6 +97,9 @@ export function NotificationSettings({ email, onAddEmail }: { email: string | nu
           </Typography.Text>
           <Typography.Text type="secondary" style={{ width: 56, textAlign: "center" }}>
             {t("profile:notifications.email")}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ width: 56, textAlign: "center" }}>
+            {t("profile:notifications.sms")}
           </Typography.Text>
         </Flex>
       </Flex>
@@ -97,9 +128,18 @@ export function NotificationSettings({ email, onAddEmail }: { email: string | nu
                 <Switch
                   size="small"
                   checked={item.email}
-                  onChange={(on) => toggle(item.kind, on)}
+                  onChange={(on) => toggle(item.kind, "email", on)}
                   aria-label={t("profile:notifications.emailOf", { kind: name })}
                   data-testid="notification-setting-email"
+                />
+              </span>
+              <span style={{ width: 56, textAlign: "center" }}>
+                <Switch
+                  size="small"
+                  checked={channelOn(item, "sms")}
+                  onChange={(on) => toggle(item.kind, "sms", on)}
+                  aria-label={t("profile:notifications.smsOf", { kind: name })}
+                  data-testid="notification-setting-sms"
                 />
               </span>
             </Flex>
@@ -108,6 +148,9 @@ export function NotificationSettings({ email, onAddEmail }: { email: string | nu
       })}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         {t("profile:notifications.help")}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 4, marginBottom: 0 }}>
+        {t("profile:notifications.smsHelp")}
       </Typography.Paragraph>
     </div>
   );

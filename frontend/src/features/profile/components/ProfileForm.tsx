@@ -8,11 +8,21 @@ import { useUpdateMe } from "../api";
 /** The form's name: its fields' ids are `profile_<field>`, so another card can point at one. */
 export const PROFILE_FORM = "profile";
 
-/** Scrolls to the e-mail field and puts the cursor in it. */
-export function focusEmailField(): void {
-  const input = document.getElementById(`${PROFILE_FORM}_email`);
+/** Scrolls to one of the form's fields and puts the cursor in it. */
+function focusField(name: string): void {
+  const input = document.getElementById(`${PROFILE_FORM}_${name}`);
   input?.scrollIntoView({ block: "center", behavior: "smooth" });
   input?.focus({ preventScroll: true });
+}
+
+/** Scrolls to the e-mail field and puts the cursor in it. */
+export function focusEmailField(): void {
+  focusField("email");
+}
+
+/** Scrolls to the phone field and puts the cursor in it. */
+export function focusPhoneField(): void {
+  focusField("phone");
 }
 
 type Values = { display_name: string; email?: string; phone?: string };

@@ -5,7 +5,7 @@ import { roleName } from "../../../shared/systemText";
 import { useMe } from "../api";
 import { ChangePasswordForm } from "../components/ChangePasswordForm";
 import { NotificationSettings } from "../components/NotificationSettings";
-import { focusEmailField, ProfileForm } from "../components/ProfileForm";
+import { focusEmailField, focusPhoneField, ProfileForm } from "../components/ProfileForm";
 import { TimeZoneSetting } from "../components/TimeZoneSetting";
 
 export function ProfilePage() {
@@ -49,7 +49,7 @@ export function ProfilePage() {
       </Col>
       <Col xs={24} lg={12}>
         <Card title={t("profile:notifications.title")} id="notification-settings">
-          <NotificationSettings email={me.email} onAddEmail={focusEmailField} />
+          <NotificationSettings email={me.email} phone={me.phone} onAddEmail={focusEmailField} onAddPhone={focusPhoneField} />
         </Card>
       </Col>
     </Row>
