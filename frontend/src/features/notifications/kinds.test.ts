@@ -54,6 +54,7 @@ describe("notification kind registry", () => {
   it("says how a customer was shared", () => {
     expect(both(notice("customer.shared", { data: { access: "edit" } }))).toEqual(["王经理 与你共享了客户「华为」（可编辑）", "王经理 shared 华为 with you (can edit)"]);
     expect(notificationText(notice("customer.shared", { data: { access: "read" } }), zh, CONTEXT)).toBe("王经理 与你共享了客户「华为」（可查看）");
+    expect(both(notice("drive.shared", { data: { access: "read", item: "folder" } }))).toEqual(["王经理 与你共享了文件夹「华为」（可查看）", "王经理 shared the folder 华为 with you (view only)"]);
   });
 
   it("gives a due follow-up's time in the user's zone, with the day when it is not today", () => {
@@ -79,7 +80,7 @@ describe("notification kind registry", () => {
   });
 
   it("knows every kind the server sends today", () => {
-    expect(KNOWN_KINDS).toEqual(["customer.assigned", "customer.transferred", "customer.returned", "customer.shared", "follow_up.due"]);
+    expect(KNOWN_KINDS).toEqual(["customer.assigned", "customer.transferred", "customer.returned", "customer.shared", "drive.shared", "follow_up.due"]);
     for (const kind of KNOWN_KINDS) expect(kindDefinition(kind).generic).toBeUndefined();
   });
 });

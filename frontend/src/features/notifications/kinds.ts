@@ -104,6 +104,16 @@ const KINDS: KindDefinition[] = [
     },
   },
   {
+    kind: "drive.shared",
+    icon: createElement(ShareAltOutlined),
+    text: (n, t) => {
+      const access = dataField(n, "access") === "edit" ? t("notifications:access.edit") : t("notifications:access.read");
+      const what = dataField(n, "item") === "folder" ? t("notifications:drive.folder") : t("notifications:drive.file");
+      const values = { label: label(n, t), access, what };
+      return n.actor_name ? t("notifications:kinds.drive.shared.byActor", { ...values, actor: n.actor_name }) : t("notifications:kinds.drive.shared.bySystem", values);
+    },
+  },
+  {
     kind: "follow_up.due",
     icon: createElement(ClockCircleOutlined),
     text: (n, t, context) => {

@@ -12,7 +12,7 @@ export const notificationSettingsKey = ["me", "notification-settings"] as const;
 // The kinds of the bell's registry (features/notifications/kinds.ts), in the order the rows show.
 // Not imported from there: the registry (with its icons) belongs to the shell's chunks, and a lazy
 // page sharing it makes the bundler move modules into what the first page loads.
-const KIND_ORDER = ["follow_up.due", "customer.assigned", "customer.transferred", "customer.returned", "customer.shared"];
+const KIND_ORDER = ["follow_up.due", "customer.assigned", "customer.transferred", "customer.returned", "customer.shared", "drive.shared"];
 
 /** The rows in the registry's order; kinds this SPA does not know (yet) follow, as the server sent them. */
 export function orderedKinds(items: readonly KindChannels[]): KindChannels[] {
