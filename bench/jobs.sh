@@ -5,7 +5,7 @@
 # Usage: bench/jobs.sh [JOBS]
 # Environment (optional): BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432),
 #   BENCH_JOBS_DB (default crm_bench_jobs, created when missing), SERVERS (2),
-#   CONCURRENCY (4, as `crm serve --job-workers`), CRM_BIN (a built server instead of
+#   CONCURRENCY (8, as `crm serve --job-workers`), CRM_BIN (a built server instead of
 #   building this checkout's release binary).
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,4 +17,4 @@ if [ -z "${CRM_BIN:-}" ]; then
   CRM_BIN="${CARGO_TARGET_DIR:-$REPO/target}/release/crm"
 fi
 psql "$BENCH_PG_URL/postgres" -qAtc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 || psql "$BENCH_PG_URL/postgres" -qc "CREATE DATABASE $DB"
-RUST_LOG=warn "$CRM_BIN" bench-jobs --database-url "$BENCH_PG_URL/$DB" --jobs "$JOBS" --servers "${SERVERS:-2}" --concurrency "${CONCURRENCY:-4}"
+RUST_LOG=warn "$CRM_BIN" bench-jobs --database-url "$BENCH_PG_URL/$DB" --jobs "$JOBS" --servers "${SERVERS:-2}" --concurrency "${CONCURRENCY:-8}"

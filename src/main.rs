@@ -39,7 +39,8 @@ enum Command {
         #[arg(long, env = "CRM_ADMIN_PASSWORD", hide_env_values = true)]
         admin_password: Option<String>,
         /// Background jobs this server runs at once; 0: it runs none (another server does).
-        #[arg(long, env = "CRM_JOB_WORKERS", default_value_t = 4)]
+        /// Jobs mostly wait on other servers (SMTP, SMS gateways), so more than the cores.
+        #[arg(long, env = "CRM_JOB_WORKERS", default_value_t = 8)]
         job_workers: usize,
         /// Seconds a job this server took stays its own without a renewal: after a crash,
         /// another server takes it over once this has passed.
@@ -71,7 +72,7 @@ enum Command {
         #[arg(long, default_value_t = 2)]
         servers: usize,
         /// Jobs each runs at once (`crm serve --job-workers`).
-        #[arg(long, default_value_t = 4)]
+        #[arg(long, default_value_t = 8)]
         concurrency: usize,
     },
     /// Load synthetic customers (with contacts and follow-ups) through the bulk import, for
