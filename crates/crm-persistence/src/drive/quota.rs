@@ -31,11 +31,7 @@ pub async fn limits(db: &impl ConnectionTrait) -> DomainResult<(Limits, i32)> {
 
 pub async fn put_limits(db: &Db, ctx: &Ctx, input: Limits, if_match: Option<i32>) -> DomainResult<(Limits, i32)> {
     let input = input.validate()?;
-    let tx = crate::tx::begin(db).await?;
-    let (before, _) = limits(&tx).await?;
-    let version = settings::put(&tx, ctx, KEY, &input, (&json!(before), &json!(input)), if_match).await?;
-    tx.commit().await.map_err(db_err)?;
-    Ok((input, version))
+    settings::save(db, ctx, KEY, if_match, |l: &Limits| json!(l), |_| Ok(input)).await
 }
 
 #[derive(Debug, Clone, Copy, Serialize, utoipa::ToSchema)]

@@ -77,6 +77,41 @@ pub async fn remove(tx: &Tx, ctx: &Ctx, key: &str, logged: &Value, if_match: Opt
     Ok(true)
 }
 
+/// Saves `key` in a transaction of its own: `next` makes the new value from the stored one
+/// (none before the first save), and the log compares the two as `logged` shows them
+/// (without their secrets). Answers the value and its new version.
+pub async fn save<T, F>(db: &crate::Db, ctx: &Ctx, key: &str, if_match: Option<i32>, logged: fn(&T) -> Value, next: F) -> DomainResult<(T, i32)>
+where
+    T: Serialize + DeserializeOwned,
+    F: FnOnce(Option<T>) -> DomainResult<T>,
+{
+    let tx = crate::tx::begin(db).await?;
+    let current = get::<T>(&tx, key).await?.map(|(c, _)| c);
+    let before = current.as_ref().map(logged).unwrap_or_default();
+    let value = next(current)?;
+    let version = put(&tx, ctx, key, &value, (&before, &logged(&value)), if_match).await?;
+    tx.commit().await.map_err(crate::db::db_err)?;
+    Ok((value, version))
+}
+
+/// Removes `key` in a transaction of its own, logged as `logged` shows the old value.
+pub async fn clear<T: DeserializeOwned>(db: &crate::Db, ctx: &Ctx, key: &str, if_match: Option<i32>, logged: fn(&T) -> Value) -> DomainResult<()> {
+    let tx = crate::tx::begin(db).await?;
+    let before = get::<T>(&tx, key).await?.map(|(c, _)| logged(&c)).unwrap_or_default();
+    remove(&tx, ctx, key, &before, if_match).await?;
+    tx.commit().await.map_err(crate::db::db_err)
+}
+
+/// A write-only secret of a setting as stored: `given` absent keeps the `stored` one,
+/// `null` removes it, a value is sealed.
+pub fn write_only(secrets: &crate::secret_box::SecretBox, given: Option<Option<String>>, stored: Option<String>) -> DomainResult<Option<String>> {
+    match given {
+        None => Ok(stored),
+        Some(None) => Ok(None),
+        Some(Some(p)) => secrets.seal(&p).map(Some).ok_or_else(|| DomainError::internal("a secret could not be sealed")),
+    }
+}
+
 /// `{"host": …}` of `smtp` as `{"smtp.host": …}`: the log names each setting it changed.
 fn prefixed(key: &str, value: &Value) -> Value {
     match value {

@@ -7,14 +7,14 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use crm_domain::sms::{fill, Escape, SmsInput, SmsMethod};
-use crm_domain::{DomainError, DomainResult};
+use crm_domain::DomainResult;
 use ring::hmac;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
 use crate::secret_box::SecretBox;
-use crate::{tx, Ctx, Db};
+use crate::{Ctx, Db};
 
 const KEY: &str = "sms";
 
@@ -75,27 +75,17 @@ pub async fn get(db: &Db, secrets: &SecretBox) -> DomainResult<SmsView> {
 /// Saves the settings; an absent secret keeps the stored one, `null` removes it.
 pub async fn put(db: &Db, ctx: &Ctx, secrets: &SecretBox, input: SmsInput, if_match: Option<i32>) -> DomainResult<SmsView> {
     let input = input.validate()?;
-    let tx = tx::begin(db).await?;
-    let current = super::get::<Stored>(&tx, KEY).await?;
-    let secret_sealed = match input.secret {
-        None => current.as_ref().and_then(|(c, _)| c.secret_sealed.clone()),
-        Some(None) => None,
-        Some(Some(p)) => Some(secrets.seal(&p).ok_or_else(|| DomainError::internal("the secret could not be sealed"))?),
+    let next = |current: Option<Stored>| {
+        let secret_sealed = super::write_only(secrets, input.secret, current.and_then(|c| c.secret_sealed))?;
+        Ok(Stored { url: input.url, method: input.method, headers: input.headers, body_template: input.body_template, secret_sealed })
     };
-    let next = Stored { url: input.url, method: input.method, headers: input.headers, body_template: input.body_template, secret_sealed };
-    let before = current.as_ref().map(|(c, _)| logged(c)).unwrap_or_default();
-    let version = super::put(&tx, ctx, KEY, &next, (&before, &logged(&next)), if_match).await?;
-    tx.commit().await.map_err(crate::db::db_err)?;
-    Ok(view(Some((next, version)), secrets))
+    let saved = super::save(db, ctx, KEY, if_match, logged, next).await?;
+    Ok(view(Some(saved), secrets))
 }
 
 /// Removes the settings: no text message is sent until they are saved again.
 pub async fn remove(db: &Db, ctx: &Ctx, secrets: &SecretBox, if_match: Option<i32>) -> DomainResult<SmsView> {
-    let tx = tx::begin(db).await?;
-    let current = super::get::<Stored>(&tx, KEY).await?;
-    let before = current.as_ref().map(|(c, _)| logged(c)).unwrap_or_default();
-    super::remove(&tx, ctx, KEY, &before, if_match).await?;
-    tx.commit().await.map_err(crate::db::db_err)?;
+    super::clear::<Stored>(db, ctx, KEY, if_match, logged).await?;
     Ok(view(None, secrets))
 }
 

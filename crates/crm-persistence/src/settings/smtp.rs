@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crm_domain::mail::{Letter, SmtpInput, SmtpSecurity};
-use crm_domain::{DomainError, DomainResult};
+use crm_domain::DomainResult;
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Mailbox, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
@@ -14,7 +14,7 @@ use serde_json::json;
 use utoipa::ToSchema;
 
 use crate::secret_box::SecretBox;
-use crate::{tx, Ctx, Db};
+use crate::{Ctx, Db};
 
 const KEY: &str = "smtp";
 
@@ -92,28 +92,18 @@ pub async fn get(db: &Db, secrets: &SecretBox) -> DomainResult<SmtpView> {
 /// Saves the settings; an absent password keeps the stored one, `null` removes it.
 pub async fn put(db: &Db, ctx: &Ctx, secrets: &SecretBox, input: SmtpInput, if_match: Option<i32>) -> DomainResult<SmtpView> {
     let input = input.validate()?;
-    let tx = tx::begin(db).await?;
-    let current = super::get::<Stored>(&tx, KEY).await?;
-    let password_sealed = match input.password {
-        None => current.as_ref().and_then(|(c, _)| c.password_sealed.clone()),
-        Some(None) => None,
-        Some(Some(p)) => Some(secrets.seal(&p).ok_or_else(|| DomainError::internal("the password could not be sealed"))?),
+    let next = |current: Option<Stored>| {
+        let password_sealed = super::write_only(secrets, input.password, current.and_then(|c| c.password_sealed))?;
+        Ok(Stored { host: input.host, port: input.port, security: input.security, username: input.username, password_sealed, from: input.from, from_name: input.from_name })
     };
-    let next = Stored { host: input.host, port: input.port, security: input.security, username: input.username, password_sealed, from: input.from, from_name: input.from_name };
-    let before = current.as_ref().map(|(c, _)| logged(c)).unwrap_or_default();
-    let version = super::put(&tx, ctx, KEY, &next, (&before, &logged(&next)), if_match).await?;
-    tx.commit().await.map_err(crate::db::db_err)?;
-    Ok(view(Some((next, version)), secrets))
+    let saved = super::save(db, ctx, KEY, if_match, logged, next).await?;
+    Ok(view(Some(saved), secrets))
 }
 
 /// Removes the settings: no e-mail is sent until they are saved again. Notifications
 /// already queued for e-mail finish without sending.
 pub async fn remove(db: &Db, ctx: &Ctx, secrets: &SecretBox, if_match: Option<i32>) -> DomainResult<SmtpView> {
-    let tx = tx::begin(db).await?;
-    let current = super::get::<Stored>(&tx, KEY).await?;
-    let before = current.as_ref().map(|(c, _)| logged(c)).unwrap_or_default();
-    super::remove(&tx, ctx, KEY, &before, if_match).await?;
-    tx.commit().await.map_err(crate::db::db_err)?;
+    super::clear::<Stored>(db, ctx, KEY, if_match, logged).await?;
     Ok(view(None, secrets))
 }
 

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Grid, Space, Table, Tooltip, Typography, Upload, type TableColumnsType } from "antd";
-import { InboxOutlined, UploadOutlined } from "@ant-design/icons";
+import { UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { DriveFile } from "../../../api/types";
 import { EmptyState } from "../../../shared/components/EmptyState";
@@ -9,6 +9,7 @@ import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { usePermission } from "../../auth/api";
 import { filesApi } from "../api";
 import { FileIcon } from "../FileIcon";
+import { DropZone } from "./DropZone";
 import { RenameModal, type RenameTarget } from "./RenameModal";
 import { useFileOpen } from "./useFileOpen";
 import { useUploads } from "./useUploads";
@@ -107,13 +108,8 @@ export function CustomerFilesTab({ customerId, editBlocked }: Props) {
       {uploadButton && <div style={{ marginBottom: 12 }}>{uploadButton}</div>}
       {/* Nothing is dragged on a phone: the button alone, with the progress under it. */}
       {mayUpload && !phone && (
-        <div style={{ marginBottom: 12 }} data-testid="files-dropzone">
-          <Upload.Dragger {...uploads} style={{ padding: "4px 8px" }}>
-            <Space size={8} style={{ color: "rgba(0,0,0,0.45)" }} wrap>
-              <InboxOutlined style={{ fontSize: 20, color: "#1677ff" }} />
-              <span>{t("drive:upload.dropHint")}</span>
-            </Space>
-          </Upload.Dragger>
+        <div style={{ marginBottom: 12 }}>
+          <DropZone uploads={uploads} testId="files-dropzone" />
         </div>
       )}
       <Table<DriveFile>

@@ -5,7 +5,6 @@ import {
   BankOutlined,
   FolderAddOutlined,
   FolderFilled,
-  InboxOutlined,
   ShareAltOutlined,
   UploadOutlined,
   UserOutlined,
@@ -23,6 +22,7 @@ import { destination, DRIVE_PARAMS, DRIVE_VIEWS, driveParams, fileListQuery, fol
 import { FileIcon } from "../FileIcon";
 import { MoveModal, type MoveTarget } from "../components/MoveModal";
 import { RenameModal, type RenameTarget } from "../components/RenameModal";
+import { DropZone } from "../components/DropZone";
 import { ShareModal } from "../components/ShareModal";
 import { useFileOpen } from "../components/useFileOpen";
 import { useUploads } from "../components/useUploads";
@@ -298,16 +298,7 @@ export function DrivePage() {
           {toolbar}
         </div>
         {/* Nothing is dragged on a phone: the button alone, with the progress under it. */}
-        {mayAdd && !phone && (
-          <div data-testid="drive-dropzone">
-            <Upload.Dragger {...uploads} style={{ padding: "4px 8px" }}>
-              <Space size={8} style={{ color: "rgba(0,0,0,0.45)" }} wrap>
-                <InboxOutlined style={{ fontSize: 20, color: "#1677ff" }} />
-                <span>{t("drive:upload.dropHint")}</span>
-              </Space>
-            </Upload.Dragger>
-          </div>
-        )}
+        {mayAdd && !phone && <DropZone uploads={uploads} testId="drive-dropzone" />}
         <Table<DriveRow>
           rowKey="id"
           size="middle"

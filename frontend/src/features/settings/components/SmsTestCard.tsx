@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useTestSms } from "../smsApi";
+import { TheirWords } from "./TheirWords";
 
 type Outcome =
   | { kind: "delivered"; to: string; status?: number | null }
@@ -75,15 +76,7 @@ export function SmsTestCard({ defaultTo, canSend }: { defaultTo: string | null |
                 outcome.error ? (
                   <>
                     <div>{t(outcome.status === null || outcome.status === undefined ? "settings:sms.test.connectionSaid" : "settings:sms.test.gatewaySaid")}</div>
-                    {/* The gateway's (or the connection's) own words: not ours to translate. */}
-                    <div
-                      translate="no"
-                      lang="en"
-                      style={{ marginTop: 4, padding: "4px 8px", borderRadius: 4, background: "rgba(0, 0, 0, 0.04)", fontFamily: "monospace", fontSize: 12, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}
-                      data-testid="sms-test-error"
-                    >
-                      {outcome.error}
-                    </div>
+                    <TheirWords text={outcome.error} testId="sms-test-error" />
                   </>
                 ) : undefined
               }

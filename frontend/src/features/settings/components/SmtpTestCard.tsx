@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../api/problem";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useTestSmtp } from "../api";
+import { TheirWords } from "./TheirWords";
 
 type Outcome = { kind: "delivered"; to: string } | { kind: "failed"; to: string; error?: string | null } | { kind: "notConfigured" };
 
@@ -59,15 +60,7 @@ export function SmtpTestCard({ defaultTo, canSend }: { defaultTo: string | null 
                 outcome.error ? (
                   <>
                     <div>{t("settings:smtp.test.serverSaid")}</div>
-                    {/* The SMTP server's (or the connection's) own words: not ours to translate. */}
-                    <div
-                      translate="no"
-                      lang="en"
-                      style={{ marginTop: 4, padding: "4px 8px", borderRadius: 4, background: "rgba(0, 0, 0, 0.04)", fontFamily: "monospace", fontSize: 12, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}
-                      data-testid="smtp-test-error"
-                    >
-                      {outcome.error}
-                    </div>
+                    <TheirWords text={outcome.error} testId="smtp-test-error" />
                   </>
                 ) : undefined
               }
