@@ -164,6 +164,17 @@ async fn main() -> anyhow::Result<()> {
             let jobs = start_jobs(db.clone(), job_workers, job_lease, mail);
             let settings = crm_http::state::Settings { files_dir: config.data_dir.join("files"), ..defences.settings() };
             let state = crm_http::app_state(db, &secret, settings);
+            // Uploads a crashed server left half-received: a day old is surely no upload in flight.
+            let store = state.store.clone();
+            tokio::spawn(async move {
+                loop {
+                    let n = store.sweep(std::time::Duration::from_secs(24 * 3600)).await;
+                    if n > 0 {
+                        log::info!("removed {n} unfinished upload(s) left by a stopped server");
+                    }
+                    tokio::time::sleep(std::time::Duration::from_secs(6 * 3600)).await;
+                }
+            });
             let listener = TcpListener::bind(&bind).with_context(|| format!("cannot listen on {bind}"))?;
             let addr = listener.local_addr()?;
             let workers = workers.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2));

@@ -105,6 +105,21 @@ impl Store {
     pub fn root(&self) -> &Path {
         &self.root
     }
+
+    /// Removes uploads left half-received by a server that stopped mid-upload (a crash, a
+    /// kill): temporary files older than `age`, which no upload still in flight has.
+    /// Answers how many went.
+    pub async fn sweep(&self, age: std::time::Duration) -> usize {
+        let Ok(mut dir) = tokio::fs::read_dir(self.root.join("tmp")).await else { return 0 };
+        let mut removed = 0;
+        while let Ok(Some(entry)) = dir.next_entry().await {
+            let stale = entry.metadata().await.ok().and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok()).is_some_and(|e| e > age);
+            if stale && tokio::fs::remove_file(entry.path()).await.is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
 }
 
 /// The type of a file from its first bytes, never from its name or the client's word:
@@ -133,7 +148,19 @@ pub fn sniff(head: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::sniff;
+    use super::{sniff, Store};
+
+    #[tokio::test]
+    async fn a_sweep_removes_only_stale_leftovers() {
+        let root = std::env::temp_dir().join(format!("crm-store-{}", uuid::Uuid::now_v7()));
+        let store = Store::new(&root);
+        std::fs::create_dir_all(root.join("tmp")).unwrap_or_default();
+        std::fs::write(root.join("tmp").join("left-over"), b"x").unwrap_or_default();
+        assert_eq!(store.sweep(std::time::Duration::from_secs(3600)).await, 0, "a fresh one may be in flight");
+        assert_eq!(store.sweep(std::time::Duration::ZERO).await, 1);
+        assert!(!root.join("tmp").join("left-over").exists());
+        let _ = std::fs::remove_dir_all(&root);
+    }
 
     #[test]
     fn types_come_from_the_content() {
