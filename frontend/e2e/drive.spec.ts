@@ -129,6 +129,18 @@ test("drive: new folder, upload into it, rename, share with a rep, quota grows",
     await page.goBack();
     await expect(drive.row(renamed)).toBeVisible();
   });
+
+  await test.step("delete the file, find it in the trash, bring it back", async () => {
+    await drive.delete(renamed);
+    await expect(drive.row(renamed)).toHaveCount(0);
+    await page.getByTestId("drive-trash-open").click();
+    const item = page.getByTestId("drive-trash-item").filter({ hasText: renamed });
+    await expect(item).toBeVisible();
+    await item.getByTestId("drive-trash-restore").click();
+    await expect(item).toHaveCount(0);
+    await page.locator(".ant-drawer-open .ant-drawer-close").click();
+    await expect(drive.row(renamed)).toBeVisible();
+  });
 });
 
 test("admin drive limits: a quota in MB, saved with If-Match, shown after a reload; put back afterwards", async ({ page, request }) => {

@@ -250,3 +250,33 @@ dual_test!(shares_and_signed_links_open_a_file_to_others, |app| {
     assert_eq!(s, StatusCode::CREATED);
     assert_eq!(app.get(&format!("/api/v1/folders/{}", company["id"].as_str().unwrap()), &rep).await.0, StatusCode::OK);
 });
+
+dual_test!(people_bring_back_what_they_deleted_from_the_drive, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let (_, folder) = app.post("/api/v1/folders", &rep, json!({"name": "旧方案"})).await;
+    let folder_id = folder["id"].as_str().unwrap();
+    let (s, f) = upload(&app, &rep, &[("folder_id", folder_id)], "方案.txt", b"v1".to_vec()).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let fid = f["id"].as_str().unwrap();
+    assert_eq!(app.delete(&format!("/api/v1/files/{fid}"), &rep).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(app.delete(&format!("/api/v1/folders/{folder_id}"), &rep).await.0, StatusCode::NO_CONTENT);
+    let (s, trash) = app.get("/api/v1/drive/trash", &rep).await;
+    assert_eq!(s, StatusCode::OK, "{trash}");
+    let kinds: Vec<&str> = trash["items"].as_array().unwrap().iter().map(|i| i["kind"].as_str().unwrap()).collect();
+    assert_eq!((trash["total"].as_u64(), kinds), (Some(2), vec!["folder", "file"]));
+    assert_eq!(app.get("/api/v1/drive/trash", &other).await.1["total"], 0);
+    assert_eq!(app.get("/api/v1/drive/trash?q=x", &rep).await.0, StatusCode::BAD_REQUEST);
+    // Only the one who deleted it; the file comes back to the top, its folder being gone.
+    assert_eq!(app.post(&format!("/api/v1/files/{fid}/restore"), &other, json!({})).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.post(&format!("/api/v1/files/{fid}/restore"), &rep, json!({})).await.0, StatusCode::NO_CONTENT);
+    let (_, back) = app.get(&format!("/api/v1/files/{fid}"), &rep).await;
+    assert_eq!((back["folder_id"].as_str(), back["space"].as_str()), (None, Some("personal")));
+    assert_eq!(count_files(&app, &rep, "folder_id=root&space=personal").await, 1);
+    let (_, q) = app.get("/api/v1/drive/quota", &rep).await;
+    assert_eq!(q["user"]["used"], 2);
+    assert_eq!(app.post(&format!("/api/v1/files/{fid}/restore"), &rep, json!({})).await.0, StatusCode::NOT_FOUND, "not deleted now");
+    assert_eq!(app.post(&format!("/api/v1/folders/{folder_id}/restore"), &rep, json!({})).await.0, StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&format!("/api/v1/folders/{folder_id}"), &rep).await.0, StatusCode::OK);
+    assert_eq!(app.get("/api/v1/drive/trash", &rep).await.1["total"], 0);
+});

@@ -6,6 +6,7 @@ use crm_persistence::drive::folders::{self, FolderView, Folders};
 use crm_persistence::drive::quota::{self, QuotaView};
 use crm_persistence::drive::shares::{self, SharesView, Target};
 use crm_persistence::drive::links::TTL_SECS;
+use crm_persistence::drive::trash::{self, TrashItem, TrashKind};
 use crm_persistence::kit;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -254,4 +255,29 @@ pub async fn get_drive_settings(state: web::Data<AppState>) -> ApiResult<HttpRes
 pub async fn put_drive_settings(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch, body: ValidJson<Limits>) -> ApiResult<HttpResponse> {
     let (l, version) = quota::put_limits(&state.db, &ctx.0, body.0, if_match.0).await?;
     Ok(ok(&l, Some(version)))
+}
+
+/// What the caller deleted from the drive (folders, files, attachments), newest first.
+#[utoipa::path(get, path = "/api/v1/drive/trash", tag = "drive", security(("bearer" = [])), params(("page" = Option<u64>, Query, minimum = 1), ("page_size" = Option<u64>, Query, minimum = 1, maximum = 200)),
+    responses((status = 200, body = PageOf<TrashItem>)))]
+pub async fn list_trash(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&PageOf::from(trash::list(&state.db, &ctx.0, &q.0).await?), None))
+}
+
+/// Brings back a file the caller deleted (an administrator of the drive: anyone's), to its
+/// folder or, when that is gone too, the top of its space; it counts against the quotas
+/// again (413 when it no longer fits). Another's deleted file is a 404.
+#[utoipa::path(post, path = "/api/v1/files/{id}/restore", tag = "drive", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 204, description = "restored"), (status = 413, description = "it no longer fits in a quota", body = Problem)))]
+pub async fn restore_file(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    trash::restore(&state.db, &ctx.0, TrashKind::File, *id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Brings back a folder the caller deleted, to its parent or the top of its space.
+#[utoipa::path(post, path = "/api/v1/folders/{id}/restore", tag = "drive", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 204, description = "restored")))]
+pub async fn restore_folder(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    trash::restore(&state.db, &ctx.0, TrashKind::Folder, *id).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -31,6 +31,9 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::FILES_READ), get_file_shares, __path_get_file_shares)
         .op(P(perms::FILES_SHARE), put_file_shares, __path_put_file_shares)
         .op(P(perms::FILES_READ), get_quota, __path_get_quota)
+        .op(P(perms::FILES_READ), list_trash, __path_list_trash)
+        .op(P(perms::FILES_DELETE), restore_file, __path_restore_file)
+        .op(P(perms::FILES_DELETE), restore_folder, __path_restore_folder)
         .op(P(perms::SETTINGS_READ), get_drive_settings, __path_get_drive_settings)
         .op(P(perms::SETTINGS_UPDATE), put_drive_settings, __path_put_drive_settings);
 }

@@ -196,7 +196,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: FolderInput) -> DomainResult<Fold
 }
 
 /// Rewrites the `path` of everything under a moved folder.
-async fn repath(tx: &Tx, from: &str, to: &str) -> DomainResult<()> {
+pub(crate) async fn repath(tx: &Tx, from: &str, to: &str) -> DomainResult<()> {
     let start = i32::try_from(from.len()).unwrap_or(i32::MAX).saturating_add(1);
     // `<to> || substr(path, <start>)`, built from parts: a custom SQL string's
     // placeholders are not rewritten the same way on both databases.

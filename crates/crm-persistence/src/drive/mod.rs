@@ -10,6 +10,7 @@ pub mod links;
 pub mod quota;
 pub mod shares;
 pub mod storage;
+pub mod trash;
 
 pub use files::RESTORABLE;
 

@@ -50,3 +50,27 @@ export function useSaveShares() {
     onSuccess: (_, { target }) => queryClient.invalidateQueries({ queryKey: sharesKey(target) }),
   });
 }
+
+const trashKey = ["drive", "trash"] as const;
+
+/** What the user deleted from the drive, newest first. */
+export function useTrash(page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...trashKey, page],
+    queryFn: () => unwrap(api.GET("/api/v1/drive/trash", { params: { query: { page, page_size: 20 } } })),
+    enabled,
+  });
+}
+
+/** Brings back a deleted file (it counts against the quota again) or folder. */
+export function useRestore() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, id }: { kind: "file" | "folder"; id: string }) =>
+      kind === "file"
+        ? unwrap(api.POST("/api/v1/files/{id}/restore", { params: { path: { id } } }))
+        : unwrap(api.POST("/api/v1/folders/{id}/restore", { params: { path: { id } } })),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: trashKey }), filesApi.invalidate(queryClient), foldersApi.invalidate(queryClient)]),
+  });
+}

@@ -3,6 +3,7 @@ import { Breadcrumb, Button, Card, Col, Form, Grid, Input, Menu, Progress, Row, 
 import {
   ApartmentOutlined,
   BankOutlined,
+  DeleteOutlined,
   FolderAddOutlined,
   FolderFilled,
   ShareAltOutlined,
@@ -24,6 +25,7 @@ import { MoveModal, type MoveTarget } from "../components/MoveModal";
 import { RenameModal, type RenameTarget } from "../components/RenameModal";
 import { DropZone } from "../components/DropZone";
 import { ShareModal } from "../components/ShareModal";
+import { TrashDrawer } from "../components/TrashDrawer";
 import { useFileOpen } from "../components/useFileOpen";
 import { useUploads } from "../components/useUploads";
 import type { ShareTarget } from "../api";
@@ -82,6 +84,7 @@ export function DrivePage() {
   const [moving, setMoving] = useState<MoveTarget>(null);
   const [sharing, setSharing] = useState<(ShareTarget & { name: string }) | null>(null);
   const [creating, setCreating] = useState(false);
+  const [trashOpen, setTrashOpen] = useState(false);
   const [search, setSearch] = useState(here.q ?? "");
   const uploads = useUploads({ fields: uploadFields(here) });
 
@@ -289,6 +292,12 @@ export function DrivePage() {
     </Space>
   );
 
+  const trashLink = (
+    <Button type="link" size="small" icon={<DeleteOutlined />} style={{ padding: 0, marginTop: 8 }} onClick={() => setTrashOpen(true)} data-testid="drive-trash-open">
+      {t("drive:trash.title")}
+    </Button>
+  );
+
   const list = (
     <Card styles={{ body: { padding: phone ? 12 : 24 } }}>
       <Space direction="vertical" size={12} style={{ display: "flex" }}>
@@ -313,6 +322,7 @@ export function DrivePage() {
           data-testid="drive-table"
         />
         {phone && <QuotaBar />}
+        {phone && trashLink}
       </Space>
     </Card>
   );
@@ -331,6 +341,7 @@ export function DrivePage() {
               {spacePicker}
               <div style={{ padding: "12px 12px 4px" }}>
                 <QuotaBar />
+                {trashLink}
               </div>
             </Card>
           </Col>
@@ -359,6 +370,7 @@ export function DrivePage() {
       <MoveModal target={moving} onClose={() => setMoving(null)} />
       <ShareModal target={sharing} name={sharing?.name} onClose={() => setSharing(null)} />
       {open.viewer}
+      <TrashDrawer open={trashOpen} onClose={() => setTrashOpen(false)} />
     </>
   );
 }
