@@ -310,12 +310,26 @@ fn restore_file<'a>(tx: &'a Tx, ctx: &'a Ctx, id: Uuid) -> crate::kit::restore::
             if let Some(by) = row.created_by {
                 quota::charge(tx, by, row.size, None).await?;
             }
+            super::trash::file_home(tx, id, row.folder_id).await?;
         }
         Ok(())
     })
 }
 
+fn restore_folder<'a>(tx: &'a Tx, ctx: &'a Ctx, id: Uuid) -> crate::kit::restore::Boxed<'a, ()> {
+    Box::pin(async move {
+        use sea_orm::EntityTrait;
+        crate::recycle::restore::<super::entities::folder::Entity>(tx, ctx, id).await?;
+        if let Some(row) = super::entities::folder::Entity::find_by_id(id).one(tx).await.map_err(crate::db::db_err)? {
+            super::trash::folder_home(tx, &row).await?;
+        }
+        Ok(())
+    })
+}
+
+/// The administrators' recycle bin: restoring brings a file's bytes back onto the quotas,
+/// and puts what lost its folder at the top of its space (as the drive's own bin does).
 pub const RESTORABLE: &[crate::kit::restore::Restorable] = &[
     crate::kit::restore::Restorable::with_restore::<File>(restore_file),
-    crate::kit::restore::Restorable::plain::<super::entities::folder::Entity>(),
+    crate::kit::restore::Restorable::with_restore::<super::entities::folder::Entity>(restore_folder),
 ];

@@ -109,22 +109,34 @@ pub async fn restore(db: &Db, ctx: &Ctx, kind: TrashKind, id: Uuid) -> DomainRes
                 let (limits, _) = quota::limits(&tx).await?;
                 quota::charge(&tx, by, row.size, Some(&limits)).await?;
             }
-            if !parent_live(&tx, row.folder_id).await? {
-                File::update_many().col_expr(F::FolderId, Expr::value(Option::<Uuid>::None)).col_expr(F::Path, Expr::value("/")).filter(F::Id.eq(id)).exec(&tx).await.map_err(db_err)?;
-            }
+            file_home(&tx, id, row.folder_id).await?;
         }
         TrashKind::Folder => {
             let row = Folder::find_by_id(id).filter(D::DeletedAt.is_not_null()).one(&tx).await.map_err(db_err)?;
             let Some(row): Option<folder::Model> = row.filter(|r| may_restore(ctx, r.deleted_by)) else { return Err(DomainError::not_found("folder")) };
             crate::recycle::restore::<Folder>(&tx, ctx, id).await?;
-            if !parent_live(&tx, row.parent_id).await? {
-                // To the top of its space, with everything under it.
-                super::folders::repath(&tx, &row.path, &format!("/{id}/")).await?;
-                Folder::update_many().col_expr(D::ParentId, Expr::value(Option::<Uuid>::None)).filter(D::Id.eq(id)).exec(&tx).await.map_err(db_err)?;
-            }
+            folder_home(&tx, &row).await?;
         }
     }
     tx.commit().await.map_err(db_err)
+}
+
+/// A restored file whose folder is gone goes to the top of its space.
+pub(crate) async fn file_home(tx: &Tx, id: Uuid, folder_id: Option<Uuid>) -> DomainResult<()> {
+    if !parent_live(tx, folder_id).await? {
+        File::update_many().col_expr(F::FolderId, Expr::value(Option::<Uuid>::None)).col_expr(F::Path, Expr::value("/")).filter(F::Id.eq(id)).exec(tx).await.map_err(db_err)?;
+    }
+    Ok(())
+}
+
+/// A restored folder whose parent is gone goes to the top of its space, with everything
+/// under it.
+pub(crate) async fn folder_home(tx: &Tx, row: &folder::Model) -> DomainResult<()> {
+    if !parent_live(tx, row.parent_id).await? {
+        super::folders::repath(tx, &row.path, &format!("/{}/", row.id)).await?;
+        Folder::update_many().col_expr(D::ParentId, Expr::value(Option::<Uuid>::None)).filter(D::Id.eq(row.id)).exec(tx).await.map_err(db_err)?;
+    }
+    Ok(())
 }
 
 /// The folder is there (or there is none: the top of a space).
