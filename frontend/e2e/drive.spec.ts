@@ -131,6 +131,8 @@ test("drive: new folder, upload into it, rename, share with a rep, quota grows",
   });
 
   await test.step("delete the file, find it in the trash, bring it back", async () => {
+    // Back refetches the folder's lists; the row menu is opened once they settled.
+    await page.waitForLoadState("networkidle");
     await drive.delete(renamed);
     await expect(drive.row(renamed)).toHaveCount(0);
     await page.getByTestId("drive-trash-open").click();

@@ -11158,7 +11158,9 @@ export interface operations {
     list_trash: {
         parameters: {
             query?: {
+                /** @example 1 */
                 page?: number;
+                /** @example 10 */
                 page_size?: number;
             };
             header?: never;

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::auth::ReqCtx;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
-use crate::list_query::{ListQuery, PageOf, PageParams};
+use crate::list_query::{ListQuery, PageOf, PageParams, PagingParams};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 
@@ -258,7 +258,7 @@ pub async fn put_drive_settings(state: web::Data<AppState>, ctx: ReqCtx, if_matc
 }
 
 /// What the caller deleted from the drive (folders, files, attachments), newest first.
-#[utoipa::path(get, path = "/api/v1/drive/trash", tag = "drive", security(("bearer" = [])), params(("page" = Option<u64>, Query, minimum = 1), ("page_size" = Option<u64>, Query, minimum = 1, maximum = 200)),
+#[utoipa::path(get, path = "/api/v1/drive/trash", tag = "drive", security(("bearer" = [])), params(PagingParams),
     responses((status = 200, body = PageOf<TrashItem>)))]
 pub async fn list_trash(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from(trash::list(&state.db, &ctx.0, &q.0).await?), None))
