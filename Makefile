@@ -6,8 +6,12 @@ export CARGO_TARGET_DIR
 CRM_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export CRM_TEST_POSTGRES_URL
 CHROMIUM ?= /usr/bin/chromium
+# The S3-compatible server of the object-storage tests (moto), in a virtualenv of its own.
+MOTO_VENV ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/crm-moto
+CRM_TEST_MOTO_SERVER ?= $(MOTO_VENV)/bin/moto_server
+export CRM_TEST_MOTO_SERVER
 
-.PHONY: run build frontend openapi test lint test-rust test-frontend e2e fuzz-api chromium check-api-types clean
+.PHONY: run build frontend openapi test lint test-rust test-frontend e2e fuzz-api chromium s3-server check-api-types clean
 
 frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -36,7 +40,7 @@ test: lint test-rust test-frontend e2e fuzz-api
 lint:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
-test-rust:
+test-rust: s3-server
 	@if psql "$(CRM_TEST_POSTGRES_URL)" -qAtc 'select 1' >/dev/null 2>&1; then \
 		echo "==> API tests: SQLite and PostgreSQL ($(CRM_TEST_POSTGRES_URL))"; \
 		cargo nextest run --workspace --all-targets --locked --no-fail-fast; \
@@ -55,6 +59,14 @@ check-api-types: frontend/node_modules/.package-lock.json
 	cd frontend && npx openapi-typescript ../openapi/openapi.json -o /tmp/crm-schema-check.d.ts >/dev/null && \
 		diff -q src/api/schema.d.ts /tmp/crm-schema-check.d.ts >/dev/null || \
 		(echo "frontend/src/api/schema.d.ts is stale: run 'make openapi'"; exit 1)
+
+## s3-server: moto, the S3-compatible server the object-storage tests start (from PyPI)
+s3-server: $(MOTO_VENV)/installed
+
+$(MOTO_VENV)/installed: tests/s3/requirements.txt
+	python3 -m venv $(MOTO_VENV)
+	$(MOTO_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/s3/requirements.txt
+	touch $@
 
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)

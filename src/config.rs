@@ -16,11 +16,26 @@ pub struct Config {
     /// Secret for signing access tokens. Default: generated once and kept in the data dir.
     #[arg(long, env = "CRM_JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<String>,
+    /// Where file contents are kept, for several servers sharing them: an S3-compatible
+    /// bucket as s3://<bucket>/<prefix>?endpoint=<url>&region=<region> (more options by
+    /// name: allow_http, access_key_id, secret_access_key, …; credentials otherwise from
+    /// AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). Default: <data dir>/files.
+    #[arg(long, env = "CRM_FILES_URL", hide_env_values = true)]
+    pub files_url: Option<String>,
 }
 
 impl Config {
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("crm.db").display()))
+    }
+
+    /// The bucket file contents are kept in, checked to answer; `None` for the data dir.
+    pub async fn files_bucket(&self) -> anyhow::Result<Option<crm_persistence::drive::storage::Bucket>> {
+        let Some(url) = self.files_url.as_deref().filter(|u| !u.is_empty()) else { return Ok(None) };
+        let bucket = crm_persistence::drive::storage::Bucket::from_url(url).map_err(anyhow::Error::msg)?;
+        bucket.check().await.map_err(anyhow::Error::msg)?;
+        log::info!("file contents are kept in {bucket:?}");
+        Ok(Some(bucket))
     }
 
     /// The configured secret, or the one kept in `<data dir>/jwt_secret`, created on first use
@@ -91,6 +106,7 @@ impl Defences {
             rates: crm_http::rate_limit::RateLimits { per_ip: self.rate_limit_ip, per_user: self.rate_limit_user, per_token: self.rate_limit_token },
             trust_forwarded: self.trust_forwarded,
             files_dir: std::path::PathBuf::new(),
+            files_bucket: None,
         }
     }
 }

@@ -162,7 +162,7 @@ async fn main() -> anyhow::Result<()> {
                 public_url: public_url.unwrap_or_else(|| format!("http://{bind}")),
             };
             let jobs = start_jobs(db.clone(), job_workers, job_lease, mail);
-            let settings = crm_http::state::Settings { files_dir: config.data_dir.join("files"), ..defences.settings() };
+            let settings = crm_http::state::Settings { files_dir: config.data_dir.join("files"), files_bucket: config.files_bucket().await?, ..defences.settings() };
             let state = crm_http::app_state(db, &secret, settings);
             // Uploads a crashed server left half-received: a day old is surely no upload in flight.
             let store = state.store.clone();

@@ -12,6 +12,7 @@ mod customer_groups;
 mod customer_search_import;
 mod customers;
 mod drive;
+mod drive_s3;
 mod hardening;
 mod http_sink;
 mod jobs;

@@ -42,14 +42,17 @@ pub struct Settings {
     /// Take the client address from `Forwarded` / `X-Forwarded-For` (only behind a proxy
     /// that sets them), else from the connection.
     pub trust_forwarded: bool,
-    /// The directory file contents are kept in (`<data dir>/files` for `crm serve`).
+    /// The directory uploads are received in (`<data dir>/files` for `crm serve`), and
+    /// file contents are kept in unless there is a bucket.
     pub files_dir: std::path::PathBuf,
+    /// S3-compatible object storage for file contents, shared by several servers.
+    pub files_bucket: Option<crm_persistence::drive::storage::Bucket>,
 }
 
 impl AppState {
     pub fn new(db: Db, secret: &[u8], settings: Settings) -> Self {
         Self {
-            store: crm_persistence::drive::storage::Store::new(settings.files_dir.clone()),
+            store: crm_persistence::drive::storage::Store::new(settings.files_dir.clone(), settings.files_bucket.clone()),
             db,
             jwt: Arc::new(JwtKeys::new(secret)),
             secret: Arc::from(secret),

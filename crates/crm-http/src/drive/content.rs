@@ -4,11 +4,12 @@
 
 use actix_files::NamedFile;
 use actix_web::http::header::{self, Charset, ContentDisposition, ContentEncoding, DispositionParam, DispositionType, ExtendedValue, HeaderValue};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use crm_domain::drive::previewable;
 use crm_domain::DomainError;
 use crm_persistence::drive::entities::file;
-use crm_persistence::drive::storage::Store;
+use crm_persistence::drive::storage::{Blob, Store};
 
 use crate::problem::ApiResult;
 
@@ -46,8 +47,9 @@ fn valid_range(v: &str) -> bool {
 }
 
 pub async fn send(req: &HttpRequest, store: &Store, row: file::Model, inline: bool) -> ApiResult<HttpResponse> {
-    if let Some(range) = req.headers().get(header::RANGE) {
-        // An empty header is as good as none to a client library; the file layer answers it.
+    let range = req.headers().get(header::RANGE);
+    if let Some(range) = range {
+        // An empty header is as good as none to a client library.
         if !range.is_empty() && !range.to_str().is_ok_and(valid_range) {
             return Err(DomainError::bad_request("range.invalid", "Range must be bytes=<from>-<to>, bytes=<from>- or bytes=-<last>, comma-separated").into());
         }
@@ -58,20 +60,43 @@ pub async fn send(req: &HttpRequest, store: &Store, row: file::Model, inline: bo
     if fresh {
         return Ok(HttpResponse::NotModified().insert_header((header::ETAG, etag)).finish());
     }
-    let file = NamedFile::open_async(store.path(&row.storage_key)).await.map_err(|e| DomainError::internal(format!("the content of file {} is missing: {e}", row.id)))?;
     let mime: actix_web::mime::Mime = if inline { row.mime.parse().unwrap_or(actix_web::mime::APPLICATION_OCTET_STREAM) } else { actix_web::mime::APPLICATION_OCTET_STREAM };
     let csp = match (inline, row.mime.as_str()) {
         (true, "application/pdf") => PDF_CSP,
         (true, _) => IMAGE_CSP,
         _ => ATTACHMENT_CSP,
     };
-    let mut res = file
-        .set_content_type(mime)
-        .set_content_disposition(disposition(&row.name, inline))
-        .set_content_encoding(ContentEncoding::Identity)
-        .use_etag(false)
-        .use_last_modified(false)
-        .into_response(req);
+    let missing = |e: std::io::Error| DomainError::internal(format!("the content of file {} is missing: {e}", row.id));
+    let mut res = match store.blob(&row.storage_key) {
+        Blob::File(path) => NamedFile::open_async(path)
+            .await
+            .map_err(missing)?
+            .set_content_type(mime)
+            .set_content_disposition(disposition(&row.name, inline))
+            .set_content_encoding(ContentEncoding::Identity)
+            .use_etag(false)
+            .use_last_modified(false)
+            .into_response(req),
+        Blob::Object(object) => {
+            let size = u64::try_from(row.size).unwrap_or(0);
+            let (status, bytes) = match wanted(range.and_then(|r| r.to_str().ok()), size) {
+                Wanted::Whole => (StatusCode::OK, 0..size),
+                Wanted::Part(from, to) => (StatusCode::PARTIAL_CONTENT, from..to + 1),
+                Wanted::Outside => return Ok(HttpResponse::RangeNotSatisfiable().insert_header((header::CONTENT_RANGE, format!("bytes */{size}"))).finish()),
+            };
+            let mut res = HttpResponse::build(status);
+            res.insert_header((header::CONTENT_TYPE, mime.to_string())).insert_header(disposition(&row.name, inline)).insert_header((header::ACCEPT_RANGES, "bytes"));
+            if status == StatusCode::PARTIAL_CONTENT {
+                res.insert_header((header::CONTENT_RANGE, format!("bytes {}-{}/{size}", bytes.start, bytes.end - 1)));
+            }
+            let length = bytes.end - bytes.start;
+            if length == 0 {
+                res.finish()
+            } else {
+                res.no_chunking(length).streaming(object.read(bytes).await.map_err(missing)?)
+            }
+        }
+    };
     let h = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&etag) {
         h.insert(header::ETAG, v);
@@ -81,9 +106,38 @@ pub async fn send(req: &HttpRequest, store: &Store, row: file::Model, inline: bo
     Ok(res)
 }
 
+/// What part of a file of `size` bytes a (valid) `Range` asks for, when the file layer is
+/// not at hand to answer it (objects in a bucket).
+#[derive(Debug, PartialEq)]
+enum Wanted {
+    Whole,
+    /// From and to, both included.
+    Part(u64, u64),
+    Outside,
+}
+
+/// One range is honoured. Several, or one whose end is before its start, get the whole
+/// file, as RFC 9110 lets a server ignore a Range it does not serve.
+fn wanted(range: Option<&str>, size: u64) -> Wanted {
+    let Some(spec) = range.and_then(|r| r.strip_prefix("bytes=")).filter(|s| !s.contains(',')) else { return Wanted::Whole };
+    let Some((from, to)) = spec.split_once('-') else { return Wanted::Whole };
+    // Digits too many for a u64 are past any end.
+    let number = |s: &str| s.parse::<u64>().unwrap_or(u64::MAX);
+    match (from.is_empty(), to.is_empty()) {
+        (true, _) => {
+            let last = number(to).min(size);
+            if last == 0 { Wanted::Outside } else { Wanted::Part(size - last, size - 1) }
+        }
+        (false, true) if number(from) < size => Wanted::Part(number(from), size - 1),
+        (false, false) if number(to) < number(from) => Wanted::Whole,
+        (false, false) if number(from) < size => Wanted::Part(number(from), number(to).min(size - 1)),
+        _ => Wanted::Outside,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::valid_range;
+    use super::{valid_range, wanted, Wanted};
 
     #[test]
     fn ranges_are_what_the_document_says() {
@@ -93,5 +147,21 @@ mod tests {
         for bad in ["", "{}", "bytes=", "bytes=-", "bytes=a-b", "items=0-1", "bytes=0-1,,2-3", "bytes=1"] {
             assert!(!valid_range(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn one_range_is_served_and_others_get_the_whole_file() {
+        assert_eq!(wanted(None, 10), Wanted::Whole);
+        assert_eq!(wanted(Some("bytes=1-3"), 10), Wanted::Part(1, 3));
+        assert_eq!(wanted(Some("bytes=5-"), 10), Wanted::Part(5, 9));
+        assert_eq!(wanted(Some("bytes=-4"), 10), Wanted::Part(6, 9));
+        assert_eq!(wanted(Some("bytes=-40"), 10), Wanted::Part(0, 9));
+        assert_eq!(wanted(Some("bytes=8-99999999999999999999999"), 10), Wanted::Part(8, 9));
+        assert_eq!(wanted(Some("bytes=0-1, 5-6"), 10), Wanted::Whole);
+        assert_eq!(wanted(Some("bytes=3-1"), 10), Wanted::Whole);
+        assert_eq!(wanted(Some("bytes=10-"), 10), Wanted::Outside);
+        assert_eq!(wanted(Some("bytes=10-12"), 10), Wanted::Outside);
+        assert_eq!(wanted(Some("bytes=-0"), 10), Wanted::Outside);
+        assert_eq!(wanted(Some("bytes=99999999999999999999999-"), 10), Wanted::Outside);
     }
 }

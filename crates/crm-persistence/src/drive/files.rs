@@ -214,9 +214,10 @@ where
     })
 }
 
-/// Records a received upload: an empty one is a 422; the destination is checked again,
-/// the quota charged and the row written in one transaction, after which the content is
-/// in its place (a refusal leaves nothing: the received file is removed when dropped).
+/// Records a received upload: an empty one is a 422. The content goes to its place first
+/// (a long upload to a bucket must not hold a transaction open); then the destination is
+/// checked again, the quota charged and the row written in one transaction. A refusal
+/// leaves nothing: the placed content is removed, the received file when dropped.
 pub async fn commit(db: &Db, store: &Store, ctx: &Ctx, to: Destination, name: &str, received: Received) -> DomainResult<FileView> {
     let mut v = crm_domain::validate::Validator::new();
     let name = drive::clean_name(&mut v, "name", name);
@@ -225,13 +226,13 @@ pub async fn commit(db: &Db, store: &Store, ctx: &Ctx, to: Destination, name: &s
     }
     v.finish()?;
     let mime = sniff(&received.head);
+    let id = Uuid::now_v7();
+    let key = id.simple().to_string();
+    store.keep(&received, &key).await.map_err(|e| DomainError::internal(format!("cannot store the upload: {e}")))?;
     let build = async |tx: &Tx| {
         let p = placement(tx, ctx, &to).await?;
         let (limits, _) = quota::limits(tx).await?;
         quota::charge(tx, ctx.actor.user_id, received.size, Some(&limits)).await?;
-        let id = Uuid::now_v7();
-        let key = id.simple().to_string();
-        store.keep(&received, &key).await.map_err(|e| DomainError::internal(format!("cannot store the upload: {e}")))?;
         Ok(file::Model {
             id,
             name,
@@ -245,11 +246,15 @@ pub async fn commit(db: &Db, store: &Store, ctx: &Ctx, to: Destination, name: &s
             size: received.size,
             sha256: received.sha256.clone(),
             mime,
-            storage_key: key,
+            storage_key: key.clone(),
             ..Default::default()
         })
     };
-    kit::create::<Files, _>(db, ctx, build).await
+    let made = kit::create::<Files, _>(db, ctx, build).await;
+    if made.is_err() {
+        store.remove(&key).await;
+    }
+    made
 }
 
 /// Renames; moves a drive file to another folder of its space (`null`: its top). An

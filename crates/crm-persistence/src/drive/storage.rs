@@ -1,21 +1,138 @@
 //! Where file contents live: a directory under the data dir, one file per stored blob
-//! (`<root>/ab/<key>`). An upload streams into `<root>/tmp` while its SHA-256 and size are
+//! (`<root>/ab/<key>`), or, for several servers, a bucket of S3-compatible object storage
+//! (`<prefix>/<key>`). An upload streams into `<root>/tmp` while its SHA-256 and size are
 //! computed and its limit enforced, so neither memory nor the final place ever holds a
-//! partial or oversized file; it is moved into place only when its record is written.
+//! partial or oversized file; it goes to its place (a rename, or a multipart upload to the
+//! bucket) only once it passed every check.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use futures_util::{Stream, StreamExt};
+use futures_util::{Stream, StreamExt, TryStreamExt};
+use object_store::aws::{AmazonS3ConfigKey, AmazonS3Builder};
+use object_store::path::Path as ObjectPath;
+use object_store::{GetOptions, GetRange, ObjectStore, PutPayload, WriteMultipart};
 use ring::digest::{Context, SHA256};
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use uuid::Uuid;
 
 /// How much of the beginning of a file is kept for sniffing its type.
 const HEAD: usize = 8192;
+/// The part size of multipart uploads to a bucket (S3 wants at least 5 MiB) and the most a
+/// smaller file is read into memory to be put at once.
+const PART: usize = 8 * 1024 * 1024;
+/// Parts in flight at once: memory is about `PART` times this.
+const PARTS_IN_FLIGHT: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct Store {
+    /// Received uploads, and the blobs themselves when there is no bucket.
     root: PathBuf,
+    bucket: Option<Bucket>,
+}
+
+/// A bucket of S3-compatible object storage and the prefix the blobs are kept under.
+#[derive(Clone)]
+pub struct Bucket {
+    objects: Arc<dyn ObjectStore>,
+    prefix: String,
+    /// The URL without its query, which may hold credentials.
+    shown: String,
+}
+
+impl std::fmt::Debug for Bucket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Bucket({})", self.shown)
+    }
+}
+
+impl Bucket {
+    /// `s3://<bucket>/<prefix>?endpoint=http://host:9000&region=…&allow_http=true`: the
+    /// query takes object_store's S3 options by name (`endpoint`, `region`,
+    /// `access_key_id`, `secret_access_key`, `allow_http`, `virtual_hosted_style_request`,
+    /// …); what it leaves out comes from the `AWS_*` environment variables.
+    pub fn from_url(url: &str) -> Result<Self, String> {
+        let parsed = reqwest::Url::parse(url).map_err(|e| format!("{url:?} is not a URL: {e}"))?;
+        if parsed.scheme() != "s3" {
+            return Err(format!("file storage URLs start with s3:// (not {}://)", parsed.scheme()));
+        }
+        let bucket = parsed.host_str().filter(|b| !b.is_empty()).ok_or("the storage URL names no bucket (s3://<bucket>/<prefix>)")?;
+        let mut builder = AmazonS3Builder::from_env().with_bucket_name(bucket);
+        for (k, v) in parsed.query_pairs() {
+            let key: AmazonS3ConfigKey = k.parse().map_err(|_| format!("{k:?} is not an S3 storage option"))?;
+            builder = builder.with_config(key, v);
+        }
+        let objects = builder.build().map_err(|e| format!("cannot use the storage at s3://{bucket}: {e}"))?;
+        let prefix = parsed.path().trim_matches('/').to_string();
+        Ok(Self { objects: Arc::new(objects), shown: format!("s3://{bucket}/{prefix}"), prefix })
+    }
+
+    /// Asks the bucket for its listing under the prefix, so that a wrong address, name or
+    /// credential stops a server at start rather than at the first upload.
+    pub async fn check(&self) -> Result<(), String> {
+        let prefix = ObjectPath::from(self.prefix.as_str());
+        self.objects.list_with_delimiter(Some(&prefix)).await.map(|_| ()).map_err(|e| format!("the file storage {} does not answer: {e}", self.shown))
+    }
+
+    fn path(&self, key: &str) -> ObjectPath {
+        if self.prefix.is_empty() { ObjectPath::from(key) } else { ObjectPath::from(format!("{}/{key}", self.prefix)) }
+    }
+
+    /// Sends a received file: in one request when small, else in parts read from the
+    /// disk a few at a time, so memory stays bounded whatever the size.
+    async fn upload(&self, from: &Path, size: i64, key: &str) -> std::io::Result<()> {
+        let path = self.path(key);
+        let mut file = tokio::fs::File::open(from).await?;
+        if size <= PART as i64 {
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            file.read_to_end(&mut bytes).await?;
+            self.objects.put(&path, PutPayload::from(bytes)).await.map_err(std::io::Error::other)?;
+            return Ok(());
+        }
+        let upload = self.objects.put_multipart(&path).await.map_err(std::io::Error::other)?;
+        let mut parts = WriteMultipart::new_with_chunk_size(upload, PART);
+        let mut buf = vec![0u8; 256 * 1024];
+        loop {
+            let n = match file.read(&mut buf).await {
+                Ok(n) => n,
+                Err(e) => {
+                    let _ = parts.abort().await;
+                    return Err(e);
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            if let Err(e) = parts.wait_for_capacity(PARTS_IN_FLIGHT).await {
+                return Err(std::io::Error::other(e));
+            }
+            parts.write(buf.get(..n).unwrap_or_default());
+        }
+        parts.finish().await.map(|_| ()).map_err(std::io::Error::other)
+    }
+}
+
+/// A stored blob: a file (served with the operating system's help) or an object, read by
+/// ranges.
+pub enum Blob {
+    File(PathBuf),
+    Object(Object),
+}
+
+/// A blob in a bucket.
+pub struct Object {
+    bucket: Bucket,
+    path: ObjectPath,
+}
+
+impl Object {
+    /// The bytes `range` (end exclusive), streamed.
+    pub async fn read(&self, range: Range<u64>) -> std::io::Result<impl Stream<Item = std::io::Result<bytes::Bytes>> + use<>> {
+        let options = GetOptions { range: Some(GetRange::Bounded(range)), ..Default::default() };
+        let got = self.bucket.objects.get_opts(&self.path, options).await.map_err(std::io::Error::other)?;
+        Ok(got.into_stream().map_err(std::io::Error::other))
+    }
 }
 
 /// An upload received into a temporary file; dropping it removes the file.
@@ -44,12 +161,21 @@ pub enum ReceiveError {
 }
 
 impl Store {
-    pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+    /// Blobs in files under `root`, or in `bucket` when given (uploads are received under
+    /// `root` either way).
+    pub fn new(root: impl Into<PathBuf>, bucket: Option<Bucket>) -> Self {
+        Self { root: root.into(), bucket }
     }
 
-    /// The blob of `key`, for reading.
-    pub fn path(&self, key: &str) -> PathBuf {
+    /// Where the blob of `key` is, for reading.
+    pub fn blob(&self, key: &str) -> Blob {
+        match &self.bucket {
+            Some(bucket) => Blob::Object(Object { bucket: bucket.clone(), path: bucket.path(key) }),
+            None => Blob::File(self.file(key)),
+        }
+    }
+
+    fn file(&self, key: &str) -> PathBuf {
         let shard = key.get(..2).unwrap_or("00");
         self.root.join(shard).join(key)
     }
@@ -88,18 +214,32 @@ impl Store {
         Ok(received)
     }
 
-    /// Moves a received upload to its place under `key`.
+    /// Puts a received upload in its place under `key`.
     pub async fn keep(&self, received: &Received, key: &str) -> std::io::Result<()> {
-        let to = self.path(key);
-        if let Some(dir) = to.parent() {
-            tokio::fs::create_dir_all(dir).await?;
+        match &self.bucket {
+            Some(bucket) => bucket.upload(&received.tmp, received.size, key).await,
+            None => {
+                let to = self.file(key);
+                if let Some(dir) = to.parent() {
+                    tokio::fs::create_dir_all(dir).await?;
+                }
+                tokio::fs::rename(&received.tmp, &to).await
+            }
         }
-        tokio::fs::rename(&received.tmp, &to).await
     }
 
     /// Removes a blob (an upload whose record was not written after all).
     pub async fn remove(&self, key: &str) {
-        let _ = tokio::fs::remove_file(self.path(key)).await;
+        match &self.bucket {
+            Some(bucket) => {
+                if let Err(e) = bucket.objects.delete(&bucket.path(key)).await {
+                    log::warn!("could not remove the unrecorded upload {key} from {}: {e}", bucket.shown);
+                }
+            }
+            None => {
+                let _ = tokio::fs::remove_file(self.file(key)).await;
+            }
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -153,7 +293,7 @@ mod tests {
     #[tokio::test]
     async fn a_sweep_removes_only_stale_leftovers() {
         let root = std::env::temp_dir().join(format!("crm-store-{}", uuid::Uuid::now_v7()));
-        let store = Store::new(&root);
+        let store = Store::new(&root, None);
         std::fs::create_dir_all(root.join("tmp")).unwrap_or_default();
         std::fs::write(root.join("tmp").join("left-over"), b"x").unwrap_or_default();
         assert_eq!(store.sweep(std::time::Duration::from_secs(3600)).await, 0, "a fresh one may be in flight");
