@@ -33,6 +33,7 @@ mod m20261207_000001_notifications;
 mod m20261208_000000_region_codes;
 mod m20261208_000001_settings_and_notification_channels;
 mod m20261209_000000_drive;
+mod m20261210_000000_opportunities;
 
 pub struct Migrator;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000000_region_codes::Migration),
             Box::new(m20261208_000001_settings_and_notification_channels::Migration),
             Box::new(m20261209_000000_drive::Migration),
+            Box::new(m20261210_000000_opportunities::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ mod hardening;
 mod http_sink;
 mod jobs;
 mod notifications;
+mod opportunities;
 mod mechanisms;
 mod organisation;
 mod outage;

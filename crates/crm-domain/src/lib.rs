@@ -18,6 +18,7 @@ pub mod error;
 pub mod locale;
 pub mod mail;
 pub mod money;
+pub mod opportunities;
 pub mod patch;
 pub mod regions;
 pub mod permissions;

@@ -208,6 +208,12 @@ pub mod perms {
     pub const CUSTOMER_GROUPS_CREATE: Perm = Perm::new("customer_groups", "create");
     pub const CUSTOMER_GROUPS_UPDATE: Perm = Perm::new("customer_groups", "update");
     pub const CUSTOMER_GROUPS_DELETE: Perm = Perm::new("customer_groups", "delete");
+    pub const PIPELINE_STAGES_READ: Perm = Perm::new("pipeline_stages", "read");
+    pub const PIPELINE_STAGES_UPDATE: Perm = Perm::new("pipeline_stages", "update");
+    pub const OPPORTUNITIES_READ: Perm = Perm::new("opportunities", "read");
+    pub const OPPORTUNITIES_CREATE: Perm = Perm::new("opportunities", "create");
+    pub const OPPORTUNITIES_UPDATE: Perm = Perm::new("opportunities", "update");
+    pub const OPPORTUNITIES_DELETE: Perm = Perm::new("opportunities", "delete");
 }
 
 /// The built-in roles seeded on first start.

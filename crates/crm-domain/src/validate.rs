@@ -17,6 +17,15 @@ impl Validator {
         Self::default()
     }
 
+    /// How many problems so far: a caller compares before and after a part's checks.
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
     pub fn add(&mut self, field: &str, code: &str, message: impl Into<String>) {
         self.errors.push(FieldError { field: field.into(), code: code.into(), message: message.into() });
     }

@@ -25,6 +25,7 @@ pub mod list_query;
 pub mod login_guard;
 pub mod modules;
 pub mod notifications;
+pub mod opportunities;
 /// Money amounts on the wire, with the domain's inputs that carry them.
 pub use crm_domain::amount as money;
 pub mod openapi;

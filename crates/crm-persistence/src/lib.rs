@@ -22,6 +22,7 @@ pub mod jobs;
 pub mod kit;
 pub mod listing;
 pub mod notifications;
+pub mod opportunities;
 pub mod login_throttle;
 pub mod passwords;
 pub mod products;

@@ -21,6 +21,8 @@ pub const MODULES: &[&[Restorable]] = &[
     crate::products::RESTORABLE,
     crate::saved_views::RESTORABLE,
     crate::drive::RESTORABLE,
+    crate::opportunities::stages::RESTORABLE,
+    crate::opportunities::records::RESTORABLE,
 ];
 
 pub fn restorable() -> impl Iterator<Item = &'static Restorable> {

@@ -29,8 +29,14 @@ pub trait ScopedEntity: EntityTrait {
     }
     /// Whether rows are shared with people outside their scope (`shared_rows`).
     const SHARED: bool = false;
-    /// The rows shared with `user` outside their scope (collaborators): id, and whether
-    /// they may change it too. Read once per cached actor (`Actor::shared`).
+    /// The column `shared_rows` names values of: the row's id, or the record it shares
+    /// in (an opportunity is shared with its customer's collaborators: `customer_id`).
+    fn shared_column() -> Self::Column {
+        Self::id_column()
+    }
+    /// The rows shared with `user` outside their scope (collaborators): the value of
+    /// `shared_column`, and whether they may change such rows too. Read once per cached
+    /// actor (`Actor::shared`).
     async fn shared_rows(_db: &impl ConnectionTrait, _user: Uuid) -> Result<Vec<(Uuid, bool)>, DomainError> {
         Ok(Vec::new())
     }
@@ -63,7 +69,7 @@ impl<E: ScopedEntity> Scoped<E> {
                 let shared = shared_ids::<E>(db, &ctx.actor).await?;
                 let set = if for_edit { &shared.edit } else { &shared.read };
                 if !set.ids.is_empty() {
-                    any = any.add(in_list::<E>(db.get_database_backend(), E::id_column(), &set.ids, Some(&set.listed)));
+                    any = any.add(in_list::<E>(db.get_database_backend(), E::shared_column(), &set.ids, Some(&set.listed)));
                 }
             }
             select = select.filter(any);

@@ -419,7 +419,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 转移 (CUS-8): owned customers to another owner, with their contacts and follow-ups. */
+        /**
+         * 转移 (CUS-8): owned customers to another owner, with their contacts and follow-ups,
+         *     and their open opportunities unless `with_opportunities` is false.
+         */
         post: operations["transfer_customers"];
         delete?: never;
         options?: never;
@@ -1218,6 +1221,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Opportunities the caller may see: of owners in their data scope, and of customers
+         *     shared with them. `q` matches the name. Sort: updated_at (default, newest first),
+         *     created_at, name, amount, expected_close_date.
+         */
+        get: operations["list_opportunities"];
+        put?: never;
+        /**
+         * A new opportunity on a customer the caller may change (404 otherwise), in the first
+         *     open stage unless `stage_id` names one, with the stage's probability unless
+         *     `probability` is given. With lines, `amount` is their total: leave it out, or send
+         *     exactly that (422 `disagrees_with_lines` otherwise). A lost stage needs `lost_reason`.
+         */
+        post: operations["create_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_opportunity"];
+        put?: never;
+        post?: never;
+        /** Moves the opportunity to the recycle bin. */
+        delete: operations["delete_opportunity"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes an opportunity the caller may change. `lines` replaces every line and sets
+         *     the amount; the stage moves with `POST /opportunities/{id}/stage`.
+         */
+        patch: operations["update_opportunity"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves the opportunity to a stage, recorded in its stage history with how long it
+         *     stayed in the one it left; or, in its own stage, to another place in the board's
+         *     column (`position`; no history). Entering a won or lost stage sets `closed_at`,
+         *     leaving it clears it; a lost stage needs `lost_reason` (422). The probability becomes
+         *     the new stage's unless `probability` is given. Two moves at once: the second is a 412
+         *     when both name the version they read (`If-Match`).
+         */
+        post: operations["move_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/stage-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stage history of an opportunity the caller may read. */
+        get: operations["stage_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/permissions": {
         parameters: {
             query?: never;
@@ -1236,6 +1328,51 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipeline-stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pipeline's stages, in board order by default (`sort_order`). `q` matches either
+         *     name. Sort: sort_order, name_zh, created_at, updated_at.
+         */
+        get: operations["list_stages"];
+        put?: never;
+        /** A new stage. A won stage has probability 100, a lost one 0 (422 otherwise). */
+        post: operations["create_stage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipeline-stages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_stage"];
+        put?: never;
+        post?: never;
+        /**
+         * Moves a stage no opportunity is in to the recycle bin; one in use is a 409
+         *     `pipeline_stage.in_use`.
+         */
+        delete: operations["delete_stage"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes a stage. Its kind stays while opportunities are in it (409
+         *     `pipeline_stage.in_use`, with their number in `opportunities`).
+         */
+        patch: operations["update_stage"];
         trace?: never;
     };
     "/api/v1/pool-rules": {
@@ -3294,6 +3431,133 @@ export interface components {
         };
         /**
          * @example {
+         *       "currency": "CNY",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "expected_close_date": "2026-12-31",
+         *       "lines": [
+         *         {
+         *           "discount_percent": "10",
+         *           "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *           "quantity": "3",
+         *           "unit_price": "1234.56"
+         *         }
+         *       ],
+         *       "name": "华东区办公家具采购",
+         *       "source": "referral"
+         *     }
+         */
+        NewOpportunity: {
+            /**
+             * @description A decimal string; with lines it is their total (absent, or equal to it); 0 when
+             *     absent without lines.
+             * @example 3333.31
+             */
+            amount?: string | null;
+            /** @description At most 500 characters. */
+            competitors?: string | null;
+            /**
+             * Format: uuid
+             * @description One of the customer's contacts.
+             */
+            contact_id?: string | null;
+            /** @description ISO 4217; CNY when absent. */
+            currency?: string | null;
+            /**
+             * Format: uuid
+             * @description A customer the caller may change (owner in their scope, or an `edit` collaborator);
+             *     any other is a 404.
+             */
+            customer_id: string;
+            /** @description At most 2000 characters. */
+            description?: string | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            /** @description At most 200 lines. */
+            lines?: components["schemas"]["NewOpportunityLine"][];
+            /** @description At most 500 characters; kept only in a lost stage. */
+            lost_note?: string | null;
+            /** @description A code of the `lost_reason` dictionary; required in a lost stage, cleared outside one. */
+            lost_reason?: string | null;
+            /** @description At most 200 characters. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description An enabled user whose records the caller's data scope covers; the caller when absent.
+             */
+            owner_id?: string | null;
+            /**
+             * Format: int32
+             * @description 0–100; the stage's when absent.
+             */
+            probability?: number | null;
+            /** @description A code of the `customer_source` dictionary. */
+            source?: string | null;
+            /**
+             * Format: uuid
+             * @description The first open stage when absent. Entering a lost stage needs `lost_reason`.
+             */
+            stage_id?: string | null;
+        };
+        /**
+         * @description A product line: what is sold, how many, at what price and discount.
+         * @example {
+         *       "discount_percent": "10",
+         *       "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *       "quantity": "3",
+         *       "unit_price": "1234.56"
+         *     }
+         */
+        NewOpportunityLine: {
+            /**
+             * @description A decimal string, 0–100 with at most two decimals; 0 when absent.
+             * @example 10
+             */
+            discount_percent?: string;
+            /**
+             * Format: uuid
+             * @description A product in the catalogue (a deleted one is refused).
+             */
+            product_id: string;
+            /**
+             * @description A decimal string; more than 0, at most four decimals, at most 1,000,000,000.
+             * @example 3
+             */
+            quantity: string;
+            /**
+             * @description A decimal string; ≥ 0, at most two decimals.
+             * @example 1234.56
+             */
+            unit_price: string;
+        };
+        /**
+         * @example {
+         *       "kind": "open",
+         *       "name_en": "Proposal",
+         *       "name_zh": "方案报价",
+         *       "probability": 50,
+         *       "sort_order": 30
+         *     }
+         */
+        NewPipelineStage: {
+            /** @description A stage in use keeps its kind (409 `pipeline_stage.in_use`). */
+            kind: components["schemas"]["StageKind"];
+            /** @description At most 50 characters. */
+            name_en: string;
+            /** @description At most 50 characters. */
+            name_zh: string;
+            /**
+             * Format: int32
+             * @description The chance of winning at this stage, 0–100: 100 for a won stage, 0 for a lost one.
+             */
+            probability: number;
+            /**
+             * Format: int32
+             * @description The board's column order, 0–9999; 0 when absent.
+             */
+            sort_order?: number;
+        };
+        /**
+         * @example {
          *       "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
          *       "currency": "CNY",
          *       "name": "人体工学椅",
@@ -3465,6 +3729,147 @@ export interface components {
          */
         NotificationSettings: {
             items: components["schemas"]["KindChannels"][];
+        };
+        /**
+         * @example {
+         *       "amount": "3333.31",
+         *       "closed_at": null,
+         *       "competitors": null,
+         *       "contact_id": null,
+         *       "contact_name": null,
+         *       "created_at": "2026-12-01T09:00:00Z",
+         *       "currency": "CNY",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "customer_name": "杭州明远科技有限公司",
+         *       "description": null,
+         *       "expected_close_date": "2026-12-31",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ea0",
+         *       "lines": [
+         *         {
+         *           "discount_percent": "10",
+         *           "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *           "product_name": "人体工学椅",
+         *           "quantity": "3",
+         *           "subtotal": "3333.31",
+         *           "unit_price": "1234.56"
+         *         }
+         *       ],
+         *       "lost_note": null,
+         *       "lost_reason": null,
+         *       "name": "华东区办公家具采购",
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "owner_name": "王伟",
+         *       "position": 1024,
+         *       "probability": 50,
+         *       "source": "referral",
+         *       "stage_entered_at": "2026-12-01T09:00:00Z",
+         *       "stage_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90",
+         *       "status": "open",
+         *       "updated_at": "2026-12-01T09:00:00Z",
+         *       "version": 1,
+         *       "weighted_amount": "1666.66"
+         *     }
+         */
+        Opportunity: {
+            /**
+             * @description The lines' total when there are lines.
+             * @example 3333.31
+             */
+            amount: string;
+            /**
+             * Format: date-time
+             * @description When it entered a won or lost stage; null while open.
+             */
+            closed_at?: string | null;
+            competitors?: string | null;
+            /** Format: uuid */
+            contact_id?: string | null;
+            contact_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name?: string | null;
+            description?: string | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["OpportunityLine"][];
+            lost_note?: string | null;
+            lost_reason?: string | null;
+            name: string;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name?: string | null;
+            /**
+             * Format: int64
+             * @description Its place in the board's column, lower first.
+             */
+            position: number;
+            /** Format: int32 */
+            probability: number;
+            source?: string | null;
+            /** Format: date-time */
+            stage_entered_at: string;
+            /** Format: uuid */
+            stage_id: string;
+            /** @description The kind of its stage: open, won or lost. */
+            status: components["schemas"]["StageKind"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            /**
+             * @description amount × probability, half up to the cent.
+             * @example 1666.66
+             */
+            weighted_amount: string;
+        };
+        OpportunityLine: {
+            /** @example 10 */
+            discount_percent: string;
+            /** Format: uuid */
+            product_id: string;
+            /** @description The product's name when the line was written. */
+            product_name: string;
+            /** @example 3 */
+            quantity: string;
+            /**
+             * @description quantity × unit_price × (1 − discount), half up to the cent.
+             * @example 3333.31
+             */
+            subtotal: string;
+            /** @example 1234.56 */
+            unit_price: string;
+        };
+        /**
+         * @description An opportunity's PATCH body. Its stage moves with `POST /opportunities/{id}/stage`
+         *     (which keeps the history), its owner with the customer's transfer; its customer is
+         *     fixed. `lines` replaces every line; `amount` follows the lines when there are any.
+         * @example {
+         *       "expected_close_date": "2027-01-15",
+         *       "probability": 40
+         *     }
+         */
+        OpportunityPatch: {
+            /** @example 5000.00 */
+            amount?: string | null;
+            competitors?: string | null;
+            /** Format: uuid */
+            contact_id?: string | null;
+            currency?: string | null;
+            description?: string | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            lines?: components["schemas"]["NewOpportunityLine"][] | null;
+            lost_note?: string | null;
+            lost_reason?: string | null;
+            name?: string | null;
+            /** Format: int32 */
+            probability?: number | null;
+            source?: string | null;
         };
         OwnerCount: {
             /** Format: int64 */
@@ -4180,6 +4585,132 @@ export interface components {
             total_exact: boolean;
         };
         /** @description The envelope of every list. */
+        PageOf_Opportunity: {
+            items: {
+                /**
+                 * @description The lines' total when there are lines.
+                 * @example 3333.31
+                 */
+                amount: string;
+                /**
+                 * Format: date-time
+                 * @description When it entered a won or lost stage; null while open.
+                 */
+                closed_at?: string | null;
+                competitors?: string | null;
+                /** Format: uuid */
+                contact_id?: string | null;
+                contact_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                currency: string;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name?: string | null;
+                description?: string | null;
+                /** Format: date */
+                expected_close_date?: string | null;
+                /** Format: uuid */
+                id: string;
+                lines: components["schemas"]["OpportunityLine"][];
+                lost_note?: string | null;
+                lost_reason?: string | null;
+                name: string;
+                /** Format: uuid */
+                owner_id: string;
+                owner_name?: string | null;
+                /**
+                 * Format: int64
+                 * @description Its place in the board's column, lower first.
+                 */
+                position: number;
+                /** Format: int32 */
+                probability: number;
+                source?: string | null;
+                /** Format: date-time */
+                stage_entered_at: string;
+                /** Format: uuid */
+                stage_id: string;
+                /** @description The kind of its stage: open, won or lost. */
+                status: components["schemas"]["StageKind"];
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+                /**
+                 * @description amount × probability, half up to the cent.
+                 * @example 1666.66
+                 */
+                weighted_amount: string;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_PipelineStage: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                id: string;
+                kind: components["schemas"]["StageKind"];
+                name_en: string;
+                name_zh: string;
+                /** Format: int32 */
+                probability: number;
+                /** Format: int32 */
+                sort_order: number;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
         PageOf_Product: {
             items: {
                 /** Format: uuid */
@@ -4501,6 +5032,36 @@ export interface components {
         };
         PermissionList: {
             items: components["schemas"]["Permission"][];
+        };
+        /**
+         * @example {
+         *       "created_at": "2026-12-01T09:00:00Z",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90",
+         *       "kind": "open",
+         *       "name_en": "Proposal",
+         *       "name_zh": "方案报价",
+         *       "probability": 50,
+         *       "sort_order": 30,
+         *       "updated_at": "2026-12-01T09:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        PipelineStage: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["StageKind"];
+            name_en: string;
+            name_zh: string;
+            /** Format: int32 */
+            probability: number;
+            /** Format: int32 */
+            sort_order: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
         };
         /**
          * @example {
@@ -5195,6 +5756,100 @@ export interface components {
          * @enum {string}
          */
         Space: "personal" | "department" | "company";
+        StageHistory: {
+            /** @description Oldest first: the stage it was created in, then every move (at most 1000). */
+            items: components["schemas"]["StageHistoryEntry"][];
+        };
+        /**
+         * @example {
+         *       "at": "2026-12-03T10:00:00Z",
+         *       "by": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "by_name": "王伟",
+         *       "from_stage_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90",
+         *       "from_stage_name_en": "Proposal",
+         *       "from_stage_name_zh": "方案报价",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4eb0",
+         *       "note": "客户确认预算",
+         *       "stayed_seconds": 172800,
+         *       "to_stage_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e91",
+         *       "to_stage_name_en": "Negotiation",
+         *       "to_stage_name_zh": "谈判审核"
+         *     }
+         */
+        StageHistoryEntry: {
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            by?: string | null;
+            by_name?: string | null;
+            /**
+             * Format: uuid
+             * @description Null for the stage it was created in.
+             */
+            from_stage_id?: string | null;
+            from_stage_name_en?: string | null;
+            from_stage_name_zh?: string | null;
+            /** Format: uuid */
+            id: string;
+            note?: string | null;
+            /**
+             * Format: int64
+             * @description How long it stayed in the stage it left, in seconds.
+             */
+            stayed_seconds?: number | null;
+            /** Format: uuid */
+            to_stage_id: string;
+            to_stage_name_en?: string | null;
+            to_stage_name_zh?: string | null;
+        };
+        /**
+         * @description Whether a stage is still in play, or closes the opportunity as won or lost.
+         * @enum {string}
+         */
+        StageKind: "open" | "won" | "lost";
+        /**
+         * @description A move to another stage (`POST /opportunities/{id}/stage`).
+         * @example {
+         *       "note": "客户确认预算",
+         *       "stage_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e90"
+         *     }
+         */
+        StageMove: {
+            /** @description At most 500 characters, with a lost reason. */
+            lost_note?: string | null;
+            /** @description Required when the stage is a lost one (a code of the `lost_reason` dictionary). */
+            lost_reason?: string | null;
+            /** @description At most 500 characters; kept in the stage history. */
+            note?: string | null;
+            /**
+             * Format: int64
+             * @description The card's place in the board's column (lower first); after the column's last card
+             *     when absent.
+             */
+            position?: number | null;
+            /**
+             * Format: int32
+             * @description 0–100; the new stage's probability when absent.
+             */
+            probability?: number | null;
+            /** Format: uuid */
+            stage_id: string;
+        };
+        /**
+         * @description Fields to change; absent fields stay.
+         * @example {
+         *       "probability": 60
+         *     }
+         */
+        StagePatch: {
+            kind?: null | components["schemas"]["StageKind"];
+            name_en?: string | null;
+            name_zh?: string | null;
+            /** Format: int32 */
+            probability?: number | null;
+            /** Format: int32 */
+            sort_order?: number | null;
+        };
         /**
          * @example {
          *       "address": "浦东新区张江路 100 号",
@@ -5389,7 +6044,10 @@ export interface components {
              *     written against the contract.
              */
             with_contacts?: boolean;
-            /** @description Open opportunities will move with their customer once the opportunities module exists. */
+            /**
+             * @description The customers' open opportunities move to the new owner too (won and lost ones
+             *     stay with whoever closed them). True when absent.
+             */
             with_opportunities?: boolean;
         };
         /** @enum {string} */
@@ -15190,6 +15848,778 @@ export interface operations {
             };
         };
     };
+    list_opportunities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                stage_id?: string;
+                /** @description open, won or lost. */
+                status?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                expected_close_date_from?: string;
+                expected_close_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+                /** @description true: open ones whose expected close date has passed (SAL-5); false: the others. */
+                expired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Opportunity"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_opportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOpportunity"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer the caller may change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_opportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:delete` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_opportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_opportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageMove"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stage_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageHistory"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_permissions: {
         parameters: {
             query?: never;
@@ -15218,6 +16648,548 @@ export interface operations {
             };
             /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_stages: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /** @description open, won or lost. */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_PipelineStage"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `pipeline_stages:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_stage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPipelineStage"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineStage"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `pipeline_stages:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_stage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineStage"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `pipeline_stages:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_stage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `pipeline_stages:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `pipeline_stage.in_use` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_stage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StagePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineStage"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `pipeline_stages:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `pipeline_stage.in_use` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17118,7 +19090,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description `users`, `departments` or `roles` (more as modules arrive). */
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities";
                 /** @example 1 */
                 page?: number;
                 /** @example 10 */
@@ -17203,7 +19175,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities";
                 id: string;
             };
             cookie?: never;

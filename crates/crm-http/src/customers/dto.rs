@@ -41,7 +41,8 @@ pub struct TransferRequest {
     /// written against the contract.
     #[serde(default = "yes")]
     pub with_contacts: bool,
-    /// Open opportunities will move with their customer once the opportunities module exists.
+    /// The customers' open opportunities move to the new owner too (won and lost ones
+    /// stay with whoever closed them). True when absent.
     #[serde(default = "yes")]
     pub with_opportunities: bool,
 }

@@ -216,12 +216,13 @@ pub async fn assign_customers(state: web::Data<AppState>, ctx: ReqCtx, body: Val
     Ok(ok(&CustomerList { items }, None))
 }
 
-/// 转移 (CUS-8): owned customers to another owner, with their contacts and follow-ups.
+/// 转移 (CUS-8): owned customers to another owner, with their contacts and follow-ups,
+/// and their open opportunities unless `with_opportunities` is false.
 #[utoipa::path(post, path = "/api/v1/customers/transfer", tag = "customers", security(("bearer" = [])), request_body = TransferRequest,
     responses((status = 200, body = CustomerList), (status = 404, body = Problem), (status = 409, description = "a customer is public or invalid", body = Problem), (status = 422, description = "owner unknown or disabled", body = Problem)))]
 pub async fn transfer_customers(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<TransferRequest>) -> ApiResult<HttpResponse> {
     let b = body.0;
-    let items = owners::transfer(&state.db, &ctx.0, b.customer_ids, b.owner_id).await?;
+    let items = owners::transfer(&state.db, &ctx.0, b.customer_ids, b.owner_id, b.with_opportunities).await?;
     Ok(ok(&CustomerList { items }, None))
 }
 

@@ -79,8 +79,9 @@ pub async fn assign(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid) -> Domai
 }
 
 /// 转移 (CUS-8): owned customers change owner, pool unchanged. Contacts and follow-ups
-/// belong to the customer and move with it; opportunities will too once they exist.
-pub async fn transfer(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid) -> DomainResult<Vec<CustomerView>> {
+/// belong to the customer and move with it; its open opportunities too when
+/// `with_opportunities` (closed ones stay with who won or lost them).
+pub async fn transfer(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid, with_opportunities: bool) -> DomainResult<Vec<CustomerView>> {
     let ids = dedup(ids);
     let tx = crate::tx::begin(db).await?;
     check_new_owner(&tx, owner_id, "owner_id").await?;
@@ -97,6 +98,9 @@ pub async fn transfer(db: &Db, ctx: &Ctx, ids: Vec<Uuid>, owner_id: Uuid) -> Dom
             continue;
         }
         out.push(move_pool(&tx, ctx, &c, pool, Some(owner_id), None, "transfer").await?);
+    }
+    if with_opportunities {
+        crate::opportunities::records::follow_transfer(&tx, ctx, &ids, owner_id).await?;
     }
     let v = views(&tx, out).await?;
     tx.commit().await.map_err(db_err)?;

@@ -102,6 +102,7 @@ pub async fn run(db: &Db, admin_password: Option<String>) -> DomainResult<Bootst
         }
     }
     dictionaries::seed(&tx).await?;
+    crate::opportunities::stages::seed(&tx, now).await?;
     let users = user::Entity::find().count(&tx).await.map_err(db_err)?;
     let mut out = Bootstrap { admin_created: false, generated_password: None };
     if users == 0 {

@@ -21,6 +21,8 @@ const ENTITIES: Record<RecycleEntity, true> = {
   saved_views: true,
   files: true,
   folders: true,
+  pipeline_stages: true,
+  opportunities: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
 
@@ -43,6 +45,8 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   saved_views: "saved-views",
   files: "files",
   folders: "folders",
+  pipeline_stages: "pipeline-stages",
+  opportunities: "opportunities",
 };
 
 export const recycleBinKeys = {

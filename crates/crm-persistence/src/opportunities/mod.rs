@@ -1,0 +1,10 @@
+//! The sales pipeline (SAL-2 to SAL-5): stages, opportunities with their lines, and
+//! stage moves with their history.
+
+pub mod entities;
+pub mod moves;
+pub mod records;
+pub mod stages;
+
+pub use records::{Opportunities, OpportunityView};
+pub use stages::{PipelineStages, StageView};
