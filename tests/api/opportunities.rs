@@ -277,3 +277,39 @@ dual_test!(a_transfer_carries_the_open_opportunities, |app| {
     let (_, k) = app.get(&format!("/api/v1/opportunities/{}", kept["id"].as_str().unwrap()), &app.admin).await;
     assert_eq!(k["owner_id"].as_str(), Some(next_id.as_str()));
 });
+
+dual_test!(the_board_sums_each_stage_within_the_scope, |app| {
+    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let all = stages(&app).await;
+    let (first, proposal, won) = (stage_id(&all, "初步接洽"), stage_id(&all, "方案报价"), stage_id(&all, "赢单"));
+    let cid = customer(&app, &rep, "看板客户").await;
+    for (name, amount, stage) in [("甲", "100.00", &first), ("乙", "200.50", &first), ("丙", "1000", &proposal), ("丁", "333.33", &won)] {
+        let (s, o) = app.post("/api/v1/opportunities", &rep, json!({"customer_id": cid, "name": name, "amount": amount, "stage_id": stage})).await;
+        assert_eq!(s, StatusCode::CREATED, "{o}");
+    }
+    let theirs = customer(&app, &other, "别人的").await;
+    app.post("/api/v1/opportunities", &other, json!({"customer_id": theirs, "name": "别人的", "amount": "999"})).await;
+
+    let (s, b) = app.get("/api/v1/opportunities/board?page_size=1", &rep).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let cols = b["columns"].as_array().unwrap();
+    assert_eq!(cols.len(), 6, "every stage, in order");
+    assert_eq!(cols[0]["stage"]["name_zh"], "初步接洽");
+    assert_eq!((cols[0]["count"].as_u64(), cols[0]["amount"].as_str(), cols[0]["weighted_amount"].as_str()), (Some(2), Some("300.50"), Some("30.05")));
+    assert_eq!(cols[0]["items"].as_array().unwrap().len(), 1, "page_size cards per column");
+    assert_eq!(cols[0]["items"][0]["name"], "甲", "the first card first");
+    assert_eq!((cols[2]["count"].as_u64(), cols[2]["weighted_amount"].as_str()), (Some(1), Some("500.00")));
+    assert_eq!((cols[4]["count"].as_u64(), cols[4]["amount"].as_str()), (Some(1), Some("333.33")));
+    assert_eq!((cols[1]["count"].as_u64(), cols[1]["amount"].as_str(), cols[1]["items"].as_array().unwrap().len()), (Some(0), Some("0.00"), 0));
+    // The column's next page comes from the list.
+    let (_, next) = app.get(&format!("/api/v1/opportunities?stage_id={first}&sort=position&page=2&page_size=1"), &rep).await;
+    assert_eq!(next["items"][0]["name"], "乙");
+    // The admin's board counts everyone's; a filter narrows it.
+    let (_, all_board) = app.get("/api/v1/opportunities/board", &app.admin).await;
+    assert_eq!(all_board["columns"][0]["count"], 3);
+    let (_, mine) = app.get(&format!("/api/v1/opportunities/board?owner_id={rep_id}&q=甲"), &app.admin).await;
+    assert_eq!(mine["columns"][0]["count"], 1);
+    assert_eq!(app.get("/api/v1/opportunities/board?sort=nothing", &rep).await.0, StatusCode::OK, "sort does not apply");
+    assert_eq!(app.get("/api/v1/opportunities/board?no_such=1", &rep).await.0, StatusCode::BAD_REQUEST);
+});

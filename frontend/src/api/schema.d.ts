@@ -1231,7 +1231,7 @@ export interface paths {
         /**
          * Opportunities the caller may see: of owners in their data scope, and of customers
          *     shared with them. `q` matches the name. Sort: updated_at (default, newest first),
-         *     created_at, name, amount, expected_close_date.
+         *     created_at, name, amount, expected_close_date, position (the board's card order).
          */
         get: operations["list_opportunities"];
         put?: never;
@@ -1242,6 +1242,29 @@ export interface paths {
          *     exactly that (422 `disagrees_with_lines` otherwise). A lost stage needs `lost_reason`.
          */
         post: operations["create_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kanban board: every stage in board order with the count, amount and weighted
+         *     amount of the opportunities the caller sees under the list's filters, and the first
+         *     `page_size` cards of each (lower `position` first). A column's further cards come from
+         *     the list: `GET /opportunities?stage_id=…&sort=position&page=2` with the same filters.
+         *     `page` and `sort` do not apply here.
+         */
+        get: operations["opportunity_board"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2165,6 +2188,30 @@ export interface components {
          */
         BatchResults: {
             results: components["schemas"]["BatchItemResult"][];
+        };
+        Board: {
+            /** @description Every live stage, in `sort_order`. */
+            columns: components["schemas"]["BoardColumn"][];
+        };
+        BoardColumn: {
+            /**
+             * @description Their amounts added up, whatever their currency.
+             * @example 125000.00
+             */
+            amount: string;
+            /**
+             * Format: int64
+             * @description Opportunities in the stage under the filters.
+             */
+            count: number;
+            /** @description The first `page_size` cards, lower `position` first. */
+            items: components["schemas"]["Opportunity"][];
+            stage: components["schemas"]["PipelineStage"];
+            /**
+             * @description Σ amount × probability, half up to the cent.
+             * @example 62500.00
+             */
+            weighted_amount: string;
         };
         Card: {
             /** @description With `reach=team`: the total split by owner, largest first (at most 20 owners). */
@@ -16047,6 +16094,114 @@ export interface operations {
             };
             /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    opportunity_board: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                stage_id?: string;
+                /** @description open, won or lost. */
+                status?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                expected_close_date_from?: string;
+                expected_close_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+                /** @description true: open ones whose expected close date has passed (SAL-5); false: the others. */
+                expired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:read` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 use actix_web::{web, HttpResponse};
 use crm_domain::opportunities::{OpportunityInput, OpportunityPatch, StageInput, StageMove, StagePatch};
 use crm_persistence::kit;
+use crm_persistence::opportunities::board::{self, Board};
 use crm_persistence::opportunities::moves::{self, HistoryEntry};
 use crm_persistence::opportunities::{records, stages, Opportunities, OpportunityView, PipelineStages, StageView};
 use serde::Serialize;
@@ -89,11 +90,22 @@ pub struct OpportunityFilters {
 
 /// Opportunities the caller may see: of owners in their data scope, and of customers
 /// shared with them. `q` matches the name. Sort: updated_at (default, newest first),
-/// created_at, name, amount, expected_close_date.
+/// created_at, name, amount, expected_close_date, position (the board's card order).
 #[utoipa::path(get, path = "/api/v1/opportunities", tag = "opportunities", security(("bearer" = [])), params(PageParams, OpportunityFilters),
     responses((status = 200, body = PageOf<OpportunityView>)))]
 pub async fn list_opportunities(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from(kit::list::<Opportunities>(&state.db, &ctx.0, q.0).await?), None))
+}
+
+/// The kanban board: every stage in board order with the count, amount and weighted
+/// amount of the opportunities the caller sees under the list's filters, and the first
+/// `page_size` cards of each (lower `position` first). A column's further cards come from
+/// the list: `GET /opportunities?stage_id=…&sort=position&page=2` with the same filters.
+/// `page` and `sort` do not apply here.
+#[utoipa::path(get, path = "/api/v1/opportunities/board", tag = "opportunities", security(("bearer" = [])), params(PageParams, OpportunityFilters),
+    responses((status = 200, body = Board)))]
+pub async fn opportunity_board(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
+    Ok(ok(&board::board(&state.db, &ctx.0, q.0).await?, None))
 }
 
 /// A new opportunity on a customer the caller may change (404 otherwise), in the first

@@ -1,6 +1,7 @@
 //! The sales pipeline (SAL-2 to SAL-5): stages, opportunities with their lines, and
 //! stage moves with their history.
 
+pub mod board;
 pub mod entities;
 pub mod moves;
 pub mod records;

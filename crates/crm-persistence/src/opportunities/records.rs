@@ -177,6 +177,8 @@ impl Resource for Opportunities {
                 ("name", C::Name),
                 ("amount", C::AmountMinor),
                 ("expected_close_date", C::ExpectedCloseDate),
+                // The board's card order within a column.
+                ("position", C::Position),
             ],
             search: vec![C::Name],
             search_index: None,
