@@ -34,6 +34,8 @@ mod m20261208_000000_region_codes;
 mod m20261208_000001_settings_and_notification_channels;
 mod m20261209_000000_drive;
 mod m20261210_000000_opportunities;
+mod m20261210_000001_leads;
+mod m20261210_000002_follow_up_opportunities;
 
 pub struct Migrator;
 
@@ -70,6 +72,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000001_settings_and_notification_channels::Migration),
             Box::new(m20261209_000000_drive::Migration),
             Box::new(m20261210_000000_opportunities::Migration),
+            Box::new(m20261210_000001_leads::Migration),
+            Box::new(m20261210_000002_follow_up_opportunities::Migration),
         ]
     }
 }

@@ -170,6 +170,17 @@ pub const RESOURCES: &[Resource] = &[
         readable_when_deleted: false,
     },
     Resource {
+        entity: "leads",
+        path: "/api/v1/leads",
+        module: "leads",
+        create: |n| json!({"name": format!("线索 {n}"), "company": "宁波海通物流", "mobile": "13912345678"}),
+        patch: || (json!({"title": "采购经理"}), "title"),
+        owned: true,
+        batch: Some("name"),
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
         entity: "folders",
         path: "/api/v1/folders",
         module: "files",

@@ -16,6 +16,7 @@ mod drive_s3;
 mod hardening;
 mod http_sink;
 mod jobs;
+mod leads;
 mod notifications;
 mod opportunities;
 mod mechanisms;

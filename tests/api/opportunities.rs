@@ -313,3 +313,20 @@ dual_test!(the_board_sums_each_stage_within_the_scope, |app| {
     assert_eq!(app.get("/api/v1/opportunities/board?sort=nothing", &rep).await.0, StatusCode::OK, "sort does not apply");
     assert_eq!(app.get("/api/v1/opportunities/board?no_such=1", &rep).await.0, StatusCode::BAD_REQUEST);
 });
+
+dual_test!(follow_ups_work_an_opportunity_of_their_customer, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let cid = customer(&app, &rep, "跟进客户").await;
+    let other = customer(&app, &rep, "另一个客户").await;
+    let (_, o) = app.post("/api/v1/opportunities", &rep, json!({"customer_id": cid, "name": "跟进商机"})).await;
+    let oid = o["id"].as_str().unwrap();
+    let (s, f) = app.post("/api/v1/follow-ups", &rep, json!({"customer_id": cid, "opportunity_id": oid, "kind": "phone", "content": "谈了报价"})).await;
+    assert_eq!((s, f["opportunity_id"].as_str()), (StatusCode::CREATED, Some(oid)), "{f}");
+    app.post("/api/v1/follow-ups", &rep, json!({"customer_id": cid, "kind": "visit", "content": "拜访"})).await;
+    let (_, page) = app.get(&format!("/api/v1/follow-ups?opportunity_id={oid}"), &rep).await;
+    assert_eq!(page["total"], 1);
+    let (s, e) = app.post("/api/v1/follow-ups", &rep, json!({"customer_id": other, "opportunity_id": oid, "kind": "phone", "content": "错挂"})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("opportunity_id")));
+    let (s, p) = app.patch(&format!("/api/v1/follow-ups/{}", f["id"].as_str().unwrap()), &rep, json!({"opportunity_id": null})).await;
+    assert_eq!((s, p["opportunity_id"].is_null()), (StatusCode::OK, true), "{p}");
+});

@@ -15,6 +15,7 @@ pub mod customer_groups;
 pub mod customers;
 pub mod drive;
 pub mod error;
+pub mod leads;
 pub mod locale;
 pub mod mail;
 pub mod money;

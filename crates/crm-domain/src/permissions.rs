@@ -214,6 +214,12 @@ pub mod perms {
     pub const OPPORTUNITIES_CREATE: Perm = Perm::new("opportunities", "create");
     pub const OPPORTUNITIES_UPDATE: Perm = Perm::new("opportunities", "update");
     pub const OPPORTUNITIES_DELETE: Perm = Perm::new("opportunities", "delete");
+    pub const LEADS_READ: Perm = Perm::new("leads", "read");
+    pub const LEADS_CREATE: Perm = Perm::new("leads", "create");
+    pub const LEADS_UPDATE: Perm = Perm::new("leads", "update");
+    pub const LEADS_DELETE: Perm = Perm::new("leads", "delete");
+    pub const LEADS_CONVERT: Perm = Perm::new("leads", "convert");
+    pub const LEADS_TRANSFER: Perm = Perm::new("leads", "transfer");
 }
 
 /// The built-in roles seeded on first start.

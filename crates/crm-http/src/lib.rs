@@ -21,6 +21,7 @@ pub mod guard;
 pub mod idempotency;
 pub mod jobs;
 pub mod json;
+pub mod leads;
 pub mod list_query;
 pub mod login_guard;
 pub mod modules;

@@ -20,6 +20,7 @@ pub mod idempotency;
 pub mod kept;
 pub mod jobs;
 pub mod kit;
+pub mod leads;
 pub mod listing;
 pub mod notifications;
 pub mod opportunities;

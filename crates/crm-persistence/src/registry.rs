@@ -23,6 +23,7 @@ pub const MODULES: &[&[Restorable]] = &[
     crate::drive::RESTORABLE,
     crate::opportunities::stages::RESTORABLE,
     crate::opportunities::records::RESTORABLE,
+    crate::leads::RESTORABLE,
 ];
 
 pub fn restorable() -> impl Iterator<Item = &'static Restorable> {

@@ -1094,6 +1094,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads the caller may see: of owners in their data scope, and the lead pool. `q`
+         *     matches the name, company, phones and e-mail (every word somewhere). Sort:
+         *     updated_at (default, newest first), created_at, name.
+         */
+        get: operations["list_leads"];
+        put?: never;
+        /**
+         * A new lead, the caller's unless `owner_id` names another (whose records the caller
+         *     sees) or is `null` (the lead pool).
+         */
+        post: operations["create_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 分配 / 转移: gives pool leads and leads in the caller's scope to an owner, all or
+         *     nothing. A lead the caller cannot see is a 404 naming it in `missing_ids`; a
+         *     converted one is a 409 `lead.converted`.
+         */
+        post: operations["assign_leads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates up to 1000 leads, each checked and answered as a single create, in one
+         *     transaction: the refused ones are left out, or with `atomic=true` nothing is
+         *     written.
+         */
+        post: operations["batch_leads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_lead"];
+        put?: never;
+        post?: never;
+        /** Moves the lead to the recycle bin. */
+        delete: operations["delete_lead"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes a lead the caller may change (a pool lead is claimed first). A converted lead
+         *     is read-only: 409 `lead.converted`.
+         */
+        patch: operations["update_lead"];
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 领取: a lead of the pool becomes the caller's. Of two people claiming it at once,
+         *     one gets it and the other a 409 (`lead.already_owned` or `lead.changed`).
+         */
+        post: operations["claim_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Converts a lead the caller may change into a customer (new, under the customers'
+         *     duplicate check: 409 `customer.duplicate` naming the existing one, which
+         *     `customer.use_existing_id` can then take), the lead's person as the customer's contact
+         *     (unless `contact` is false), and an opportunity when asked, in one transaction. The
+         *     lead becomes `converted`, read-only, linked to what it made. A second conversion is a
+         *     409 `lead.already_converted`.
+         */
+        post: operations["convert_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 放回线索池: the owner (or someone whose scope covers the owner) gives the lead back
+         *     to the pool.
+         */
+        post: operations["release_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2099,6 +2251,23 @@ export interface components {
         };
         /**
          * @example {
+         *       "lead_ids": [
+         *         "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ec1"
+         *       ],
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01"
+         *     }
+         */
+        AssignLeads: {
+            /** @description 1 to 1000 leads the caller sees (pool leads, or in their scope). */
+            lead_ids: string[];
+            /**
+             * Format: uuid
+             * @description An enabled user whose records the caller sees.
+             */
+            owner_id: string;
+        };
+        /**
+         * @example {
          *       "customer_ids": [
          *         "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f"
          *       ],
@@ -2466,6 +2635,37 @@ export interface components {
             remark?: string | null;
             title?: string | null;
             wechat?: string | null;
+        };
+        /** @description The customer a conversion leads to: an existing one, or a new one. */
+        ConvertCustomer: {
+            /** Format: uuid */
+            use_existing_id: string;
+        } | components["schemas"]["NewCustomer"];
+        /**
+         * @description The opportunity a conversion opens.
+         * @example {
+         *       "amount": "50000.00",
+         *       "currency": "CNY",
+         *       "expected_close_date": "2027-01-31",
+         *       "name": "仓储设备采购"
+         *     }
+         */
+        ConvertOpportunity: {
+            /**
+             * @description A decimal string; 0 when absent.
+             * @example 50000.00
+             */
+            amount?: string | null;
+            currency?: string | null;
+            /** Format: date */
+            expected_close_date?: string | null;
+            /** @description At most 200 characters. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The first open stage when absent.
+             */
+            stage_id?: string | null;
         };
         CreatedApiToken: components["schemas"]["ApiToken"] & {
             /**
@@ -3071,6 +3271,11 @@ export interface components {
             occurred_at: string;
             /**
              * Format: uuid
+             * @description The opportunity it works, one of the customer's.
+             */
+            opportunity_id?: string | null;
+            /**
+             * Format: uuid
              * @description Who recorded it.
              */
             owner_id: string;
@@ -3117,6 +3322,8 @@ export interface components {
             next_follow_up_at?: string | null;
             /** Format: date-time */
             occurred_at?: string | null;
+            /** Format: uuid */
+            opportunity_id?: string | null;
             participant_ids?: string[] | null;
         };
         Health: {
@@ -3189,6 +3396,160 @@ export interface components {
             /** @description By text message (off unless turned on). Left out of a `PUT`, it stays as it was. */
             sms?: boolean | null;
         };
+        /**
+         * @example {
+         *       "address": null,
+         *       "city": "宁波市",
+         *       "code": "L0000042",
+         *       "company": "宁波海通物流有限公司",
+         *       "converted_at": null,
+         *       "converted_contact_id": null,
+         *       "converted_customer_id": null,
+         *       "converted_opportunity_id": null,
+         *       "created_at": "2026-12-01T09:00:00Z",
+         *       "email": "chen.jing@haitong-logistics.cn",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ec1",
+         *       "mobile": "+8613912345678",
+         *       "name": "陈静",
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "owner_name": "王伟",
+         *       "phone": null,
+         *       "province": "浙江省",
+         *       "remark": null,
+         *       "source": "exhibition",
+         *       "status": "new",
+         *       "title": "采购经理",
+         *       "updated_at": "2026-12-01T09:00:00Z",
+         *       "version": 1
+         *     }
+         */
+        Lead: {
+            address?: string | null;
+            city?: string | null;
+            code: string;
+            company?: string | null;
+            /** Format: date-time */
+            converted_at?: string | null;
+            /** Format: uuid */
+            converted_contact_id?: string | null;
+            /**
+             * Format: uuid
+             * @description What the conversion made (read-only).
+             */
+            converted_customer_id?: string | null;
+            /** Format: uuid */
+            converted_opportunity_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            email?: string | null;
+            /** Format: uuid */
+            id: string;
+            mobile?: string | null;
+            name: string;
+            /**
+             * Format: uuid
+             * @description Null: in the lead pool.
+             */
+            owner_id?: string | null;
+            owner_name?: string | null;
+            phone?: string | null;
+            province?: string | null;
+            remark?: string | null;
+            source?: string | null;
+            status: components["schemas"]["LeadStatus"];
+            title?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Up to 1000 items in one request (API.md: batch).
+         * @example {
+         *       "items": [
+         *         {
+         *           "company": "宁波海通物流有限公司",
+         *           "mobile": "13912345678",
+         *           "name": "陈静"
+         *         },
+         *         {
+         *           "email": "li.qiang@example.cn",
+         *           "name": "李强"
+         *         }
+         *       ]
+         *     }
+         */
+        LeadBatch: {
+            items: components["schemas"]["NewLead"][];
+        };
+        /**
+         * @description `POST /leads/{id}/convert`.
+         * @example {
+         *       "contact": true,
+         *       "customer": {
+         *         "city": "宁波市",
+         *         "name": "宁波海通物流有限公司",
+         *         "source": "exhibition"
+         *       },
+         *       "opportunity": {
+         *         "amount": "50000.00",
+         *         "expected_close_date": "2027-01-31",
+         *         "name": "仓储设备采购"
+         *       }
+         *     }
+         */
+        LeadConversion: {
+            /**
+             * @description Make the lead's person a contact of the customer (primary when it is new). True
+             *     when absent.
+             */
+            contact?: boolean;
+            customer?: null | components["schemas"]["ConvertCustomer"];
+            opportunity?: null | components["schemas"]["ConvertOpportunity"];
+        };
+        /**
+         * @example {
+         *       "contact_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "opportunity_id": null
+         *     }
+         */
+        LeadConverted: {
+            /** Format: uuid */
+            contact_id?: string | null;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+        };
+        LeadList: {
+            items: components["schemas"]["Lead"][];
+        };
+        /**
+         * @description Fields to change; absent fields stay, `null` clears. The owner changes by claim,
+         *     release and assign.
+         * @example {
+         *       "remark": "已电话沟通，下周拜访",
+         *       "status": "contacted"
+         *     }
+         */
+        LeadPatch: {
+            address?: string | null;
+            city?: string | null;
+            company?: string | null;
+            /** @description an e-mail address; empty clears it */
+            email?: string | null;
+            mobile?: string | null;
+            name?: string | null;
+            phone?: string | null;
+            province?: string | null;
+            remark?: string | null;
+            source?: string | null;
+            status?: null | components["schemas"]["LeadStatus"];
+            title?: string | null;
+        };
+        /** @enum {string} */
+        LeadStatus: "new" | "contacted" | "qualified" | "unqualified" | "converted";
         /**
          * @example {
          *       "password": "s3cret-pass",
@@ -3474,7 +3835,57 @@ export interface components {
              * @description Default: now. Not in the future.
              */
             occurred_at?: string | null;
+            /**
+             * Format: uuid
+             * @description One of the customer's opportunities, when the follow-up works one (SAL-4).
+             */
+            opportunity_id?: string | null;
             participant_ids?: string[];
+        };
+        /**
+         * @example {
+         *       "city": "宁波市",
+         *       "company": "宁波海通物流有限公司",
+         *       "email": "chen.jing@haitong-logistics.cn",
+         *       "mobile": "13912345678",
+         *       "name": "陈静",
+         *       "province": "浙江省",
+         *       "source": "exhibition",
+         *       "title": "采购经理"
+         *     }
+         */
+        NewLead: {
+            /** @description At most 300 characters. */
+            address?: string | null;
+            /** @description At most 50 characters. */
+            city?: string | null;
+            /** @description At most 200 characters. */
+            company?: string | null;
+            /** @description an e-mail address; empty clears it */
+            email?: string | null;
+            mobile?: string | null;
+            /** @description The person's name; at most 100 characters. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Who works it: absent → the caller; `null` → the lead pool (nobody's, claimable);
+             *     another user → one whose records the caller's scope covers.
+             */
+            owner_id?: string | null;
+            phone?: string | null;
+            /** @description At most 50 characters. */
+            province?: string | null;
+            /** @description At most 2000 characters; line breaks allowed. */
+            remark?: string | null;
+            /** @description A code of the `customer_source` dictionary. */
+            source?: string | null;
+            /**
+             * @description new (when absent), contacted, qualified or unqualified; `converted` comes only from
+             *     converting it.
+             */
+            status?: components["schemas"]["LeadStatus"];
+            /** @description At most 100 characters. */
+            title?: string | null;
         };
         /**
          * @example {
@@ -4465,6 +4876,11 @@ export interface components {
                 occurred_at: string;
                 /**
                  * Format: uuid
+                 * @description The opportunity it works, one of the customer's.
+                 */
+                opportunity_id?: string | null;
+                /**
+                 * Format: uuid
                  * @description Who recorded it.
                  */
                 owner_id: string;
@@ -4557,6 +4973,72 @@ export interface components {
                 status: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Lead: {
+            items: {
+                address?: string | null;
+                city?: string | null;
+                code: string;
+                company?: string | null;
+                /** Format: date-time */
+                converted_at?: string | null;
+                /** Format: uuid */
+                converted_contact_id?: string | null;
+                /**
+                 * Format: uuid
+                 * @description What the conversion made (read-only).
+                 */
+                converted_customer_id?: string | null;
+                /** Format: uuid */
+                converted_opportunity_id?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                email?: string | null;
+                /** Format: uuid */
+                id: string;
+                mobile?: string | null;
+                name: string;
+                /**
+                 * Format: uuid
+                 * @description Null: in the lead pool.
+                 */
+                owner_id?: string | null;
+                owner_name?: string | null;
+                phone?: string | null;
+                province?: string | null;
+                remark?: string | null;
+                source?: string | null;
+                status: components["schemas"]["LeadStatus"];
+                title?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
             }[];
             /**
              * Format: int64
@@ -5424,6 +5906,15 @@ export interface components {
              * @example 8.5.8
              */
             version: string;
+        };
+        /**
+         * @example {
+         *       "reason": "暂无需求，半年后再联系"
+         *     }
+         */
+        ReleaseLead: {
+            /** @description At most 500 characters. */
+            reason?: string | null;
         };
         /**
          * @example {
@@ -15051,6 +15542,1159 @@ export interface operations {
             };
         };
     };
+    list_leads: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                /** @description new, contacted, qualified, unqualified or converted. */
+                status?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                province?: string;
+                city?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+                /** @description true: the lead pool only (nobody's leads); false: owned leads only. */
+                pool?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Lead"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_lead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLead"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_leads: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignLeads"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadList"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:transfer` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `lead.converted`, `lead.changed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batch_leads: {
+        parameters: {
+            query?: {
+                /** @description All or nothing: any refused item and none is written (the others answer 424). */
+                atomic?: boolean;
+            };
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadBatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description more than 1000 items */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_lead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:delete` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_lead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `lead.converted` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claim_lead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `lead.already_owned`, `lead.changed`, `lead.converted` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.key_reused`: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    convert_lead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadConversion"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadConverted"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:convert` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such lead, or `customer.use_existing_id` names no customer the caller may change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `lead.already_converted`, `customer.duplicate` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    release_lead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseLead"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `lead.in_pool`, `lead.changed`, `lead.converted` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -19245,7 +20889,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description `users`, `departments` or `roles` (more as modules arrive). */
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads";
                 /** @example 1 */
                 page?: number;
                 /** @example 10 */
@@ -19330,7 +20974,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads";
                 id: string;
             };
             cookie?: never;

@@ -12,6 +12,8 @@ use crate::validate::Validator;
 pub struct NewFollowUp {
     pub customer_id: Uuid,
     pub contact_id: Option<Uuid>,
+    /// One of the customer's opportunities, when the follow-up works one (SAL-4).
+    pub opportunity_id: Option<Uuid>,
     pub kind: String,
     pub content: String,
     /// Default: now. Not in the future.
@@ -28,7 +30,7 @@ crate::patch!(
     #[schema(example = json!({"content": "电话沟通了新版报价，客户周五回复。", "next_follow_up_at": "2026-12-04T02:00:00Z"}))]
     pub struct FollowUpPatch for NewFollowUp {
         kind: String, content: String, occurred_at: Option<DateTime<Utc>>, participant_ids: Vec<Uuid>;
-        contact_id: Uuid, next_follow_up_at: DateTime<Utc>
+        contact_id: Uuid, opportunity_id: Uuid, next_follow_up_at: DateTime<Utc>
     }
 );
 
@@ -72,6 +74,7 @@ mod tests {
         NewFollowUp {
             customer_id: Uuid::nil(),
             contact_id: None,
+            opportunity_id: None,
             kind: "phone".into(),
             content: "called".into(),
             occurred_at: Some(t(occurred)),

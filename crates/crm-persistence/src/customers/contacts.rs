@@ -139,6 +139,11 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewContact) -> DomainResult<Conta
     kit::create::<Contacts, _>(db, ctx, async |tx| build(tx, ctx, input).await).await
 }
 
+/// `create` inside the caller's transaction (a lead's conversion).
+pub(crate) async fn create_in(tx: &Tx, ctx: &Ctx, input: NewContact) -> DomainResult<ContactView> {
+    kit::create_in::<Contacts, _, _>(tx, ctx, async |tx| build(tx, ctx, input).await, kit::no_rule).await
+}
+
 /// Up to 1000 contacts, each checked as `create` checks one (a customer the caller may change).
 pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewContact>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
     kit::batch::<Contacts, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await

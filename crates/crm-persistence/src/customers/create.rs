@@ -41,15 +41,33 @@ pub(super) async fn create(db: &Db, ctx: &Ctx, input: NewCustomer) -> DomainResu
         };
     }
     let tx = crate::tx::begin(db).await?;
-    if let Some(d) = duplicates_by_keys(&tx, &keys, None).await?.first() {
-        return Err(duplicate_error(d));
-    }
-    let model = new_customer(&tx, ctx, input).await?;
-    Customer::insert(customer::ActiveModel::from(model.clone())).exec_without_returning(&tx).await.map_err(db_err)?;
-    let v = view(&tx, model).await?;
-    audit::record(&tx, ctx, "customers", v.id, "create", &Value::Null, &json!(v)).await?;
+    let v = create_in(&tx, ctx, input).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(v)
+}
+
+/// A customer made inside the caller's transaction (SQLite's create, a lead's
+/// conversion): the duplicate check, the row and its log entry. On PostgreSQL a customer
+/// committed meanwhile with the same keys meets the unique keys; the caller, once its
+/// transaction is gone, names it with `explain_refusal`.
+pub(crate) async fn create_in(tx: &crate::tx::Tx, ctx: &Ctx, input: NewCustomer) -> DomainResult<CustomerView> {
+    let input = input.validate()?;
+    let keys = duplicate_keys(Some(&input.name), input.phone.as_deref(), input.email.as_deref());
+    if let Some(d) = duplicates_by_keys(tx, &keys, None).await?.first() {
+        return Err(duplicate_error(d));
+    }
+    let model = new_customer(tx, ctx, input).await?;
+    Customer::insert(customer::ActiveModel::from(model.clone())).exec_without_returning(tx).await.map_err(db_err)?;
+    let v = view(tx, model).await?;
+    audit::record(tx, ctx, "customers", v.id, "create", &Value::Null, &json!(v)).await?;
+    Ok(v)
+}
+
+/// A unique key's refusal of `create_in`, as the 409 naming the customer that won the
+/// race; any other error as it was.
+pub(crate) async fn explain_refusal(db: &Db, e: DomainError, input: &NewCustomer) -> DomainError {
+    let keys = duplicate_keys(Some(input.name.trim()), input.phone.as_deref(), input.email.as_deref());
+    refused_as_duplicate(db, e, &keys, None).await
 }
 
 /// Inserts a new record and its `create` entry as one statement on PostgreSQL, unless

@@ -31,6 +31,8 @@ pub struct FollowUpView {
     pub id: Uuid,
     pub customer_id: Uuid,
     pub contact_id: Option<Uuid>,
+    /// The opportunity it works, one of the customer's.
+    pub opportunity_id: Option<Uuid>,
     /// Code of the `follow_up_type` dictionary.
     pub kind: String,
     pub content: String,
@@ -49,6 +51,7 @@ impl From<follow_up::Model> for FollowUpView {
             id: m.id,
             customer_id: m.customer_id,
             contact_id: m.contact_id,
+            opportunity_id: m.opportunity_id,
             kind: m.kind,
             content: m.content,
             occurred_at: m.occurred_at,
@@ -105,6 +108,7 @@ pub fn spec() -> ListSpec<FollowUp> {
         filters: vec![
             f("customer_id", C::CustomerId, FieldKind::Uuid, false),
             f("contact_id", C::ContactId, FieldKind::Uuid, false),
+            f("opportunity_id", C::OpportunityId, FieldKind::Uuid, false),
             f("kind", C::Kind, FieldKind::Text, false),
             f("owner_id", C::OwnerId, FieldKind::Uuid, false),
             f("occurred_at", C::OccurredAt, FieldKind::Timestamp, true),
@@ -136,6 +140,18 @@ async fn check_refs(tx: &crate::tx::Tx, customer_id: Uuid, input: &NewFollowUp) 
             .map_err(db_err)?;
         if ok == 0 {
             v.add("contact_id", "not_found", "no such contact of this customer");
+        }
+    }
+    if let Some(oid) = input.opportunity_id {
+        // The customer's scope was checked; its opportunities are the follow-up's to name.
+        let ok = policy::live::<crate::opportunities::entities::opportunity::Entity>()
+            .filter(crate::opportunities::entities::opportunity::Column::Id.eq(oid))
+            .filter(crate::opportunities::entities::opportunity::Column::CustomerId.eq(customer_id))
+            .count(tx)
+            .await
+            .map_err(db_err)?;
+        if ok == 0 {
+            v.add("opportunity_id", "not_found", "no such opportunity of this customer");
         }
     }
     if !input.participant_ids.is_empty() {
@@ -215,6 +231,7 @@ async fn build(tx: &Tx, ctx: &Ctx, input: NewFollowUp) -> DomainResult<follow_up
 fn fill(row: follow_up::Model, f: NewFollowUp, now: chrono::DateTime<chrono::Utc>) -> follow_up::Model {
     follow_up::Model {
         contact_id: f.contact_id,
+        opportunity_id: f.opportunity_id,
         kind: f.kind,
         content: f.content,
         occurred_at: f.occurred_at.unwrap_or(now),
@@ -230,6 +247,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: FollowUpPatch, if_match
         let was = NewFollowUp {
             customer_id: current.customer_id,
             contact_id: current.contact_id,
+            opportunity_id: current.opportunity_id,
             kind: current.kind.clone(),
             content: current.content.clone(),
             occurred_at: Some(current.occurred_at),

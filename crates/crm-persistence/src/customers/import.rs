@@ -133,6 +133,7 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
                 id: Uuid::now_v7(),
                 customer_id: id,
                 contact_id: None,
+                opportunity_id: None,
                 kind: f.kind,
                 content: f.content,
                 occurred_at: f.occurred_at.unwrap_or(ctx.now),
@@ -238,6 +239,7 @@ fn check_row(ctx: &Ctx, row: ImportRow) -> DomainResult<Checked> {
             NewFollowUp {
                 customer_id: Uuid::nil(),
                 contact_id: None,
+                opportunity_id: None,
                 kind: f.kind,
                 content: f.content,
                 occurred_at: Some(f.occurred_at),

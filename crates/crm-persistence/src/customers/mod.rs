@@ -1,7 +1,7 @@
 //! Customers (CUS-1 to CUS-10): records, duplicate check, pools, contacts, follow-ups.
 pub mod collaborators;
 pub mod contacts;
-mod create;
+pub(crate) mod create;
 pub mod duplicates;
 pub mod entities;
 pub mod export;

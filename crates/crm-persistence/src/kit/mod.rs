@@ -228,10 +228,24 @@ where
     L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
 {
     let tx = crate::tx::begin(db).await?;
-    let row = build(&tx).await?;
-    let v = insert_new::<R, _>(&tx, ctx, row, link).await?;
+    let v = create_in::<R, _, _>(&tx, ctx, build, link).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(v)
+}
+
+/// `create_linked` inside a transaction the caller holds: a command that makes several
+/// records at once (a lead's conversion makes a customer, a contact and an opportunity)
+/// makes each as its own create would, and commits them together.
+pub async fn create_in<R, B, L>(tx: &Tx, ctx: &Ctx, build: B, link: L) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
+    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+{
+    let row = build(tx).await?;
+    insert_new::<R, _>(tx, ctx, row, link).await
 }
 
 /// Writes a new row built by the module, with its links, its `create` entry in the

@@ -334,6 +334,14 @@ async fn replace_lines(tx: &Tx, id: Uuid, rows: Vec<line::Model>) -> DomainResul
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: OpportunityInput) -> DomainResult<OpportunityView> {
+    let tx = crate::tx::begin(db).await?;
+    let v = create_in(&tx, ctx, input).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// `create` inside the caller's transaction (a lead's conversion).
+pub(crate) async fn create_in(tx: &Tx, ctx: &Ctx, input: OpportunityInput) -> DomainResult<OpportunityView> {
     let lines = Mutex::new(Vec::new());
     let build = async |tx: &Tx| {
         let stage = match input.stage_id {
@@ -377,7 +385,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: OpportunityInput) -> DomainResult
         replace_lines(tx, row.id, rows).await?;
         super::moves::record(tx, ctx, row.id, None, row.stage_id, None, None).await
     };
-    kit::create_linked::<Opportunities, _, _>(db, ctx, build, link).await
+    kit::create_in::<Opportunities, _, _>(tx, ctx, build, link).await
 }
 
 /// The input a stored opportunity was made from, for a patch to apply to.

@@ -23,6 +23,7 @@ const ENTITIES: Record<RecycleEntity, true> = {
   folders: true,
   pipeline_stages: true,
   opportunities: true,
+  leads: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
 
@@ -47,6 +48,7 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   folders: "folders",
   pipeline_stages: "pipeline-stages",
   opportunities: "opportunities",
+  leads: "leads",
 };
 
 export const recycleBinKeys = {

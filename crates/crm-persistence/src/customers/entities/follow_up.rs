@@ -1,6 +1,8 @@
 crate::record_table!("follow_ups" without created_by {
     pub customer_id: Uuid,
     pub contact_id: Option<Uuid>,
+    /// The opportunity it works, one of the customer's (SAL-4).
+    pub opportunity_id: Option<Uuid>,
     pub kind: String,
     pub content: String,
     pub occurred_at: DateTimeUtc,
