@@ -24,6 +24,7 @@ mod organisation;
 mod outage;
 mod pools;
 mod regions;
+mod reports;
 mod products;
 mod saved_views;
 mod sms;

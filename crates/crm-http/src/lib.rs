@@ -37,6 +37,7 @@ pub mod products;
 pub mod problem;
 pub mod rate_limit;
 pub mod regions;
+pub mod reports;
 pub mod request_log;
 pub mod saved_views;
 pub mod security_headers;

@@ -1810,6 +1810,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The forecast: open opportunities by the period they are expected to close in, with
+         *     their weighted amount (amount × probability), beside what was won in each period (by
+         *     when it closed). Periods are UTC; `from`/`to` bound them.
+         */
+        get: operations["forecast_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sales funnel: per open stage in board order, what is in it (count, amount,
+         *     weighted amount), how many got that far (in it, a later open stage, or won) and the
+         *     share of those that went on; won and lost totals and the win rate. `from`/`to` bound
+         *     when the opportunities were created.
+         */
+        get: operations["funnel_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Opportunities counted and added up by stage, owner, month created, the customer's
+         *     province, or product (by its lines' subtotals), the largest amount first. `from`/`to`
+         *     bound when the opportunities were created.
+         */
+        get: operations["opportunities_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -3326,6 +3390,95 @@ export interface components {
             opportunity_id?: string | null;
             participant_ids?: string[] | null;
         };
+        Forecast: {
+            period: components["schemas"]["Period"];
+            /** @description Oldest period first; periods with neither open nor won ones are left out. */
+            rows: components["schemas"]["ForecastRow"][];
+        };
+        ForecastRow: {
+            /** @example 80000.00 */
+            amount: string;
+            /**
+             * Format: int64
+             * @description Open opportunities expected to close in the period.
+             */
+            open_count: number;
+            /** @description `2026-12` or `2026-Q4` (UTC). */
+            period: string;
+            /**
+             * @description Σ amount × probability: what the period is expected to bring.
+             * @example 40000.00
+             */
+            weighted_amount: string;
+            /** @example 25000.00 */
+            won_amount: string;
+            /**
+             * Format: int64
+             * @description Won in the period (by when they were closed).
+             */
+            won_count: number;
+        };
+        Funnel: {
+            lost: components["schemas"]["Outcome"];
+            /** @description The open stages in board order. */
+            stages: components["schemas"]["FunnelStage"][];
+            /**
+             * @description won / (won + lost), to four places; null before any closed.
+             * @example 0.4000
+             */
+            win_rate?: string | null;
+            won: components["schemas"]["Outcome"];
+        };
+        FunnelStage: {
+            /** @example 120000.00 */
+            amount: string;
+            /**
+             * @description Of those, the share that got to the next stage (or won, after the last open
+             *     stage), to four places; null when none got this far.
+             * @example 0.6667
+             */
+            conversion_rate?: string | null;
+            /**
+             * Format: int64
+             * @description Open opportunities in the stage now.
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description Opportunities that got this far: in this stage, a later open one, or won.
+             */
+            reached: number;
+            stage: components["schemas"]["PipelineStage"];
+            /** @example 60000.00 */
+            weighted_amount: string;
+        };
+        /** @enum {string} */
+        GroupBy: "stage" | "owner" | "month" | "province" | "product";
+        GroupReport: {
+            group_by: components["schemas"]["GroupBy"];
+            /** @description The largest amount first. */
+            rows: components["schemas"]["GroupRow"][];
+        };
+        GroupRow: {
+            /**
+             * @description With `group_by=product`, the product's lines' subtotals.
+             * @example 120000.00
+             */
+            amount: string;
+            /** Format: int64 */
+            count: number;
+            /**
+             * @description The stage's, owner's or product's id, the month (`2026-12`), or the province;
+             *     null for opportunities without one (a customer with no province).
+             */
+            key?: string | null;
+            /** @description The stage's Chinese name, the owner's or product's name, the month or province. */
+            name?: string | null;
+            /** @description The stage's English name. */
+            name_en?: string | null;
+            /** @example 60000.00 */
+            weighted_amount: string;
+        };
         Health: {
             /** @example ok */
             status: string;
@@ -4328,6 +4481,12 @@ export interface components {
             /** Format: int32 */
             probability?: number | null;
             source?: string | null;
+        };
+        Outcome: {
+            /** @example 50000.00 */
+            amount: string;
+            /** Format: int64 */
+            count: number;
         };
         OwnerCount: {
             /** Format: int64 */
@@ -5539,6 +5698,8 @@ export interface components {
             /** @description Revoke every API token of the user as well (the other sessions end anyway). */
             revoke_api_tokens?: boolean;
         };
+        /** @enum {string} */
+        Period: "month" | "quarter";
         /**
          * @example {
          *       "action": "read",
@@ -21111,6 +21272,268 @@ export interface operations {
             };
             /** @description no token, or an invalid or expired one, or a session that has ended */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forecast_report: {
+        parameters: {
+            query?: {
+                /** @description month (default) or quarter. */
+                period?: components["schemas"]["Period"];
+                owner_id?: string;
+                customer_id?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                /** @description Matches the opportunity's name. */
+                q?: string;
+                /** @description The first day counted (see each report for which date). */
+                from?: string;
+                /** @description The last day counted. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    funnel_report: {
+        parameters: {
+            query?: {
+                owner_id?: string;
+                customer_id?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                /** @description Matches the opportunity's name. */
+                q?: string;
+                /** @description The first day counted (see each report for which date). */
+                from?: string;
+                /** @description The last day counted. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    opportunities_report: {
+        parameters: {
+            query: {
+                /** @description stage, owner, month (created), province (the customer's) or product (its lines). */
+                group_by: components["schemas"]["GroupBy"];
+                owner_id?: string;
+                customer_id?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                /** @description Matches the opportunity's name. */
+                q?: string;
+                /** @description The first day counted (see each report for which date). */
+                from?: string;
+                /** @description The last day counted. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupReport"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:read` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crm_domain::DomainResult;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
 use serde::Serialize;
@@ -15,6 +15,7 @@ use super::entities::opportunity::Column as C;
 use super::entities::stage::{self, Entity as Stage};
 use super::records::{Opportunities, OpportunityView};
 use super::stages::{view_of, StageView};
+use super::sums::{grouped, Measure, Sums};
 use crate::db::db_err;
 use crate::kit::{self, policy, Resource};
 use crate::listing::ListParams;
@@ -43,11 +44,8 @@ pub struct Board {
     pub columns: Vec<Column>,
 }
 
-/// Minor units with two places, half up.
-fn cents(minor: Decimal) -> Decimal {
-    let mut d = (minor / Decimal::ONE_HUNDRED).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    d.rescale(2);
-    d
+fn stage_table() -> sea_orm::sea_query::Alias {
+    sea_orm::sea_query::Alias::new("opportunities")
 }
 
 pub async fn board(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<Board> {
@@ -56,29 +54,11 @@ pub async fn board(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<B
     let filtered = kit::list_select::<Opportunities>(db, ctx, params).await?;
     let stages: Vec<stage::Model> = policy::live::<Stage>().order_by_asc(stage::Column::SortOrder).order_by_asc(stage::Column::Id).all(db).await.map_err(db_err)?;
 
-    let mut sums = filtered
-        .clone()
-        .select_only()
-        .column(C::StageId)
-        .column_as(Expr::col(C::Id).count(), "n")
-        // As text: PostgreSQL's sum is a numeric, SQLite's an integer; both print exactly.
-        .column_as(Expr::cust("CAST(SUM(amount_minor) AS TEXT)"), "amount")
-        .column_as(Expr::cust("CAST(SUM(amount_minor * probability) AS TEXT)"), "weighted")
-        .group_by(C::StageId);
-    QueryTrait::query(&mut sums).clear_order_by();
-    let number = |t: Option<String>| t.and_then(|t| t.parse::<Decimal>().ok());
-    let sums: HashMap<Uuid, (i64, Option<Decimal>, Option<Decimal>)> = sums
-        .into_tuple::<(Uuid, i64, Option<String>, Option<String>)>()
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|(s, n, a, w)| (s, (n, number(a), number(w))))
-        .collect();
+    let sums: HashMap<Uuid, Sums> = grouped::<Uuid>(db, filtered.clone(), Expr::col((stage_table(), C::StageId)).into(), Measure::Opportunity).await?.into_iter().collect();
 
     let mut rows = Vec::new();
     for s in &stages {
-        if sums.get(&s.id).is_none_or(|(n, _, _)| *n == 0) {
+        if sums.get(&s.id).is_none_or(|g| g.count == 0) {
             continue;
         }
         let mut cards = filtered.clone().filter(C::StageId.eq(s.id));
@@ -92,11 +72,11 @@ pub async fn board(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<B
     let columns = stages
         .into_iter()
         .map(|s| {
-            let (n, amount, weighted) = sums.get(&s.id).cloned().unwrap_or((0, None, None));
+            let g = sums.get(&s.id).cloned().unwrap_or_default();
             Column {
-                count: u64::try_from(n).unwrap_or(0),
-                amount: cents(amount.unwrap_or_default()),
-                weighted_amount: cents(weighted.unwrap_or_default() / Decimal::ONE_HUNDRED),
+                count: g.count,
+                amount: g.amount(),
+                weighted_amount: g.weighted_amount(),
                 items: by_stage.remove(&s.id).unwrap_or_default(),
                 stage: view_of(s),
             }

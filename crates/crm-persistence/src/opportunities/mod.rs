@@ -5,7 +5,9 @@ pub mod board;
 pub mod entities;
 pub mod moves;
 pub mod records;
+pub mod reports;
 pub mod stages;
+pub mod sums;
 
 pub use records::{Opportunities, OpportunityView};
 pub use stages::{PipelineStages, StageView};

@@ -1,0 +1,11 @@
+use crm_domain::permissions::{perms, Access};
+
+use super::handlers::*;
+use crate::guard::Routes;
+
+pub fn mount(r: &mut Routes) {
+    use Access::Perm as P;
+    r.op(P(perms::REPORTS_READ), funnel_report, __path_funnel_report)
+        .op(P(perms::REPORTS_READ), forecast_report, __path_forecast_report)
+        .op(P(perms::REPORTS_READ), opportunities_report, __path_opportunities_report);
+}

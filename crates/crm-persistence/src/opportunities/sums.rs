@@ -1,0 +1,80 @@
+//! Counting and adding up opportunities by a key (a stage, an owner, a month, a
+//! province, a product) in the database, exactly: sums travel as text, since
+//! PostgreSQL's SUM of a bigint is a numeric and SQLite's an integer.
+
+use crm_domain::DomainResult;
+use rust_decimal::{Decimal, RoundingStrategy};
+use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::{DbBackend, QuerySelect, QueryTrait, Select, TryGetable};
+
+use super::entities::opportunity::Entity as Opportunity;
+use crate::db::db_err;
+
+/// What a group adds up to, in minor units.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sums {
+    pub count: u64,
+    /// Σ amount, minor units.
+    pub amount: Decimal,
+    /// Σ amount × probability, minor units × percent.
+    pub weighted: Decimal,
+}
+
+impl Sums {
+    pub fn amount(&self) -> Decimal {
+        cents(self.amount)
+    }
+    pub fn weighted_amount(&self) -> Decimal {
+        cents(self.weighted / Decimal::ONE_HUNDRED)
+    }
+}
+
+/// Minor units as a decimal with two places, half up.
+pub fn cents(minor: Decimal) -> Decimal {
+    let mut d = (minor / Decimal::ONE_HUNDRED).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    d.rescale(2);
+    d
+}
+
+/// The opportunities' amounts (`amount_minor`), or their lines' (`opportunity_lines.subtotal_minor`)
+/// when grouped by product.
+pub enum Measure {
+    Opportunity,
+    Lines,
+}
+
+/// `select` (the scoped, filtered opportunities, maybe joined) grouped by `key`.
+pub async fn grouped<K: TryGetable>(db: &impl sea_orm::ConnectionTrait, select: Select<Opportunity>, key: SimpleExpr, measure: Measure) -> DomainResult<Vec<(K, Sums)>> {
+    let amount = match measure {
+        Measure::Opportunity => "\"opportunities\".\"amount_minor\"",
+        Measure::Lines => "\"opportunity_lines\".\"subtotal_minor\"",
+    };
+    let mut q = select
+        .select_only()
+        .column_as(key.clone(), "k")
+        .column_as(Expr::cust("COUNT(DISTINCT \"opportunities\".\"id\")"), "n")
+        .column_as(Expr::cust(format!("CAST(SUM({amount}) AS TEXT)")), "amount")
+        .column_as(Expr::cust(format!("CAST(SUM({amount} * \"opportunities\".\"probability\") AS TEXT)")), "weighted")
+        .group_by(key);
+    QueryTrait::query(&mut q).clear_order_by();
+    let number = |t: Option<String>| t.and_then(|t| t.parse::<Decimal>().ok()).unwrap_or_default();
+    Ok(q.into_tuple::<(K, i64, Option<String>, Option<String>)>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|(k, n, a, w)| (k, Sums { count: u64::try_from(n).unwrap_or(0), amount: number(a), weighted: number(w) }))
+        .collect())
+}
+
+/// A period of a date or time column as text: `2026-12` or `2026-Q4`, in UTC.
+pub fn period(backend: DbBackend, column: &str, quarter: bool) -> SimpleExpr {
+    let c = format!("\"opportunities\".\"{column}\"");
+    Expr::cust(match (backend, quarter) {
+        (DbBackend::Postgres, false) => format!("to_char({c} AT TIME ZONE 'UTC', 'YYYY-MM')"),
+        (DbBackend::Postgres, true) => format!("to_char({c} AT TIME ZONE 'UTC', 'YYYY-\"Q\"Q')"),
+        // SQLite keeps dates and times as ISO text, UTC: the year and month lead it.
+        (_, false) => format!("substr({c}, 1, 7)"),
+        (_, true) => format!("substr({c}, 1, 4) || '-Q' || ((CAST(substr({c}, 6, 2) AS INTEGER) + 2) / 3)"),
+    })
+}
