@@ -1,7 +1,7 @@
 //! The workbench: each card holds what the caller acts on, in their calendar and scope.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use chrono::{Duration, Timelike, Utc};
+use chrono::{Datelike, Duration, Timelike, Utc};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -97,4 +97,38 @@ dual_test!(workbench_cards_hold_what_to_do_today, |app| {
     }
     let (_, t) = app.post("/api/v1/api-tokens", &app.admin, json!({"name": "wb", "scopes": ["customers:read"]})).await;
     assert_eq!(app.get("/api/v1/workbench", t["token"].as_str().unwrap()).await.0, StatusCode::FORBIDDEN);
+});
+
+dual_test!(the_pipeline_cards_add_up_the_month, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, rep2) = app.user_with_role("rep2", "sales_rep", json!({})).await;
+    let (_, stages) = app.get("/api/v1/pipeline-stages?page_size=50", &app.admin).await;
+    let won = stages["items"].as_array().unwrap().iter().find(|s| s["kind"] == "won").unwrap()["id"].clone();
+    let (_, c) = app.post("/api/v1/customers", &rep, json!({"name": "管道客户"})).await;
+    let today = Utc::now().date_naive();
+    let month_end = (today.with_day(1).unwrap() + chrono::Months::new(1)).pred_opt().unwrap();
+    for (name, amount, date, stage) in [
+        ("本月到期", "1000", Some(month_end.to_string()), Value::Null),
+        ("已过期", "300", Some("2020-01-01".to_string()), Value::Null),
+        ("无日期", "200", None, Value::Null),
+        ("本月赢单", "5000", None, won.clone()),
+    ] {
+        let (s, o) = app.post("/api/v1/opportunities", &rep, json!({"customer_id": c["id"], "name": name, "amount": amount, "expected_close_date": date, "stage_id": stage})).await;
+        assert_eq!(s, StatusCode::CREATED, "{o}");
+    }
+    let (s, wb) = app.get("/api/v1/workbench", &rep).await;
+    assert_eq!(s, StatusCode::OK, "{wb}");
+    let pipeline = card(&wb, "opportunities.pipeline");
+    assert_eq!((pipeline["total"].as_u64(), pipeline["amount"].as_str(), pipeline["weighted_amount"].as_str()), (Some(3), Some("1500.00"), Some("150.00")));
+    assert_eq!(names(pipeline), vec!["本月到期", "已过期", "无日期"], "the largest first");
+    let closing = card(&wb, "opportunities.closing_this_month");
+    assert_eq!((names(closing), closing["amount"].as_str()), (vec!["本月到期"], Some("1000.00")));
+    assert_eq!(names(card(&wb, "opportunities.expired")), vec!["已过期"]);
+    let won_card = card(&wb, "opportunities.won_this_month");
+    assert_eq!((won_card["total"].as_u64(), won_card["amount"].as_str(), won_card.get("weighted_amount").is_none()), (Some(1), Some("5000.00"), true));
+    // Another rep's workbench counts none of it; the admin's team view counts it per owner.
+    assert_eq!(card(&app.get("/api/v1/workbench", &rep2).await.1, "opportunities.pipeline")["total"], 0);
+    let (_, team) = app.get("/api/v1/workbench?reach=team", &app.admin).await;
+    let p = card(&team, "opportunities.pipeline");
+    assert_eq!((p["total"].as_u64(), p["by_owner"][0]["owner_name"].as_str(), p["by_owner"][0]["count"].as_u64()), (Some(3), Some("rep"), Some(3)));
 });

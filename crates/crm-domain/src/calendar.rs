@@ -47,6 +47,20 @@ impl Calendar {
         self.midnight(date - Days::new(u64::from(date.weekday().num_days_from_monday())))
     }
 
+    /// The local date `at` falls on.
+    pub fn date(&self, at: DateTime<Utc>) -> NaiveDate {
+        at.with_timezone(&self.tz).date_naive()
+    }
+
+    /// The local month `at` falls in: its first day, and the first day of the next month
+    /// (dates, for date columns such as an expected close date), and its start as an instant.
+    pub fn month(&self, at: DateTime<Utc>) -> (NaiveDate, NaiveDate, DateTime<Utc>) {
+        let date = at.with_timezone(&self.tz).date_naive();
+        let first = date.with_day(1).unwrap_or(date);
+        let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
+        (first, next, self.midnight(first))
+    }
+
     /// `2026-12-06 15:04` in the user's zone, for people reading an export.
     pub fn format(&self, at: DateTime<Utc>) -> String {
         at.with_timezone(&self.tz).format("%Y-%m-%d %H:%M:%S").to_string()

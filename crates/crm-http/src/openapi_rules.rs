@@ -138,6 +138,33 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
     let codes = crm_domain::permissions::all_codes();
     vec![
         // Schema-specific rows first: the first row that fits a field is its rule.
+        // The sales pipeline (`crm_domain::opportunities`, `crm_domain::leads`).
+        ("name", &["NewOpportunity", "ConvertOpportunity"], nb(200)),
+        ("name", &["NewLead", "LeadPatch"], nb(100)),
+        ("name_zh", &[], nb(50)),
+        ("name_en", &[], nb(50)),
+        ("description", &["NewOpportunity", "OpportunityPatch"], len(2000)),
+        ("source", &["NewLead", "LeadPatch", "NewOpportunity", "OpportunityPatch"], len(50)),
+        ("lost_reason", &[], len(50)),
+        ("lost_note", &[], len(500)),
+        ("competitors", &[], len(500)),
+        ("note", &["StageMove"], len(500)),
+        ("company", &[], len(200)),
+        ("probability", &[], json!({"minimum": 0, "maximum": 100})),
+        ("sort_order", &["NewPipelineStage", "StagePatch"], json!({"minimum": 0, "maximum": 9999})),
+        ("amount", &[], amount()),
+        ("unit_price", &[], amount()),
+        ("quantity", &[], json!({"anyOf": [
+            {"type": "string", "pattern": "^[0-9]{1,10}(\\.[0-9]{1,4})?$", "example": "2.5"},
+            {"type": "integer", "minimum": 1, "maximum": 1_000_000_000},
+        ], "description": "a decimal string such as \"2.5\" (more than 0, at most four decimals), or a whole number"})),
+        ("discount_percent", &[], json!({"anyOf": [
+            {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9]{1,2})?$", "example": "10"},
+            {"type": "integer", "minimum": 0, "maximum": 100},
+        ], "description": "a percentage 0-100 as a decimal string such as \"12.5\", or a whole number"})),
+        ("lines", &[], json!({"maxItems": 200})),
+        ("lead_ids", &[], json!({"minItems": 1, "maxItems": 1000})),
+        ("items", &["LeadBatch"], json!({"maxItems": 1000})),
         // The SMTP settings (`crm_domain::mail::SmtpInput`) and their test.
         ("host", &["SmtpInput"], json!({"maxLength": 253, "pattern": "^ *[A-Za-z0-9.:\\[\\]-]+ *$"})),
         ("port", &["SmtpInput"], json!({"minimum": 1, "maximum": 65535})),

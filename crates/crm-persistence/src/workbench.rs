@@ -24,7 +24,7 @@ use crate::system::user_names::display_names;
 use crate::{Ctx, Db};
 
 /// Every module's cards, in the order the home page shows them.
-pub const CARDS: &[&[CardSpec]] = &[crate::customers::workbench::CARDS, RECENT];
+pub const CARDS: &[&[CardSpec]] = &[crate::customers::workbench::CARDS, crate::opportunities::workbench::CARDS, RECENT];
 
 /// Whose records the cards count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
@@ -44,6 +44,10 @@ pub struct Frame {
     pub today: (DateTime<Utc>, DateTime<Utc>),
     /// The user's local Monday 00:00.
     pub week_start: DateTime<Utc>,
+    /// The user's date today (for date columns such as an expected close date).
+    pub date: chrono::NaiveDate,
+    /// The user's month: its first day, the next month's first day, and its start.
+    pub month: (chrono::NaiveDate, chrono::NaiveDate, DateTime<Utc>),
     /// How far ahead a warning looks, in days (customers about to return to the pool).
     pub horizon_days: i64,
     /// Items listed per card.
@@ -52,7 +56,7 @@ pub struct Frame {
 
 impl Frame {
     pub fn new(reach: Reach, calendar: Calendar, now: DateTime<Utc>, horizon_days: i64, limit: u64) -> Self {
-        Self { reach, now, today: calendar.day(now), week_start: calendar.week_start(now), horizon_days, limit }
+        Self { reach, now, today: calendar.day(now), week_start: calendar.week_start(now), date: calendar.date(now), month: calendar.month(now), horizon_days, limit }
     }
 }
 
@@ -78,6 +82,15 @@ pub struct Card {
     pub items: Vec<CardItem>,
     /// With `reach=team`: the total split by owner, largest first (at most 20 owners).
     pub by_owner: Vec<OwnerCount>,
+    /// For a card about money (the pipeline, what was won): its records' amounts added up
+    /// (whatever their currency); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, example = "125000.00")]
+    pub amount: Option<rust_decimal::Decimal>,
+    /// Σ amount × probability, where that means something (open opportunities).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, example = "62500.00")]
+    pub weighted_amount: Option<rust_decimal::Decimal>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -167,7 +180,7 @@ where
     for c in &mut by_owner {
         c.owner_name = names.get(&c.owner_id).cloned().unwrap_or_default();
     }
-    Ok(Card { key: String::new(), total, items, by_owner })
+    Ok(Card { key: String::new(), total, items, by_owner, amount: None, weighted_amount: None })
 }
 
 const RECENT: &[CardSpec] = &[CardSpec { key: "recent.changed_by_me", needs: None, build: |db, ctx, frame| Box::pin(changed_by_me(db, ctx, frame)) }];
@@ -206,5 +219,5 @@ async fn changed_by_me(db: &Db, ctx: &Ctx, frame: &Frame) -> DomainResult<Card> 
         })
         .take(usize::try_from(frame.limit).unwrap_or(10))
         .collect();
-    Ok(Card { key: String::new(), total: items.len() as u64, items, by_owner: Vec::new() })
+    Ok(Card { key: String::new(), total: items.len() as u64, items, by_owner: Vec::new(), amount: None, weighted_amount: None })
 }

@@ -2447,6 +2447,12 @@ export interface components {
             weighted_amount: string;
         };
         Card: {
+            /**
+             * @description For a card about money (the pipeline, what was won): its records' amounts added up
+             *     (whatever their currency); absent otherwise.
+             * @example 125000.00
+             */
+            amount?: string | null;
             /** @description With `reach=team`: the total split by owner, largest first (at most 20 owners). */
             by_owner: components["schemas"]["OwnerCount"][];
             items: components["schemas"]["CardItem"][];
@@ -2462,6 +2468,11 @@ export interface components {
              * @description How many records the card holds; `items` lists the first of them.
              */
             total: number;
+            /**
+             * @description Σ amount × probability, where that means something (open opportunities).
+             * @example 62500.00
+             */
+            weighted_amount?: string | null;
         };
         CardItem: {
             /**
@@ -2715,11 +2726,8 @@ export interface components {
          *     }
          */
         ConvertOpportunity: {
-            /**
-             * @description A decimal string; 0 when absent.
-             * @example 50000.00
-             */
-            amount?: string | null;
+            /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
+            amount?: string | number | null;
             currency?: string | null;
             /** Format: date */
             expected_close_date?: string | null;
@@ -4058,12 +4066,8 @@ export interface components {
          *     }
          */
         NewOpportunity: {
-            /**
-             * @description A decimal string; with lines it is their total (absent, or equal to it); 0 when
-             *     absent without lines.
-             * @example 3333.31
-             */
-            amount?: string | null;
+            /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
+            amount?: string | number | null;
             /** @description At most 500 characters. */
             competitors?: string | null;
             /**
@@ -4119,26 +4123,17 @@ export interface components {
          *     }
          */
         NewOpportunityLine: {
-            /**
-             * @description A decimal string, 0–100 with at most two decimals; 0 when absent.
-             * @example 10
-             */
-            discount_percent?: string;
+            /** @description a percentage 0-100 as a decimal string such as "12.5", or a whole number */
+            discount_percent?: string | number;
             /**
              * Format: uuid
              * @description A product in the catalogue (a deleted one is refused).
              */
             product_id: string;
-            /**
-             * @description A decimal string; more than 0, at most four decimals, at most 1,000,000,000.
-             * @example 3
-             */
-            quantity: string;
-            /**
-             * @description A decimal string; ≥ 0, at most two decimals.
-             * @example 1234.56
-             */
-            unit_price: string;
+            /** @description a decimal string such as "2.5" (more than 0, at most four decimals), or a whole number */
+            quantity: string | number;
+            /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
+            unit_price: string | number;
         };
         /**
          * @example {
@@ -4465,8 +4460,8 @@ export interface components {
          *     }
          */
         OpportunityPatch: {
-            /** @example 5000.00 */
-            amount?: string | null;
+            /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
+            amount?: string | number | null;
             competitors?: string | null;
             /** Format: uuid */
             contact_id?: string | null;

@@ -7,6 +7,7 @@ pub mod moves;
 pub mod records;
 pub mod reports;
 pub mod stages;
+pub mod workbench;
 pub mod sums;
 
 pub use records::{Opportunities, OpportunityView};

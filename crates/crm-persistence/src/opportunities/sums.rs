@@ -78,3 +78,16 @@ pub fn period(backend: DbBackend, column: &str, quarter: bool) -> SimpleExpr {
         (_, true) => format!("substr({c}, 1, 4) || '-Q' || ((CAST(substr({c}, 6, 2) AS INTEGER) + 2) / 3)"),
     })
 }
+
+/// `select` (the scoped, filtered opportunities) added up as a whole.
+pub async fn total(db: &impl sea_orm::ConnectionTrait, select: Select<Opportunity>) -> DomainResult<Sums> {
+    let mut q = select
+        .select_only()
+        .column_as(Expr::cust("COUNT(*)"), "n")
+        .column_as(Expr::cust("CAST(SUM(\"opportunities\".\"amount_minor\") AS TEXT)"), "amount")
+        .column_as(Expr::cust("CAST(SUM(\"opportunities\".\"amount_minor\" * \"opportunities\".\"probability\") AS TEXT)"), "weighted");
+    QueryTrait::query(&mut q).clear_order_by();
+    let number = |t: Option<String>| t.and_then(|t| t.parse::<Decimal>().ok()).unwrap_or_default();
+    let row = q.into_tuple::<(i64, Option<String>, Option<String>)>().one(db).await.map_err(db_err)?;
+    Ok(row.map(|(n, a, w)| Sums { count: u64::try_from(n).unwrap_or(0), amount: number(a), weighted: number(w) }).unwrap_or_default())
+}
