@@ -1,8 +1,8 @@
 import { createElement, type ReactNode } from "react";
-import { AppstoreOutlined, ClockCircleOutlined, ExclamationCircleOutlined, HistoryOutlined, UserAddOutlined, WarningOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, CalendarOutlined, ClockCircleOutlined, ExclamationCircleOutlined, FundOutlined, HistoryOutlined, TrophyOutlined, UserAddOutlined, WarningOutlined } from "@ant-design/icons";
 import type { PermissionCode } from "../../api/types";
 import type { TimeStyle } from "./relativeTime";
-import { customerListUrl, weekStartDate, type ListScope } from "./viewAll";
+import { customerListUrl, opportunityListUrl, weekStartDate, type ListScope } from "./viewAll";
 
 // The home page's card registry. The server decides which cards a user gets (by permission) and
 // what is in them; the SPA decides how each looks and what it offers. A module that adds a card on
@@ -74,6 +74,38 @@ const CARDS: CardDefinition[] = [
     tone: "normal",
     time: "ago",
     viewAll: (c) => customerListUrl({ created_at_from: weekStartDate(c.now, c.zone), sort: "-created_at" }, c),
+  },
+  {
+    key: "opportunities.closing_this_month",
+    ...texts("opportunities.closing_this_month"),
+    icon: createElement(CalendarOutlined),
+    tone: "warning",
+    time: "due",
+    viewAll: (c) => opportunityListUrl({ status: "open", sort: "expected_close_date" }, c),
+  },
+  {
+    key: "opportunities.expired",
+    ...texts("opportunities.expired"),
+    icon: createElement(ExclamationCircleOutlined),
+    tone: "danger",
+    time: "overdue",
+    viewAll: (c) => opportunityListUrl({ expired: "true", sort: "expected_close_date" }, c),
+  },
+  {
+    key: "opportunities.pipeline",
+    ...texts("opportunities.pipeline"),
+    icon: createElement(FundOutlined),
+    tone: "normal",
+    time: "due",
+    viewAll: (c) => opportunityListUrl({ status: "open", sort: "-amount" }, c),
+  },
+  {
+    key: "opportunities.won_this_month",
+    ...texts("opportunities.won_this_month"),
+    icon: createElement(TrophyOutlined),
+    tone: "normal",
+    time: "ago",
+    viewAll: (c) => opportunityListUrl({ status: "won", sort: "-updated_at" }, c),
   },
   {
     key: "recent.changed_by_me",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerListUrl, dateIn, weekStartDate } from "./viewAll";
+import { customerListUrl, dateIn, opportunityListUrl, weekStartDate } from "./viewAll";
 
 describe("customer list links", () => {
   it("names the quick filter, and whose customers: mine, the team's, one rep's", () => {
@@ -21,5 +21,13 @@ describe("customer list links", () => {
 
   it("puts a week start date in the list's created_at_from", () => {
     expect(customerListUrl({ created_at_from: "2026-11-30", sort: "-created_at" }, { reach: "mine" })).toBe("/customers?created_at_from=2026-11-30&pool=mine&sort=-created_at");
+  });
+});
+
+describe("opportunityListUrl", () => {
+  it("narrows mine to the user and the team to one rep when asked", () => {
+    expect(opportunityListUrl({ status: "open", sort: "-amount" }, { reach: "mine", userId: "u1" })).toBe("/opportunities?status=open&owner_id=u1&sort=-amount");
+    expect(opportunityListUrl({ expired: "true" }, { reach: "team", userId: "u1" })).toBe("/opportunities?expired=true");
+    expect(opportunityListUrl({ status: "won" }, { reach: "team", userId: "u1", ownerId: "u2" })).toBe("/opportunities?status=won&owner_id=u2");
   });
 });

@@ -9,6 +9,8 @@ export type ListScope = {
   reach: Reach;
   /** One rep of the team (the card's per-owner breakdown). */
   ownerId?: string;
+  /** The signed-in user: "mine" on a list that filters by owner. */
+  userId?: string;
 };
 
 export type CustomerListLink = {
@@ -40,4 +42,22 @@ export function customerListUrl(link: CustomerListLink, scope: ListScope): strin
   else params.set("pool", scope.reach === "mine" ? "mine" : "all");
   if (link.sort) params.set("sort", link.sort);
   return `/customers?${params.toString()}`;
+}
+
+/** The opportunity list's filters a card's link sets. */
+export type OpportunityListLink = {
+  status?: "open" | "won" | "lost";
+  expired?: "true";
+  sort?: string;
+};
+
+/** The opportunity list's address for `link`, narrowed to whose records the card counted. */
+export function opportunityListUrl(link: OpportunityListLink, scope: ListScope): string {
+  const params = new URLSearchParams();
+  if (link.status) params.set("status", link.status);
+  if (link.expired) params.set("expired", link.expired);
+  const owner = scope.ownerId ?? (scope.reach === "mine" ? scope.userId : undefined);
+  if (owner) params.set("owner_id", owner);
+  if (link.sort) params.set("sort", link.sort);
+  return `/opportunities?${params.toString()}`;
 }

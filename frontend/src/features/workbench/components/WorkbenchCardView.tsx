@@ -9,6 +9,7 @@ import { usePermission } from "../../auth/api";
 import type { WorkbenchCard, WorkbenchItem } from "../api";
 import { cardDefinition, fallbackTitle, type CardContext } from "../cards";
 import { relativeTime, timeText } from "../relativeTime";
+import { formatMoney } from "../../products/money";
 import { OwnerBreakdown } from "./OwnerBreakdown";
 import { loadFollowUpComposer } from "./followUpComposerChunk";
 
@@ -97,6 +98,12 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
         ) : undefined
       }
     >
+      {card.amount != null && (
+        <Text type="secondary" style={{ display: "block", fontSize: 12, marginBottom: 4 }} data-testid="workbench-card-amount">
+          {t("workbench:amount", { amount: formatMoney(card.amount, null, i18n.language) })}
+          {card.weighted_amount != null && ` · ${t("workbench:weightedAmount", { amount: formatMoney(card.weighted_amount, null, i18n.language) })}`}
+        </Text>
+      )}
       {card.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(definition.empty, { defaultValue: t("workbench:cards.genericEmpty") })} style={{ margin: "8px 0" }} />
       ) : (

@@ -89,7 +89,7 @@ export function WorkbenchPage() {
   };
 
   const cards = useMemo(() => [...(workbench.data?.cards ?? [])].sort((a, b) => cardOrder(a.key) - cardOrder(b.key)), [workbench.data]);
-  const context: CardContext = { reach, now, zone };
+  const context: CardContext = { reach, now, zone, userId: me?.id };
   const name = me?.display_name || me?.username || "";
   const today = new Intl.DateTimeFormat(i18n.language, { timeZone: zone, dateStyle: "full" }).format(now);
   const total = (key: string) => cards.find((c) => c.key === key)?.total;
