@@ -166,7 +166,7 @@ pub const RESOURCES: &[Resource] = &[
         patch: || (json!({"competitors": "金蝶、用友"}), "competitors"),
         owned: true,
         batch: None,
-        export: false,
+        export: true,
         readable_when_deleted: false,
     },
     Resource {
@@ -177,7 +177,7 @@ pub const RESOURCES: &[Resource] = &[
         patch: || (json!({"title": "采购经理"}), "title"),
         owned: true,
         batch: Some("name"),
-        export: false,
+        export: true,
         readable_when_deleted: false,
     },
     Resource {

@@ -215,6 +215,8 @@ pub mod perms {
     pub const OPPORTUNITIES_UPDATE: Perm = Perm::new("opportunities", "update");
     pub const OPPORTUNITIES_DELETE: Perm = Perm::new("opportunities", "delete");
     pub const REPORTS_READ: Perm = Perm::new("reports", "read");
+    pub const LEADS_EXPORT: Perm = Perm::new("leads", "export");
+    pub const OPPORTUNITIES_EXPORT: Perm = Perm::new("opportunities", "export");
     pub const LEADS_READ: Perm = Perm::new("leads", "read");
     pub const LEADS_CREATE: Perm = Perm::new("leads", "create");
     pub const LEADS_UPDATE: Perm = Perm::new("leads", "update");

@@ -1161,6 +1161,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole filtered list as CSV (streamed) or XLSX, with the list's filters, `q` and
+         *     `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+         *     keeps field names, codes and UTC.
+         */
+        get: operations["export_leads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads/{id}": {
         parameters: {
             query?: never;
@@ -1415,6 +1436,27 @@ export interface paths {
          *     `page` and `sort` do not apply here.
          */
         get: operations["opportunity_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole filtered list as CSV (streamed) or XLSX, with the list's filters, `q` and
+         *     `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+         *     keeps field names, codes and UTC.
+         */
+        get: operations["export_opportunities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -16167,6 +16209,116 @@ export interface operations {
             };
         };
     };
+    export_leads: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                /** @description new, contacted, qualified, unqualified or converted. */
+                status?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                province?: string;
+                city?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+                /** @description true: the lead pool only (nobody's leads); false: owned leads only. */
+                pool?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `leads:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_lead: {
         parameters: {
             query?: never;
@@ -18001,6 +18153,119 @@ export interface operations {
                 };
             };
             /** @description the caller's roles (or the API token's scopes) lack `opportunities:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_opportunities: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                stage_id?: string;
+                /** @description open, won or lost. */
+                status?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                expected_close_date_from?: string;
+                expected_close_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+                /** @description true: open ones whose expected close date has passed (SAL-5); false: the others. */
+                expired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `opportunities:export` */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::ReqCtx;
+use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
@@ -49,6 +50,18 @@ pub async fn list_leads(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -
 pub async fn create_lead(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<LeadInput>) -> ApiResult<HttpResponse> {
     let l = records::create(&state.db, &ctx.0, body.0).await?;
     Ok(created(&l, format!("/api/v1/leads/{}", l.id), Some(l.version)))
+}
+
+/// The whole filtered list as CSV (streamed) or XLSX, with the list's filters, `q` and
+/// `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+/// keeps field names, codes and UTC.
+#[utoipa::path(get, path = "/api/v1/leads/export", tag = "leads", security(("bearer" = [])), params(ExportFormat, LeadFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_leads(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = crm_persistence::leads::export::start(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "leads", ctx.0.now))
 }
 
 crate::batch_endpoint!(

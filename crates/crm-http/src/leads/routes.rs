@@ -11,6 +11,8 @@ pub fn mount(r: &mut Routes) {
         .sorted_by(kit::sort_names::<Leads>)
         .op(P(perms::LEADS_CREATE), create_lead, __path_create_lead)
         .op(P(perms::LEADS_CREATE), batch_leads, __path_batch_leads)
+        .op(P(perms::LEADS_EXPORT), export_leads, __path_export_leads)
+        .sorted_by(kit::sort_names::<Leads>)
         .op(P(perms::LEADS_TRANSFER), assign_leads, __path_assign_leads)
         .op(P(perms::LEADS_READ), get_lead, __path_get_lead)
         .op(P(perms::LEADS_UPDATE), update_lead, __path_update_lead)

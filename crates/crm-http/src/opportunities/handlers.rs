@@ -9,6 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::ReqCtx;
+use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
@@ -106,6 +107,18 @@ pub async fn list_opportunities(state: web::Data<AppState>, ctx: ReqCtx, q: List
     responses((status = 200, body = Board)))]
 pub async fn opportunity_board(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&board::board(&state.db, &ctx.0, q.0).await?, None))
+}
+
+/// The whole filtered list as CSV (streamed) or XLSX, with the list's filters, `q` and
+/// `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+/// keeps field names, codes and UTC.
+#[utoipa::path(get, path = "/api/v1/opportunities/export", tag = "opportunities", security(("bearer" = [])), params(ExportFormat, OpportunityFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_opportunities(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = crm_persistence::opportunities::export::start(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "opportunities", ctx.0.now))
 }
 
 /// A new opportunity on a customer the caller may change (404 otherwise), in the first

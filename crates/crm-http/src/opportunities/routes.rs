@@ -16,6 +16,8 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::OPPORTUNITIES_READ), list_opportunities, __path_list_opportunities)
         .sorted_by(kit::sort_names::<Opportunities>)
         .op(P(perms::OPPORTUNITIES_READ), opportunity_board, __path_opportunity_board)
+        .op(P(perms::OPPORTUNITIES_EXPORT), export_opportunities, __path_export_opportunities)
+        .sorted_by(kit::sort_names::<Opportunities>)
         .op(P(perms::OPPORTUNITIES_CREATE), create_opportunity, __path_create_opportunity)
         .op(P(perms::OPPORTUNITIES_READ), get_opportunity, __path_get_opportunity)
         .op(P(perms::OPPORTUNITIES_UPDATE), update_opportunity, __path_update_opportunity)

@@ -3,6 +3,7 @@
 
 pub mod convert;
 pub mod entities;
+pub mod export;
 pub mod pool;
 pub mod records;
 

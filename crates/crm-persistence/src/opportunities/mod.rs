@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod entities;
+pub mod export;
 pub mod moves;
 pub mod records;
 pub mod reports;
