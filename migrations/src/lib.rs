@@ -36,6 +36,7 @@ mod m20261209_000000_drive;
 mod m20261210_000000_opportunities;
 mod m20261210_000001_leads;
 mod m20261210_000002_follow_up_opportunities;
+mod m20261210_000003_sales_plans_weekly_reports;
 
 pub struct Migrator;
 
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000000_opportunities::Migration),
             Box::new(m20261210_000001_leads::Migration),
             Box::new(m20261210_000002_follow_up_opportunities::Migration),
+            Box::new(m20261210_000003_sales_plans_weekly_reports::Migration),
         ]
     }
 }

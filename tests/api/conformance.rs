@@ -181,6 +181,28 @@ pub const RESOURCES: &[Resource] = &[
         readable_when_deleted: false,
     },
     Resource {
+        entity: "sales_plans",
+        path: "/api/v1/sales-plans",
+        module: "sales_plans",
+        create: |n| json!({"period": format!("{}-{:02}", 2030 + n / 12, n % 12 + 1), "target_amount": "100000.00", "planned_customers": 5}),
+        patch: || (json!({"content": "重点推进华东区"}), "content"),
+        owned: true,
+        batch: None,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
+        entity: "weekly_reports",
+        path: "/api/v1/weekly-reports",
+        module: "sales_plans",
+        create: |n| json!({"week": format!("{}-W{:02}", 2030 + n / 52, n % 52 + 1), "summary": format!("第 {n} 周：拜访客户 3 家")}),
+        patch: || (json!({"next_week_plan": "跟进报价"}), "next_week_plan"),
+        owned: true,
+        batch: None,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
         entity: "folders",
         path: "/api/v1/folders",
         module: "files",
@@ -323,7 +345,7 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
     assert_eq!(app.get(path, &app.admin).await.1["total"].as_u64(), total.as_u64().map(|t| t + 1), "{}", r.entity);
 
     // Without the permission: 403 on every route of the resource.
-    let outsider = user_with(app, &format!("{}-outsider", r.module.replace('_', "-")), json!(["dictionaries:read"]), "all").await;
+    let outsider = user_with(app, &format!("{}-outsider", r.entity.replace('_', "-")), json!(["dictionaries:read"]), "all").await;
     for (method, p) in [(Method::GET, path.to_string()), (Method::GET, one.clone()), (Method::POST, path.to_string()), (Method::PATCH, one.clone()), (Method::DELETE, one.clone())] {
         let sent = if method == Method::GET || method == Method::DELETE { None } else { Some(body(app, r, 300, &app.admin).await) };
         let (s, e) = app.call(method.clone(), &p, &outsider, sent).await;
@@ -340,8 +362,8 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
             all.push(format!("{m}:export"));
         }
         let all = json!(all);
-        let rep_a = user_with(app, &format!("{}-rep-a", m.replace('_', "-")), all.clone(), "self").await;
-        let rep_b = user_with(app, &format!("{}-rep-b", m.replace('_', "-")), all, "self").await;
+        let rep_a = user_with(app, &format!("{}-rep-a", r.entity.replace('_', "-")), all.clone(), "self").await;
+        let rep_b = user_with(app, &format!("{}-rep-b", r.entity.replace('_', "-")), all, "self").await;
         let mine = create(app, r, &rep_a, 400).await;
         let theirs = format!("{path}/{}", mine["id"].as_str().unwrap());
         assert_eq!(app.get(&theirs, &rep_a).await.0, StatusCode::OK, "{}", r.entity);

@@ -22,6 +22,7 @@ mod opportunities;
 mod mechanisms;
 mod organisation;
 mod outage;
+mod plans;
 mod pools;
 mod regions;
 mod reports;

@@ -21,6 +21,7 @@ pub mod mail;
 pub mod money;
 pub mod opportunities;
 pub mod patch;
+pub mod plans;
 pub mod regions;
 pub mod permissions;
 pub mod products;

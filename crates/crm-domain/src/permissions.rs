@@ -214,6 +214,10 @@ pub mod perms {
     pub const OPPORTUNITIES_CREATE: Perm = Perm::new("opportunities", "create");
     pub const OPPORTUNITIES_UPDATE: Perm = Perm::new("opportunities", "update");
     pub const OPPORTUNITIES_DELETE: Perm = Perm::new("opportunities", "delete");
+    pub const SALES_PLANS_READ: Perm = Perm::new("sales_plans", "read");
+    pub const SALES_PLANS_CREATE: Perm = Perm::new("sales_plans", "create");
+    pub const SALES_PLANS_UPDATE: Perm = Perm::new("sales_plans", "update");
+    pub const SALES_PLANS_DELETE: Perm = Perm::new("sales_plans", "delete");
     pub const REPORTS_READ: Perm = Perm::new("reports", "read");
     pub const LEADS_EXPORT: Perm = Perm::new("leads", "export");
     pub const OPPORTUNITIES_EXPORT: Perm = Perm::new("opportunities", "export");

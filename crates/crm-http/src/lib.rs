@@ -31,6 +31,7 @@ pub mod opportunities;
 pub use crm_domain::amount as money;
 pub mod openapi;
 pub mod openapi_rules;
+pub mod plans;
 /// PATCH fields that tell absent from null.
 pub use crm_domain::patch;
 pub mod products;

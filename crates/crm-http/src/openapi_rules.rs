@@ -163,6 +163,13 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
             {"type": "integer", "minimum": 0, "maximum": 100},
         ], "description": "a percentage 0-100 as a decimal string such as \"12.5\", or a whole number"})),
         ("lines", &[], json!({"maxItems": 200})),
+        ("summary", &[], json!({"maxLength": 5000, "minLength": 1, "pattern": NON_BLANK_TEXT})),
+        ("next_week_plan", &[], len(5000)),
+        ("comment", &["ReportComment"], json!({"maxLength": 2000, "minLength": 1, "pattern": NON_BLANK_TEXT})),
+        ("period", &["NewSalesPlan"], json!({"pattern": "^ *[0-9]{4}(-(0[1-9]|1[0-2]|Q[1-4]))? *$"})),
+        ("week", &["NewWeeklyReport"], json!({"pattern": "^ *[0-9]{4}-W[0-9]{2} *$"})),
+        ("target_amount", &[], amount()),
+        ("planned_customers", &[], json!({"minimum": 0, "maximum": 100000})),
         ("lead_ids", &[], json!({"minItems": 1, "maxItems": 1000})),
         ("items", &["LeadBatch"], json!({"maxItems": 1000})),
         // The SMTP settings (`crm_domain::mail::SmtpInput`) and their test.

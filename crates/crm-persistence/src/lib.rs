@@ -26,6 +26,7 @@ pub mod notifications;
 pub mod opportunities;
 pub mod login_throttle;
 pub mod passwords;
+pub mod plans;
 pub mod products;
 pub mod recycle;
 pub mod registry;

@@ -24,6 +24,7 @@ pub const MODULES: &[&[Restorable]] = &[
     crate::opportunities::stages::RESTORABLE,
     crate::opportunities::records::RESTORABLE,
     crate::leads::RESTORABLE,
+    crate::plans::RESTORABLE,
 ];
 
 pub fn restorable() -> impl Iterator<Item = &'static Restorable> {

@@ -24,6 +24,8 @@ const ENTITIES: Record<RecycleEntity, true> = {
   pipeline_stages: true,
   opportunities: true,
   leads: true,
+  sales_plans: true,
+  weekly_reports: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
 
@@ -49,6 +51,8 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   pipeline_stages: "pipeline-stages",
   opportunities: "opportunities",
   leads: "leads",
+  sales_plans: "sales-plans",
+  weekly_reports: "weekly-reports",
 };
 
 export const recycleBinKeys = {

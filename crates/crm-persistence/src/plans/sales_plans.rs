@@ -1,0 +1,150 @@
+//! Sales plans [销售计划] on the resource kit: a target per person and period (a month, a
+//! quarter or a year), seen and kept by the owner's data scope; one per person and period.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use crm_domain::money::from_minor;
+use crm_domain::plans::{check_plan, CheckedPlan, SalesPlanInput, SalesPlanPatch};
+use crm_domain::{DomainError, DomainResult};
+use rust_decimal::Decimal;
+use sea_orm::{ColumnTrait, ConnectionTrait, Order, QueryFilter, Select};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::entities::plan::{self, Column as C, Entity as Plan};
+use crate::db::db_err;
+use crate::kit::restore::Restorable;
+use crate::kit::{self, policy, Policy, Resource};
+use crate::listing::{FieldKind, Filter, ListSpec};
+use crate::scope::ScopedEntity;
+use crate::tx::Tx;
+use crate::{Ctx, Db};
+
+crate::soft_delete!(Plan, "sales_plans", Period);
+
+pub const RESTORABLE: Restorable = Restorable::plain::<Plan>();
+
+impl ScopedEntity for Plan {
+    fn id_column() -> C {
+        C::Id
+    }
+    fn owner_column() -> C {
+        C::OwnerId
+    }
+    fn deleted_at_column() -> C {
+        C::DeletedAt
+    }
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = SalesPlan, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ed0", "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01", "owner_name": "王伟",
+    "period": "2026-12", "period_start": "2026-12-01", "period_end": "2027-01-01", "target_amount": "500000.00", "planned_customers": 20,
+    "content": "重点推进华东区三家制造企业", "version": 1, "created_at": "2026-12-01T09:00:00Z", "updated_at": "2026-12-01T09:00:00Z"}))]
+pub struct SalesPlanView {
+    pub id: Uuid,
+    pub owner_id: Uuid,
+    pub owner_name: Option<String>,
+    pub period: String,
+    pub period_start: NaiveDate,
+    /// The day after the period.
+    pub period_end: NaiveDate,
+    #[schema(value_type = String, example = "500000.00")]
+    pub target_amount: Decimal,
+    pub planned_customers: Option<i32>,
+    pub content: Option<String>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub struct SalesPlans;
+
+impl Resource for SalesPlans {
+    type Entity = Plan;
+    type View = SalesPlanView;
+    const WHAT: &'static str = "sales plan";
+    const POLICY: Policy = Policy::Owned;
+
+    fn spec() -> ListSpec<Plan> {
+        ListSpec {
+            filters: vec![
+                Filter { name: "owner_id", column: C::OwnerId, kind: FieldKind::Uuid, range: false },
+                Filter { name: "period", column: C::Period, kind: FieldKind::Text, range: false },
+                Filter { name: "period_start", column: C::PeriodStart, kind: FieldKind::Date, range: true },
+            ],
+            sorts: vec![("period_start", C::PeriodStart), ("updated_at", C::UpdatedAt)],
+            search: vec![C::Content],
+            search_index: None,
+            default_sort: vec![(C::PeriodStart, Order::Desc)],
+            tie_breaker: C::Id,
+        }
+    }
+
+    async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<plan::Model>) -> DomainResult<Vec<SalesPlanView>> {
+        let names = crate::system::user_names::display_names(db, rows.iter().map(|p| p.owner_id)).await?;
+        Ok(rows
+            .into_iter()
+            .map(|p| SalesPlanView {
+                owner_name: names.get(&p.owner_id).cloned(),
+                target_amount: from_minor(p.target_minor),
+                id: p.id,
+                owner_id: p.owner_id,
+                period: p.period,
+                period_start: p.period_start,
+                period_end: p.period_end,
+                planned_customers: p.planned_customers,
+                content: p.content,
+                version: p.version,
+                created_at: p.created_at,
+                updated_at: p.updated_at,
+            })
+            .collect())
+    }
+
+    async fn visible(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> DomainResult<Select<Plan>> {
+        policy::owned::<Plan>(db, ctx, for_edit).await
+    }
+}
+
+/// 409 when the owner has a live plan for the period.
+async fn check_unique(db: &impl ConnectionTrait, owner: Uuid, period: &str) -> DomainResult<()> {
+    if let Some(other) = policy::live::<Plan>().filter(C::OwnerId.eq(owner)).filter(C::Period.eq(period)).one(db).await.map_err(db_err)? {
+        return Err(DomainError::conflict("sales_plan.duplicate", format!("there is a plan for {period} already")).with_extra(serde_json::json!({"existing_id": other.id})));
+    }
+    Ok(())
+}
+
+fn fill(row: plan::Model, p: CheckedPlan) -> plan::Model {
+    plan::Model { period: p.period, period_start: p.start, period_end: p.end, target_minor: p.target, planned_customers: p.planned_customers, content: p.content, ..row }
+}
+
+pub async fn create(db: &Db, ctx: &Ctx, input: SalesPlanInput) -> DomainResult<SalesPlanView> {
+    let checked = check_plan(&input.period, input.target_amount, input.planned_customers, input.content.as_deref())?;
+    kit::create::<SalesPlans, _>(db, ctx, async |tx: &Tx| {
+        let owner = input.owner_id.unwrap_or(ctx.actor.user_id);
+        crate::leads::records::check_owner(tx, ctx, owner, "owner_id").await?;
+        check_unique(tx, owner, &checked.period).await?;
+        Ok(fill(plan::Model { id: Uuid::now_v7(), owner_id: owner, ..Default::default() }, checked))
+    })
+    .await
+}
+
+pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SalesPlanPatch, if_match: Option<i32>) -> DomainResult<SalesPlanView> {
+    kit::update::<SalesPlans, _>(db, ctx, id, if_match, async |_: &Tx, current: plan::Model| {
+        let target = patch.target_amount.unwrap_or_else(|| from_minor(current.target_minor));
+        let planned = patch.planned_customers.unwrap_or(current.planned_customers);
+        let content = patch.content.clone().unwrap_or_else(|| current.content.clone());
+        let checked = check_plan(&current.period, target, planned, content.as_deref())?;
+        Ok(fill(current, checked))
+    })
+    .await
+}
+
+pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
+    kit::delete::<SalesPlans, _>(db, ctx, id, if_match, kit::no_rule).await
+}
+
+/// The owner's target for the period that starts on `start` (a month's plan for the
+/// workbench), if they have one.
+pub async fn target_for(db: &impl ConnectionTrait, owner: Uuid, period: &str) -> DomainResult<Option<Decimal>> {
+    Ok(policy::live::<Plan>().filter(C::OwnerId.eq(owner)).filter(C::Period.eq(period)).one(db).await.map_err(db_err)?.map(|p| from_minor(p.target_minor)))
+}

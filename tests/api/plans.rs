@@ -1,0 +1,72 @@
+//! Sales plans (one per person and period, within the scope) and weekly reports (one per
+//! person and week, figures counted by the server, comments by managers only).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use chrono::Datelike;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+dual_test!(plans_are_one_per_person_and_period, |app| {
+    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (other_id, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let (s, p) = app.post("/api/v1/sales-plans", &rep, json!({"period": "2026-Q4", "target_amount": "500000", "planned_customers": 20})).await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    assert_eq!((p["period_start"].as_str(), p["period_end"].as_str(), p["target_amount"].as_str(), p["owner_id"].as_str()), (Some("2026-10-01"), Some("2027-01-01"), Some("500000.00"), Some(rep_id.as_str())));
+    let (s, e) = app.post("/api/v1/sales-plans", &rep, json!({"period": "2026-Q4", "target_amount": "1"})).await;
+    assert_eq!((s, e["code"].as_str(), e["existing_id"].as_str()), (StatusCode::CONFLICT, Some("sales_plan.duplicate"), p["id"].as_str()));
+    for (body, field) in [
+        (json!({"period": "2026-13", "target_amount": "1"}), "period"),
+        (json!({"period": "2026-12", "target_amount": "-1"}), "target_amount"),
+        (json!({"period": "2026-12", "target_amount": "1", "planned_customers": -2}), "planned_customers"),
+        (json!({"period": "2026-12", "target_amount": "1", "owner_id": other_id}), "owner_id"),
+    ] {
+        let (s, e) = app.post("/api/v1/sales-plans", &rep, body).await;
+        assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(field)), "{e}");
+    }
+    // An administrator plans for anyone; the other rep sees only their own.
+    let (s, _) = app.post("/api/v1/sales-plans", &app.admin, json!({"period": "2026-12", "target_amount": "80000", "owner_id": other_id})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, mine) = app.get("/api/v1/sales-plans", &other).await;
+    assert_eq!(mine["total"], 1);
+    assert_eq!(app.get(&format!("/api/v1/sales-plans/{}", p["id"].as_str().unwrap()), &other).await.0, StatusCode::NOT_FOUND);
+    let (s, p2) = app.patch(&format!("/api/v1/sales-plans/{}", p["id"].as_str().unwrap()), &rep, json!({"target_amount": "600000.50"})).await;
+    assert_eq!((s, p2["target_amount"].as_str(), p2["period"].as_str()), (StatusCode::OK, Some("600000.50"), Some("2026-Q4")));
+    let (s, _) = app.patch(&format!("/api/v1/sales-plans/{}", p["id"].as_str().unwrap()), &rep, json!({"period": "2027"})).await;
+    assert!(s == StatusCode::BAD_REQUEST || s == StatusCode::UNPROCESSABLE_ENTITY, "the period stays: {s}");
+});
+
+dual_test!(weekly_reports_count_the_week_and_take_a_managers_comment, |app| {
+    let dept = app.post("/api/v1/departments", &app.admin, json!({"name": "华东销售部"})).await.1["id"].as_str().unwrap().to_string();
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({"department_id": dept})).await;
+    let (_, mgr) = app.user_with_role("mgr", "sales_manager", json!({"department_id": dept})).await;
+    let (_, outsider) = app.user_with_role("outsider", "sales_rep", json!({})).await;
+    // This week's work: two customers, a follow-up, an opportunity won.
+    let (_, c) = app.post("/api/v1/customers", &rep, json!({"name": "周报客户甲"})).await;
+    app.post("/api/v1/customers", &rep, json!({"name": "周报客户乙"})).await;
+    app.post("/api/v1/follow-ups", &rep, json!({"customer_id": c["id"], "kind": "phone", "content": "电话"})).await;
+    let (_, stages) = app.get("/api/v1/pipeline-stages?kind=won", &rep).await;
+    app.post("/api/v1/opportunities", &rep, json!({"customer_id": c["id"], "name": "赢单", "amount": "1234.50", "stage_id": stages["items"][0]["id"]})).await;
+    let today = chrono::Utc::now().date_naive().iso_week();
+    let week = format!("{}-W{:02}", today.year(), today.week());
+    let (s, r) = app.post("/api/v1/weekly-reports", &rep, json!({"week": week, "summary": "拜访客户 2 家，赢单 1 个。"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    assert_eq!((r["new_customers"].as_i64(), r["follow_ups"].as_i64(), r["new_opportunities"].as_i64(), r["won_amount"].as_str()), (Some(2), Some(1), Some(1), Some("1234.50")));
+    let (s, e) = app.post("/api/v1/weekly-reports", &rep, json!({"week": week, "summary": "again"})).await;
+    assert_eq!((s, e["code"].as_str()), (StatusCode::CONFLICT, Some("weekly_report.duplicate")));
+    let (s, e) = app.post("/api/v1/weekly-reports", &rep, json!({"week": "2026-W60", "summary": "x"})).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("week")));
+    let one = format!("/api/v1/weekly-reports/{}", r["id"].as_str().unwrap());
+    // The manager sees it and comments; the author cannot comment, the manager cannot rewrite it.
+    assert_eq!(app.get(&one, &mgr).await.0, StatusCode::OK);
+    assert_eq!(app.get(&one, &outsider).await.0, StatusCode::NOT_FOUND);
+    let (s, e) = app.post(&format!("{one}/comment"), &rep, json!({"comment": "自评"})).await;
+    assert_eq!((s, e["code"].as_str()), (StatusCode::CONFLICT, Some("weekly_report.own_report")));
+    let (s, e) = app.patch(&one, &mgr, json!({"summary": "改写"})).await;
+    assert_eq!((s, e["code"].as_str()), (StatusCode::CONFLICT, Some("weekly_report.not_yours")));
+    let (s, c2) = app.post(&format!("{one}/comment"), &mgr, json!({"comment": "不错，下周推进报价。"})).await;
+    assert_eq!((s, c2["comment"].as_str(), c2["commented_by_name"].as_str()), (StatusCode::OK, Some("不错，下周推进报价。"), Some("mgr")), "{c2}");
+    // Another follow-up, then an edit: the figures are counted again.
+    app.post("/api/v1/follow-ups", &rep, json!({"customer_id": c["id"], "kind": "visit", "content": "拜访"})).await;
+    let (s, r2) = app.call(Method::PATCH, &one, &rep, Some(json!({"next_week_plan": "跟进报价"}))).await;
+    assert_eq!((s, r2["follow_ups"].as_i64(), r2["comment"].as_str()), (StatusCode::OK, Some(2), Some("不错，下周推进报价。")));
+});
