@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { App, Badge, Button, Card, Dropdown, Empty, Input, Space, Spin, Typography } from "antd";
 import { EllipsisOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
@@ -41,6 +41,8 @@ export function OpportunityBoardPage() {
   // A card shown in the column it was dropped on until the board is read again (or put back on a refusal).
   const [moved, setMoved] = useState<Record<string, string>>({});
   const [over, setOver] = useState<string | null>(null);
+  // The card being dragged: some browsers hand a drop only the plain-text data, or none.
+  const dragged = useRef<string | null>(null);
   const editable = can("opportunities:update");
 
   useEffect(() => {
@@ -96,7 +98,8 @@ export function OpportunityBoardPage() {
   const onDrop = (event: DragEvent, column: BoardColumn) => {
     event.preventDefault();
     setOver(null);
-    const id = event.dataTransfer.getData(CARD_TYPE);
+    const id = event.dataTransfer.getData(CARD_TYPE) || dragged.current;
+    dragged.current = null;
     const card = all.find((o) => o.id === id);
     if (card) void moveCard(card, column.stage);
   };
@@ -185,7 +188,15 @@ export function OpportunityBoardPage() {
                 <Space direction="vertical" size={8} style={{ width: "100%" }}>
                   {cards.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("opportunities:board.empty")} style={{ margin: "8px 0" }} />}
                   {cards.map((o) => (
-                    <BoardCard key={o.id} opportunity={o} stages={stages} draggable={editable} onMove={(stage) => void moveCard(o, stage)} currentStage={moved[o.id] ?? o.stage_id} />
+                    <BoardCard
+                      key={o.id}
+                      opportunity={o}
+                      stages={stages}
+                      draggable={editable}
+                      onDragStart={() => (dragged.current = o.id)}
+                      onMove={(stage) => void moveCard(o, stage)}
+                      currentStage={moved[o.id] ?? o.stage_id}
+                    />
                   ))}
                   {shown < column.count && (
                     <Button block type="dashed" loading={extra[column.stage.id]?.loading} onClick={() => loadMore(column)} data-testid="column-load-more">
@@ -203,9 +214,9 @@ export function OpportunityBoardPage() {
   );
 }
 
-type CardProps = { opportunity: Opportunity; stages: PipelineStage[]; currentStage: string; draggable: boolean; onMove: (stage: PipelineStage) => void };
+type CardProps = { opportunity: Opportunity; stages: PipelineStage[]; currentStage: string; draggable: boolean; onDragStart: () => void; onMove: (stage: PipelineStage) => void };
 
-function BoardCard({ opportunity: o, stages, currentStage, draggable, onMove }: CardProps) {
+function BoardCard({ opportunity: o, stages, currentStage, draggable, onDragStart, onMove }: CardProps) {
   const { t, i18n } = useTranslation();
   const today = dayjs().format("YYYY-MM-DD");
   const none = t("common:values.none");
@@ -217,7 +228,9 @@ function BoardCard({ opportunity: o, stages, currentStage, draggable, onMove }: 
       draggable={draggable}
       onDragStart={(event) => {
         event.dataTransfer.setData(CARD_TYPE, o.id);
+        event.dataTransfer.setData("text/plain", o.name);
         event.dataTransfer.effectAllowed = "move";
+        onDragStart();
       }}
       style={{ cursor: draggable ? "grab" : undefined }}
       styles={{ body: { padding: 10 } }}
