@@ -33,8 +33,12 @@ async function createScene(request: APIRequestContext): Promise<Scene> {
   return { rep, manager, customer, products, suffix };
 }
 
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+/**
+ * Signs in through the login page. The rep's window is wide enough for all six columns: a real
+ * mouse drag cannot scroll the board sideways while it holds a card.
+ */
+async function signIn(browser: Browser, username: string, width = 1440): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "zh-CN", viewport: { width, height: 900 } });
   const page = await context.newPage();
   const login = new LoginPage(page);
   await login.goto();
@@ -45,7 +49,7 @@ async function signIn(browser: Browser, username: string): Promise<Page> {
 test("opportunities: a rep prices one with two product lines, wins it on the board, and the manager sees it", async ({ browser, request }) => {
   const scene = await createScene(request);
   const name = `办公家具采购-${scene.suffix}`;
-  const page = await signIn(browser, scene.rep);
+  const page = await signIn(browser, scene.rep, 2200);
 
   await test.step("the rep creates an opportunity with two lines; the live total and the server's agree", async () => {
     const list = new OpportunityListPage(page);

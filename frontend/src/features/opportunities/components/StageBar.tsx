@@ -31,6 +31,8 @@ export function StageBar({ opportunity, stages, disabled, onPick }: Props) {
         title: <span data-testid={`stage-step-${s.kind}`} data-stage-id={s.id}>{stageName(s, i18n.language)}</span>,
         description: `${s.probability}%`,
         disabled: disabled || s.id === opportunity.stage_id,
+        // A lost opportunity never passed through won, though the bar puts won before lost.
+        ...(s.kind === "won" && opportunity.status === "lost" ? { status: "wait" as const } : {}),
         ...(s.kind === "won" ? { icon: <CheckCircleOutlined style={{ color: s.id === opportunity.stage_id ? "#52c41a" : undefined }} /> } : {}),
         ...(s.kind === "lost" ? { icon: <CloseCircleOutlined style={{ color: s.id === opportunity.stage_id ? "#ff4d4f" : undefined }} /> } : {}),
       }))}

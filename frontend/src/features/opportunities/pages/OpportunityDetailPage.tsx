@@ -24,6 +24,17 @@ import { isExpired, stageName } from "../stages";
 /** Fields the audit log names by id, read under the labels of what they point at. */
 const FIELD_ALIASES: Record<string, string> = { stage_id: "stage", owner_id: "owner", customer_id: "customer", contact_id: "contact" };
 
+/** Product lines from the audit log as "name × quantity @ price (−discount%)", one after another. */
+function linesText(lines: unknown[]): string {
+  return lines
+    .map((line) => {
+      const l = (line ?? {}) as Partial<Record<"product_name" | "quantity" | "unit_price" | "discount_percent", unknown>>;
+      const discount = l.discount_percent && l.discount_percent !== "0" ? ` −${String(l.discount_percent)}%` : "";
+      return `${String(l.product_name ?? "?")} × ${String(l.quantity ?? "?")} @ ${String(l.unit_price ?? "?")}${discount}`;
+    })
+    .join("; ");
+}
+
 /** One opportunity: its stage bar, overview with lines, stage history and change history. */
 export function OpportunityDetailPage() {
   const { id = "" } = useParams();
@@ -174,10 +185,14 @@ export function OpportunityDetailPage() {
           if (field === "status" && typeof value === "string") return t(`opportunities:status.${value}`, { defaultValue: value });
           if (field === "source" && typeof value === "string") return dictionaryLabel(sources.data, value, i18n.language, empty);
           if (field === "lost_reason" && typeof value === "string") return dictionaryLabel(reasons.data, value, i18n.language, empty);
+          const o = record.data;
+          if (field === "customer_id" && o && value === o.customer_id) return o.customer_name || undefined;
+          if (field === "contact_id" && o && value === o.contact_id) return o.contact_name || undefined;
+          if (field === "lines" && Array.isArray(value)) return linesText(value) || empty;
           return undefined;
         },
         userFields: ["owner_id"],
-        hiddenFields: ["customer_name", "contact_name", "owner_name", "position", "stage_entered_at"],
+        hiddenFields: ["id", "customer_name", "contact_name", "owner_name", "position", "stage_entered_at"],
       }}
       overlays={(o) => (
         <>
