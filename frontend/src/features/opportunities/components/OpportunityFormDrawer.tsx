@@ -86,7 +86,8 @@ export function OpportunityFormDrawer({ open, opportunity, onClose, onCreated, c
       name: v.name.trim(),
       contact_id: v.contact_id ?? null,
       currency: v.currency,
-      probability: v.probability ?? null,
+      // Left out when blank: the stage's probability on create, unchanged on edit.
+      probability: v.probability ?? undefined,
       expected_close_date: v.expected_close_date ? v.expected_close_date.format("YYYY-MM-DD") : null,
       source: v.source ?? null,
       competitors: text(v.competitors),

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, DatePicker, Select, Space, Typography, type TableColumnsType } from "antd";
+import { Button, DatePicker, Grid, Select, Space, Typography, type TableColumnsType } from "antd";
 import { AppstoreOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -31,6 +31,8 @@ export function OpportunitiesPage() {
   const remove = opportunitiesApi.useDelete();
   const [editing, setEditing] = useState<Opportunity | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // On a phone a fixed name column would leave the others no room to scroll in.
+  const wide = Grid.useBreakpoint().md !== false;
   const none = t("common:values.none");
   const today = dayjs().format("YYYY-MM-DD");
   const stageById = new Map((stages.data ?? []).map((s) => [s.id, s]));
@@ -51,7 +53,7 @@ export function OpportunitiesPage() {
       key: "name",
       sorter: true,
       width: 220,
-      fixed: "left",
+      ...(wide ? { fixed: "left" as const } : {}),
       render: (name: string, o) => (
         <Link to={`${OPPORTUNITIES_PATH}/${o.id}`} data-testid="opportunity-link">
           {name}
