@@ -10,6 +10,7 @@ import { useMe, usePermission } from "../../auth/api";
 import { formatMoney } from "../../products/money";
 import { seesOthers } from "../access";
 import { fetchColumnPage, useBoard, type BoardColumn, type Opportunity, type PipelineStage } from "../api";
+import { appendPage, columnCards } from "../board";
 import { useStageMove } from "../components/useStageMove";
 import { OPPORTUNITIES_PATH } from "../paths";
 import { isExpired, stageName } from "../stages";
@@ -60,11 +61,7 @@ export function OpportunityBoardPage() {
   const columns = board.data?.columns ?? [];
   const stages = columns.map((c) => c.stage);
   const all = columns.flatMap((c) => [...c.items, ...(extra[c.stage.id]?.items ?? [])]);
-  const cardsOf = (column: BoardColumn) => {
-    const own = [...column.items, ...(extra[column.stage.id]?.items ?? [])].filter((o) => (moved[o.id] ?? o.stage_id) === column.stage.id);
-    const arrived = all.filter((o) => o.stage_id !== column.stage.id && moved[o.id] === column.stage.id);
-    return [...own, ...arrived];
-  };
+  const cardsOf = (column: BoardColumn) => columnCards(column.stage.id, [...column.items, ...(extra[column.stage.id]?.items ?? [])], all, moved);
 
   const moveCard = async (o: Opportunity, stage: PipelineStage) => {
     if ((moved[o.id] ?? o.stage_id) === stage.id) return;
@@ -84,10 +81,7 @@ export function OpportunityBoardPage() {
     setExtra((e) => ({ ...e, [id]: { page: e[id]?.page ?? 1, items: e[id]?.items ?? [], loading: true } }));
     fetchColumnPage({ ...filters, stage_id: id, page, page_size: PAGE_SIZE }).then(
       (answer) =>
-        setExtra((e) => {
-          const known = new Set([...column.items, ...(e[id]?.items ?? [])].map((o) => o.id));
-          return { ...e, [id]: { page, items: [...(e[id]?.items ?? []), ...answer.items.filter((o) => !known.has(o.id))], loading: false } };
-        }),
+        setExtra((e) => ({ ...e, [id]: { page, items: appendPage(column.items, e[id]?.items ?? [], answer.items), loading: false } })),
       (error: unknown) => {
         setExtra((e) => ({ ...e, [id]: { page: page - 1, items: e[id]?.items ?? [], loading: false } }));
         message.error(problemText(error));

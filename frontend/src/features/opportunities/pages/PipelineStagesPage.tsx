@@ -6,6 +6,7 @@ import { formatDateTime } from "../../../shared/format";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
+import { stageName } from "../stages";
 import { stagesApi, type NewPipelineStage, type PipelineStage, type StageKind } from "../api";
 
 const KINDS: StageKind[] = ["open", "won", "lost"];
@@ -13,7 +14,7 @@ const KIND_COLORS: Record<StageKind, string> = { open: "processing", won: "succe
 
 /** 销售阶段 (system settings): the pipeline's stages in board order, with create, edit and delete for administrators. */
 export function PipelineStagesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // A pipeline has a handful of stages: all of them, in board order.
   const list = stagesApi.useList({ page: 1, page_size: 200, sort: "sort_order" });
   const remove = stagesApi.useDelete();
@@ -26,7 +27,7 @@ export function PipelineStagesPage() {
   };
   const actions = useActionsColumn<PipelineStage>({
     actions: [{ key: "edit", label: t("common:actions.edit"), permission: "pipeline_stages:update", onClick: openDrawer, testId: "stage-edit" }],
-    remove: { permission: "pipeline_stages:update", name: (s) => s.name_zh, onDelete: (s) => remove.mutateAsync(s), testId: "stage-delete" },
+    remove: { permission: "pipeline_stages:update", name: (s) => stageName(s, i18n.language), onDelete: (s) => remove.mutateAsync(s), testId: "stage-delete" },
   });
   const columns: TableColumnsType<PipelineStage> = [
     { title: t("opportunities:stages.fields.sort_order"), dataIndex: "sort_order", key: "sort_order", width: 80, align: "right" },
@@ -56,7 +57,7 @@ export function PipelineStagesPage() {
 type StageValues = { name_zh: string; name_en: string; probability: number; sort_order?: number; kind: StageKind };
 
 function StageFormDrawer({ open, stage, onClose }: { open: boolean; stage: PipelineStage | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<StageValues>();
   const create = stagesApi.useCreate();
   const update = stagesApi.useUpdate();
@@ -69,7 +70,7 @@ function StageFormDrawer({ open, stage, onClose }: { open: boolean; stage: Pipel
       open={open}
       form={form}
       container="modal"
-      title={stage ? t("opportunities:stages.editTitle", { name: stage.name_zh }) : t("opportunities:stages.createTitle")}
+      title={stage ? t("opportunities:stages.editTitle", { name: stageName(stage, i18n.language) }) : t("opportunities:stages.createTitle")}
       onClose={onClose}
       initialValues={stage ? { name_zh: stage.name_zh, name_en: stage.name_en, probability: stage.probability, sort_order: stage.sort_order, kind: stage.kind } : { kind: "open", probability: 10 }}
       recordKey={stage}
