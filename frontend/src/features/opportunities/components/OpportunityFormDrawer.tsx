@@ -28,8 +28,8 @@ export type OpportunityFormValues = {
   description?: string;
 };
 
-function formValues(o: Opportunity | null, customerId?: string): Partial<OpportunityFormValues> {
-  if (!o) return { customer_id: customerId, mode: "lines", currency: DEFAULT_CURRENCY, lines: [{ quantity: "1", discount_percent: "0" }] };
+function formValues(o: Opportunity | null, customerId?: string, draftName?: string): Partial<OpportunityFormValues> {
+  if (!o) return { customer_id: customerId, name: draftName ?? "", mode: "lines", currency: DEFAULT_CURRENCY, lines: [{ quantity: "1", discount_percent: "0" }] };
   return {
     customer_id: o.customer_id,
     contact_id: o.contact_id ?? undefined,
@@ -64,10 +64,12 @@ type Props = {
   onCreated?: (o: Opportunity) => void;
   /** A customer the new opportunity is for (from the customer's page): fixed, not picked. */
   customer?: { id: string; name: string };
+  /** A name to start from (the global search's words). */
+  draftName?: string;
 };
 
 /** Creates or edits an opportunity: its customer (on create), contact, stage (on create), amount or product lines and the rest. */
-export function OpportunityFormDrawer({ open, opportunity, onClose, onCreated, customer }: Props) {
+export function OpportunityFormDrawer({ open, opportunity, onClose, onCreated, customer, draftName }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<OpportunityFormValues>();
   const create = opportunitiesApi.useCreate();
@@ -110,7 +112,7 @@ export function OpportunityFormDrawer({ open, opportunity, onClose, onCreated, c
       form={form}
       title={opportunity ? t("opportunities:editTitle", { name: opportunity.name }) : t("opportunities:createTitle")}
       onClose={onClose}
-      initialValues={formValues(opportunity, customer?.id)}
+      initialValues={formValues(opportunity, customer?.id, draftName)}
       recordKey={opportunity ?? customer?.id}
       onSubmit={submit}
       onSaved={(saved) => !opportunity && onCreated?.(saved)}

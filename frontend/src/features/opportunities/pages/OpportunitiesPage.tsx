@@ -1,16 +1,17 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, DatePicker, Grid, Select, Space, Typography, type TableColumnsType } from "antd";
 import { AppstoreOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import { Link, useLocation, useNavigate } from "react-router-dom";
+import type { CreateFromSearch } from "../../../app/search/CommandPalette";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { formatDateTime } from "../../../shared/format";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
-import { useMe } from "../../auth/api";
+import { useMe, usePermission } from "../../auth/api";
 import { formatMoney } from "../../products/money";
 import { seesOthers } from "../access";
 import { opportunitiesApi, useStages, type Opportunity } from "../api";
@@ -38,8 +39,24 @@ export function OpportunitiesPage() {
   const stageById = new Map((stages.data ?? []).map((s) => [s.id, s]));
   const openDrawer = (o: Opportunity | null) => {
     setEditing(o);
+    setDraftName(undefined);
     setDrawerOpen(true);
   };
+  const can = usePermission();
+  const location = useLocation();
+  // The global search's "new opportunity" step arrives with the words it did not find as the name.
+  const fromSearch = (location.state as Partial<CreateFromSearch> | null)?.create;
+  const [draftName, setDraftName] = useState<string | undefined>();
+  useEffect(() => {
+    if (!fromSearch || !can("opportunities:create")) return;
+    setEditing(null);
+    setDraftName(fromSearch.name);
+    setDrawerOpen(true);
+    // Once: a reload or Back to this entry does not open the form again.
+    navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
+    // Each arrival (a new history entry) is read once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [location.key]);
 
   const actions = useActionsColumn<Opportunity>({
     actions: [{ key: "edit", label: t("common:actions.edit"), permission: "opportunities:update", onClick: openDrawer, testId: "opportunity-edit" }],
@@ -183,7 +200,13 @@ export function OpportunitiesPage() {
         }),
       }}
       overlays={
-        <OpportunityFormDrawer open={drawerOpen} opportunity={editing} onClose={() => setDrawerOpen(false)} onCreated={(o) => navigate(`${OPPORTUNITIES_PATH}/${o.id}`)} />
+        <OpportunityFormDrawer
+          open={drawerOpen}
+          opportunity={editing}
+          draftName={draftName}
+          onClose={() => setDrawerOpen(false)}
+          onCreated={(o) => navigate(`${OPPORTUNITIES_PATH}/${o.id}`)}
+        />
       }
     >
       <SearchForm<OpportunitySearchValues> testId="opportunity-search" values={formValues(filters)} onSearch={(v) => setFilters(urlFilters(v))} fields={fields} />
