@@ -52,9 +52,16 @@ describe("menu", () => {
   });
 
   it("lists only groups that have an existing, permitted page", () => {
-    // Groups keep REQUIREMENTS order; sales has no page yet, so sales:read adds no group.
-    const groups = buildMenu(FEATURES, ["customers:read", "users:read", "opportunities:read"]).map((s) => s.group);
+    // Groups keep REQUIREMENTS order; contracts has no page yet, so contracts:read adds no group.
+    const groups = buildMenu(FEATURES, ["customers:read", "users:read", "contracts:read"]).map((s) => s.group);
     expect(groups).toEqual(["system", "customers"]);
+  });
+
+  it("lists the opportunities and their board under sales, and the stages page for those who change stages", () => {
+    const sales = buildMenu(FEATURES, ["opportunities:read", "pipeline_stages:read"]).find((s) => s.group === "sales");
+    expect(sales?.entries.map((e) => e.path)).toEqual(["/opportunities", "/opportunities/board"]);
+    expect(paths(["opportunities:read", "pipeline_stages:read"])).not.toContain("/system/pipeline-stages");
+    expect(paths(["pipeline_stages:update"])).toContain("/system/pipeline-stages");
   });
 
   it("selects the entry for nested paths", () => {

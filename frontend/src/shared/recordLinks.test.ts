@@ -4,6 +4,9 @@ import { recordPath } from "./recordLinks";
 describe("record links", () => {
   it("opens a record's own page, or its list searched for the name", () => {
     expect(recordPath("customers", "c1", "华为")).toBe("/customers/c1");
+    expect(recordPath("opportunities", "o1", "年度采购")).toBe("/opportunities/o1");
+    expect(recordPath("pipeline_stages", "s1", "赢单")).toBe("/system/pipeline-stages");
+    expect(recordPath("pipeline-stages", "s1", "赢单", (p) => p !== "pipeline_stages:update")).toBeUndefined();
     expect(recordPath("suppliers", "s1", "x")).toBe("/suppliers/s1");
     expect(recordPath("customer-groups", "g1", "x")).toBe("/customer-groups/g1");
     expect(recordPath("users", "u1", "zhang san")).toBe("/system/users?q=zhang+san");

@@ -24,6 +24,8 @@ const PLACES: Record<string, RecordPlace> = {
   departments: { permission: "departments:read", path: () => "/system/departments" },
   roles: { permission: "roles:read", path: () => "/system/roles" },
   product_categories: { permission: "product_categories:read", path: () => "/product-categories" },
+  opportunities: { permission: "opportunities:read", path: (id) => `/opportunities/${id}` },
+  pipeline_stages: { permission: "pipeline_stages:update", path: () => "/system/pipeline-stages" },
   // Drive items shared with the reader: the folder itself, or the shared list searched for the file.
   folders: { permission: "files:read", path: (id) => `/drive?space=shared&folder=${id}` },
   files: { permission: "files:read", path: (_id, name) => (name ? `/drive?${new URLSearchParams({ space: "shared", q: name }).toString()}` : "/drive?space=shared") },

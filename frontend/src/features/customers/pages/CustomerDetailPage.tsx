@@ -11,6 +11,7 @@ import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
 import { useMe, usePermission } from "../../auth/api";
 import { CustomerFilesTab } from "../../drive/components/RecordFilesTab";
+import { CustomerOpportunitiesTab } from "../../opportunities/components/CustomerOpportunitiesTab";
 import { blockedReason, editAccess, transferAccess } from "../access";
 import { customersApi } from "../api";
 import { CollaboratorsTab } from "../components/CollaboratorsTab";
@@ -219,6 +220,9 @@ export function CustomerDetailPage() {
         ...(can("contacts:read") ? [{ key: "contacts", label: t("customers:detail.tabs.contacts"), children: <ContactsTab customerId={c.id} editBlocked={editBlocked(c)} /> }] : []),
         ...(can("follow_ups:read")
           ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab customerId={c.id} onCompose={compose} composeBlocked={editBlocked(c)} /> }]
+          : []),
+        ...(can("opportunities:read")
+          ? [{ key: "opportunities", label: t("customers:detail.tabs.opportunities"), children: <CustomerOpportunitiesTab customer={c} editBlocked={editBlocked(c)} /> }]
           : []),
         { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} editBlocked={editBlocked(c)} /> },
         ...(can("files:read") ? [{ key: "files", label: t("customers:detail.tabs.files"), children: <CustomerFilesTab customerId={c.id} editBlocked={editBlocked(c)} /> }] : []),
