@@ -7,6 +7,7 @@ import { dictionariesFeature } from "../features/dictionaries";
 import { driveFeature } from "../features/drive";
 import { interactionsFeature } from "../features/interactions";
 import { jobsFeature } from "../features/jobs";
+import { leadsFeature } from "../features/leads";
 import { poolRulesFeature } from "../features/pool-rules";
 import { productsFeature } from "../features/products";
 import { profileFeature } from "../features/profile";
@@ -35,5 +36,6 @@ export const FEATURES: readonly Feature[] = [
   poolRulesFeature,
   productsFeature,
   suppliersFeature,
+  leadsFeature,
   driveFeature,
 ];
