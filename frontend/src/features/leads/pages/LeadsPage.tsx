@@ -71,7 +71,8 @@ export function LeadsPage() {
     ...extra,
   });
   const actions = useActionsColumn<Lead>({
-    inline: phone ? 0 : 1,
+    // The row menu only, as on the customer list: a rep's rows differ in their moves, and the column stays narrow.
+    inline: 0,
     actions: [
       rowAction("claim", (lead) => moves.claim(lead), { confirm: (lead) => t("leads:pool.confirmClaim", { name: lead.name }) }),
       rowAction("release", (lead) => moves.askRelease(lead)),
@@ -113,21 +114,21 @@ export function LeadsPage() {
         ...actions,
       ]
     : [
-        { title: t("leads:fields.code"), dataIndex: "code", key: "code", width: 120 },
+        { title: t("leads:fields.code"), dataIndex: "code", key: "code", width: 100 },
         {
           title: t("leads:fields.name"),
           dataIndex: "name",
           key: "name",
           sorter: true,
-          width: 140,
+          width: 110,
           render: (name: string, l) => <Link to={`${LEADS_PATH}/${l.id}`}>{name}</Link>,
         },
-        { title: t("leads:fields.company"), dataIndex: "company", key: "company", width: 200, ellipsis: true, render: (v: string | null) => v || none },
-        { title: t("leads:fields.contact"), key: "contact", width: 140, render: (_, l) => l.mobile || l.phone || none },
-        { title: t("leads:fields.source"), dataIndex: "source", key: "source", width: 110, render: (v: string | null) => dictionaryLabel(sources.data, v, language, none) },
-        { title: t("leads:fields.status"), dataIndex: "status", key: "status", width: 100, render: (_, l) => <LeadStatusTag status={l.status} /> },
-        { title: t("leads:fields.owner"), key: "owner", width: 120, render: (_, l) => ownerCell(l) },
-        { title: t("leads:fields.updated_at"), dataIndex: "updated_at", key: "updated_at", sorter: true, width: 170, render: (v: string) => formatDateTime(v, none) },
+        { title: t("leads:fields.company"), dataIndex: "company", key: "company", width: 170, ellipsis: true, render: (v: string | null) => v || none },
+        { title: t("leads:fields.contact"), key: "contact", width: 130, render: (_, l) => l.mobile || l.phone || none },
+        { title: t("leads:fields.source"), dataIndex: "source", key: "source", width: 90, render: (v: string | null) => dictionaryLabel(sources.data, v, language, none) },
+        { title: t("leads:fields.status"), dataIndex: "status", key: "status", width: 90, render: (_, l) => <LeadStatusTag status={l.status} /> },
+        { title: t("leads:fields.owner"), key: "owner", width: 100, render: (_, l) => ownerCell(l) },
+        { title: t("leads:fields.updated_at"), dataIndex: "updated_at", key: "updated_at", sorter: true, width: 150, render: (v: string) => formatDateTime(v, none) },
         ...actions,
       ];
 
