@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert, App, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Radio, Result, Row, Select, Space, Switch, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -42,13 +42,17 @@ export function ConvertLeadModal({ lead, open, onClose }: Props) {
   const [existingName, setExistingName] = useState<string | undefined>();
   const zh = i18n.language.toLowerCase().startsWith("zh");
 
+  // Filled anew when it opens, not when the lead refetches (a conversion refreshes it, and the
+  // dialog must keep showing what was made).
+  const leadRef = useRef(lead);
+  leadRef.current = lead;
   useEffect(() => {
     if (!open) return;
     setDuplicate(null);
     setDone(null);
     form.resetFields();
-    form.setFieldsValue(initialConvertValues(lead) as FormState);
-  }, [open, lead, form]);
+    form.setFieldsValue(initialConvertValues(leadRef.current) as FormState);
+  }, [open, lead.id, form]);
 
   const send = (values: FormState, customerName: string | undefined) => {
     const state: ConvertValues = {
