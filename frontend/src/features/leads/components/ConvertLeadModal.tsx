@@ -97,12 +97,11 @@ export function ConvertLeadModal({ lead, open, onClose }: Props) {
             <Space direction="vertical" style={{ width: "100%" }} data-testid="lead-convert-done">
               <Space wrap style={{ justifyContent: "center" }}>
                 <Link to={`/customers/${done.customer_id}`} data-testid="lead-converted-customer">
-                  {t("leads:detail.customer")}
-                  {done.customerName ? `：${done.customerName}` : ""}
+                  {done.customerName ? t("leads:convert.link", { label: t("leads:detail.customer"), name: done.customerName }) : t("leads:detail.customer")}
                 </Link>
                 {done.contact_id && (
                   <Link to={`/customers/${done.customer_id}?tab=contacts`} data-testid="lead-converted-contact">
-                    {t("leads:detail.contact")}：{lead.name}
+                    {t("leads:convert.link", { label: t("leads:detail.contact"), name: lead.name })}
                   </Link>
                 )}
                 {done.opportunity_id && (
