@@ -183,6 +183,16 @@ export function LeadDetailPage() {
         id: (l) => l.id,
         label: t("common:history.tab"),
         fields: "leads:fields",
+        // A conversion logs what the lead became by id; those read as the record they name.
+        fieldLabel: (field) => {
+          const linked: Record<string, string> = { customer_id: "leads:detail.customer", contact_id: "leads:detail.contact", opportunity_id: "leads:detail.opportunity" };
+          const key = linked[field.replace(/^converted_/, "")];
+          if (key) return t(key);
+          return t(`leads:fields.${field.replace(/_(id|name)$/, "")}`, { defaultValue: t(`common:history.field.${field}`, { defaultValue: field }) });
+        },
+        actionLabel: (action) =>
+          action === "convert" ? t("leads:convert.action") : action === "release" ? t("leads:pool.actions.release") : t(`auditLogs:actions.${action}`, { defaultValue: action }),
+        hiddenFields: ["owner_name"],
         valueText: (field, value, empty) => {
           if (field === "status" && typeof value === "string") return t(`leads:statuses.${value}`, { defaultValue: value });
           if (field === "source") return typeof value === "string" ? dictionaryLabel(sources.data, value, i18n.language, empty) : empty;

@@ -124,7 +124,7 @@ export function LeadsPage() {
           render: (name: string, l) => <Link to={`${LEADS_PATH}/${l.id}`}>{name}</Link>,
         },
         { title: t("leads:fields.company"), dataIndex: "company", key: "company", width: 170, ellipsis: true, render: (v: string | null) => v || none },
-        { title: t("leads:fields.contact"), key: "contact", width: 130, render: (_, l) => l.mobile || l.phone || none },
+        { title: t("leads:fields.phones"), key: "phones", width: 130, render: (_, l) => l.mobile || l.phone || none },
         { title: t("leads:fields.source"), dataIndex: "source", key: "source", width: 90, render: (v: string | null) => dictionaryLabel(sources.data, v, language, none) },
         { title: t("leads:fields.status"), dataIndex: "status", key: "status", width: 90, render: (_, l) => <LeadStatusTag status={l.status} /> },
         { title: t("leads:fields.owner"), key: "owner", width: 100, render: (_, l) => ownerCell(l) },
