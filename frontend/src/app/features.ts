@@ -8,6 +8,7 @@ import { driveFeature } from "../features/drive";
 import { interactionsFeature } from "../features/interactions";
 import { jobsFeature } from "../features/jobs";
 import { opportunitiesFeature } from "../features/opportunities";
+import { leadsFeature } from "../features/leads";
 import { poolRulesFeature } from "../features/pool-rules";
 import { productsFeature } from "../features/products";
 import { profileFeature } from "../features/profile";
@@ -37,5 +38,6 @@ export const FEATURES: readonly Feature[] = [
   productsFeature,
   suppliersFeature,
   opportunitiesFeature,
+  leadsFeature,
   driveFeature,
 ];

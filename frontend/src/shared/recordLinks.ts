@@ -26,6 +26,7 @@ const PLACES: Record<string, RecordPlace> = {
   product_categories: { permission: "product_categories:read", path: () => "/product-categories" },
   opportunities: { permission: "opportunities:read", path: (id) => `/opportunities/${id}` },
   pipeline_stages: { permission: "pipeline_stages:update", path: () => "/system/pipeline-stages" },
+  leads: { permission: "leads:read", path: (id) => `/leads/${id}` },
   // Drive items shared with the reader: the folder itself, or the shared list searched for the file.
   folders: { permission: "files:read", path: (id) => `/drive?space=shared&folder=${id}` },
   files: { permission: "files:read", path: (_id, name) => (name ? `/drive?${new URLSearchParams({ space: "shared", q: name }).toString()}` : "/drive?space=shared") },

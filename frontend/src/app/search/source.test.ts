@@ -12,8 +12,9 @@ describe("search registry", () => {
     expect(searchSourcesFor(FEATURES, all).map((s) => s.key)).toEqual(["customers", "contacts", "products", "suppliers"]);
     expect(searchSourcesFor(FEATURES, ["products:read", "contacts:read"]).map((s) => s.key)).toEqual(["contacts", "products"]);
     expect(searchSourcesFor(FEATURES, ["customers:*"]).map((s) => s.key)).toEqual(["customers"]);
-    expect(searchSourcesFor(FEATURES, ["*"])).toHaveLength(5);
+    expect(searchSourcesFor(FEATURES, ["*"])).toHaveLength(6);
     expect(searchSourcesFor(FEATURES, ["opportunities:read"]).map((s) => s.key)).toEqual(["opportunities"]);
+    expect(searchSourcesFor(FEATURES, ["leads:read"]).map((s) => s.key)).toEqual(["leads"]);
     expect(searchSourcesFor(FEATURES, [])).toEqual([]);
     expect(searchSourcesFor(FEATURES, undefined)).toEqual([]);
   });
