@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { AimOutlined } from "@ant-design/icons";
 import type { Feature } from "../../app/registry";
-import { LEADS_PATH } from "./model";
+import { LEADS_PATH } from "./paths";
 import { routes } from "./routes";
 import { leadSearch } from "./search";
 

@@ -1,7 +1,7 @@
 import type { PermissionCode } from "../../api/types";
 import type { Lead, LeadStatus } from "./api";
 
-export const LEADS_PATH = "/leads";
+export { LEADS_PATH } from "./paths";
 
 /** The statuses a user sets by hand; `converted` comes only with a conversion. */
 export const EDITABLE_STATUSES = ["new", "contacted", "qualified", "unqualified"] as const satisfies readonly LeadStatus[];

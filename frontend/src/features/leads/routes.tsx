@@ -1,5 +1,5 @@
 import type { FeatureRoute } from "../../app/registry";
-import { LEADS_PATH } from "./model";
+import { LEADS_PATH } from "./paths";
 
 export const routes: FeatureRoute[] = [
   {

@@ -3,7 +3,7 @@ import { AimOutlined } from "@ant-design/icons";
 import { api, unwrap } from "../../api/client";
 import { SEARCH_PAGE_SIZE, searchSource } from "../../app/search/source";
 import type { Lead } from "./api";
-import { LEADS_PATH } from "./model";
+import { LEADS_PATH } from "./paths";
 
 const join = (...parts: (string | null | undefined)[]) => parts.filter((part) => part && part.trim() !== "").join(" · ");
 

@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { FunnelPlotOutlined, FundOutlined, ProjectOutlined } from "@ant-design/icons";
+import { BookOutlined, FundOutlined, ProjectOutlined } from "@ant-design/icons";
 import type { Feature } from "../../app/registry";
 import { BOARD_PATH, OPPORTUNITIES_PATH, routes, STAGES_PATH } from "./routes";
 import { opportunitySearch } from "./search";
@@ -29,7 +29,8 @@ export const opportunitiesFeature: Feature = {
       path: STAGES_PATH,
       group: "system",
       labelKey: "common:menu.entries.pipelineStages",
-      icon: createElement(FunnelPlotOutlined),
+      // A settings list like the dictionaries, with their icon (loaded with the menu anyway).
+      icon: createElement(BookOutlined),
       // Everyone in sales may read the stages, but the page is for those who change them.
       permission: "pipeline_stages:update",
     },

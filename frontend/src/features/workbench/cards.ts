@@ -1,5 +1,5 @@
 import { createElement, type ReactNode } from "react";
-import { AppstoreOutlined, CalendarOutlined, ClockCircleOutlined, ExclamationCircleOutlined, FundOutlined, HistoryOutlined, TrophyOutlined, UserAddOutlined, WarningOutlined } from "@ant-design/icons";
+import { AppstoreOutlined, ClockCircleOutlined, ExclamationCircleOutlined, FundOutlined, HistoryOutlined, UserAddOutlined, WarningOutlined } from "@ant-design/icons";
 import type { PermissionCode } from "../../api/types";
 import type { TimeStyle } from "./relativeTime";
 import { customerListUrl, opportunityListUrl, weekStartDate, type ListScope } from "./viewAll";
@@ -78,7 +78,8 @@ const CARDS: CardDefinition[] = [
   {
     key: "opportunities.closing_this_month",
     ...texts("opportunities.closing_this_month"),
-    icon: createElement(CalendarOutlined),
+    // Icons the first page loads anyway (the menu's, the other cards'): it is near its budget.
+    icon: createElement(ClockCircleOutlined),
     tone: "warning",
     time: "due",
     viewAll: (c) => opportunityListUrl({ status: "open", sort: "expected_close_date" }, c),
@@ -102,7 +103,7 @@ const CARDS: CardDefinition[] = [
   {
     key: "opportunities.won_this_month",
     ...texts("opportunities.won_this_month"),
-    icon: createElement(TrophyOutlined),
+    icon: createElement(FundOutlined),
     tone: "normal",
     time: "ago",
     viewAll: (c) => opportunityListUrl({ status: "won", sort: "-updated_at" }, c),
