@@ -37,6 +37,7 @@ mod m20261210_000000_opportunities;
 mod m20261210_000001_leads;
 mod m20261210_000002_follow_up_opportunities;
 mod m20261210_000003_sales_plans_weekly_reports;
+mod m20261210_000004_opportunity_sums_indexes;
 
 pub struct Migrator;
 
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000001_leads::Migration),
             Box::new(m20261210_000002_follow_up_opportunities::Migration),
             Box::new(m20261210_000003_sales_plans_weekly_reports::Migration),
+            Box::new(m20261210_000004_opportunity_sums_indexes::Migration),
         ]
     }
 }

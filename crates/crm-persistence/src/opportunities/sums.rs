@@ -45,14 +45,17 @@ pub enum Measure {
 
 /// `select` (the scoped, filtered opportunities, maybe joined) grouped by `key`.
 pub async fn grouped<K: TryGetable>(db: &impl sea_orm::ConnectionTrait, select: Select<Opportunity>, key: SimpleExpr, measure: Measure) -> DomainResult<Vec<(K, Sums)>> {
-    let amount = match measure {
-        Measure::Opportunity => "\"opportunities\".\"amount_minor\"",
-        Measure::Lines => "\"opportunity_lines\".\"subtotal_minor\"",
+    // A product's opportunities are counted once however many of its lines they have;
+    // otherwise every row is one opportunity, and COUNT(*) lets the covering indexes
+    // (owner, stage, amount, probability) answer without reading the table.
+    let (amount, count) = match measure {
+        Measure::Opportunity => ("\"opportunities\".\"amount_minor\"", "COUNT(*)"),
+        Measure::Lines => ("\"opportunity_lines\".\"subtotal_minor\"", "COUNT(DISTINCT \"opportunities\".\"id\")"),
     };
     let mut q = select
         .select_only()
         .column_as(key.clone(), "k")
-        .column_as(Expr::cust("COUNT(DISTINCT \"opportunities\".\"id\")"), "n")
+        .column_as(Expr::cust(count), "n")
         .column_as(Expr::cust(format!("CAST(SUM({amount}) AS TEXT)")), "amount")
         .column_as(Expr::cust(format!("CAST(SUM({amount} * \"opportunities\".\"probability\") AS TEXT)")), "weighted")
         .group_by(key);
