@@ -98,10 +98,11 @@ curl -sS -o /dev/null "http://$BIND/api/v1/users" -H "Authorization: Bearer $ADM
 MANAGER_TOKEN=$(token "$(login bench_team_manager)")
 
 measure() { # label path token [connections] [ids file]
-  local out="$BENCH_DIR/wrk-sales-$1.txt" conns="${4:-$WRK_C}"
+  local out="$BENCH_DIR/wrk-sales-$1.txt" conns="${4:-$WRK_C}" threads="$WRK_T"
+  [ "$conns" -lt "$threads" ] && threads="$conns"
   export BENCH_PATH="$2" BENCH_TOKEN="$3" BENCH_OWNERS="$BENCH_DIR/owners.txt" BENCH_STAGES="$BENCH_DIR/stages.txt" BENCH_IDS="${5:-$BENCH_DIR/opportunity_ids.txt}"
-  [ "$WRK_WARMUP" != 0 ] && wrk -t"$WRK_T" -c"$conns" -d"$WRK_WARMUP" -s "$HERE/wrk/path.lua" "http://$BIND" >/dev/null 2>&1 || true
-  wrk -t"$WRK_T" -c"$conns" -d"$WRK_D" --latency -s "$HERE/wrk/path.lua" "http://$BIND" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed on $1"; }
+  [ "$WRK_WARMUP" != 0 ] && wrk -t"$threads" -c"$conns" -d"$WRK_WARMUP" -s "$HERE/wrk/path.lua" "http://$BIND" >/dev/null 2>&1 || true
+  wrk -t"$threads" -c"$conns" -d"$WRK_D" --latency -s "$HERE/wrk/path.lua" "http://$BIND" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed on $1"; }
   awk -v ep="$1" '
     function ms(v) { if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 } if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 } if (v ~ /s$/) { sub(/s$/, "", v); return v * 1000 } return v + 0 }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } $1 == "Requests/sec:" { rps = $2 }
@@ -114,6 +115,8 @@ measure owner_stage_list "/api/v1/opportunities?owner_id={owner}&stage_id={stage
 measure board_owner "/api/v1/opportunities/board?owner_id={owner}&page_size=10" "$ADMIN_TOKEN"
 measure board_manager_50 "/api/v1/opportunities/board?page_size=10" "$MANAGER_TOKEN"
 measure funnel_owner "/api/v1/reports/funnel?owner_id={owner}" "$ADMIN_TOKEN"
-measure funnel_all "/api/v1/reports/funnel" "$ADMIN_TOKEN" 4
+measure board_manager_50_4conn "/api/v1/opportunities/board?page_size=10" "$MANAGER_TOKEN" 4
+measure funnel_all_4conn "/api/v1/reports/funnel" "$ADMIN_TOKEN" 4
+measure funnel_all_1conn "/api/v1/reports/funnel" "$ADMIN_TOKEN" 1
 log "results in $RESULTS"
 cat "$RESULTS"
