@@ -126,6 +126,11 @@ dual_test!(the_pipeline_cards_add_up_the_month, |app| {
     assert_eq!(names(card(&wb, "opportunities.expired")), vec!["已过期"]);
     let won_card = card(&wb, "opportunities.won_this_month");
     assert_eq!((won_card["total"].as_u64(), won_card["amount"].as_str(), won_card.get("weighted_amount").is_none()), (Some(1), Some("5000.00"), true));
+    assert!(won_card.get("target_amount").is_none(), "no plan, no target");
+    let (s, _) = app.post("/api/v1/sales-plans", &rep, json!({"period": today.format("%Y-%m").to_string(), "target_amount": "20000"})).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, wb) = app.get("/api/v1/workbench", &rep).await;
+    assert_eq!(card(&wb, "opportunities.won_this_month")["target_amount"], "20000.00", "measured against the month's plan");
     // Another rep's workbench counts none of it; the admin's team view counts it per owner.
     assert_eq!(card(&app.get("/api/v1/workbench", &rep2).await.1, "opportunities.pipeline")["total"], 0);
     let (_, team) = app.get("/api/v1/workbench?reach=team", &app.admin).await;

@@ -91,6 +91,11 @@ pub struct Card {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, example = "62500.00")]
     pub weighted_amount: Option<rust_decimal::Decimal>,
+    /// What the amount is measured against: the caller's sales plan for the month, on
+    /// "won this month" with `reach=mine`, when they have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>, example = "500000.00")]
+    pub target_amount: Option<rust_decimal::Decimal>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -180,7 +185,7 @@ where
     for c in &mut by_owner {
         c.owner_name = names.get(&c.owner_id).cloned().unwrap_or_default();
     }
-    Ok(Card { key: String::new(), total, items, by_owner, amount: None, weighted_amount: None })
+    Ok(Card { key: String::new(), total, items, by_owner, amount: None, weighted_amount: None, target_amount: None })
 }
 
 const RECENT: &[CardSpec] = &[CardSpec { key: "recent.changed_by_me", needs: None, build: |db, ctx, frame| Box::pin(changed_by_me(db, ctx, frame)) }];
@@ -219,5 +224,5 @@ async fn changed_by_me(db: &Db, ctx: &Ctx, frame: &Frame) -> DomainResult<Card> 
         })
         .take(usize::try_from(frame.limit).unwrap_or(10))
         .collect();
-    Ok(Card { key: String::new(), total: items.len() as u64, items, by_owner: Vec::new(), amount: None, weighted_amount: None })
+    Ok(Card { key: String::new(), total: items.len() as u64, items, by_owner: Vec::new(), amount: None, weighted_amount: None, target_amount: None })
 }

@@ -2614,6 +2614,12 @@ export interface components {
              */
             key: string;
             /**
+             * @description What the amount is measured against: the caller's sales plan for the month, on
+             *     "won this month" with `reach=mine`, when they have one.
+             * @example 500000.00
+             */
+            target_amount?: string | null;
+            /**
              * Format: int64
              * @description How many records the card holds; `items` lists the first of them.
              */

@@ -57,7 +57,7 @@ async fn overdue(db: &Db, ctx: &Ctx, f: &Frame) -> DomainResult<Card> {
 async fn returning(db: &Db, ctx: &Ctx, f: &Frame) -> DomainResult<Card> {
     let rules = pool_rules::load(db).await?;
     let Some(due) = pool_rules::due_by(&rules, f.now + Duration::days(f.horizon_days)) else {
-        return Ok(Card { key: String::new(), total: 0, items: Vec::new(), by_owner: Vec::new(), amount: None, weighted_amount: None });
+        return Ok(Card { key: String::new(), total: 0, items: Vec::new(), by_owner: Vec::new(), amount: None, weighted_amount: None, target_amount: None });
     };
     let last_contact: SimpleExpr = Func::coalesce([Expr::col(C::LastFollowUpAt).into(), Expr::col(C::OwnedSince).into(), Expr::col(C::CreatedAt).into()]).into();
     let order = vec![(last_contact, Order::Asc), (Expr::col(C::Id).into(), Order::Asc)];

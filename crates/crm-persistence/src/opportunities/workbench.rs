@@ -66,9 +66,14 @@ async fn expired(db: &Db, ctx: &Ctx, f: &Frame) -> DomainResult<Card> {
     money_card(db, ctx, f, |s| open(s).filter(C::ExpectedCloseDate.lt(today)), order(C::ExpectedCloseDate, Order::Asc), closing, true).await
 }
 
-/// Won since the user's month began, the latest first.
+/// Won since the user's month began, the latest first; for the user's own, against their
+/// sales plan for the month.
 async fn won_this_month(db: &Db, ctx: &Ctx, f: &Frame) -> DomainResult<Card> {
     let since = f.month.2;
     let item = |o: Model| CardItem { entity: "opportunities".into(), id: o.id, at: o.closed_at, name: o.name, owner_id: Some(o.owner_id), owner_name: None };
-    money_card(db, ctx, f, |s| s.filter(C::Status.eq(StageKind::Won.as_str())).filter(C::ClosedAt.gte(since)), order(C::ClosedAt, Order::Desc), item, false).await
+    let mut card = money_card(db, ctx, f, |s| s.filter(C::Status.eq(StageKind::Won.as_str())).filter(C::ClosedAt.gte(since)), order(C::ClosedAt, Order::Desc), item, false).await?;
+    if f.reach == Reach::Mine {
+        card.target_amount = crate::plans::sales_plans::target_for(db, ctx.actor.user_id, &f.month.0.format("%Y-%m").to_string()).await?;
+    }
+    Ok(card)
 }

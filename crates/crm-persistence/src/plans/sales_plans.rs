@@ -143,8 +143,8 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
     kit::delete::<SalesPlans, _>(db, ctx, id, if_match, kit::no_rule).await
 }
 
-/// The owner's target for the period that starts on `start` (a month's plan for the
-/// workbench), if they have one.
+/// The owner's target for `period` (`2026-12`: a month's plan for the workbench), if they
+/// have one.
 pub async fn target_for(db: &impl ConnectionTrait, owner: Uuid, period: &str) -> DomainResult<Option<Decimal>> {
     Ok(policy::live::<Plan>().filter(C::OwnerId.eq(owner)).filter(C::Period.eq(period)).one(db).await.map_err(db_err)?.map(|p| from_minor(p.target_minor)))
 }
