@@ -145,6 +145,20 @@ async fn shared_ids<E: ScopedEntity>(db: &impl ConnectionTrait, actor: &Actor) -
     Ok(shared)
 }
 
+/// A record may be given to `owner_id` (named by `field`): a live, enabled user whose
+/// records the caller's scope covers (the caller always is). Leads, opportunities and sales
+/// plans take their owner through it.
+pub async fn assignable_owner(db: &impl ConnectionTrait, ctx: &Ctx, owner_id: Uuid, field: &str) -> Result<(), DomainError> {
+    let u = user::Entity::find_by_id(owner_id).filter(user::Column::DeletedAt.is_null()).one(db).await.map_err(db_err)?;
+    match u {
+        None => Err(DomainError::invalid_field(field, "not_found", "no such user")),
+        Some(u) if !u.enabled => Err(DomainError::invalid_field(field, "disabled", "this user is disabled")),
+        Some(_) if owner_id == ctx.actor.user_id => Ok(()),
+        Some(_) if visible_owner_ids(db, &ctx.actor).await?.is_none_or(|o| o.contains(&owner_id)) => Ok(()),
+        Some(_) => Err(DomainError::invalid_field(field, "out_of_scope", "records may go only to people whose records you see")),
+    }
+}
+
 /// The owners whose records the actor may see; `None` means everyone's. Resolved once per
 /// actor (`Actor::visible_owners`), not on every query.
 pub async fn visible_owner_ids(db: &impl ConnectionTrait, actor: &Actor) -> Result<Option<Arc<Owners>>, DomainError> {

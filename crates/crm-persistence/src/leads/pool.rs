@@ -11,7 +11,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::lead::{self, Column as C, Entity as Lead};
-use super::records::{check_owner, converted, LeadView, Leads};
+use super::records::{converted, LeadView, Leads};
 use crate::db::db_err;
 use crate::kit::{self, Resource};
 use crate::scope::Scoped;
@@ -97,7 +97,7 @@ pub async fn assign(db: &Db, ctx: &Ctx, mut ids: Vec<Uuid>, owner_id: Uuid) -> D
     }
     v.finish()?;
     let tx = crate::tx::begin(db).await?;
-    check_owner(&tx, ctx, owner_id, "owner_id").await?;
+    crate::scope::assignable_owner(&tx, ctx, owner_id, "owner_id").await?;
     let rows = Scoped::<Lead>::find(&tx, ctx).await?.filter(C::Id.is_in(ids.clone())).all(&tx).await.map_err(db_err)?;
     let missing: Vec<Uuid> = ids.iter().filter(|id| !rows.iter().any(|r| r.id == **id)).copied().collect();
     if !missing.is_empty() {

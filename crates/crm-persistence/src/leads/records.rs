@@ -9,7 +9,6 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::entities::lead::{self, Column as C, Entity as Lead};
-use crate::db::db_err;
 use crate::kit::restore::Restorable;
 use crate::kit::{self, policy, Policy, Resource};
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec};
@@ -145,21 +144,6 @@ impl Resource for Leads {
     }
 }
 
-/// An enabled user whose records the caller's scope covers (the caller always is).
-pub(crate) async fn check_owner(db: &impl ConnectionTrait, ctx: &Ctx, owner_id: Uuid, field: &str) -> DomainResult<()> {
-    use crate::system::entities::user;
-    let u = policy::live::<user::Entity>().filter(user::Column::Id.eq(owner_id)).one(db).await.map_err(db_err)?;
-    match u {
-        None => Err(DomainError::invalid_field(field, "not_found", "no such user")),
-        Some(u) if !u.enabled => Err(DomainError::invalid_field(field, "disabled", "this user is disabled")),
-        Some(_) if owner_id == ctx.actor.user_id => Ok(()),
-        Some(_) => {
-            let covered = crate::scope::visible_owner_ids(db, &ctx.actor).await?.is_none_or(|o| o.contains(&owner_id));
-            if covered { Ok(()) } else { Err(DomainError::invalid_field(field, "out_of_scope", "you may give leads only to people whose records you see")) }
-        }
-    }
-}
-
 async fn check_codes(tx: &Tx, l: &LeadInput) -> DomainResult<()> {
     if let Some(code) = &l.source {
         dictionaries::check_code(tx, "customer_source", "source", code).await?;
@@ -201,7 +185,7 @@ async fn build(tx: &Tx, ctx: &Ctx, input: LeadInput) -> DomainResult<lead::Model
         None => Some(ctx.actor.user_id),
         Some(None) => None,
         Some(Some(o)) => {
-            check_owner(tx, ctx, o, "owner_id").await?;
+            crate::scope::assignable_owner(tx, ctx, o, "owner_id").await?;
             Some(o)
         }
     };

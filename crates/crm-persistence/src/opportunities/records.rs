@@ -131,7 +131,8 @@ fn line_view(l: &line::Model) -> LineView {
     }
 }
 
-async fn names<E: EntityTrait>(db: &impl ConnectionTrait, id: E::Column, name: E::Column, ids: Vec<Uuid>) -> DomainResult<HashMap<Uuid, String>> {
+/// Names by id for a batch of rows (`id`, `name` columns of `E`).
+pub(crate) async fn names<E: EntityTrait>(db: &impl ConnectionTrait, id: E::Column, name: E::Column, ids: Vec<Uuid>) -> DomainResult<HashMap<Uuid, String>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -307,24 +308,6 @@ async fn check_references(tx: &Tx, id: Uuid, o: &CheckedOpportunity, customer_id
     Ok(rows)
 }
 
-/// An enabled user whose records the caller's scope covers.
-async fn check_owner(tx: &Tx, ctx: &Ctx, owner_id: Uuid) -> DomainResult<()> {
-    if owner_id == ctx.actor.user_id {
-        return Ok(());
-    }
-    let u = crate::system::entities::user::Entity::find_by_id(owner_id).filter(crate::system::entities::user::Column::DeletedAt.is_null()).one(tx).await.map_err(db_err)?;
-    match u {
-        None => return Err(DomainError::invalid_field("owner_id", "not_found", "no such user")),
-        Some(u) if !u.enabled => return Err(DomainError::invalid_field("owner_id", "disabled", "this user is disabled")),
-        Some(_) => {}
-    }
-    let covered = crate::scope::visible_owner_ids(tx, &ctx.actor).await?.is_none_or(|o| o.contains(&owner_id));
-    if !covered {
-        return Err(DomainError::invalid_field("owner_id", "out_of_scope", "you may give opportunities only to people whose records you see"));
-    }
-    Ok(())
-}
-
 async fn replace_lines(tx: &Tx, id: Uuid, rows: Vec<line::Model>) -> DomainResult<()> {
     line::Entity::delete_many().filter(line::Column::OpportunityId.eq(id)).exec(tx).await.map_err(db_err)?;
     if !rows.is_empty() {
@@ -354,7 +337,7 @@ pub(crate) async fn create_in(tx: &Tx, ctx: &Ctx, input: OpportunityInput) -> Do
         let customer = Scoped::<customer::Entity>::find_editable(tx, ctx).await?.filter(customer::Column::Id.eq(o.input.customer_id)).one(tx).await.map_err(db_err)?;
         let customer = customer.ok_or_else(|| DomainError::not_found("customer"))?;
         let owner_id = o.input.owner_id.unwrap_or(ctx.actor.user_id);
-        check_owner(tx, ctx, owner_id).await?;
+        crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
         let id = Uuid::now_v7();
         *lines.lock().map_err(|_| DomainError::internal("lines lock"))? = check_references(tx, id, &o, customer.id).await?;
         Ok(opportunity::Model {

@@ -269,14 +269,8 @@ pub async fn by_group(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResul
             let joined = select.join_rev(JoinType::InnerJoin, line::Entity::belongs_to(Opportunity).from(line::Column::OpportunityId).to(C::Id).into());
             let key = Expr::col((Alias::new("opportunity_lines"), line::Column::ProductId)).into();
             let sums = grouped::<Uuid>(db, joined, key, Measure::Lines).await?;
-            let names: HashMap<Uuid, String> = crate::products::entities::product::Entity::find()
-                .filter(crate::products::entities::product::Column::Id.is_in(sums.iter().map(|(id, _)| *id)))
-                .all(db)
-                .await
-                .map_err(db_err)?
-                .into_iter()
-                .map(|p| (p.id, p.name))
-                .collect();
+            use crate::products::entities::product;
+            let names = super::records::names::<product::Entity>(db, product::Column::Id, product::Column::Name, sums.iter().map(|(id, _)| *id).collect()).await?;
             sums.iter().map(|(id, g)| row(Some(id.to_string()), names.get(id).cloned(), None, g)).collect()
         }
     };

@@ -121,7 +121,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: SalesPlanInput) -> DomainResult<S
     let checked = check_plan(&input.period, input.target_amount, input.planned_customers, input.content.as_deref())?;
     kit::create::<SalesPlans, _>(db, ctx, async |tx: &Tx| {
         let owner = input.owner_id.unwrap_or(ctx.actor.user_id);
-        crate::leads::records::check_owner(tx, ctx, owner, "owner_id").await?;
+        crate::scope::assignable_owner(tx, ctx, owner, "owner_id").await?;
         check_unique(tx, owner, &checked.period).await?;
         Ok(fill(plan::Model { id: Uuid::now_v7(), owner_id: owner, ..Default::default() }, checked))
     })
