@@ -164,6 +164,8 @@ async fn main() -> anyhow::Result<()> {
             let jobs = start_jobs(db.clone(), job_workers, job_lease, mail);
             let settings = crm_http::state::Settings { files_dir: config.data_dir.join("files"), files_bucket: config.files_bucket().await?, ..defences.settings() };
             let state = crm_http::app_state(db, &secret, settings);
+            // Loads the CJK font quote PDFs print with (and says so now if there is none).
+            tokio::task::spawn_blocking(crm_http::sales_docs::pdf::check_font);
             // Uploads a crashed server left half-received: a day old is surely no upload in flight.
             let store = state.store.clone();
             tokio::spawn(async move {

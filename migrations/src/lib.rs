@@ -38,6 +38,7 @@ mod m20261210_000001_leads;
 mod m20261210_000002_follow_up_opportunities;
 mod m20261210_000003_sales_plans_weekly_reports;
 mod m20261210_000004_opportunity_sums_indexes;
+mod m20261211_000000_quotes_orders;
 
 pub struct Migrator;
 
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000002_follow_up_opportunities::Migration),
             Box::new(m20261210_000003_sales_plans_weekly_reports::Migration),
             Box::new(m20261210_000004_opportunity_sums_indexes::Migration),
+            Box::new(m20261211_000000_quotes_orders::Migration),
         ]
     }
 }

@@ -25,6 +25,7 @@ pub mod plans;
 pub mod regions;
 pub mod permissions;
 pub mod products;
+pub mod sales_docs;
 pub mod saved_views;
 pub mod scope;
 pub mod sms;

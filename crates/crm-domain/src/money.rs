@@ -44,6 +44,79 @@ pub fn currency(v: &mut Validator, field: &str, code: Option<&str>) -> String {
     c
 }
 
+/// An amount in Chinese capital numerals as written on financial documents [人民币大写]:
+/// 1234.56 → 壹仟贰佰叁拾肆元伍角陆分, 100 → 壹佰元整, 1005.07 → 壹仟零伍元零柒分.
+/// Zeros inside a group or between groups read as one 零; whole amounts end in 整.
+pub fn capitals(amount: Decimal) -> String {
+    const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+    const IN_GROUP: [&str; 4] = ["", "拾", "佰", "仟"];
+    const GROUPS: [&str; 4] = ["", "万", "亿", "万亿"];
+    let cents = (amount.abs() * Decimal::ONE_HUNDRED).round();
+    let cents = u128::try_from(cents.mantissa()).unwrap_or(0) / 10u128.pow(cents.scale());
+    let (yuan, jiao, fen) = (cents / 100, (cents / 10 % 10) as usize, (cents % 10) as usize);
+    let mut out = String::new();
+    if amount.is_sign_negative() && cents > 0 {
+        out.push('负');
+    }
+    if yuan > 0 {
+        // Groups of four digits, most significant first.
+        let mut groups = Vec::new();
+        let mut rest = yuan;
+        while rest > 0 {
+            groups.push((rest % 10_000) as usize);
+            rest /= 10_000;
+        }
+        let mut pending_zero = false;
+        for (gi, g) in groups.iter().enumerate().rev() {
+            if *g == 0 {
+                pending_zero = !out.is_empty() && !out.ends_with('负');
+                continue;
+            }
+            if (pending_zero || *g < 1000) && !out.is_empty() && !out.ends_with('负') {
+                out.push('零');
+            }
+            pending_zero = false;
+            let digits = [g / 1000, g / 100 % 10, g / 10 % 10, g % 10];
+            let mut zero = false;
+            let mut started = false;
+            for (di, d) in digits.iter().enumerate() {
+                if *d == 0 {
+                    zero = started;
+                    continue;
+                }
+                if zero {
+                    out.push('零');
+                    zero = false;
+                }
+                started = true;
+                out.push(DIGITS[*d]);
+                out.push_str(IN_GROUP[3 - di]);
+            }
+            out.push_str(GROUPS[gi.min(3)]);
+        }
+        out.push('元');
+    }
+    match (jiao, fen) {
+        (0, 0) if yuan == 0 => out.push_str("零元整"),
+        (0, 0) => out.push('整'),
+        (j, 0) => {
+            out.push(DIGITS[j]);
+            out.push_str("角整");
+        }
+        (j, f) => {
+            if j > 0 {
+                out.push(DIGITS[j]);
+                out.push('角');
+            } else if yuan > 0 {
+                out.push('零');
+            }
+            out.push(DIGITS[f]);
+            out.push('分');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +150,24 @@ mod tests {
         let mut v = Validator::new();
         currency(&mut v, "currency", Some("yuan"));
         assert!(v.finish().is_err());
+    }
+
+    #[test]
+    fn capitals_read_as_on_a_cheque() {
+        let c = |s: &str| capitals(Decimal::from_str(s).unwrap());
+        assert_eq!(c("1234.56"), "壹仟贰佰叁拾肆元伍角陆分");
+        assert_eq!(c("100"), "壹佰元整");
+        assert_eq!(c("1005.07"), "壹仟零伍元零柒分");
+        assert_eq!(c("0.5"), "伍角整");
+        assert_eq!(c("0.05"), "伍分");
+        assert_eq!(c("0"), "零元整");
+        assert_eq!(c("10"), "壹拾元整");
+        assert_eq!(c("100000"), "壹拾万元整");
+        assert_eq!(c("100010"), "壹拾万零壹拾元整");
+        assert_eq!(c("1010000"), "壹佰零壹万元整");
+        assert_eq!(c("100000001"), "壹亿零壹元整");
+        assert_eq!(c("120030004.5"), "壹亿贰仟零叁万零肆元伍角整");
+        assert_eq!(c("376664.00"), "叁拾柒万陆仟陆佰陆拾肆元整");
+        assert_eq!(c("999999999999.99"), "玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分");
     }
 }

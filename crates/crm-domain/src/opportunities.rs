@@ -134,8 +134,60 @@ impl PricedLine {
 }
 
 /// Half up, to cents: 0.125 → 0.13 (amounts are never negative).
-fn to_cents(d: Decimal) -> Decimal {
+pub fn to_cents(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// One line's figures in integers, checked (errors name `lines[i].field`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineFigures {
+    /// Ten-thousandths.
+    pub quantity: i64,
+    /// Minor units.
+    pub unit_price: i64,
+    /// Basis points.
+    pub discount: i32,
+    /// quantity × unit_price, half up to the cent.
+    pub gross: i64,
+    /// gross less the discount: quantity × unit_price × (1 − discount), half up to the cent.
+    pub net: i64,
+}
+
+/// Checks a line's quantity, price and discount and computes its gross and net amounts;
+/// None (with the errors added) when a figure is refused. Shared by opportunities' lines
+/// and the lines of quotes and orders, so a line prices the same everywhere.
+pub fn price_one(v: &mut Validator, i: usize, quantity: Decimal, unit_price: Decimal, discount_percent: Decimal) -> Option<LineFigures> {
+    let field = |f: &str| format!("lines[{i}].{f}");
+    let before = v.len();
+    if quantity <= Decimal::ZERO {
+        v.add(&field("quantity"), "not_positive", "more than 0");
+    } else if quantity.scale() > QUANTITY_PLACES {
+        v.add(&field("quantity"), "too_precise", "at most four decimals");
+    } else if quantity > Decimal::from(1_000_000_000) {
+        v.add(&field("quantity"), "too_large", "at most 1,000,000,000");
+    }
+    let price = money::to_minor(v, &field("unit_price"), unit_price);
+    if discount_percent < Decimal::ZERO || discount_percent > Decimal::ONE_HUNDRED {
+        v.add(&field("discount_percent"), "out_of_range", "between 0 and 100");
+    } else if discount_percent.scale() > 2 {
+        v.add(&field("discount_percent"), "too_precise", "at most two decimals");
+    }
+    if v.len() > before {
+        return None;
+    }
+    let exact = quantity * unit_price;
+    let minor = |d: Decimal| i64::try_from((to_cents(d) * Decimal::ONE_HUNDRED).trunc()).ok().filter(|m| *m <= money::MAX_AMOUNT);
+    let (Some(gross), Some(net)) = (minor(exact), minor(exact * (Decimal::ONE_HUNDRED - discount_percent) / Decimal::ONE_HUNDRED)) else {
+        v.add(&field("quantity"), "too_large", "the line's total is too large");
+        return None;
+    };
+    Some(LineFigures {
+        quantity: i64::try_from((quantity * Decimal::from(10_i64.pow(QUANTITY_PLACES))).trunc()).unwrap_or(0),
+        unit_price: price,
+        discount: i32::try_from((discount_percent * Decimal::ONE_HUNDRED).trunc()).unwrap_or(0),
+        gross,
+        net,
+    })
 }
 
 /// Checks each line (errors name `lines[i].field`) and computes its subtotal.
@@ -144,42 +196,14 @@ pub fn price_lines(v: &mut Validator, lines: &[LineInput]) -> Vec<PricedLine> {
         v.add("lines", "too_many", format!("at most {MAX_LINES} lines"));
         return Vec::new();
     }
-    let mut out = Vec::with_capacity(lines.len());
-    for (i, l) in lines.iter().enumerate() {
-        let field = |f: &str| format!("lines[{i}].{f}");
-        let before = v.len();
-        if l.quantity <= Decimal::ZERO {
-            v.add(&field("quantity"), "not_positive", "more than 0");
-        } else if l.quantity.scale() > QUANTITY_PLACES {
-            v.add(&field("quantity"), "too_precise", "at most four decimals");
-        } else if l.quantity > Decimal::from(1_000_000_000) {
-            v.add(&field("quantity"), "too_large", "at most 1,000,000,000");
-        }
-        let unit_price = money::to_minor(v, &field("unit_price"), l.unit_price);
-        if l.discount_percent < Decimal::ZERO || l.discount_percent > Decimal::ONE_HUNDRED {
-            v.add(&field("discount_percent"), "out_of_range", "between 0 and 100");
-        } else if l.discount_percent.scale() > 2 {
-            v.add(&field("discount_percent"), "too_precise", "at most two decimals");
-        }
-        if v.len() > before {
-            continue;
-        }
-        let gross = l.quantity * l.unit_price;
-        let net = to_cents(gross * (Decimal::ONE_HUNDRED - l.discount_percent) / Decimal::ONE_HUNDRED);
-        let subtotal = i64::try_from((net * Decimal::ONE_HUNDRED).trunc()).ok().filter(|s| *s <= money::MAX_AMOUNT);
-        let Some(subtotal) = subtotal else {
-            v.add(&field("quantity"), "too_large", "the line's total is too large");
-            continue;
-        };
-        out.push(PricedLine {
-            product_id: l.product_id,
-            quantity: i64::try_from((l.quantity * Decimal::from(10_i64.pow(QUANTITY_PLACES))).trunc()).unwrap_or(0),
-            unit_price,
-            discount: i32::try_from((l.discount_percent * Decimal::ONE_HUNDRED).trunc()).unwrap_or(0),
-            subtotal,
-        });
-    }
-    out
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let f = price_one(v, i, l.quantity, l.unit_price, l.discount_percent)?;
+            Some(PricedLine { product_id: l.product_id, quantity: f.quantity, unit_price: f.unit_price, discount: f.discount, subtotal: f.net })
+        })
+        .collect()
 }
 
 /// The amount in minor units: with lines, their total (an `amount` given with them must

@@ -227,6 +227,14 @@ pub mod perms {
     pub const LEADS_DELETE: Perm = Perm::new("leads", "delete");
     pub const LEADS_CONVERT: Perm = Perm::new("leads", "convert");
     pub const LEADS_TRANSFER: Perm = Perm::new("leads", "transfer");
+    pub const QUOTES_READ: Perm = Perm::new("quotes", "read");
+    pub const QUOTES_CREATE: Perm = Perm::new("quotes", "create");
+    pub const QUOTES_UPDATE: Perm = Perm::new("quotes", "update");
+    pub const QUOTES_DELETE: Perm = Perm::new("quotes", "delete");
+    pub const ORDERS_READ: Perm = Perm::new("orders", "read");
+    pub const ORDERS_CREATE: Perm = Perm::new("orders", "create");
+    pub const ORDERS_UPDATE: Perm = Perm::new("orders", "update");
+    pub const ORDERS_DELETE: Perm = Perm::new("orders", "delete");
 }
 
 /// The built-in roles seeded on first start.

@@ -40,6 +40,7 @@ pub mod rate_limit;
 pub mod regions;
 pub mod reports;
 pub mod request_log;
+pub mod sales_docs;
 pub mod saved_views;
 pub mod security_headers;
 pub mod settings;

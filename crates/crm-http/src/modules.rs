@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, contacts, drive, jobs, leads, notifications, opportunities, plans, reports, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, workbench};
+use crate::{admin, contacts, drive, jobs, leads, notifications, opportunities, plans, reports, sales_docs, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -30,6 +30,7 @@ pub const MODULES: &[Module] = &[
     drive::MODULE,
     leads::MODULE,
     opportunities::MODULE,
+    sales_docs::MODULE,
     reports::MODULE,
     plans::MODULE,
     saved_views::MODULE,

@@ -138,6 +138,21 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
     let codes = crm_domain::permissions::all_codes();
     vec![
         // Schema-specific rows first: the first row that fits a field is its rule.
+        // Quotes and orders (`crm_domain::sales_docs`) and the company's header.
+        ("name", &["NewDocumentLine"], len(200)),
+        ("tax_rate_percent", &[], json!({"anyOf": [
+            {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9]{1,2})?$", "example": "13"},
+            {"type": "integer", "minimum": 0, "maximum": 100},
+        ], "description": "a percentage 0-100 as a decimal string such as \"13\", or a whole number"})),
+        ("terms", &[], len(5000)),
+        ("shipping_address", &[], len(500)),
+        ("note", &["QuoteTransition", "OrderTransition"], len(500)),
+        ("name", &["CompanyProfile"], len(200)),
+        ("address", &["CompanyProfile"], len(500)),
+        ("phone", &["CompanyProfile"], len(50)),
+        ("tax_number", &[], len(50)),
+        ("bank_name", &[], len(100)),
+        ("bank_account", &[], len(50)),
         // The sales pipeline (`crm_domain::opportunities`, `crm_domain::leads`).
         ("name", &["NewOpportunity", "ConvertOpportunity"], nb(200)),
         ("name", &["NewLead", "LeadPatch"], nb(100)),

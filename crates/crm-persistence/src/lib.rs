@@ -30,6 +30,7 @@ pub mod plans;
 pub mod products;
 pub mod recycle;
 pub mod registry;
+pub mod sales_docs;
 pub mod saved_views;
 pub mod scope;
 pub mod secret_box;

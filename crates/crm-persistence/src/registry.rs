@@ -25,6 +25,7 @@ pub const MODULES: &[&[Restorable]] = &[
     crate::opportunities::records::RESTORABLE,
     crate::leads::RESTORABLE,
     crate::plans::RESTORABLE,
+    crate::sales_docs::RESTORABLE,
 ];
 
 pub fn restorable() -> impl Iterator<Item = &'static Restorable> {

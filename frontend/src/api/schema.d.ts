@@ -1527,6 +1527,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders the caller may see. `q` matches the number. Sort: updated_at (default, newest
+         *     first), created_at, total, order_date, number.
+         */
+        get: operations["list_orders"];
+        put?: never;
+        /** A new draft order, numbered `SO-<year>-<n>`, with lines priced as quotes' are. */
+        post: operations["create_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_order"];
+        put?: never;
+        post?: never;
+        /** Moves a draft or cancelled order to the recycle bin (409 `order.not_deletable` otherwise). */
+        delete: operations["delete_order"];
+        options?: never;
+        head?: never;
+        /** Changes a draft order (409 `order.not_draft` once confirmed). `lines` replaces every line. */
+        patch: operations["update_order"];
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves an order along its life: draft → confirmed → delivered → closed, or cancelled
+         *     from draft or confirmed; anything else is a 409 `order.bad_transition`. Confirming
+         *     needs a line (409 `order.no_lines`).
+         */
+        post: operations["transition_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/permissions": {
         parameters: {
             query?: never;
@@ -1798,6 +1858,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quotes the caller may see: of owners in their data scope, and of customers shared
+         *     with them. `q` matches the number. Sort: updated_at (default, newest first),
+         *     created_at, total, valid_until, number.
+         */
+        get: operations["list_quotes"];
+        put?: never;
+        /**
+         * A new draft quote on a customer the caller may change (404 otherwise), numbered
+         *     `QT-<year>-<n>`. Each line's subtotal, tax and total and the quote's totals are
+         *     computed here, half up to the cent per line.
+         */
+        post: operations["create_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_quote"];
+        put?: never;
+        post?: never;
+        /**
+         * Moves the quote to the recycle bin; one an order was made from stays (409
+         *     `quote.ordered`).
+         */
+        delete: operations["delete_quote"];
+        options?: never;
+        head?: never;
+        /** Changes a draft quote (409 `quote.not_draft` once sent). `lines` replaces every line. */
+        patch: operations["update_quote"];
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft order from an accepted quote (409 `quote.not_accepted` otherwise): its
+         *     customer, opportunity, contact, currency, lines and terms. A quote makes one order: a
+         *     second is a 409 `quote.ordered` naming it in `order_id`, also when two requests race.
+         */
+        post: operations["order_from_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quote as an A4 PDF: the company's header (`/settings/company`), the lines, the
+         *     totals with the amount in Chinese capitals, the terms. A sent quote prints as it was
+         *     sent; a draft prints as it stands, marked as a draft. 503 `pdf.font_missing` when the
+         *     server has no CJK font.
+         */
+        get: operations["quote_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a quote along its life: draft → sent; sent → accepted, rejected or expired;
+         *     rejected or expired → draft (to revise and send again). Anything else is a 409
+         *     `quote.bad_transition`. Sending needs a line (409 `quote.no_lines`) and a
+         *     `valid_until` not yet passed, and freezes the quote as sent, with the company's header,
+         *     for its PDF; accepting a quote past its `valid_until` is a 409 `quote.expired`. Sent
+         *     quotes past `valid_until` also become expired by the hour.
+         */
+        post: operations["transition_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recycle-bin": {
         parameters: {
             query?: never;
@@ -2027,6 +2201,27 @@ export interface paths {
         head?: never;
         /** Another user's view is not found (404). */
         patch: operations["update_view"];
+        trace?: never;
+    };
+    "/api/v1/settings/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's details that printed documents carry in their header (a quote's PDF). */
+        get: operations["get_company"];
+        /**
+         * Saves the company's details; every field is replaced (absent ones become empty). A
+         *     quote already sent keeps the header it was sent with.
+         */
+        put: operations["put_company"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/settings/drive": {
@@ -2787,6 +2982,45 @@ export interface components {
             items: components["schemas"]["ShareItem"][];
         };
         /**
+         * @description The header a document prints; every field may be empty.
+         * @example {
+         *       "address": "杭州市滨江区网商路 699 号",
+         *       "bank_account": "5719 0123 4567 890",
+         *       "bank_name": "招商银行杭州分行",
+         *       "email": "sales@yunfan.example.com",
+         *       "name": "杭州云帆信息技术有限公司",
+         *       "phone": "0571-88886666",
+         *       "tax_number": "91330108MA2B3C4D5E",
+         *       "website": "https://yunfan.example.com"
+         *     }
+         */
+        CompanyProfile: {
+            /** @description At most 500 characters. */
+            address?: string | null;
+            /** @description At most 50 characters. */
+            bank_account?: string | null;
+            /** @description At most 100 characters. */
+            bank_name?: string | null;
+            /** @description an e-mail address; empty clears it */
+            email?: string | null;
+            /** @description At most 200 characters. */
+            name?: string | null;
+            /** @description At most 50 characters. */
+            phone?: string | null;
+            /** @description The unified social credit code [统一社会信用代码], at most 50 characters. */
+            tax_number?: string | null;
+            /** @description At most 200 characters. */
+            website?: string | null;
+        };
+        /** @description `GET /settings/company`. */
+        CompanySettings: components["schemas"]["CompanyProfile"] & {
+            /**
+             * Format: int32
+             * @description For If-Match on `PUT`; 0 before the first save.
+             */
+            version: number;
+        };
+        /**
          * @example {
          *       "birthday": "1985-06-01",
          *       "created_at": "2026-11-24T09:30:00Z",
@@ -3208,6 +3442,49 @@ export interface components {
             items: components["schemas"]["DictionaryItem"][];
         };
         /**
+         * @example {
+         *       "discount_percent": "10",
+         *       "name": "人体工学椅",
+         *       "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *       "quantity": "3",
+         *       "subtotal": "3333.31",
+         *       "tax": "433.33",
+         *       "tax_rate_percent": "13",
+         *       "total": "3766.64",
+         *       "unit": "把",
+         *       "unit_price": "1234.56"
+         *     }
+         */
+        DocumentLine: {
+            /** @example 10 */
+            discount_percent: string;
+            name: string;
+            /** Format: uuid */
+            product_id?: string | null;
+            /** @example 3 */
+            quantity: string;
+            /**
+             * @description quantity × unit_price × (1 − discount), half up to the cent: before tax.
+             * @example 3333.31
+             */
+            subtotal: string;
+            /**
+             * @description subtotal × tax rate, half up to the cent.
+             * @example 433.33
+             */
+            tax: string;
+            /** @example 13 */
+            tax_rate_percent: string;
+            /**
+             * @description subtotal + tax.
+             * @example 3766.64
+             */
+            total: string;
+            unit?: string | null;
+            /** @example 1234.56 */
+            unit_price: string;
+        };
+        /**
          * @description Renames a folder or file, or moves it to another folder of the same space (`null`: the
          *     top of the space).
          * @example {
@@ -3581,6 +3858,26 @@ export interface components {
              * @description Won in the period (by when they were closed).
              */
             won_count: number;
+        };
+        /**
+         * @description Fields of the order `POST /quotes/{id}/order` makes; the rest comes from the quote.
+         * @example {
+         *       "delivery_date": "2026-12-20",
+         *       "shipping_address": "杭州市西湖区文三路 90 号"
+         *     }
+         */
+        FromQuote: {
+            /** Format: date */
+            delivery_date?: string | null;
+            /**
+             * Format: date
+             * @description Today (UTC) when absent.
+             */
+            order_date?: string | null;
+            /** @description At most 2000 characters. */
+            remark?: string | null;
+            /** @description At most 500 characters. */
+            shipping_address?: string | null;
         };
         Funnel: {
             lost: components["schemas"]["Outcome"];
@@ -4113,6 +4410,38 @@ export interface components {
             sort_order?: number | null;
         };
         /**
+         * @description A line of a quote or order. With a product, its name and unit default to the
+         *     product's; without, `name` is required (a service, a freight charge).
+         * @example {
+         *       "discount_percent": "10",
+         *       "name": "人体工学椅",
+         *       "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *       "quantity": "3",
+         *       "tax_rate_percent": "13",
+         *       "unit": "把",
+         *       "unit_price": "1234.56"
+         *     }
+         */
+        NewDocumentLine: {
+            /** @description a percentage 0-100 as a decimal string such as "12.5", or a whole number */
+            discount_percent?: string | number;
+            /** @description At most 200 characters; the product's name when absent. */
+            name?: string | null;
+            /**
+             * Format: uuid
+             * @description A product in the catalogue (a deleted one is refused).
+             */
+            product_id?: string | null;
+            /** @description a decimal string such as "2.5" (more than 0, at most four decimals), or a whole number */
+            quantity: string | number;
+            /** @description a percentage 0-100 as a decimal string such as "13", or a whole number */
+            tax_rate_percent?: string | number;
+            /** @description At most 20 characters; the product's unit when absent. */
+            unit?: string | null;
+            /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
+            unit_price: string | number;
+        };
+        /**
          * @example {
          *       "name": "合同模板",
          *       "space": "company"
@@ -4293,6 +4622,61 @@ export interface components {
         };
         /**
          * @example {
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "delivery_date": "2026-12-20",
+         *       "lines": [
+         *         {
+         *           "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *           "quantity": "3",
+         *           "tax_rate_percent": "13",
+         *           "unit_price": "1234.56"
+         *         }
+         *       ],
+         *       "order_date": "2026-12-06",
+         *       "shipping_address": "杭州市西湖区文三路 90 号"
+         *     }
+         */
+        NewOrder: {
+            /**
+             * Format: uuid
+             * @description One of the customer's contacts.
+             */
+            contact_id?: string | null;
+            /** @description ISO 4217; CNY when absent. */
+            currency?: string | null;
+            /**
+             * Format: uuid
+             * @description A customer the caller may change; any other is a 404.
+             */
+            customer_id: string;
+            /** Format: date */
+            delivery_date?: string | null;
+            /** @description At most 200 lines; an order is confirmed with at least one. */
+            lines?: components["schemas"]["NewDocumentLine"][];
+            /**
+             * Format: uuid
+             * @description One of the customer's opportunities the caller sees.
+             */
+            opportunity_id?: string | null;
+            /**
+             * Format: date
+             * @description Today (UTC) when absent.
+             */
+            order_date?: string | null;
+            /**
+             * Format: uuid
+             * @description An enabled user whose records the caller's data scope covers; the caller when absent.
+             */
+            owner_id?: string | null;
+            /** @description At most 2000 characters. */
+            remark?: string | null;
+            /** @description At most 500 characters. */
+            shipping_address?: string | null;
+            /** @description At most 5000 characters, line breaks kept. */
+            terms?: string | null;
+        };
+        /**
+         * @example {
          *       "kind": "open",
          *       "name_en": "Proposal",
          *       "name_zh": "方案报价",
@@ -4339,6 +4723,59 @@ export interface components {
             /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
             price: string | number;
             unit?: string | null;
+        };
+        /**
+         * @example {
+         *       "currency": "CNY",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "lines": [
+         *         {
+         *           "discount_percent": "10",
+         *           "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *           "quantity": "3",
+         *           "tax_rate_percent": "13",
+         *           "unit_price": "1234.56"
+         *         }
+         *       ],
+         *       "terms": "报价有效期内价格不变；货到付款。",
+         *       "valid_until": "2026-12-31"
+         *     }
+         */
+        NewQuote: {
+            /**
+             * Format: uuid
+             * @description One of the customer's contacts.
+             */
+            contact_id?: string | null;
+            /** @description ISO 4217; CNY when absent. */
+            currency?: string | null;
+            /**
+             * Format: uuid
+             * @description A customer the caller may change (owner in their scope, or an `edit` collaborator);
+             *     any other is a 404.
+             */
+            customer_id: string;
+            /** @description At most 200 lines; a quote is sent with at least one. */
+            lines?: components["schemas"]["NewDocumentLine"][];
+            /**
+             * Format: uuid
+             * @description One of the customer's opportunities the caller sees.
+             */
+            opportunity_id?: string | null;
+            /**
+             * Format: uuid
+             * @description An enabled user whose records the caller's data scope covers; the caller when absent.
+             */
+            owner_id?: string | null;
+            /** @description At most 2000 characters. */
+            remark?: string | null;
+            /** @description At most 5000 characters, line breaks kept: payment, delivery, warranty. */
+            terms?: string | null;
+            /**
+             * Format: date
+             * @description 30 days after today (UTC) when absent.
+             */
+            valid_until?: string | null;
         };
         /**
          * @example {
@@ -4679,6 +5116,156 @@ export interface components {
             /** Format: int32 */
             probability?: number | null;
             source?: string | null;
+        };
+        /**
+         * @example {
+         *       "cancelled_at": null,
+         *       "closed_at": null,
+         *       "confirmed_at": "2026-12-06T10:00:00Z",
+         *       "contact_id": null,
+         *       "contact_name": null,
+         *       "created_at": "2026-12-06T09:00:00Z",
+         *       "currency": "CNY",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "customer_name": "杭州明远科技有限公司",
+         *       "delivered_at": null,
+         *       "delivery_date": "2026-12-20",
+         *       "discount_total": "370.37",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ed0",
+         *       "lines": [
+         *         {
+         *           "discount_percent": "10",
+         *           "name": "人体工学椅",
+         *           "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *           "quantity": "3",
+         *           "subtotal": "3333.31",
+         *           "tax": "433.33",
+         *           "tax_rate_percent": "13",
+         *           "total": "3766.64",
+         *           "unit": "把",
+         *           "unit_price": "1234.56"
+         *         }
+         *       ],
+         *       "number": "SO-2026-000042",
+         *       "opportunity_id": null,
+         *       "opportunity_name": null,
+         *       "order_date": "2026-12-06",
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "owner_name": "王伟",
+         *       "quote_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ec0",
+         *       "quote_number": "QT-2026-000123",
+         *       "remark": null,
+         *       "shipping_address": "杭州市西湖区文三路 90 号",
+         *       "status": "confirmed",
+         *       "subtotal": "3703.68",
+         *       "tax_total": "433.33",
+         *       "terms": null,
+         *       "total": "3766.64",
+         *       "total_in_words": "叁仟柒佰陆拾陆元陆角肆分",
+         *       "updated_at": "2026-12-06T10:00:00Z",
+         *       "version": 2
+         *     }
+         */
+        Order: {
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date-time */
+            confirmed_at?: string | null;
+            /** Format: uuid */
+            contact_id?: string | null;
+            contact_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name?: string | null;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /** Format: date */
+            delivery_date?: string | null;
+            /** @example 370.37 */
+            discount_total: string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["DocumentLine"][];
+            number: string;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            opportunity_name?: string | null;
+            /** Format: date */
+            order_date: string;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The quote it was made from.
+             */
+            quote_id?: string | null;
+            quote_number?: string | null;
+            remark?: string | null;
+            shipping_address?: string | null;
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * @description Σ quantity × unit_price: before discounts and tax.
+             * @example 3703.68
+             */
+            subtotal: string;
+            /** @example 433.33 */
+            tax_total: string;
+            terms?: string | null;
+            /**
+             * @description subtotal − discount_total + tax_total.
+             * @example 3766.64
+             */
+            total: string;
+            /** @description The total in Chinese capitals [大写]. */
+            total_in_words: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Fields of a draft order to change; absent fields stay, `null` clears. `lines`
+         *     replaces every line. Its customer, quote and owner are fixed.
+         * @example {
+         *       "delivery_date": "2026-12-28"
+         *     }
+         */
+        OrderPatch: {
+            /** Format: uuid */
+            contact_id?: string | null;
+            currency?: string | null;
+            /** Format: date */
+            delivery_date?: string | null;
+            lines?: components["schemas"]["NewDocumentLine"][] | null;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            /** Format: date */
+            order_date?: string | null;
+            remark?: string | null;
+            shipping_address?: string | null;
+            terms?: string | null;
+        };
+        /**
+         * @description An order's life: draft → confirmed → delivered → closed, or cancelled from draft or
+         *     confirmed.
+         * @enum {string}
+         */
+        OrderStatus: "draft" | "confirmed" | "delivered" | "closed" | "cancelled";
+        /**
+         * @example {
+         *       "to": "confirmed"
+         *     }
+         */
+        OrderTransition: {
+            /** @description At most 500 characters; kept in the operation log (why it was cancelled, say). */
+            note?: string | null;
+            to: components["schemas"]["OrderStatus"];
         };
         Outcome: {
             /** @example 50000.00 */
@@ -5554,6 +6141,95 @@ export interface components {
             total_exact: boolean;
         };
         /** @description The envelope of every list. */
+        PageOf_Order: {
+            items: {
+                /** Format: date-time */
+                cancelled_at?: string | null;
+                /** Format: date-time */
+                closed_at?: string | null;
+                /** Format: date-time */
+                confirmed_at?: string | null;
+                /** Format: uuid */
+                contact_id?: string | null;
+                contact_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                currency: string;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name?: string | null;
+                /** Format: date-time */
+                delivered_at?: string | null;
+                /** Format: date */
+                delivery_date?: string | null;
+                /** @example 370.37 */
+                discount_total: string;
+                /** Format: uuid */
+                id: string;
+                lines: components["schemas"]["DocumentLine"][];
+                number: string;
+                /** Format: uuid */
+                opportunity_id?: string | null;
+                opportunity_name?: string | null;
+                /** Format: date */
+                order_date: string;
+                /** Format: uuid */
+                owner_id: string;
+                owner_name?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The quote it was made from.
+                 */
+                quote_id?: string | null;
+                quote_number?: string | null;
+                remark?: string | null;
+                shipping_address?: string | null;
+                status: components["schemas"]["OrderStatus"];
+                /**
+                 * @description Σ quantity × unit_price: before discounts and tax.
+                 * @example 3703.68
+                 */
+                subtotal: string;
+                /** @example 433.33 */
+                tax_total: string;
+                terms?: string | null;
+                /**
+                 * @description subtotal − discount_total + tax_total.
+                 * @example 3766.64
+                 */
+                total: string;
+                /** @description The total in Chinese capitals [大写]. */
+                total_in_words: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
         PageOf_PipelineStage: {
             items: {
                 /** Format: date-time */
@@ -5627,6 +6303,93 @@ export interface components {
                 unit?: string | null;
                 /** Format: date-time */
                 updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Quote: {
+            items: {
+                /** Format: uuid */
+                contact_id?: string | null;
+                contact_name?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                currency: string;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When it was accepted, rejected or expired.
+                 */
+                decided_at?: string | null;
+                /**
+                 * @description Σ of the lines' discounts.
+                 * @example 370.37
+                 */
+                discount_total: string;
+                /** Format: uuid */
+                id: string;
+                lines: components["schemas"]["DocumentLine"][];
+                number: string;
+                /** Format: uuid */
+                opportunity_id?: string | null;
+                opportunity_name?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The live order made from it (`POST /quotes/{id}/order`).
+                 */
+                order_id?: string | null;
+                /** Format: uuid */
+                owner_id: string;
+                owner_name?: string | null;
+                remark?: string | null;
+                /** Format: date-time */
+                sent_at?: string | null;
+                status: components["schemas"]["QuoteStatus"];
+                /**
+                 * @description Σ quantity × unit_price: before discounts and tax.
+                 * @example 3703.68
+                 */
+                subtotal: string;
+                /** @example 433.33 */
+                tax_total: string;
+                terms?: string | null;
+                /**
+                 * @description subtotal − discount_total + tax_total: the sum of the lines' totals.
+                 * @example 3766.64
+                 */
+                total: string;
+                /** @description The total in Chinese capitals [大写], as a PDF prints it. */
+                total_in_words: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: date */
+                valid_until: string;
                 /** Format: int32 */
                 version: number;
             }[];
@@ -6335,6 +7098,149 @@ export interface components {
             /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
             price?: string | number | null;
             unit?: string | null;
+        };
+        /**
+         * @example {
+         *       "contact_id": null,
+         *       "contact_name": null,
+         *       "created_at": "2026-12-01T09:00:00Z",
+         *       "currency": "CNY",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "customer_name": "杭州明远科技有限公司",
+         *       "decided_at": null,
+         *       "discount_total": "370.37",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ec0",
+         *       "lines": [
+         *         {
+         *           "discount_percent": "10",
+         *           "name": "人体工学椅",
+         *           "product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70",
+         *           "quantity": "3",
+         *           "subtotal": "3333.31",
+         *           "tax": "433.33",
+         *           "tax_rate_percent": "13",
+         *           "total": "3766.64",
+         *           "unit": "把",
+         *           "unit_price": "1234.56"
+         *         }
+         *       ],
+         *       "number": "QT-2026-000123",
+         *       "opportunity_id": null,
+         *       "opportunity_name": null,
+         *       "order_id": null,
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "owner_name": "王伟",
+         *       "remark": null,
+         *       "sent_at": null,
+         *       "status": "draft",
+         *       "subtotal": "3703.68",
+         *       "tax_total": "433.33",
+         *       "terms": "报价有效期内价格不变；货到付款。",
+         *       "total": "3766.64",
+         *       "total_in_words": "叁仟柒佰陆拾陆元陆角肆分",
+         *       "updated_at": "2026-12-01T09:00:00Z",
+         *       "valid_until": "2026-12-31",
+         *       "version": 1
+         *     }
+         */
+        Quote: {
+            /** Format: uuid */
+            contact_id?: string | null;
+            contact_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was accepted, rejected or expired.
+             */
+            decided_at?: string | null;
+            /**
+             * @description Σ of the lines' discounts.
+             * @example 370.37
+             */
+            discount_total: string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["DocumentLine"][];
+            number: string;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            opportunity_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The live order made from it (`POST /quotes/{id}/order`).
+             */
+            order_id?: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name?: string | null;
+            remark?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["QuoteStatus"];
+            /**
+             * @description Σ quantity × unit_price: before discounts and tax.
+             * @example 3703.68
+             */
+            subtotal: string;
+            /** @example 433.33 */
+            tax_total: string;
+            terms?: string | null;
+            /**
+             * @description subtotal − discount_total + tax_total: the sum of the lines' totals.
+             * @example 3766.64
+             */
+            total: string;
+            /** @description The total in Chinese capitals [大写], as a PDF prints it. */
+            total_in_words: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date */
+            valid_until: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Fields of a draft quote to change; absent fields stay, `null` clears. `lines`
+         *     replaces every line. Its customer and owner are fixed.
+         * @example {
+         *       "remark": "含安装",
+         *       "valid_until": "2027-01-15"
+         *     }
+         */
+        QuotePatch: {
+            /** Format: uuid */
+            contact_id?: string | null;
+            currency?: string | null;
+            lines?: components["schemas"]["NewDocumentLine"][] | null;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            remark?: string | null;
+            terms?: string | null;
+            /** Format: date */
+            valid_until?: string | null;
+        };
+        /**
+         * @description A quote's life: a draft is edited and sent; a sent quote is accepted or rejected by
+         *     the customer, or expires after its `valid_until`; a rejected or expired one may go
+         *     back to draft for a new round.
+         * @enum {string}
+         */
+        QuoteStatus: "draft" | "sent" | "accepted" | "rejected" | "expired";
+        /**
+         * @description `POST /quotes/{id}/transition` and `POST /orders/{id}/transition`.
+         * @example {
+         *       "to": "sent"
+         *     }
+         */
+        QuoteTransition: {
+            /** @description At most 500 characters; kept in the operation log (why it was rejected, say). */
+            note?: string | null;
+            to: components["schemas"]["QuoteStatus"];
         };
         /**
          * @description Whose records the cards count.
@@ -19271,6 +20177,710 @@ export interface operations {
             };
         };
     };
+    list_orders: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                opportunity_id?: string;
+                quote_id?: string;
+                /** @description draft, confirmed, delivered, closed or cancelled. */
+                status?: string;
+                currency?: string;
+                order_date_from?: string;
+                order_date_to?: string;
+                delivery_date_from?: string;
+                delivery_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Order"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `orders:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrder"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `orders:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer the caller may change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `orders:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `orders:delete` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `order.not_deletable` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `orders:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `order.not_draft` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderTransition"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `orders:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `order.bad_transition` or `order.no_lines` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_permissions: {
         parameters: {
             query?: never;
@@ -21737,11 +23347,931 @@ export interface operations {
             };
         };
     };
+    list_quotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                opportunity_id?: string;
+                /** @description draft, sent, accepted, rejected or expired. */
+                status?: string;
+                currency?: string;
+                valid_until_from?: string;
+                valid_until_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Quote"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_quote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuote"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer the caller may change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_quote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:delete` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `quote.ordered` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_quote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuotePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `quote.not_draft` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    order_from_quote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FromQuote"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `orders:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `quote.not_accepted` or `quote.ordered` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    quote_pdf: {
+        parameters: {
+            query?: {
+                /** @description The document's language: zh or en; the caller's `Accept-Language` when absent. */
+                lang?: string;
+                /** @description true: `Content-Disposition: attachment` (a download); inline otherwise (a preview). */
+                download?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `pdf.font_missing` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_quote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteTransition"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `quote.bad_transition`, `quote.no_lines` or `quote.expired` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_recycle_bin: {
         parameters: {
             query: {
                 /** @description `users`, `departments` or `roles` (more as modules arrive). */
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders";
                 /** @example 1 */
                 page?: number;
                 /** @example 10 */
@@ -21826,7 +24356,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders";
                 id: string;
             };
             cookie?: never;
@@ -23678,6 +26208,199 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_company: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanySettings"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_company: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyProfile"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanySettings"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:update` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ use crm_domain::mail::{test_letter, SmtpInput};
 use crm_domain::validate::Validator;
 use crm_domain::DomainError;
 use crm_domain::sms::SmsInput;
+use crm_persistence::settings::company::{self, CompanyProfile, CompanyView};
 use crm_persistence::settings::sms::{self, SmsView};
 use crm_persistence::settings::smtp::{self, SmtpView};
 use serde::{Deserialize, Serialize};
@@ -158,4 +159,22 @@ pub async fn test_sms(state: web::Data<AppState>, req: actix_web::HttpRequest, b
         return Err(DomainError::conflict("sms.not_configured", "save the SMS gateway first").into());
     };
     Ok(ok(&SmsTestResult { delivered: answer.error.is_none(), status: answer.status, error: answer.error }, None))
+}
+
+/// The company's details that printed documents carry in their header (a quote's PDF).
+#[utoipa::path(get, path = "/api/v1/settings/company", tag = "settings", security(("bearer" = [])),
+    responses((status = 200, body = CompanyView, headers(("ETag" = String)))))]
+pub async fn get_company(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let v = company::view(&state.db).await?;
+    Ok(ok(&v, Some(v.version)))
+}
+
+/// Saves the company's details; every field is replaced (absent ones become empty). A
+/// quote already sent keeps the header it was sent with.
+#[utoipa::path(put, path = "/api/v1/settings/company", tag = "settings", security(("bearer" = [])), request_body = CompanyProfile,
+    params(("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
+    responses((status = 200, body = CompanyView, headers(("ETag" = String)))))]
+pub async fn put_company(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch, body: ValidJson<CompanyProfile>) -> ApiResult<HttpResponse> {
+    let v = company::put(&state.db, &ctx.0, body.0, if_match.0).await?;
+    Ok(ok(&v, Some(v.version)))
 }

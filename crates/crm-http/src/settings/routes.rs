@@ -12,5 +12,7 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::SETTINGS_READ), get_sms, __path_get_sms)
         .op(P(perms::SETTINGS_UPDATE), put_sms, __path_put_sms)
         .op(P(perms::SETTINGS_UPDATE), delete_sms, __path_delete_sms)
-        .op(P(perms::SETTINGS_UPDATE), test_sms, __path_test_sms);
+        .op(P(perms::SETTINGS_UPDATE), test_sms, __path_test_sms)
+        .op(P(perms::SETTINGS_READ), get_company, __path_get_company)
+        .op(P(perms::SETTINGS_UPDATE), put_company, __path_put_company);
 }

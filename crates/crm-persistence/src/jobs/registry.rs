@@ -46,6 +46,8 @@ impl Registry {
             .every("customers.follow_up_reminders", Period::Minute)
             .with("system.purge", |db, _| async move { purge(&db).await })
             .every("system.purge", Period::Day)
+            .with("quotes.expire", |db, _| async move { crate::sales_docs::quotes::expire(&db, Utc::now()).await.map(|_| ()) })
+            .every("quotes.expire", Period::Hour)
     }
 
     /// Adds a kind of job.

@@ -2,6 +2,7 @@
 //! versioned for If-Match and written with an operation-log entry. Secrets inside a value
 //! are sealed (`SecretBox`) before they get here.
 
+pub mod company;
 pub mod entity;
 pub mod sms;
 pub mod smtp;

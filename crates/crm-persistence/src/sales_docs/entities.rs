@@ -1,0 +1,86 @@
+pub mod quote {
+    crate::record_table!("quotes" {
+        /// `QT-<year>-<six digits>`.
+        pub number: String,
+        pub customer_id: Uuid,
+        pub opportunity_id: Option<Uuid>,
+        pub contact_id: Option<Uuid>,
+        pub owner_id: Uuid,
+        /// `crm_domain::sales_docs::QuoteStatus`.
+        pub status: String,
+        pub valid_until: Date,
+        pub currency: String,
+        pub subtotal_minor: i64,
+        pub discount_minor: i64,
+        pub tax_minor: i64,
+        pub total_minor: i64,
+        pub terms: Option<String>,
+        pub remark: Option<String>,
+        pub sent_at: Option<DateTimeUtc>,
+        /// The quote as it was sent (JSON of `SentQuote`): what its PDF shows afterwards.
+        pub sent_snapshot: Option<String>,
+        /// When it was accepted, rejected or expired.
+        pub decided_at: Option<DateTimeUtc>,
+    });
+}
+
+pub mod order {
+    crate::record_table!("orders" {
+        /// `SO-<year>-<six digits>`.
+        pub number: String,
+        pub customer_id: Uuid,
+        pub opportunity_id: Option<Uuid>,
+        pub contact_id: Option<Uuid>,
+        pub owner_id: Uuid,
+        /// `crm_domain::sales_docs::OrderStatus`.
+        pub status: String,
+        pub currency: String,
+        pub subtotal_minor: i64,
+        pub discount_minor: i64,
+        pub tax_minor: i64,
+        pub total_minor: i64,
+        pub terms: Option<String>,
+        pub remark: Option<String>,
+        pub quote_id: Option<Uuid>,
+        pub order_date: Date,
+        pub delivery_date: Option<Date>,
+        pub shipping_address: Option<String>,
+        pub confirmed_at: Option<DateTimeUtc>,
+        pub delivered_at: Option<DateTimeUtc>,
+        pub closed_at: Option<DateTimeUtc>,
+        pub cancelled_at: Option<DateTimeUtc>,
+    });
+}
+
+pub mod line {
+    use sea_orm::entity::prelude::*;
+
+    /// A line of a quote or an order (`doc_id` is the document's id).
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
+    #[sea_orm(table_name = "document_lines")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub doc_id: Uuid,
+        pub line_no: i32,
+        pub product_id: Option<Uuid>,
+        /// As written on the document (the product's name then, unless given).
+        pub name: String,
+        pub unit: Option<String>,
+        /// Ten-thousandths.
+        pub quantity: i64,
+        pub unit_price_minor: i64,
+        /// Hundredths of a percent.
+        pub discount_bp: i32,
+        pub tax_bp: i32,
+        pub gross_minor: i64,
+        pub subtotal_minor: i64,
+        pub tax_minor: i64,
+        pub total_minor: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
