@@ -11,7 +11,7 @@ MOTO_VENV ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/crm-moto
 CRM_TEST_MOTO_SERVER ?= $(MOTO_VENV)/bin/moto_server
 export CRM_TEST_MOTO_SERVER
 
-.PHONY: run build frontend openapi test lint test-rust test-frontend e2e fuzz-api chromium s3-server check-api-types clean
+.PHONY: run build frontend openapi test lint test-rust test-frontend e2e fuzz-api chromium fonts s3-server check-api-types clean
 
 frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -26,6 +26,7 @@ build: frontend
 
 ## run: build everything and start on http://127.0.0.1:8080 with the embedded SQLite
 run: build
+	@$(MAKE) --no-print-directory fonts || echo "warning: no CJK font could be installed; quote PDFs answer 503 until one is (see README)"
 	$(CARGO_TARGET_DIR)/release/crm serve
 
 ## openapi: regenerate openapi/openapi.json and the SPA's API types from the code
@@ -40,7 +41,7 @@ test: lint test-rust test-frontend e2e fuzz-api
 lint:
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
-test-rust: s3-server
+test-rust: s3-server fonts
 	@if psql "$(CRM_TEST_POSTGRES_URL)" -qAtc 'select 1' >/dev/null 2>&1; then \
 		echo "==> API tests: SQLite and PostgreSQL ($(CRM_TEST_POSTGRES_URL))"; \
 		cargo nextest run --workspace --all-targets --locked --no-fail-fast; \
@@ -73,8 +74,14 @@ chromium:
 	@# Chinese text in screenshots needs a CJK font; without one it renders as boxes.
 	@fc-list 2>/dev/null | grep -qi "CJK" || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null)
 
+## fonts: the CJK font quote PDFs print with (Debian's fonts-wqy-microhei, 5 MB), unless
+## CRM_PDF_FONT names another
+fonts:
+	@test -n "$$CRM_PDF_FONT" || test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null)
+
 ## e2e: the SPA in headless Chromium against the real server
-e2e: chromium frontend
+e2e: chromium fonts frontend
 	cargo build --locked --bin crm
 	cd frontend && CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm npm run e2e
 

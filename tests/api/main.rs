@@ -26,6 +26,7 @@ mod plans;
 mod pools;
 mod regions;
 mod reports;
+mod sales_docs;
 mod products;
 mod saved_views;
 mod sms;

@@ -54,6 +54,7 @@ pub fn capitals(amount: Decimal) -> String {
     let cents = (amount.abs() * Decimal::ONE_HUNDRED).round();
     let cents = u128::try_from(cents.mantissa()).unwrap_or(0) / 10u128.pow(cents.scale());
     let (yuan, jiao, fen) = (cents / 100, (cents / 10 % 10) as usize, (cents % 10) as usize);
+    let digit = |d: usize| DIGITS.get(d).copied().unwrap_or('零');
     let mut out = String::new();
     if amount.is_sign_negative() && cents > 0 {
         out.push('负');
@@ -89,10 +90,10 @@ pub fn capitals(amount: Decimal) -> String {
                     zero = false;
                 }
                 started = true;
-                out.push(DIGITS[*d]);
-                out.push_str(IN_GROUP[3 - di]);
+                out.push(digit(*d));
+                out.push_str(IN_GROUP.get(3 - di).copied().unwrap_or_default());
             }
-            out.push_str(GROUPS[gi.min(3)]);
+            out.push_str(GROUPS.get(gi).copied().unwrap_or("万亿"));
         }
         out.push('元');
     }
@@ -100,17 +101,17 @@ pub fn capitals(amount: Decimal) -> String {
         (0, 0) if yuan == 0 => out.push_str("零元整"),
         (0, 0) => out.push('整'),
         (j, 0) => {
-            out.push(DIGITS[j]);
+            out.push(digit(j));
             out.push_str("角整");
         }
         (j, f) => {
             if j > 0 {
-                out.push(DIGITS[j]);
+                out.push(digit(j));
                 out.push('角');
             } else if yuan > 0 {
                 out.push('零');
             }
-            out.push(DIGITS[f]);
+            out.push(digit(f));
             out.push('分');
         }
     }

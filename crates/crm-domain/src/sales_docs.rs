@@ -218,7 +218,7 @@ impl OrderStatus {
 
 /// The refusal of a transition the status machine does not have.
 pub fn bad_transition(what: &str, from: &str, to: &str) -> DomainError {
-    DomainError::conflict(&format!("{what}.bad_transition"), format!("a {what} cannot go from {from} to {to}"))
+    DomainError::conflict(format!("{what}.bad_transition"), format!("a {what} cannot go from {from} to {to}"))
 }
 
 // A new quote.

@@ -140,17 +140,19 @@ const BOTTOM: f32 = H - 50.0;
 
 struct Layout<'f> {
     font: &'f PdfFont,
-    pages: Vec<Vec<Op>>,
+    /// The pages before this one.
+    done: Vec<Vec<Op>>,
+    page: Vec<Op>,
     y: f32,
 }
 
 impl Layout<'_> {
     fn ops(&mut self) -> &mut Vec<Op> {
-        if self.pages.is_empty() {
-            self.pages.push(Vec::new());
-        }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
+        &mut self.page
+    }
+    fn pages(mut self) -> Vec<Vec<Op>> {
+        self.done.push(self.page);
+        self.done
     }
     fn text(&mut self, x: f32, y: f32, size: f32, text: &str, gray: u8) {
         if !text.is_empty() {
@@ -167,7 +169,7 @@ impl Layout<'_> {
     /// Room for `height` more on this page, or a new page.
     fn room(&mut self, height: f32) -> bool {
         if self.y + height > BOTTOM {
-            self.pages.push(Vec::new());
+            self.done.push(std::mem::take(&mut self.page));
             self.y = 50.0;
             return true;
         }
@@ -265,17 +267,23 @@ fn grouped(d: rust_decimal::Decimal, places: u32) -> String {
     }
 }
 
-/// Column right edges (or left, for the first two) of the lines' table.
-const COL_X: [f32; 8] = [LEFT + 4.0, LEFT + 30.0, 300.0, 360.0, 425.0, 463.0, 497.0, RIGHT - 4.0];
+/// The lines' table: left edges of the number, name and unit columns, right edges of the
+/// figures (quantity, unit price, discount, tax rate, total).
+const X_NO: f32 = LEFT + 4.0;
+const X_NAME: f32 = LEFT + 30.0;
+const X_UNIT: f32 = 270.0;
+const X_FIGURES: [f32; 5] = [360.0, 425.0, 463.0, 497.0, RIGHT - 4.0];
+const X_TOTAL: f32 = RIGHT - 4.0;
 
 fn table_header(l: &mut Layout, lb: &Labels) {
     let y = l.y;
     l.ops().push(Op::Rect { x: LEFT, y: y - 12.0, w: RIGHT - LEFT, h: 17.0, gray: 235 });
-    l.text(COL_X[0], y, 8.5, lb.cols[0], 60);
-    l.text(COL_X[1], y, 8.5, lb.cols[1], 60);
-    l.text(COL_X[2] - 30.0, y, 8.5, lb.cols[2], 60);
-    for i in 3..8 {
-        l.right(COL_X[i], y, 8.5, lb.cols[i], 60);
+    let [no, name, unit, figures @ ..] = lb.cols;
+    l.text(X_NO, y, 8.5, no, 60);
+    l.text(X_NAME, y, 8.5, name, 60);
+    l.text(X_UNIT, y, 8.5, unit, 60);
+    for (x, label) in X_FIGURES.into_iter().zip(figures) {
+        l.right(x, y, 8.5, label, 60);
     }
     l.y += 18.0;
 }
@@ -286,7 +294,7 @@ pub fn render(p: &Printable, lang: Lang) -> Result<Vec<u8>, DomainError> {
     let lb = labels(lang);
     let q = &p.quote;
     let c = &p.company;
-    let mut l = Layout { font, pages: vec![Vec::new()], y: 52.0 };
+    let mut l = Layout { font, done: Vec::new(), page: Vec::new(), y: 52.0 };
 
     // The company's header.
     l.text(LEFT, l.y, 15.0, c.name.as_deref().unwrap_or_default(), 20);
@@ -342,16 +350,15 @@ pub fn render(p: &Printable, lang: Lang) -> Result<Vec<u8>, DomainError> {
             table_header(&mut l, &lb);
         }
         let y = l.y;
-        l.text(COL_X[0], y, 8.5, &(i + 1).to_string(), 40);
-        let name = font.fit(&line.name, 8.5, COL_X[2] - 34.0 - COL_X[1]);
-        l.text(COL_X[1], y, 8.5, &name, 20);
+        l.text(X_NO, y, 8.5, &(i + 1).to_string(), 40);
+        let name = font.fit(&line.name, 8.5, X_UNIT - 6.0 - X_NAME);
+        l.text(X_NAME, y, 8.5, &name, 20);
         let unit = font.fit(line.unit.as_deref().unwrap_or_default(), 8.5, 28.0);
-        l.text(COL_X[2] - 30.0, y, 8.5, &unit, 40);
-        l.right(COL_X[3], y, 8.5, &line.quantity.to_string(), 20);
-        l.right(COL_X[4], y, 8.5, &grouped(line.unit_price, 2), 20);
-        l.right(COL_X[5], y, 8.5, &line.discount_percent.to_string(), 20);
-        l.right(COL_X[6], y, 8.5, &line.tax_rate_percent.to_string(), 20);
-        l.right(COL_X[7], y, 8.5, &grouped(line.total, 2), 20);
+        l.text(X_UNIT, y, 8.5, &unit, 40);
+        let figures = [line.quantity.to_string(), grouped(line.unit_price, 2), line.discount_percent.to_string(), line.tax_rate_percent.to_string(), grouped(line.total, 2)];
+        for (x, text) in X_FIGURES.into_iter().zip(figures) {
+            l.right(x, y, 8.5, &text, 20);
+        }
         l.y += 6.0;
         l.rule(l.y, 0.3, 200);
         l.y += 10.0;
@@ -362,7 +369,7 @@ pub fn render(p: &Printable, lang: Lang) -> Result<Vec<u8>, DomainError> {
     l.y += 6.0;
     for (label, amount, size) in [(lb.subtotal, q.subtotal, 9.5), (lb.discount, -q.discount_total, 9.5), (lb.tax, q.tax_total, 9.5), (lb.total, q.total, 11.5)] {
         l.right(430.0, l.y, size, label, 60);
-        l.right(COL_X[7], l.y, size, &format!("{} {}", q.currency, grouped(amount, 2)), 20);
+        l.right(X_TOTAL, l.y, size, &format!("{} {}", q.currency, grouped(amount, 2)), 20);
         l.y += size + 6.0;
     }
     let words = if q.currency == "CNY" { format!("人民币{}", q.total_in_words) } else { q.total_in_words.clone() };
@@ -383,7 +390,8 @@ pub fn render(p: &Printable, lang: Lang) -> Result<Vec<u8>, DomainError> {
         l.y += 10.0;
     }
 
-    draw(font, l.pages, &lb, &format!("{} {}", lb.title, q.number))
+    let title = format!("{} {}", lb.title, q.number);
+    draw(font, l.pages(), &lb, &title)
 }
 
 fn gray(level: u8) -> krilla::paint::Paint {

@@ -3,6 +3,7 @@
 //! their read models show, and their yearly numbers.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 use chrono::{DateTime, Datelike, Utc};
 use crm_domain::money::from_minor;
@@ -178,6 +179,26 @@ pub async fn replace(tx: &Tx, doc_id: Uuid, rows: Vec<line::Model>) -> DomainRes
     Ok(())
 }
 
+/// Lines a kit `build` or `change` checked, kept for its `link` to write once the
+/// document's row is written (none set: the stored lines stay).
+#[derive(Default)]
+pub struct Pending(Mutex<Option<Vec<line::Model>>>);
+
+impl Pending {
+    pub fn set(&self, rows: Vec<line::Model>) -> DomainResult<()> {
+        *self.0.lock().map_err(|_| DomainError::internal("pending lines lock"))? = Some(rows);
+        Ok(())
+    }
+
+    pub async fn write(&self, tx: &Tx, doc_id: Uuid) -> DomainResult<()> {
+        let rows = self.0.lock().map_err(|_| DomainError::internal("pending lines lock"))?.take();
+        match rows {
+            Some(rows) => replace(tx, doc_id, rows).await,
+            None => Ok(()),
+        }
+    }
+}
+
 /// Checks the parties a document names: a customer the caller may change (404 otherwise,
 /// as for a missing one), an opportunity of that customer the caller sees, a contact of
 /// that customer.
@@ -216,7 +237,7 @@ pub struct Names {
 impl Names {
     pub async fn of(db: &impl ConnectionTrait, owners: HashSet<Uuid>, customers: HashSet<Uuid>, contacts: HashSet<Uuid>, opportunities: HashSet<Uuid>) -> DomainResult<Names> {
         Ok(Names {
-            owners: crate::system::user_names::display_names(db, owners.into_iter()).await?,
+            owners: crate::system::user_names::display_names(db, owners).await?,
             customers: names::<customer::Entity>(db, customer::Column::Id, customer::Column::Name, customers.into_iter().collect()).await?,
             contacts: names::<contact::Entity>(db, contact::Column::Id, contact::Column::Name, contacts.into_iter().collect()).await?,
             opportunities: names::<opportunity::Entity>(db, opportunity::Column::Id, opportunity::Column::Name, opportunities.into_iter().collect()).await?,

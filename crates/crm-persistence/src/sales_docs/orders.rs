@@ -196,14 +196,14 @@ fn lock_err() -> DomainError {
 
 /// Creates an order inside the caller's transaction (`quote_id` is set only by `from_quote`).
 async fn create_in(tx: &Tx, ctx: &Ctx, input: OrderInput, quote_id: Option<Uuid>) -> DomainResult<OrderView> {
-    let rows = Mutex::new(Vec::new());
+    let rows = lines::Pending::default();
     let build = async |tx: &Tx| {
         let (input, doc) = input.validate(ctx.now.date_naive())?;
         lines::check_parties(tx, ctx, input.customer_id, input.opportunity_id, input.contact_id).await?;
         let owner_id = input.owner_id.unwrap_or(ctx.actor.user_id);
         crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
         let id = Uuid::now_v7();
-        *rows.lock().map_err(|_| lock_err())? = lines::rows(tx, id, &doc.lines).await?;
+        rows.set(lines::rows(tx, id, &doc.lines).await?)?;
         Ok(order::Model {
             id,
             number: lines::number(tx, "SO", ctx.now).await?,
@@ -226,7 +226,7 @@ async fn create_in(tx: &Tx, ctx: &Ctx, input: OrderInput, quote_id: Option<Uuid>
             ..Default::default()
         })
     };
-    let link = async |tx: &Tx, row: &order::Model| lines::replace(tx, row.id, std::mem::take(&mut *rows.lock().map_err(|_| lock_err())?)).await;
+    let link = async |tx: &Tx, row: &order::Model| rows.write(tx, row.id).await;
     kit::create_in::<Orders, _, _>(tx, ctx, build, link).await
 }
 
@@ -300,7 +300,7 @@ fn input_of(o: &order::Model, rows: &[line::Model]) -> OrderInput {
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: OrderPatch, if_match: Option<i32>) -> DomainResult<OrderView> {
-    let new_lines: Mutex<Option<Vec<line::Model>>> = Mutex::new(None);
+    let new_lines = lines::Pending::default();
     let change = async |tx: &Tx, current: order::Model| {
         if current.status != OrderStatus::Draft.as_str() {
             return Err(DomainError::conflict("order.not_draft", format!("only a draft order changes; this one is {}", current.status)));
@@ -310,7 +310,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: OrderPatch, if_match: O
         let (input, doc) = patch.apply(input_of(&current, &stored)).validate(ctx.now.date_naive())?;
         lines::check_parties(tx, ctx, current.customer_id, input.opportunity_id, input.contact_id).await?;
         if replaces {
-            *new_lines.lock().map_err(|_| lock_err())? = Some(lines::rows(tx, id, &doc.lines).await?);
+            new_lines.set(lines::rows(tx, id, &doc.lines).await?)?;
         }
         Ok(order::Model {
             opportunity_id: input.opportunity_id,
@@ -328,10 +328,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: OrderPatch, if_match: O
             ..current
         })
     };
-    let link = async |tx: &Tx, row: &order::Model| match new_lines.lock().map_err(|_| lock_err())?.take() {
-        Some(rows) => lines::replace(tx, row.id, rows).await,
-        None => Ok(()),
-    };
+    let link = async |tx: &Tx, row: &order::Model| new_lines.write(tx, row.id).await;
     kit::update_linked::<Orders, _, _>(db, ctx, id, if_match, change, link).await
 }
 

@@ -212,14 +212,14 @@ fn lock_err() -> DomainError {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: QuoteInput) -> DomainResult<QuoteView> {
-    let rows = Mutex::new(Vec::new());
+    let rows = lines::Pending::default();
     let build = async |tx: &Tx| {
         let (input, doc) = input.validate(ctx.now.date_naive())?;
         lines::check_parties(tx, ctx, input.customer_id, input.opportunity_id, input.contact_id).await?;
         let owner_id = input.owner_id.unwrap_or(ctx.actor.user_id);
         crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
         let id = Uuid::now_v7();
-        *rows.lock().map_err(|_| lock_err())? = lines::rows(tx, id, &doc.lines).await?;
+        rows.set(lines::rows(tx, id, &doc.lines).await?)?;
         Ok(quote::Model {
             id,
             number: lines::number(tx, "QT", ctx.now).await?,
@@ -239,7 +239,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: QuoteInput) -> DomainResult<Quote
             ..Default::default()
         })
     };
-    let link = async |tx: &Tx, row: &quote::Model| lines::replace(tx, row.id, std::mem::take(&mut *rows.lock().map_err(|_| lock_err())?)).await;
+    let link = async |tx: &Tx, row: &quote::Model| rows.write(tx, row.id).await;
     kit::create_linked::<Quotes, _, _>(db, ctx, build, link).await
 }
 
@@ -265,7 +265,7 @@ fn must_be_draft(q: &quote::Model) -> DomainResult<()> {
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: QuotePatch, if_match: Option<i32>) -> DomainResult<QuoteView> {
-    let new_lines: Mutex<Option<Vec<line::Model>>> = Mutex::new(None);
+    let new_lines = lines::Pending::default();
     let change = async |tx: &Tx, current: quote::Model| {
         must_be_draft(&current)?;
         let replaces = patch.lines.is_some();
@@ -273,7 +273,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: QuotePatch, if_match: O
         let (input, doc) = patch.apply(input_of(&current, &stored)).validate(ctx.now.date_naive())?;
         lines::check_parties(tx, ctx, current.customer_id, input.opportunity_id, input.contact_id).await?;
         if replaces {
-            *new_lines.lock().map_err(|_| lock_err())? = Some(lines::rows(tx, id, &doc.lines).await?);
+            new_lines.set(lines::rows(tx, id, &doc.lines).await?)?;
         }
         Ok(quote::Model {
             opportunity_id: input.opportunity_id,
@@ -289,10 +289,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: QuotePatch, if_match: O
             ..current
         })
     };
-    let link = async |tx: &Tx, row: &quote::Model| match new_lines.lock().map_err(|_| lock_err())?.take() {
-        Some(rows) => lines::replace(tx, row.id, rows).await,
-        None => Ok(()),
-    };
+    let link = async |tx: &Tx, row: &quote::Model| new_lines.write(tx, row.id).await;
     kit::update_linked::<Quotes, _, _>(db, ctx, id, if_match, change, link).await
 }
 
