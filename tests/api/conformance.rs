@@ -210,7 +210,7 @@ pub const RESOURCES: &[Resource] = &[
         patch: || (json!({"remark": "含安装与培训"}), "remark"),
         owned: true,
         batch: None,
-        export: false,
+        export: true,
         readable_when_deleted: false,
     },
     Resource {
@@ -221,7 +221,7 @@ pub const RESOURCES: &[Resource] = &[
         patch: || (json!({"shipping_address": "杭州市西湖区文三路 90 号"}), "shipping_address"),
         owned: true,
         batch: None,
-        export: false,
+        export: true,
         readable_when_deleted: false,
     },
     Resource {

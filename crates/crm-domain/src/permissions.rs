@@ -235,6 +235,8 @@ pub mod perms {
     pub const ORDERS_CREATE: Perm = Perm::new("orders", "create");
     pub const ORDERS_UPDATE: Perm = Perm::new("orders", "update");
     pub const ORDERS_DELETE: Perm = Perm::new("orders", "delete");
+    pub const QUOTES_EXPORT: Perm = Perm::new("quotes", "export");
+    pub const ORDERS_EXPORT: Perm = Perm::new("orders", "export");
 }
 
 /// The built-in roles seeded on first start.

@@ -1548,6 +1548,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole filtered order list as CSV (streamed) or XLSX, as the quotes' export. */
+        get: operations["export_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{id}": {
         parameters: {
             query?: never;
@@ -1878,6 +1895,27 @@ export interface paths {
          *     computed here, half up to the cent per line.
          */
         post: operations["create_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole filtered list as CSV (streamed) or XLSX, with the list's filters, `q` and
+         *     `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+         *     keeps field names, codes and UTC. One row per quote; lines stay on the quote.
+         */
+        get: operations["export_quotes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -20412,6 +20450,118 @@ export interface operations {
             };
         };
     };
+    export_orders: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                opportunity_id?: string;
+                quote_id?: string;
+                /** @description draft, confirmed, delivered, closed or cancelled. */
+                status?: string;
+                currency?: string;
+                order_date_from?: string;
+                order_date_to?: string;
+                delivery_date_from?: string;
+                delivery_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `orders:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_order: {
         parameters: {
             query?: never;
@@ -23542,6 +23692,115 @@ export interface operations {
             };
             /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_quotes: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                opportunity_id?: string;
+                /** @description draft, sent, accepted, rejected or expired. */
+                status?: string;
+                currency?: string;
+                valid_until_from?: string;
+                valid_until_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:export` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

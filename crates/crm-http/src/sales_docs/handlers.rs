@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::pdf;
 use crate::auth::ReqCtx;
 use crate::etag::{created, ok, IfMatch};
+use crate::export::ExportFormat;
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
 use crate::problem::{ApiResult, Problem};
@@ -41,6 +42,18 @@ pub struct QuoteFilters {
     responses((status = 200, body = PageOf<QuoteView>)))]
 pub async fn list_quotes(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from(kit::list::<Quotes>(&state.db, &ctx.0, q.0).await?), None))
+}
+
+/// The whole filtered list as CSV (streamed) or XLSX, with the list's filters, `q` and
+/// `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+/// keeps field names, codes and UTC. One row per quote; lines stay on the quote.
+#[utoipa::path(get, path = "/api/v1/quotes/export", tag = "quotes", security(("bearer" = [])), params(ExportFormat, QuoteFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_quotes(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = crm_persistence::sales_docs::export::quotes(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "quotes", ctx.0.now))
 }
 
 /// A new draft quote on a customer the caller may change (404 otherwise), numbered
@@ -167,6 +180,16 @@ pub struct OrderFilters {
     responses((status = 200, body = PageOf<OrderView>)))]
 pub async fn list_orders(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from(kit::list::<Orders>(&state.db, &ctx.0, q.0).await?), None))
+}
+
+/// The whole filtered order list as CSV (streamed) or XLSX, as the quotes' export.
+#[utoipa::path(get, path = "/api/v1/orders/export", tag = "orders", security(("bearer" = [])), params(ExportFormat, OrderFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_orders(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = crm_persistence::sales_docs::export::orders(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "orders", ctx.0.now))
 }
 
 /// A new draft order, numbered `SO-<year>-<n>`, with lines priced as quotes' are.

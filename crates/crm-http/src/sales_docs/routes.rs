@@ -9,6 +9,8 @@ pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.op(P(perms::QUOTES_READ), list_quotes, __path_list_quotes)
         .sorted_by(kit::sort_names::<Quotes>)
+        .op(P(perms::QUOTES_EXPORT), export_quotes, __path_export_quotes)
+        .sorted_by(kit::sort_names::<Quotes>)
         .op(P(perms::QUOTES_CREATE), create_quote, __path_create_quote)
         .op(P(perms::QUOTES_READ), get_quote, __path_get_quote)
         .op(P(perms::QUOTES_UPDATE), update_quote, __path_update_quote)
@@ -17,6 +19,8 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::QUOTES_READ), quote_pdf, __path_quote_pdf)
         .op(P(perms::ORDERS_CREATE), order_from_quote, __path_order_from_quote)
         .op(P(perms::ORDERS_READ), list_orders, __path_list_orders)
+        .sorted_by(kit::sort_names::<Orders>)
+        .op(P(perms::ORDERS_EXPORT), export_orders, __path_export_orders)
         .sorted_by(kit::sort_names::<Orders>)
         .op(P(perms::ORDERS_CREATE), create_order, __path_create_order)
         .op(P(perms::ORDERS_READ), get_order, __path_get_order)

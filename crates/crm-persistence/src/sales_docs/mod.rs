@@ -2,6 +2,7 @@
 //! kit, sharing their lines, parties and numbering (`lines`).
 
 pub mod entities;
+pub mod export;
 pub mod lines;
 pub mod orders;
 pub mod quotes;
