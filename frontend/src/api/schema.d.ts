@@ -3051,7 +3051,8 @@ export interface components {
             website?: string | null;
         };
         /** @description `GET /settings/company`. */
-        CompanySettings: components["schemas"]["CompanyProfile"] & {
+        CompanySettings: {
+            profile: components["schemas"]["CompanyProfile"];
             /**
              * Format: int32
              * @description For If-Match on `PUT`; 0 before the first save.
@@ -24300,8 +24301,8 @@ export interface operations {
     quote_pdf: {
         parameters: {
             query?: {
-                /** @description The document's language: zh or en; the caller's `Accept-Language` when absent. */
-                lang?: string;
+                /** @description The document's language; the caller's `Accept-Language` when absent. */
+                lang?: "zh" | "en";
                 /** @description true: `Content-Disposition: attachment` (a download); inline otherwise (a preview). */
                 download?: boolean;
             };

@@ -107,11 +107,20 @@ pub async fn transition_quote(state: web::Data<AppState>, ctx: ReqCtx, id: web::
     Ok(ok(&v, Some(v.version)))
 }
 
+/// The language a document is printed in.
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PdfLang {
+    Zh,
+    En,
+}
+
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PdfParams {
-    /// The document's language: zh or en; the caller's `Accept-Language` when absent.
-    lang: Option<String>,
+    /// The document's language; the caller's `Accept-Language` when absent.
+    #[param(inline)]
+    lang: Option<PdfLang>,
     /// true: `Content-Disposition: attachment` (a download); inline otherwise (a preview).
     download: Option<bool>,
 }
@@ -124,11 +133,10 @@ pub struct PdfParams {
     responses((status = 200, description = "the PDF", content_type = "application/pdf", body = Vec<u8>),
         (status = 503, description = "`pdf.font_missing`", body = Problem)))]
 pub async fn quote_pdf(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, params: web::Query<PdfParams>, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let lang = match params.lang.as_deref() {
+    let lang = match params.lang {
         None => Lang::from_accept_language(req.headers().get("accept-language").and_then(|h| h.to_str().ok())),
-        Some("zh") => Lang::Zh,
-        Some("en") => Lang::En,
-        Some(_) => return Err(crm_domain::DomainError::bad_request("query.invalid", "lang is zh or en").into()),
+        Some(PdfLang::Zh) => Lang::Zh,
+        Some(PdfLang::En) => Lang::En,
     };
     let printable = quotes::printable(&state.db, &ctx.0, *id).await?;
     let number = printable.quote.number.clone();

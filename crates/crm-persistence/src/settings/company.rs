@@ -57,7 +57,6 @@ impl CompanyProfile {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[schema(as = CompanySettings)]
 pub struct CompanyView {
-    #[serde(flatten)]
     pub profile: CompanyProfile,
     /// For If-Match on `PUT`; 0 before the first save.
     pub version: i32,
