@@ -265,6 +265,12 @@ pub async fn from_quote(db: &Db, ctx: &Ctx, quote_id: Uuid, extra: FromQuote) ->
         return Err(DomainError::conflict("quote.ordered", format!("order {} was already made from this quote", o.number)).with_extra(serde_json::json!({"order_id": o.id})));
     }
     let stored = lines::of(&tx, vec![quote_id]).await?.remove(&quote_id).unwrap_or_default();
+    // The quote's owner keeps the deal, unless the caller (an `edit` collaborator, say)
+    // may not give records to them: then the caller owns the order.
+    let owner_id = match crate::scope::assignable_owner(&tx, ctx, q.owner_id, "owner_id").await {
+        Ok(()) => Some(q.owner_id),
+        Err(_) => None,
+    };
     let input = OrderInput {
         customer_id: q.customer_id,
         opportunity_id: q.opportunity_id,
@@ -276,7 +282,7 @@ pub async fn from_quote(db: &Db, ctx: &Ctx, quote_id: Uuid, extra: FromQuote) ->
         lines: lines::inputs(&stored),
         terms: q.terms.clone(),
         remark: extra.remark,
-        owner_id: Some(q.owner_id),
+        owner_id,
     };
     let v = create_in(&tx, ctx, input, Some(quote_id)).await?;
     tx.commit().await.map_err(crate::db::db_err)?;
