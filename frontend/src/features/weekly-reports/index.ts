@@ -1,0 +1,19 @@
+import { createElement } from "react";
+import { FileTextOutlined } from "@ant-design/icons";
+import type { Feature } from "../../app/registry";
+import { routes, WEEKLY_REPORTS_PATH } from "./routes";
+
+export const weeklyReportsFeature: Feature = {
+  name: "weekly-reports",
+  routes,
+  menu: [
+    {
+      key: "weekly-reports",
+      path: WEEKLY_REPORTS_PATH,
+      group: "sales",
+      labelKey: "common:menu.entries.weeklyReports",
+      icon: createElement(FileTextOutlined),
+      permission: "sales_plans:read",
+    },
+  ],
+};
