@@ -64,7 +64,7 @@ export function WeeklyReportsPage() {
             {t("weeklyReports:commentedTag")}
           </Tag>
         ) : team && r.owner_id !== me?.id && can("sales_plans:update") ? (
-          <Button size="small" onClick={() => show(r.id)} data-testid="weekly-report-comment">
+          <Button size="small" onClick={() => show(r.id)} data-testid="weekly-report-comment-open">
             {t("weeklyReports:commentAction")}
           </Button>
         ) : (
