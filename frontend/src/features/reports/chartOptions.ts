@@ -32,7 +32,7 @@ export function funnelOption(stages: readonly FunnelStage[], name: (stage: Funne
         width: "80%",
         top: 10,
         bottom: 40,
-        minSize: "20%",
+        minSize: "30%",
         label: { show: true, position: "inside" as const, formatter: "{b}: {c}" },
         data,
       },

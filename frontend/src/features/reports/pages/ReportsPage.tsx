@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Card, Col, DatePicker, Empty, Form, Row, Segmented, Space, Spin, Statistic, Table, Typography, type TableColumnsType } from "antd";
+import { Card, Col, DatePicker, Empty, Flex, Row, Segmented, Space, Spin, Statistic, Table, Tooltip, Typography, type TableColumnsType } from "antd";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { UserPicker } from "../../../shared/components/UserPicker";
@@ -76,21 +76,24 @@ export function ReportsPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Card size="small">
-        <Space wrap align="center" size={[16, 8]}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+        <Flex wrap gap="small" align="center">
+          <Typography.Title level={4} style={{ margin: "0 8px 0 0" }}>
             {t("reports:title")}
           </Typography.Title>
-          <Form layout="inline" style={{ rowGap: 8 }}>
-            {seesOthers && (
-              <Form.Item label={t("reports:owner")}>
-                <UserPicker value={owner} onChange={(v) => setOwner(v)} style={{ width: 200, maxWidth: "100%" }} data-testid="reports-owner" placeholder={t("reports:everyone")} />
-              </Form.Item>
-            )}
-            <Form.Item label={t("reports:created")} tooltip={t("reports:createdHint")}>
-              <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} style={{ maxWidth: "100%" }} data-testid="reports-range" />
-            </Form.Item>
-          </Form>
-        </Space>
+          {seesOthers && (
+            <UserPicker value={owner} onChange={(v) => setOwner(v)} style={{ width: 220, maxWidth: "100%" }} data-testid="reports-owner" placeholder={t("reports:everyone")} />
+          )}
+          <Tooltip title={t("reports:createdHint")}>
+            <DatePicker.RangePicker
+              value={range}
+              onChange={(v) => setRange(v)}
+              allowEmpty={[true, true]}
+              placeholder={[t("reports:createdFrom"), t("reports:createdTo")]}
+              style={{ width: 300, maxWidth: "100%" }}
+              data-testid="reports-range"
+            />
+          </Tooltip>
+        </Flex>
       </Card>
 
       <Row gutter={[16, 16]}>
