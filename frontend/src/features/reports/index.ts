@@ -1,5 +1,6 @@
 import { createElement } from "react";
-import { BarChartOutlined } from "@ant-design/icons";
+// Icons the menu loads anyway (jobs', opportunities'): the first page is at its size budget.
+import { FundOutlined } from "@ant-design/icons";
 import type { Feature } from "../../app/registry";
 import { REPORTS_PATH, routes } from "./routes";
 
@@ -12,7 +13,7 @@ export const reportsFeature: Feature = {
       path: REPORTS_PATH,
       group: "reports",
       labelKey: "common:menu.entries.reports",
-      icon: createElement(BarChartOutlined),
+      icon: createElement(FundOutlined),
       permission: "reports:read",
     },
   ],

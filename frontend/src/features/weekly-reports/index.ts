@@ -1,5 +1,6 @@
 import { createElement } from "react";
-import { FileTextOutlined } from "@ant-design/icons";
+// Icons the menu loads anyway (jobs', opportunities'): the first page is at its size budget.
+import { FieldTimeOutlined } from "@ant-design/icons";
 import type { Feature } from "../../app/registry";
 import { routes, WEEKLY_REPORTS_PATH } from "./routes";
 
@@ -12,7 +13,7 @@ export const weeklyReportsFeature: Feature = {
       path: WEEKLY_REPORTS_PATH,
       group: "sales",
       labelKey: "common:menu.entries.weeklyReports",
-      icon: createElement(FileTextOutlined),
+      icon: createElement(FieldTimeOutlined),
       permission: "sales_plans:read",
     },
   ],

@@ -1,8 +1,8 @@
-import { Button, Empty, Space, Tooltip, theme } from "antd";
+import { Button, Space, Tooltip, theme } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { Panel, Text } from "../../../shared/components/lightweight";
+import { EmptyNote, Panel, Text } from "../../../shared/components/lightweight";
 import { recordPath } from "../../../shared/recordLinks";
 import { entityName } from "../../../shared/systemText";
 import { usePermission } from "../../auth/api";
@@ -106,7 +106,7 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
       )}
       {card.target_amount != null && <TargetBar won={card.amount ?? "0"} target={card.target_amount} />}
       {card.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(definition.empty, { defaultValue: t("workbench:cards.genericEmpty") })} style={{ margin: "8px 0" }} />
+        <EmptyNote description={t(definition.empty, { defaultValue: t("workbench:cards.genericEmpty") })} data-testid="workbench-card-empty" />
       ) : (
         <div style={{ marginTop: -4 }}>
           {card.items.map(itemRow)}
