@@ -11,12 +11,15 @@ import { opportunitiesFeature } from "../features/opportunities";
 import { leadsFeature } from "../features/leads";
 import { poolRulesFeature } from "../features/pool-rules";
 import { productsFeature } from "../features/products";
+import { reportsFeature } from "../features/reports";
 import { profileFeature } from "../features/profile";
 import { recycleBinFeature } from "../features/recycle-bin";
 import { rolesFeature } from "../features/roles";
+import { salesPlansFeature } from "../features/sales-plans";
 import { settingsFeature } from "../features/settings";
 import { suppliersFeature } from "../features/suppliers";
 import { usersFeature } from "../features/users";
+import { weeklyReportsFeature } from "../features/weekly-reports";
 import type { Feature } from "./registry";
 
 /** The feature registry: a module exists in the UI exactly when it is listed here. */
@@ -39,5 +42,8 @@ export const FEATURES: readonly Feature[] = [
   suppliersFeature,
   opportunitiesFeature,
   leadsFeature,
+  salesPlansFeature,
+  weeklyReportsFeature,
+  reportsFeature,
   driveFeature,
 ];

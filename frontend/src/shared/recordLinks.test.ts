@@ -6,6 +6,8 @@ describe("record links", () => {
     expect(recordPath("customers", "c1", "华为")).toBe("/customers/c1");
     expect(recordPath("opportunities", "o1", "年度采购")).toBe("/opportunities/o1");
     expect(recordPath("pipeline_stages", "s1", "赢单")).toBe("/system/pipeline-stages");
+    expect(recordPath("sales_plans", "p1", "2026-12")).toBe("/sales-plans?period=2026-12");
+    expect(recordPath("weekly_reports", "w1", "2026-W49")).toBe("/weekly-reports?week=2026-W49");
     expect(recordPath("pipeline-stages", "s1", "赢单", (p) => p !== "pipeline_stages:update")).toBeUndefined();
     expect(recordPath("suppliers", "s1", "x")).toBe("/suppliers/s1");
     expect(recordPath("customer-groups", "g1", "x")).toBe("/customer-groups/g1");

@@ -27,6 +27,9 @@ const PLACES: Record<string, RecordPlace> = {
   opportunities: { permission: "opportunities:read", path: (id) => `/opportunities/${id}` },
   pipeline_stages: { permission: "pipeline_stages:update", path: () => "/system/pipeline-stages" },
   leads: { permission: "leads:read", path: (id) => `/leads/${id}` },
+  // A plan's name is its period, a weekly report's its ISO week: the list filtered to it.
+  sales_plans: { permission: "sales_plans:read", path: (_id, name) => (name ? `/sales-plans?${new URLSearchParams({ period: name }).toString()}` : "/sales-plans") },
+  weekly_reports: { permission: "sales_plans:read", path: (_id, name) => (name ? `/weekly-reports?${new URLSearchParams({ week: name }).toString()}` : "/weekly-reports") },
   // Drive items shared with the reader: the folder itself, or the shared list searched for the file.
   folders: { permission: "files:read", path: (id) => `/drive?space=shared&folder=${id}` },
   files: { permission: "files:read", path: (_id, name) => (name ? `/drive?${new URLSearchParams({ space: "shared", q: name }).toString()}` : "/drive?space=shared") },

@@ -88,4 +88,14 @@ describe("a workbench card", () => {
     expect(other.card.textContent).toContain("in 2 h");
     expect(within(other.card).queryByTestId("workbench-follow-up")).toBeNull();
   });
+  it("reads what was won this month against the month's plan, and shows no bar without a plan", () => {
+    const { card } = show({ key: "opportunities.won_this_month", total: 1, amount: "125000.00", target_amount: "500000.00", items: [], by_owner: [] });
+    const target = within(card).getByTestId("workbench-card-target");
+    expect(target.textContent).toMatch(/125,000\.00 \/ target \S*¥500,000\.00/);
+    expect(within(target).getByRole("progressbar").getAttribute("aria-valuenow")).toBe("25");
+    expect(target.textContent).toContain("25% of the month's plan");
+    cleanup();
+    const { card: plain } = show({ key: "opportunities.won_this_month", total: 0, amount: "0.00", target_amount: null, items: [], by_owner: [] });
+    expect(within(plain).queryByTestId("workbench-card-target")).toBeNull();
+  });
 });

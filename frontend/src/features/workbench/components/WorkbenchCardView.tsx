@@ -1,8 +1,8 @@
-import { Button, Empty, Space, Tooltip, theme } from "antd";
+import { Button, Space, Tooltip, theme } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { Panel, Text } from "../../../shared/components/lightweight";
+import { EmptyNote, Panel, Text } from "../../../shared/components/lightweight";
 import { recordPath } from "../../../shared/recordLinks";
 import { entityName } from "../../../shared/systemText";
 import { usePermission } from "../../auth/api";
@@ -104,8 +104,9 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
           {card.weighted_amount != null && ` · ${t("workbench:weightedAmount", { amount: formatMoney(card.weighted_amount, null, i18n.language) })}`}
         </Text>
       )}
+      {card.target_amount != null && <TargetBar won={card.amount ?? "0"} target={card.target_amount} />}
       {card.items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(definition.empty, { defaultValue: t("workbench:cards.genericEmpty") })} style={{ margin: "8px 0" }} />
+        <EmptyNote description={t(definition.empty, { defaultValue: t("workbench:cards.genericEmpty") })} data-testid="workbench-card-empty" />
       ) : (
         <div style={{ marginTop: -4 }}>
           {card.items.map(itemRow)}
@@ -120,5 +121,34 @@ export function WorkbenchCardView({ card, context, onFollowUp }: Props) {
         <OwnerBreakdown owners={card.by_owner} link={definition.viewAll ? (ownerId) => definition.viewAll?.({ ...context, ownerId }) : undefined} />
       )}
     </Panel>
+  );
+}
+
+/** Won against the month's sales plan: the two amounts and a thin bar (plain elements: the first page is at its size budget). */
+function TargetBar({ won, target }: { won: string; target: string }) {
+  const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
+  const goal = Number(target);
+  const percent = goal > 0 ? Math.floor((Number(won) / goal) * 100) : 0;
+  return (
+    <div data-testid="workbench-card-target" style={{ marginBottom: 8 }}>
+      <Text style={{ display: "block", fontSize: 12 }}>
+        {t("workbench:target", { won: formatMoney(won, "CNY", i18n.language), target: formatMoney(target, "CNY", i18n.language) })}
+      </Text>
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.min(percent, 100)}
+        aria-label={t("workbench:targetProgress", { percent })}
+        title={t("workbench:targetProgress", { percent })}
+        style={{ height: 6, borderRadius: 3, background: token.colorFillSecondary, overflow: "hidden", marginTop: 4 }}
+      >
+        <div style={{ width: `${Math.min(percent, 100)}%`, height: "100%", background: percent >= 100 ? token.colorSuccess : token.colorPrimary }} />
+      </div>
+      <Text type="secondary" style={{ fontSize: 12 }} data-testid="workbench-card-target-percent">
+        {t("workbench:targetProgress", { percent })}
+      </Text>
+    </div>
   );
 }

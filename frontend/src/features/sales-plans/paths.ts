@@ -1,0 +1,1 @@
+export const SALES_PLANS_PATH = "/sales-plans";
