@@ -8,6 +8,8 @@ import { driveFeature } from "../features/drive";
 import { interactionsFeature } from "../features/interactions";
 import { jobsFeature } from "../features/jobs";
 import { opportunitiesFeature } from "../features/opportunities";
+import { ordersFeature } from "../features/orders";
+import { quotesFeature } from "../features/quotes";
 import { leadsFeature } from "../features/leads";
 import { poolRulesFeature } from "../features/pool-rules";
 import { productsFeature } from "../features/products";
@@ -39,5 +41,7 @@ export const FEATURES: readonly Feature[] = [
   suppliersFeature,
   opportunitiesFeature,
   leadsFeature,
+  quotesFeature,
+  ordersFeature,
   driveFeature,
 ];

@@ -27,6 +27,8 @@ const PLACES: Record<string, RecordPlace> = {
   opportunities: { permission: "opportunities:read", path: (id) => `/opportunities/${id}` },
   pipeline_stages: { permission: "pipeline_stages:update", path: () => "/system/pipeline-stages" },
   leads: { permission: "leads:read", path: (id) => `/leads/${id}` },
+  quotes: { permission: "quotes:read", path: (id) => `/quotes/${id}` },
+  orders: { permission: "orders:read", path: (id) => `/orders/${id}` },
   // Drive items shared with the reader: the folder itself, or the shared list searched for the file.
   folders: { permission: "files:read", path: (id) => `/drive?space=shared&folder=${id}` },
   files: { permission: "files:read", path: (_id, name) => (name ? `/drive?${new URLSearchParams({ space: "shared", q: name }).toString()}` : "/drive?space=shared") },

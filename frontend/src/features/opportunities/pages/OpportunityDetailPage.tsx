@@ -18,6 +18,9 @@ import { StageHistoryTab } from "../components/StageHistoryTab";
 import { ExpiredTag, StatusTag } from "../components/StatusTag";
 import { useStageMove } from "../components/useStageMove";
 import { OPPORTUNITIES_PATH } from "../paths";
+import { QuoteFormDrawer } from "../../quotes/components/QuoteFormDrawer";
+import { NEW_LINE } from "../../quotes/components/DocumentLinesEditor";
+import { QUOTES_PATH } from "../../quotes/paths";
 import { opportunitySearch } from "../search";
 import { isExpired, stageName } from "../stages";
 
@@ -47,6 +50,7 @@ export function OpportunityDetailPage() {
   const sources = useDictionary("customer_source");
   const reasons = useDictionary("lost_reason");
   const [editing, setEditing] = useState(false);
+  const [quoting, setQuoting] = useState(false);
   const { move, modal, moving } = useStageMove();
   useRecordRecent(opportunitySearch, record.data);
   const none = t("common:values.none");
@@ -83,6 +87,11 @@ export function OpportunityDetailPage() {
       )}
       actions={(o) => (
         <>
+          {can("quotes:create") && (
+            <Button onClick={() => setQuoting(true)} data-testid="opportunity-create-quote">
+              {t("quotes:fromOpportunity")}
+            </Button>
+          )}
           {can("opportunities:update") && (
             <Button type="primary" onClick={() => setEditing(true)} data-testid="opportunity-edit">
               {t("common:actions.edit")}
@@ -197,6 +206,23 @@ export function OpportunityDetailPage() {
       overlays={(o) => (
         <>
           <OpportunityFormDrawer open={editing} opportunity={o} onClose={() => setEditing(false)} />
+          {can("quotes:create") && (
+            <QuoteFormDrawer
+              open={quoting}
+              quote={null}
+              start={{
+                customer: { id: o.customer_id, name: o.customer_name ?? "" },
+                // The opportunity's product lines as a starting point, with the usual tax rate.
+                opportunity: {
+                  id: o.id,
+                  currency: o.currency,
+                  lines: o.lines.map((l) => ({ ...NEW_LINE, product_id: l.product_id, name: l.product_name ?? undefined, quantity: l.quantity, unit_price: l.unit_price, discount_percent: l.discount_percent })),
+                },
+              }}
+              onClose={() => setQuoting(false)}
+              onCreated={(q) => navigate(`${QUOTES_PATH}/${q.id}`)}
+            />
+          )}
           {modal}
         </>
       )}
