@@ -48,24 +48,26 @@ export function PdfActions({ quote }: { quote: Pick<Quote, "id" | "number" | "ve
   };
 
   return (
-    <Space.Compact>
-      <Select<PdfLanguage>
-        value={lang}
-        onChange={setLang}
-        style={{ width: 96 }}
-        aria-label={t("quotes:pdf.language")}
-        options={[
-          { value: "zh", label: t("quotes:pdf.zh") },
-          { value: "en", label: t("quotes:pdf.en") },
-        ]}
-        data-testid="quote-pdf-lang"
-      />
-      <Button icon={<EyeOutlined />} loading={loading === "preview"} onClick={() => void open()} data-testid="quote-pdf-preview">
-        {t("quotes:pdf.preview")}
-      </Button>
-      <Button icon={<DownloadOutlined />} loading={loading === "download"} onClick={() => void download()} data-testid="quote-pdf-download">
-        {t("quotes:pdf.download")}
-      </Button>
+    <>
+      <Space.Compact>
+        <Select<PdfLanguage>
+          value={lang}
+          onChange={setLang}
+          style={{ width: 96 }}
+          aria-label={t("quotes:pdf.language")}
+          options={[
+            { value: "zh", label: t("quotes:pdf.zh") },
+            { value: "en", label: t("quotes:pdf.en") },
+          ]}
+          data-testid="quote-pdf-lang"
+        />
+        <Button icon={<EyeOutlined />} loading={loading === "preview"} onClick={() => void open()} data-testid="quote-pdf-preview">
+          {t("quotes:pdf.preview")}
+        </Button>
+        <Button icon={<DownloadOutlined />} loading={loading === "download"} onClick={() => void download()} data-testid="quote-pdf-download">
+          {t("quotes:pdf.download")}
+        </Button>
+      </Space.Compact>
       <Modal
         open={!!preview}
         title={`${quote.number}.pdf`}
@@ -77,6 +79,6 @@ export function PdfActions({ quote }: { quote: Pick<Quote, "id" | "number" | "ve
       >
         {preview && <iframe src={preview} title={`${quote.number}.pdf`} style={{ width: "100%", height: "80vh", border: 0 }} data-testid="quote-pdf-frame" />}
       </Modal>
-    </Space.Compact>
+    </>
   );
 }
