@@ -99,12 +99,12 @@ export function DocumentLinesEditor({ form, currency }: { form: FormInstance; cu
                       <Input autoComplete="off" placeholder={t("quotes:lines.namePlaceholder")} data-testid="line-name" />
                     </Form.Item>
                   </Col>
-                  <Col xs={8} sm={4}>
+                  <Col xs={8} sm={3}>
                     <Form.Item name={[field.name, "unit"]} label={t("quotes:lines.unit")} rules={[{ max: 20 }]} {...item}>
                       <Input autoComplete="off" data-testid="line-unit" />
                     </Form.Item>
                   </Col>
-                  <Col xs={8} sm={4}>
+                  <Col xs={8} sm={3}>
                     <Form.Item name={[field.name, "quantity"]} label={t("quotes:lines.quantity")} rules={[percentRule(isValidQuantity, t("quotes:lines.quantityInvalid"))]} {...item}>
                       <Input inputMode="decimal" autoComplete="off" data-testid="line-quantity" />
                     </Form.Item>
@@ -114,12 +114,12 @@ export function DocumentLinesEditor({ form, currency }: { form: FormInstance; cu
                       <PriceInput style={{ width: "100%" }} data-testid="line-price" />
                     </Form.Item>
                   </Col>
-                  <Col xs={8} sm={3}>
+                  <Col xs={6} sm={3}>
                     <Form.Item name={[field.name, "discount_percent"]} label={t("quotes:lines.discount")} rules={[percentRule(isValidDiscount, t("quotes:lines.percentInvalid"))]} {...item}>
                       <Input inputMode="decimal" placeholder="0" autoComplete="off" data-testid="line-discount" />
                     </Form.Item>
                   </Col>
-                  <Col xs={8} sm={3}>
+                  <Col xs={6} sm={3}>
                     <Form.Item name={[field.name, "tax_rate_percent"]} label={t("quotes:lines.taxRate")} rules={[percentRule(isValidTaxRate, t("quotes:lines.percentInvalid"))]} {...item}>
                       <Input inputMode="decimal" placeholder="0" autoComplete="off" data-testid="line-tax-rate" />
                     </Form.Item>
@@ -131,7 +131,7 @@ export function DocumentLinesEditor({ form, currency }: { form: FormInstance; cu
                       </Typography.Text>
                     </Form.Item>
                   </Col>
-                  <Col flex="none">
+                  <Col xs={4} sm={2} style={{ textAlign: "end" }}>
                     <Form.Item {...item}>
                       <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("quotes:lines.remove")} onClick={() => remove(field.name)} data-testid="line-remove" />
                     </Form.Item>

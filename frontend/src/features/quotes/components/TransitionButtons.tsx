@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { App, Button, Input, Modal, Typography, type ButtonProps } from "antd";
+import { App, Button, Input, Modal, Space, Typography, type ButtonProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { actionsFrom, type TransitionAction } from "../status";
@@ -37,23 +37,26 @@ export function TransitionButtons<S extends string>({ ns, actions, status, numbe
       setBusy(false);
     }
   };
+  if (legal.length === 0) return null;
   return (
     <>
-      {legal.map((action) => (
-        <Button
-          key={action.key}
-          type={action.primary ? "primary" : "default"}
-          danger={action.danger}
-          disabled={disabled}
-          onClick={() => {
-            setNote("");
-            setPending(action);
-          }}
-          data-testid={`${ns === "quotes" ? "quote" : "order"}-action-${action.key}`}
-        >
-          {t(`${ns}:actions.${action.key}`)}
-        </Button>
-      ))}
+      <Space wrap size={8}>
+        {legal.map((action) => (
+          <Button
+            key={action.key}
+            type={action.primary ? "primary" : "default"}
+            danger={action.danger}
+            disabled={disabled}
+            onClick={() => {
+              setNote("");
+              setPending(action);
+            }}
+            data-testid={`${ns === "quotes" ? "quote" : "order"}-action-${action.key}`}
+          >
+            {t(`${ns}:actions.${action.key}`)}
+          </Button>
+        ))}
+      </Space>
       <Modal
         open={!!pending}
         title={pending ? t(`${ns}:actions.${pending.key}`) : ""}
