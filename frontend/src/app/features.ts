@@ -8,7 +8,6 @@ import { driveFeature } from "../features/drive";
 import { interactionsFeature } from "../features/interactions";
 import { jobsFeature } from "../features/jobs";
 import { opportunitiesFeature } from "../features/opportunities";
-import { ordersFeature } from "../features/orders";
 import { quotesFeature } from "../features/quotes";
 import { leadsFeature } from "../features/leads";
 import { poolRulesFeature } from "../features/pool-rules";
@@ -42,6 +41,5 @@ export const FEATURES: readonly Feature[] = [
   opportunitiesFeature,
   leadsFeature,
   quotesFeature,
-  ordersFeature,
   driveFeature,
 ];

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
 import { resourceApi } from "../../shared/resource/resourceApi";
@@ -52,4 +52,18 @@ export function pdfLanguageOf(uiLanguage: string | undefined): PdfLanguage {
 export async function fetchQuotePdf(id: string, lang: PdfLanguage, download: boolean): Promise<Blob> {
   const blob = await unwrap(api.GET("/api/v1/quotes/{id}/pdf", { params: { path: { id }, query: { lang, download } }, parseAs: "blob" }));
   return blob as unknown as Blob;
+}
+
+/** The customer's opportunities a quote or order may name (the newest hundred), for a picker. */
+export function useCustomerOpportunities(customerId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ["opportunities", "list", { customer_id: customerId, page: 1, page_size: 100, sort: "-updated_at" }],
+    queryFn: () => unwrap(api.GET("/api/v1/opportunities", { params: { query: { customer_id: customerId, page: 1, page_size: 100, sort: "-updated_at" } } })),
+    enabled: enabled && !!customerId,
+  });
+}
+
+/** Whether the user sees colleagues' records (a manager): then the owner filter is worth showing. */
+export function seesOthers(me: { data_scope?: string } | undefined): boolean {
+  return !!me && me.data_scope !== "self";
 }

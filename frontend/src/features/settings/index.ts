@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { BankOutlined, CloudServerOutlined, MailOutlined, MessageOutlined } from "@ant-design/icons";
+import { ContactsOutlined, CloudServerOutlined, MailOutlined, MessageOutlined } from "@ant-design/icons";
 import type { Feature } from "../../app/registry";
 import { COMPANY_PATH, DRIVE_LIMITS_PATH, routes, SMS_PATH, SMTP_PATH } from "./routes";
 
@@ -12,6 +12,6 @@ export const settingsFeature: Feature = {
     { key: "sms", path: SMS_PATH, group: "system", labelKey: "common:menu.entries.sms", icon: createElement(MessageOutlined), permission: "settings:read" },
     { key: "driveLimits", path: DRIVE_LIMITS_PATH, group: "system", labelKey: "common:menu.entries.driveLimits", icon: createElement(CloudServerOutlined), permission: "settings:read" },
     // The header quotes print; for those who may change it.
-    { key: "company", path: COMPANY_PATH, group: "system", labelKey: "common:menu.entries.company", icon: createElement(BankOutlined), permission: "settings:update" },
+    { key: "company", path: COMPANY_PATH, group: "system", labelKey: "common:menu.entries.company", icon: createElement(ContactsOutlined), permission: "settings:update" },
   ],
 };

@@ -18,9 +18,9 @@ import { StageHistoryTab } from "../components/StageHistoryTab";
 import { ExpiredTag, StatusTag } from "../components/StatusTag";
 import { useStageMove } from "../components/useStageMove";
 import { OPPORTUNITIES_PATH } from "../paths";
-import { QuoteFormDrawer } from "../../quotes/components/QuoteFormDrawer";
-import { NEW_LINE } from "../../quotes/components/DocumentLinesEditor";
+import { LazyQuoteFormDrawer } from "../../quotes/components/LazySalesDocs";
 import { QUOTES_PATH } from "../../quotes/paths";
+import { DEFAULT_TAX_RATE } from "../../quotes/taxRate";
 import { opportunitySearch } from "../search";
 import { isExpired, stageName } from "../stages";
 
@@ -207,7 +207,7 @@ export function OpportunityDetailPage() {
         <>
           <OpportunityFormDrawer open={editing} opportunity={o} onClose={() => setEditing(false)} />
           {can("quotes:create") && (
-            <QuoteFormDrawer
+            <LazyQuoteFormDrawer
               open={quoting}
               quote={null}
               start={{
@@ -216,7 +216,7 @@ export function OpportunityDetailPage() {
                 opportunity: {
                   id: o.id,
                   currency: o.currency,
-                  lines: o.lines.map((l) => ({ ...NEW_LINE, product_id: l.product_id, name: l.product_name ?? undefined, quantity: l.quantity, unit_price: l.unit_price, discount_percent: l.discount_percent })),
+                  lines: o.lines.map((l) => ({ tax_rate_percent: DEFAULT_TAX_RATE, product_id: l.product_id, name: l.product_name ?? undefined, quantity: l.quantity, unit_price: l.unit_price, discount_percent: l.discount_percent })),
                 },
               }}
               onClose={() => setQuoting(false)}

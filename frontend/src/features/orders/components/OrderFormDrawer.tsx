@@ -3,11 +3,11 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { useContacts } from "../../customers/api";
-import { opportunitiesApi } from "../../opportunities/api";
 import { CURRENCIES, DEFAULT_CURRENCY } from "../../products/money";
 import { DocumentLinesEditor, lineValues, NEW_LINE, toDocumentLines, type DocLineValues } from "../../quotes/components/DocumentLinesEditor";
 import { CustomerField, FixedText } from "../../quotes/components/QuoteFormDrawer";
 import { ordersApi, type NewOrder, type Order, type OrderPatch } from "../api";
+import { useCustomerOpportunities } from "../../quotes/api";
 
 export type OrderFormValues = {
   customer_id?: string;
@@ -52,7 +52,7 @@ export function OrderFormDrawer({ open, order, onClose, onCreated, customer }: P
   const customerId = Form.useWatch("customer_id", form) as string | undefined;
   const currency = (Form.useWatch("currency", form) as string | undefined) ?? DEFAULT_CURRENCY;
   const contacts = useContacts(customerId ?? "", open && !!customerId);
-  const opportunities = opportunitiesApi.useList({ customer_id: customerId, page: 1, page_size: 100, sort: "-updated_at" }, { enabled: open && !!customerId });
+  const opportunities = useCustomerOpportunities(customerId, open);
   const fixedCustomer = order ? { id: order.customer_id, name: order.customer_name ?? "" } : customer;
 
   const submit = (v: OrderFormValues) => {

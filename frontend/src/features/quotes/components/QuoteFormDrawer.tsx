@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { useContacts } from "../../customers/api";
 import { CustomerPicker } from "../../customers/components/CustomerPicker";
-import { opportunitiesApi } from "../../opportunities/api";
 import { CURRENCIES, DEFAULT_CURRENCY } from "../../products/money";
-import { quotesApi, type NewQuote, type Quote, type QuotePatch } from "../api";
+import { quotesApi, useCustomerOpportunities, type NewQuote, type Quote, type QuotePatch } from "../api";
 import { DocumentLinesEditor, lineValues, NEW_LINE, toDocumentLines, type DocLineValues } from "./DocumentLinesEditor";
 
 export type QuoteFormValues = {
@@ -65,7 +64,7 @@ export function QuoteFormDrawer({ open, quote, onClose, onCreated, start }: Prop
   const customerId = Form.useWatch("customer_id", form) as string | undefined;
   const currency = (Form.useWatch("currency", form) as string | undefined) ?? DEFAULT_CURRENCY;
   const contacts = useContacts(customerId ?? "", open && !!customerId);
-  const opportunities = opportunitiesApi.useList({ customer_id: customerId, page: 1, page_size: 100, sort: "-updated_at" }, { enabled: open && !!customerId });
+  const opportunities = useCustomerOpportunities(customerId, open);
   const fixedCustomer = quote ? { id: quote.customer_id, name: quote.customer_name ?? "" } : start?.customer;
 
   const submit = (v: QuoteFormValues) => {
