@@ -23,7 +23,8 @@ export const routes: FeatureRoute[] = [
   },
   {
     path: COMPANY_PATH,
-    load: () => import("./pages/CompanyProfilePage").then((m) => ({ default: m.CompanyProfilePage })),
+    // In the quote pages' chunk (the header their PDF prints): one import less on the first page.
+    load: () => import("../quotes/pages/salesDocPages").then((m) => ({ default: m.CompanyProfilePage })),
     permission: "settings:read",
   },
 ];

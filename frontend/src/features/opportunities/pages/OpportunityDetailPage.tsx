@@ -20,7 +20,6 @@ import { useStageMove } from "../components/useStageMove";
 import { OPPORTUNITIES_PATH } from "../paths";
 import { LazyQuoteFormDrawer } from "../../quotes/components/LazySalesDocs";
 import { QUOTES_PATH } from "../../quotes/paths";
-import { DEFAULT_TAX_RATE } from "../../quotes/taxRate";
 import { opportunitySearch } from "../search";
 import { isExpired, stageName } from "../stages";
 
@@ -212,11 +211,11 @@ export function OpportunityDetailPage() {
               quote={null}
               start={{
                 customer: { id: o.customer_id, name: o.customer_name ?? "" },
-                // The opportunity's product lines as a starting point, with the usual tax rate.
+                // The opportunity's product lines as a starting point.
                 opportunity: {
                   id: o.id,
                   currency: o.currency,
-                  lines: o.lines.map((l) => ({ tax_rate_percent: DEFAULT_TAX_RATE, product_id: l.product_id, name: l.product_name ?? undefined, quantity: l.quantity, unit_price: l.unit_price, discount_percent: l.discount_percent })),
+                  lines: o.lines,
                 },
               }}
               onClose={() => setQuoting(false)}

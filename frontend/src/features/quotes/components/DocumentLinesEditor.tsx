@@ -6,7 +6,6 @@ import { PriceInput, priceRules } from "../../products/components/PriceInput";
 import { ProductPicker } from "../../products/components/ProductPicker";
 import { formatMoney, normalizePrice } from "../../products/money";
 import type { DocumentLine, NewDocumentLine } from "../api";
-import { DEFAULT_TAX_RATE } from "../taxRate";
 import { TotalsSummary } from "./TotalsSummary";
 
 /** One line as the form keeps it: a catalogue product (optional) or free text, with its figures. */
@@ -20,6 +19,8 @@ export type DocLineValues = {
   tax_rate_percent?: string;
 };
 
+/** The tax rate a new line starts with (China's standard VAT on goods), changeable per line. */
+export const DEFAULT_TAX_RATE = "13";
 export const NEW_LINE: DocLineValues = { quantity: "1", discount_percent: "0", tax_rate_percent: DEFAULT_TAX_RATE };
 
 /** A saved line as the form edits it. */

@@ -22,8 +22,15 @@ export type QuoteFormValues = {
 /** Where a new quote starts from: a customer's page, or an opportunity (its customer, and its lines). */
 export type QuoteStart = {
   customer: { id: string; name: string };
-  opportunity?: { id: string; currency?: string; lines?: DocLineValues[] };
+  opportunity?: { id: string; currency?: string; lines?: OpportunityLineStart[] };
 };
+
+/** An opportunity's product line, which a new quote starts from (with the usual tax rate). */
+type OpportunityLineStart = { product_id: string; product_name?: string | null; quantity: string; unit_price: string; discount_percent: string };
+
+function fromOpportunity(lines: OpportunityLineStart[]): DocLineValues[] {
+  return lines.map((l) => ({ ...NEW_LINE, product_id: l.product_id, name: l.product_name ?? undefined, quantity: l.quantity, unit_price: l.unit_price, discount_percent: l.discount_percent }));
+}
 
 function formValues(q: Quote | null, start?: QuoteStart): Partial<QuoteFormValues> {
   if (!q)
@@ -31,7 +38,7 @@ function formValues(q: Quote | null, start?: QuoteStart): Partial<QuoteFormValue
       customer_id: start?.customer.id,
       opportunity_id: start?.opportunity?.id,
       currency: start?.opportunity?.currency ?? DEFAULT_CURRENCY,
-      lines: start?.opportunity?.lines?.length ? start.opportunity.lines : [{ ...NEW_LINE }],
+      lines: start?.opportunity?.lines?.length ? fromOpportunity(start.opportunity.lines) : [{ ...NEW_LINE }],
     };
   return {
     customer_id: q.customer_id,

@@ -8,3 +8,4 @@ export { OrderDetailPage } from "../../orders/pages/OrderDetailPage";
 export { CustomerQuotesTab } from "../components/CustomerQuotesTab";
 export { CustomerOrdersTab } from "../../orders/components/CustomerOrdersTab";
 export { QuoteFormDrawer } from "../components/QuoteFormDrawer";
+export { CompanyProfilePage } from "../../settings/pages/CompanyProfilePage";
