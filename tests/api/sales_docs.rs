@@ -221,6 +221,15 @@ dual_test!(a_quote_is_sent_frozen_printed_accepted_and_ordered_once, |app| {
     let (s, e) = app.post(&format!("{path}/order"), &rep, json!({})).await;
     assert_eq!((s, e["code"].as_str(), e["order_id"].as_str()), (StatusCode::CONFLICT, Some("quote.ordered"), order["id"].as_str()));
     assert_eq!(app.get(&path, &rep).await.1["order_id"], order["id"]);
+    // Found by number, as the lists' search box asks.
+    for (list, number) in [("quotes", q["number"].as_str().unwrap()), ("orders", order["number"].as_str().unwrap())] {
+        for query in [number.to_string(), number.to_lowercase(), number[3..].to_string()] {
+            let (s, page) = app.get(&format!("/api/v1/{list}?q={query}&status=accepted,confirmed,draft"), &rep).await;
+            assert_eq!(s, StatusCode::OK, "{list}?q={query}: {page}");
+            let (s, page) = app.get(&format!("/api/v1/{list}?q={query}"), &rep).await;
+            assert_eq!((s, page["total"].as_u64()), (StatusCode::OK, Some(1)), "{list}?q={query}: {page}");
+        }
+    }
     // A quote an order came from stays.
     let (s, e) = app.delete(&path, &app.admin).await;
     assert_eq!((s, e["code"].as_str()), (StatusCode::CONFLICT, Some("quote.ordered")));

@@ -8,6 +8,7 @@ import { driveFeature } from "../features/drive";
 import { interactionsFeature } from "../features/interactions";
 import { jobsFeature } from "../features/jobs";
 import { opportunitiesFeature } from "../features/opportunities";
+import { quotesFeature } from "../features/quotes";
 import { leadsFeature } from "../features/leads";
 import { poolRulesFeature } from "../features/pool-rules";
 import { productsFeature } from "../features/products";
@@ -45,5 +46,6 @@ export const FEATURES: readonly Feature[] = [
   salesPlansFeature,
   weeklyReportsFeature,
   reportsFeature,
+  quotesFeature,
   driveFeature,
 ];

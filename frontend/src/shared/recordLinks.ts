@@ -30,6 +30,8 @@ const PLACES: Record<string, RecordPlace> = {
   // A plan's name is its period, a weekly report's its ISO week: the list filtered to it.
   sales_plans: { permission: "sales_plans:read", path: (_id, name) => (name ? `/sales-plans?${new URLSearchParams({ period: name }).toString()}` : "/sales-plans") },
   weekly_reports: { permission: "sales_plans:read", path: (_id, name) => (name ? `/weekly-reports?${new URLSearchParams({ week: name }).toString()}` : "/weekly-reports") },
+  quotes: { permission: "quotes:read", path: (id) => `/quotes/${id}` },
+  orders: { permission: "orders:read", path: (id) => `/orders/${id}` },
   // Drive items shared with the reader: the folder itself, or the shared list searched for the file.
   folders: { permission: "files:read", path: (id) => `/drive?space=shared&folder=${id}` },
   files: { permission: "files:read", path: (_id, name) => (name ? `/drive?${new URLSearchParams({ space: "shared", q: name }).toString()}` : "/drive?space=shared") },

@@ -26,6 +26,8 @@ const ENTITIES: Record<RecycleEntity, true> = {
   leads: true,
   sales_plans: true,
   weekly_reports: true,
+  quotes: true,
+  orders: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
 
@@ -53,6 +55,8 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   leads: "leads",
   sales_plans: "sales-plans",
   weekly_reports: "weekly-reports",
+  quotes: "quotes",
+  orders: "orders",
 };
 
 export const recycleBinKeys = {

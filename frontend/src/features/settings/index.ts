@@ -1,7 +1,7 @@
 import { createElement } from "react";
-import { CloudServerOutlined, MailOutlined, MessageOutlined } from "@ant-design/icons";
+import { ContactsOutlined, CloudServerOutlined, MailOutlined, MessageOutlined } from "@ant-design/icons";
 import type { Feature } from "../../app/registry";
-import { DRIVE_LIMITS_PATH, routes, SMS_PATH, SMTP_PATH } from "./routes";
+import { COMPANY_PATH, DRIVE_LIMITS_PATH, routes, SMS_PATH, SMTP_PATH } from "./routes";
 
 /** 系统设置: what administrators set for the whole server: the mail server and SMS gateway notifications leave through, and the drive's limits. */
 export const settingsFeature: Feature = {
@@ -11,5 +11,7 @@ export const settingsFeature: Feature = {
     { key: "smtp", path: SMTP_PATH, group: "system", labelKey: "common:menu.entries.smtp", icon: createElement(MailOutlined), permission: "settings:read" },
     { key: "sms", path: SMS_PATH, group: "system", labelKey: "common:menu.entries.sms", icon: createElement(MessageOutlined), permission: "settings:read" },
     { key: "driveLimits", path: DRIVE_LIMITS_PATH, group: "system", labelKey: "common:menu.entries.driveLimits", icon: createElement(CloudServerOutlined), permission: "settings:read" },
+    // The header quotes print; for those who may change it.
+    { key: "company", path: COMPANY_PATH, group: "system", labelKey: "common:menu.entries.company", icon: createElement(ContactsOutlined), permission: "settings:update" },
   ],
 };

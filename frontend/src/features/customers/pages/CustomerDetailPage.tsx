@@ -12,6 +12,7 @@ import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage"
 import { useMe, usePermission } from "../../auth/api";
 import { CustomerFilesTab } from "../../drive/components/RecordFilesTab";
 import { CustomerOpportunitiesTab } from "../../opportunities/components/CustomerOpportunitiesTab";
+import { SalesDocTab } from "../../quotes/components/LazySalesDocs";
 import { blockedReason, editAccess, transferAccess } from "../access";
 import { customersApi } from "../api";
 import { CollaboratorsTab } from "../components/CollaboratorsTab";
@@ -224,6 +225,8 @@ export function CustomerDetailPage() {
         ...(can("opportunities:read")
           ? [{ key: "opportunities", label: t("customers:detail.tabs.opportunities"), children: <CustomerOpportunitiesTab customer={c} editBlocked={editBlocked(c)} /> }]
           : []),
+        ...(can("quotes:read") ? [{ key: "quotes", label: t("customers:detail.tabs.quotes"), children: <SalesDocTab kind="quotes" customer={c} editBlocked={editBlocked(c)} /> }] : []),
+        ...(can("orders:read") ? [{ key: "orders", label: t("customers:detail.tabs.orders"), children: <SalesDocTab kind="orders" customer={c} editBlocked={editBlocked(c)} /> }] : []),
         { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} editBlocked={editBlocked(c)} /> },
         ...(can("files:read") ? [{ key: "files", label: t("customers:detail.tabs.files"), children: <CustomerFilesTab customerId={c.id} editBlocked={editBlocked(c)} /> }] : []),
         ...(can("suppliers:read") ? [{ key: "suppliers", label: t("customers:detail.tabs.suppliers"), children: <SuppliersTab customerId={c.id} /> }] : []),

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PriceInput, priceRules } from "../../products/components/PriceInput";
 import { ProductPicker } from "../../products/components/ProductPicker";
 import { formatMoney } from "../../products/money";
-import { isValidDiscount, isValidQuantity, lineSubtotal, linesTotal } from "../lineTotals";
+import { isValidDiscount, isValidQuantity, lineSubtotal, linesTotal } from "../../../shared/lineTotals";
 
 /** One line as the form keeps it; `label` names the product before any search. */
 export type LineValues = { product_id?: string; label?: string; quantity?: string; unit_price?: string; discount_percent?: string };

@@ -18,6 +18,8 @@ import { StageHistoryTab } from "../components/StageHistoryTab";
 import { ExpiredTag, StatusTag } from "../components/StatusTag";
 import { useStageMove } from "../components/useStageMove";
 import { OPPORTUNITIES_PATH } from "../paths";
+import { LazyQuoteFormDrawer } from "../../quotes/components/LazySalesDocs";
+import { QUOTES_PATH } from "../../quotes/paths";
 import { opportunitySearch } from "../search";
 import { isExpired, stageName } from "../stages";
 
@@ -47,6 +49,7 @@ export function OpportunityDetailPage() {
   const sources = useDictionary("customer_source");
   const reasons = useDictionary("lost_reason");
   const [editing, setEditing] = useState(false);
+  const [quoting, setQuoting] = useState(false);
   const { move, modal, moving } = useStageMove();
   useRecordRecent(opportunitySearch, record.data);
   const none = t("common:values.none");
@@ -83,6 +86,11 @@ export function OpportunityDetailPage() {
       )}
       actions={(o) => (
         <>
+          {can("quotes:create") && (
+            <Button onClick={() => setQuoting(true)} data-testid="opportunity-create-quote">
+              {t("quotes:fromOpportunity")}
+            </Button>
+          )}
           {can("opportunities:update") && (
             <Button type="primary" onClick={() => setEditing(true)} data-testid="opportunity-edit">
               {t("common:actions.edit")}
@@ -197,6 +205,23 @@ export function OpportunityDetailPage() {
       overlays={(o) => (
         <>
           <OpportunityFormDrawer open={editing} opportunity={o} onClose={() => setEditing(false)} />
+          {can("quotes:create") && (
+            <LazyQuoteFormDrawer
+              open={quoting}
+              quote={null}
+              start={{
+                customer: { id: o.customer_id, name: o.customer_name ?? "" },
+                // The opportunity's product lines as a starting point.
+                opportunity: {
+                  id: o.id,
+                  currency: o.currency,
+                  lines: o.lines,
+                },
+              }}
+              onClose={() => setQuoting(false)}
+              onCreated={(q) => navigate(`${QUOTES_PATH}/${q.id}`)}
+            />
+          )}
           {modal}
         </>
       )}

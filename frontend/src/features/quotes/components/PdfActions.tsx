@@ -1,0 +1,84 @@
+import { useEffect, useState } from "react";
+import { App, Button, Modal, Select, Space } from "antd";
+import { DownloadOutlined, EyeOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { saveBlob } from "../../../api/client";
+import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { fetchQuotePdf, pdfLanguageOf, type PdfLanguage, type Quote } from "../api";
+
+/**
+ * The quote's PDF: a language (the UI's by default), a preview in a modal (fetched with the user's
+ * token as a blob and shown from a blob: URL, revoked on close) and a download named `<number>.pdf`.
+ */
+export function PdfActions({ quote }: { quote: Pick<Quote, "id" | "number" | "version"> }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const onProblem = useProblemHandler();
+  const [lang, setLang] = useState<PdfLanguage>(pdfLanguageOf(i18n.language));
+  const [preview, setPreview] = useState<string | null>(null);
+  const [loading, setLoading] = useState<"preview" | "download" | null>(null);
+
+  useEffect(() => setLang(pdfLanguageOf(i18n.language)), [i18n.language]);
+  // The blob URL lives while the preview is open.
+  useEffect(() => (preview ? () => URL.revokeObjectURL(preview) : undefined), [preview]);
+
+  const open = async () => {
+    setLoading("preview");
+    try {
+      const blob = await fetchQuotePdf(quote.id, lang, false);
+      setPreview(URL.createObjectURL(new Blob([blob], { type: "application/pdf" })));
+    } catch (error) {
+      onProblem(error);
+    } finally {
+      setLoading(null);
+    }
+  };
+  const download = async () => {
+    setLoading("download");
+    try {
+      const blob = await fetchQuotePdf(quote.id, lang, true);
+      const filename = `${quote.number}.pdf`;
+      saveBlob({ blob: new Blob([blob], { type: "application/pdf" }), filename });
+      message.success(t("common:messages.downloaded", { name: filename }));
+    } catch (error) {
+      onProblem(error);
+    } finally {
+      setLoading(null);
+    }
+  };
+
+  return (
+    <>
+      <Space.Compact>
+        <Select<PdfLanguage>
+          value={lang}
+          onChange={setLang}
+          style={{ width: 96 }}
+          aria-label={t("quotes:pdf.language")}
+          options={[
+            { value: "zh", label: t("quotes:pdf.zh") },
+            { value: "en", label: t("quotes:pdf.en") },
+          ]}
+          data-testid="quote-pdf-lang"
+        />
+        <Button icon={<EyeOutlined />} loading={loading === "preview"} onClick={() => void open()} data-testid="quote-pdf-preview">
+          {t("quotes:pdf.preview")}
+        </Button>
+        <Button icon={<DownloadOutlined />} loading={loading === "download"} onClick={() => void download()} data-testid="quote-pdf-download">
+          {t("quotes:pdf.download")}
+        </Button>
+      </Space.Compact>
+      <Modal
+        open={!!preview}
+        title={`${quote.number}.pdf`}
+        onCancel={() => setPreview(null)}
+        footer={null}
+        width="min(1000px, 96vw)"
+        style={{ top: 16 }}
+        destroyOnHidden
+      >
+        {preview && <iframe src={preview} title={`${quote.number}.pdf`} style={{ width: "100%", height: "80vh", border: 0 }} data-testid="quote-pdf-frame" />}
+      </Modal>
+    </>
+  );
+}
