@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { chooseOption } from "./pages/AppShell";
 import { LoginPage } from "./pages/LoginPage";
+import { ADMIN_STATE } from "./authState";
 import { adminHeaders, createDepartment, createUser, userHeaders } from "./sceneApi";
 
 // A rep quotes a customer two lines (one from the catalogue, one free text), sends the quote,
@@ -162,4 +163,22 @@ test("quotes: a rep quotes two lines, sends the quote, downloads its PDF, and th
     await expect(page.getByTestId("quote-edit")).toHaveCount(0);
   });
   await page.context().close();
+});
+
+test("company profile: an admin saves the header quotes print, and it reads back after a reload", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: ADMIN_STATE, locale: "zh-CN", viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const name = `杭州云帆信息技术有限公司-${Date.now().toString(36)}`;
+  await page.goto("/system/company");
+  await page.getByTestId("company-name").fill(name);
+  await page.getByTestId("company-tax_number").fill("91330108MA2B3C4D5E");
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/v1/settings/company") && r.request().method() === "PUT"),
+    page.getByTestId("company-save").click(),
+  ]);
+  expect(response.status(), await response.text()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId("company-name")).toHaveValue(name);
+  await expect(page.getByTestId("company-tax_number")).toHaveValue("91330108MA2B3C4D5E");
+  await context.close();
 });

@@ -42,6 +42,33 @@ pub trait ScopedEntity: EntityTrait {
     }
 }
 
+/// `ScopedEntity` for a record owned by `owner_id` and shared with the collaborators of
+/// its customer (`customer_id`): opportunities, quotes, orders. They see its records and
+/// change them with `edit` access.
+#[macro_export]
+macro_rules! shared_with_customer {
+    ($entity:ty, $col:ident) => {
+        impl $crate::scope::ScopedEntity for $entity {
+            fn id_column() -> $col {
+                $col::Id
+            }
+            fn owner_column() -> $col {
+                $col::OwnerId
+            }
+            fn deleted_at_column() -> $col {
+                $col::DeletedAt
+            }
+            const SHARED: bool = true;
+            fn shared_column() -> $col {
+                $col::CustomerId
+            }
+            async fn shared_rows(db: &impl sea_orm::ConnectionTrait, user: uuid::Uuid) -> Result<Vec<(uuid::Uuid, bool)>, crm_domain::DomainError> {
+                <$crate::customers::entities::customer::Entity as $crate::scope::ScopedEntity>::shared_rows(db, user).await
+            }
+        }
+    };
+}
+
 pub struct Scoped<E>(PhantomData<E>);
 
 impl<E: ScopedEntity> Scoped<E> {

@@ -25,7 +25,7 @@ use crate::kit::restore::Restorable;
 use crate::kit::{self, policy, Policy, Resource};
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec};
 use crate::products::entities::product;
-use crate::scope::{Scoped, ScopedEntity};
+use crate::scope::Scoped;
 use crate::tx::Tx;
 use crate::{dictionaries, Ctx, Db};
 
@@ -33,25 +33,7 @@ crate::soft_delete!(Opportunity, "opportunities", Name);
 
 pub const RESTORABLE: &[Restorable] = &[Restorable::plain::<Opportunity>()];
 
-impl ScopedEntity for Opportunity {
-    fn id_column() -> C {
-        C::Id
-    }
-    fn owner_column() -> C {
-        C::OwnerId
-    }
-    fn deleted_at_column() -> C {
-        C::DeletedAt
-    }
-    const SHARED: bool = true;
-    /// A customer's collaborators see its opportunities (and change them with `edit`).
-    fn shared_column() -> C {
-        C::CustomerId
-    }
-    async fn shared_rows(db: &impl ConnectionTrait, user: Uuid) -> Result<Vec<(Uuid, bool)>, DomainError> {
-        <customer::Entity as ScopedEntity>::shared_rows(db, user).await
-    }
-}
+crate::shared_with_customer!(Opportunity, C);
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[schema(as = OpportunityLine)]

@@ -19,36 +19,16 @@ use super::entities::order::{self, Column as C, Entity as SalesOrder};
 use super::entities::quote;
 use super::lines::{self, LineView, Names};
 use super::quotes::Quotes;
-use crate::customers::entities::customer;
 use crate::kit::restore::Restorable;
 use crate::kit::{self, policy, Policy, Resource};
 use crate::listing::{FieldKind, Filter, ListSpec};
 use crate::opportunities::records::names;
-use crate::scope::ScopedEntity;
 use crate::tx::Tx;
 use crate::{Ctx, Db};
 
 crate::soft_delete!(SalesOrder, "orders", Number);
 
-impl ScopedEntity for SalesOrder {
-    fn id_column() -> C {
-        C::Id
-    }
-    fn owner_column() -> C {
-        C::OwnerId
-    }
-    fn deleted_at_column() -> C {
-        C::DeletedAt
-    }
-    const SHARED: bool = true;
-    /// A customer's collaborators see its orders (and change them with `edit`).
-    fn shared_column() -> C {
-        C::CustomerId
-    }
-    async fn shared_rows(db: &impl ConnectionTrait, user: Uuid) -> Result<Vec<(Uuid, bool)>, DomainError> {
-        <customer::Entity as ScopedEntity>::shared_rows(db, user).await
-    }
-}
+crate::shared_with_customer!(SalesOrder, C);
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[schema(as = Order, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ed0", "number": "SO-2026-000042", "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",

@@ -20,37 +20,17 @@ use super::entities::line;
 use super::entities::order;
 use super::entities::quote::{self, Column as C, Entity as Quote};
 use super::lines::{self, LineView, Names};
-use crate::customers::entities::customer;
 use crate::db::db_err;
 use crate::kit::restore::Restorable;
 use crate::kit::{self, policy, Policy, Resource};
 use crate::listing::{FieldKind, Filter, ListSpec};
-use crate::scope::ScopedEntity;
 use crate::settings::company::{self, CompanyProfile};
 use crate::tx::Tx;
 use crate::{Ctx, Db};
 
 crate::soft_delete!(Quote, "quotes", Number);
 
-impl ScopedEntity for Quote {
-    fn id_column() -> C {
-        C::Id
-    }
-    fn owner_column() -> C {
-        C::OwnerId
-    }
-    fn deleted_at_column() -> C {
-        C::DeletedAt
-    }
-    const SHARED: bool = true;
-    /// A customer's collaborators see its quotes (and change them with `edit`).
-    fn shared_column() -> C {
-        C::CustomerId
-    }
-    async fn shared_rows(db: &impl ConnectionTrait, user: Uuid) -> Result<Vec<(Uuid, bool)>, DomainError> {
-        <customer::Entity as ScopedEntity>::shared_rows(db, user).await
-    }
-}
+crate::shared_with_customer!(Quote, C);
 
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 #[schema(as = Quote, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ec0", "number": "QT-2026-000123", "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
