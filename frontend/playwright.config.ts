@@ -24,6 +24,10 @@ export default defineConfig({
   reporter: [["list"], ["./e2e/failureSummary.ts"]],
   use: {
     baseURL: APP_URL,
+    // An action (a click, a fill) waits for its element this long, not for the whole test: an
+    // option that never shows then fails in seconds and the retry runs, instead of hanging 5 min.
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     locale: "zh-CN",
     viewport: { width: 1440, height: 900 },
     trace: "retain-on-failure",

@@ -2,7 +2,12 @@ import { Space, Tag, theme, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { IDLE_DAYS, type QuickFilters } from "../quickFilters";
 
-type Props = { value: QuickFilters; onChange: (next: QuickFilters) => void };
+/**
+ * `onChange` takes a change to apply to the filters as they are when it runs, not a new value
+ * made from this render's: two quick clicks (one chip off, another on) would otherwise have the
+ * second undo the first while the router re-renders.
+ */
+type Props = { value: QuickFilters; onChange: (change: (current: QuickFilters) => QuickFilters) => void };
 
 /** One-click follow-up filters; each toggles, the "no follow-up in N days" ones replace each other. */
 export function QuickFilterBar({ value, onChange }: Props) {
@@ -10,7 +15,7 @@ export function QuickFilterBar({ value, onChange }: Props) {
   const { token } = theme.useToken();
   // A checkable tag has no border of its own; unchecked it would read as plain text, not a button.
   const outline = (checked: boolean) => ({ border: `1px solid ${checked ? token.colorPrimary : token.colorBorder}`, paddingInline: 8 });
-  const toggle = (key: "due_today" | "overdue") => onChange({ ...value, [key]: !value[key] || undefined });
+  const toggle = (key: "due_today" | "overdue") => onChange((current) => ({ ...current, [key]: !current[key] || undefined }));
   return (
     <Space size={[4, 8]} wrap style={{ marginBottom: 12 }} data-testid="quick-filters">
       <Typography.Text type="secondary">{t("customers:quick.label")}</Typography.Text>
@@ -25,7 +30,7 @@ export function QuickFilterBar({ value, onChange }: Props) {
           key={days}
           checked={value.idle === days}
           style={outline(value.idle === days)}
-          onChange={(checked) => onChange({ ...value, idle: checked ? days : undefined })}
+          onChange={(checked) => onChange((current) => ({ ...current, idle: checked ? days : undefined }))}
           data-testid={`quick-idle-${days}`}
         >
           {t("customers:quick.idle", { days })}

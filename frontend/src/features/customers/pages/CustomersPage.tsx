@@ -154,8 +154,8 @@ export function CustomersPage() {
     show((current) => ({ ...current, values, page: 1 }));
     clearSelection();
   };
-  const applyQuick = (next: QuickFilters) => {
-    show((current) => ({ ...current, quick: next, page: 1 }));
+  const applyQuick = (change: (current: QuickFilters) => QuickFilters) => {
+    show((current) => ({ ...current, quick: change(current.quick ?? {}), page: 1 }));
     clearSelection();
   };
   const showTab = (next: PoolTab) => {
