@@ -6,7 +6,7 @@
 //! The page is laid out first as a list of drawing operations per page, then drawn: the
 //! footer's "page n of N" needs N.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crm_domain::locale::Lang;
 use crm_domain::DomainError;
@@ -54,7 +54,7 @@ fn load_font() -> Result<PdfFont, String> {
     if face.glyph_index('报').is_none() {
         return Err(format!("{path} has no Chinese glyphs"));
     }
-    let font = Font::new(Arc::new(data.to_vec()).into(), 0).ok_or_else(|| format!("{path}: the PDF writer cannot use this font"))?;
+    let font = Font::new(data.into(), 0).ok_or_else(|| format!("{path}: the PDF writer cannot use this font"))?;
     Ok(PdfFont { font, face })
 }
 

@@ -225,6 +225,28 @@ pub async fn check_parties(tx: &Tx, ctx: &Ctx, customer_id: Uuid, opportunity_id
     v.finish()
 }
 
+/// The parties, names and numbers of a new document, after its fields were checked.
+pub struct Parties {
+    pub customer_id: Uuid,
+    pub opportunity_id: Option<Uuid>,
+    pub contact_id: Option<Uuid>,
+    /// The caller when absent.
+    pub owner_id: Option<Uuid>,
+}
+
+/// What a new document's `build` checks beyond its own fields, the same for every kind: its
+/// parties, an owner the caller may give records to, its lines' products (kept in
+/// `pending` for the kit's `link`). Answers the new document's id, owner and number
+/// (`<prefix>-<year>-<n>`).
+pub async fn prepare_new(tx: &Tx, ctx: &Ctx, p: &Parties, lines: &[PricedDocLine], pending: &Pending, prefix: &str) -> DomainResult<(Uuid, Uuid, String)> {
+    check_parties(tx, ctx, p.customer_id, p.opportunity_id, p.contact_id).await?;
+    let owner_id = p.owner_id.unwrap_or(ctx.actor.user_id);
+    crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
+    let id = Uuid::now_v7();
+    pending.set(rows(tx, id, lines).await?)?;
+    Ok((id, owner_id, number(tx, prefix, ctx.now).await?))
+}
+
 /// The names a page of documents shows, fetched once per page.
 #[derive(Default)]
 pub struct Names {

@@ -179,14 +179,11 @@ async fn create_in(tx: &Tx, ctx: &Ctx, input: OrderInput, quote_id: Option<Uuid>
     let rows = lines::Pending::default();
     let build = async |tx: &Tx| {
         let (input, doc) = input.validate(ctx.now.date_naive())?;
-        lines::check_parties(tx, ctx, input.customer_id, input.opportunity_id, input.contact_id).await?;
-        let owner_id = input.owner_id.unwrap_or(ctx.actor.user_id);
-        crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
-        let id = Uuid::now_v7();
-        rows.set(lines::rows(tx, id, &doc.lines).await?)?;
+        let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.contact_id, owner_id: input.owner_id };
+        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &doc.lines, &rows, "SO").await?;
         Ok(order::Model {
             id,
-            number: lines::number(tx, "SO", ctx.now).await?,
+            number,
             customer_id: input.customer_id,
             opportunity_id: input.opportunity_id,
             contact_id: input.contact_id,
