@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { ADMIN_STATE } from "./authState";
+import { expect, type APIRequestContext } from "@playwright/test";
+import { ADMIN_STATE, test } from "./authState";
 import { DictionariesPage, RecycleBinPage } from "./pages/AdminPages";
 import { AppShell } from "./pages/AppShell";
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN_STATE } from "./authState";
+import { expect } from "@playwright/test";
+import { ADMIN_STATE, test } from "./authState";
 import { AppShell } from "./pages/AppShell";
 import { CustomersListPage } from "./pages/CustomerPages";
 import { CustomerGroupDetailPage, CustomerGroupMoves, CustomerGroupsPage } from "./pages/CustomerGroupPages";

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { ADMIN_STATE } from "./authState";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { ADMIN_STATE, test } from "./authState";
 import { AppShell, chooseRegion } from "./pages/AppShell";
 import { CustomersListPage } from "./pages/CustomerPages";
 import { LoginPage } from "./pages/LoginPage";

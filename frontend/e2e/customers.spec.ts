@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
+import { expect, type APIRequestContext, type Request } from "@playwright/test";
 import dayjs from "dayjs";
 import type { components } from "../src/api/schema";
-import { ADMIN_STATE } from "./authState";
+import { ADMIN_STATE, test } from "./authState";
 import { AppShell } from "./pages/AppShell";
 import { Customer360Page, CustomersListPage } from "./pages/CustomerPages";
 import { InteractionsPage } from "./pages/InteractionsPage";

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN_STATE } from "./authState";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { ADMIN_STATE, test } from "./authState";
 import { adminHeaders } from "./sceneApi";
 
 // The first page of a session (the login page, and the workbench at / once signed in) loads at most

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
 import dayjs from "dayjs";
-import { ADMIN_STATE } from "./authState";
+import { ADMIN_STATE, test } from "./authState";
 import { AppShell, chooseRegion } from "./pages/AppShell";
 import { ProductsPage, SuppliersPages } from "./pages/ProductPages";
 

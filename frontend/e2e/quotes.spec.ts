@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { chooseOption } from "./pages/AppShell";
 import { LoginPage } from "./pages/LoginPage";
-import { ADMIN_STATE } from "./authState";
+import { ADMIN_STATE, test } from "./authState";
 import { adminHeaders, createDepartment, createUser, userHeaders } from "./sceneApi";
 
 // A rep quotes a customer two lines (one from the catalogue, one free text), sends the quote,

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { ADMIN_STATE } from "./authState";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { ADMIN_STATE, test } from "./authState";
 import { AppShell, chooseRegion } from "./pages/AppShell";
 import { Customer360Page, CustomersListPage } from "./pages/CustomerPages";
 import { SearchPalette } from "./pages/SearchPalette";

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN_STATE } from "./authState";
+import { expect } from "@playwright/test";
+import { ADMIN_STATE, test } from "./authState";
 
 test.use({ storageState: ADMIN_STATE });
 

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import type { components } from "../src/api/schema";
-import { ADMIN_STATE } from "./authState";
+import { ADMIN_STATE, test } from "./authState";
 import { adminHeaders, createCustomer } from "./sceneApi";
 import { LoginPage } from "./pages/LoginPage";
 import { WorkbenchPage } from "./pages/WorkbenchPage";
