@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import type { components } from "../src/api/schema";
 import { LoginPage } from "./pages/LoginPage";
@@ -161,6 +162,25 @@ test("plans and reports: a monthly plan, this week's report with its figures, a 
     await expect(page.getByTestId("group-chart").locator("canvas")).toHaveCount(1);
     await expect(page.getByTestId("group-table")).toContainText("初步接洽");
     await shoot(page, "reports");
+  });
+
+  await test.step("the manager downloads the funnel and the forecast as files; the rep has no export", async () => {
+    await expect(page.getByTestId("funnel-export")).toHaveCount(0);
+    const manager = await signIn(browser, scene.manager);
+    await manager.goto("/reports");
+    await expect(manager.getByTestId("funnel-table")).toContainText("初步接洽");
+    await manager.getByTestId("funnel-export").click();
+    const [csv] = await Promise.all([manager.waitForEvent("download"), manager.getByTestId("funnel-export-csv").click()]);
+    expect(csv.suggestedFilename()).toMatch(/^funnel-\d{8}-\d{6}\.csv$/);
+    const text = readFileSync(await csv.path(), "utf8");
+    expect(text).toContain("阶段,商机数,金额,加权金额,到达数,转化率\r\n初步接洽,1,1000.00,100.00,2,0.5000\r\n");
+    expect(text).toContain("\r\n赢单,1,125000.00,,,\r\n");
+    await manager.getByTestId("forecast-export").click();
+    const [xlsx] = await Promise.all([manager.waitForEvent("download"), manager.getByTestId("forecast-export-xlsx").click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^forecast-\d{8}-\d{6}\.xlsx$/);
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString("latin1")).toBe("PK");
+    await shoot(manager, "reports-manager");
+    await manager.context().close();
   });
 
   await test.step("the workbench reads what was won this month against the plan", async () => {

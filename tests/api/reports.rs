@@ -61,6 +61,7 @@ dual_test!(the_funnel_forecast_and_groups_add_up_within_the_scope, |app| {
     let rows = fc["rows"].as_array().unwrap();
     let nov = rows.iter().find(|r| r["period"] == "2026-11").unwrap();
     assert_eq!((nov["open_count"].as_u64(), nov["weighted_amount"].as_str()), (Some(1), Some("100.00")));
+    assert_eq!((nov["won_count"].as_u64(), nov["won_amount"].as_str()), (Some(0), Some("0.00")), "money keeps its cents when nothing was won");
     let dec = rows.iter().find(|r| r["period"] == "2026-12").unwrap();
     assert_eq!((dec["open_count"].as_u64(), dec["amount"].as_str(), dec["weighted_amount"].as_str()), (Some(2), Some("2300.50"), Some("1030.25")));
     assert_eq!(rows.iter().map(|r| r["won_count"].as_u64().unwrap()).sum::<u64>(), 1, "won this month, by when it closed");
@@ -95,4 +96,68 @@ dual_test!(the_funnel_forecast_and_groups_add_up_within_the_scope, |app| {
     assert_eq!(by_month.iter().map(|r| r["count"].as_u64().unwrap()).sum::<u64>(), 5);
     assert_eq!(app.get("/api/v1/reports/opportunities", &rep).await.0, StatusCode::BAD_REQUEST);
     assert_eq!(app.get("/api/v1/reports/opportunities?group_by=colour", &rep).await.0, StatusCode::BAD_REQUEST);
+});
+
+async fn download(app: &TestApp, path: &str, token: &str, lang: &str) -> (StatusCode, Vec<u8>) {
+    let res = app.req(reqwest::Method::GET, path, Some(token)).header("accept-language", lang).send().await.unwrap();
+    (res.status(), res.bytes().await.unwrap().to_vec())
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap().trim_start_matches('\u{feff}').replace("\r\n", "\n")
+}
+
+dual_test!(reports_download_as_csv_and_xlsx_in_the_readers_language, |app| {
+    let (_, manager) = app.user_with_role("boss", "sales_manager", json!({})).await;
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (first, won) = (stage(&app, "初步接洽").await, stage(&app, "赢单").await);
+    let (_, c) = app.post("/api/v1/customers", &manager, json!({"name": "报表客户", "province": "江苏省"})).await;
+    opportunity(&app, &manager, json!({"customer_id": c["id"], "name": "开着的", "stage_id": first, "amount": "1000", "expected_close_date": "2030-01-15"})).await;
+    opportunity(&app, &manager, json!({"customer_id": c["id"], "name": "赢了的", "stage_id": won, "amount": "500"})).await;
+
+    // The funnel: the open stages, then won, lost and the win rate, as the JSON report has them.
+    let (s, zh) = download(&app, "/api/v1/reports/funnel/export?format=csv", &manager, "zh-CN").await;
+    assert_eq!(s, StatusCode::OK);
+    let zh = text(&zh);
+    assert!(zh.starts_with("阶段,商机数,金额,加权金额,到达数,转化率\n初步接洽,1,1000.00,100.00,2,0.5000\n"), "{zh}");
+    assert!(zh.contains("\n赢单,1,500.00,,,\n输单,0,0.00,,,\n赢率,,,,,1.0000\n"), "{zh}");
+    let (_, en) = download(&app, "/api/v1/reports/funnel/export?format=csv", &manager, "en").await;
+    let en = text(&en);
+    assert!(en.starts_with("Stage,Opportunities,Amount,Weighted amount,Reached,Conversion rate\n"), "{en}");
+    assert!(!en.contains("初步接洽") && en.contains("\nWon,1,500.00,,,\n") && en.contains("\nWin rate,,,,,1.0000\n"), "{en}");
+    let (_, raw) = download(&app, "/api/v1/reports/funnel/export?format=csv&raw=true", &manager, "en").await;
+    let raw = text(&raw);
+    assert!(raw.starts_with("stage,count,amount,weighted_amount,reached,conversion_rate\n初步接洽,"), "{raw}");
+
+    // The forecast's period row, and the filters narrow the file as they narrow the report.
+    let (_, fc) = download(&app, "/api/v1/reports/forecast/export?format=csv&period=month&raw=true", &manager, "en").await;
+    let fc = text(&fc);
+    assert!(fc.starts_with("period,open_count,amount,weighted_amount,won_count,won_amount\n"), "{fc}");
+    assert!(fc.contains("\n2030-01,1,1000.00,100.00,0,0.00\n"), "{fc}");
+    let (_, q) = download(&app, "/api/v1/reports/forecast/export?format=csv&period=quarter&from=2030-01-01&to=2030-12-31", &manager, "zh-CN").await;
+    assert_eq!(text(&q), "期间,未结商机数,未结金额,加权金额,赢单数,赢单金额\n2030-Q1,1,1000.00,100.00,0,0.00\n");
+
+    // By group as a spreadsheet: figures are number cells, names in the reader's language.
+    let (s, xlsx) = download(&app, "/api/v1/reports/opportunities/export?format=xlsx&group_by=stage", &manager, "en").await;
+    assert_eq!(s, StatusCode::OK);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).expect("an xlsx is a zip archive");
+    let mut xml = String::new();
+    for name in ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"] {
+        if let Ok(mut f) = zip.by_name(name) {
+            std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+        }
+    }
+    assert!(xml.contains(">Stage<") && xml.contains(">Won<") && !xml.contains("赢单"), "{xml}");
+    assert!(xml.contains("<v>1000</v>") && xml.contains("<v>500</v>"), "amounts are numbers: {xml}");
+    assert_eq!(xml.matches("<row ").count(), 3, "the header and two stages: {xml}");
+    let (_, prov) = download(&app, "/api/v1/reports/opportunities/export?format=csv&group_by=province", &manager, "zh-CN").await;
+    assert_eq!(text(&prov), "省份,商机数,金额,加权金额\n江苏省,2,1500.00,600.00\n");
+
+    // Downloading is the reports:export permission; bad parameters are 400s.
+    assert_eq!(app.get("/api/v1/reports/funnel/export?format=csv", &rep).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/api/v1/reports/funnel", &rep).await.0, StatusCode::OK);
+    assert_eq!(app.get("/api/v1/reports/funnel/export?format=pdf", &manager).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(app.get("/api/v1/reports/funnel/export", &manager).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(app.get("/api/v1/reports/forecast/export?format=csv&period=week", &manager).await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(app.get("/api/v1/reports/opportunities/export?format=csv", &manager).await.0, StatusCode::BAD_REQUEST);
 });

@@ -219,6 +219,7 @@ pub mod perms {
     pub const SALES_PLANS_UPDATE: Perm = Perm::new("sales_plans", "update");
     pub const SALES_PLANS_DELETE: Perm = Perm::new("sales_plans", "delete");
     pub const REPORTS_READ: Perm = Perm::new("reports", "read");
+    pub const REPORTS_EXPORT: Perm = Perm::new("reports", "export");
     pub const LEADS_EXPORT: Perm = Perm::new("leads", "export");
     pub const OPPORTUNITIES_EXPORT: Perm = Perm::new("opportunities", "export");
     pub const LEADS_READ: Perm = Perm::new("leads", "read");

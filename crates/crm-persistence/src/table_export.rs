@@ -56,6 +56,8 @@ pub enum Cell {
     Dict(&'static str),
     /// One of a fixed set of codes: (code, zh, en).
     Choice(&'static [(&'static str, &'static str, &'static str)]),
+    /// A decimal as text; a number cell in XLSX, so a spreadsheet can add it up.
+    Number,
 }
 
 /// Who reads an export. Scripts get the raw form (`raw=true`): field names, codes, UTC;
@@ -105,7 +107,7 @@ impl Render {
                     continue;
                 }
                 let people = match &c.cell {
-                    Cell::Text => None,
+                    Cell::Text | Cell::Number => None,
                     Cell::Time => chrono::DateTime::parse_from_rfc3339(v).ok().map(|t| calendar.format(t.with_timezone(&chrono::Utc))),
                     Cell::Bool => Some(lang.pick(if v == "true" { "是" } else { "否" }, if v == "true" { "Yes" } else { "No" }).to_string()),
                     // A code since removed from the dictionary stays as it is.
@@ -124,7 +126,7 @@ impl Render {
 /// RFC 4180 quoting. Cells that a spreadsheet would run as a formula get a leading `'`.
 fn cell(out: &mut String, v: &str) {
     let guarded;
-    let v = if v.starts_with(['=', '+', '-', '@']) && !v.chars().skip(1).all(|c| c.is_ascii_digit() || c == ' ') {
+    let v = if v.starts_with(['=', '+', '-', '@']) && !v.chars().skip(1).all(|c| c.is_ascii_digit() || c == ' ' || c == '.') {
         guarded = format!("'{v}");
         guarded.as_str()
     } else {
@@ -201,7 +203,8 @@ where
 {
     let (sink, rows) = tokio::sync::mpsc::channel::<DomainResult<Vec<Vec<String>>>>(4);
     let header = render.header::<X>();
-    let writer = tokio::task::spawn_blocking(move || write_xlsx(&header, rows));
+    let numeric = numeric(X::COLUMNS);
+    let writer = tokio::task::spawn_blocking(move || write_xlsx(&header, &numeric, rows));
     // When the writer stops early (too many rows, a write error) the send fails and the
     // writer's result says why.
     let produced = send_batches::<X, _>(&db, select, &sink, None, |cells| Ok(render.cells::<X>(cells))).await;
@@ -215,7 +218,11 @@ fn xlsx_err(e: impl std::fmt::Display) -> DomainError {
     DomainError::internal(format!("xlsx: {e}"))
 }
 
-fn write_xlsx(header: &[&str], mut rows: tokio::sync::mpsc::Receiver<DomainResult<Vec<Vec<String>>>>) -> DomainResult<XlsxFile> {
+fn numeric(columns: &[Column]) -> Vec<bool> {
+    columns.iter().map(|c| matches!(c.cell, Cell::Number)).collect()
+}
+
+fn write_xlsx(header: &[&str], numeric: &[bool], mut rows: tokio::sync::mpsc::Receiver<DomainResult<Vec<Vec<String>>>>) -> DomainResult<XlsxFile> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -229,10 +236,16 @@ fn write_xlsx(header: &[&str], mut rows: tokio::sync::mpsc::Receiver<DomainResul
             if r > XLSX_MAX_ROWS {
                 return Err(DomainError::bad_request("export.too_many_rows", format!("more than {XLSX_MAX_ROWS} rows do not fit a spreadsheet; narrow the filters or use format=csv")));
             }
-            for (c, v) in (0u16..).zip(&cells) {
+            for ((c, v), number) in (0u16..).zip(&cells).zip(numeric.iter().chain(std::iter::repeat(&false))) {
                 // Text cells: an imported "=…" is shown, never run as a formula.
-                if !v.is_empty() {
-                    sheet.write_string(r, c, v).map_err(xlsx_err)?;
+                match v.parse::<f64>() {
+                    _ if v.is_empty() => {}
+                    Ok(n) if *number && n.is_finite() => {
+                        sheet.write_number(r, c, n).map_err(xlsx_err)?;
+                    }
+                    _ => {
+                        sheet.write_string(r, c, v).map_err(xlsx_err)?;
+                    }
                 }
             }
             r += 1;
@@ -242,6 +255,40 @@ fn write_xlsx(header: &[&str], mut rows: tokio::sync::mpsc::Receiver<DomainResul
     book.save(file.path()).map_err(xlsx_err)?;
     let size = std::fs::metadata(file.path()).map_err(xlsx_err)?.len();
     Ok(XlsxFile { file, size })
+}
+
+/// A small table already in memory (a report's rows) as a file, for `reader`: the
+/// columns' keys or their headers in the reader's language; cells as given (the caller
+/// has put names in the reader's language), numbers as numbers in XLSX.
+pub async fn table(columns: &[Column], rows: Vec<Vec<String>>, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
+    let header: Vec<&'static str> = columns
+        .iter()
+        .map(|c| match reader {
+            Reader::Script => c.key,
+            Reader::Person { lang, .. } => lang.pick(c.zh, c.en),
+        })
+        .collect();
+    match format {
+        ExportFormat::Csv => {
+            let mut out = String::from("\u{feff}");
+            line(&mut out, &header);
+            for r in &rows {
+                line(&mut out, r);
+            }
+            let (sink, rx) = tokio::sync::mpsc::channel(1);
+            // The one chunk fits the channel, so this never waits.
+            sink.try_send(Ok(out)).map_err(|_| DomainError::internal("export channel full"))?;
+            Ok(Export::Csv(rx))
+        }
+        ExportFormat::Xlsx => {
+            let numeric = numeric(columns);
+            let (sink, batches) = tokio::sync::mpsc::channel(1);
+            sink.try_send(Ok(rows)).map_err(|_| DomainError::internal("export channel full"))?;
+            drop(sink);
+            let written = tokio::task::spawn_blocking(move || write_xlsx(&header, &numeric, batches)).await;
+            Ok(Export::Xlsx(written.map_err(|e| DomainError::internal(format!("xlsx writer: {e}")))??))
+        }
+    }
 }
 
 /// Starts streaming `select` as CSV in the background, once its query has started: a
@@ -359,7 +406,7 @@ mod tests {
     #[test]
     fn quoting_and_formula_guard() {
         let mut s = String::new();
-        line(&mut s, &["a,b", "say \"hi\"", "=SUM(A1)", "-5", "华为"]);
-        assert_eq!(s, "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-5,华为\r\n");
+        line(&mut s, &["a,b", "say \"hi\"", "=SUM(A1)", "-5", "-1.50", "-A1", "华为"]);
+        assert_eq!(s, "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-5,-1.50,'-A1,华为\r\n");
     }
 }

@@ -2085,6 +2085,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/forecast/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The forecast as a file: a row per period (open count, amount, weighted amount, won
+         *     count, won amount); the same parameters as the report.
+         */
+        get: operations["export_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/funnel": {
         parameters: {
             query?: never;
@@ -2107,6 +2127,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/funnel/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funnel as a file: a row per open stage (count, amount, weighted amount, reached,
+         *     conversion rate), then won, lost and the win rate; the same filters as the report.
+         */
+        get: operations["export_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/opportunities": {
         parameters: {
             query?: never;
@@ -2120,6 +2160,26 @@ export interface paths {
          *     bound when the opportunities were created.
          */
         get: operations["opportunities_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/opportunities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Opportunities by group as a file: a row per group (its name, count, amount, weighted
+         *     amount), the largest amount first; the same parameters as the report.
+         */
+        get: operations["export_opportunities_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24878,6 +24938,104 @@ export interface operations {
             };
         };
     };
+    export_forecast: {
+        parameters: {
+            query: {
+                /** @description `csv` (UTF-8 with a byte-order mark) or `xlsx` (figures as numbers). */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: field names as headers and stage names as stored (Chinese), for scripts. By
+                 *     default headers, stage names and the won/lost/win-rate rows are in the language of
+                 *     `Accept-Language`.
+                 */
+                raw?: boolean;
+                /** @description month (default) or quarter. */
+                period?: components["schemas"]["Period"];
+                owner_id?: string;
+                customer_id?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                /** @description Matches the opportunity's name. */
+                q?: string;
+                /** @description The first day counted (see each report for which date). */
+                from?: string;
+                /** @description The last day counted. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the forecast as CSV or XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     funnel_report: {
         parameters: {
             query?: {
@@ -24926,6 +25084,102 @@ export interface operations {
                 };
             };
             /** @description the caller's roles (or the API token's scopes) lack `reports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_funnel: {
+        parameters: {
+            query: {
+                /** @description `csv` (UTF-8 with a byte-order mark) or `xlsx` (figures as numbers). */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: field names as headers and stage names as stored (Chinese), for scripts. By
+                 *     default headers, stage names and the won/lost/win-rate rows are in the language of
+                 *     `Accept-Language`.
+                 */
+                raw?: boolean;
+                owner_id?: string;
+                customer_id?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                /** @description Matches the opportunity's name. */
+                q?: string;
+                /** @description The first day counted (see each report for which date). */
+                from?: string;
+                /** @description The last day counted. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the funnel as CSV or XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:export` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25014,6 +25268,104 @@ export interface operations {
                 };
             };
             /** @description the caller's roles (or the API token's scopes) lack `reports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_opportunities_report: {
+        parameters: {
+            query: {
+                /** @description `csv` (UTF-8 with a byte-order mark) or `xlsx` (figures as numbers). */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: field names as headers and stage names as stored (Chinese), for scripts. By
+                 *     default headers, stage names and the won/lost/win-rate rows are in the language of
+                 *     `Accept-Language`.
+                 */
+                raw?: boolean;
+                /** @description stage, owner, month (created), province (the customer's) or product (its lines). */
+                group_by: components["schemas"]["GroupBy"];
+                owner_id?: string;
+                customer_id?: string;
+                currency?: string;
+                /** @description A code of the `customer_source` dictionary. */
+                source?: string;
+                /** @description Matches the opportunity's name. */
+                q?: string;
+                /** @description The first day counted (see each report for which date). */
+                from?: string;
+                /** @description The last day counted. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the groups as CSV or XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:export` */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,5 @@
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
+use crm_persistence::opportunities::report_files;
 use crm_persistence::opportunities::reports::{self, Forecast, Funnel, GroupReport};
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -70,4 +71,50 @@ pub struct GroupParams {
     responses((status = 200, body = GroupReport)))]
 pub async fn opportunities_report(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&reports::by_group(&state.db, &ctx.0, q.0).await?, None))
+}
+
+/// How a report is downloaded.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ReportFile {
+    /// `csv` (UTF-8 with a byte-order mark) or `xlsx` (figures as numbers).
+    format: String,
+    /// `true`: field names as headers and stage names as stored (Chinese), for scripts. By
+    /// default headers, stage names and the won/lost/win-rate rows are in the language of
+    /// `Accept-Language`.
+    raw: Option<bool>,
+}
+
+/// The funnel as a file: a row per open stage (count, amount, weighted amount, reached,
+/// conversion rate), then won, lost and the win rate; the same filters as the report.
+#[utoipa::path(get, path = "/api/v1/reports/funnel/export", tag = "reports", security(("bearer" = [])), params(ReportFile, ReportFilters),
+    responses((status = 200, description = "the funnel as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_funnel(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let file = report_files::funnel(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(file, "funnel", ctx.0.now))
+}
+
+/// The forecast as a file: a row per period (open count, amount, weighted amount, won
+/// count, won amount); the same parameters as the report.
+#[utoipa::path(get, path = "/api/v1/reports/forecast/export", tag = "reports", security(("bearer" = [])), params(ReportFile, ForecastParams, ReportFilters),
+    responses((status = 200, description = "the forecast as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_forecast(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let file = report_files::forecast(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(file, "forecast", ctx.0.now))
+}
+
+/// Opportunities by group as a file: a row per group (its name, count, amount, weighted
+/// amount), the largest amount first; the same parameters as the report.
+#[utoipa::path(get, path = "/api/v1/reports/opportunities/export", tag = "reports", security(("bearer" = [])), params(ReportFile, GroupParams, ReportFilters),
+    responses((status = 200, description = "the groups as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_opportunities_report(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let file = report_files::by_group(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(file, "opportunities-report", ctx.0.now))
 }

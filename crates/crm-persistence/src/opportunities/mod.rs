@@ -6,6 +6,7 @@ pub mod entities;
 pub mod export;
 pub mod moves;
 pub mod records;
+pub mod report_files;
 pub mod reports;
 pub mod stages;
 pub mod workbench;

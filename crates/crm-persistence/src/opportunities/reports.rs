@@ -181,7 +181,9 @@ pub async fn forecast(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResul
         won = won.filter(C::ClosedAt.lt(t.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())));
     }
     let mut rows: BTreeMap<String, ForecastRow> = BTreeMap::new();
-    let blank = |p: &str| ForecastRow { period: p.to_string(), open_count: 0, amount: Decimal::ZERO, weighted_amount: Decimal::ZERO, won_count: 0, won_amount: Decimal::ZERO };
+    // Money reads with its cents even when nothing is in it ("0.00", as the sums give it).
+    let zero = Decimal::new(0, 2);
+    let blank = |p: &str| ForecastRow { period: p.to_string(), open_count: 0, amount: zero, weighted_amount: zero, won_count: 0, won_amount: zero };
     for (p, g) in grouped::<String>(db, open, period(backend, "expected_close_date", quarter), Measure::Opportunity).await? {
         let row = rows.entry(p.clone()).or_insert_with(|| blank(&p));
         (row.open_count, row.amount, row.weighted_amount) = (g.count, g.amount(), g.weighted_amount());

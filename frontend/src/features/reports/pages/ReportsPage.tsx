@@ -3,12 +3,13 @@ import { Card, Col, DatePicker, Empty, Flex, Row, Segmented, Space, Spin, Statis
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { UserPicker } from "../../../shared/components/UserPicker";
-import { useMe } from "../../auth/api";
+import { useMe, usePermission } from "../../auth/api";
 import { stageName } from "../../opportunities/stages";
 import { formatMoney } from "../../products/money";
 import { FORECAST_PERIODS, GROUP_BYS, useForecast, useFunnel, useGroupReport, type ForecastPeriod, type ForecastRow, type FunnelStage, type GroupBy, type GroupRow, type ReportFilters } from "../api";
 import { forecastOption, funnelOption, groupOption } from "../chartOptions";
 import { EChart, type ChartOption } from "../components/EChart";
+import { ReportExport } from "../components/ReportExport";
 
 function percent(rate: string | null | undefined, language: string): string {
   if (rate === null || rate === undefined) return "—";
@@ -20,6 +21,8 @@ export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const { data: me } = useMe();
+  const can = usePermission();
+  const exporting = can("reports:export");
   const seesOthers = !!me && me.data_scope !== "self";
   const [owner, setOwner] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -98,7 +101,12 @@ export function ReportsPage() {
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card title={t("reports:funnel")} size="small" data-testid="report-funnel">
+          <Card
+            title={t("reports:funnel")}
+            size="small"
+            data-testid="report-funnel"
+            extra={exporting && <ReportExport path="/api/v1/reports/funnel/export" query={filters} name="funnel" testId="funnel-export" />}
+          >
             {chartOrEmpty(funnel.isLoading, (funnel.data?.stages.length ?? 0) === 0, funnelChart, "funnel-chart")}
             {funnel.data && (
               <>
@@ -123,7 +131,12 @@ export function ReportsPage() {
             title={t("reports:forecast")}
             size="small"
             data-testid="report-forecast"
-            extra={<Segmented<ForecastPeriod> size="small" value={period} onChange={setPeriod} options={FORECAST_PERIODS.map((p) => ({ value: p, label: t(`reports:periods.${p}`) }))} data-testid="forecast-period" />}
+            extra={
+              <Space size={8}>
+                <Segmented<ForecastPeriod> size="small" value={period} onChange={setPeriod} options={FORECAST_PERIODS.map((p) => ({ value: p, label: t(`reports:periods.${p}`) }))} data-testid="forecast-period" />
+                {exporting && <ReportExport path="/api/v1/reports/forecast/export" query={{ ...filters, period }} name="forecast" testId="forecast-export" />}
+              </Space>
+            }
           >
             {chartOrEmpty(forecast.isLoading, (forecast.data?.rows.length ?? 0) === 0, forecastChart, "forecast-chart")}
             {forecast.data && forecast.data.rows.length > 0 && (
@@ -138,14 +151,17 @@ export function ReportsPage() {
         size="small"
         data-testid="report-groups"
         extra={
-          <Segmented<GroupBy>
-            size="small"
-            value={groupBy}
-            onChange={setGroupBy}
-            options={GROUP_BYS.map((g) => ({ value: g, label: t(`reports:groupBy.${g}`) }))}
-            data-testid="group-by"
-            style={{ maxWidth: "100%", overflowX: "auto" }}
-          />
+          <Space size={8}>
+            <Segmented<GroupBy>
+              size="small"
+              value={groupBy}
+              onChange={setGroupBy}
+              options={GROUP_BYS.map((g) => ({ value: g, label: t(`reports:groupBy.${g}`) }))}
+              data-testid="group-by"
+              style={{ maxWidth: "100%", overflowX: "auto" }}
+            />
+            {exporting && <ReportExport path="/api/v1/reports/opportunities/export" query={{ ...filters, group_by: groupBy }} name={`opportunities-by-${groupBy}`} testId="group-export" />}
+          </Space>
         }
       >
         <Row gutter={[16, 16]}>
