@@ -97,6 +97,10 @@ test("plans and reports: a monthly plan, this week's report with its figures, a 
     const row = page.getByTestId("sales-plan-table").locator("tbody tr.ant-table-row", { hasText: period });
     await expect(row).toContainText("¥500,000.00");
     await expect(row).toContainText("月度");
+    // Read now: the ¥125,000 won this month and the one customer created, against the plan.
+    await expect(row.getByTestId("sales-plan-achieved")).toContainText("¥125,000.00");
+    await expect(row.getByTestId("sales-plan-achieved")).toContainText("25%");
+    await expect(row.getByTestId("sales-plan-customers-cell")).toHaveText("1 / 8");
     await shoot(page, "sales-plans");
   });
 

@@ -70,3 +70,53 @@ dual_test!(weekly_reports_count_the_week_and_take_a_managers_comment, |app| {
     let (s, r2) = app.call(Method::PATCH, &one, &rep, Some(json!({"next_week_plan": "跟进报价"}))).await;
     assert_eq!((s, r2["follow_ups"].as_i64(), r2["comment"].as_str()), (StatusCode::OK, Some(2), Some("不错，下周推进报价。")));
 });
+
+dual_test!(a_plan_reads_what_its_owner_won_and_gained_in_its_period, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let (_, stages) = app.get("/api/v1/pipeline-stages?page_size=50", &app.admin).await;
+    let won = stages["items"].as_array().unwrap().iter().find(|s| s["kind"] == "won").unwrap()["id"].clone();
+    let customer = |token: String, name: &'static str| {
+        let app = &app;
+        async move { app.post("/api/v1/customers", &token, json!({"name": name})).await.1 }
+    };
+    let (c1, _c2) = (customer(rep.clone(), "计划甲").await, customer(rep.clone(), "计划乙").await);
+    let theirs = customer(other.clone(), "别人的计划客户").await;
+    let opportunity = |token: String, body: serde_json::Value| {
+        let app = &app;
+        async move {
+            let (s, o) = app.post("/api/v1/opportunities", &token, body).await;
+            assert_eq!(s, StatusCode::CREATED, "{o}");
+            o
+        }
+    };
+    let big = opportunity(rep.clone(), json!({"customer_id": c1["id"], "name": "大单", "stage_id": won, "amount": "1200.50"})).await;
+    opportunity(rep.clone(), json!({"customer_id": c1["id"], "name": "小单", "stage_id": won, "amount": "300"})).await;
+    opportunity(rep.clone(), json!({"customer_id": c1["id"], "name": "还开着", "amount": "999"})).await;
+    opportunity(other.clone(), json!({"customer_id": theirs["id"], "name": "别人的赢单", "stage_id": won, "amount": "5000"})).await;
+
+    let now = chrono::Utc::now();
+    let periods = [now.format("%Y-%m").to_string(), format!("{}-Q{}", now.year(), (now.month() - 1) / 3 + 1), now.year().to_string(), "2020-01".to_string()];
+    for period in &periods {
+        let (s, p) = app.post("/api/v1/sales-plans", &rep, json!({"period": period, "target_amount": "10000", "planned_customers": 5})).await;
+        assert_eq!(s, StatusCode::CREATED, "{p}");
+    }
+    let achieved = |token: String| {
+        let app = &app;
+        async move {
+            let (s, page) = app.get("/api/v1/sales-plans?page_size=50", &token).await;
+            assert_eq!(s, StatusCode::OK, "{page}");
+            page["items"].as_array().unwrap().iter().map(|p| (p["period"].as_str().unwrap().to_string(), (p["achieved_amount"].as_str().unwrap().to_string(), p["new_customers"].as_i64().unwrap()))).collect::<std::collections::HashMap<_, _>>()
+        }
+    };
+    let mine = achieved(rep.clone()).await;
+    for period in periods.iter().take(3) {
+        assert_eq!(mine[period], ("1500.50".to_string(), 2), "won and new in {period}: only the owner's, only won ones");
+    }
+    assert_eq!(mine["2020-01"], ("0.00".to_string(), 0), "nothing in another period");
+    // A manager reads the same figures; a deleted opportunity no longer counts.
+    assert_eq!(achieved(app.admin.clone()).await[&periods[0]].0, "1500.50");
+    let (s, _) = app.delete(&format!("/api/v1/opportunities/{}", big["id"].as_str().unwrap()), &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    assert_eq!(achieved(rep.clone()).await[&periods[0]].0, "300.00");
+});

@@ -6599,11 +6599,23 @@ export interface components {
         /** @description The envelope of every list. */
         PageOf_SalesPlan: {
             items: {
+                /**
+                 * @description What the owner won in the period: the amount of their opportunities that closed
+                 *     won in it (UTC), read now.
+                 * @example 125000.00
+                 */
+                achieved_amount: string;
                 content?: string | null;
                 /** Format: date-time */
                 created_at: string;
                 /** Format: uuid */
                 id: string;
+                /**
+                 * Format: int64
+                 * @description The customers they own that were created in the period, against
+                 *     `planned_customers`.
+                 */
+                new_customers: number;
                 /** Format: uuid */
                 owner_id: string;
                 owner_name?: string | null;
@@ -7477,9 +7489,11 @@ export interface components {
         };
         /**
          * @example {
+         *       "achieved_amount": "125000.00",
          *       "content": "重点推进华东区三家制造企业",
          *       "created_at": "2026-12-01T09:00:00Z",
          *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ed0",
+         *       "new_customers": 6,
          *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
          *       "owner_name": "王伟",
          *       "period": "2026-12",
@@ -7492,11 +7506,23 @@ export interface components {
          *     }
          */
         SalesPlan: {
+            /**
+             * @description What the owner won in the period: the amount of their opportunities that closed
+             *     won in it (UTC), read now.
+             * @example 125000.00
+             */
+            achieved_amount: string;
             content?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: int64
+             * @description The customers they own that were created in the period, against
+             *     `planned_customers`.
+             */
+            new_customers: number;
             /** Format: uuid */
             owner_id: string;
             owner_name?: string | null;

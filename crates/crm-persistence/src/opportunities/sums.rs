@@ -70,9 +70,18 @@ pub async fn grouped<K: TryGetable>(db: &impl sea_orm::ConnectionTrait, select: 
         .collect())
 }
 
-/// A period of a date or time column as text: `2026-12` or `2026-Q4`, in UTC.
+/// A period of a date or time column of opportunities as text: `2026-12` or `2026-Q4`, in UTC.
 pub fn period(backend: DbBackend, column: &str, quarter: bool) -> SimpleExpr {
-    let c = format!("\"opportunities\".\"{column}\"");
+    period_of(backend, "opportunities", column, quarter)
+}
+
+/// The month (`2026-12`, UTC) of a date or time column of `table`.
+pub fn month_of(backend: DbBackend, table: &str, column: &str) -> SimpleExpr {
+    period_of(backend, table, column, false)
+}
+
+fn period_of(backend: DbBackend, table: &str, column: &str, quarter: bool) -> SimpleExpr {
+    let c = format!("\"{table}\".\"{column}\"");
     Expr::cust(match (backend, quarter) {
         (DbBackend::Postgres, false) => format!("to_char({c} AT TIME ZONE 'UTC', 'YYYY-MM')"),
         (DbBackend::Postgres, true) => format!("to_char({c} AT TIME ZONE 'UTC', 'YYYY-\"Q\"Q')"),

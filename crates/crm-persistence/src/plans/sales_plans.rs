@@ -38,6 +38,7 @@ impl ScopedEntity for Plan {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[schema(as = SalesPlan, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ed0", "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01", "owner_name": "王伟",
     "period": "2026-12", "period_start": "2026-12-01", "period_end": "2027-01-01", "target_amount": "500000.00", "planned_customers": 20,
+    "achieved_amount": "125000.00", "new_customers": 6,
     "content": "重点推进华东区三家制造企业", "version": 1, "created_at": "2026-12-01T09:00:00Z", "updated_at": "2026-12-01T09:00:00Z"}))]
 pub struct SalesPlanView {
     pub id: Uuid,
@@ -50,6 +51,13 @@ pub struct SalesPlanView {
     #[schema(value_type = String, example = "500000.00")]
     pub target_amount: Decimal,
     pub planned_customers: Option<i32>,
+    /// What the owner won in the period: the amount of their opportunities that closed
+    /// won in it (UTC), read now.
+    #[schema(value_type = String, example = "125000.00")]
+    pub achieved_amount: Decimal,
+    /// The customers they own that were created in the period, against
+    /// `planned_customers`.
+    pub new_customers: i64,
     pub content: Option<String>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -81,10 +89,13 @@ impl Resource for SalesPlans {
 
     async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<plan::Model>) -> DomainResult<Vec<SalesPlanView>> {
         let names = crate::system::user_names::display_names(db, rows.iter().map(|p| p.owner_id)).await?;
+        let achieved = super::achieved::for_plans(db, &rows).await?;
         Ok(rows
             .into_iter()
             .map(|p| SalesPlanView {
                 owner_name: names.get(&p.owner_id).cloned(),
+                achieved_amount: achieved.get(&p.id).map_or(Decimal::new(0, 2), |a| a.won_amount),
+                new_customers: achieved.get(&p.id).map_or(0, |a| a.new_customers),
                 target_amount: from_minor(p.target_minor),
                 id: p.id,
                 owner_id: p.owner_id,

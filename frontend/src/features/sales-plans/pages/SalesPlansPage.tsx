@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { TableColumnsType } from "antd";
+import { Progress, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { formatDateTime } from "../../../shared/format";
@@ -63,7 +63,28 @@ export function SalesPlansPage() {
       width: 150,
       render: (v: string) => <span data-testid="sales-plan-target-cell">{formatMoney(v, "CNY", i18n.language)}</span>,
     },
-    { title: t("salesPlans:fields.planned_customers"), dataIndex: "planned_customers", key: "planned_customers", align: "right", width: 120, render: (v: number | null) => v ?? none },
+    {
+      title: t("salesPlans:fields.achieved_amount"),
+      key: "achieved",
+      width: 190,
+      render: (_, p) => {
+        const target = Number(p.target_amount);
+        const percent = target > 0 ? Math.floor((Number(p.achieved_amount) / target) * 100) : 0;
+        return (
+          <div data-testid="sales-plan-achieved">
+            {formatMoney(p.achieved_amount, "CNY", i18n.language)}
+            <Progress percent={Math.min(percent, 100)} format={() => `${percent}%`} size="small" status={percent >= 100 ? "success" : "normal"} />
+          </div>
+        );
+      },
+    },
+    {
+      title: t("salesPlans:fields.new_customers"),
+      key: "customers",
+      align: "right",
+      width: 130,
+      render: (_, p) => <span data-testid="sales-plan-customers-cell">{p.planned_customers === null || p.planned_customers === undefined ? p.new_customers : `${p.new_customers} / ${p.planned_customers}`}</span>,
+    },
     { title: t("salesPlans:fields.content"), dataIndex: "content", key: "content", width: 260, ellipsis: true, render: (v: string | null) => v || none },
     { title: t("salesPlans:fields.updated_at"), dataIndex: "updated_at", key: "updated_at", sorter: true, width: 170, render: (v: string) => formatDateTime(v, none) },
     ...actions,
