@@ -13,7 +13,7 @@ const PASSWORD = "Qu0tesOrders!23";
 // SHOTS_DIR=/tmp/shots-quotes also saves the editor and both detail pages at 1440 px and 390 px.
 const SHOTS = process.env.SHOTS_DIR;
 
-type Scene = { rep: string; customer: string; product: string; suffix: string };
+type Scene = { rep: string; customer: string; customerId: string; product: string; suffix: string };
 
 async function ok<T>(response: Awaited<ReturnType<APIRequestContext["post"]>>, status = 201): Promise<T> {
   expect(response.status(), await response.text()).toBe(status);
@@ -31,8 +31,8 @@ async function createScene(request: APIRequestContext): Promise<Scene> {
   const product = `工学椅-${suffix}`;
   await ok(await request.post("/api/v1/products", { headers: admin, data: { category_id: category.id, name: product, price: "1234.56", unit: "把" } }));
   const customer = `报价测试客户-${suffix}`;
-  await ok(await request.post("/api/v1/customers", { headers: await userHeaders(request, rep, PASSWORD), data: { kind: "company", name: customer } }));
-  return { rep, customer, product, suffix };
+  const { id: customerId } = await ok<{ id: string }>(await request.post("/api/v1/customers", { headers: await userHeaders(request, rep, PASSWORD), data: { kind: "company", name: customer } }));
+  return { rep, customer, customerId, product, suffix };
 }
 
 async function signIn(browser: Browser, username: string): Promise<Page> {
@@ -161,6 +161,10 @@ test("quotes: a rep quotes two lines, sends the quote, downloads its PDF, and th
     await page.goto("/quotes?status=accepted");
     await expect(page.getByTestId("quote-link")).toHaveText([number]);
     await expect(page.getByTestId("quote-edit")).toHaveCount(0);
+    // A customer filter from the address bar reads as the customer's name, not its id.
+    await page.goto(`/quotes?customer_id=${scene.customerId}`);
+    await expect(page.getByTestId("quote-link")).toHaveText([number]);
+    await expect(page.getByTestId("quote-search-customer")).toContainText(scene.customer);
   });
   await page.context().close();
 });

@@ -3,7 +3,7 @@ import { Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../api/types";
 import { useDebouncedValue } from "../../../shared/hooks/useDebouncedValue";
-import { useCustomerSearch } from "../api";
+import { customersApi, useCustomerSearch } from "../api";
 
 type Props = {
   value?: string;
@@ -21,7 +21,12 @@ export function CustomerPicker({ value, onChange, excludeId, style, ...rest }: P
   const customers = useCustomerSearch(q);
   const [chosen, setChosen] = useState<Customer | undefined>();
   const found = (customers.data?.items ?? []).filter((c) => c.id !== excludeId);
-  const list = chosen && chosen.id === value && !found.some((c) => c.id === chosen.id) ? [chosen, ...found] : found;
+  // A value the picker did not choose (a filter read from the address bar, a record being
+  // edited) is looked up, so it reads as the customer's name rather than its id.
+  const known = chosen?.id === value ? chosen : undefined;
+  const given = customersApi.useGet(value ?? "", { enabled: !!value && !known && !found.some((c) => c.id === value) });
+  const current = known ?? (given.data?.id === value ? given.data : undefined);
+  const list = current && !found.some((c) => c.id === current.id) ? [current, ...found] : found;
 
   return (
     <Select<string>
