@@ -116,6 +116,8 @@ measure board_owner "/api/v1/opportunities/board?owner_id={owner}&page_size=10" 
 measure board_manager_50 "/api/v1/opportunities/board?page_size=10" "$MANAGER_TOKEN"
 measure funnel_owner "/api/v1/reports/funnel?owner_id={owner}" "$ADMIN_TOKEN"
 measure board_manager_50_4conn "/api/v1/opportunities/board?page_size=10" "$MANAGER_TOKEN" 4
+measure funnel_all "/api/v1/reports/funnel" "$ADMIN_TOKEN"
+measure board_all "/api/v1/opportunities/board?page_size=10" "$ADMIN_TOKEN"
 measure funnel_all_4conn "/api/v1/reports/funnel" "$ADMIN_TOKEN" 4
 measure funnel_all_1conn "/api/v1/reports/funnel" "$ADMIN_TOKEN" 1
 log "results in $RESULTS"

@@ -39,6 +39,7 @@ mod m20261210_000002_follow_up_opportunities;
 mod m20261210_000003_sales_plans_weekly_reports;
 mod m20261210_000004_opportunity_sums_indexes;
 mod m20261211_000000_quotes_orders;
+mod m20261212_000000_opportunity_totals;
 
 pub struct Migrator;
 
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000003_sales_plans_weekly_reports::Migration),
             Box::new(m20261210_000004_opportunity_sums_indexes::Migration),
             Box::new(m20261211_000000_quotes_orders::Migration),
+            Box::new(m20261212_000000_opportunity_totals::Migration),
         ]
     }
 }

@@ -161,3 +161,61 @@ dual_test!(reports_download_as_csv_and_xlsx_in_the_readers_language, |app| {
     assert_eq!(app.get("/api/v1/reports/forecast/export?format=csv&period=week", &manager).await.0, StatusCode::BAD_REQUEST);
     assert_eq!(app.get("/api/v1/reports/opportunities/export?format=csv", &manager).await.0, StatusCode::BAD_REQUEST);
 });
+
+/// The funnel's and board's figures for a caller who sees everyone, as the kept totals give
+/// them (no filter, or only an owner) and as the opportunities add up (a filter that keeps
+/// every row, `from=2000-01-01` or `currency=CNY`, makes the server add them up): equal after every write.
+async fn kept_equals_added(app: &TestApp, owner: Option<&str>, when: &str) {
+    let by_owner = owner.map(|o| format!("owner_id={o}&")).unwrap_or_default();
+    let figures = |v: &Value, key: &str| -> Vec<(String, Value, Value, Value)> {
+        v[key].as_array().unwrap().iter().map(|c| (c["stage"]["id"].as_str().unwrap().to_string(), c["count"].clone(), c["amount"].clone(), c["weighted_amount"].clone())).collect()
+    };
+    let (s, kept) = app.get(&format!("/api/v1/reports/funnel?{by_owner}"), &app.admin).await;
+    assert_eq!(s, StatusCode::OK, "{kept}");
+    let (_, added) = app.get(&format!("/api/v1/reports/funnel?{by_owner}from=2000-01-01"), &app.admin).await;
+    assert_eq!(figures(&kept, "stages"), figures(&added, "stages"), "funnel after {when}");
+    assert_eq!((&kept["won"], &kept["lost"]), (&added["won"], &added["lost"]), "won and lost after {when}");
+    let (_, kept) = app.get(&format!("/api/v1/opportunities/board?{by_owner}page_size=1"), &app.admin).await;
+    // Every opportunity here is in yuan: the currency filter keeps them all.
+    let (_, added) = app.get(&format!("/api/v1/opportunities/board?{by_owner}page_size=1&currency=CNY"), &app.admin).await;
+    assert_eq!(figures(&kept, "columns"), figures(&added, "columns"), "board after {when}");
+}
+
+dual_test!(kept_stage_totals_follow_every_write, |app| {
+    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (next_id, _) = app.user_with_role("next", "sales_rep", json!({})).await;
+    let (first, proposal, won, lost) = (stage(&app, "初步接洽").await, stage(&app, "方案报价").await, stage(&app, "赢单").await, stage(&app, "输单").await);
+    let (_, c) = app.post("/api/v1/customers", &rep, json!({"name": "合计客户"})).await;
+    let a = opportunity(&app, &rep, json!({"customer_id": c["id"], "name": "甲", "stage_id": first, "amount": "1000.10"})).await;
+    let b = opportunity(&app, &rep, json!({"customer_id": c["id"], "name": "乙", "stage_id": proposal, "amount": "333.33", "probability": 37})).await;
+    opportunity(&app, &rep, json!({"customer_id": c["id"], "name": "丙", "stage_id": won, "amount": "50"})).await;
+    let (_, other) = app.post("/api/v1/customers", &app.admin, json!({"name": "管理员的客户"})).await;
+    opportunity(&app, &app.admin, json!({"customer_id": other["id"], "name": "丁", "amount": "7"})).await;
+    kept_equals_added(&app, None, "creates").await;
+    kept_equals_added(&app, Some(&rep_id), "creates, one owner").await;
+    let (s, f) = app.get("/api/v1/reports/funnel", &app.admin).await;
+    assert_eq!((s, f["stages"][0]["count"].as_u64(), f["stages"][0]["amount"].as_str()), (StatusCode::OK, Some(2), Some("1007.10")));
+
+    let id = |o: &Value| o["id"].as_str().unwrap().to_string();
+    let (s, _) = app.patch(&format!("/api/v1/opportunities/{}", id(&a)), &rep, json!({"amount": "2000"})).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = app.patch(&format!("/api/v1/opportunities/{}", id(&b)), &rep, json!({"name": "乙改名", "probability": 80})).await;
+    assert_eq!(s, StatusCode::OK);
+    kept_equals_added(&app, None, "edits").await;
+    let (s, _) = app.post(&format!("/api/v1/opportunities/{}/stage", id(&a)), &rep, json!({"stage_id": lost, "lost_reason": "price"})).await;
+    assert_eq!(s, StatusCode::OK);
+    kept_equals_added(&app, Some(&rep_id), "a move to lost").await;
+    let (s, _) = app.post("/api/v1/customers/transfer", &app.admin, json!({"customer_ids": [c["id"]], "owner_id": next_id})).await;
+    assert_eq!(s, StatusCode::OK);
+    kept_equals_added(&app, Some(&next_id), "a transfer").await;
+    kept_equals_added(&app, Some(&rep_id), "a transfer, the old owner").await;
+    let (s, _) = app.delete(&format!("/api/v1/opportunities/{}", id(&b)), &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    kept_equals_added(&app, None, "a delete").await;
+    let (s, _) = app.post(&format!("/api/v1/recycle-bin/opportunities/{}/restore", id(&b)), &app.admin, json!({})).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    kept_equals_added(&app, None, "a restore").await;
+    let (_, f) = app.get("/api/v1/reports/funnel", &app.admin).await;
+    let proposal_stage = f["stages"].as_array().unwrap().iter().find(|s| s["stage"]["id"] == proposal.as_str()).unwrap().clone();
+    assert_eq!((proposal_stage["count"].as_u64(), proposal_stage["weighted_amount"].as_str()), (Some(1), Some("266.66")), "333.33 at 80 %, restored");
+});

@@ -201,10 +201,13 @@ fn is_unavailable(e: &DbErr) -> bool {
         X::Database(d) => {
             let code = d.code().unwrap_or_default();
             // PostgreSQL: connection exceptions (08…), shutdown (57P01-57P03), too many
-            // connections (53300). SQLite: busy or locked (primary codes 5 and 6, and
-            // their extended codes).
+            // connections (53300), and a deadlock or serialization failure between
+            // concurrent writers (40P01, 40001: say two transfers in opposite directions
+            // meeting on the kept opportunity totals), which the same request passes when
+            // sent again. SQLite: busy or locked (primary codes 5 and 6, and their
+            // extended codes).
             code.starts_with("08")
-                || matches!(code.as_ref(), "57P01" | "57P02" | "57P03" | "53300")
+                || matches!(code.as_ref(), "57P01" | "57P02" | "57P03" | "53300" | "40P01" | "40001")
                 || code.parse::<u32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6))
         }
         _ => false,

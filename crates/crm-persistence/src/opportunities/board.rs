@@ -15,7 +15,7 @@ use super::entities::opportunity::Column as C;
 use super::entities::stage::{self, Entity as Stage};
 use super::records::{Opportunities, OpportunityView};
 use super::stages::{view_of, StageView};
-use super::sums::{grouped, Measure, Sums};
+use super::sums::{grouped, kept_by_stage, kept_totals_answer, Measure, Sums};
 use crate::db::db_err;
 use crate::kit::{self, policy, Resource};
 use crate::listing::ListParams;
@@ -51,10 +51,16 @@ fn stage_table() -> sea_orm::sea_query::Alias {
 pub async fn board(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<Board> {
     let per_column = params.page_size;
     params.sort = Vec::new();
+    let kept = kept_totals_answer(db, ctx, &params).await?;
     let filtered = kit::list_select::<Opportunities>(db, ctx, params).await?;
     let stages: Vec<stage::Model> = policy::live::<Stage>().order_by_asc(stage::Column::SortOrder).order_by_asc(stage::Column::Id).all(db).await.map_err(db_err)?;
 
-    let sums: HashMap<Uuid, Sums> = grouped::<Uuid>(db, filtered.clone(), Expr::col((stage_table(), C::StageId)).into(), Measure::Opportunity).await?.into_iter().collect();
+    let sums: HashMap<Uuid, Sums> = match kept {
+        Some(owner) => kept_by_stage(db, owner).await?,
+        None => grouped::<Uuid>(db, filtered.clone(), Expr::col((stage_table(), C::StageId)).into(), Measure::Opportunity).await?,
+    }
+    .into_iter()
+    .collect();
 
     let mut rows = Vec::new();
     for s in &stages {

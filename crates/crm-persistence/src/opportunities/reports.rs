@@ -17,7 +17,7 @@ use super::entities::opportunity::{Column as C, Entity as Opportunity};
 use super::entities::{line, stage};
 use super::records::Opportunities;
 use super::stages::{view_of, StageView};
-use super::sums::{grouped, period, Measure, Sums};
+use super::sums::{grouped, kept_by_stage, kept_totals_answer, period, Measure, Sums};
 use crate::customers::entities::customer;
 use crate::db::db_err;
 use crate::kit::{self, policy};
@@ -89,8 +89,12 @@ fn stage_key() -> sea_orm::sea_query::SimpleExpr {
 pub async fn funnel(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<Funnel> {
     dated(&mut params, "created_at");
     params.sort = Vec::new();
-    let select = kit::list_select::<Opportunities>(db, ctx, params).await?;
-    let sums: HashMap<Uuid, Sums> = grouped::<Uuid>(db, select, stage_key(), Measure::Opportunity).await?.into_iter().collect();
+    let sums: HashMap<Uuid, Sums> = match kept_totals_answer(db, ctx, &params).await? {
+        Some(owner) => kept_by_stage(db, owner).await?,
+        None => grouped::<Uuid>(db, kit::list_select::<Opportunities>(db, ctx, params).await?, stage_key(), Measure::Opportunity).await?,
+    }
+    .into_iter()
+    .collect();
     let stages = live_stages(db).await?;
     let of_kind = |k: StageKind| stages.iter().filter(move |s| s.kind == k.as_str());
     let total = |k: StageKind| of_kind(k).fold(Sums::default(), |acc, s| {

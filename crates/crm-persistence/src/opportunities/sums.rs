@@ -4,8 +4,9 @@
 
 use crm_domain::DomainResult;
 use rust_decimal::{Decimal, RoundingStrategy};
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
 use sea_orm::{DbBackend, QuerySelect, QueryTrait, Select, TryGetable};
+use uuid::Uuid;
 
 use super::entities::opportunity::Entity as Opportunity;
 use crate::db::db_err;
@@ -102,4 +103,56 @@ pub async fn total(db: &impl sea_orm::ConnectionTrait, select: Select<Opportunit
     let number = |t: Option<String>| t.and_then(|t| t.parse::<Decimal>().ok()).unwrap_or_default();
     let row = q.into_tuple::<(i64, Option<String>, Option<String>)>().one(db).await.map_err(db_err)?;
     Ok(row.map(|(n, a, w)| Sums { count: u64::try_from(n).unwrap_or(0), amount: number(a), weighted: number(w) }).unwrap_or_default())
+}
+
+/// Per stage, the live opportunities of `owner` (everyone's when `None`) as the database
+/// keeps them in `opportunity_stage_totals` (its triggers follow every write): what
+/// `grouped` by stage adds up over the same rows, in a few rows per owner instead of one per
+/// opportunity.
+pub async fn kept_by_stage(db: &impl sea_orm::ConnectionTrait, owner: Option<Uuid>) -> DomainResult<Vec<(Uuid, Sums)>> {
+    let text = |c: &str| Expr::cust(format!("CAST(SUM({c}) AS TEXT)"));
+    let mut q = Query::select();
+    q.column(Alias::new("stage_id"))
+        .expr(text("opportunities"))
+        .expr(text("amount_minor"))
+        .expr(text("weighted"))
+        .from(Alias::new("opportunity_stage_totals"))
+        .group_by_col(Alias::new("stage_id"));
+    if let Some(owner) = owner {
+        q.and_where(Expr::col(Alias::new("owner_id")).eq(owner));
+    }
+    let rows = db.query_all(db.get_database_backend().build(&q)).await.map_err(db_err)?;
+    let number = |t: Option<String>| t.and_then(|t| t.parse::<Decimal>().ok()).unwrap_or_default();
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let stage: Uuid = r.try_get_by_index(0).map_err(db_err)?;
+        let count = number(r.try_get_by_index(1).map_err(db_err)?);
+        let sums = Sums { count: u64::try_from(count.trunc().mantissa()).unwrap_or(0), amount: number(r.try_get_by_index(2).map_err(db_err)?), weighted: number(r.try_get_by_index(3).map_err(db_err)?) };
+        if sums.count > 0 {
+            out.push((stage, sums));
+        }
+    }
+    Ok(out)
+}
+
+/// When the kept totals answer a by-stage sum of the list `params` asks for: the caller
+/// sees every owner's opportunities (no data scope narrows them) and the list is filtered
+/// by nothing but one owner. `Some(owner)` then (`Some(None)`: everyone); `None` when the
+/// opportunities have to be added up.
+pub async fn kept_totals_answer(db: &impl sea_orm::ConnectionTrait, ctx: &crate::Ctx, params: &crate::listing::ListParams) -> DomainResult<Option<Option<Uuid>>> {
+    if params.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+        return Ok(None);
+    }
+    let owner = match params.filters.as_slice() {
+        [] => None,
+        [(name, value)] if name == "owner_id" => match value.parse::<Uuid>() {
+            Ok(id) => Some(id),
+            Err(_) => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    if crate::scope::visible_owner_ids(db, &ctx.actor).await?.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(owner))
 }
