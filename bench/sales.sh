@@ -73,6 +73,7 @@ FROM src, st;
 SQL
 fi
 psql "$DB" -qc "VACUUM ANALYZE opportunities" >&2
+psql "$DB" -qc "VACUUM ANALYZE opportunity_stage_totals" >&2
 psql "$DB" -qAtc "SELECT id FROM opportunities TABLESAMPLE SYSTEM (2) LIMIT 20000" >"$BENCH_DIR/opportunity_ids.txt"
 psql "$DB" -qAtc "SELECT id FROM customers TABLESAMPLE SYSTEM (2) LIMIT 20000" >"$BENCH_DIR/ids.txt"
 psql "$DB" -qAtc "SELECT id FROM users WHERE username LIKE 'bench_owner_%'" >"$BENCH_DIR/owners.txt"

@@ -7,7 +7,9 @@
 //! million opportunities.
 //!
 //! Amounts are minor units; the weighted amount is Σ amount × probability (percent), in
-//! NUMERIC on PostgreSQL so a large sum cannot overflow.
+//! NUMERIC on PostgreSQL so a large sum cannot overflow. PostgreSQL's triggers run once per
+//! statement over its changed rows; SQLite has only row triggers (and updates rows in
+//! place, so a row per change costs it no bloat).
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
@@ -24,34 +26,50 @@ const POSTGRES: &[&str] = &[
         weighted numeric NOT NULL,
         PRIMARY KEY (owner_id, stage_id)
     )",
+    // One statement's rows are added up first and applied per owner and stage in key order:
+    // a million-row INSERT writes a few thousand totals once (not a new row version per
+    // opportunity), an edit that moves nothing writes none, and concurrent statements lock
+    // the totals they share in the same order.
     "CREATE FUNCTION opportunity_stage_totals_apply() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.deleted_at IS NULL THEN
-            UPDATE opportunity_stage_totals
-               SET opportunities = opportunities - 1,
-                   amount_minor = amount_minor - OLD.amount_minor,
-                   weighted = weighted - OLD.amount_minor::numeric * OLD.probability
-             WHERE owner_id = OLD.owner_id AND stage_id = OLD.stage_id;
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.deleted_at IS NULL THEN
+        IF TG_OP = 'INSERT' THEN
             INSERT INTO opportunity_stage_totals AS t (owner_id, stage_id, opportunities, amount_minor, weighted)
-            VALUES (NEW.owner_id, NEW.stage_id, 1, NEW.amount_minor, NEW.amount_minor::numeric * NEW.probability)
+            SELECT owner_id, stage_id, COUNT(*), SUM(amount_minor), SUM(amount_minor::numeric * probability)
+              FROM new_rows WHERE deleted_at IS NULL GROUP BY owner_id, stage_id ORDER BY owner_id, stage_id
             ON CONFLICT (owner_id, stage_id) DO UPDATE
-               SET opportunities = t.opportunities + 1,
+               SET opportunities = t.opportunities + EXCLUDED.opportunities,
+                   amount_minor = t.amount_minor + EXCLUDED.amount_minor,
+                   weighted = t.weighted + EXCLUDED.weighted;
+        ELSIF TG_OP = 'DELETE' THEN
+            UPDATE opportunity_stage_totals AS t
+               SET opportunities = t.opportunities - d.n, amount_minor = t.amount_minor - d.a, weighted = t.weighted - d.w
+              FROM (SELECT owner_id, stage_id, COUNT(*) AS n, SUM(amount_minor) AS a, SUM(amount_minor::numeric * probability) AS w
+                      FROM old_rows WHERE deleted_at IS NULL GROUP BY owner_id, stage_id ORDER BY owner_id, stage_id) d
+             WHERE t.owner_id = d.owner_id AND t.stage_id = d.stage_id;
+        ELSE
+            INSERT INTO opportunity_stage_totals AS t (owner_id, stage_id, opportunities, amount_minor, weighted)
+            SELECT owner_id, stage_id, SUM(n), SUM(a), SUM(w) FROM (
+                SELECT owner_id, stage_id, 1 AS n, amount_minor::numeric AS a, amount_minor::numeric * probability AS w
+                  FROM new_rows WHERE deleted_at IS NULL
+                UNION ALL
+                SELECT owner_id, stage_id, -1, -amount_minor::numeric, -(amount_minor::numeric * probability)
+                  FROM old_rows WHERE deleted_at IS NULL
+            ) moved GROUP BY owner_id, stage_id
+            HAVING SUM(n) <> 0 OR SUM(a) <> 0 OR SUM(w) <> 0
+            ORDER BY owner_id, stage_id
+            ON CONFLICT (owner_id, stage_id) DO UPDATE
+               SET opportunities = t.opportunities + EXCLUDED.opportunities,
                    amount_minor = t.amount_minor + EXCLUDED.amount_minor,
                    weighted = t.weighted + EXCLUDED.weighted;
         END IF;
         RETURN NULL;
     END $$",
-    "CREATE TRIGGER opportunity_stage_totals_insert_delete AFTER INSERT OR DELETE ON opportunities
-        FOR EACH ROW EXECUTE FUNCTION opportunity_stage_totals_apply()",
-    // Edits that leave the counted columns alone (a rename, a card's position) do not touch
-    // the totals, so they do not queue behind each other on an owner's row.
+    "CREATE TRIGGER opportunity_stage_totals_insert AFTER INSERT ON opportunities
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION opportunity_stage_totals_apply()",
     "CREATE TRIGGER opportunity_stage_totals_update AFTER UPDATE ON opportunities
-        FOR EACH ROW WHEN (OLD.owner_id IS DISTINCT FROM NEW.owner_id OR OLD.stage_id IS DISTINCT FROM NEW.stage_id
-            OR OLD.amount_minor IS DISTINCT FROM NEW.amount_minor OR OLD.probability IS DISTINCT FROM NEW.probability
-            OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at)
-        EXECUTE FUNCTION opportunity_stage_totals_apply()",
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION opportunity_stage_totals_apply()",
+    "CREATE TRIGGER opportunity_stage_totals_delete AFTER DELETE ON opportunities
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION opportunity_stage_totals_apply()",
     "INSERT INTO opportunity_stage_totals (owner_id, stage_id, opportunities, amount_minor, weighted)
         SELECT owner_id, stage_id, COUNT(*), SUM(amount_minor), SUM(amount_minor::numeric * probability)
           FROM opportunities WHERE deleted_at IS NULL GROUP BY owner_id, stage_id",
@@ -115,7 +133,8 @@ impl MigrationTrait for Migration {
         let statements: &[&str] = match db.get_database_backend() {
             DbBackend::Postgres => &[
                 "DROP TRIGGER opportunity_stage_totals_update ON opportunities",
-                "DROP TRIGGER opportunity_stage_totals_insert_delete ON opportunities",
+                "DROP TRIGGER opportunity_stage_totals_delete ON opportunities",
+                "DROP TRIGGER opportunity_stage_totals_insert ON opportunities",
                 "DROP FUNCTION opportunity_stage_totals_apply()",
                 "DROP TABLE opportunity_stage_totals",
             ],

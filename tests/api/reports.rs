@@ -166,24 +166,30 @@ dual_test!(reports_download_as_csv_and_xlsx_in_the_readers_language, |app| {
 /// them (no filter, or only an owner) and as the opportunities add up (a filter that keeps
 /// every row, `from=2000-01-01` or `currency=CNY`, makes the server add them up): equal after every write.
 async fn kept_equals_added(app: &TestApp, owner: Option<&str>, when: &str) {
+    kept_equals_added_for(app, &app.admin, owner, when).await;
+}
+
+async fn kept_equals_added_for(app: &TestApp, token: &str, owner: Option<&str>, when: &str) {
     let by_owner = owner.map(|o| format!("owner_id={o}&")).unwrap_or_default();
     let figures = |v: &Value, key: &str| -> Vec<(String, Value, Value, Value)> {
         v[key].as_array().unwrap().iter().map(|c| (c["stage"]["id"].as_str().unwrap().to_string(), c["count"].clone(), c["amount"].clone(), c["weighted_amount"].clone())).collect()
     };
-    let (s, kept) = app.get(&format!("/api/v1/reports/funnel?{by_owner}"), &app.admin).await;
+    let (s, kept) = app.get(&format!("/api/v1/reports/funnel?{by_owner}"), token).await;
     assert_eq!(s, StatusCode::OK, "{kept}");
-    let (_, added) = app.get(&format!("/api/v1/reports/funnel?{by_owner}from=2000-01-01"), &app.admin).await;
+    let (_, added) = app.get(&format!("/api/v1/reports/funnel?{by_owner}from=2000-01-01"), token).await;
     assert_eq!(figures(&kept, "stages"), figures(&added, "stages"), "funnel after {when}");
     assert_eq!((&kept["won"], &kept["lost"]), (&added["won"], &added["lost"]), "won and lost after {when}");
-    let (_, kept) = app.get(&format!("/api/v1/opportunities/board?{by_owner}page_size=1"), &app.admin).await;
+    let (_, kept) = app.get(&format!("/api/v1/opportunities/board?{by_owner}page_size=1"), token).await;
     // Every opportunity here is in yuan: the currency filter keeps them all.
-    let (_, added) = app.get(&format!("/api/v1/opportunities/board?{by_owner}page_size=1&currency=CNY"), &app.admin).await;
+    let (_, added) = app.get(&format!("/api/v1/opportunities/board?{by_owner}page_size=1&currency=CNY"), token).await;
     assert_eq!(figures(&kept, "columns"), figures(&added, "columns"), "board after {when}");
 }
 
 dual_test!(kept_stage_totals_follow_every_write, |app| {
-    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, dept) = app.post("/api/v1/departments", &app.admin, json!({"name": "合计小组"})).await;
+    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({"department_id": dept["id"]})).await;
     let (next_id, _) = app.user_with_role("next", "sales_rep", json!({})).await;
+    let (manager_id, manager) = app.user_with_role("boss", "sales_manager", json!({"department_id": dept["id"]})).await;
     let (first, proposal, won, lost) = (stage(&app, "初步接洽").await, stage(&app, "方案报价").await, stage(&app, "赢单").await, stage(&app, "输单").await);
     let (_, c) = app.post("/api/v1/customers", &rep, json!({"name": "合计客户"})).await;
     let a = opportunity(&app, &rep, json!({"customer_id": c["id"], "name": "甲", "stage_id": first, "amount": "1000.10"})).await;
@@ -218,4 +224,22 @@ dual_test!(kept_stage_totals_follow_every_write, |app| {
     let (_, f) = app.get("/api/v1/reports/funnel", &app.admin).await;
     let proposal_stage = f["stages"].as_array().unwrap().iter().find(|s| s["stage"]["id"] == proposal.as_str()).unwrap().clone();
     assert_eq!((proposal_stage["count"].as_u64(), proposal_stage["weighted_amount"].as_str()), (Some(1), Some("266.66")), "333.33 at 80 %, restored");
+
+    // A manager reads their team's totals (the rep's and their own), whole or by one owner.
+    let (_, c2) = app.post("/api/v1/customers", &rep, json!({"name": "小组客户"})).await;
+    opportunity(&app, &rep, json!({"customer_id": c2["id"], "name": "小组的", "stage_id": proposal, "amount": "10"})).await;
+    opportunity(&app, &manager, json!({"customer_id": c2["id"], "name": "经理的", "amount": "20", "owner_id": manager_id})).await;
+    kept_equals_added_for(&app, &manager, None, "the team's").await;
+    kept_equals_added_for(&app, &manager, Some(&rep_id), "one of the team").await;
+    let (_, team) = app.get("/api/v1/reports/funnel", &manager).await;
+    assert_eq!(team["stages"].as_array().unwrap().iter().map(|s| s["count"].as_u64().unwrap()).sum::<u64>(), 2, "not the transferred ones of another team");
+    // Shared with the manager from outside the team, a customer's opportunities count too.
+    let (_, outside) = app.post("/api/v1/customers", &app.admin, json!({"name": "共享给经理"})).await;
+    opportunity(&app, &app.admin, json!({"customer_id": outside["id"], "name": "外部共享", "amount": "5"})).await;
+    let items = json!({"items": [{"user_id": manager_id, "access": "read"}]});
+    let (s, b) = app.call(reqwest::Method::PUT, &format!("/api/v1/customers/{}/collaborators", outside["id"].as_str().unwrap()), &app.admin, Some(items)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    kept_equals_added_for(&app, &manager, None, "a share").await;
+    let (_, team) = app.get("/api/v1/reports/funnel", &manager).await;
+    assert_eq!(team["stages"].as_array().unwrap().iter().map(|s| s["count"].as_u64().unwrap()).sum::<u64>(), 3, "and the shared one");
 });

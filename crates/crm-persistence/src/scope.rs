@@ -118,6 +118,18 @@ impl<E: ScopedEntity> Scoped<E> {
         Ok(Self::find(db, ctx).await?.filter(narrowed))
     }
 
+    /// The owners whose rows are exactly what the caller reads: `Some(None)` for everyone's,
+    /// `Some(Some(owners))` when their scope is those owners' rows and nothing of `E` is
+    /// shared with them from outside it, `None` when shares widen it (so sums kept per owner
+    /// do not cover what they see).
+    pub async fn read_by_owners_only(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<Option<Option<Arc<Owners>>>, DomainError> {
+        let Some(owners) = visible_owner_ids(db, &ctx.actor).await? else { return Ok(Some(None)) };
+        if E::visible_to_all().is_some() || (E::SHARED && !shared_ids::<E>(db, &ctx.actor).await?.read.ids.is_empty()) {
+            return Ok(None);
+        }
+        Ok(Some(Some(owners)))
+    }
+
     /// `SELECT id FROM <E> WHERE <scope>`: child records (a customer's contacts and
     /// follow-ups) are visible exactly when their parent is, through this subquery.
     pub async fn visible_ids(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<SelectStatement, DomainError> {
@@ -144,7 +156,7 @@ const OWNERS_INLINE: usize = 32;
 /// count against 0.3). The ids are UUIDs formatted by `Owners` (`listed`, once per cached
 /// actor) or here, so nothing else reaches the SQL. SQLite, in the process, takes the
 /// plain list.
-fn in_list<E: EntityTrait>(backend: DbBackend, column: E::Column, owners: &[Uuid], listed: Option<&str>) -> SimpleExpr {
+pub(crate) fn in_list<E: EntityTrait>(backend: DbBackend, column: E::Column, owners: &[Uuid], listed: Option<&str>) -> SimpleExpr {
     if backend != DbBackend::Postgres || owners.len() <= OWNERS_INLINE {
         return column.is_in(owners.iter().copied());
     }

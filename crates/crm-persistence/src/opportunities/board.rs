@@ -56,7 +56,7 @@ pub async fn board(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<B
     let stages: Vec<stage::Model> = policy::live::<Stage>().order_by_asc(stage::Column::SortOrder).order_by_asc(stage::Column::Id).all(db).await.map_err(db_err)?;
 
     let sums: HashMap<Uuid, Sums> = match kept {
-        Some(owner) => kept_by_stage(db, owner).await?,
+        Some(scope) => kept_by_stage(db, &scope).await?,
         None => grouped::<Uuid>(db, filtered.clone(), Expr::col((stage_table(), C::StageId)).into(), Measure::Opportunity).await?,
     }
     .into_iter()

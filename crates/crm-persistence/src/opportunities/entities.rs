@@ -35,6 +35,31 @@ pub mod opportunity {
     });
 }
 
+/// Per owner and stage, the live opportunities' count, amount and weighted amount, kept by
+/// triggers (migration `m20261212_000000_opportunity_totals`); read, never written here.
+pub mod stage_total {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "opportunity_stage_totals")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub owner_id: Uuid,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub stage_id: Uuid,
+        pub opportunities: i64,
+        /// Minor units.
+        pub amount_minor: Decimal,
+        /// Σ amount_minor × probability.
+        pub weighted: Decimal,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
 pub mod line {
     use sea_orm::entity::prelude::*;
 

@@ -90,7 +90,7 @@ pub async fn funnel(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<
     dated(&mut params, "created_at");
     params.sort = Vec::new();
     let sums: HashMap<Uuid, Sums> = match kept_totals_answer(db, ctx, &params).await? {
-        Some(owner) => kept_by_stage(db, owner).await?,
+        Some(scope) => kept_by_stage(db, &scope).await?,
         None => grouped::<Uuid>(db, kit::list_select::<Opportunities>(db, ctx, params).await?, stage_key(), Measure::Opportunity).await?,
     }
     .into_iter()

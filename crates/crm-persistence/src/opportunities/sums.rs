@@ -4,12 +4,16 @@
 
 use crm_domain::DomainResult;
 use rust_decimal::{Decimal, RoundingStrategy};
-use sea_orm::sea_query::{Alias, Expr, Query, SimpleExpr};
-use sea_orm::{DbBackend, QuerySelect, QueryTrait, Select, TryGetable};
+use std::sync::Arc;
+
+use crm_domain::actor::Owners;
+use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select, TryGetable};
 use uuid::Uuid;
 
 use super::entities::opportunity::Entity as Opportunity;
 use crate::db::db_err;
+use crate::scope::in_list;
 
 /// What a group adds up to, in minor units.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -105,41 +109,43 @@ pub async fn total(db: &impl sea_orm::ConnectionTrait, select: Select<Opportunit
     Ok(row.map(|(n, a, w)| Sums { count: u64::try_from(n).unwrap_or(0), amount: number(a), weighted: number(w) }).unwrap_or_default())
 }
 
-/// Per stage, the live opportunities of `owner` (everyone's when `None`) as the database
-/// keeps them in `opportunity_stage_totals` (its triggers follow every write): what
-/// `grouped` by stage adds up over the same rows, in a few rows per owner instead of one per
-/// opportunity.
-pub async fn kept_by_stage(db: &impl sea_orm::ConnectionTrait, owner: Option<Uuid>) -> DomainResult<Vec<(Uuid, Sums)>> {
-    let text = |c: &str| Expr::cust(format!("CAST(SUM({c}) AS TEXT)"));
-    let mut q = Query::select();
-    q.column(Alias::new("stage_id"))
-        .expr(text("opportunities"))
-        .expr(text("amount_minor"))
-        .expr(text("weighted"))
-        .from(Alias::new("opportunity_stage_totals"))
-        .group_by_col(Alias::new("stage_id"));
-    if let Some(owner) = owner {
-        q.and_where(Expr::col(Alias::new("owner_id")).eq(owner));
-    }
-    let rows = db.query_all(db.get_database_backend().build(&q)).await.map_err(db_err)?;
-    let number = |t: Option<String>| t.and_then(|t| t.parse::<Decimal>().ok()).unwrap_or_default();
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let stage: Uuid = r.try_get_by_index(0).map_err(db_err)?;
-        let count = number(r.try_get_by_index(1).map_err(db_err)?);
-        let sums = Sums { count: u64::try_from(count.trunc().mantissa()).unwrap_or(0), amount: number(r.try_get_by_index(2).map_err(db_err)?), weighted: number(r.try_get_by_index(3).map_err(db_err)?) };
-        if sums.count > 0 {
-            out.push((stage, sums));
-        }
-    }
-    Ok(out)
+/// Whose opportunities a by-stage sum covers, when the kept totals can answer it.
+pub enum KeptScope {
+    Everyone,
+    /// The owners of the caller's data scope (a manager's team).
+    Owners(Arc<Owners>),
+    /// One owner the caller sees (`owner_id=`).
+    One(Uuid),
 }
 
-/// When the kept totals answer a by-stage sum of the list `params` asks for: the caller
-/// sees every owner's opportunities (no data scope narrows them) and the list is filtered
-/// by nothing but one owner. `Some(owner)` then (`Some(None)`: everyone); `None` when the
-/// opportunities have to be added up.
-pub async fn kept_totals_answer(db: &impl sea_orm::ConnectionTrait, ctx: &crate::Ctx, params: &crate::listing::ListParams) -> DomainResult<Option<Option<Uuid>>> {
+/// Per stage, the live opportunities of `scope` as the database keeps them in
+/// `opportunity_stage_totals` (its triggers follow every write): what `grouped` by stage
+/// adds up over the same rows, from a few rows per owner instead of one per opportunity.
+pub async fn kept_by_stage(db: &impl sea_orm::ConnectionTrait, scope: &KeptScope) -> DomainResult<Vec<(Uuid, Sums)>> {
+    use super::entities::stage_total::{Column as T, Entity as Totals};
+    let text = |c: &str| Expr::cust(format!("CAST(SUM(\"opportunity_stage_totals\".\"{c}\") AS TEXT)"));
+    let mut q = Totals::find().select_only().column(T::StageId).column_as(text("opportunities"), "n").column_as(text("amount_minor"), "a").column_as(text("weighted"), "w").group_by(T::StageId);
+    q = match scope {
+        KeptScope::Everyone => q,
+        KeptScope::One(owner) => q.filter(T::OwnerId.eq(*owner)),
+        KeptScope::Owners(o) => q.filter(in_list::<Totals>(db.get_database_backend(), T::OwnerId, &o.ids, Some(&o.listed))),
+    };
+    let number = |t: Option<String>| t.and_then(|t| t.parse::<Decimal>().ok()).unwrap_or_default();
+    Ok(q.into_tuple::<(Uuid, Option<String>, Option<String>, Option<String>)>()
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|(stage, n, a, w)| (stage, Sums { count: u64::try_from(number(n).trunc().mantissa()).unwrap_or(0), amount: number(a), weighted: number(w) }))
+        .filter(|(_, s)| s.count > 0)
+        .collect())
+}
+
+/// When the kept totals answer a by-stage sum of the opportunities list `params` asks for:
+/// the caller reads whole owners' opportunities (everyone's, or their scope's with nothing
+/// shared with them from outside it) and the list is filtered by nothing but, at most, one
+/// of those owners. `None` when the opportunities have to be added up.
+pub async fn kept_totals_answer(db: &impl sea_orm::ConnectionTrait, ctx: &crate::Ctx, params: &crate::listing::ListParams) -> DomainResult<Option<KeptScope>> {
     if params.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
         return Ok(None);
     }
@@ -151,8 +157,11 @@ pub async fn kept_totals_answer(db: &impl sea_orm::ConnectionTrait, ctx: &crate:
         },
         _ => return Ok(None),
     };
-    if crate::scope::visible_owner_ids(db, &ctx.actor).await?.is_some() {
-        return Ok(None);
-    }
-    Ok(Some(owner))
+    Ok(match (crate::scope::Scoped::<Opportunity>::read_by_owners_only(db, ctx).await?, owner) {
+        (None, _) => None,
+        (Some(None), None) => Some(KeptScope::Everyone),
+        (Some(None), Some(one)) => Some(KeptScope::One(one)),
+        (Some(Some(team)), None) => Some(KeptScope::Owners(team)),
+        (Some(Some(team)), Some(one)) => team.contains(&one).then_some(KeptScope::One(one)),
+    })
 }
