@@ -14,7 +14,9 @@ const STATE_MAX_AGE_MS = 8 * 60_000;
 
 /** Signs the admin in through the login page and saves the session where specs read it. */
 export async function saveAdminState(browser: Browser, baseURL: string | undefined): Promise<void> {
-  const context = await browser.newContext({ baseURL });
+  // A context made inside a test takes the test's options, the stale saved state among
+  // them: start from no state at all.
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   try {
     const page = await context.newPage();
     const login = new LoginPage(page);
