@@ -156,3 +156,80 @@ dual_test!(a_conversion_meets_the_duplicate_check_and_may_use_the_existing_custo
     let (s, _) = app.call(Method::POST, &format!("/api/v1/leads/{}/convert", l2["id"].as_str().unwrap()), &rep, Some(json!({"customer": {"nonsense": 1}}))).await;
     assert!(s == StatusCode::BAD_REQUEST || s == StatusCode::UNPROCESSABLE_ENTITY, "{s}");
 });
+
+dual_test!(follow_ups_attach_to_leads_and_join_the_customer_at_conversion, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    let l = lead(&app, &rep, json!({"name": "陈静", "company": "宁波海通物流有限公司", "mobile": "13912345678"})).await;
+    let id = l["id"].as_str().unwrap().to_string();
+    let lead_path = format!("/api/v1/leads/{id}");
+    let listed = format!("/api/v1/follow-ups?lead_id={id}");
+    let (s, first) = app.post("/api/v1/follow-ups", &rep, json!({"lead_id": id, "kind": "phone", "content": "电话沟通，客户有仓储设备需求", "occurred_at": "2026-11-20T02:00:00Z", "next_follow_up_at": "2026-11-27T02:00:00Z"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{first}");
+    assert_eq!((first["lead_id"].as_str(), first["customer_id"].clone()), (Some(id.as_str()), Value::Null));
+    // The first follow-up makes a new lead contacted, in its history; later ones leave it.
+    let (_, now) = app.get(&lead_path, &rep).await;
+    assert_eq!((now["status"].as_str(), now["version"].as_i64()), (Some("contacted"), Some(2)));
+    let (_, log) = app.get(&format!("/api/v1/audit-logs?entity=leads&entity_id={id}"), &app.admin).await;
+    assert_eq!(log["items"][0]["action"], "follow_up");
+    let (s, second) = app.post("/api/v1/follow-ups", &rep, json!({"lead_id": id, "kind": "visit", "content": "上门拜访", "occurred_at": "2026-11-25T06:00:00Z"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{second}");
+    assert_eq!(app.get(&lead_path, &rep).await.1["version"], 2);
+    assert_eq!(total(&app, &rep, &listed).await, 2);
+    assert_eq!(total(&app, &app.admin, &listed).await, 2);
+
+    // Another rep neither sees nor writes them; a pool lead is claimed before it is worked.
+    assert_eq!(total(&app, &other, &listed).await, 0);
+    assert_eq!(app.get(&format!("/api/v1/follow-ups/{}", first["id"].as_str().unwrap()), &other).await.0, StatusCode::NOT_FOUND);
+    let pooled = lead(&app, &rep, json!({"name": "李强", "owner_id": null})).await;
+    for (who, target) in [(&other, id.as_str()), (&rep, pooled["id"].as_str().unwrap())] {
+        let (s, e) = app.post("/api/v1/follow-ups", who, json!({"lead_id": target, "kind": "phone", "content": "试试"})).await;
+        assert_eq!((s, e["errors"][0]["field"].as_str(), e["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("lead_id"), Some("not_found")), "{e}");
+    }
+    // With neither, with both, or a lead's follow-up naming a contact: 422, nothing written.
+    let (_, cust) = app.post("/api/v1/customers", &rep, json!({"name": "无关客户"})).await;
+    for (body, field, code) in [
+        (json!({"kind": "phone", "content": "x"}), "customer_id", "required"),
+        (json!({"lead_id": id, "customer_id": cust["id"], "kind": "phone", "content": "x"}), "lead_id", "with_customer"),
+        (json!({"lead_id": id, "contact_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "kind": "phone", "content": "x"}), "contact_id", "not_with_lead"),
+        (json!({"lead_id": id, "kind": "no_such_kind", "content": "x"}), "kind", "unknown_code"),
+    ] {
+        let (s, e) = app.post("/api/v1/follow-ups", &rep, body).await;
+        assert_eq!((s, e["errors"][0]["field"].as_str(), e["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(field), Some(code)), "{e}");
+    }
+    assert_eq!(total(&app, &rep, &listed).await, 2);
+    let (s, fixed) = app.patch(&format!("/api/v1/follow-ups/{}", first["id"].as_str().unwrap()), &rep, json!({"content": "电话沟通，客户需要三台叉车"})).await;
+    assert_eq!((s, fixed["content"].as_str()), (StatusCode::OK, Some("电话沟通，客户需要三台叉车")), "{fixed}");
+
+    // A deleted one goes along too (a restore brings it back to the customer), unseen until
+    // then. Reps delete neither follow-ups nor leads; an administrator does.
+    let (s, _) = app.delete(&format!("/api/v1/follow-ups/{}", second["id"].as_str().unwrap()), &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, done) = app.post(&format!("{lead_path}/convert"), &rep, json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{done}");
+    let cid = done["customer_id"].as_str().unwrap();
+    let (_, carried) = app.get(&format!("/api/v1/follow-ups?customer_id={cid}"), &rep).await;
+    assert_eq!(carried["total"], 1, "{carried}");
+    let f = &carried["items"][0];
+    assert_eq!((f["id"].clone(), f["lead_id"].as_str(), f["contact_id"].clone()), (first["id"].clone(), Some(id.as_str()), done["contact_id"].clone()));
+    assert_eq!(total(&app, &rep, &listed).await, 1, "the lead keeps its history");
+    let (_, c) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!((c["last_follow_up_at"].as_str(), c["next_follow_up_at"].as_str()), (Some("2026-11-20T02:00:00Z"), Some("2026-11-27T02:00:00Z")), "{c}");
+    assert_eq!(total(&app, &rep, &format!("/api/v1/interactions?customer_id={cid}")).await, 1);
+    let (s, _) = app.post(&format!("/api/v1/recycle-bin/follow_ups/{}/restore", second["id"].as_str().unwrap()), &app.admin, json!({})).await;
+    assert!(s.is_success(), "{s}");
+    assert_eq!(total(&app, &rep, &format!("/api/v1/follow-ups?customer_id={cid}")).await, 2);
+    let (_, c) = app.get(&format!("/api/v1/customers/{cid}"), &rep).await;
+    assert_eq!(c["last_follow_up_at"], "2026-11-25T06:00:00Z");
+
+    // The converted lead takes no more: its customer does.
+    let (s, e) = app.post("/api/v1/follow-ups", &rep, json!({"lead_id": id, "kind": "phone", "content": "再跟进"})).await;
+    assert_eq!((s, e["code"].as_str(), e["customer_id"].as_str()), (StatusCode::CONFLICT, Some("lead.converted"), Some(cid)), "{e}");
+
+    // A deleted lead's follow-ups go with it.
+    let gone = lead(&app, &rep, json!({"name": "王芳"})).await;
+    let (_, f) = app.post("/api/v1/follow-ups", &rep, json!({"lead_id": gone["id"], "kind": "phone", "content": "联系过"})).await;
+    let (s, _) = app.delete(&format!("/api/v1/leads/{}", gone["id"].as_str().unwrap()), &app.admin).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    assert_eq!(app.get(&format!("/api/v1/follow-ups/{}", f["id"].as_str().unwrap()), &rep).await.0, StatusCode::NOT_FOUND);
+});

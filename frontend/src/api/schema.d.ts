@@ -960,12 +960,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow-ups of the customers the caller may see, newest first; `q` matches the content. */
+        /**
+         * Follow-ups of the customers and leads the caller may see, newest first; `q` matches the
+         *     content.
+         */
         get: operations["list_follow_ups"];
         put?: never;
         /**
-         * Record a follow-up; the customer's last and next follow-up times move in the same
-         *     transaction.
+         * Record a follow-up with a customer the caller may change (its last and next follow-up
+         *     times move in the same transaction), or with a lead they may change (a new lead becomes
+         *     contacted; a pool lead is claimed first, 422 `lead_id` `not_found`; a converted one is a
+         *     409 `lead.converted` naming its customer). Exactly one of `customer_id` and `lead_id`.
          */
         post: operations["create_follow_up"];
         delete?: never;
@@ -1012,8 +1017,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Corrects a follow-up of a customer the caller may change; the customer's last and next
-         *     follow-up times follow.
+         * Corrects a follow-up of a customer or lead the caller may change; the customer's last
+         *     and next follow-up times follow.
          */
         patch: operations["update_follow_up"];
         trace?: never;
@@ -3850,6 +3855,7 @@ export interface components {
          *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
          *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e62",
          *       "kind": "visit",
+         *       "lead_id": null,
          *       "next_follow_up_at": "2026-12-01T02:00:00Z",
          *       "occurred_at": "2026-11-24T09:30:00Z",
          *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60",
@@ -3863,12 +3869,20 @@ export interface components {
             content: string;
             /** Format: date-time */
             created_at: string;
-            /** Format: uuid */
-            customer_id: string;
+            /**
+             * Format: uuid
+             * @description The customer it was with; null for a lead's follow-up until the lead converts.
+             */
+            customer_id?: string | null;
             /** Format: uuid */
             id: string;
             /** @description Code of the `follow_up_type` dictionary. */
             kind: string;
+            /**
+             * Format: uuid
+             * @description The lead it was with, kept after the lead converts.
+             */
+            lead_id?: string | null;
             /** Format: date-time */
             next_follow_up_at?: string | null;
             /** Format: date-time */
@@ -4564,12 +4578,24 @@ export interface components {
          *     }
          */
         NewFollowUp: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description One of the customer's contacts.
+             */
             contact_id?: string | null;
             content: string;
-            /** Format: uuid */
-            customer_id: string;
+            /**
+             * Format: uuid
+             * @description The customer it was with. Exactly one of `customer_id` and `lead_id`.
+             */
+            customer_id?: string | null;
             kind: string;
+            /**
+             * Format: uuid
+             * @description The lead it was with: one the caller may change, not converted. Such a follow-up
+             *     names no contact or opportunity; it joins the customer the lead converts to.
+             */
+            lead_id?: string | null;
             /**
              * Format: date-time
              * @description After `occurred_at`; becomes the customer's next follow-up time.
@@ -5907,12 +5933,20 @@ export interface components {
                 content: string;
                 /** Format: date-time */
                 created_at: string;
-                /** Format: uuid */
-                customer_id: string;
+                /**
+                 * Format: uuid
+                 * @description The customer it was with; null for a lead's follow-up until the lead converts.
+                 */
+                customer_id?: string | null;
                 /** Format: uuid */
                 id: string;
                 /** @description Code of the `follow_up_type` dictionary. */
                 kind: string;
+                /**
+                 * Format: uuid
+                 * @description The lead it was with, kept after the lead converts.
+                 */
+                lead_id?: string | null;
                 /** Format: date-time */
                 next_follow_up_at?: string | null;
                 /** Format: date-time */
@@ -16159,7 +16193,10 @@ export interface operations {
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
                 customer_id?: string;
+                /** @description A lead's follow-ups (those made before it converted keep it). */
+                lead_id?: string;
                 contact_id?: string;
+                opportunity_id?: string;
                 /** @description One or more `follow_up_type` codes, comma-separated. */
                 kind?: string;
                 /** @description Who recorded it. */
@@ -16289,7 +16326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the customer changed meanwhile; retry */
+            /** @description the customer changed meanwhile (`customer.changed`; retry), or the lead was converted (`lead.converted`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16814,7 +16851,10 @@ export interface operations {
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
                 customer_id?: string;
+                /** @description A lead's follow-ups (those made before it converted keep it). */
+                lead_id?: string;
                 contact_id?: string;
+                opportunity_id?: string;
                 /** @description One or more `follow_up_type` codes, comma-separated. */
                 kind?: string;
                 /** @description Who recorded it. */
@@ -16917,7 +16957,10 @@ export interface operations {
                 /** @description The list's sort, e.g. `-updated_at,name`. */
                 sort?: string;
                 customer_id?: string;
+                /** @description A lead's follow-ups (those made before it converted keep it). */
+                lead_id?: string;
                 contact_id?: string;
+                opportunity_id?: string;
                 /** @description One or more `follow_up_type` codes, comma-separated. */
                 kind?: string;
                 /** @description Who recorded it. */

@@ -18,7 +18,10 @@ use crate::state::AppState;
 #[allow(dead_code)]
 pub struct FollowUpFilters {
     customer_id: Option<Uuid>,
+    /// A lead's follow-ups (those made before it converted keep it).
+    lead_id: Option<Uuid>,
     contact_id: Option<Uuid>,
+    opportunity_id: Option<Uuid>,
     /// One or more `follow_up_type` codes, comma-separated.
     kind: Option<String>,
     /// Who recorded it.
@@ -27,7 +30,8 @@ pub struct FollowUpFilters {
     occurred_at_to: Option<String>,
 }
 
-/// Follow-ups of the customers the caller may see, newest first; `q` matches the content.
+/// Follow-ups of the customers and leads the caller may see, newest first; `q` matches the
+/// content.
 #[utoipa::path(get, path = "/api/v1/follow-ups", tag = "follow-ups", security(("bearer" = [])), params(PageParams, FollowUpFilters),
     responses((status = 200, body = PageOf<FollowUp>)))]
 pub async fn list_follow_ups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
@@ -53,20 +57,22 @@ pub async fn get_follow_up(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pat
     Ok(ok(&f, Some(v)))
 }
 
-/// Record a follow-up; the customer's last and next follow-up times move in the same
-/// transaction.
+/// Record a follow-up with a customer the caller may change (its last and next follow-up
+/// times move in the same transaction), or with a lead they may change (a new lead becomes
+/// contacted; a pool lead is claimed first, 422 `lead_id` `not_found`; a converted one is a
+/// 409 `lead.converted` naming its customer). Exactly one of `customer_id` and `lead_id`.
 #[utoipa::path(post, path = "/api/v1/follow-ups", tag = "follow-ups", security(("bearer" = [])), request_body = NewFollowUp,
     params(("Idempotency-Key" = Option<String>, Header)),
     responses((status = 201, body = FollowUp),
-        (status = 409, description = "the customer changed meanwhile; retry", body = Problem)))]
+        (status = 409, description = "the customer changed meanwhile (`customer.changed`; retry), or the lead was converted (`lead.converted`)", body = Problem)))]
 pub async fn create_follow_up(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJson<NewFollowUp>) -> ApiResult<HttpResponse> {
     let f = follow_ups::create(&state.db, &ctx.0, body.0).await?;
     let (id, v) = (f.id, f.version);
     Ok(created(&f, format!("/api/v1/follow-ups/{id}"), Some(v)))
 }
 
-/// Corrects a follow-up of a customer the caller may change; the customer's last and next
-/// follow-up times follow.
+/// Corrects a follow-up of a customer or lead the caller may change; the customer's last
+/// and next follow-up times follow.
 #[utoipa::path(patch, path = "/api/v1/follow-ups/{id}", tag = "follow-ups", security(("bearer" = [])), request_body = FollowUpPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = FollowUp), (status = 409, body = Problem)))]

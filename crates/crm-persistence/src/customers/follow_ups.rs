@@ -1,11 +1,14 @@
-//! Follow-ups (CUS-9, CUS-10). Recording one moves the customer's last and next follow-up
-//! times in the same transaction. Visible exactly when the customer is.
+//! Follow-ups (CUS-9, CUS-10) with customers and with leads (SAL-1). Recording one moves
+//! the customer's last and next follow-up times in the same transaction, and a new lead's
+//! status to contacted. Visible when its customer is, or its lead until the lead converts:
+//! then it joins the lead's customer.
 
 use chrono::{DateTime, Utc};
 use crm_domain::customers::follow_up::{customer_times, FollowUpPatch, NewFollowUp};
 use crm_domain::validate::Validator;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::Expr;
+use crm_domain::permissions::perms;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, Select};
 use serde::Serialize;
 use serde_json::json;
@@ -15,6 +18,7 @@ use super::entities::follow_up::{self, Column as C, Entity as FollowUp};
 use super::entities::{contact, customer};
 use crate::db::db_err;
 use crate::kit::{self, policy, Policy, Resource};
+use crate::leads::entities::lead;
 use crate::listing::{FieldKind, Filter, ListSpec};
 use crate::scope::Scoped;
 use crate::system::entities::user;
@@ -24,12 +28,15 @@ use crate::{audit, dictionaries, Ctx, Db};
 crate::soft_delete!(FollowUp, "follow_ups", Content);
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-#[schema(as = FollowUp, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e62", "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "contact_id": null,
+#[schema(as = FollowUp, example = json!({"id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e62", "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "lead_id": null, "contact_id": null,
     "kind": "visit", "content": "上门拜访，演示了新版设备，客户计划下月采购。", "occurred_at": "2026-11-24T09:30:00Z",
     "next_follow_up_at": "2026-12-01T02:00:00Z", "participant_ids": [], "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e60", "version": 1, "created_at": "2026-11-24T09:31:00Z"}))]
 pub struct FollowUpView {
     pub id: Uuid,
-    pub customer_id: Uuid,
+    /// The customer it was with; null for a lead's follow-up until the lead converts.
+    pub customer_id: Option<Uuid>,
+    /// The lead it was with, kept after the lead converts.
+    pub lead_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     /// The opportunity it works, one of the customer's.
     pub opportunity_id: Option<Uuid>,
@@ -50,6 +57,7 @@ impl From<follow_up::Model> for FollowUpView {
         Self {
             id: m.id,
             customer_id: m.customer_id,
+            lead_id: m.lead_id,
             contact_id: m.contact_id,
             opportunity_id: m.opportunity_id,
             kind: m.kind,
@@ -64,7 +72,7 @@ impl From<follow_up::Model> for FollowUpView {
     }
 }
 
-/// Follow-ups on the kit: children of customers.
+/// Follow-ups on the kit: children of customers or leads.
 pub struct FollowUps;
 
 impl Resource for FollowUps {
@@ -82,16 +90,21 @@ impl Resource for FollowUps {
         Ok(rows.into_iter().map(FollowUpView::from).collect())
     }
 
-    /// Visible and editable exactly when the customer is.
+    /// Visible and editable when its customer is, or, until the lead converts, its lead
+    /// (for holders of the leads' read permission).
     async fn visible(db: &impl ConnectionTrait, ctx: &Ctx, for_edit: bool) -> DomainResult<Select<FollowUp>> {
-        policy::child_of::<FollowUp, customer::Entity>(db, ctx, C::CustomerId, for_edit).await
+        let lead = ctx.actor.has(perms::LEADS_READ).then_some(C::LeadId);
+        policy::child_of_either::<FollowUp, customer::Entity, lead::Entity>(db, ctx, C::CustomerId, lead, for_edit).await
     }
 
-    /// The customer's last and next follow-up times follow every change.
+    /// The customer's last and next follow-up times follow every change; a lead's first
+    /// follow-up marks it contacted.
     async fn after_write(tx: &Tx, ctx: &Ctx, before: Option<&follow_up::Model>, after: Option<&follow_up::Model>) -> DomainResult<()> {
-        match after.or(before) {
-            Some(f) => recompute_customer_times(tx, ctx, f.customer_id).await,
-            None => Ok(()),
+        let Some(f) = after.or(before) else { return Ok(()) };
+        match (f.customer_id, f.lead_id) {
+            (Some(customer_id), _) => recompute_customer_times(tx, ctx, customer_id).await,
+            (None, Some(lead_id)) if before.is_none() => crate::leads::records::mark_contacted(tx, ctx, lead_id).await,
+            _ => Ok(()),
         }
     }
 }
@@ -107,6 +120,7 @@ pub fn spec() -> ListSpec<FollowUp> {
     ListSpec {
         filters: vec![
             f("customer_id", C::CustomerId, FieldKind::Uuid, false),
+            f("lead_id", C::LeadId, FieldKind::Uuid, false),
             f("contact_id", C::ContactId, FieldKind::Uuid, false),
             f("opportunity_id", C::OpportunityId, FieldKind::Uuid, false),
             f("kind", C::Kind, FieldKind::Text, false),
@@ -121,16 +135,19 @@ pub fn spec() -> ListSpec<FollowUp> {
     }
 }
 
-pub(crate) async fn visible(db: &impl ConnectionTrait, ctx: &Ctx) -> DomainResult<Select<FollowUp>> {
-    FollowUps::visible(db, ctx, false).await
+/// The follow-ups of customers the caller may see (interactions, CUS-10): a lead's count
+/// once it has converted.
+pub(crate) async fn customers_visible(db: &impl ConnectionTrait, ctx: &Ctx) -> DomainResult<Select<FollowUp>> {
+    policy::child_of::<FollowUp, customer::Entity>(db, ctx, C::CustomerId, false).await
 }
 
 /// The references of a follow-up: its kind in the dictionary, its contact among the
-/// customer's live contacts, its participants among the users.
-async fn check_refs(tx: &crate::tx::Tx, customer_id: Uuid, input: &NewFollowUp) -> DomainResult<()> {
+/// customer's live contacts, its participants among the users. A lead's follow-up names
+/// no contact or opportunity (`NewFollowUp::validate`).
+async fn check_refs(tx: &crate::tx::Tx, customer_id: Option<Uuid>, input: &NewFollowUp) -> DomainResult<()> {
     dictionaries::check_code(tx, "follow_up_type", "kind", &input.kind).await?;
     let mut v = Validator::new();
-    if let Some(cid) = input.contact_id {
+    if let (Some(cid), Some(customer_id)) = (input.contact_id, customer_id) {
         let ok = contact::Entity::find()
             .filter(contact::Column::Id.eq(cid))
             .filter(contact::Column::CustomerId.eq(customer_id))
@@ -142,7 +159,7 @@ async fn check_refs(tx: &crate::tx::Tx, customer_id: Uuid, input: &NewFollowUp) 
             v.add("contact_id", "not_found", "no such contact of this customer");
         }
     }
-    if let Some(oid) = input.opportunity_id {
+    if let (Some(oid), Some(customer_id)) = (input.opportunity_id, customer_id) {
         // The customer's scope was checked; its opportunities are the follow-up's to name.
         let ok = policy::live::<crate::opportunities::entities::opportunity::Entity>()
             .filter(crate::opportunities::entities::opportunity::Column::Id.eq(oid))
@@ -218,13 +235,51 @@ pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewFollowUp>, atomic: bool) ->
 }
 
 async fn build(tx: &Tx, ctx: &Ctx, input: NewFollowUp) -> DomainResult<follow_up::Model> {
-    let input = input.validate(ctx.now)?;
-    let Some(cust) = Scoped::<customer::Entity>::find_editable(tx, ctx).await?.filter(customer::Column::Id.eq(input.customer_id)).one(tx).await.map_err(db_err)? else {
-        return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
+    let input = input.validate_new(ctx.now)?;
+    let row = follow_up::Model { id: Uuid::now_v7(), owner_id: ctx.actor.user_id, ..Default::default() };
+    let row = match (input.customer_id, input.lead_id) {
+        (Some(customer_id), _) => {
+            let Some(cust) = Scoped::<customer::Entity>::find_editable(tx, ctx).await?.filter(customer::Column::Id.eq(customer_id)).one(tx).await.map_err(db_err)? else {
+                return Err(DomainError::invalid_field("customer_id", "not_found", "no such customer, or not yours to change"));
+            };
+            follow_up::Model { customer_id: Some(cust.id), ..row }
+        }
+        (None, lead_id) => {
+            // The lead pool's leads are claimed before they are worked, as customers are.
+            let found = match lead_id.filter(|_| ctx.actor.has(perms::LEADS_READ)) {
+                Some(id) => Scoped::<lead::Entity>::find_editable(tx, ctx).await?.filter(lead::Column::Id.eq(id)).one(tx).await.map_err(db_err)?,
+                None => None,
+            };
+            let Some(l) = found else {
+                return Err(DomainError::invalid_field("lead_id", "not_found", "no such lead, or not yours to change"));
+            };
+            if l.status == crm_domain::leads::LeadStatus::Converted.as_str() {
+                // Its history went to the customer; that is where the next one belongs.
+                return Err(crate::leads::records::converted().with_extra(json!({"customer_id": l.converted_customer_id})));
+            }
+            follow_up::Model { lead_id: Some(l.id), ..row }
+        }
     };
-    check_refs(tx, cust.id, &input).await?;
-    let row = follow_up::Model { id: Uuid::now_v7(), customer_id: cust.id, owner_id: ctx.actor.user_id, ..Default::default() };
+    check_refs(tx, row.customer_id, &input).await?;
     Ok(fill(row, input, ctx.now))
+}
+
+/// A converted lead's follow-ups (deleted ones too, for a restore) join its customer, with
+/// the contact made from the lead; the customer's follow-up times take them in. In the
+/// conversion's transaction.
+pub(crate) async fn carry_to_customer(tx: &Tx, ctx: &Ctx, lead_id: Uuid, customer_id: Uuid, contact_id: Option<Uuid>) -> DomainResult<()> {
+    let mut carry = FollowUp::update_many()
+        .col_expr(C::CustomerId, Expr::value(customer_id))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .col_expr(C::UpdatedAt, Expr::value(ctx.now));
+    if let Some(contact_id) = contact_id {
+        carry = carry.col_expr(C::ContactId, Expr::value(contact_id));
+    }
+    let carried = carry.filter(C::LeadId.eq(lead_id)).filter(C::CustomerId.is_null()).exec(tx).await.map_err(db_err)?.rows_affected;
+    if carried > 0 {
+        recompute_customer_times(tx, ctx, customer_id).await?;
+    }
+    Ok(())
 }
 
 /// `row` with what `f` records (a validated input: `occurred_at` is set).
@@ -246,6 +301,7 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: FollowUpPatch, if_match
     kit::update::<FollowUps, _>(db, ctx, id, if_match, async |tx, current| {
         let was = NewFollowUp {
             customer_id: current.customer_id,
+            lead_id: current.lead_id,
             contact_id: current.contact_id,
             opportunity_id: current.opportunity_id,
             kind: current.kind.clone(),
@@ -268,8 +324,8 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
 
 /// After a restore from the recycle bin.
 pub(crate) async fn recompute_for_follow_up(tx: &impl ConnectionTrait, ctx: &Ctx, follow_up_id: Uuid) -> DomainResult<()> {
-    match FollowUp::find_by_id(follow_up_id).one(tx).await.map_err(db_err)? {
-        Some(f) => recompute_customer_times(tx, ctx, f.customer_id).await,
+    match FollowUp::find_by_id(follow_up_id).one(tx).await.map_err(db_err)?.and_then(|f| f.customer_id) {
+        Some(customer_id) => recompute_customer_times(tx, ctx, customer_id).await,
         None => Ok(()),
     }
 }

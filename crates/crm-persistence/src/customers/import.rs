@@ -131,7 +131,8 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
         if let Some(f) = row.follow_up {
             follow_ups.push(follow_up::ActiveModel::from(follow_up::Model {
                 id: Uuid::now_v7(),
-                customer_id: id,
+                customer_id: Some(id),
+                lead_id: None,
                 contact_id: None,
                 opportunity_id: None,
                 kind: f.kind,
@@ -237,7 +238,8 @@ fn check_row(ctx: &Ctx, row: ImportRow) -> DomainResult<Checked> {
         .follow_up
         .map(|f| {
             NewFollowUp {
-                customer_id: Uuid::nil(),
+                customer_id: Some(Uuid::nil()),
+                lead_id: None,
                 contact_id: None,
                 opportunity_id: None,
                 kind: f.kind,

@@ -10,7 +10,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::entities::{customer, follow_up};
-use super::follow_ups::{spec, visible, FollowUpView};
+use super::follow_ups::{customers_visible, spec, FollowUpView};
 use crate::table_export::{self, col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
 use crate::db::db_err;
 use crate::listing::{fetch_page, ListParams, Page};
@@ -37,12 +37,12 @@ where
 
 /// Names for a batch of rows in two queries, whatever its size.
 async fn views(db: &impl ConnectionTrait, rows: Vec<follow_up::Model>) -> DomainResult<Vec<InteractionView>> {
-    let customers = names::<customer::Entity, _>(db, customer::Column::Id, customer::Column::Name, rows.iter().map(|r| r.customer_id).collect()).await?;
+    let customers = names::<customer::Entity, _>(db, customer::Column::Id, customer::Column::Name, rows.iter().filter_map(|r| r.customer_id).collect()).await?;
     let owners = crate::system::user_names::display_names(db, rows.iter().map(|r| r.owner_id)).await?;
     Ok(rows
         .into_iter()
         .map(|r| InteractionView {
-            customer_name: customers.get(&r.customer_id).cloned().unwrap_or_default(),
+            customer_name: r.customer_id.and_then(|c| customers.get(&c).cloned()).unwrap_or_default(),
             owner_name: owners.get(&r.owner_id).cloned(),
             follow_up: r.into(),
         })
@@ -50,7 +50,7 @@ async fn views(db: &impl ConnectionTrait, rows: Vec<follow_up::Model>) -> Domain
 }
 
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<InteractionView>> {
-    let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
+    let select = spec().apply(customers_visible(db, ctx).await?, &params, db.get_database_backend())?;
     let mut page = fetch_page(db, select, &params).await?;
     let rows = std::mem::take(&mut page.items);
     Ok(page.with_items(views(db, rows).await?))
@@ -83,6 +83,6 @@ impl TableExport for InteractionExport {
 }
 
 pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    let select = spec().apply(visible(db, ctx).await?, &params, db.get_database_backend())?;
+    let select = spec().apply(customers_visible(db, ctx).await?, &params, db.get_database_backend())?;
     table_export::run::<InteractionExport>(db.clone(), select, format, reader).await
 }

@@ -4,7 +4,8 @@
 //! - `Owned`: rows belong to an owner and are visible by the caller's data scope
 //!   (`scope::Scoped`), plus the rows their entity shares (public pool, collaborators);
 //! - `Child`: rows of a scoped parent (a customer's contacts), visible and editable
-//!   exactly when their parent is;
+//!   exactly when their parent is; a row with one of two kinds of parent (a follow-up
+//!   with a customer or a lead) when its parent is (`child_of_either`);
 //! - `Personal`: each user's own rows (saved views), which no one else sees, whatever
 //!   their data scope.
 //!
@@ -12,7 +13,8 @@
 //! costs no extra query for a manager's department or subordinates.
 
 use crm_domain::DomainResult;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, Select};
+use sea_orm::sea_query::{Expr, Func, Query, SimpleExpr, UnionType};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Select};
 
 use crate::listing::whole_rows;
 use crate::recycle::SoftDelete;
@@ -46,6 +48,55 @@ pub async fn owned<E: ScopedEntity>(db: &impl ConnectionTrait, ctx: &Ctx, for_ed
 pub async fn child_of<E: SoftDelete, P: ScopedEntity>(db: &impl ConnectionTrait, ctx: &Ctx, parent: E::Column, for_edit: bool) -> DomainResult<Select<E>> {
     let parents = if for_edit { Scoped::<P>::editable_ids(db, ctx).await? } else { Scoped::<P>::visible_ids(db, ctx).await? };
     Ok(live::<E>().filter(parent.in_subquery(parents)))
+}
+
+/// The live rows of `E` that belong to a row of `P` (through `first`) or, when `first` is
+/// null, of `Q` (through `second`: a follow-up with a customer, or with a lead until the
+/// lead converts), visible (or editable) when that parent is. `second` is `None` when the
+/// caller may not read `Q` at all.
+///
+/// Two shapes, each one join PostgreSQL plans well at a million rows (an OR of two
+/// `IN (…)` cannot become a join; it hashes every visible parent on each query):
+/// - a caller who sees every owner's rows sees all but the children of deleted parents:
+///   anti-joins against the few deleted ones;
+/// - anyone else, `COALESCE(first, second) IN (their P ids UNION ALL their Q ids)`, which
+///   the expression index on `COALESCE(first, second)` serves (ids are UUIDs, so the two
+///   kinds never collide).
+pub async fn child_of_either<E: SoftDelete, P: ScopedEntity, Q: ScopedEntity>(
+    db: &impl ConnectionTrait,
+    ctx: &Ctx,
+    first: E::Column,
+    second: Option<E::Column>,
+    for_edit: bool,
+) -> DomainResult<Select<E>> {
+    let col = |c: E::Column| Expr::col((E::default(), c));
+    if crate::scope::visible_owner_ids(db, &ctx.actor).await?.is_none() {
+        let mut select = live::<E>().filter(deleted_parent::<E, P>(first, None).not());
+        select = match second {
+            Some(second) => select.filter(deleted_parent::<E, Q>(second, Some(col(first).is_null())).not()),
+            None => select.filter(col(first).is_not_null()),
+        };
+        return Ok(select);
+    }
+    let firsts = visible_ids::<P>(db, ctx, for_edit).await?;
+    let Some(second) = second else { return Ok(live::<E>().filter(col(first).in_subquery(firsts))) };
+    let mut parents = firsts;
+    parents.union(UnionType::All, visible_ids::<Q>(db, ctx, for_edit).await?);
+    let subject = Expr::expr(Func::coalesce([col(first).into(), col(second).into()]));
+    Ok(live::<E>().filter(subject.in_subquery(parents)))
+}
+
+/// `EXISTS (the deleted row of P that this row of E names through link)`.
+fn deleted_parent<E: EntityTrait, P: ScopedEntity>(link: E::Column, only_if: Option<SimpleExpr>) -> SimpleExpr {
+    let mut q = Query::select();
+    q.expr(Expr::val(1))
+        .from(P::default())
+        .and_where(Expr::col((P::default(), P::id_column())).equals((E::default(), link)))
+        .and_where(Expr::col((P::default(), P::deleted_at_column())).is_not_null());
+    if let Some(only_if) = only_if {
+        q.and_where(only_if);
+    }
+    Expr::exists(q.to_owned())
 }
 
 /// `SELECT id FROM <E> WHERE <rows the caller may read>`, for modules that link to a

@@ -1,7 +1,7 @@
 //! Converting a lead (SAL-1): in one transaction, a customer (new, with the customers'
 //! duplicate check, or an existing one the caller may change), the lead's person as its
 //! contact, an opportunity if asked for, and the lead marked converted with links to
-//! what it made. A second conversion is a 409.
+//! what it made; its follow-ups join the customer. A second conversion is a 409.
 
 use crm_domain::customers::{CustomerKind, NewCustomer};
 use crm_domain::customers::contact::NewContact;
@@ -143,6 +143,7 @@ async fn run(tx: &Tx, ctx: &Ctx, id: Uuid, c: Conversion, new_customer: &mut Opt
     if res.rows_affected == 0 {
         return Err(DomainError::conflict("lead.already_converted", "someone converted or changed this lead meanwhile; reload it"));
     }
+    crate::customers::follow_ups::carry_to_customer(tx, ctx, lead.id, customer_id, contact_id).await?;
     let done = Converted { customer_id, contact_id, opportunity_id };
     audit::record(tx, ctx, "leads", lead.id, "convert", &json!({"status": lead.status}), &json!({"status": "converted", "customer_id": customer_id, "contact_id": contact_id, "opportunity_id": opportunity_id})).await?;
     Ok(done)

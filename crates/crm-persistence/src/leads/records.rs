@@ -4,8 +4,10 @@
 use chrono::{DateTime, Utc};
 use crm_domain::leads::{LeadInput, LeadPatch, LeadStatus};
 use crm_domain::{DomainError, DomainResult};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, Order, QueryFilter, Select};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, Select};
 use serde::Serialize;
+use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::lead::{self, Column as C, Entity as Lead};
@@ -14,7 +16,7 @@ use crate::kit::{self, policy, Policy, Resource};
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec};
 use crate::scope::ScopedEntity;
 use crate::tx::Tx;
-use crate::{dictionaries, Ctx, Db};
+use crate::{audit, dictionaries, Ctx, Db};
 
 crate::soft_delete!(Lead, "leads", Name);
 
@@ -214,6 +216,24 @@ pub(crate) fn input_of(l: &lead::Model) -> LeadInput {
 
 pub(crate) fn converted() -> DomainError {
     DomainError::conflict("lead.converted", "this lead was converted; it is kept as it was")
+}
+
+/// A new lead someone has followed up is contacted: in the follow-up's transaction, and
+/// only from `new` (a qualified or unqualified lead keeps its judgement).
+pub(crate) async fn mark_contacted(tx: &Tx, ctx: &Ctx, id: Uuid) -> DomainResult<()> {
+    let res = Lead::update_many()
+        .col_expr(C::Status, Expr::value(LeadStatus::Contacted.as_str()))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .col_expr(C::UpdatedAt, Expr::value(ctx.now))
+        .filter(C::Id.eq(id))
+        .filter(C::Status.eq(LeadStatus::New.as_str()))
+        .exec(tx)
+        .await
+        .map_err(crate::db::db_err)?;
+    if res.rows_affected > 0 {
+        audit::record(tx, ctx, "leads", id, "follow_up", &json!({"status": LeadStatus::New.as_str()}), &json!({"status": LeadStatus::Contacted.as_str()})).await?;
+    }
+    Ok(())
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: LeadPatch, if_match: Option<i32>) -> DomainResult<LeadView> {

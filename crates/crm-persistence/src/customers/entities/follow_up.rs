@@ -1,5 +1,8 @@
 crate::record_table!("follow_ups" without created_by {
-    pub customer_id: Uuid,
+    /// The customer it was with; set on a lead's follow-up when the lead converts.
+    pub customer_id: Option<Uuid>,
+    /// The lead it was with (SAL-1); kept after the lead converts.
+    pub lead_id: Option<Uuid>,
     pub contact_id: Option<Uuid>,
     /// The opportunity it works, one of the customer's (SAL-4).
     pub opportunity_id: Option<Uuid>,
