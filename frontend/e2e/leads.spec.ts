@@ -1,4 +1,5 @@
-import { expect } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { expect, type Page } from "@playwright/test";
 import { ADMIN_STATE, test } from "./authState";
 import { AppShell } from "./pages/AppShell";
 import { apiResponse, LeadDetailPage, LeadsListPage } from "./pages/LeadPages";
@@ -7,12 +8,29 @@ import { createSalesRep, userHeaders } from "./sceneApi";
 
 test.use({ storageState: ADMIN_STATE });
 
-test("leads: a rep creates a lead, pools one and claims it, converts one with an opportunity and lands on the customer; a duplicate customer offers the existing one", async ({ browser, request }, testInfo) => {
+// SHOTS_DIR=/tmp/shots-leads also saves the lead's follow-ups tab (with the composer open, with a
+// follow-up, converted) at 1440 px and 390 px.
+const SHOTS = process.env.SHOTS_DIR;
+
+/** With SHOTS_DIR set: the page at 1440 px and at 390 px, then back to 1440 px. */
+async function shoot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}-1440.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.waitForTimeout(200);
+}
+
+test("leads: a rep creates a lead, pools one and claims it, logs a follow-up on one (it becomes contacted) and converts it with an opportunity, its follow-up joining the customer; a duplicate customer offers the existing one", async ({ browser, request }, testInfo) => {
   const suffix = Date.now().toString(36);
   const rep = { username: `lead_${suffix}`, displayName: `线索销售 ${suffix}`, password: "Rep12345!x" };
   const first = { name: `张伟-${suffix}`, company: `金陵机械-${suffix}`, mobile: "13800001111" };
   const pooled = { name: `赵敏-${suffix}`, company: `云图科技-${suffix}` };
   const existingName = `苏州精密-${suffix}`;
+  const firstCall = `首次电话：对仓储设备有兴趣-${suffix}`;
   let dupLeadId = "";
   let existingId = "";
 
@@ -67,6 +85,25 @@ test("leads: a rep creates a lead, pools one and claims it, converts one with an
     await expect(list.row(pooled.name)).toContainText(rep.displayName);
   });
 
+  await test.step("the rep logs a follow-up on the first lead from its 跟进记录 tab: the new lead becomes 已联系", async () => {
+    await detail.goto(firstId);
+    await expect(detail.status()).toHaveText("新线索");
+    await detail.openTab("跟进记录");
+    await expect(page).toHaveURL(/\?tab=follow-ups$/);
+    const composer = await detail.startFollowUp(firstCall);
+    // A lead has no contacts yet.
+    await expect(composer.getByTestId("follow-up-contact")).toHaveCount(0);
+    await shoot(page, "lead-follow-up-composer");
+    const created = await detail.saveFollowUp();
+    expect(created.status(), await created.text()).toBe(201);
+    const body = (await created.json()) as { lead_id: string | null; customer_id: string | null };
+    expect(body).toMatchObject({ lead_id: firstId, customer_id: null });
+    await expect(page.getByTestId("follow-up-timeline").getByTestId("follow-up-item")).toHaveCount(1);
+    await expect(page.getByTestId("follow-up-item").first()).toContainText(firstCall);
+    await expect(detail.status()).toHaveText("已联系");
+    await shoot(page, "lead-follow-ups");
+  });
+
   await test.step("convert the first lead with an opportunity; the customer opens", async () => {
     await detail.goto(firstId);
     const dialog = await detail.openConvert();
@@ -90,6 +127,21 @@ test("leads: a rep creates a lead, pools one and claims it, converts one with an
     await expect(page.getByTestId("lead-link-opportunity")).toBeVisible();
     await expect(page.getByTestId("lead-convert")).toHaveCount(0);
     await expect(page.getByTestId("lead-edit")).toHaveCount(0);
+  });
+
+  await test.step("the converted lead keeps its follow-up, read-only, and the customer's 跟进记录 shows it too", async () => {
+    await detail.openTab("跟进记录");
+    await expect(page.getByTestId("follow-up-item").first()).toContainText(firstCall);
+    await expect(page.getByTestId("follow-up-create")).toHaveCount(0);
+    await expect(page.getByTestId("follow-up-edit")).toHaveCount(0);
+    await expect(page.getByTestId("lead-follow-ups-moved")).toBeVisible();
+    await shoot(page, "lead-follow-ups-converted");
+    await page.getByTestId("lead-follow-ups-customer").click();
+    await expect(page).toHaveURL(/\/customers\/[^/?]+\?tab=follow-ups$/);
+    await expect(page.getByTestId("customer-title")).toHaveText(first.company);
+    await expect(page.getByRole("tab", { name: "跟进记录", exact: true })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId("follow-up-timeline").getByTestId("follow-up-item")).toHaveCount(1);
+    await expect(page.getByTestId("follow-up-item").first()).toContainText(firstCall);
   });
 
   await test.step("a new customer matching an existing one is refused; 'use this customer' converts to it", async () => {

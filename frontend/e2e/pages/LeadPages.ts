@@ -59,12 +59,44 @@ export class LeadsListPage {
   }
 }
 
-/** One lead's page: header moves and the convert dialog. */
+/** One lead's page: header moves, the follow-ups tab and the convert dialog. */
 export class LeadDetailPage {
   constructor(private readonly page: Page) {}
 
   title(): Locator {
     return this.page.getByTestId("lead-title");
+  }
+
+  /** The status tag by the title (the info tab shows another). */
+  status(): Locator {
+    return this.page.getByTestId("lead-status-tag").first();
+  }
+
+  async openTab(label: string): Promise<void> {
+    await this.page.getByRole("tab", { name: label, exact: true }).click();
+  }
+
+  /** The follow-up composer (a drawer). */
+  composer(): Locator {
+    return this.page.locator(".ant-drawer-content", { has: this.page.getByTestId("follow-up-content") });
+  }
+
+  /** Opens 写跟进 from the follow-ups tab and writes what happened; the first kind stays chosen. */
+  async startFollowUp(content: string): Promise<Locator> {
+    await this.page.getByTestId("follow-up-create").click();
+    const composer = this.composer();
+    await expect(composer.getByTestId("follow-up-kind").locator(".ant-select-selection-item")).not.toBeEmpty();
+    await composer.getByTestId("follow-up-content").fill(content);
+    return composer;
+  }
+
+  /** Saves the open composer; returns the server's answer to the create. */
+  async saveFollowUp(): Promise<Response> {
+    const answer = apiResponse(this.page, "POST", /\/api\/v1\/follow-ups$/);
+    await this.page.getByTestId("follow-up-save").click();
+    const created = await answer;
+    await expect(this.composer()).toBeHidden();
+    return created;
   }
 
   async goto(id: string): Promise<void> {

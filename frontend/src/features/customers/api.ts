@@ -8,6 +8,7 @@ import type {
   TransferCustomers,
 } from "../../api/types";
 import { resourceApi, type ListQuery } from "../../shared/resource/resourceApi";
+import { subjectCustomerId, subjectRef, type FollowUpSubject } from "./followUpSubject";
 import type { PoolAction } from "./pools";
 import { nextTimelinePage } from "./timeline";
 
@@ -67,7 +68,8 @@ export const contactKeys = {
 
 export const followUpKeys = {
   all: ["follow-ups"] as const,
-  ofCustomer: (customerId: string) => ["follow-ups", "customer", customerId] as const,
+  of: (subject: FollowUpSubject) =>
+    "customerId" in subject ? (["follow-ups", "customer", subject.customerId] as const) : (["follow-ups", "lead", subject.leadId] as const),
 };
 
 // The dictionaries are the system module's; customers read them for their pickers and labels.
@@ -129,20 +131,30 @@ export function useContacts(customerId: string, enabled = true) {
 /** Contacts; setting a primary contact unsets another one, so every write reloads the customer's whole list. */
 export const contactsApi = resourceApi("/api/v1/contacts");
 
-/** Follow-ups; one moves its customer's last and next follow-up times. */
-export const followUpsApi = resourceApi("/api/v1/follow-ups", { alsoInvalidates: [["customers"]] });
+/**
+ * Follow-ups; one moves its customer's last and next follow-up times, and a lead's first one
+ * turns a new lead contacted.
+ */
+export const followUpsApi = resourceApi("/api/v1/follow-ups", { alsoInvalidates: [["customers"], ["leads"]] });
 
-export function useFollowUps(customerId: string, enabled = true) {
+/** The follow-ups with a customer or a lead, newest first. */
+export function useFollowUps(subject: FollowUpSubject, enabled = true) {
   return useQuery({
-    queryKey: followUpKeys.ofCustomer(customerId),
+    queryKey: followUpKeys.of(subject),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/follow-ups", {
-          params: { query: { customer_id: customerId, page: 1, page_size: CHILD_PAGE_SIZE, sort: "-occurred_at" } },
+          params: { query: { ...subjectRef(subject), page: 1, page_size: CHILD_PAGE_SIZE, sort: "-occurred_at" } },
         }),
       ),
     enabled,
   });
+}
+
+/** The contacts a follow-up with the subject may name: the customer's; a lead has none, and nothing is asked. */
+export function useSubjectContacts(subject: FollowUpSubject, enabled = true) {
+  const customerId = subjectCustomerId(subject);
+  return useContacts(customerId ?? "", enabled && customerId !== undefined);
 }
 
 /** A few customers matching `q`, for pickers (merge). */

@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from "dayjs";
 import type { CreateFollowUp, FollowUp, UpdateFollowUp } from "../../api/types";
+import { subjectCustomerId, subjectRef, type FollowUpSubject } from "./followUpSubject";
 
 /** The composer's fields: times as pickers hold them, everything else as the API names it. */
 export type FollowUpFormValues = {
@@ -28,14 +29,15 @@ const iso = (value: Dayjs | null | undefined) => (value ? value.toISOString() : 
 
 /**
  * A new follow-up's body. The time it happened is sent only when the user set it: the "now" the
- * form opened with is older than the save, and the server's own now is the better one.
+ * form opened with is older than the save, and the server's own now is the better one. A lead's
+ * follow-up names no contact (the server refuses one); converting the lead gives it the new one.
  */
-export function newFollowUpBody(customerId: string, values: FollowUpFormValues, occurredSet: boolean): CreateFollowUp {
+export function newFollowUpBody(subject: FollowUpSubject, values: FollowUpFormValues, occurredSet: boolean): CreateFollowUp {
   return {
-    customer_id: customerId,
+    ...subjectRef(subject),
     kind: values.kind,
     content: values.content.trim(),
-    contact_id: values.contact_id ?? null,
+    ...contactOf(subject, values),
     occurred_at: occurredSet ? iso(values.occurred_at) : null,
     next_follow_up_at: iso(values.next_follow_up_at),
     participant_ids: values.participant_ids ?? [],
@@ -43,14 +45,19 @@ export function newFollowUpBody(customerId: string, values: FollowUpFormValues, 
 }
 
 /** A correction: every field as the form shows it, so an emptied one is cleared (`null`), not kept. */
-export function followUpPatch(values: FollowUpFormValues): UpdateFollowUp {
+export function followUpPatch(subject: FollowUpSubject, values: FollowUpFormValues): UpdateFollowUp {
   return {
     kind: values.kind,
     content: values.content.trim(),
-    contact_id: values.contact_id ?? null,
+    ...contactOf(subject, values),
     // An emptied time keeps the recorded one: a follow-up always happened at some time.
     ...(values.occurred_at ? { occurred_at: values.occurred_at.toISOString() } : {}),
     next_follow_up_at: iso(values.next_follow_up_at),
     participant_ids: values.participant_ids ?? [],
   };
+}
+
+/** The contact field, which only a customer's composer shows. */
+function contactOf(subject: FollowUpSubject, values: FollowUpFormValues): { contact_id?: string | null } {
+  return subjectCustomerId(subject) === undefined ? {} : { contact_id: values.contact_id ?? null };
 }

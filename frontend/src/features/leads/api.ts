@@ -12,8 +12,11 @@ export type LeadConverted = components["schemas"]["LeadConverted"];
 export type AssignLeads = components["schemas"]["AssignLeads"];
 export type PipelineStage = components["schemas"]["PipelineStage"];
 
-/** A conversion makes a customer, a contact and maybe an opportunity: their lists refresh too. */
-const CONVERSION_CACHES = [["customers"], ["contacts"], ["opportunities"]] as const;
+/**
+ * A conversion makes a customer, a contact and maybe an opportunity: their lists refresh too, and
+ * the lead's follow-ups, which join the customer and its new contact.
+ */
+const CONVERSION_CACHES = [["customers"], ["contacts"], ["opportunities"], ["follow-ups"]] as const;
 
 /** Leads: list, record, create, update and delete, keyed under "leads". */
 export const leadsApi = resourceApi("/api/v1/leads");
@@ -46,7 +49,7 @@ export function useAssignLeads() {
   });
 }
 
-/** Converts a lead; the lead, the customers, contacts and opportunities caches refresh. */
+/** Converts a lead; the lead, the customers, contacts, opportunities and follow-ups caches refresh. */
 export function useConvertLead() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PermissionCode } from "../../api/types";
-import { leadActions, leadListQuery } from "./model";
+import { leadActions, leadFollowUpBlock, leadListQuery } from "./model";
 
 const rep = new Set<PermissionCode>(["leads:read", "leads:create", "leads:update", "leads:export", "leads:convert"]);
 const manager = new Set<PermissionCode>([...rep, "leads:delete", "leads:transfer"]);
@@ -24,5 +24,16 @@ describe("lead actions", () => {
   it("leaves a converted lead read-only", () => {
     expect(leadActions({ owner_id: "u1", status: "converted", converted_at: "2026-12-01T00:00:00Z" }, "u1", (p) => rep.has(p))).toEqual([]);
     expect(leadActions({ owner_id: "u1", status: "converted", converted_at: "2026-12-01T00:00:00Z" }, "u1", (p) => manager.has(p))).toEqual(["delete"]);
+  });
+});
+
+describe("lead follow-ups", () => {
+  const base = { status: "contacted" as const, converted_at: null };
+  it("are written on a lead the user may edit, not on a pooled or converted one", () => {
+    expect(leadFollowUpBlock({ ...base, owner_id: "u1" }, "u1", (p) => rep.has(p))).toBeUndefined();
+    expect(leadFollowUpBlock({ ...base, owner_id: "u2" }, "u1", (p) => manager.has(p))).toBeUndefined();
+    expect(leadFollowUpBlock({ ...base, owner_id: null }, "u1", (p) => manager.has(p))).toBe("pool");
+    expect(leadFollowUpBlock({ owner_id: "u1", status: "converted", converted_at: "2026-12-01T00:00:00Z" }, "u1", (p) => manager.has(p))).toBe("converted");
+    expect(leadFollowUpBlock({ ...base, owner_id: "u1" }, "u1", (p) => p === "leads:read")).toBe("readOnly");
   });
 });

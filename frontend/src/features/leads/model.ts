@@ -76,3 +76,17 @@ export function leadActions(lead: Pick<Lead, "owner_id" | "status" | "converted_
   actions.push("delete");
   return actions.filter((action) => can(LEAD_ACTION_PERMISSIONS[action]));
 }
+
+/** Why follow-ups may not be logged on the lead (or corrected there); undefined when they may. */
+export type LeadFollowUpBlock = "converted" | "pool" | "readOnly";
+
+/**
+ * Follow-ups go on a lead the user may change: a converted one's went to its customer (the next
+ * belongs there), a pooled one is claimed first (the server answers 422 otherwise), and the rest
+ * follows "edit" (theirs, or in a manager's scope).
+ */
+export function leadFollowUpBlock(lead: Pick<Lead, "owner_id" | "status" | "converted_at">, meId: string | undefined, can: (p: PermissionCode) => boolean): LeadFollowUpBlock | undefined {
+  if (isConverted(lead)) return "converted";
+  if (inPool(lead)) return "pool";
+  return leadActions(lead, meId, can).includes("edit") ? undefined : "readOnly";
+}

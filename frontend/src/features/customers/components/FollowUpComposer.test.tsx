@@ -10,6 +10,7 @@ import type { CreateFollowUp } from "../../../api/types";
 import { i18n } from "../../../i18n";
 import { stubMatchMedia } from "../../../shared/testing/jsdom";
 import { meKeys } from "../../auth/api";
+import type { FollowUpSubject } from "../followUpSubject";
 import { FollowUpComposer } from "./FollowUpComposer";
 
 // The app's client asks for same-origin paths, which Node's Request cannot resolve.
@@ -43,6 +44,8 @@ const KINDS = [
 const USERS = [{ id: "u2", username: "li", display_name: "李一" }];
 
 let created: CreateFollowUp[] = [];
+/** The paths asked for, in order. */
+let asked: string[] = [];
 /** Resolves the dictionary's answer when the test says so: the workbench opens the composer before it has loaded. */
 let releaseKinds: () => void = () => undefined;
 
@@ -53,6 +56,7 @@ function json(body: unknown, status = 200): Response {
 beforeEach(async () => {
   await i18n.changeLanguage("zh-CN");
   created = [];
+  asked = [];
   uploads.calls = [];
   uploads.fail = new Set();
   const kindsLoaded = new Promise<void>((resolve) => (releaseKinds = resolve));
@@ -60,6 +64,7 @@ beforeEach(async () => {
     "fetch",
     vi.fn(async (input: Request) => {
       const url = new URL(input.url);
+      asked.push(url.pathname);
       if (url.pathname === "/api/v1/dictionaries/follow_up_type") {
         await kindsLoaded;
         return json({ items: KINDS });
@@ -81,14 +86,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function show(props: { customerName?: string; onSaved?: () => void } = {}) {
+function show(props: { customerName?: string; onSaved?: () => void; subject?: FollowUpSubject } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   queryClient.setQueryData(meKeys.me, { id: "u1", username: "rep", permissions: ["*"], data_scopes: ["self"] });
   const onClose = vi.fn();
   render(
     <QueryClientProvider client={queryClient}>
       <AntApp>
-        <FollowUpComposer open customerId="c1" followUp={null} onClose={onClose} {...props} />
+        <FollowUpComposer open subject={{ customerId: "c1" }} followUp={null} onClose={onClose} {...props} />
       </AntApp>
     </QueryClientProvider>,
   );
@@ -173,6 +178,22 @@ describe("the follow-up composer", () => {
       { name: "现场照片.jpg", fields: { record_type: "follow_up", record_id: "f1" }, createdBefore: 1 },
     ]);
     expect(await screen.findByText(/以下附件上传失败.*现场照片\.jpg（云盘空间不足/)).toBeTruthy();
+  });
+
+  it("on a lead: offers no contact or attachments, sends lead_id, and refreshes the lead (its status may move to contacted)", async () => {
+    releaseKinds();
+    const { onClose, queryClient } = show({ subject: { leadId: "l1" } });
+    queryClient.setQueryData(["leads", "detail", "l1"], { id: "l1", status: "new" });
+    await waitFor(() => expect(kindShown()).toBe("电话"));
+    expect(within(drawer()).queryByTestId("follow-up-contact")).toBeNull();
+    expect(drawer().querySelector("input[type=file]")).toBeNull();
+
+    fireEvent.change(within(drawer()).getByTestId("follow-up-content"), { target: { value: " 初次电话，有采购意向 " } });
+    fireEvent.click(screen.getByTestId("follow-up-save"));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(created).toEqual([{ lead_id: "l1", kind: "call", content: "初次电话，有采购意向", occurred_at: null, next_follow_up_at: null, participant_ids: [] }]);
+    expect(asked).not.toContain("/api/v1/contacts");
+    expect(queryClient.getQueryState(["leads", "detail", "l1"])?.isInvalidated).toBe(true);
   });
 
   it("lets a chosen file be removed before saving", async () => {

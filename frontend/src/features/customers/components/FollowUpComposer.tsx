@@ -8,14 +8,16 @@ import { UserPicker } from "../../../shared/components/UserPicker";
 import { ResourceFormDrawer } from "../../../shared/resource/ResourceFormDrawer";
 import { usePermission } from "../../auth/api";
 import { AttachmentPicker, useAttachments } from "../../drive/components/AttachmentPicker";
-import { followUpsApi, useContacts, useDictionary } from "../api";
+import { followUpsApi, useDictionary, useSubjectContacts } from "../api";
 import { dictionaryOptions } from "../dictionary";
 import { followUpFormValues, followUpPatch, newFollowUpBody, type FollowUpFormValues } from "../followUpForm";
+import { subjectCustomerId, type FollowUpSubject } from "../followUpSubject";
 import { NextFollowUpInput } from "./NextFollowUpInput";
 
 type Props = {
   open: boolean;
-  customerId: string;
+  /** The customer or the lead the follow-up is with. */
+  subject: FollowUpSubject;
   /** The follow-up to correct; null logs a new one. */
   followUp: FollowUp | null;
   onClose: () => void;
@@ -29,18 +31,21 @@ type Props = {
 };
 
 /**
- * 写跟进: logs what happened with the customer and when to get back to them, or corrects a logged
- * follow-up (If-Match with its version). Saving refreshes the timeline, the follow-ups, the
- * customer's follow-up times and the lists (follow-up writes invalidate "follow-ups" and "customers").
- * The customer's page hosts it, and so does the workbench's 写跟进 (with `customerName` and
- * `onSaved`, to refresh its cards): one form for both places.
+ * 写跟进: logs what happened with the customer or lead and when to get back to them, or corrects a
+ * logged follow-up (If-Match with its version). Saving refreshes the timeline, the follow-ups, the
+ * customer's follow-up times, the lead's status and the lists (follow-up writes invalidate
+ * "follow-ups", "customers" and "leads"). The customer's page hosts it, the lead's page too, and so
+ * does the workbench's 写跟进 (with `customerName` and `onSaved`, to refresh its cards): one form
+ * for every place.
  */
-export function FollowUpComposer({ open, customerId, followUp, onClose, customerName, onSaved }: Props) {
+export function FollowUpComposer({ open, subject, followUp, onClose, customerName, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const can = usePermission();
   const [form] = Form.useForm<FollowUpFormValues>();
   const kinds = useDictionary("follow_up_type");
-  const contacts = useContacts(customerId, open && can("contacts:read"));
+  // A lead has no contacts yet: converting it makes one and gives its follow-ups to it.
+  const withContact = subjectCustomerId(subject) !== undefined;
+  const contacts = useSubjectContacts(subject, open && can("contacts:read"));
   const create = followUpsApi.useCreate();
   const update = followUpsApi.useUpdate();
 
@@ -55,7 +60,8 @@ export function FollowUpComposer({ open, customerId, followUp, onClose, customer
     if (open && !followUp && firstKind && !form.getFieldValue("kind")) form.setFieldsValue({ kind: firstKind });
   }, [open, followUp, firstKind, form]);
 
-  const mayAttach = can("files:create");
+  // A lead's page has no files tab, so an attachment would be out of sight until the lead converts.
+  const mayAttach = can("files:create") && withContact;
   const attachments = useAttachments();
   const { setFiles } = attachments;
   // Each opening starts without attachments.
@@ -68,8 +74,8 @@ export function FollowUpComposer({ open, customerId, followUp, onClose, customer
   // said, and the follow-up stays saved: it can be uploaded again on the customer's Files tab.
   const submit = async (values: FollowUpFormValues) => {
     const saved = followUp
-      ? await update.mutateAsync({ record: followUp, patch: followUpPatch(values) })
-      : await create.mutateAsync(newFollowUpBody(customerId, values, form.isFieldTouched("occurred_at")));
+      ? await update.mutateAsync({ record: followUp, patch: followUpPatch(subject, values) })
+      : await create.mutateAsync(newFollowUpBody(subject, values, form.isFieldTouched("occurred_at")));
     if (mayAttach) await attachments.uploadTo("follow_up", saved.id);
     return saved;
   };
@@ -94,22 +100,24 @@ export function FollowUpComposer({ open, customerId, followUp, onClose, customer
       saveTestId="follow-up-save"
     >
       <Row gutter={12}>
-        <Col xs={24} sm={12}>
+        <Col xs={24} sm={withContact ? 12 : 24}>
           <Form.Item name="kind" label={t("customers:followUps.fields.kind")} rules={[{ required: true, message: t("customers:composer.kindRequired") }]}>
             <Select options={kindOptions} loading={kinds.isPending} data-testid="follow-up-kind" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="contact_id" label={t("customers:followUps.fields.contact")}>
-            <Select
-              allowClear
-              loading={contacts.isPending && contacts.fetchStatus !== "idle"}
-              options={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }))}
-              notFoundContent={t("customers:composer.noContacts")}
-              data-testid="follow-up-contact"
-            />
-          </Form.Item>
-        </Col>
+        {withContact && (
+          <Col xs={24} sm={12}>
+            <Form.Item name="contact_id" label={t("customers:followUps.fields.contact")}>
+              <Select
+                allowClear
+                loading={contacts.isPending && contacts.fetchStatus !== "idle"}
+                options={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }))}
+                notFoundContent={t("customers:composer.noContacts")}
+                data-testid="follow-up-contact"
+              />
+            </Form.Item>
+          </Col>
+        )}
       </Row>
       <Form.Item name="content" label={t("customers:followUps.fields.content")} rules={[{ required: true, whitespace: true, message: t("customers:composer.contentRequired") }]}>
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} maxLength={5000} data-testid="follow-up-content" />

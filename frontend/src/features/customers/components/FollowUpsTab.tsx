@@ -4,14 +4,19 @@ import { useTranslation } from "react-i18next";
 import type { FollowUp } from "../../../api/types";
 import { useUserNames } from "../../../shared/userNames";
 import { usePermission } from "../../auth/api";
-import { useContacts, useDictionary, useFollowUps } from "../api";
+import { useDictionary, useFollowUps, useSubjectContacts } from "../api";
+import type { FollowUpSubject } from "../followUpSubject";
 import { FollowUpEntry } from "./FollowUpEntry";
 
 type Props = {
-  customerId: string;
+  /** The customer or the lead whose follow-ups these are. */
+  subject: FollowUpSubject;
   /** Opens the composer: a new follow-up (null) or a correction. */
   onCompose: (followUp: FollowUp | null) => void;
-  /** Why logging or correcting one is not offered here (a public customer, read only); undefined when it may be tried. */
+  /**
+   * Why logging or correcting one is not offered here (a public customer, read only; a pooled or
+   * converted lead); undefined when it may be tried.
+   */
   composeBlocked?: string;
 };
 
@@ -20,12 +25,12 @@ function newestFirst(items: readonly FollowUp[]): FollowUp[] {
   return [...items].sort((a, b) => b.occurred_at.localeCompare(a.occurred_at));
 }
 
-/** The customer's follow-ups alone, newest first; writing and correcting happen in the composer. */
-export function FollowUpsTab({ customerId, onCompose, composeBlocked }: Props) {
+/** The customer's or lead's follow-ups alone, newest first; writing and correcting happen in the composer. */
+export function FollowUpsTab({ subject, onCompose, composeBlocked }: Props) {
   const { t } = useTranslation();
   const can = usePermission();
-  const followUps = useFollowUps(customerId);
-  const contacts = useContacts(customerId, can("contacts:read"));
+  const followUps = useFollowUps(subject);
+  const contacts = useSubjectContacts(subject, can("contacts:read"));
   const kinds = useDictionary("follow_up_type");
   const items = newestFirst(followUps.data?.items ?? []);
   const contactName = new Map((contacts.data?.items ?? []).map((c) => [c.id, c.name]));

@@ -220,7 +220,7 @@ export function CustomerDetailPage() {
         { key: "profile", label: t("customers:detail.tabs.profile"), children: <CustomerProfile customer={c} /> },
         ...(can("contacts:read") ? [{ key: "contacts", label: t("customers:detail.tabs.contacts"), children: <ContactsTab customerId={c.id} editBlocked={editBlocked(c)} /> }] : []),
         ...(can("follow_ups:read")
-          ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab customerId={c.id} onCompose={compose} composeBlocked={editBlocked(c)} /> }]
+          ? [{ key: "follow-ups", label: t("customers:detail.tabs.followUps"), children: <FollowUpsTab subject={{ customerId: c.id }} onCompose={compose} composeBlocked={editBlocked(c)} /> }]
           : []),
         ...(can("opportunities:read")
           ? [{ key: "opportunities", label: t("customers:detail.tabs.opportunities"), children: <CustomerOpportunitiesTab customer={c} editBlocked={editBlocked(c)} /> }]
@@ -237,7 +237,7 @@ export function CustomerDetailPage() {
           <CustomerFormDrawer open={editing} customer={c} onClose={() => setEditing(false)} />
           {can("customers:merge") && !editBlocked(c) && <MergeCustomerModal customer={c} open={merging} onClose={() => setMerging(false)} />}
           {can("customers:transfer") && <OwnerModal mode={transferring ? "transfer" : null} customers={[c]} onClose={() => setTransferring(false)} onDone={() => setTransferring(false)} />}
-          <FollowUpComposer open={composing.open} customerId={c.id} followUp={composing.followUp} onClose={() => setComposing((old) => ({ ...old, open: false }))} />
+          <FollowUpComposer open={composing.open} subject={{ customerId: c.id }} followUp={composing.followUp} onClose={() => setComposing((old) => ({ ...old, open: false }))} />
           {pool.modal}
         </>
       )}

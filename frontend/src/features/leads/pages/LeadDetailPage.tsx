@@ -11,12 +11,13 @@ import { useMe, usePermission } from "../../auth/api";
 import { dictionaryLabel } from "../../customers/dictionary";
 import { leadsApi, type Lead, type LeadStatus } from "../api";
 import { ConvertLeadModal } from "../components/ConvertLeadModal";
+import { LeadFollowUpsTab } from "../components/LeadFollowUpsTab";
 import { LeadFormDrawer } from "../components/LeadFormDrawer";
 import { LeadStatusTag } from "../components/LeadStatusTag";
 import { useLeadMoves } from "../components/useLeadMoves";
 import { EDITABLE_STATUSES, inPool, isConverted, leadActions, LEADS_PATH } from "../model";
 
-/** One lead: its details, status, pool moves, conversion (or where it went) and change history. */
+/** One lead: its details, follow-ups, status, pool moves, conversion (or where it went) and change history. */
 export function LeadDetailPage() {
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation();
@@ -176,6 +177,7 @@ export function LeadDetailPage() {
             </Descriptions>
           ),
         },
+        ...(can("follow_ups:read") ? [{ key: "follow-ups", label: t("leads:detail.tabs.followUps"), children: <LeadFollowUpsTab lead={l} /> }] : []),
       ]}
       history={{
         entity: "leads",

@@ -168,7 +168,7 @@ export function WorkbenchPage() {
         <Suspense fallback={null}>
           <FollowUpComposer
             open={followUp.open}
-            customerId={followUp.customer.id}
+            subject={{ customerId: followUp.customer.id }}
             customerName={followUp.customer.name}
             followUp={null}
             onClose={() => setFollowUp((old) => ({ ...old, open: false }))}
