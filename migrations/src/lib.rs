@@ -41,6 +41,7 @@ mod m20261210_000004_opportunity_sums_indexes;
 mod m20261211_000000_quotes_orders;
 mod m20261212_000000_opportunity_totals;
 mod m20261213_000000_lead_follow_ups;
+mod m20261214_000000_approvals;
 
 pub struct Migrator;
 
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000000_quotes_orders::Migration),
             Box::new(m20261212_000000_opportunity_totals::Migration),
             Box::new(m20261213_000000_lead_follow_ups::Migration),
+            Box::new(m20261214_000000_approvals::Migration),
         ]
     }
 }

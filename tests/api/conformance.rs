@@ -235,6 +235,18 @@ pub const RESOURCES: &[Resource] = &[
         export: false,
         readable_when_deleted: false,
     },
+    Resource {
+        entity: "approval_flows",
+        path: "/api/v1/approval-flows",
+        module: "approvals",
+        create: |n| json!({"doc_type": "quote", "name": format!("审批流 {n}"), "enabled": false,
+            "steps": [{"name": "部门负责人", "approver": {"kind": "department_head"}, "mode": "any"}]}),
+        patch: || (json!({"name": "报价审批（改）"}), "name"),
+        owned: false,
+        batch: None,
+        export: false,
+        readable_when_deleted: false,
+    },
 ];
 
 /// Restorable resources not yet in `RESOURCES`, each with why. Moving a module onto the

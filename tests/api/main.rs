@@ -4,6 +4,7 @@
 #[macro_use]
 mod support;
 
+mod approvals;
 mod auth;
 mod conformance;
 mod contacts_follow_ups;

@@ -9,6 +9,7 @@ extern crate self as crm_domain;
 
 pub mod actor;
 pub mod amount;
+pub mod approvals;
 pub mod audit;
 pub mod calendar;
 pub mod customer_groups;

@@ -238,6 +238,9 @@ pub mod perms {
     pub const ORDERS_DELETE: Perm = Perm::new("orders", "delete");
     pub const QUOTES_EXPORT: Perm = Perm::new("quotes", "export");
     pub const ORDERS_EXPORT: Perm = Perm::new("orders", "export");
+    pub const APPROVALS_READ: Perm = Perm::new("approvals", "read");
+    pub const APPROVALS_APPROVE: Perm = Perm::new("approvals", "approve");
+    pub const APPROVALS_MANAGE: Perm = Perm::new("approvals", "manage");
 }
 
 /// The built-in roles seeded on first start.

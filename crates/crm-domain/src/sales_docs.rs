@@ -152,11 +152,13 @@ pub fn totals(v: &mut Validator, lines: &[PricedDocLine]) -> DocTotals {
 
 /// A quote's life: a draft is edited and sent; a sent quote is accepted or rejected by
 /// the customer, or expires after its `valid_until`; a rejected or expired one may go
-/// back to draft for a new round.
+/// back to draft for a new round. Where quotes go through approval, a draft is submitted
+/// (`pending`, read-only) and is sent when approved, or returns to draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteStatus {
     Draft,
+    Pending,
     Sent,
     Accepted,
     Rejected,
@@ -164,10 +166,11 @@ pub enum QuoteStatus {
 }
 
 impl QuoteStatus {
-    pub const ALL: [QuoteStatus; 5] = [QuoteStatus::Draft, QuoteStatus::Sent, QuoteStatus::Accepted, QuoteStatus::Rejected, QuoteStatus::Expired];
+    pub const ALL: [QuoteStatus; 6] = [QuoteStatus::Draft, QuoteStatus::Pending, QuoteStatus::Sent, QuoteStatus::Accepted, QuoteStatus::Rejected, QuoteStatus::Expired];
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteStatus::Draft => "draft",
+            QuoteStatus::Pending => "pending",
             QuoteStatus::Sent => "sent",
             QuoteStatus::Accepted => "accepted",
             QuoteStatus::Rejected => "rejected",
@@ -177,7 +180,8 @@ impl QuoteStatus {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|q| q.as_str() == s)
     }
-    /// Whether a quote may go from `self` to `to` by `POST /quotes/{id}/transition`.
+    /// Whether a quote may go from `self` to `to` by `POST /quotes/{id}/transition`
+    /// (in and out of `pending` only by approval).
     pub fn may_become(self, to: QuoteStatus) -> bool {
         use QuoteStatus::*;
         matches!((self, to), (Draft, Sent) | (Sent, Accepted) | (Sent, Rejected) | (Sent, Expired) | (Rejected, Draft) | (Expired, Draft))

@@ -6,6 +6,7 @@
 //! permission check (the guard does that for every route).
 
 pub mod admin;
+pub mod approvals;
 pub mod allowed_methods;
 pub mod sessions;
 pub mod auth;

@@ -6,6 +6,7 @@
 //! models, never `ActiveModel`; every service call runs in one transaction; no HTTP types,
 //! so `crm` subcommands reuse the same services.
 
+pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod table_export;

@@ -26,6 +26,7 @@ pub const MODULES: &[&[Restorable]] = &[
     crate::leads::RESTORABLE,
     crate::plans::RESTORABLE,
     crate::sales_docs::RESTORABLE,
+    crate::approvals::RESTORABLE,
 ];
 
 pub fn restorable() -> impl Iterator<Item = &'static Restorable> {

@@ -40,6 +40,192 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approval flows, by document type. `q` matches the name. */
+        get: operations["list_flows"];
+        put?: never;
+        /**
+         * A flow for a document type. Every step names its approvers (users, a role, the
+         *     applicant's supervisor n levels up, or their department's head) and how they decide
+         *     (`any` 或签, `all` 会签, `sequential`); a step's `condition` (AND of `field op value`
+         *     on the document's fields, e.g. `total gt 100000`) decides whether it applies, once, on
+         *     the document as submitted. 422 names the bad part: `steps[1].condition[0].field`
+         *     (`unknown_field`), `steps[0].approver.user_ids` (`not_found`), `doc_type` (`unknown`).
+         */
+        post: operations["create_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_flow"];
+        put?: never;
+        post?: never;
+        /** Moves a flow to the recycle bin; approvals under way finish on the version they have. */
+        delete: operations["delete_flow"];
+        options?: never;
+        head?: never;
+        /** Changes a flow: a new version. Approvals under way keep the version they started on. */
+        patch: operations["update_flow"];
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approvals, newest first; `q` matches the document's number. Each shows its steps with
+         *     their approvers and states, and whether the caller may act on it now (`can_act`).
+         */
+        get: operations["list_approvals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One approval: the document as submitted, every step with its state and approvers, and
+         *     the timeline of events with comments. For the applicant, its approvers, holders of
+         *     `approvals:manage`, and whoever may read the document.
+         */
+        get: operations["get_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves the caller's task on the current step. An `any` step closes with the first
+         *     approval; an `all` step waits for every approver; a `sequential` one moves to the next.
+         *     When the last step passes, the document takes the decision (a quote is sent). 403
+         *     `approval.not_approver` for someone else's step; 409 `approval.already_acted` the
+         *     second time, `approval.already_decided` when another approver closed the step,
+         *     `approval.not_your_turn`, `approval.closed`, `approval.changed` (acted on at the same
+         *     moment: reload).
+         */
+        post: operations["approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A remark on the timeline, by anyone who may read the approval. */
+        post: operations["comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rejects: the approval ends and the document returns to draft. A comment is required
+         *     when the flow says so (422 `comment` `required`).
+         */
+        post: operations["reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A current approver hands their task to another enabled user (422 `user_id`:
+         *     `not_found`, or `already_approver` of this step).
+         */
+        post: operations["transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The applicant takes the document back while it waits (when the flow allows it, else 409
+         *     `approval.withdraw_not_allowed`); the document returns to draft.
+         */
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-logs": {
         parameters: {
             query?: never;
@@ -1991,6 +2177,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits a draft quote for approval: it is checked as sending checks it (a line, 409
+         *     `quote.no_lines`; `valid_until` not passed, `quote.expired`), becomes `pending` and
+         *     read-only (409 `approval.pending` on edits), and is sent when approved, or returns to
+         *     draft when rejected or withdrawn. With no enabled quote flow it is approved, and sent,
+         *     at once. Where a flow applies, sending directly is a 409 `approval.required`.
+         */
+        post: operations["submit_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/{id}/transition": {
         parameters: {
             query?: never;
@@ -2763,6 +2972,243 @@ export interface components {
         };
         /**
          * @example {
+         *       "applicant_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "applicant_name": "王伟",
+         *       "can_act": true,
+         *       "can_withdraw": false,
+         *       "created_at": "2026-12-07T02:00:00Z",
+         *       "current_step": 0,
+         *       "doc_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ec0",
+         *       "doc_label": "QT-2026-000123",
+         *       "doc_type": "quote",
+         *       "finished_at": null,
+         *       "flow_name": "报价审批",
+         *       "flow_version": 3,
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f10",
+         *       "round": 1,
+         *       "status": "pending",
+         *       "steps": [
+         *         {
+         *           "approvers": [
+         *             {
+         *               "acted_at": null,
+         *               "comment": null,
+         *               "name": "李娜",
+         *               "state": "pending",
+         *               "user_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e02"
+         *             }
+         *           ],
+         *           "index": 0,
+         *           "mode": "any",
+         *           "name": "主管审批",
+         *           "state": "active"
+         *         }
+         *       ],
+         *       "summary": {
+         *         "currency": "CNY",
+         *         "customer_name": "杭州明远科技有限公司",
+         *         "number": "QT-2026-000123",
+         *         "total": "150000.00"
+         *       },
+         *       "updated_at": "2026-12-07T02:00:00Z",
+         *       "version": 2
+         *     }
+         */
+        Approval: {
+            /** Format: uuid */
+            applicant_id: string;
+            applicant_name?: string | null;
+            /** @description Whether the caller may approve, reject or transfer now. */
+            can_act: boolean;
+            /** @description Whether the caller may withdraw it. */
+            can_withdraw: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            current_step?: number | null;
+            /** Format: uuid */
+            doc_id: string;
+            /** @description The document's number. */
+            doc_label: string;
+            /** @description `quote`, and the document types built later. */
+            doc_type: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+            flow_name?: string | null;
+            /**
+             * Format: int32
+             * @description The flow's version it runs on; null when no flow applied (approved at once).
+             */
+            flow_version?: number | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description 1 for the first submission, one more per resubmission.
+             */
+            round: number;
+            status: components["schemas"]["InstanceStatus"];
+            steps: components["schemas"]["StepView"][];
+            /** @description What the document was when submitted (number, customer, amount…). */
+            summary: Record<string, never>;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description An approver's decision, with a comment (required to reject when the flow says so).
+         * @example {
+         *       "comment": "价格在授权范围内，同意。"
+         *     }
+         */
+        ApprovalComment: {
+            comment?: string | null;
+        };
+        /** @description One approval with its timeline. */
+        ApprovalDetail: components["schemas"]["Approval"] & {
+            events: components["schemas"]["ApprovalEventView"][];
+        };
+        ApprovalEventView: {
+            /**
+             * @description submit, skip, auto_pass, approve, reject, transfer, comment, withdraw, approved,
+             *     rejected.
+             */
+            action: string;
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_name?: string | null;
+            /** Format: date-time */
+            at: string;
+            comment?: string | null;
+            data: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            step_index?: number | null;
+        };
+        /**
+         * @example {
+         *       "allow_withdraw": true,
+         *       "created_at": "2026-12-01T09:00:00Z",
+         *       "department_id": null,
+         *       "doc_type": "quote",
+         *       "empty_approver": "auto_pass",
+         *       "enabled": true,
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f01",
+         *       "name": "报价审批",
+         *       "require_comment_on_reject": true,
+         *       "resubmit_mode": "restart",
+         *       "self_approval": "skip",
+         *       "steps": [
+         *         {
+         *           "approver": {
+         *             "kind": "supervisor",
+         *             "levels": 1
+         *           },
+         *           "condition": [],
+         *           "mode": "any",
+         *           "name": "主管审批"
+         *         },
+         *         {
+         *           "approver": {
+         *             "kind": "role",
+         *             "role_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e10"
+         *           },
+         *           "condition": [
+         *             {
+         *               "field": "total",
+         *               "op": "gt",
+         *               "value": "100000"
+         *             }
+         *           ],
+         *           "mode": "any",
+         *           "name": "总经理审批"
+         *         }
+         *       ],
+         *       "updated_at": "2026-12-03T10:00:00Z",
+         *       "version": 3
+         *     }
+         */
+        ApprovalFlow: {
+            allow_withdraw: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            department_id?: string | null;
+            doc_type: string;
+            empty_approver: components["schemas"]["EmptyApprover"];
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            require_comment_on_reject: boolean;
+            resubmit_mode: components["schemas"]["ResubmitMode"];
+            self_approval: components["schemas"]["SelfApproval"];
+            steps: components["schemas"]["FlowStep"][];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Each change makes a new version; approvals keep the version they started on.
+             */
+            version: number;
+        };
+        /**
+         * @description A remark on the approval's timeline.
+         * @example {
+         *       "comment": "请补充客户的付款条件。"
+         *     }
+         */
+        ApprovalRemark: {
+            comment: string;
+        };
+        /**
+         * @description Hands the caller's task on the current step to someone else.
+         * @example {
+         *       "comment": "出差期间请李经理代批",
+         *       "user_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e03"
+         *     }
+         */
+        ApprovalTransfer: {
+            comment?: string | null;
+            /** Format: uuid */
+            user_id: string;
+        };
+        /** @description Who approves a step. */
+        Approver: {
+            /** @enum {string} */
+            kind: "user";
+            user_ids: string[];
+        } | {
+            /** @enum {string} */
+            kind: "role";
+            /** Format: uuid */
+            role_id: string;
+        } | {
+            /** @enum {string} */
+            kind: "supervisor";
+            /** Format: int32 */
+            levels: number;
+        } | {
+            /** @enum {string} */
+            kind: "department_head";
+        };
+        ApproverView: {
+            /** Format: date-time */
+            acted_at?: string | null;
+            comment?: string | null;
+            name?: string | null;
+            /**
+             * @description `not_started` (the step is not open yet), `waiting` (a sequential step's later
+             *     turn), `pending`, `approved`, `rejected`, `cancelled` or `transferred`.
+             */
+            state: string;
+            /** Format: uuid */
+            user_id: string;
+        };
+        /**
+         * @example {
          *       "lead_ids": [
          *         "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ec1"
          *       ],
@@ -3124,6 +3570,26 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description `field op value` on the document as submitted; the conditions of a step all hold (AND)
+         *     for it to apply.
+         * @example {
+         *       "field": "total",
+         *       "op": "gt",
+         *       "value": "100000"
+         *     }
+         */
+        Condition: {
+            field: string;
+            op: components["schemas"]["ConditionOp"];
+            /**
+             * @description A decimal for money and numbers, `YYYY-MM-DD` for dates, text otherwise; for `in`,
+             *     comma-separated.
+             */
+            value: string;
+        };
+        /** @enum {string} */
+        ConditionOp: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in";
         /**
          * @example {
          *       "birthday": "1985-06-01",
@@ -3713,6 +4179,11 @@ export interface components {
             id: string;
             name: string;
         };
+        /**
+         * @description A step whose approvers resolve to no one (no supervisor, an empty role).
+         * @enum {string}
+         */
+        EmptyApprover: "auto_pass" | "to_admin";
         FieldChange: {
             after: unknown;
             /** @description Any JSON value; null when the field was not set. */
@@ -3801,6 +4272,86 @@ export interface components {
             record_id?: string | null;
             record_type?: null | components["schemas"]["RecordType"];
             space?: null | components["schemas"]["Space"];
+        };
+        /**
+         * @description An approval flow as written: what `POST /approval-flows` takes.
+         * @example {
+         *       "doc_type": "quote",
+         *       "enabled": true,
+         *       "name": "报价审批",
+         *       "steps": [
+         *         {
+         *           "approver": {
+         *             "kind": "supervisor",
+         *             "levels": 1
+         *           },
+         *           "mode": "any",
+         *           "name": "主管审批"
+         *         },
+         *         {
+         *           "approver": {
+         *             "kind": "role",
+         *             "role_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e10"
+         *           },
+         *           "condition": [
+         *             {
+         *               "field": "total",
+         *               "op": "gt",
+         *               "value": "100000"
+         *             }
+         *           ],
+         *           "mode": "any",
+         *           "name": "总经理审批"
+         *         }
+         *       ]
+         *     }
+         */
+        FlowInput: {
+            allow_withdraw?: boolean;
+            /**
+             * Format: uuid
+             * @description Applies to applicants of this department (and its sub-departments); null: everyone.
+             *     The most specific enabled flow of a type wins.
+             */
+            department_id?: string | null;
+            /**
+             * @description A document type that goes through approval: `quote` today; `contract`, `payment`,
+             *     `invoice`, `order` as they are built.
+             */
+            doc_type: string;
+            empty_approver?: components["schemas"]["EmptyApprover"];
+            enabled?: boolean;
+            name: string;
+            require_comment_on_reject?: boolean;
+            resubmit_mode?: components["schemas"]["ResubmitMode"];
+            self_approval?: components["schemas"]["SelfApproval"];
+            steps: components["schemas"]["FlowStep"][];
+        };
+        /**
+         * @description Fields to change; a change makes a new version of the flow, and running approvals
+         *     keep the version they started on. The document type stays.
+         * @example {
+         *       "enabled": false
+         *     }
+         */
+        FlowPatch: {
+            allow_withdraw?: boolean | null;
+            /** Format: uuid */
+            department_id?: string | null;
+            empty_approver?: null | components["schemas"]["EmptyApprover"];
+            enabled?: boolean | null;
+            name?: string | null;
+            require_comment_on_reject?: boolean | null;
+            resubmit_mode?: null | components["schemas"]["ResubmitMode"];
+            self_approval?: null | components["schemas"]["SelfApproval"];
+            steps?: components["schemas"]["FlowStep"][] | null;
+        };
+        FlowStep: {
+            approver: components["schemas"]["Approver"];
+            /** @description Empty: the step always applies. */
+            condition?: components["schemas"]["Condition"][];
+            mode: components["schemas"]["StepMode"];
+            name: string;
         };
         /**
          * @example {
@@ -4057,6 +4608,11 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        /**
+         * @description The state of an approval instance.
+         * @enum {string}
+         */
+        InstanceStatus: "pending" | "approved" | "rejected" | "withdrawn";
         /** @description A follow-up with the names people read in a cross-customer list. */
         Interaction: components["schemas"]["FollowUp"] & {
             customer_name: string;
@@ -5425,6 +5981,124 @@ export interface components {
                 /** Format: date-time */
                 revoked_at?: string | null;
                 scopes: string[];
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Approval: {
+            items: {
+                /** Format: uuid */
+                applicant_id: string;
+                applicant_name?: string | null;
+                /** @description Whether the caller may approve, reject or transfer now. */
+                can_act: boolean;
+                /** @description Whether the caller may withdraw it. */
+                can_withdraw: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int32 */
+                current_step?: number | null;
+                /** Format: uuid */
+                doc_id: string;
+                /** @description The document's number. */
+                doc_label: string;
+                /** @description `quote`, and the document types built later. */
+                doc_type: string;
+                /** Format: date-time */
+                finished_at?: string | null;
+                flow_name?: string | null;
+                /**
+                 * Format: int32
+                 * @description The flow's version it runs on; null when no flow applied (approved at once).
+                 */
+                flow_version?: number | null;
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: int32
+                 * @description 1 for the first submission, one more per resubmission.
+                 */
+                round: number;
+                status: components["schemas"]["InstanceStatus"];
+                steps: components["schemas"]["StepView"][];
+                /** @description What the document was when submitted (number, customer, amount…). */
+                summary: Record<string, never>;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_ApprovalFlow: {
+            items: {
+                allow_withdraw: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                department_id?: string | null;
+                doc_type: string;
+                empty_approver: components["schemas"]["EmptyApprover"];
+                enabled: boolean;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                require_comment_on_reject: boolean;
+                resubmit_mode: components["schemas"]["ResubmitMode"];
+                self_approval: components["schemas"]["SelfApproval"];
+                steps: components["schemas"]["FlowStep"][];
+                /** Format: date-time */
+                updated_at: string;
+                /**
+                 * Format: int32
+                 * @description Each change makes a new version; approvals keep the version they started on.
+                 */
+                version: number;
             }[];
             /**
              * Format: int64
@@ -7372,10 +8046,11 @@ export interface components {
         /**
          * @description A quote's life: a draft is edited and sent; a sent quote is accepted or rejected by
          *     the customer, or expires after its `valid_until`; a rejected or expired one may go
-         *     back to draft for a new round.
+         *     back to draft for a new round. Where quotes go through approval, a draft is submitted
+         *     (`pending`, read-only) and is sent when approved, or returns to draft.
          * @enum {string}
          */
-        QuoteStatus: "draft" | "sent" | "accepted" | "rejected" | "expired";
+        QuoteStatus: "draft" | "pending" | "sent" | "accepted" | "rejected" | "expired";
         /**
          * @description `POST /quotes/{id}/transition` and `POST /orders/{id}/transition`.
          * @example {
@@ -7469,6 +8144,11 @@ export interface components {
         ResetPassword: {
             new_password: string;
         };
+        /**
+         * @description Where a resubmitted document starts after a rejection.
+         * @enum {string}
+         */
+        ResubmitMode: "restart" | "from_rejected_step";
         /**
          * @example {
          *       "builtin": true,
@@ -7649,6 +8329,11 @@ export interface components {
                 [key: string]: string;
             } | null;
         };
+        /**
+         * @description What happens to the applicant's own task.
+         * @enum {string}
+         */
+        SelfApproval: "skip" | "allow";
         ServedCustomer: {
             code: string;
             /** Format: uuid */
@@ -8001,6 +8686,23 @@ export interface components {
             probability?: number | null;
             /** Format: int32 */
             sort_order?: number | null;
+        };
+        /**
+         * @description How the approvers of one step decide.
+         * @enum {string}
+         */
+        StepMode: "any" | "all" | "sequential";
+        /**
+         * @description The state of one step of an instance.
+         * @enum {string}
+         */
+        StepState: "waiting" | "active" | "approved" | "rejected" | "skipped" | "auto_passed" | "cancelled";
+        StepView: {
+            approvers: components["schemas"]["ApproverView"][];
+            index: number;
+            mode: components["schemas"]["StepMode"];
+            name: string;
+            state: components["schemas"]["StepState"];
         };
         /**
          * @example {
@@ -8763,6 +9465,1373 @@ export interface operations {
             };
             /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_flows: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /** @description `quote`, and the document types built later. */
+                doc_type?: string;
+                enabled?: boolean;
+                department_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_ApprovalFlow"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `approvals:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_flow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalFlow"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `approvals:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalFlow"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `approvals:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_flow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `approvals:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_flow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlowPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalFlow"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `approvals:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_approvals: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /**
+                 * @description `pending` (待我审批, waiting on me), `submitted` (我发起的), `done` (已处理, acted on by
+                 *     me), `all` (holders of `approvals:manage`). Without it, `doc_type` and `doc_id` list
+                 *     a document's approvals, for anyone who may read the document.
+                 * @example pending
+                 */
+                box?: string;
+                doc_type?: string;
+                doc_id?: string;
+                /** @description `pending`, `approved`, `rejected` or `withdrawn`. */
+                status?: string;
+                applicant_id?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Approval"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `box=all` without `approvals:manage` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the document named by `doc_type` and `doc_id` is not the caller's to read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `approvals:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description an optional comment; the body may be left out */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ApprovalComment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRemark"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `approvals:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description the reason; the body may be left out when the flow does not ask for one */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ApprovalComment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalTransfer"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description an optional comment; the body may be left out */
+        requestBody?: {
+            content: {
+                "application/json": null | components["schemas"]["ApprovalComment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `approval.not_applicant` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24516,6 +26585,113 @@ export interface operations {
             };
         };
     };
+    submit_quote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `quotes:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `quote.not_draft`, `approval.pending`, `quote.no_lines`, `quote.expired` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.key_reused`: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     transition_quote: {
         parameters: {
             query?: never;
@@ -24660,7 +26836,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description `users`, `departments` or `roles` (more as modules arrive). */
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders" | "approval_flows";
                 /** @example 1 */
                 page?: number;
                 /** @example 10 */
@@ -24745,7 +26921,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders" | "approval_flows";
                 id: string;
             };
             cookie?: never;

@@ -12,7 +12,7 @@ use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader,
 use crate::{Ctx, Db};
 
 const QUOTE_STATUS: &[(&str, &str, &str)] =
-    &[("draft", "草稿", "Draft"), ("sent", "已发送", "Sent"), ("accepted", "已接受", "Accepted"), ("rejected", "已拒绝", "Rejected"), ("expired", "已过期", "Expired")];
+    &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("sent", "已发送", "Sent"), ("accepted", "已接受", "Accepted"), ("rejected", "已拒绝", "Rejected"), ("expired", "已过期", "Expired")];
 const ORDER_STATUS: &[(&str, &str, &str)] =
     &[("draft", "草稿", "Draft"), ("confirmed", "已确认", "Confirmed"), ("delivered", "已交付", "Delivered"), ("closed", "已关闭", "Closed"), ("cancelled", "已取消", "Cancelled")];
 

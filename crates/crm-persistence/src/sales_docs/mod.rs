@@ -1,6 +1,7 @@
 //! Quotes and sales orders (SAL-6, SAL-7): documents with taxed lines on the resource
 //! kit, sharing their lines, parties and numbering (`lines`).
 
+pub mod approval;
 pub mod entities;
 pub mod export;
 pub mod lines;

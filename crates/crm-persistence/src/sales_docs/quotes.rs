@@ -235,6 +235,9 @@ fn input_of(q: &quote::Model, rows: &[line::Model]) -> QuoteInput {
 }
 
 fn must_be_draft(q: &quote::Model) -> DomainResult<()> {
+    if q.status == QuoteStatus::Pending.as_str() {
+        return Err(crate::approvals::pending());
+    }
     if q.status != QuoteStatus::Draft.as_str() {
         return Err(DomainError::conflict("quote.not_draft", format!("only a draft quote changes; this one is {}", q.status)));
     }
@@ -273,6 +276,9 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: QuotePatch, if_match: O
 /// A quote an order was made from stays: the order names it.
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
     kit::delete::<Quotes, _>(db, ctx, id, if_match, async |tx: &Tx, q: &quote::Model| {
+        if q.status == QuoteStatus::Pending.as_str() {
+            return Err(crate::approvals::pending());
+        }
         if orders_of(tx, vec![q.id]).await?.contains_key(&q.id) {
             return Err(DomainError::conflict("quote.ordered", "an order was made from this quote; delete the order first"));
         }
@@ -294,25 +300,22 @@ pub async fn transition(db: &Db, ctx: &Ctx, id: Uuid, t: QuoteTransition, if_mat
     let change = async |tx: &Tx, current: quote::Model| {
         let status = QuoteStatus::parse(&current.status).unwrap_or(QuoteStatus::Draft);
         *from.lock().map_err(|_| lock_err())? = status;
+        if status == QuoteStatus::Pending {
+            return Err(crate::approvals::pending());
+        }
         if !status.may_become(t.to) {
             return Err(bad_transition("quote", status.as_str(), t.to.as_str()));
         }
         let mut next = quote::Model { status: t.to.as_str().into(), ..current.clone() };
         match t.to {
             QuoteStatus::Sent => {
-                if lines::of(tx, vec![id]).await?.get(&id).is_none_or(Vec::is_empty) {
-                    return Err(DomainError::conflict("quote.no_lines", "a quote is sent with at least one line"));
+                if crate::approvals::flow_applies(tx, ctx, super::approval::DOC_TYPE).await? {
+                    return Err(DomainError::conflict("approval.required", "quotes go through approval before they are sent: POST /quotes/{id}/submit"));
                 }
-                if current.valid_until < today {
-                    return Err(DomainError::conflict("quote.expired", "its valid_until has passed; change it before sending"));
-                }
-                let mut view = kit::view::<Quotes>(tx, ctx, current.clone()).await?;
-                view.status = QuoteStatus::Sent;
-                view.sent_at = Some(ctx.now);
-                let company = company::get(tx).await?;
-                next.sent_at = Some(ctx.now);
-                next.sent_snapshot = Some(serde_json::to_string(&SentQuote { quote: view, company }).map_err(|e| DomainError::internal(e.to_string()))?);
+                check_sendable(tx, &current, today).await?;
+                next = sent(tx, ctx, current).await?;
             }
+            QuoteStatus::Pending => return Err(bad_transition("quote", status.as_str(), t.to.as_str())),
             QuoteStatus::Accepted if current.valid_until < today => {
                 return Err(DomainError::conflict("quote.expired", "the quote is past its valid_until; send a revised one"));
             }
@@ -330,6 +333,27 @@ pub async fn transition(db: &Db, ctx: &Ctx, id: Uuid, t: QuoteTransition, if_mat
         crate::audit::record(tx, ctx, "quotes", row.id, "transition", &serde_json::json!({"status": from}), &serde_json::json!({"status": row.status, "note": note})).await
     };
     kit::update_linked::<Quotes, _, _>(db, ctx, id, if_match, change, link).await
+}
+
+/// A quote is sent with a line and before its `valid_until` has passed.
+pub(crate) async fn check_sendable(tx: &Tx, q: &quote::Model, today: NaiveDate) -> DomainResult<()> {
+    if lines::of(tx, vec![q.id]).await?.get(&q.id).is_none_or(Vec::is_empty) {
+        return Err(DomainError::conflict("quote.no_lines", "a quote is sent with at least one line"));
+    }
+    if q.valid_until < today {
+        return Err(DomainError::conflict("quote.expired", "its valid_until has passed; change it before sending"));
+    }
+    Ok(())
+}
+
+/// The quote sent: frozen with the company's header as its PDF will show it.
+pub(crate) async fn sent(tx: &Tx, ctx: &Ctx, current: quote::Model) -> DomainResult<quote::Model> {
+    let mut view = kit::view::<Quotes>(tx, ctx, current.clone()).await?;
+    view.status = QuoteStatus::Sent;
+    view.sent_at = Some(ctx.now);
+    let company = company::get(tx).await?;
+    let snapshot = serde_json::to_string(&SentQuote { quote: view, company }).map_err(|e| DomainError::internal(e.to_string()))?;
+    Ok(quote::Model { status: QuoteStatus::Sent.as_str().into(), sent_at: Some(ctx.now), sent_snapshot: Some(snapshot), ..current })
 }
 
 /// What a quote's PDF prints: as sent, for a quote that was; else as it stands, marked a

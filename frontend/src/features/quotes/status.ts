@@ -33,6 +33,7 @@ export function actionsFrom<S extends string>(actions: readonly TransitionAction
 
 export const STATUS_COLORS: Record<QuoteStatus | OrderStatus, string> = {
   draft: "default",
+  pending: "gold",
   sent: "processing",
   accepted: "success",
   rejected: "error",

@@ -28,6 +28,7 @@ const ENTITIES: Record<RecycleEntity, true> = {
   weekly_reports: true,
   quotes: true,
   orders: true,
+  approval_flows: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
 
@@ -57,6 +58,7 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   weekly_reports: "weekly-reports",
   quotes: "quotes",
   orders: "orders",
+  approval_flows: "approval-flows",
 };
 
 export const recycleBinKeys = {

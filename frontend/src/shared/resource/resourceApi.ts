@@ -31,7 +31,7 @@ export type Created<P extends ResourcePath> = paths[P] extends { post: { respons
       : never
   : never;
 /** The body of a create. */
-export type NewItem<P extends ResourcePath> = JsonOf<NonNullable<paths[P]["post"]["requestBody"]>>;
+export type NewItem<P extends ResourcePath> = paths[P] extends { post: { requestBody?: infer B } } ? JsonOf<NonNullable<B>> : never;
 /** The body of an update. */
 export type ItemPatch<P extends ResourcePath> = paths[ItemPath<P>] extends { patch: { requestBody?: infer B } } ? JsonOf<NonNullable<B>> : never;
 /** What identifies a record to write to: its id, and its version for If-Match where it has one. */

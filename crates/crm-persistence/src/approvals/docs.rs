@@ -1,0 +1,60 @@
+//! How a document type plugs into approvals: one small trait (its condition fields, what
+//! submitting shows the approvers, what a decision does to it) and one line in `DOCS`.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use crm_domain::approvals::DocFields;
+use crm_domain::DomainResult;
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use crate::tx::Tx;
+use crate::{Ctx, Db};
+
+pub type DocFuture<'a, T> = Pin<Box<dyn Future<Output = DomainResult<T>> + 'a>>;
+
+/// The document as it was submitted.
+pub struct DocSnapshot {
+    /// How people name it: its number.
+    pub label: String,
+    /// What approvers read in their inbox (number, customer, amount…), shown as it was.
+    pub summary: Value,
+    /// The values of its condition fields (`fields()`), decimals as strings.
+    pub fields: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approved,
+    Rejected,
+    Withdrawn,
+}
+
+/// A document type that goes through approval.
+pub trait ApprovalDoc: Sync {
+    fn doc_type(&self) -> &'static str;
+    /// The fields a step's condition may name.
+    fn fields(&self) -> DocFields;
+    /// Checks that the caller may submit the document now (theirs to change, in a state
+    /// that is submitted), marks it pending (read-only until decided) and returns it as
+    /// submitted. In the submission's transaction.
+    fn submit<'a>(&'a self, tx: &'a Tx, ctx: &'a Ctx, id: Uuid) -> DocFuture<'a, DocSnapshot>;
+    /// What the decision does to the document, in the deciding action's transaction; `ctx`
+    /// is the approver's (or the applicant's, for a withdrawal), who need not otherwise
+    /// see the document.
+    fn decided<'a>(&'a self, tx: &'a Tx, ctx: &'a Ctx, id: Uuid, decision: Decision) -> DocFuture<'a, ()>;
+    /// Whether the caller may read the document (and so its approvals).
+    fn visible<'a>(&'a self, db: &'a Db, ctx: &'a Ctx, id: Uuid) -> DocFuture<'a, bool>;
+}
+
+/// Every document type that goes through approval.
+pub const DOCS: &[&dyn ApprovalDoc] = &[&crate::sales_docs::approval::QuoteApproval];
+
+pub fn doc(doc_type: &str) -> Option<&'static dyn ApprovalDoc> {
+    DOCS.iter().copied().find(|d| d.doc_type() == doc_type)
+}
+
+pub fn fields_of(doc_type: &str) -> Option<DocFields> {
+    doc(doc_type).map(|d| d.fields())
+}
