@@ -64,11 +64,17 @@ pub enum EmptyApprover {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Approver {
     /// These people, in this order for a sequential step.
-    User { user_ids: Vec<Uuid> },
+    User {
+        #[schema(min_items = 1, max_items = 50)]
+        user_ids: Vec<Uuid>,
+    },
     /// The enabled holders of a role.
     Role { role_id: Uuid },
     /// The applicant's supervisor `levels` up (1: their own supervisor).
-    Supervisor { levels: u8 },
+    Supervisor {
+        #[schema(minimum = 1, maximum = 10)]
+        levels: u8,
+    },
     /// The head of the applicant's department.
     DepartmentHead,
 }
@@ -90,7 +96,7 @@ pub enum ConditionOp {
 /// for it to apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"field": "total", "op": "gt", "value": "100000"}))]
+#[schema(as = ApprovalCondition, example = json!({"field": "total", "op": "gt", "value": "100000"}))]
 pub struct Condition {
     pub field: String,
     pub op: ConditionOp,
@@ -101,6 +107,7 @@ pub struct Condition {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = ApprovalStep)]
 pub struct FlowStep {
     pub name: String,
     /// Empty: the step always applies.
@@ -117,7 +124,7 @@ fn yes() -> bool {
 /// An approval flow as written: what `POST /approval-flows` takes.
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"doc_type": "quote", "name": "报价审批", "enabled": true, "steps": [
+#[schema(as = NewApprovalFlow, example = json!({"doc_type": "quote", "name": "报价审批", "enabled": true, "steps": [
     {"name": "主管审批", "approver": {"kind": "supervisor", "levels": 1}, "mode": "any"},
     {"name": "总经理审批", "condition": [{"field": "total", "op": "gt", "value": "100000"}], "approver": {"kind": "role", "role_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e10"}, "mode": "any"}]}))]
 pub struct FlowInput {
@@ -146,7 +153,7 @@ pub struct FlowInput {
 crate::patch!(
     /// Fields to change; a change makes a new version of the flow, and running approvals
     /// keep the version they started on. The document type stays.
-    #[schema(example = json!({"enabled": false}))]
+    #[schema(as = ApprovalFlowPatch, example = json!({"enabled": false}))]
     pub struct FlowPatch for FlowInput {
         name: String, enabled: bool, resubmit_mode: ResubmitMode, allow_withdraw: bool, require_comment_on_reject: bool,
         self_approval: SelfApproval, empty_approver: EmptyApprover, steps: Vec<FlowStep>;

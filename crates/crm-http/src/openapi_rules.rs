@@ -128,6 +128,14 @@ const NON_BLANK: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F
 /// The same for text that may span lines (`Validator::required_text`).
 const NON_BLANK_TEXT: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
 
+/// Every field a flow's condition may name, across the document types.
+fn approval_fields() -> Vec<&'static str> {
+    let mut fields: Vec<&str> = crm_persistence::approvals::docs::DOCS.iter().flat_map(|d| d.fields().iter().map(|(f, _)| *f)).collect();
+    fields.sort_unstable();
+    fields.dedup();
+    fields
+}
+
 /// What the domain's validators demand of each input field, stated in the document: the
 /// field's name, the schemas it has that rule in (empty: every input schema), and the rule.
 /// A string's pattern given here replaces the plain text rule. The fuzzer
@@ -153,6 +161,15 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("tax_number", &[], len(50)),
         ("bank_name", &[], len(100)),
         ("bank_account", &[], len(50)),
+        // Approval flows (`crm_domain::approvals`) and approvals.
+        ("name", &["NewApprovalFlow", "ApprovalFlowPatch", "ApprovalStep"], nb(100)),
+        ("doc_type", &["NewApprovalFlow"], json!({"enum": crm_persistence::approvals::docs::DOCS.iter().map(|d| d.doc_type()).collect::<Vec<_>>()})),
+        ("steps", &["NewApprovalFlow", "ApprovalFlowPatch"], json!({"minItems": 1, "maxItems": crm_domain::approvals::MAX_STEPS})),
+        ("condition", &["ApprovalStep"], json!({"maxItems": crm_domain::approvals::MAX_CONDITIONS})),
+        ("field", &["ApprovalCondition"], json!({"enum": approval_fields()})),
+        ("value", &["ApprovalCondition"], json!({"maxLength": 500, "minLength": 1, "pattern": NON_BLANK})),
+        ("comment", &["ApprovalRemark"], json!({"maxLength": 2000, "minLength": 1, "pattern": NON_BLANK_TEXT})),
+        ("comment", &["ApprovalComment", "ApprovalTransfer"], len(2000)),
         // The sales pipeline (`crm_domain::opportunities`, `crm_domain::leads`).
         ("name", &["NewOpportunity", "ConvertOpportunity"], nb(200)),
         ("name", &["NewLead", "LeadPatch"], nb(100)),

@@ -3048,13 +3048,26 @@ export interface components {
              */
             round: number;
             status: components["schemas"]["InstanceStatus"];
-            steps: components["schemas"]["StepView"][];
+            steps: components["schemas"]["ApprovalStepState"][];
             /** @description What the document was when submitted (number, customer, amount…). */
             summary: Record<string, never>;
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        ApprovalApprover: {
+            /** Format: date-time */
+            acted_at?: string | null;
+            comment?: string | null;
+            name?: string | null;
+            /**
+             * @description `not_started` (the step is not open yet), `waiting` (a sequential step's later
+             *     turn), `pending`, `approved`, `rejected`, `cancelled` or `transferred`.
+             */
+            state: string;
+            /** Format: uuid */
+            user_id: string;
         };
         /**
          * @description An approver's decision, with a comment (required to reject when the flow says so).
@@ -3065,11 +3078,30 @@ export interface components {
         ApprovalComment: {
             comment?: string | null;
         };
+        /**
+         * @description `field op value` on the document as submitted; the conditions of a step all hold (AND)
+         *     for it to apply.
+         * @example {
+         *       "field": "total",
+         *       "op": "gt",
+         *       "value": "100000"
+         *     }
+         */
+        ApprovalCondition: {
+            /** @enum {string} */
+            field: "currency" | "customer_id" | "discount_total" | "owner_id" | "subtotal" | "total" | "valid_until";
+            op: components["schemas"]["ConditionOp"];
+            /**
+             * @description A decimal for money and numbers, `YYYY-MM-DD` for dates, text otherwise; for `in`,
+             *     comma-separated.
+             */
+            value: string;
+        };
         /** @description One approval with its timeline. */
         ApprovalDetail: components["schemas"]["Approval"] & {
-            events: components["schemas"]["ApprovalEventView"][];
+            events: components["schemas"]["ApprovalEvent"][];
         };
-        ApprovalEventView: {
+        ApprovalEvent: {
             /**
              * @description submit, skip, auto_pass, approve, reject, transfer, comment, withdraw, approved,
              *     rejected.
@@ -3145,7 +3177,7 @@ export interface components {
             require_comment_on_reject: boolean;
             resubmit_mode: components["schemas"]["ResubmitMode"];
             self_approval: components["schemas"]["SelfApproval"];
-            steps: components["schemas"]["FlowStep"][];
+            steps: components["schemas"]["ApprovalStep"][];
             /** Format: date-time */
             updated_at: string;
             /**
@@ -3155,6 +3187,25 @@ export interface components {
             version: number;
         };
         /**
+         * @description Fields to change; a change makes a new version of the flow, and running approvals
+         *     keep the version they started on. The document type stays.
+         * @example {
+         *       "enabled": false
+         *     }
+         */
+        ApprovalFlowPatch: {
+            allow_withdraw?: boolean | null;
+            /** Format: uuid */
+            department_id?: string | null;
+            empty_approver?: null | components["schemas"]["EmptyApprover"];
+            enabled?: boolean | null;
+            name?: string | null;
+            require_comment_on_reject?: boolean | null;
+            resubmit_mode?: null | components["schemas"]["ResubmitMode"];
+            self_approval?: null | components["schemas"]["SelfApproval"];
+            steps?: components["schemas"]["ApprovalStep"][] | null;
+        };
+        /**
          * @description A remark on the approval's timeline.
          * @example {
          *       "comment": "请补充客户的付款条件。"
@@ -3162,6 +3213,20 @@ export interface components {
          */
         ApprovalRemark: {
             comment: string;
+        };
+        ApprovalStep: {
+            approver: components["schemas"]["Approver"];
+            /** @description Empty: the step always applies. */
+            condition?: components["schemas"]["ApprovalCondition"][];
+            mode: components["schemas"]["StepMode"];
+            name: string;
+        };
+        ApprovalStepState: {
+            approvers: components["schemas"]["ApprovalApprover"][];
+            index: number;
+            mode: components["schemas"]["StepMode"];
+            name: string;
+            state: components["schemas"]["StepState"];
         };
         /**
          * @description Hands the caller's task on the current step to someone else.
@@ -3193,19 +3258,6 @@ export interface components {
         } | {
             /** @enum {string} */
             kind: "department_head";
-        };
-        ApproverView: {
-            /** Format: date-time */
-            acted_at?: string | null;
-            comment?: string | null;
-            name?: string | null;
-            /**
-             * @description `not_started` (the step is not open yet), `waiting` (a sequential step's later
-             *     turn), `pending`, `approved`, `rejected`, `cancelled` or `transferred`.
-             */
-            state: string;
-            /** Format: uuid */
-            user_id: string;
         };
         /**
          * @example {
@@ -3569,24 +3621,6 @@ export interface components {
              * @description For If-Match on `PUT`; 0 before the first save.
              */
             version: number;
-        };
-        /**
-         * @description `field op value` on the document as submitted; the conditions of a step all hold (AND)
-         *     for it to apply.
-         * @example {
-         *       "field": "total",
-         *       "op": "gt",
-         *       "value": "100000"
-         *     }
-         */
-        Condition: {
-            field: string;
-            op: components["schemas"]["ConditionOp"];
-            /**
-             * @description A decimal for money and numbers, `YYYY-MM-DD` for dates, text otherwise; for `in`,
-             *     comma-separated.
-             */
-            value: string;
         };
         /** @enum {string} */
         ConditionOp: "eq" | "ne" | "gt" | "gte" | "lt" | "lte" | "in";
@@ -4274,86 +4308,6 @@ export interface components {
             space?: null | components["schemas"]["Space"];
         };
         /**
-         * @description An approval flow as written: what `POST /approval-flows` takes.
-         * @example {
-         *       "doc_type": "quote",
-         *       "enabled": true,
-         *       "name": "报价审批",
-         *       "steps": [
-         *         {
-         *           "approver": {
-         *             "kind": "supervisor",
-         *             "levels": 1
-         *           },
-         *           "mode": "any",
-         *           "name": "主管审批"
-         *         },
-         *         {
-         *           "approver": {
-         *             "kind": "role",
-         *             "role_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e10"
-         *           },
-         *           "condition": [
-         *             {
-         *               "field": "total",
-         *               "op": "gt",
-         *               "value": "100000"
-         *             }
-         *           ],
-         *           "mode": "any",
-         *           "name": "总经理审批"
-         *         }
-         *       ]
-         *     }
-         */
-        FlowInput: {
-            allow_withdraw?: boolean;
-            /**
-             * Format: uuid
-             * @description Applies to applicants of this department (and its sub-departments); null: everyone.
-             *     The most specific enabled flow of a type wins.
-             */
-            department_id?: string | null;
-            /**
-             * @description A document type that goes through approval: `quote` today; `contract`, `payment`,
-             *     `invoice`, `order` as they are built.
-             */
-            doc_type: string;
-            empty_approver?: components["schemas"]["EmptyApprover"];
-            enabled?: boolean;
-            name: string;
-            require_comment_on_reject?: boolean;
-            resubmit_mode?: components["schemas"]["ResubmitMode"];
-            self_approval?: components["schemas"]["SelfApproval"];
-            steps: components["schemas"]["FlowStep"][];
-        };
-        /**
-         * @description Fields to change; a change makes a new version of the flow, and running approvals
-         *     keep the version they started on. The document type stays.
-         * @example {
-         *       "enabled": false
-         *     }
-         */
-        FlowPatch: {
-            allow_withdraw?: boolean | null;
-            /** Format: uuid */
-            department_id?: string | null;
-            empty_approver?: null | components["schemas"]["EmptyApprover"];
-            enabled?: boolean | null;
-            name?: string | null;
-            require_comment_on_reject?: boolean | null;
-            resubmit_mode?: null | components["schemas"]["ResubmitMode"];
-            self_approval?: null | components["schemas"]["SelfApproval"];
-            steps?: components["schemas"]["FlowStep"][] | null;
-        };
-        FlowStep: {
-            approver: components["schemas"]["Approver"];
-            /** @description Empty: the step always applies. */
-            condition?: components["schemas"]["Condition"][];
-            mode: components["schemas"]["StepMode"];
-            name: string;
-        };
-        /**
          * @example {
          *       "ancestors": [],
          *       "created_at": "2026-12-06T09:00:00Z",
@@ -4943,6 +4897,61 @@ export interface components {
             name: string;
             /** @description Permission codes; each must be one the caller holds. */
             scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
+        };
+        /**
+         * @description An approval flow as written: what `POST /approval-flows` takes.
+         * @example {
+         *       "doc_type": "quote",
+         *       "enabled": true,
+         *       "name": "报价审批",
+         *       "steps": [
+         *         {
+         *           "approver": {
+         *             "kind": "supervisor",
+         *             "levels": 1
+         *           },
+         *           "mode": "any",
+         *           "name": "主管审批"
+         *         },
+         *         {
+         *           "approver": {
+         *             "kind": "role",
+         *             "role_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e10"
+         *           },
+         *           "condition": [
+         *             {
+         *               "field": "total",
+         *               "op": "gt",
+         *               "value": "100000"
+         *             }
+         *           ],
+         *           "mode": "any",
+         *           "name": "总经理审批"
+         *         }
+         *       ]
+         *     }
+         */
+        NewApprovalFlow: {
+            allow_withdraw?: boolean;
+            /**
+             * Format: uuid
+             * @description Applies to applicants of this department (and its sub-departments); null: everyone.
+             *     The most specific enabled flow of a type wins.
+             */
+            department_id?: string | null;
+            /**
+             * @description A document type that goes through approval: `quote` today; `contract`, `payment`,
+             *     `invoice`, `order` as they are built.
+             * @enum {string}
+             */
+            doc_type: "quote";
+            empty_approver?: components["schemas"]["EmptyApprover"];
+            enabled?: boolean;
+            name: string;
+            require_comment_on_reject?: boolean;
+            resubmit_mode?: components["schemas"]["ResubmitMode"];
+            self_approval?: components["schemas"]["SelfApproval"];
+            steps: components["schemas"]["ApprovalStep"][];
         };
         /**
          * @example {
@@ -6042,7 +6051,7 @@ export interface components {
                  */
                 round: number;
                 status: components["schemas"]["InstanceStatus"];
-                steps: components["schemas"]["StepView"][];
+                steps: components["schemas"]["ApprovalStepState"][];
                 /** @description What the document was when submitted (number, customer, amount…). */
                 summary: Record<string, never>;
                 /** Format: date-time */
@@ -6091,7 +6100,7 @@ export interface components {
                 require_comment_on_reject: boolean;
                 resubmit_mode: components["schemas"]["ResubmitMode"];
                 self_approval: components["schemas"]["SelfApproval"];
-                steps: components["schemas"]["FlowStep"][];
+                steps: components["schemas"]["ApprovalStep"][];
                 /** Format: date-time */
                 updated_at: string;
                 /**
@@ -8697,13 +8706,6 @@ export interface components {
          * @enum {string}
          */
         StepState: "waiting" | "active" | "approved" | "rejected" | "skipped" | "auto_passed" | "cancelled";
-        StepView: {
-            approvers: components["schemas"]["ApproverView"][];
-            index: number;
-            mode: components["schemas"]["StepMode"];
-            name: string;
-            state: components["schemas"]["StepState"];
-        };
         /**
          * @example {
          *       "address": "浦东新区张江路 100 号",
@@ -9610,7 +9612,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FlowInput"];
+                "application/json": components["schemas"]["NewApprovalFlow"];
             };
         };
         responses: {
@@ -9911,7 +9913,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FlowPatch"];
+                "application/json": components["schemas"]["ApprovalFlowPatch"];
             };
         };
         responses: {
@@ -10054,12 +10056,13 @@ export interface operations {
                 /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
                 sort?: string;
                 /**
-                 * @description `pending` (待我审批, waiting on me), `submitted` (我发起的), `done` (已处理, acted on by
-                 *     me), `all` (holders of `approvals:manage`). Without it, `doc_type` and `doc_id` list
-                 *     a document's approvals, for anyone who may read the document.
+                 * @description `pending` (待我审批, waiting on me; the default), `submitted` (我发起的), `done`
+                 *     (已处理, acted on by me), `all` (holders of `approvals:manage`). Without it, `doc_id`
+                 *     lists a document's approvals, for anyone who may read the document (404 otherwise).
                  * @example pending
                  */
                 box?: string;
+                /** @description `quote`, and the document types built later. */
                 doc_type?: string;
                 doc_id?: string;
                 /** @description `pending`, `approved`, `rejected` or `withdrawn`. */
@@ -10109,7 +10112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the document named by `doc_type` and `doc_id` is not the caller's to read */
+            /** @description the document named by `doc_id` is not the caller's to read */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -74,11 +74,12 @@ pub async fn delete_flow(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct ApprovalFilters {
-    /// `pending` (待我审批, waiting on me), `submitted` (我发起的), `done` (已处理, acted on by
-    /// me), `all` (holders of `approvals:manage`). Without it, `doc_type` and `doc_id` list
-    /// a document's approvals, for anyone who may read the document.
-    #[param(rename = "box", value_type = Option<String>, example = "pending")]
+    /// `pending` (待我审批, waiting on me; the default), `submitted` (我发起的), `done`
+    /// (已处理, acted on by me), `all` (holders of `approvals:manage`). Without it, `doc_id`
+    /// lists a document's approvals, for anyone who may read the document (404 otherwise).
+    #[param(rename = "box", value_type = Option<ApprovalBox>, example = "pending")]
     the_box: Option<String>,
+    /// `quote`, and the document types built later.
     doc_type: Option<String>,
     doc_id: Option<Uuid>,
     /// `pending`, `approved`, `rejected` or `withdrawn`.
@@ -92,7 +93,7 @@ pub struct ApprovalFilters {
 /// their approvers and states, and whether the caller may act on it now (`can_act`).
 #[utoipa::path(get, path = "/api/v1/approvals", tag = "approvals", security(("bearer" = [])), params(PageParams, ApprovalFilters),
     responses((status = 200, body = PageOf<Approval>), (status = 403, description = "`box=all` without `approvals:manage`", body = Problem),
-        (status = 404, description = "the document named by `doc_type` and `doc_id` is not the caller's to read", body = Problem)))]
+        (status = 404, description = "the document named by `doc_id` is not the caller's to read", body = Problem)))]
 pub async fn list_approvals(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     let mut params = q.0;
     let raw = params.filters.iter().find(|(k, _)| k == "box").map(|(_, v)| v.clone());

@@ -24,6 +24,7 @@ use crate::system::user_names::display_names;
 use crate::{Ctx, Db};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = ApprovalApprover)]
 pub struct ApproverView {
     pub user_id: Uuid,
     pub name: Option<String>,
@@ -35,6 +36,7 @@ pub struct ApproverView {
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = ApprovalStepState)]
 pub struct StepView {
     pub index: usize,
     pub name: String,
@@ -81,6 +83,7 @@ pub struct ApprovalView {
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = ApprovalEvent)]
 pub struct ApprovalEventView {
     pub id: Uuid,
     /// submit, skip, auto_pass, approve, reject, transfer, comment, withdraw, approved,
@@ -148,8 +151,8 @@ fn tasks_of(user: Uuid, states: &[&str]) -> sea_orm::sea_query::SelectStatement 
         .to_owned()
 }
 
-/// A page of approvals: a box of the caller's, or (with `doc_type` and `doc_id`, no box)
-/// the approvals of a document the caller may read.
+/// A page of approvals: a box of the caller's, or (with `doc_id` and no box) the approvals
+/// of a document the caller may read; with neither, the caller's pending box.
 pub async fn list(db: &Db, ctx: &Ctx, the_box: Option<ApprovalBox>, mut params: ListParams) -> DomainResult<Page<ApprovalView>> {
     let me = ctx.actor.user_id;
     let mut select = Instance::find();
@@ -160,13 +163,28 @@ pub async fn list(db: &Db, ctx: &Ctx, the_box: Option<ApprovalBox>, mut params: 
         Some(ApprovalBox::All) if ctx.actor.has(perms::APPROVALS_MANAGE) => {}
         Some(ApprovalBox::All) => return Err(DomainError::forbidden("every approval is for holders of approvals:manage")),
         None => {
-            let doc = params.filters.iter().find(|(k, _)| k == "doc_type").map(|(_, v)| v.clone());
-            let id = params.filters.iter().find(|(k, _)| k == "doc_id").and_then(|(_, v)| Uuid::parse_str(v).ok());
-            let (Some(doc), Some(id)) = (doc.and_then(|d| docs::doc(&d)), id) else {
-                return Err(DomainError::invalid_field("box", "required", "give a box (pending, submitted, done), or a document's doc_type and doc_id"));
-            };
-            if !ctx.actor.has(perms::APPROVALS_MANAGE) && !doc.visible(db, ctx, id).await? {
-                return Err(DomainError::not_found(doc.doc_type()));
+            // A document's approvals, for whoever may read the document (ids are UUIDs,
+            // so without a type each type is asked); no document: the caller's pending box.
+            let doc_id = params.filters.iter().find(|(k, _)| k == "doc_id").and_then(|(_, v)| Uuid::parse_str(v).ok());
+            match doc_id {
+                Some(id) => {
+                    let named = params.filters.iter().find(|(k, _)| k == "doc_type").map(|(_, v)| v.clone());
+                    let types: Vec<&dyn docs::ApprovalDoc> = match &named {
+                        Some(t) => docs::doc(t).into_iter().collect(),
+                        None => docs::DOCS.to_vec(),
+                    };
+                    let mut readable = ctx.actor.has(perms::APPROVALS_MANAGE);
+                    for doc in types {
+                        if readable {
+                            break;
+                        }
+                        readable = doc.visible(db, ctx, id).await?;
+                    }
+                    if !readable {
+                        return Err(DomainError::not_found("document"));
+                    }
+                }
+                None => select = select.filter(C::Id.in_subquery(tasks_of(me, &[TASK_PENDING]))),
             }
         }
     }
