@@ -79,6 +79,9 @@ dual_test!(a_quote_goes_through_a_two_step_flow_whose_second_step_applies_above_
     assert_eq!((s, e["code"].as_str()), (StatusCode::FORBIDDEN, Some("approval.not_approver")));
     assert_eq!(inbox(&app, &manager, "pending").await, 1);
     assert_eq!(inbox(&app, &rep, "submitted").await, 1);
+    let (_, bench) = app.get("/api/v1/workbench?reach=mine", &manager).await;
+    let card = bench["cards"].as_array().unwrap().iter().find(|c| c["key"] == "approvals.waiting_for_me").expect("the approvals card");
+    assert_eq!((card["total"].as_u64(), card["items"][0]["name"].clone(), card["items"][0]["entity"].as_str()), (Some(1), a["doc_label"].clone(), Some("approvals")));
     let (s, done) = act(&app, &manager, &a, "approve", json!({"comment": "同意"})).await;
     assert_eq!((s, done["status"].as_str()), (StatusCode::OK, Some("approved")), "{done}");
     assert_eq!(quote_status(&app, &rep, &small).await, "sent");
@@ -252,4 +255,28 @@ dual_test!(flows_name_known_fields_and_real_approvers, |app| {
     assert_eq!(f["enabled"], false);
     let q = quote(&app, &rep, "10.00").await;
     assert_eq!(submit(&app, &rep, &q).await["status"], "approved");
+});
+
+dual_test!(a_resubmission_may_resume_at_the_rejected_step_of_the_same_version, |app| {
+    let (a_id, a) = app.user_with_role("appr_a", "sales_manager", json!({})).await;
+    let (b_id, b) = app.user_with_role("appr_b", "sales_manager", json!({})).await;
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let f = flow(&app, json!({"doc_type": "quote", "name": "驳回续批", "resubmit_mode": "from_rejected_step", "steps": [
+        {"name": "一审", "approver": {"kind": "user", "user_ids": [a_id]}, "mode": "any"},
+        {"name": "二审", "approver": {"kind": "user", "user_ids": [b_id]}, "mode": "any"}]})).await;
+    let q = quote(&app, &rep, "5000.00").await;
+    let x = submit(&app, &rep, &q).await;
+    act(&app, &a, &x, "approve", json!({})).await;
+    let (s, out) = act(&app, &b, &x, "reject", json!({"comment": "请核对数量"})).await;
+    assert_eq!((s, out["status"].as_str()), (StatusCode::OK, Some("rejected")));
+    // Round 2 starts where round 1 was rejected: the first step stands.
+    let y = submit(&app, &rep, &q).await;
+    assert_eq!((y["round"].as_i64(), states(&y)), (Some(2), vec!["approved".to_string(), "active".to_string()]));
+    assert_eq!(inbox(&app, &a, "pending").await, 0);
+    let (s, out) = act(&app, &b, &y, "reject", json!({})).await;
+    assert_eq!((s, out["status"].as_str()), (StatusCode::OK, Some("rejected")));
+    // A new version of the flow starts over.
+    app.patch(&format!("/api/v1/approval-flows/{}", f["id"].as_str().unwrap()), &app.admin, json!({"name": "驳回续批 v2"})).await;
+    let z = submit(&app, &rep, &q).await;
+    assert_eq!((z["round"].as_i64(), states(&z)), (Some(3), vec!["active".to_string(), "waiting".to_string()]));
 });

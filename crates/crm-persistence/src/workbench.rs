@@ -24,7 +24,7 @@ use crate::system::user_names::display_names;
 use crate::{Ctx, Db};
 
 /// Every module's cards, in the order the home page shows them.
-pub const CARDS: &[&[CardSpec]] = &[crate::customers::workbench::CARDS, crate::opportunities::workbench::CARDS, RECENT];
+pub const CARDS: &[&[CardSpec]] = &[crate::customers::workbench::CARDS, crate::opportunities::workbench::CARDS, crate::approvals::workbench::CARDS, RECENT];
 
 /// Whose records the cards count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
@@ -74,7 +74,9 @@ pub struct Workbench {
 pub struct Card {
     /// Stable name the SPA titles the card by: `customers.follow_ups_due_today`,
     /// `customers.follow_ups_overdue`, `customers.returning_to_pool`,
-    /// `customers.new_this_week`, `recent.changed_by_me`; later modules add theirs.
+    /// `customers.new_this_week`, `opportunities.pipeline`, `opportunities.closing_this_month`,
+    /// `opportunities.expired`, `opportunities.won_this_month`, `approvals.waiting_for_me`,
+    /// `recent.changed_by_me`; later modules add theirs.
     #[schema(example = "customers.follow_ups_due_today")]
     pub key: String,
     /// How many records the card holds; `items` lists the first of them.

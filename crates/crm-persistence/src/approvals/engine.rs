@@ -525,7 +525,8 @@ pub async fn comment(db: &Db, ctx: &Ctx, id: Uuid, comment: String) -> DomainRes
     let mut v = Validator::new();
     let c = v.required_text("comment", &comment, 2000);
     v.finish()?;
-    add_event(&tx, ctx, i.id, i.current_step.and_then(|s| usize::try_from(s).ok()), "comment", Some(c), json!({})).await?;
+    add_event(&tx, ctx, i.id, i.current_step.and_then(|s| usize::try_from(s).ok()), "comment", Some(c.clone()), json!({})).await?;
+    audit::record(&tx, ctx, "approvals", i.id, "comment", &Value::Null, &json!({"comment": c})).await?;
     tx.commit().await.map_err(db_err)
 }
 

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod entities;
 pub mod flows;
 pub mod views;
+pub mod workbench;
 
 pub use engine::{comment, decide, flow_applies, pending, submit, transfer, withdraw, Verdict};
 
