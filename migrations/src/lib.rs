@@ -42,6 +42,7 @@ mod m20261211_000000_quotes_orders;
 mod m20261212_000000_opportunity_totals;
 mod m20261213_000000_lead_follow_ups;
 mod m20261214_000000_approvals;
+mod m20261215_000000_contracts;
 
 pub struct Migrator;
 
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000000_opportunity_totals::Migration),
             Box::new(m20261213_000000_lead_follow_ups::Migration),
             Box::new(m20261214_000000_approvals::Migration),
+            Box::new(m20261215_000000_contracts::Migration),
         ]
     }
 }

@@ -236,6 +236,17 @@ pub const RESOURCES: &[Resource] = &[
         readable_when_deleted: false,
     },
     Resource {
+        entity: "contracts",
+        path: "/api/v1/contracts",
+        module: "contracts",
+        create: |n| json!({"name": format!("合同 {n}"), "customer_id": "{customer}", "amount": "1000.00", "category": "sales"}),
+        patch: || (json!({"remark": "含安装与培训"}), "remark"),
+        owned: true,
+        batch: None,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
         entity: "approval_flows",
         path: "/api/v1/approval-flows",
         module: "approvals",

@@ -128,7 +128,7 @@ fn yes() -> bool {
     {"name": "主管审批", "approver": {"kind": "supervisor", "levels": 1}, "mode": "any"},
     {"name": "总经理审批", "condition": [{"field": "total", "op": "gt", "value": "100000"}], "approver": {"kind": "role", "role_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e10"}, "mode": "any"}]}))]
 pub struct FlowInput {
-    /// A document type that goes through approval: `quote` today; `contract`, `payment`,
+    /// A document type that goes through approval: `quote` or `contract` today; `payment`,
     /// `invoice`, `order` as they are built.
     pub doc_type: String,
     pub name: String,

@@ -12,6 +12,7 @@ pub mod amount;
 pub mod approvals;
 pub mod audit;
 pub mod calendar;
+pub mod contracts;
 pub mod customer_groups;
 pub mod customers;
 pub mod drive;

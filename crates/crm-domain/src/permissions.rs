@@ -238,6 +238,11 @@ pub mod perms {
     pub const ORDERS_DELETE: Perm = Perm::new("orders", "delete");
     pub const QUOTES_EXPORT: Perm = Perm::new("quotes", "export");
     pub const ORDERS_EXPORT: Perm = Perm::new("orders", "export");
+    pub const CONTRACTS_READ: Perm = Perm::new("contracts", "read");
+    pub const CONTRACTS_CREATE: Perm = Perm::new("contracts", "create");
+    pub const CONTRACTS_UPDATE: Perm = Perm::new("contracts", "update");
+    pub const CONTRACTS_DELETE: Perm = Perm::new("contracts", "delete");
+    pub const CONTRACTS_ARCHIVE: Perm = Perm::new("contracts", "archive");
     pub const APPROVALS_READ: Perm = Perm::new("approvals", "read");
     pub const APPROVALS_APPROVE: Perm = Perm::new("approvals", "approve");
     pub const APPROVALS_MANAGE: Perm = Perm::new("approvals", "manage");

@@ -271,7 +271,7 @@ pub struct CheckedDoc {
     pub remark: Option<String>,
 }
 
-fn check_doc(v: &mut Validator, currency: Option<&str>, lines: &[DocLineInput], terms: Option<&str>, remark: Option<&str>) -> (String, Vec<PricedDocLine>, DocTotals, Option<String>, Option<String>) {
+pub(crate) fn check_doc(v: &mut Validator, currency: Option<&str>, lines: &[DocLineInput], terms: Option<&str>, remark: Option<&str>) -> (String, Vec<PricedDocLine>, DocTotals, Option<String>, Option<String>) {
     let currency = money::currency(v, "currency", currency);
     let terms = v.optional_text("terms", terms, 5000);
     let remark = v.optional_text("remark", remark, 2000);

@@ -5,7 +5,7 @@ use crate::error::{DomainError, FieldError};
 /// Fields whose text may span lines (tab and line breaks allowed); every other text
 /// field holds one line. The OpenAPI document states each field's rule from this list, so
 /// `required_text` and `optional_text` serve only these names.
-pub const MULTILINE_FIELDS: &[&str] = &["remark", "content", "description", "reason", "summary", "next_week_plan", "comment", "terms"];
+pub const MULTILINE_FIELDS: &[&str] = &["remark", "content", "description", "reason", "summary", "next_week_plan", "comment", "terms", "payment_terms"];
 
 #[derive(Default)]
 pub struct Validator {

@@ -12,6 +12,7 @@ pub mod sessions;
 pub mod auth;
 pub mod batch;
 pub mod contacts;
+pub mod contracts;
 pub mod customer_groups;
 pub mod customers;
 pub mod drive;

@@ -161,6 +161,12 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("tax_number", &[], len(50)),
         ("bank_name", &[], len(100)),
         ("bank_account", &[], len(50)),
+        // Contracts (`crm_domain::contracts`).
+        ("name", &["NewContract", "ContractPatch"], nb(200)),
+        ("name", &["ContractFromQuote"], len(200)),
+        ("payment_terms", &[], len(2000)),
+        ("category", &["NewContract", "ContractPatch", "ContractFromQuote"], len(64)),
+        ("reason", &["ContractTransition"], len(500)),
         // Approval flows (`crm_domain::approvals`) and approvals.
         ("name", &["NewApprovalFlow", "ApprovalFlowPatch", "ApprovalStep"], nb(100)),
         ("doc_type", &["NewApprovalFlow"], json!({"enum": crm_persistence::approvals::docs::DOCS.iter().map(|d| d.doc_type()).collect::<Vec<_>>()})),

@@ -49,6 +49,10 @@ pub const SEED: &[(&str, &[SeedEntry])] = &[
         ("sales", "销售合同", "Sales"), ("service", "服务合同", "Service"), ("framework", "框架协议", "Framework"),
         ("other", "其他", "Other"),
     ]),
+    ("contract_category", &[
+        ("sales", "销售合同", "Sales"), ("service", "服务合同", "Service"), ("framework", "框架协议", "Framework agreement"),
+        ("purchase", "采购合同", "Purchase"), ("other", "其他", "Other"),
+    ]),
     ("lost_reason", &[
         ("price", "价格因素", "Price"), ("competitor", "竞争对手", "Competitor"), ("no_budget", "无预算", "No budget"),
         ("no_need", "无需求", "No need"), ("timing", "时机不成熟", "Timing"), ("other", "其他", "Other"),

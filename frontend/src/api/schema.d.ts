@@ -359,6 +359,118 @@ export interface paths {
         patch: operations["update_contact"];
         trace?: never;
     };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts the caller may see (their owner's scope, and their customer's collaborators),
+         *     newest change first; `q` matches the number and name.
+         */
+        get: operations["list_contracts"];
+        put?: never;
+        /**
+         * A draft contract numbered `HT-<year>-<n>`. Its amount is stated, or its lines' total
+         *     (an amount that disagrees with them is a 422 `disagrees_with_lines`); a customer the
+         *     caller may not change is a 404; `end_date` before `start_date` is a 422.
+         */
+        post: operations["create_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_contract"];
+        put?: never;
+        post?: never;
+        /**
+         * A draft or void contract goes to the recycle bin; one that was in force stays (409
+         *     `contract.not_deletable`), a pending one too (409 `approval.pending`).
+         */
+        delete: operations["delete_contract"];
+        options?: never;
+        head?: never;
+        /**
+         * Changes a draft contract; a pending one is a 409 `approval.pending`, one that took
+         *     effect a 409 `contract.not_draft` (it changes by termination, or a new contract).
+         */
+        patch: operations["update_contract"];
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 存档: archives a completed, terminated or void contract (409 `contract.not_finished`,
+         *     `contract.archived`).
+         */
+        post: operations["archive_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits a draft contract for approval: `pending` and read-only until decided; approved,
+         *     it is `active` and its customer won (the pool rules never return it while the contract
+         *     is active); rejected or withdrawn, a draft again. With no enabled contract flow it is
+         *     active at once.
+         */
+        post: operations["submit_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes or terminates an active contract (a reason is required to terminate), or
+         *     voids a draft. Anything else is a 409 `contract.bad_transition`; only approval makes a
+         *     contract active.
+         */
+        post: operations["transition_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customer-groups": {
         parameters: {
             query?: never;
@@ -2134,6 +2246,26 @@ export interface paths {
         patch: operations["update_quote"];
         trace?: never;
     };
+    "/api/v1/quotes/{id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft contract from an accepted quote (409 `quote.not_accepted` otherwise): its
+         *     customer, opportunity, contact as the customer's signatory, currency, lines and terms.
+         */
+        post: operations["contract_from_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/{id}/order": {
         parameters: {
             query?: never;
@@ -3089,7 +3221,7 @@ export interface components {
          */
         ApprovalCondition: {
             /** @enum {string} */
-            field: "currency" | "customer_id" | "discount_total" | "owner_id" | "subtotal" | "total" | "valid_until";
+            field: "amount" | "category" | "currency" | "customer_id" | "discount_total" | "end_date" | "owner_id" | "sign_date" | "subtotal" | "total" | "valid_until";
             op: components["schemas"]["ConditionOp"];
             /**
              * @description A decimal for money and numbers, `YYYY-MM-DD` for dates, text otherwise; for `in`,
@@ -3405,7 +3537,9 @@ export interface components {
             /**
              * @description Stable name the SPA titles the card by: `customers.follow_ups_due_today`,
              *     `customers.follow_ups_overdue`, `customers.returning_to_pool`,
-             *     `customers.new_this_week`, `recent.changed_by_me`; later modules add theirs.
+             *     `customers.new_this_week`, `opportunities.pipeline`, `opportunities.closing_this_month`,
+             *     `opportunities.expired`, `opportunities.won_this_month`, `approvals.waiting_for_me`,
+             *     `recent.changed_by_me`; later modules add theirs.
              * @example customers.follow_ups_due_today
              */
             key: string;
@@ -3704,6 +3838,188 @@ export interface components {
             remark?: string | null;
             title?: string | null;
             wechat?: string | null;
+        };
+        /**
+         * @example {
+         *       "activated_at": "2026-12-10T08:00:00Z",
+         *       "amount": "150000.00",
+         *       "amount_in_words": "壹拾伍万元整",
+         *       "archived_at": null,
+         *       "category": "sales",
+         *       "created_at": "2026-12-08T09:00:00Z",
+         *       "currency": "CNY",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "customer_name": "杭州明远科技有限公司",
+         *       "customer_signer_id": null,
+         *       "customer_signer_name": null,
+         *       "discount_total": "0.00",
+         *       "end_date": "2027-12-31",
+         *       "finished_at": null,
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ee0",
+         *       "lines": [],
+         *       "name": "2027 年度设备采购合同",
+         *       "number": "HT-2026-000123",
+         *       "opportunity_id": null,
+         *       "opportunity_name": null,
+         *       "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "owner_name": "王伟",
+         *       "payment_terms": "签约后 30 日内付 50%。",
+         *       "quote_id": null,
+         *       "quote_number": null,
+         *       "remark": null,
+         *       "sign_date": "2026-12-10",
+         *       "signer_id": null,
+         *       "signer_name": null,
+         *       "start_date": "2027-01-01",
+         *       "status": "active",
+         *       "subtotal": "0.00",
+         *       "tax_total": "0.00",
+         *       "termination_reason": null,
+         *       "total": "0.00",
+         *       "updated_at": "2026-12-10T08:00:00Z",
+         *       "version": 3
+         *     }
+         */
+        Contract: {
+            /** Format: date-time */
+            activated_at?: string | null;
+            /**
+             * @description The contract's amount: its lines' total when it has lines.
+             * @example 150000.00
+             */
+            amount: string;
+            /** @description The amount in Chinese capitals [大写]. */
+            amount_in_words: string;
+            /**
+             * Format: date-time
+             * @description 存档: set when a finished contract was archived.
+             */
+            archived_at?: string | null;
+            /** @description A code of the `contract_category` dictionary. */
+            category?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name?: string | null;
+            /** Format: uuid */
+            customer_signer_id?: string | null;
+            customer_signer_name?: string | null;
+            /** @example 0.00 */
+            discount_total: string;
+            /** Format: date */
+            end_date?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["DocumentLine"][];
+            name: string;
+            number: string;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            opportunity_name?: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name?: string | null;
+            payment_terms?: string | null;
+            /**
+             * Format: uuid
+             * @description The accepted quote it was made from (`POST /quotes/{id}/contract`).
+             */
+            quote_id?: string | null;
+            quote_number?: string | null;
+            remark?: string | null;
+            /** Format: date */
+            sign_date?: string | null;
+            /** Format: uuid */
+            signer_id?: string | null;
+            signer_name?: string | null;
+            /** Format: date */
+            start_date?: string | null;
+            status: components["schemas"]["ContractStatus"];
+            /**
+             * @description The lines' figures (zero without lines), as a quote's.
+             * @example 0.00
+             */
+            subtotal: string;
+            /** @example 0.00 */
+            tax_total: string;
+            termination_reason?: string | null;
+            /** @example 0.00 */
+            total: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Fields of the contract `POST /quotes/{id}/contract` makes; the rest comes from the quote.
+         * @example {
+         *       "end_date": "2027-12-31",
+         *       "name": "2027 年度设备采购合同",
+         *       "sign_date": "2026-12-10",
+         *       "start_date": "2027-01-01"
+         *     }
+         */
+        ContractFromQuote: {
+            /** @description A code of the `contract_category` dictionary. */
+            category?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            /** @description At most 200 characters; the quote's number when absent. */
+            name?: string | null;
+            /** @description At most 2000 characters; the quote's terms when absent. */
+            payment_terms?: string | null;
+            /** Format: date */
+            sign_date?: string | null;
+            /** Format: date */
+            start_date?: string | null;
+        };
+        /**
+         * @description Fields of a draft contract to change; absent fields stay, `null` clears. `lines`
+         *     replaces every line. Its customer and owner are fixed.
+         * @example {
+         *       "end_date": "2028-06-30",
+         *       "remark": "续签条款见附件"
+         *     }
+         */
+        ContractPatch: {
+            /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
+            amount?: string | number | null;
+            category?: string | null;
+            currency?: string | null;
+            /** Format: uuid */
+            customer_signer_id?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            lines?: components["schemas"]["NewDocumentLine"][] | null;
+            name?: string | null;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            payment_terms?: string | null;
+            remark?: string | null;
+            /** Format: date */
+            sign_date?: string | null;
+            /** Format: uuid */
+            signer_id?: string | null;
+            /** Format: date */
+            start_date?: string | null;
+        };
+        /** @enum {string} */
+        ContractStatus: "draft" | "pending" | "active" | "completed" | "terminated" | "void";
+        /**
+         * @description `POST /contracts/{id}/transition`: complete or terminate an active contract, void a draft.
+         * @example {
+         *       "reason": "客户经营困难，双方协商解除",
+         *       "to": "terminated"
+         *     }
+         */
+        ContractTransition: {
+            /** @description Why: required to terminate (at most 500 characters), kept otherwise. */
+            reason?: string | null;
+            to: components["schemas"]["ContractStatus"];
         };
         /** @description The customer a conversion leads to: an existing one, or a new one. */
         ConvertCustomer: {
@@ -4940,11 +5256,11 @@ export interface components {
              */
             department_id?: string | null;
             /**
-             * @description A document type that goes through approval: `quote` today; `contract`, `payment`,
+             * @description A document type that goes through approval: `quote` or `contract` today; `payment`,
              *     `invoice`, `order` as they are built.
              * @enum {string}
              */
-            doc_type: "quote";
+            doc_type: "quote" | "contract";
             empty_approver?: components["schemas"]["EmptyApprover"];
             enabled?: boolean;
             name: string;
@@ -4994,6 +5310,70 @@ export interface components {
             remark?: string | null;
             title?: string | null;
             wechat?: string | null;
+        };
+        /**
+         * @description A new contract.
+         * @example {
+         *       "amount": "150000.00",
+         *       "category": "sales",
+         *       "currency": "CNY",
+         *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
+         *       "end_date": "2027-12-31",
+         *       "name": "2027 年度设备采购合同",
+         *       "payment_terms": "签约后 30 日内付 50%，验收后付清余款。",
+         *       "sign_date": "2026-12-10",
+         *       "start_date": "2027-01-01"
+         *     }
+         */
+        NewContract: {
+            /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
+            amount?: string | number | null;
+            /** @description A code of the `contract_category` dictionary. */
+            category?: string | null;
+            /** @description ISO 4217; CNY when absent. */
+            currency?: string | null;
+            /**
+             * Format: uuid
+             * @description A customer the caller may change; any other is a 404.
+             */
+            customer_id: string;
+            /**
+             * Format: uuid
+             * @description The customer's signatory: one of its contacts.
+             */
+            customer_signer_id?: string | null;
+            /**
+             * Format: date
+             * @description On or after `start_date`.
+             */
+            end_date?: string | null;
+            /** @description At most 200 lines, priced as a quote's. */
+            lines?: components["schemas"]["NewDocumentLine"][];
+            /** @description At most 200 characters. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description One of the customer's opportunities the caller sees.
+             */
+            opportunity_id?: string | null;
+            /**
+             * Format: uuid
+             * @description An enabled user whose records the caller's data scope covers; the caller when absent.
+             */
+            owner_id?: string | null;
+            /** @description At most 2000 characters, line breaks kept. */
+            payment_terms?: string | null;
+            /** @description At most 2000 characters. */
+            remark?: string | null;
+            /** Format: date */
+            sign_date?: string | null;
+            /**
+             * Format: uuid
+             * @description Our signatory: an enabled user.
+             */
+            signer_id?: string | null;
+            /** Format: date */
+            start_date?: string | null;
         };
         /**
          * @example {
@@ -6254,6 +6634,106 @@ export interface components {
                 /** Format: int32 */
                 version: number;
                 wechat?: string | null;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Contract: {
+            items: {
+                /** Format: date-time */
+                activated_at?: string | null;
+                /**
+                 * @description The contract's amount: its lines' total when it has lines.
+                 * @example 150000.00
+                 */
+                amount: string;
+                /** @description The amount in Chinese capitals [大写]. */
+                amount_in_words: string;
+                /**
+                 * Format: date-time
+                 * @description 存档: set when a finished contract was archived.
+                 */
+                archived_at?: string | null;
+                /** @description A code of the `contract_category` dictionary. */
+                category?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                currency: string;
+                /** Format: uuid */
+                customer_id: string;
+                customer_name?: string | null;
+                /** Format: uuid */
+                customer_signer_id?: string | null;
+                customer_signer_name?: string | null;
+                /** @example 0.00 */
+                discount_total: string;
+                /** Format: date */
+                end_date?: string | null;
+                /** Format: date-time */
+                finished_at?: string | null;
+                /** Format: uuid */
+                id: string;
+                lines: components["schemas"]["DocumentLine"][];
+                name: string;
+                number: string;
+                /** Format: uuid */
+                opportunity_id?: string | null;
+                opportunity_name?: string | null;
+                /** Format: uuid */
+                owner_id: string;
+                owner_name?: string | null;
+                payment_terms?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The accepted quote it was made from (`POST /quotes/{id}/contract`).
+                 */
+                quote_id?: string | null;
+                quote_number?: string | null;
+                remark?: string | null;
+                /** Format: date */
+                sign_date?: string | null;
+                /** Format: uuid */
+                signer_id?: string | null;
+                signer_name?: string | null;
+                /** Format: date */
+                start_date?: string | null;
+                status: components["schemas"]["ContractStatus"];
+                /**
+                 * @description The lines' figures (zero without lines), as a quote's.
+                 * @example 0.00
+                 */
+                subtotal: string;
+                /** @example 0.00 */
+                tax_total: string;
+                termination_reason?: string | null;
+                /** @example 0.00 */
+                total: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
             }[];
             /**
              * Format: int64
@@ -10061,7 +10541,7 @@ export interface operations {
                  *     lists a document's approvals, for anyone who may read the document (404 otherwise).
                  * @example pending
                  */
-                box?: string;
+                box?: "pending" | "submitted" | "done" | "all";
                 /** @description `quote`, and the document types built later. */
                 doc_type?: string;
                 doc_id?: string;
@@ -11863,6 +12343,935 @@ export interface operations {
             };
             /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_contracts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                opportunity_id?: string;
+                quote_id?: string;
+                /** @description `draft`, `pending`, `active`, `completed`, `terminated` or `void`; comma-separated for several. */
+                status?: string;
+                /** @description A `contract_category` code. */
+                category?: string;
+                currency?: string;
+                sign_date_from?: string;
+                sign_date_to?: string;
+                end_date_from?: string;
+                end_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Contract"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewContract"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description moved to the recycle bin */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:delete` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `contract.not_deletable`, `approval.pending` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `approval.pending`, `contract.not_draft` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archive_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:archive` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `contract.not_finished`, `contract.archived` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.key_reused`: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalDetail"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `contract.not_draft`, `approval.pending` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.key_reused`: the Idempotency-Key was used with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractTransition"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `contract.bad_transition`, `approval.pending` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15708,7 +17117,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description industry, customer_source, customer_level, follow_up_type, contract_category or lost_reason */
-                kind: "industry" | "customer_source" | "customer_level" | "follow_up_type" | "contract_category" | "lost_reason";
+                kind: "industry" | "customer_source" | "customer_level" | "follow_up_type" | "contract_category" | "contract_category" | "lost_reason";
             };
             cookie?: never;
         };
@@ -15795,7 +17204,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                kind: "industry" | "customer_source" | "customer_level" | "follow_up_type" | "contract_category" | "lost_reason";
+                kind: "industry" | "customer_source" | "customer_level" | "follow_up_type" | "contract_category" | "contract_category" | "lost_reason";
             };
             cookie?: never;
         };
@@ -15922,7 +17331,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                kind: "industry" | "customer_source" | "customer_level" | "follow_up_type" | "contract_category" | "lost_reason";
+                kind: "industry" | "customer_source" | "customer_level" | "follow_up_type" | "contract_category" | "contract_category" | "lost_reason";
                 code: string;
             };
             cookie?: never;
@@ -26369,6 +27778,136 @@ export interface operations {
             };
         };
     };
+    contract_from_quote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractFromQuote"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `quote.not_accepted` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     order_from_quote: {
         parameters: {
             query?: never;
@@ -26839,7 +28378,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description `users`, `departments` or `roles` (more as modules arrive). */
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders" | "approval_flows";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders" | "contracts" | "approval_flows";
                 /** @example 1 */
                 page?: number;
                 /** @example 10 */
@@ -26924,7 +28463,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders" | "approval_flows";
+                entity: "users" | "departments" | "roles" | "customers" | "contacts" | "follow_ups" | "customer_groups" | "product_categories" | "products" | "suppliers" | "saved_views" | "files" | "folders" | "pipeline_stages" | "opportunities" | "leads" | "sales_plans" | "weekly_reports" | "quotes" | "orders" | "contracts" | "approval_flows";
                 id: string;
             };
             cookie?: never;

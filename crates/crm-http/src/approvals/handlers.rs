@@ -77,8 +77,8 @@ pub struct ApprovalFilters {
     /// `pending` (待我审批, waiting on me; the default), `submitted` (我发起的), `done`
     /// (已处理, acted on by me), `all` (holders of `approvals:manage`). Without it, `doc_id`
     /// lists a document's approvals, for anyone who may read the document (404 otherwise).
-    #[param(rename = "box", value_type = Option<ApprovalBox>, example = "pending")]
-    the_box: Option<String>,
+    #[param(rename = "box", inline, example = "pending")]
+    the_box: Option<ApprovalBox>,
     /// `quote`, and the document types built later.
     doc_type: Option<String>,
     doc_id: Option<Uuid>,

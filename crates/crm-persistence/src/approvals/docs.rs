@@ -49,7 +49,7 @@ pub trait ApprovalDoc: Sync {
 }
 
 /// Every document type that goes through approval.
-pub const DOCS: &[&dyn ApprovalDoc] = &[&crate::sales_docs::approval::QuoteApproval];
+pub const DOCS: &[&dyn ApprovalDoc] = &[&crate::sales_docs::approval::QuoteApproval, &crate::sales_docs::contract_approval::ContractApproval];
 
 pub fn doc(doc_type: &str) -> Option<&'static dyn ApprovalDoc> {
     DOCS.iter().copied().find(|d| d.doc_type() == doc_type)

@@ -153,7 +153,20 @@ pub fn due_by(rules: &PoolRules, at: DateTime<Utc>) -> Option<Condition> {
                 .add(Expr::expr(Func::coalesce([Expr::col(CC::OwnedSince).into(), Expr::col(CC::CreatedAt).into()])).lt(cut)),
         );
     }
-    Some(Condition::all().add(CC::Pool.is_in(pools)).add(CC::OwnerId.is_not_null()).add(due))
+    Some(Condition::all().add(CC::Pool.is_in(pools)).add(CC::OwnerId.is_not_null()).add(due).add(Expr::exists(active_contract()).not()))
+}
+
+/// A live active contract of the customer: the rules never return such a customer (CON-4),
+/// whether or not they exempt won ones.
+fn active_contract() -> sea_orm::sea_query::SelectStatement {
+    use crate::sales_docs::entities::contract;
+    sea_orm::sea_query::Query::select()
+        .expr(Expr::val(1))
+        .from(contract::Entity)
+        .and_where(Expr::col((contract::Entity, contract::Column::CustomerId)).equals((customer::Entity, CC::Id)))
+        .and_where(Expr::col((contract::Entity, contract::Column::Status)).eq(crm_domain::contracts::ContractStatus::Active.as_str()))
+        .and_where(Expr::col((contract::Entity, contract::Column::DeletedAt)).is_null())
+        .to_owned()
 }
 
 /// Returns neglected customers to the public pool; answers how many moved. Each move is

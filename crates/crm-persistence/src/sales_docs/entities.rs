@@ -84,3 +84,41 @@ pub mod line {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod contract {
+    crate::record_table!("contracts" {
+        /// `HT-<year>-<six digits>`.
+        pub number: String,
+        pub name: String,
+        pub customer_id: Uuid,
+        pub opportunity_id: Option<Uuid>,
+        /// The accepted quote it was made from.
+        pub quote_id: Option<Uuid>,
+        /// The customer's signatory (a contact).
+        pub customer_signer_id: Option<Uuid>,
+        /// Our signatory (a user).
+        pub signer_id: Option<Uuid>,
+        pub owner_id: Uuid,
+        /// `crm_domain::contracts::ContractStatus`.
+        pub status: String,
+        pub currency: String,
+        pub amount_minor: i64,
+        pub subtotal_minor: i64,
+        pub discount_minor: i64,
+        pub tax_minor: i64,
+        pub total_minor: i64,
+        pub sign_date: Option<Date>,
+        pub start_date: Option<Date>,
+        pub end_date: Option<Date>,
+        pub category: Option<String>,
+        pub payment_terms: Option<String>,
+        pub remark: Option<String>,
+        /// When the approval made it active.
+        pub activated_at: Option<DateTimeUtc>,
+        /// When it was completed, terminated or voided.
+        pub finished_at: Option<DateTimeUtc>,
+        pub termination_reason: Option<String>,
+        /// 存档: a finished contract put away.
+        pub archived_at: Option<DateTimeUtc>,
+    });
+}

@@ -28,6 +28,7 @@ const ENTITIES: Record<RecycleEntity, true> = {
   weekly_reports: true,
   quotes: true,
   orders: true,
+  contracts: true,
   approval_flows: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
@@ -58,6 +59,7 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   weekly_reports: "weekly-reports",
   quotes: "quotes",
   orders: "orders",
+  contracts: "contracts",
   approval_flows: "approval-flows",
 };
 
