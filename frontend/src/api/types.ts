@@ -100,3 +100,20 @@ export type DriveShareInput = Schemas["ShareInput"];
 export type DriveLimits = Schemas["DriveLimits"];
 export type FileLink = Schemas["FileLink"];
 export type FileUploadFields = Omit<Schemas["FileUpload"], "file">;
+
+// Approvals (审批流): flows as administrators write them, an approval with its steps and timeline.
+export type ApprovalFlow = Schemas["ApprovalFlow"];
+export type NewApprovalFlow = Schemas["NewApprovalFlow"];
+export type ApprovalFlowPatch = Schemas["ApprovalFlowPatch"];
+export type ApprovalFlowStep = Schemas["ApprovalStep"];
+export type ApprovalCondition = Schemas["ApprovalCondition"];
+export type Approver = Schemas["Approver"];
+export type Approval = Schemas["Approval"];
+export type ApprovalDetail = Schemas["ApprovalDetail"];
+export type ApprovalStepState = Schemas["ApprovalStepState"];
+export type ApprovalEvent = Schemas["ApprovalEvent"];
+export type ApprovalStatus = Schemas["InstanceStatus"];
+export type StepMode = Schemas["StepMode"];
+export type ResubmitMode = Schemas["ResubmitMode"];
+export type SelfApproval = Schemas["SelfApproval"];
+export type EmptyApprover = Schemas["EmptyApprover"];

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
-import { Button, Dropdown, Grid, Layout, Menu, Segmented, theme, type MenuProps } from "antd";
+import { Badge, Button, Dropdown, Grid, Layout, Menu, Segmented, theme, type MenuProps } from "antd";
 import { HomeOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useLogout, useMe, useUpdateMe } from "../features/auth/api";
@@ -79,6 +79,16 @@ function UserMenu({ compact }: { compact: boolean }) {
   );
 }
 
+/** A menu entry's count (nothing at none); the entry's hook is the same on every render. */
+function MenuCount({ useCount, testId }: { useCount: () => number | undefined; testId: string }) {
+  const count = useCount() ?? 0;
+  return (
+    <span data-testid={testId} data-count={count} style={{ marginInlineStart: 8 }}>
+      <Badge count={count} overflowCount={99} size="small" />
+    </span>
+  );
+}
+
 const COLLAPSED_KEY = "crm.sider.collapsed";
 
 function readCollapsed(): boolean {
@@ -124,7 +134,12 @@ export function AppLayout() {
       children: section.entries.map((entry) => ({
         key: entry.path,
         icon: entry.icon,
-        label: <span data-testid={`menu-${entry.key}`}>{t(entry.labelKey)}</span>,
+        label: (
+          <span data-testid={`menu-${entry.key}`}>
+            {t(entry.labelKey)}
+            {entry.useCount && <MenuCount useCount={entry.useCount} testId={`menu-${entry.key}-count`} />}
+          </span>
+        ),
       })),
     })),
   ];

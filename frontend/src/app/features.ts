@@ -1,4 +1,5 @@
 import { apiTokensFeature } from "../features/api-tokens";
+import { approvalsFeature } from "../features/approvals";
 import { auditLogsFeature } from "../features/audit-logs";
 import { customerGroupsFeature } from "../features/customer-groups";
 import { customersFeature } from "../features/customers";
@@ -48,4 +49,5 @@ export const FEATURES: readonly Feature[] = [
   reportsFeature,
   quotesFeature,
   driveFeature,
+  approvalsFeature,
 ];

@@ -34,6 +34,12 @@ export type MenuEntry = {
   labelKey: string;
   icon?: ReactNode;
   permission?: PermissionCode;
+  /**
+   * A count of what waits there (the approvals waiting on the user), shown after the label: a
+   * hook, called on every render of the menu. It runs in the first page, so it keeps to the
+   * query client and the API client, no components.
+   */
+  useCount?: () => number | undefined;
 };
 
 /** What a feature folder exports from its index.ts. */

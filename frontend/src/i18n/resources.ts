@@ -1,15 +1,15 @@
 import type { ResourceLanguage } from "i18next";
 import type { AppLocale } from "./locale";
 
-export const NAMESPACES = ["common", "auth", "users", "departments", "roles", "apiTokens", "auditLogs", "profile", "customers", "poolRules", "interactions", "products", "suppliers", "customerGroups", "dictionaries", "recycleBin", "workbench", "jobs", "notifications", "settings", "drive", "opportunities", "leads", "salesPlans", "weeklyReports", "reports", "quotes", "orders", "errors"] as const;
+export const NAMESPACES = ["common", "auth", "users", "departments", "roles", "apiTokens", "auditLogs", "profile", "customers", "poolRules", "interactions", "products", "suppliers", "customerGroups", "dictionaries", "recycleBin", "workbench", "jobs", "notifications", "settings", "drive", "opportunities", "leads", "salesPlans", "weeklyReports", "reports", "quotes", "orders", "approvals", "errors"] as const;
 
 /**
- * The namespaces of the first pages (login, the signed-in shell with its menu, the workbench and
- * the notification bell). They come in one chunk per language; the other namespaces come in a
- * second chunk, fetched when a feature's page (or the search palette, the notification list...)
- * first loads: see loadAllTexts in index.ts.
+ * The namespaces of the first pages (login, the signed-in shell with its menu, and the workbench;
+ * the bell's own label is in common). They come in one chunk per language; the other namespaces
+ * come in a second chunk, fetched when a feature's page (or the search palette, the notification
+ * list...) first loads: see loadAllTexts in index.ts.
  */
-export const FIRST_NAMESPACES = ["common", "auth", "errors", "workbench", "notifications"] as const satisfies readonly (typeof NAMESPACES)[number][];
+export const FIRST_NAMESPACES = ["common", "auth", "errors", "workbench"] as const satisfies readonly (typeof NAMESPACES)[number][];
 
 export const LATER_NAMESPACES = NAMESPACES.filter((ns) => !(FIRST_NAMESPACES as readonly string[]).includes(ns));
 

@@ -13,6 +13,8 @@ describe("record links", () => {
     expect(recordPath("customer-groups", "g1", "x")).toBe("/customer-groups/g1");
     expect(recordPath("users", "u1", "zhang san")).toBe("/system/users?q=zhang+san");
     expect(recordPath("products", "p1", null)).toBe("/products");
+    expect(recordPath("approvals", "a1", "QT-2026-000001")).toBe("/approvals/a1");
+    expect(recordPath("approval-flows", "f1", "报价审批")).toBe("/system/approval-flows");
   });
 
   it("leaves records without a page, and pages the user may not open, as text", () => {

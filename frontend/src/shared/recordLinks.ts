@@ -32,6 +32,8 @@ const PLACES: Record<string, RecordPlace> = {
   weekly_reports: { permission: "sales_plans:read", path: (_id, name) => (name ? `/weekly-reports?${new URLSearchParams({ week: name }).toString()}` : "/weekly-reports") },
   quotes: { permission: "quotes:read", path: (id) => `/quotes/${id}` },
   orders: { permission: "orders:read", path: (id) => `/orders/${id}` },
+  approvals: { permission: "approvals:read", path: (id) => `/approvals/${id}` },
+  approval_flows: { permission: "approvals:manage", path: () => "/system/approval-flows" },
   // Drive items shared with the reader: the folder itself, or the shared list searched for the file.
   folders: { permission: "files:read", path: (id) => `/drive?space=shared&folder=${id}` },
   files: { permission: "files:read", path: (_id, name) => (name ? `/drive?${new URLSearchParams({ space: "shared", q: name }).toString()}` : "/drive?space=shared") },

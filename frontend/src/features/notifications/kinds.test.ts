@@ -65,6 +65,16 @@ describe("notification kind registry", () => {
     expect(notificationText(notice("follow_up.due", { data: {} }), en, CONTEXT)).toBe("Follow-up with 华为 is due");
   });
 
+  it("names the document an approval is about, and who asked or decided", () => {
+    const approval = (kind: string, extra: Partial<Notification> = {}) =>
+      notice(kind, { entity: "approvals", record_id: "a1", record_label: "QT-2026-000001", data: { doc_type: "quote", doc_id: "q1" }, ...extra });
+    expect(both(approval("approval.requested"))).toEqual(["王经理 请你审批报价单「QT-2026-000001」", "王经理 asks you to approve quote QT-2026-000001"]);
+    expect(both(approval("approval.approved"))).toEqual(["王经理 审批通过了你的报价单「QT-2026-000001」", "王经理 approved your quote QT-2026-000001"]);
+    expect(both(approval("approval.rejected", { actor_name: null }))).toEqual(["你的报价单「QT-2026-000001」未通过审批", "Your quote QT-2026-000001 was not approved"]);
+    // A document type newer than this SPA reads as a document.
+    expect(notificationText(approval("approval.requested", { actor_name: null, data: {} }), zh, CONTEXT)).toBe("单据「QT-2026-000001」等待你审批");
+  });
+
   it("names a record without a name as unnamed", () => {
     expect(notificationText(notice("customer.assigned", { record_label: null }), zh, CONTEXT)).toBe("王经理 把客户「（未命名）」分配给了你");
   });
@@ -80,7 +90,17 @@ describe("notification kind registry", () => {
   });
 
   it("knows every kind the server sends today", () => {
-    expect(KNOWN_KINDS).toEqual(["customer.assigned", "customer.transferred", "customer.returned", "customer.shared", "drive.shared", "follow_up.due"]);
+    expect(KNOWN_KINDS).toEqual([
+      "customer.assigned",
+      "customer.transferred",
+      "customer.returned",
+      "customer.shared",
+      "drive.shared",
+      "follow_up.due",
+      "approval.requested",
+      "approval.approved",
+      "approval.rejected",
+    ]);
     for (const kind of KNOWN_KINDS) expect(kindDefinition(kind).generic).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { createElement, type ReactNode } from "react";
-import { BellOutlined, ClockCircleOutlined, RollbackOutlined, ShareAltOutlined, SwapOutlined, UserAddOutlined } from "@ant-design/icons";
+import { AuditOutlined, BellOutlined, CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, RollbackOutlined, ShareAltOutlined, SwapOutlined, UserAddOutlined } from "@ant-design/icons";
 import { dayIn } from "../../shared/timeZone";
 import type { Notification } from "./api";
 
@@ -73,6 +73,18 @@ export function clockText(at: string, context: TextContext): string | undefined 
   return sameDay ? clock : `${parts.month}-${parts.day} ${clock}`;
 }
 
+/**
+ * An approval's sentence names the document by its type (报价单 QT-…): `<key>.byActor` when someone
+ * acted (submitted, approved the step before, rejected), `<key>.bySystem` when a rule did.
+ */
+function approvalText(key: string) {
+  return (n: Notification, t: Translate) => {
+    const type = dataField(n, "doc_type");
+    const values = { label: label(n, t), doc: type ? t(`notifications:docTypes.${type}`, { defaultValue: type }) : t("notifications:docTypes.document") };
+    return n.actor_name ? t(`${key}.byActor`, { ...values, actor: n.actor_name }) : t(`${key}.bySystem`, values);
+  };
+}
+
 const KINDS: KindDefinition[] = [
   {
     kind: "customer.assigned",
@@ -123,6 +135,21 @@ const KINDS: KindDefinition[] = [
         ? t("notifications:kinds.follow_up.due.withTime", { label: label(n, t), time })
         : t("notifications:kinds.follow_up.due.plain", { label: label(n, t) });
     },
+  },
+  {
+    kind: "approval.requested",
+    icon: createElement(AuditOutlined),
+    text: approvalText("notifications:kinds.approval.requested"),
+  },
+  {
+    kind: "approval.approved",
+    icon: createElement(CheckCircleOutlined),
+    text: approvalText("notifications:kinds.approval.approved"),
+  },
+  {
+    kind: "approval.rejected",
+    icon: createElement(CloseCircleOutlined),
+    text: approvalText("notifications:kinds.approval.rejected"),
   },
 ];
 

@@ -32,6 +32,18 @@ export function useQuoteTransition() {
   });
 }
 
+/**
+ * Submits a draft for approval. The answer is the approval: `pending`, or `approved` when no flow
+ * applies and the quote was sent at once.
+ */
+export function useSubmitQuote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST("/api/v1/quotes/{id}/submit", { params: { path: { id } } })),
+    onSettled: () => Promise.all([quotesApi.invalidate(queryClient), queryClient.invalidateQueries({ queryKey: ["approvals"] })]),
+  });
+}
+
 /** Makes the order of an accepted quote. */
 export function useMakeOrder() {
   const queryClient = useQueryClient();

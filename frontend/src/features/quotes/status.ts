@@ -3,15 +3,20 @@ import type { components } from "../../api/schema";
 type QuoteStatus = components["schemas"]["QuoteStatus"];
 type OrderStatus = components["schemas"]["OrderStatus"];
 
-export const QUOTE_STATUSES: readonly QuoteStatus[] = ["draft", "sent", "accepted", "rejected", "expired"];
+export const QUOTE_STATUSES: readonly QuoteStatus[] = ["draft", "pending", "sent", "accepted", "rejected", "expired"];
 export const ORDER_STATUSES: readonly OrderStatus[] = ["draft", "confirmed", "delivered", "closed", "cancelled"];
 
 /** A status change a document's page offers: where it goes, from which statuses, and whether it asks for a note. */
 export type TransitionAction<S extends string> = { key: string; to: S; from: readonly S[]; note?: boolean; danger?: boolean; primary?: boolean };
 
-/** The quote's life as the server allows it: draft → sent → accepted | rejected | expired; rejected | expired → draft. */
+/**
+ * The quote's life as the server allows it: draft → sent → accepted | rejected | expired; rejected |
+ * expired → draft. A draft is also submitted for approval (pending → sent, or back to draft), which
+ * the page offers first: it sends at once where no flow applies, and sending directly does not
+ * where one does.
+ */
 export const QUOTE_ACTIONS: readonly TransitionAction<QuoteStatus>[] = [
-  { key: "send", to: "sent", from: ["draft"], primary: true },
+  { key: "send", to: "sent", from: ["draft"] },
   { key: "accept", to: "accepted", from: ["sent"], primary: true },
   { key: "reject", to: "rejected", from: ["sent"], note: true, danger: true },
   { key: "expire", to: "expired", from: ["sent"], note: true },

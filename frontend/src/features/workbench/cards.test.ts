@@ -12,6 +12,13 @@ describe("workbench card registry", () => {
     expect(cardDefinition("recent.changed_by_me").viewAll).toBeUndefined();
   });
 
+  it("lists the approvals waiting for the user's decision, leading to their inbox", () => {
+    const card = cardDefinition("approvals.waiting_for_me");
+    expect(card.generic).toBeUndefined();
+    expect(card.action).toBeUndefined();
+    expect(card.viewAll?.({ reach: "mine", now: new Date(), zone: "Asia/Shanghai" })).toBe("/approvals");
+  });
+
   it("shows a key it does not know as a plain card: no action, no list, a readable title", () => {
     const card = cardDefinition("pipeline.deals_closing");
     expect(card.generic).toBe(true);

@@ -58,6 +58,15 @@ const CARDS: CardDefinition[] = [
     viewAll: (c) => customerListUrl({ quick: "due_today", sort: "next_follow_up_at" }, c),
   },
   {
+    // Oldest first: how long each has waited for the user's decision.
+    key: "approvals.waiting_for_me",
+    ...texts("approvals.waiting_for_me"),
+    icon: createElement(ClockCircleOutlined),
+    tone: "warning",
+    time: "ago",
+    viewAll: () => "/approvals",
+  },
+  {
     key: "customers.returning_to_pool",
     ...texts("customers.returning_to_pool"),
     icon: createElement(WarningOutlined),

@@ -2,5 +2,5 @@ import { namespacesOf } from "../resources";
 
 // The namespaces of the first pages (FIRST_NAMESPACES in resources.ts); every JSON file is one namespace named after the file.
 export default namespacesOf(
-  import.meta.glob<{ default: Record<string, unknown> }>("../zh-CN/{common,auth,errors,workbench,notifications}.json", { eager: true }),
+  import.meta.glob<{ default: Record<string, unknown> }>("../zh-CN/{common,auth,errors,workbench}.json", { eager: true }),
 );

@@ -32,8 +32,8 @@ export function NotificationBell({ enabled }: { enabled: boolean }) {
           icon={<BellOutlined style={{ fontSize: 18 }} />}
           data-testid="notification-bell"
           data-count={count}
-          aria-label={count > 0 ? t("notifications:bellWithCount", { count }) : t("notifications:bell")}
-          title={t("notifications:bell")}
+          aria-label={count > 0 ? t("common:header.notificationsWithCount", { count }) : t("common:header.notifications")}
+          title={t("common:header.notifications")}
           onClick={show}
           onPointerEnter={() => void loadDrawer()}
           onFocus={() => void loadDrawer()}

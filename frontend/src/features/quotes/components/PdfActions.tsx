@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { App, Button, Modal, Select, Space } from "antd";
+import { App, Button, Grid, Modal, Select, Space } from "antd";
 import { DownloadOutlined, EyeOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { saveBlob } from "../../../api/client";
@@ -17,6 +17,8 @@ export function PdfActions({ quote }: { quote: Pick<Quote, "id" | "number" | "ve
   const [lang, setLang] = useState<PdfLanguage>(pdfLanguageOf(i18n.language));
   const [preview, setPreview] = useState<string | null>(null);
   const [loading, setLoading] = useState<"preview" | "download" | null>(null);
+  // Under 576 px the group would run past the screen ("PDF preview" is long): the buttons keep their icons only.
+  const narrow = Grid.useBreakpoint().sm === false;
 
   useEffect(() => setLang(pdfLanguageOf(i18n.language)), [i18n.language]);
   // The blob URL lives while the preview is open.
@@ -61,11 +63,11 @@ export function PdfActions({ quote }: { quote: Pick<Quote, "id" | "number" | "ve
           ]}
           data-testid="quote-pdf-lang"
         />
-        <Button icon={<EyeOutlined />} loading={loading === "preview"} onClick={() => void open()} data-testid="quote-pdf-preview">
-          {t("quotes:pdf.preview")}
+        <Button icon={<EyeOutlined />} loading={loading === "preview"} onClick={() => void open()} title={t("quotes:pdf.preview")} aria-label={t("quotes:pdf.preview")} data-testid="quote-pdf-preview">
+          {narrow ? null : t("quotes:pdf.preview")}
         </Button>
-        <Button icon={<DownloadOutlined />} loading={loading === "download"} onClick={() => void download()} data-testid="quote-pdf-download">
-          {t("quotes:pdf.download")}
+        <Button icon={<DownloadOutlined />} loading={loading === "download"} onClick={() => void download()} title={t("quotes:pdf.download")} aria-label={t("quotes:pdf.download")} data-testid="quote-pdf-download">
+          {narrow ? null : t("quotes:pdf.download")}
         </Button>
       </Space.Compact>
       <Modal

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { formatDateTime } from "../../../shared/format";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
+import { DocApprovalProgress } from "../../approvals/components/DocApprovalProgress";
 import { usePermission } from "../../auth/api";
 import { ORDERS_PATH } from "../../orders/paths";
 import { formatMoney } from "../../products/money";
@@ -14,6 +15,7 @@ import { LinesTable } from "../components/LinesTable";
 import { MakeOrderModal } from "../components/MakeOrderModal";
 import { PdfActions } from "../components/PdfActions";
 import { QuoteFormDrawer } from "../components/QuoteFormDrawer";
+import { SubmitForApproval } from "../components/SubmitForApproval";
 import { TotalsSummary } from "../components/TotalsSummary";
 import { TransitionButtons } from "../components/TransitionButtons";
 import { QUOTES_PATH } from "../paths";
@@ -63,6 +65,7 @@ export function QuoteDetailPage() {
               {t("common:actions.edit")}
             </Button>
           )}
+          {q.status === "draft" && can("quotes:update") && <SubmitForApproval quote={q} />}
           {can("quotes:update") && (
             <TransitionButtons
               ns="quotes"
@@ -84,7 +87,8 @@ export function QuoteDetailPage() {
             </Link>
           )}
           {can("quotes:read") && <PdfActions quote={q} />}
-          {!q.order_id && can("quotes:delete") && (
+          {/* A quote waiting for approval is read-only until it is decided or withdrawn. */}
+          {!q.order_id && q.status !== "pending" && can("quotes:delete") && (
             <ConfirmDelete variant="button" name={q.number} onDelete={() => remove.mutateAsync(q)} onDeleted={() => navigate(QUOTES_PATH, { replace: true })} testId="quote-delete" />
           )}
         </>
@@ -95,6 +99,7 @@ export function QuoteDetailPage() {
           label: t("quotes:detail.tabs.overview"),
           children: (
             <Space direction="vertical" size={24} style={{ width: "100%" }}>
+              <DocApprovalProgress docType="quote" docId={q.id} />
               <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
                 <Descriptions.Item label={t("quotes:fields.contact")}>{q.contact_name || none}</Descriptions.Item>
                 <Descriptions.Item label={t("quotes:fields.opportunity")}>

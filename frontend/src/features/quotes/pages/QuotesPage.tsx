@@ -36,7 +36,13 @@ export function QuotesPage() {
 
   const actions = useActionsColumn<Quote>({
     actions: [{ key: "edit", label: t("common:actions.edit"), permission: "quotes:update", onClick: openDrawer, testId: "quote-edit", hidden: (q: Quote) => q.status !== "draft" }],
-    remove: { permission: "quotes:delete", name: (q) => q.number, onDelete: (q) => remove.mutateAsync(q), testId: "quote-delete" },
+    remove: {
+      permission: "quotes:delete",
+      name: (q) => q.number,
+      onDelete: (q) => remove.mutateAsync(q),
+      testId: "quote-delete",
+      blockedReason: (q) => (q.status === "pending" ? t("errors:problem.approval.pending") : undefined),
+    },
   });
 
   const columns: TableColumnsType<Quote> = [

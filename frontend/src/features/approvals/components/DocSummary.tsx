@@ -1,0 +1,48 @@
+import { Button, Descriptions } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { recordPath } from "../../../shared/recordLinks";
+import { usePermission } from "../../auth/api";
+import { formatMoney } from "../../products/money";
+import { docSummary, DOC_ENTITIES, type Approval } from "../model";
+
+/** Where the document of an approval opens, if the user may open it. */
+export function useDocumentPath(approval: Pick<Approval, "doc_type" | "doc_id" | "doc_label">): string | undefined {
+  const can = usePermission();
+  const entity = DOC_ENTITIES[approval.doc_type];
+  return entity ? recordPath(entity, approval.doc_id, approval.doc_label, can) : undefined;
+}
+
+/** The document as it was submitted: customer, amount, validity, with a link to the document itself. */
+export function DocSummary({ approval }: { approval: Approval }) {
+  const { t, i18n } = useTranslation();
+  const s = docSummary(approval);
+  const path = useDocumentPath(approval);
+  const none = t("common:values.none");
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={{ xs: 1, sm: 2, lg: 3 }}
+      data-testid="approval-summary"
+      title={t("approvals:detail.summary")}
+      extra={
+        path && (
+          <Link to={path} data-testid="approval-document-link">
+            <Button size="small">{t("approvals:detail.openDocument")}</Button>
+          </Link>
+        )
+      }
+    >
+      <Descriptions.Item label={t("approvals:fields.docType")}>{t(`approvals:docTypes.${approval.doc_type}`, { defaultValue: approval.doc_type })}</Descriptions.Item>
+      <Descriptions.Item label={t("approvals:fields.document")}>{approval.doc_label}</Descriptions.Item>
+      <Descriptions.Item label={t("approvals:fields.customer")}>{s.customer ?? none}</Descriptions.Item>
+      <Descriptions.Item label={t("approvals:fields.amount")}>
+        <span data-testid="approval-summary-total">{s.total ? formatMoney(s.total, s.currency ?? "CNY", i18n.language) : none}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t("approvals:fields.owner")}>{s.owner ?? none}</Descriptions.Item>
+      <Descriptions.Item label={t("approvals:fields.validUntil")}>{s.validUntil ?? none}</Descriptions.Item>
+      {s.lines !== undefined && <Descriptions.Item label={t("approvals:fields.lines")}>{s.lines}</Descriptions.Item>}
+    </Descriptions>
+  );
+}
