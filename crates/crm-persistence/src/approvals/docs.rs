@@ -51,6 +51,17 @@ pub trait ApprovalDoc: Sync {
 /// Every document type that goes through approval.
 pub const DOCS: &[&dyn ApprovalDoc] = &[&crate::sales_docs::approval::QuoteApproval, &crate::sales_docs::contract_approval::ContractApproval];
 
+/// `ApprovalDoc::visible` for a document on the resource kit: whether the caller may read it.
+pub fn readable<'a, R: crate::kit::Resource>(db: &'a Db, ctx: &'a Ctx, id: Uuid) -> DocFuture<'a, bool> {
+    Box::pin(async move {
+        match crate::kit::load::<R>(db, ctx, id, false).await {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind == crm_domain::error::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
+    })
+}
+
 pub fn doc(doc_type: &str) -> Option<&'static dyn ApprovalDoc> {
     DOCS.iter().copied().find(|d| d.doc_type() == doc_type)
 }

@@ -112,13 +112,7 @@ impl ApprovalDoc for QuoteApproval {
     }
 
     fn visible<'a>(&'a self, db: &'a Db, ctx: &'a Ctx, id: Uuid) -> DocFuture<'a, bool> {
-        Box::pin(async move {
-            match kit::load::<Quotes>(db, ctx, id, false).await {
-                Ok(_) => Ok(true),
-                Err(e) if e.kind == crm_domain::error::ErrorKind::NotFound => Ok(false),
-                Err(e) => Err(e),
-            }
-        })
+        crate::approvals::docs::readable::<Quotes>(db, ctx, id)
     }
 }
 
