@@ -120,7 +120,7 @@ async fn submit_in(tx: &Tx, ctx: &Ctx, doc: &dyn ApprovalDoc, doc_id: Uuid) -> D
             .filter(|p| p.flow_id == Some(f.id) && p.flow_version == Some(f.version))
             .and_then(|p| steps_of(p).iter().position(|s| s.state == StepState::Rejected));
         for (i, step) in view.steps.iter().enumerate() {
-            let (state, approvers) = plan_step(tx, step, &view, &snapshot.fields, applicant, resume_at.is_some_and(|r| i < r)).await?;
+            let (state, approvers) = plan_step(tx, step, &view, doc.fields(), &snapshot.fields, applicant, resume_at.is_some_and(|r| i < r)).await?;
             if matches!(state, StepState::Skipped | StepState::AutoPassed) {
                 skipped.push((i, state));
             }
@@ -165,6 +165,7 @@ async fn plan_step(
     tx: &Tx,
     step: &FlowStep,
     flow: &flows::FlowView,
+    doc_fields: crm_domain::approvals::DocFields,
     fields: &serde_json::Map<String, Value>,
     applicant: Uuid,
     carried: bool,
@@ -172,7 +173,6 @@ async fn plan_step(
     if carried {
         return Ok((StepState::Approved, Vec::new()));
     }
-    let doc_fields = docs::fields_of(&flow.doc_type).unwrap_or(&[]);
     if !applies(&step.condition, doc_fields, fields) {
         return Ok((StepState::Skipped, Vec::new()));
     }
