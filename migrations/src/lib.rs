@@ -43,6 +43,7 @@ mod m20261212_000000_opportunity_totals;
 mod m20261213_000000_lead_follow_ups;
 mod m20261214_000000_approvals;
 mod m20261215_000000_contracts;
+mod m20261216_000000_receivables;
 
 pub struct Migrator;
 
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261213_000000_lead_follow_ups::Migration),
             Box::new(m20261214_000000_approvals::Migration),
             Box::new(m20261215_000000_contracts::Migration),
+            Box::new(m20261216_000000_receivables::Migration),
         ]
     }
 }

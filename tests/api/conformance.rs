@@ -247,6 +247,39 @@ pub const RESOURCES: &[Resource] = &[
         readable_when_deleted: false,
     },
     Resource {
+        entity: "payment_plans",
+        path: "/api/v1/payment-plans",
+        module: "payments",
+        create: |n| json!({"contract_id": "{contract}", "due_date": "2030-06-30", "amount": format!("{n}.50"), "remark": "首付"}),
+        patch: || (json!({"remark": "验收后支付"}), "remark"),
+        owned: true,
+        batch: None,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
+        entity: "payments",
+        path: "/api/v1/payments",
+        module: "payments",
+        create: |n| json!({"contract_id": "{contract}", "amount": format!("{n}.25"), "received_date": "2030-01-15", "reference": format!("流水 {n}")}),
+        patch: || (json!({"remark": "对公转账"}), "remark"),
+        owned: true,
+        batch: None,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
+        entity: "invoices",
+        path: "/api/v1/invoices",
+        module: "invoices",
+        create: |n| json!({"contract_id": "{contract}", "title": format!("发票抬头 {n}"), "amount": "100.00", "tax_rate_percent": "6"}),
+        patch: || (json!({"remark": "随货寄出"}), "remark"),
+        owned: true,
+        batch: None,
+        export: false,
+        readable_when_deleted: false,
+    },
+    Resource {
         entity: "approval_flows",
         path: "/api/v1/approval-flows",
         module: "approvals",
@@ -291,6 +324,16 @@ async fn body(app: &TestApp, r: &Resource, n: u32, owner: &str) -> Value {
         let (s, c) = app.post("/api/v1/customers", owner, json!({"name": unique})).await;
         assert_eq!(s, StatusCode::CREATED, "{c}");
         text = text.replace("{customer}", c["id"].as_str().unwrap());
+    }
+    if text.contains("{contract}") {
+        // A contract in force, as payments and invoices need.
+        let (s, c) = app.post("/api/v1/customers", owner, json!({"name": unique})).await;
+        assert_eq!(s, StatusCode::CREATED, "{c}");
+        let (s, k) = app.post("/api/v1/contracts", owner, json!({"name": unique, "customer_id": c["id"], "amount": "100000.00"})).await;
+        assert_eq!(s, StatusCode::CREATED, "{k}");
+        let (s, a) = app.post(&format!("/api/v1/contracts/{}/submit", k["id"].as_str().unwrap()), owner, json!({})).await;
+        assert_eq!(s, StatusCode::CREATED, "{a}");
+        text = text.replace("{contract}", k["id"].as_str().unwrap());
     }
     serde_json::from_str(&text).unwrap()
 }
@@ -403,6 +446,8 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
         // Two people who may do everything with the resource, each over their own records.
         let m = r.module;
         let mut all = vec![format!("{m}:read"), format!("{m}:create"), format!("{m}:update"), format!("{m}:delete"), "customers:read".into(), "customers:create".into()];
+        // Payments and invoices hang off a contract the rep makes and puts in force.
+        all.extend(["contracts:read", "contracts:create", "contracts:update"].map(String::from));
         if r.export {
             all.push(format!("{m}:export"));
         }

@@ -26,6 +26,7 @@ mod organisation;
 mod outage;
 mod plans;
 mod pools;
+mod receivables;
 mod regions;
 mod reports;
 mod sales_docs;

@@ -24,6 +24,7 @@ pub mod money;
 pub mod opportunities;
 pub mod patch;
 pub mod plans;
+pub mod receivables;
 pub mod regions;
 pub mod permissions;
 pub mod products;

@@ -62,8 +62,8 @@ pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "orders", label: "Orders", label_zh: "订单", actions: &["read", "create", "update", "delete", "export"] },
     ModuleInfo { module: "sales_plans", label: "Sales plans and weekly reports", label_zh: "销售计划与周报", actions: CRUD },
     ModuleInfo { module: "contracts", label: "Contracts", label_zh: "合同", actions: &["read", "create", "update", "delete", "export", "approve", "archive"] },
-    ModuleInfo { module: "payments", label: "Payments", label_zh: "回款", actions: &["read", "create", "update", "delete", "export", "approve"] },
-    ModuleInfo { module: "invoices", label: "Invoices", label_zh: "发票", actions: &["read", "create", "update", "delete", "export", "approve"] },
+    ModuleInfo { module: "payments", label: "Payments", label_zh: "回款", actions: &["read", "create", "update", "delete", "export", "approve", "override"] },
+    ModuleInfo { module: "invoices", label: "Invoices", label_zh: "发票", actions: &["read", "create", "update", "delete", "export", "approve", "override"] },
     ModuleInfo { module: "products", label: "Products", label_zh: "产品", actions: CRUD_EXPORT },
     ModuleInfo { module: "product_categories", label: "Product categories", label_zh: "产品类别", actions: CRUD },
     ModuleInfo { module: "suppliers", label: "Suppliers", label_zh: "供应商", actions: CRUD_EXPORT },
@@ -114,6 +114,7 @@ pub fn action_label(action: &str) -> (&'static str, &'static str) {
         "manage" => ("Manage", "管理"),
         "reset_password" => ("Reset password", "重置密码"),
         "restore" => ("Restore", "恢复"),
+        "override" => ("Exceed the contract amount", "超出合同金额登记"),
         _ => ("Other", "其他"),
     }
 }
@@ -243,6 +244,16 @@ pub mod perms {
     pub const CONTRACTS_UPDATE: Perm = Perm::new("contracts", "update");
     pub const CONTRACTS_DELETE: Perm = Perm::new("contracts", "delete");
     pub const CONTRACTS_ARCHIVE: Perm = Perm::new("contracts", "archive");
+    pub const PAYMENTS_READ: Perm = Perm::new("payments", "read");
+    pub const PAYMENTS_CREATE: Perm = Perm::new("payments", "create");
+    pub const PAYMENTS_UPDATE: Perm = Perm::new("payments", "update");
+    pub const PAYMENTS_DELETE: Perm = Perm::new("payments", "delete");
+    pub const PAYMENTS_OVERRIDE: Perm = Perm::new("payments", "override");
+    pub const INVOICES_READ: Perm = Perm::new("invoices", "read");
+    pub const INVOICES_CREATE: Perm = Perm::new("invoices", "create");
+    pub const INVOICES_UPDATE: Perm = Perm::new("invoices", "update");
+    pub const INVOICES_DELETE: Perm = Perm::new("invoices", "delete");
+    pub const INVOICES_OVERRIDE: Perm = Perm::new("invoices", "override");
     pub const APPROVALS_READ: Perm = Perm::new("approvals", "read");
     pub const APPROVALS_APPROVE: Perm = Perm::new("approvals", "approve");
     pub const APPROVALS_MANAGE: Perm = Perm::new("approvals", "manage");
@@ -261,7 +272,7 @@ fn sales_codes(with_manage: bool) -> Vec<String> {
         "customers", "customer_groups", "contacts", "follow_ups", "leads", "opportunities", "quotes", "orders",
         "sales_plans", "contracts", "payments", "invoices", "tickets", "complaints", "surveys",
     ];
-    let manager_only = ["delete", "assign", "transfer", "approve", "merge", "import"];
+    let manager_only = ["delete", "assign", "transfer", "approve", "merge", "import", "override"];
     let mut codes: Vec<String> = MODULES
         .iter()
         .filter(|m| sales_modules.contains(&m.module))

@@ -13,6 +13,7 @@ pub mod auth;
 pub mod batch;
 pub mod contacts;
 pub mod contracts;
+pub mod receivables;
 pub mod customer_groups;
 pub mod customers;
 pub mod drive;

@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, approvals, contacts, contracts, drive, jobs, leads, notifications, opportunities, plans, reports, sales_docs, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, workbench};
+use crate::{admin, approvals, contacts, contracts, receivables, drive, jobs, leads, notifications, opportunities, plans, reports, sales_docs, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -32,6 +32,7 @@ pub const MODULES: &[Module] = &[
     opportunities::MODULE,
     sales_docs::MODULE,
     contracts::MODULE,
+    receivables::MODULE,
     approvals::MODULE,
     reports::MODULE,
     plans::MODULE,

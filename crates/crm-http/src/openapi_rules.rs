@@ -105,6 +105,14 @@ fn amount() -> Value {
     ], "description": "a decimal string such as \"1234.56\" (≥ 0, at most two decimals), or a whole number"})
 }
 
+/// `amount()` above zero: what a payment plan, a payment and an invoice take.
+fn positive_amount() -> Value {
+    json!({"anyOf": [
+        {"type": "string", "pattern": "^(?=[0-9.]*[1-9])[0-9]{1,12}(\\.[0-9]{1,2})?$", "example": "1234.56"},
+        {"type": "integer", "minimum": 1, "maximum": 999_999_999_999_i64},
+    ], "description": "a decimal string such as \"1234.56\" (> 0, at most two decimals), or a whole number"})
+}
+
 /// An e-mail address as `validate::is_email` takes it (one `@`, a dot inside the domain, no
 /// spaces, commas, semicolons or control characters), or nothing; spaces around are
 /// trimmed.
@@ -158,6 +166,17 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("name", &["CompanyProfile"], len(200)),
         ("address", &["CompanyProfile"], len(500)),
         ("phone", &["CompanyProfile"], len(50)),
+        // Payment plans, payments, invoices (`crm_domain::receivables`).
+        ("amount", &["NewPaymentPlan", "PaymentPlanPatch", "NewPayment", "PaymentPatch", "NewInvoice", "InvoicePatch"], positive_amount()),
+        ("instalment", &["NewPaymentPlan"], json!({"minimum": 1, "maximum": 999})),
+        ("remark", &["NewPaymentPlan", "PaymentPlanPatch", "NewPayment", "PaymentPatch", "NewInvoice", "InvoicePatch"], len(500)),
+        ("method", &["NewPayment", "PaymentPatch"], len(64)),
+        ("reference", &["NewPayment", "PaymentPatch"], len(100)),
+        ("title", &["NewInvoice", "InvoicePatch"], nb(200)),
+        ("tax_number", &["NewInvoice", "InvoicePatch"], json!({"pattern": "^ *([0-9A-Za-z]{15,20})? *$"})),
+        ("bank", &["NewInvoice", "InvoicePatch"], len(100)),
+        ("address_phone", &["NewInvoice", "InvoicePatch"], len(200)),
+        ("reason", &["VoidInvoice"], json!({"maxLength": 500, "minLength": 1, "pattern": NON_BLANK_TEXT})),
         ("tax_number", &[], len(50)),
         ("bank_name", &[], len(100)),
         ("bank_account", &[], len(50)),

@@ -46,12 +46,13 @@ pub const SEED: &[(&str, &[SeedEntry])] = &[
         ("email", "邮件", "E-mail"), ("wechat", "微信", "WeChat"), ("other", "其他", "Other"),
     ]),
     ("contract_category", &[
-        ("sales", "销售合同", "Sales"), ("service", "服务合同", "Service"), ("framework", "框架协议", "Framework"),
-        ("other", "其他", "Other"),
-    ]),
-    ("contract_category", &[
         ("sales", "销售合同", "Sales"), ("service", "服务合同", "Service"), ("framework", "框架协议", "Framework agreement"),
         ("purchase", "采购合同", "Purchase"), ("other", "其他", "Other"),
+    ]),
+    ("payment_method", &[
+        ("bank_transfer", "银行转账", "Bank transfer"), ("cash", "现金", "Cash"), ("cheque", "支票", "Cheque"),
+        ("acceptance_bill", "承兑汇票", "Bank acceptance bill"), ("alipay", "支付宝", "Alipay"), ("wechat_pay", "微信支付", "WeChat Pay"),
+        ("other", "其他", "Other"),
     ]),
     ("lost_reason", &[
         ("price", "价格因素", "Price"), ("competitor", "竞争对手", "Competitor"), ("no_budget", "无预算", "No budget"),

@@ -29,6 +29,7 @@ pub mod login_throttle;
 pub mod passwords;
 pub mod plans;
 pub mod products;
+pub mod receivables;
 pub mod recycle;
 pub mod registry;
 pub mod sales_docs;

@@ -27,6 +27,7 @@ pub const MODULES: &[&[Restorable]] = &[
     crate::plans::RESTORABLE,
     crate::sales_docs::RESTORABLE,
     crate::approvals::RESTORABLE,
+    crate::receivables::RESTORABLE,
 ];
 
 pub fn restorable() -> impl Iterator<Item = &'static Restorable> {

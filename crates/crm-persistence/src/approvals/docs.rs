@@ -49,7 +49,12 @@ pub trait ApprovalDoc: Sync {
 }
 
 /// Every document type that goes through approval.
-pub const DOCS: &[&dyn ApprovalDoc] = &[&crate::sales_docs::approval::QuoteApproval, &crate::sales_docs::contract_approval::ContractApproval];
+pub const DOCS: &[&dyn ApprovalDoc] = &[
+    &crate::sales_docs::approval::QuoteApproval,
+    &crate::sales_docs::contract_approval::ContractApproval,
+    &crate::receivables::payments::PaymentApproval,
+    &crate::receivables::invoices::InvoiceApproval,
+];
 
 /// `ApprovalDoc::visible` for a document on the resource kit: whether the caller may read it.
 pub fn readable<'a, R: crate::kit::Resource>(db: &'a Db, ctx: &'a Ctx, id: Uuid) -> DocFuture<'a, bool> {
@@ -68,4 +73,34 @@ pub fn doc(doc_type: &str) -> Option<&'static dyn ApprovalDoc> {
 
 pub fn fields_of(doc_type: &str) -> Option<DocFields> {
     doc(doc_type).map(|d| d.fields())
+}
+
+/// A document's move between statuses by approval: `status` (and `also`) written under the
+/// version read, with the move in the operation log; a document that changed meanwhile is
+/// a 409 `<table's thing>.changed`.
+pub async fn set_status<E: crate::recycle::SoftDelete>(
+    tx: &Tx,
+    ctx: &Ctx,
+    id: Uuid,
+    read: i32,
+    status: (E::Column, &str, &str),
+    also: Vec<(E::Column, sea_orm::sea_query::SimpleExpr)>,
+    action: &str,
+) -> DomainResult<()> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let (column, from, to) = status;
+    let mut update = E::update_many()
+        .col_expr(column, Expr::value(to))
+        .col_expr(E::version_col(), Expr::value(read + 1))
+        .col_expr(E::updated_at_col(), Expr::value(ctx.now));
+    for (c, v) in also {
+        update = update.col_expr(c, v);
+    }
+    let res = update.filter(E::id_col().eq(id)).filter(E::version_col().eq(read)).filter(E::deleted_at_col().is_null()).exec(tx).await.map_err(crate::db::db_err)?;
+    if res.rows_affected == 0 {
+        let thing = E::NAME.trim_end_matches('s');
+        return Err(crm_domain::DomainError::conflict(format!("{thing}.changed"), format!("the {thing} changed meanwhile; reload it")));
+    }
+    crate::audit::record(tx, ctx, E::NAME, id, action, &serde_json::json!({"status": from}), &serde_json::json!({"status": to})).await
 }

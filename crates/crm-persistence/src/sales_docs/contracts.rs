@@ -40,7 +40,8 @@ crate::shared_with_customer!(Contract, C);
     "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01", "owner_name": "王伟", "status": "active", "currency": "CNY", "amount": "150000.00",
     "amount_in_words": "壹拾伍万元整", "subtotal": "0.00", "discount_total": "0.00", "tax_total": "0.00", "total": "0.00",
     "sign_date": "2026-12-10", "start_date": "2027-01-01", "end_date": "2027-12-31", "category": "sales", "payment_terms": "签约后 30 日内付 50%。",
-    "remark": null, "activated_at": "2026-12-10T08:00:00Z", "finished_at": null, "termination_reason": null, "archived_at": null, "lines": [],
+    "remark": null, "received_amount": "50000.00", "outstanding_amount": "100000.00", "invoiced_amount": "56500.00", "overdue_amount": "25000.00",
+    "activated_at": "2026-12-10T08:00:00Z", "finished_at": null, "termination_reason": null, "archived_at": null, "lines": [],
     "version": 3, "created_at": "2026-12-08T09:00:00Z", "updated_at": "2026-12-10T08:00:00Z"}))]
 pub struct ContractView {
     pub id: Uuid,
@@ -82,6 +83,18 @@ pub struct ContractView {
     pub category: Option<String>,
     pub payment_terms: Option<String>,
     pub remark: Option<String>,
+    /// Its confirmed payments' total.
+    #[schema(value_type = String, example = "50000.00")]
+    pub received_amount: Decimal,
+    /// The amount less what was received (zero when overpaid).
+    #[schema(value_type = String, example = "100000.00")]
+    pub outstanding_amount: Decimal,
+    /// Its issued invoices' total.
+    #[schema(value_type = String, example = "56500.00")]
+    pub invoiced_amount: Decimal,
+    /// What its instalments due before today (UTC) still owe.
+    #[schema(value_type = String, example = "25000.00")]
+    pub overdue_amount: Decimal,
     pub activated_at: Option<DateTime<Utc>>,
     pub finished_at: Option<DateTime<Utc>>,
     pub termination_reason: Option<String>,
@@ -127,7 +140,13 @@ impl Resource for Contracts {
         }
     }
 
-    async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<contract::Model>) -> DomainResult<Vec<ContractView>> {
+    /// Moved by payments and invoices in their own transactions; an update of the contract
+    /// leaves them as they are.
+    fn unversioned_columns() -> Vec<C> {
+        vec![C::ReceivedMinor, C::InvoicedMinor]
+    }
+
+    async fn views(db: &impl ConnectionTrait, ctx: &Ctx, rows: Vec<contract::Model>) -> DomainResult<Vec<ContractView>> {
         let names_of = Names::of(
             db,
             rows.iter().flat_map(|c| [Some(c.owner_id), c.signer_id]).flatten().collect(),
@@ -138,6 +157,8 @@ impl Resource for Contracts {
         .await?;
         let quotes = names::<quote::Entity>(db, quote::Column::Id, quote::Column::Number, rows.iter().filter_map(|c| c.quote_id).collect()).await?;
         let mut lines = lines::of(db, rows.iter().map(|c| c.id).collect()).await?;
+        let effective: Vec<Uuid> = rows.iter().filter(|c| crate::receivables::ledger::took_effect(&c.status)).map(|c| c.id).collect();
+        let overdue = crate::receivables::ledger::overdue(db, effective, ctx.now.date_naive()).await?;
         Ok(rows
             .into_iter()
             .map(|c| ContractView {
@@ -155,6 +176,10 @@ impl Resource for Contracts {
                 discount_total: from_minor(c.discount_minor),
                 tax_total: from_minor(c.tax_minor),
                 total: from_minor(c.total_minor),
+                received_amount: from_minor(c.received_minor),
+                outstanding_amount: from_minor((c.amount_minor - c.received_minor).max(0)),
+                invoiced_amount: from_minor(c.invoiced_minor),
+                overdue_amount: from_minor(overdue.get(&c.id).copied().unwrap_or(0)),
                 id: c.id,
                 number: c.number,
                 name: c.name,

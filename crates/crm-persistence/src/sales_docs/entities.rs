@@ -120,5 +120,10 @@ pub mod contract {
         pub termination_reason: Option<String>,
         /// 存档: a finished contract put away.
         pub archived_at: Option<DateTimeUtc>,
+        /// Its confirmed payments' total and its issued invoices' total, moved by the
+        /// payment's or invoice's own transaction (`receivables::ledger`), never by an
+        /// update of the contract.
+        pub received_minor: i64,
+        pub invoiced_minor: i64,
     });
 }
