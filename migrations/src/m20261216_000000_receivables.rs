@@ -17,7 +17,7 @@ enum Customers { Table, Id }
 
 #[derive(DeriveIden)]
 enum PaymentPlans {
-    Table, Id, Label, ContractId, CustomerId, Instalment, DueDate, AmountMinor, ReceivedMinor, Remark, DueRemindedOn, OverdueRemindedOn,
+    Table, Id, Label, ContractId, CustomerId, Instalment, DueDate, AmountMinor, ReceivedMinor, Remark,
 }
 
 #[derive(DeriveIden)]
@@ -70,9 +70,7 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(P::DueDate).date().not_null())
                     .col(money(P::AmountMinor))
                     .col(money(P::ReceivedMinor))
-                    .col(ColumnDef::new(P::Remark).string_len(500).null())
-                    .col(ColumnDef::new(P::DueRemindedOn).date().null())
-                    .col(ColumnDef::new(P::OverdueRemindedOn).date().null()),
+                    .col(ColumnDef::new(P::Remark).string_len(500).null()),
             )
             .foreign_key(ForeignKey::create().from(P::Table, P::ContractId).to(Contracts::Table, Contracts::Id))
             .foreign_key(ForeignKey::create().from(P::Table, P::CustomerId).to(Customers::Table, Customers::Id))

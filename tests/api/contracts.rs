@@ -164,3 +164,25 @@ dual_test!(a_contract_is_made_from_an_accepted_quote_with_its_lines, |app| {
     assert_eq!((s, e["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("disagrees_with_lines")));
     assert_eq!(total(&app, &rep, &format!("/api/v1/contracts?quote_id={}", q["id"].as_str().unwrap())).await, 1);
 });
+
+dual_test!(a_contract_prints_its_parties_amount_terms_and_signature_blocks, |app| {
+    use crate::sales_docs::{has_text, streams};
+    app.call(reqwest::Method::PUT, "/api/v1/settings/company", &app.admin, Some(json!({"name": "杭州云帆信息技术有限公司"}))).await;
+    let cid = customer(&app, &app.admin, "宁波海达贸易有限公司").await;
+    let (s, c) = app.post("/api/v1/contracts", &app.admin, json!({"name": "年度维保合同", "customer_id": cid, "amount": "150000.00", "sign_date": "2026-12-10",
+        "start_date": "2027-01-01", "end_date": "2027-12-31", "payment_terms": "签约后 30 日内付 50%"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let path = format!("/api/v1/contracts/{}/pdf?lang=zh&download=true", c["id"].as_str().unwrap());
+    let res = app.req(reqwest::Method::GET, &path, Some(&app.admin)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let disposition = res.headers()["content-disposition"].to_str().unwrap().to_string();
+    assert!(disposition.starts_with("attachment") && disposition.contains(c["number"].as_str().unwrap()), "{disposition}");
+    let bytes = res.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = streams(&bytes);
+    for expected in ["合同", "年度维保合同", "宁波海达贸易有限公司", "杭州云帆信息技术有限公司", "合同金额", "人民币壹拾伍万元整", "签约后", "甲方", "乙方", "签字", "草稿", "2027-12-31"] {
+        assert!(has_text(&text, expected), "the PDF holds {expected}");
+    }
+    let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
+    assert_eq!(app.get(&path, &other).await.0, StatusCode::NOT_FOUND);
+});

@@ -252,3 +252,102 @@ dual_test!(payments_through_approval_race_for_the_contract_room, |app| {
     assert_eq!(contract(&app, &rep, &kid).await["received_amount"], "100000.00");
     assert_eq!(app.delete(&other, &app.admin).await.0, StatusCode::NO_CONTENT);
 });
+
+dual_test!(reports_add_up_what_was_signed_received_and_overdue_and_owners_are_reminded, |app| {
+    let (rep1_id, rep1) = app.user_with_role("rep1", "sales_rep", json!({})).await;
+    let (_, rep2) = app.user_with_role("rep2", "sales_rep", json!({})).await;
+    let today = Utc::now().date_naive();
+    let day = |d: i64| (today + Duration::days(d)).to_string();
+    let (a, _) = active_contract(&app, &rep1, "甲公司", "100000.00").await;
+    let (b, _) = active_contract(&app, &rep1, "乙公司", "50000.00").await;
+    let (c, c_customer) = active_contract(&app, &rep2, "丙公司", "30000.00").await;
+    for (id, category, end) in [(&a, Some("sales"), day(20)), (&b, Some("service"), day(200)), (&c, None, day(-1))] {
+        // Active contracts change only by termination: the category and dates are set in SQL, as a draft would have had them.
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        let row = crm_persistence::sales_docs::entities::contract::ActiveModel {
+            id: Set(uuid::Uuid::parse_str(id).unwrap()),
+            category: Set(category.map(String::from)),
+            sign_date: Set(Some(today)),
+            end_date: Set(Some(chrono::NaiveDate::parse_from_str(&end, "%Y-%m-%d").unwrap())),
+            ..Default::default()
+        };
+        row.update(&app.db).await.unwrap();
+    }
+    let plan = |token: String, contract: String, due: String, amount: &'static str| {
+        let app = &app;
+        async move {
+            let (s, p) = app.post("/api/v1/payment-plans", &token, json!({"contract_id": contract, "due_date": due, "amount": amount})).await;
+            assert_eq!(s, StatusCode::CREATED, "{p}");
+            p["id"].as_str().unwrap().to_string()
+        }
+    };
+    let a1 = plan(rep1.clone(), a.clone(), day(-100), "20000.00").await;
+    let a2 = plan(rep1.clone(), a.clone(), day(-45), "30000.00").await;
+    plan(rep1.clone(), a.clone(), day(10), "50000.00").await;
+    plan(rep1.clone(), b.clone(), day(-5), "50000.00").await;
+    plan(rep2.clone(), c.clone(), day(-91), "30000.00").await;
+    for (p, amount) in [(&a1, "20000.00"), (&a2, "20000.00")] {
+        pay(&app, &rep1, json!({"contract_id": a, "plan_id": p, "amount": amount, "received_date": today.to_string()})).await;
+    }
+
+    // Signed, received, outstanding by owner, category and month; a rep sees their own.
+    let (s, r) = app.get("/api/v1/reports/contracts?group_by=owner", &app.admin).await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    let figures = |row: &Value| (row["count"].as_u64().unwrap(), row["signed_amount"].as_str().unwrap().to_string(), row["received_amount"].as_str().unwrap().to_string(), row["outstanding_amount"].as_str().unwrap().to_string());
+    assert_eq!(r["rows"][0]["key"].as_str(), Some(rep1_id.as_str()));
+    assert_eq!(figures(&r["rows"][0]), (2, "150000.00".into(), "40000.00".into(), "110000.00".into()));
+    assert_eq!(figures(&r["rows"][1]), (1, "30000.00".into(), "0.00".into(), "30000.00".into()));
+    assert_eq!(figures(&r["total"]), (3, "180000.00".into(), "40000.00".into(), "140000.00".into()));
+    let (_, mine) = app.get("/api/v1/reports/contracts?group_by=owner", &rep1).await;
+    assert_eq!(figures(&mine["total"]), (2, "150000.00".into(), "40000.00".into(), "110000.00".into()));
+    let (_, by_category) = app.get("/api/v1/reports/contracts?group_by=category", &app.admin).await;
+    let categories: Vec<(Option<&str>, Option<&str>, &str)> = by_category["rows"].as_array().unwrap().iter().map(|r| (r["key"].as_str(), r["name"].as_str(), r["signed_amount"].as_str().unwrap())).collect();
+    assert_eq!(categories, vec![(Some("sales"), Some("销售合同"), "100000.00"), (Some("service"), Some("服务合同"), "50000.00"), (None, None, "30000.00")]);
+    let month = today.format("%Y-%m").to_string();
+    let (_, by_month) = app.get(&format!("/api/v1/reports/contracts?group_by=month&from={}&to={}", day(-1), day(0)), &app.admin).await;
+    assert_eq!((by_month["rows"][0]["key"].as_str(), by_month["rows"].as_array().unwrap().len()), (Some(month.as_str()), 1));
+    let (_, none) = app.get(&format!("/api/v1/reports/contracts?from={}", day(1)), &app.admin).await;
+    assert_eq!(none["total"]["count"], 0);
+    for bad in ["group_by=stage", "status=active", "from=yesterday"] {
+        assert_eq!(app.get(&format!("/api/v1/reports/contracts?{bad}"), &app.admin).await.0, StatusCode::BAD_REQUEST, "{bad}");
+    }
+
+    // Ageing: A owes 10,000 at 45 days and 50,000 not yet due; B 50,000 at 5 days; C 30,000 at 91.
+    let (s, g) = app.get("/api/v1/reports/receivables-ageing", &app.admin).await;
+    assert_eq!(s, StatusCode::OK, "{g}");
+    let buckets = |row: &Value| ["not_due", "days_0_30", "days_31_60", "days_61_90", "days_over_90", "overdue", "outstanding"].map(|k| row[k].as_str().unwrap().to_string());
+    assert_eq!(buckets(&g["total"]), ["50000.00", "50000.00", "10000.00", "0.00", "30000.00", "90000.00", "140000.00"].map(String::from));
+    assert_eq!(g["rows"][0]["key"].as_str(), Some(c_customer.as_str()), "the most overdue first");
+    assert_eq!(g["rows"][0]["name"], "丙公司");
+    // A month later everything has aged.
+    let (_, later) = app.get(&format!("/api/v1/reports/receivables-ageing?group_by=owner&as_of={}", day(30)), &app.admin).await;
+    assert_eq!(buckets(&later["total"]), ["0.00", "50000.00", "50000.00", "10000.00", "30000.00", "140000.00", "140000.00"].map(String::from));
+    assert_eq!(later["rows"].as_array().unwrap().len(), 2);
+    let (_, theirs) = app.get("/api/v1/reports/receivables-ageing", &rep2).await;
+    assert_eq!(buckets(&theirs["total"])[6], "30000.00");
+    for bad in ["group_by=month", "as_of=someday", "owner_id=me", "status=open"] {
+        assert_eq!(app.get(&format!("/api/v1/reports/receivables-ageing?{bad}"), &app.admin).await.0, StatusCode::BAD_REQUEST, "{bad}");
+    }
+    let file = app.req(reqwest::Method::GET, "/api/v1/reports/receivables-ageing/export?format=csv", Some(&app.admin)).header("Accept-Language", "zh-CN").send().await.unwrap();
+    assert_eq!(file.status(), StatusCode::OK);
+    let text = file.text().await.unwrap();
+    assert!(text.contains("逾期 90 天以上") && text.contains("丙公司") && text.contains("合计"), "{text}");
+    assert_eq!(app.get("/api/v1/reports/contracts/export?format=xlsx", &rep1).await.0, StatusCode::FORBIDDEN, "a rep has no reports:export");
+
+    // Reminders: A ends in 20 days (within 30), A's third instalment falls due in 10 (not within 7),
+    // B's instalment is 5 days overdue (news), C's 91 (too old to announce).
+    let sent = crm_persistence::receivables::reminders::run(&app.db, Utc::now()).await.unwrap();
+    assert_eq!(sent, 2, "A ending and B overdue; A's instalment at 45 days and C's are too old to announce");
+    crm_persistence::receivables::reminders::run(&app.db, Utc::now()).await.unwrap();
+    let (_, inbox) = app.get("/api/v1/notifications?page_size=50", &rep1).await;
+    let mut kinds: Vec<&str> = inbox["items"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    kinds.sort_unstable();
+    assert_eq!(kinds, ["contract.ending", "payment_plan.overdue"], "once each: {inbox}");
+    let (s, set) = app.call(reqwest::Method::PUT, "/api/v1/settings/contract-reminders", &app.admin, Some(json!({"contract_end_days": 0, "payment_due_days": 10}))).await;
+    assert_eq!((s, set["settings"]["payment_due_days"].as_u64()), (StatusCode::OK, Some(10)), "{set}");
+    let (s, e) = app.call(reqwest::Method::PUT, "/api/v1/settings/contract-reminders", &app.admin, Some(json!({"contract_end_days": 400, "payment_due_days": 10}))).await;
+    assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("contract_end_days")));
+    crm_persistence::receivables::reminders::run(&app.db, Utc::now()).await.unwrap();
+    let (_, inbox) = app.get("/api/v1/notifications?page_size=50", &rep1).await;
+    assert_eq!(inbox["items"].as_array().unwrap().iter().filter(|n| n["kind"] == "payment_plan.due").count(), 1, "{inbox}");
+});

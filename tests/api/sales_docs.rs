@@ -40,7 +40,7 @@ fn line(name: &str, q: &str, p: &str, d: &str, t: &str) -> Value {
 
 /// The PDF's streams, inflated where they are compressed: the text a reader extracts is in
 /// the fonts' ToUnicode maps, as UTF-16 hex.
-fn streams(pdf: &[u8]) -> String {
+pub(crate) fn streams(pdf: &[u8]) -> String {
     let mut out = String::new();
     let mut rest = pdf;
     while let Some(start) = find(rest, b"stream") {
@@ -65,7 +65,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Whether the PDF's text holds every character of `text` (its ToUnicode entries).
-fn has_text(maps: &str, text: &str) -> bool {
+pub(crate) fn has_text(maps: &str, text: &str) -> bool {
     let upper = maps.to_uppercase();
     text.chars().all(|c| upper.contains(&format!("<{:04X}>", c as u32)))
 }

@@ -428,6 +428,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contract as an A4 PDF: the company's header (`/settings/company`), its facts and
+         *     signatories, the lines and totals (or its stated amount) with the amount in Chinese
+         *     capitals, payment terms, and both parties' signature blocks. A draft or pending one is
+         *     marked as a draft. 503 `pdf.font_missing` when the server has no CJK font.
+         */
+        get: operations["contract_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/{id}/submit": {
         parameters: {
             query?: never;
@@ -2628,6 +2650,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts that took effect (active, completed, terminated) and the caller sees, signed
+         *     within `from`..`to`: count, signed, received and outstanding amounts per month, owner,
+         *     category or customer, and the total. Months come in order, other groups largest first.
+         */
+        get: operations["contracts_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/contracts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contracts report as CSV or XLSX: a row per group, then the total. */
+        get: operations["export_contracts_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/forecast": {
         parameters: {
             query?: never;
@@ -2744,6 +2804,45 @@ export interface paths {
          *     amount), the largest amount first; the same parameters as the report.
          */
         get: operations["export_opportunities_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/receivables-ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 应收账款账龄: what the open instalments of contracts that took effect still owe, per
+         *     customer or owner, not yet due and by days overdue (1–30, 31–60, 61–90, over 90) on
+         *     `as_of`; the most overdue first, and the total. Payments that name no instalment
+         *     lower the contract's outstanding amount, not an instalment's.
+         */
+        get: operations["ageing_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/receivables-ageing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ageing report as CSV or XLSX: a row per customer or owner, then the total. */
+        get: operations["export_ageing_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2879,6 +2978,24 @@ export interface paths {
          *     quote already sent keeps the header it was sent with.
          */
         put: operations["put_company"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/contract-reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the daily reminders tell owners of contracts ending and instalments falling due. */
+        get: operations["get_reminder_settings"];
+        /** Saves the reminders' settings (422 `out_of_range`). */
+        put: operations["put_reminder_settings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3301,6 +3418,54 @@ export interface components {
          * @enum {string}
          */
         Access: "edit" | "read";
+        /** @enum {string} */
+        AgeingGroup: "customer" | "owner";
+        AgeingReport: {
+            /** Format: date */
+            as_of: string;
+            group_by: components["schemas"]["AgeingGroup"];
+            /** @description The most overdue first. */
+            rows: components["schemas"]["AgeingRow"][];
+            total: components["schemas"]["AgeingRow"];
+        };
+        /** @description What is owed, by how long it is overdue on `as_of`. */
+        AgeingRow: {
+            /**
+             * @description 1 to 30 days overdue.
+             * @example 20000.00
+             */
+            days_0_30: string;
+            /** @example 0.00 */
+            days_31_60: string;
+            /** @example 0.00 */
+            days_61_90: string;
+            /**
+             * @description More than 90 days overdue.
+             * @example 5000.00
+             */
+            days_over_90: string;
+            /**
+             * Format: uuid
+             * @description The customer's or owner's id; null in the total.
+             */
+            key?: string | null;
+            name?: string | null;
+            /**
+             * @description Instalments not yet due.
+             * @example 50000.00
+             */
+            not_due: string;
+            /**
+             * @description Overdue and not yet due.
+             * @example 75000.00
+             */
+            outstanding: string;
+            /**
+             * @description Every overdue bucket.
+             * @example 25000.00
+             */
+            overdue: string;
+        };
         ApiToken: {
             /** Format: date-time */
             created_at: string;
@@ -4219,6 +4384,36 @@ export interface components {
             /** Format: date */
             start_date?: string | null;
         };
+        /** @enum {string} */
+        ContractGroup: "month" | "owner" | "category" | "customer";
+        ContractGroupRow: {
+            /** Format: int64 */
+            count: number;
+            /**
+             * @description The owner's, customer's id, the category's code or the month; null for contracts
+             *     without one (no sign date, no category).
+             */
+            key?: string | null;
+            /** @description The owner's or customer's name, the category's Chinese label, the month. */
+            name?: string | null;
+            /** @description The category's English label. */
+            name_en?: string | null;
+            /**
+             * @description Signed less received, per contract (an overpaid one adds nothing).
+             * @example 600000.00
+             */
+            outstanding_amount: string;
+            /**
+             * @description What they have received (confirmed payments).
+             * @example 900000.00
+             */
+            received_amount: string;
+            /**
+             * @description What the contracts were signed for.
+             * @example 1500000.00
+             */
+            signed_amount: string;
+        };
         /**
          * @description Fields of a draft contract to change; absent fields stay, `null` clears. `lines`
          *     replaces every line. Its customer and owner are fixed.
@@ -4248,6 +4443,39 @@ export interface components {
             signer_id?: string | null;
             /** Format: date */
             start_date?: string | null;
+        };
+        /**
+         * @description `GET/PUT /settings/contract-reminders`.
+         * @example {
+         *       "contract_end_days": 30,
+         *       "payment_due_days": 7
+         *     }
+         */
+        ContractReminderSettings: {
+            /**
+             * Format: int32
+             * @description Owners hear of an active contract this many days before its end date (0 to 365; 0: not at all).
+             */
+            contract_end_days: number;
+            /**
+             * Format: int32
+             * @description Owners hear of an instalment this many days before it falls due (0 to 90; 0: only once overdue).
+             */
+            payment_due_days: number;
+        };
+        ContractReminderSettingsView: {
+            settings: components["schemas"]["ContractReminderSettings"];
+            /**
+             * Format: int32
+             * @description For If-Match on `PUT`; 0 before the first save.
+             */
+            version: number;
+        };
+        ContractReport: {
+            group_by: components["schemas"]["ContractGroup"];
+            /** @description The largest signed amount first. */
+            rows: components["schemas"]["ContractGroupRow"][];
+            total: components["schemas"]["ContractGroupRow"];
         };
         /** @enum {string} */
         ContractStatus: "draft" | "pending" | "active" | "completed" | "terminated" | "void";
@@ -13981,6 +14209,95 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contract_pdf: {
+        parameters: {
+            query?: {
+                /** @description The document's language; the caller's `Accept-Language` when absent. */
+                lang?: "zh" | "en";
+                /** @description true: `Content-Disposition: attachment` (a download); inline otherwise (a preview). */
+                download?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `pdf.font_missing` */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -31635,6 +31952,192 @@ export interface operations {
             };
         };
     };
+    contracts_report: {
+        parameters: {
+            query?: {
+                /** @description `month` (signed; the default), `owner`, `category` or `customer`. */
+                group_by?: string;
+                /** @description The first day signed counted. */
+                from?: string;
+                /** @description The last day signed counted. */
+                to?: string;
+                owner_id?: string;
+                customer_id?: string;
+                /** @description A `contract_category` code. */
+                category?: string;
+                currency?: string;
+                /** @description Matches the contract's number and name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractReport"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_contracts_report: {
+        parameters: {
+            query: {
+                /** @description `csv` (UTF-8 with a byte-order mark) or `xlsx` (figures as numbers). */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: field names as headers and stage names as stored (Chinese), for scripts. By
+                 *     default headers, stage names and the won/lost/win-rate rows are in the language of
+                 *     `Accept-Language`.
+                 */
+                raw?: boolean;
+                /** @description `month` (signed; the default), `owner`, `category` or `customer`. */
+                group_by?: string;
+                /** @description The first day signed counted. */
+                from?: string;
+                /** @description The last day signed counted. */
+                to?: string;
+                owner_id?: string;
+                customer_id?: string;
+                /** @description A `contract_category` code. */
+                category?: string;
+                currency?: string;
+                /** @description Matches the contract's number and name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report as CSV or XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     forecast_report: {
         parameters: {
             query?: {
@@ -32123,6 +32626,178 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description the groups as CSV or XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ageing_report: {
+        parameters: {
+            query?: {
+                /** @description `customer` (the default) or `owner` (the contract's). */
+                group_by?: string;
+                /** @description The day the ages are counted on; today (UTC) when absent. */
+                as_of?: string;
+                owner_id?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgeingReport"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `reports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_ageing_report: {
+        parameters: {
+            query: {
+                /** @description `csv` (UTF-8 with a byte-order mark) or `xlsx` (figures as numbers). */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: field names as headers and stage names as stored (Chinese), for scripts. By
+                 *     default headers, stage names and the won/lost/win-rate rows are in the language of
+                 *     `Accept-Language`.
+                 */
+                raw?: boolean;
+                /** @description `customer` (the default) or `owner` (the contract's). */
+                group_by?: string;
+                /** @description The day the ages are counted on; today (UTC) when absent. */
+                as_of?: string;
+                owner_id?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report as CSV or XLSX */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -33776,6 +34451,199 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompanySettings"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version.stale`: the record changed since the version in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_reminder_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractReminderSettingsView"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `settings:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_reminder_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the record's version from its ETag: stale → 412 and nothing changes */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContractReminderSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractReminderSettingsView"];
                 };
             };
             /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */

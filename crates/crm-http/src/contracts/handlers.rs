@@ -13,6 +13,8 @@ use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
 use crate::problem::{ApiResult, Problem};
+use crate::sales_docs::handlers::PdfParams;
+use crate::sales_docs::printed;
 use crate::state::AppState;
 
 #[derive(IntoParams)]
@@ -129,4 +131,18 @@ pub async fn archive_contract(state: web::Data<AppState>, ctx: ReqCtx, id: web::
 pub async fn contract_from_quote(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<FromQuote>) -> ApiResult<HttpResponse> {
     let c = contracts::from_quote(&state.db, &ctx.0, *id, body.0).await?;
     Ok(created(&c, format!("/api/v1/contracts/{}", c.id), Some(c.version)))
+}
+
+/// The contract as an A4 PDF: the company's header (`/settings/company`), its facts and
+/// signatories, the lines and totals (or its stated amount) with the amount in Chinese
+/// capitals, payment terms, and both parties' signature blocks. A draft or pending one is
+/// marked as a draft. 503 `pdf.font_missing` when the server has no CJK font.
+#[utoipa::path(get, path = "/api/v1/contracts/{id}/pdf", tag = "contracts", security(("bearer" = [])), params(("id" = Uuid, Path), PdfParams),
+    responses((status = 200, description = "the PDF", content_type = "application/pdf", body = Vec<u8>),
+        (status = 503, description = "`pdf.font_missing`", body = Problem)))]
+pub async fn contract_pdf(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, params: web::Query<PdfParams>, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let lang = printed::lang(&params, &req);
+    let c = kit::get::<Contracts>(&state.db, &ctx.0, *id).await?;
+    let company = crm_persistence::settings::company::get(&state.db).await?;
+    printed::respond(printed::contract(c, company, lang), lang, &params).await
 }

@@ -11,6 +11,7 @@ pub fn mount(r: &mut Routes) {
         .sorted_by(kit::sort_names::<Contracts>)
         .op(P(perms::CONTRACTS_CREATE), create_contract, __path_create_contract)
         .op(P(perms::CONTRACTS_READ), get_contract, __path_get_contract)
+        .op(P(perms::CONTRACTS_READ), contract_pdf, __path_contract_pdf)
         .op(P(perms::CONTRACTS_UPDATE), update_contract, __path_update_contract)
         .op(P(perms::CONTRACTS_DELETE), delete_contract, __path_delete_contract)
         .op(P(perms::CONTRACTS_UPDATE), submit_contract, __path_submit_contract)

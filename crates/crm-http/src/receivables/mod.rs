@@ -1,5 +1,6 @@
 //! Money owed on contracts (CON-2, CON-5): payment plans, payments received, invoices.
 pub mod handlers;
+pub mod reports;
 pub mod routes;
 
 pub const MODULE: crate::modules::Module = crate::modules::Module {

@@ -5,6 +5,7 @@ use crm_persistence::receivables::payments::Payments;
 use crm_persistence::receivables::plans::PaymentPlans;
 
 use super::handlers::*;
+use super::reports::*;
 use crate::guard::Routes;
 
 pub fn mount(r: &mut Routes) {
@@ -30,5 +31,11 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::INVOICES_DELETE), delete_invoice, __path_delete_invoice)
         .op(P(perms::INVOICES_UPDATE), submit_invoice, __path_submit_invoice)
         .op(P(perms::INVOICES_UPDATE), void_invoice, __path_void_invoice)
-        .op(P(perms::INVOICES_READ), customer_invoice_titles, __path_customer_invoice_titles);
+        .op(P(perms::INVOICES_READ), customer_invoice_titles, __path_customer_invoice_titles)
+        .op(P(perms::REPORTS_READ), contracts_report, __path_contracts_report)
+        .op(P(perms::REPORTS_EXPORT), export_contracts_report, __path_export_contracts_report)
+        .op(P(perms::REPORTS_READ), ageing_report, __path_ageing_report)
+        .op(P(perms::REPORTS_EXPORT), export_ageing_report, __path_export_ageing_report)
+        .op(P(perms::SETTINGS_READ), get_reminder_settings, __path_get_reminder_settings)
+        .op(P(perms::SETTINGS_UPDATE), put_reminder_settings, __path_put_reminder_settings);
 }

@@ -1,5 +1,4 @@
 use actix_web::{web, HttpResponse};
-use crm_domain::locale::Lang;
 use crm_domain::sales_docs::{OrderInput, OrderPatch, OrderTransition, QuoteInput, QuotePatch, QuoteTransition};
 use crm_persistence::kit;
 use crm_persistence::sales_docs::orders::{self, FromQuote};
@@ -8,7 +7,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::pdf;
+use super::printed;
 use crate::auth::ReqCtx;
 use crate::etag::{created, ok, IfMatch};
 use crate::export::ExportFormat;
@@ -120,9 +119,9 @@ pub enum PdfLang {
 pub struct PdfParams {
     /// The document's language; the caller's `Accept-Language` when absent.
     #[param(inline)]
-    lang: Option<PdfLang>,
+    pub lang: Option<PdfLang>,
     /// true: `Content-Disposition: attachment` (a download); inline otherwise (a preview).
-    download: Option<bool>,
+    pub download: Option<bool>,
 }
 
 /// The quote as an A4 PDF: the company's header (`/settings/company`), the lines, the
@@ -133,20 +132,9 @@ pub struct PdfParams {
     responses((status = 200, description = "the PDF", content_type = "application/pdf", body = Vec<u8>),
         (status = 503, description = "`pdf.font_missing`", body = Problem)))]
 pub async fn quote_pdf(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, params: web::Query<PdfParams>, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let lang = match params.lang {
-        None => Lang::from_accept_language(req.headers().get("accept-language").and_then(|h| h.to_str().ok())),
-        Some(PdfLang::Zh) => Lang::Zh,
-        Some(PdfLang::En) => Lang::En,
-    };
-    let printable = quotes::printable(&state.db, &ctx.0, *id).await?;
-    let number = printable.quote.number.clone();
-    let bytes = web::block(move || pdf::render(&printable, lang)).await.map_err(|_| crm_domain::DomainError::internal("the PDF worker stopped"))??;
-    let disposition = if params.download.unwrap_or(false) { "attachment" } else { "inline" };
-    Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header(("Content-Disposition", format!("{disposition}; filename=\"{number}.pdf\"")))
-        .insert_header(("Cache-Control", "private, no-store"))
-        .body(bytes))
+    let lang = printed::lang(&params, &req);
+    let print = printed::quote(quotes::printable(&state.db, &ctx.0, *id).await?, lang);
+    printed::respond(print, lang, &params).await
 }
 
 /// A draft order from an accepted quote (409 `quote.not_accepted` otherwise): its

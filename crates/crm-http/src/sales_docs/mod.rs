@@ -2,6 +2,7 @@
 //! the kit's (`crm_persistence::sales_docs`, `crm_domain::sales_docs`).
 pub mod handlers;
 pub mod pdf;
+pub mod printed;
 pub mod routes;
 
 pub const MODULE: crate::modules::Module = crate::modules::Module {

@@ -1,6 +1,8 @@
-//! A quote as a PDF (`GET /quotes/{id}/pdf`): A4, the company's header, the lines in a
-//! table that continues over pages, the totals with the amount in Chinese capitals, and
-//! the terms. Text is real text in a subset of one CJK font (krilla embeds only the glyphs
+//! A sales document as a PDF (`GET /quotes/{id}/pdf`, `GET /contracts/{id}/pdf`): A4, the
+//! company's header, the document's facts, the lines in a table that continues over
+//! pages, the totals with the amount in Chinese capitals, its terms, and for a contract
+//! the two parties' signature blocks. Each kind of document says what it prints
+//! (`Print`); the layout is one. Text is real text in a subset of one CJK font (krilla embeds only the glyphs
 //! used, with a ToUnicode map, so the file stays small and can be searched and copied).
 //!
 //! The page is laid out first as a list of drawing operations per page, then drawn: the
@@ -10,7 +12,9 @@ use std::sync::OnceLock;
 
 use crm_domain::locale::Lang;
 use crm_domain::DomainError;
-use crm_persistence::sales_docs::quotes::Printable;
+use crm_persistence::sales_docs::lines::LineView;
+use crm_persistence::settings::company::CompanyProfile;
+use rust_decimal::Decimal;
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::Metadata;
@@ -177,76 +181,79 @@ impl Layout<'_> {
     }
 }
 
+/// What the layout writes in the reader's language, whatever the document.
 struct Labels {
-    title: &'static str,
     draft: &'static str,
-    number: &'static str,
-    date: &'static str,
-    valid_until: &'static str,
-    customer: &'static str,
-    contact: &'static str,
-    owner: &'static str,
-    currency: &'static str,
     cols: [&'static str; 8],
     subtotal: &'static str,
     discount: &'static str,
     tax: &'static str,
     total: &'static str,
+    amount: &'static str,
     in_words: &'static str,
-    terms: &'static str,
-    remark: &'static str,
     tax_number: &'static str,
     bank: &'static str,
+    signature: &'static str,
+    signed_on: &'static str,
     page: fn(usize, usize) -> String,
 }
 
 fn labels(lang: Lang) -> Labels {
     match lang {
         Lang::Zh => Labels {
-            title: "报价单",
             draft: "草稿",
-            number: "报价单号",
-            date: "报价日期",
-            valid_until: "有效期至",
-            customer: "客户",
-            contact: "联系人",
-            owner: "销售代表",
-            currency: "币种",
             cols: ["序号", "产品/服务", "单位", "数量", "单价", "折扣%", "税率%", "金额(含税)"],
             subtotal: "小计",
             discount: "折扣",
             tax: "税额",
             total: "合计",
+            amount: "合同金额",
             in_words: "大写",
-            terms: "条款",
-            remark: "备注",
             tax_number: "税号",
             bank: "开户行",
+            signature: "签字（盖章）",
+            signed_on: "日期",
             page: |n, of| format!("第 {n} 页，共 {of} 页"),
         },
         Lang::En => Labels {
-            title: "Quotation",
             draft: "DRAFT",
-            number: "Quote no.",
-            date: "Date",
-            valid_until: "Valid until",
-            customer: "Customer",
-            contact: "Contact",
-            owner: "Sales rep",
-            currency: "Currency",
             cols: ["#", "Product / service", "Unit", "Qty", "Unit price", "Disc. %", "Tax %", "Amount"],
             subtotal: "Subtotal",
             discount: "Discount",
             tax: "Tax",
             total: "Total",
+            amount: "Contract amount",
             in_words: "In words",
-            terms: "Terms",
-            remark: "Remark",
             tax_number: "Tax no.",
             bank: "Bank",
+            signature: "Signature (seal)",
+            signed_on: "Date",
             page: |n, of| format!("Page {n} of {of}"),
         },
     }
+}
+
+/// A document as it prints: its kind's title and facts in the reader's language (the
+/// caller's to word), its figures, its texts, and for a contract who signs.
+pub struct Print {
+    pub title: String,
+    pub number: String,
+    pub company: CompanyProfile,
+    /// Marked as a draft in the header.
+    pub draft: bool,
+    /// (label, value) pairs, printed two to a row.
+    pub facts: Vec<(String, String)>,
+    pub lines: Vec<LineView>,
+    pub currency: String,
+    pub subtotal: Decimal,
+    pub discount_total: Decimal,
+    pub tax_total: Decimal,
+    pub total: Decimal,
+    pub total_in_words: String,
+    /// Titled texts after the figures (terms, payment terms, remark), wrapped over pages.
+    pub sections: Vec<(String, Option<String>)>,
+    /// The parties' signature blocks (label, name): a contract's customer and company.
+    pub signatures: Vec<(String, String)>,
 }
 
 /// Thousands separators: 1234567.8 → 1,234,567.80.
@@ -288,11 +295,10 @@ fn table_header(l: &mut Layout, lb: &Labels) {
     l.y += 18.0;
 }
 
-/// The PDF of a quote, in `lang`.
-pub fn render(p: &Printable, lang: Lang) -> Result<Vec<u8>, DomainError> {
+/// The PDF of a document, its fixed words in `lang`.
+pub fn render(p: &Print, lang: Lang) -> Result<Vec<u8>, DomainError> {
     let font = font()?;
     let lb = labels(lang);
-    let q = &p.quote;
     let c = &p.company;
     let mut l = Layout { font, done: Vec::new(), page: Vec::new(), y: 52.0 };
 
@@ -320,32 +326,26 @@ pub fn render(p: &Printable, lang: Lang) -> Result<Vec<u8>, DomainError> {
     l.rule(l.y, 1.2, 40);
     l.y += 30.0;
 
-    // Title and the quote's facts in two columns.
-    let title_w = font.width(lb.title, 20.0);
-    l.text((W - title_w) / 2.0, l.y, 20.0, lb.title, 20);
+    // Title and the document's facts, two to a row.
+    let title_w = font.width(&p.title, 20.0);
+    l.text((W - title_w) / 2.0, l.y, 20.0, &p.title, 20);
     l.y += 26.0;
-    let date = q.sent_at.unwrap_or(q.created_at).date_naive().to_string();
-    let facts = [
-        (lb.number, q.number.clone(), lb.date, date),
-        (lb.customer, q.customer_name.clone().unwrap_or_default(), lb.valid_until, q.valid_until.to_string()),
-        (lb.contact, q.contact_name.clone().unwrap_or_default(), lb.owner, q.owner_name.clone().unwrap_or_default()),
-        ("", String::new(), lb.currency, q.currency.clone()),
-    ];
-    for (k1, v1, k2, v2) in facts {
-        if !k1.is_empty() {
-            l.text(LEFT, l.y, 9.5, &format!("{k1}:"), 90);
-            let v1 = font.fit(&v1, 9.5, 250.0);
-            l.text(LEFT + 62.0, l.y, 9.5, &v1, 20);
+    for pair in p.facts.chunks(2) {
+        for ((k, v), x) in pair.iter().zip([LEFT, 320.0]) {
+            l.text(x, l.y, 9.5, &format!("{k}:"), 90);
+            let label_w = font.width(&format!("{k}: "), 9.5).max(62.0);
+            let v = font.fit(v, 9.5, 255.0 - label_w);
+            l.text(x + label_w, l.y, 9.5, &v, 20);
         }
-        l.text(360.0, l.y, 9.5, &format!("{k2}:"), 90);
-        l.text(420.0, l.y, 9.5, &v2, 20);
         l.y += 15.0;
     }
     l.y += 10.0;
 
-    // The lines.
-    table_header(&mut l, &lb);
-    for (i, line) in q.lines.iter().enumerate() {
+    // The lines, when there are any.
+    if !p.lines.is_empty() {
+        table_header(&mut l, &lb);
+    }
+    for (i, line) in p.lines.iter().enumerate() {
         if l.room(16.0) {
             table_header(&mut l, &lb);
         }
@@ -364,21 +364,26 @@ pub fn render(p: &Printable, lang: Lang) -> Result<Vec<u8>, DomainError> {
         l.y += 10.0;
     }
 
-    // Totals, right-aligned, and the amount in words.
+    // Totals, right-aligned (a contract without lines states its amount), and the amount in words.
     l.room(90.0);
     l.y += 6.0;
-    for (label, amount, size) in [(lb.subtotal, q.subtotal, 9.5), (lb.discount, -q.discount_total, 9.5), (lb.tax, q.tax_total, 9.5), (lb.total, q.total, 11.5)] {
+    let figures = if p.lines.is_empty() {
+        vec![(lb.amount, p.total, 11.5)]
+    } else {
+        vec![(lb.subtotal, p.subtotal, 9.5), (lb.discount, -p.discount_total, 9.5), (lb.tax, p.tax_total, 9.5), (lb.total, p.total, 11.5)]
+    };
+    for (label, amount, size) in figures {
         l.right(430.0, l.y, size, label, 60);
-        l.right(X_TOTAL, l.y, size, &format!("{} {}", q.currency, grouped(amount, 2)), 20);
+        l.right(X_TOTAL, l.y, size, &format!("{} {}", p.currency, grouped(amount, 2)), 20);
         l.y += size + 6.0;
     }
-    let words = if q.currency == "CNY" { format!("人民币{}", q.total_in_words) } else { q.total_in_words.clone() };
+    let words = if p.currency == "CNY" { format!("人民币{}", p.total_in_words) } else { p.total_in_words.clone() };
     l.text(LEFT, l.y, 9.5, &format!("{}: {words}", lb.in_words), 20);
     l.y += 24.0;
 
-    // Terms and remark, wrapped, over pages as needed.
-    for (label, text) in [(lb.terms, q.terms.as_deref()), (lb.remark, q.remark.as_deref())] {
-        let Some(text) = text.filter(|t| !t.trim().is_empty()) else { continue };
+    // Terms and remarks, wrapped, over pages as needed.
+    for (label, text) in &p.sections {
+        let Some(text) = text.as_deref().filter(|t| !t.trim().is_empty()) else { continue };
         l.room(30.0);
         l.text(LEFT, l.y, 10.0, label, 20);
         l.y += 15.0;
@@ -390,7 +395,19 @@ pub fn render(p: &Printable, lang: Lang) -> Result<Vec<u8>, DomainError> {
         l.y += 10.0;
     }
 
-    let title = format!("{} {}", lb.title, q.number);
+    // Signature blocks side by side, kept together on one page.
+    if !p.signatures.is_empty() {
+        l.room(90.0);
+        l.y += 16.0;
+        for ((party, name), x) in p.signatures.iter().zip([LEFT, 320.0]) {
+            l.text(x, l.y, 10.0, &format!("{party}: {}", font.fit(name, 10.0, 200.0)), 20);
+            l.text(x, l.y + 30.0, 9.0, &format!("{}:", lb.signature), 90);
+            l.text(x, l.y + 55.0, 9.0, &format!("{}:", lb.signed_on), 90);
+        }
+        l.y += 70.0;
+    }
+
+    let title = format!("{} {}", p.title, p.number);
     draw(font, l.pages(), &lb, &title)
 }
 

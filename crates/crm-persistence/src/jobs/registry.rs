@@ -1,5 +1,5 @@
 //! What each kind of job does, and which run on a schedule. A module adds its kinds in
-//! `Registry::standard` (a later module: contract expiry, reminders, imports, webhooks).
+//! `Registry::standard`.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -48,6 +48,8 @@ impl Registry {
             .every("system.purge", Period::Day)
             .with("quotes.expire", |db, _| async move { crate::sales_docs::quotes::expire(&db, Utc::now()).await.map(|_| ()) })
             .every("quotes.expire", Period::Hour)
+            .with(crate::receivables::reminders::JOB, |db, _| async move { crate::receivables::reminders::run(&db, Utc::now()).await.map(|_| ()) })
+            .every(crate::receivables::reminders::JOB, Period::Day)
     }
 
     /// Adds a kind of job.

@@ -11,9 +11,6 @@ pub mod payment_plan {
         /// The confirmed payments naming this instalment.
         pub received_minor: i64,
         pub remark: Option<String>,
-        /// The day its owner was told it falls due soon, and that it is overdue (once each).
-        pub due_reminded_on: Option<Date>,
-        pub overdue_reminded_on: Option<Date>,
     });
 }
 

@@ -8,6 +8,8 @@ pub mod invoices;
 pub mod ledger;
 pub mod payments;
 pub mod plans;
+pub mod reminders;
+pub mod report;
 
 use std::collections::{HashMap, HashSet};
 
