@@ -334,6 +334,15 @@ dual_test!(reports_add_up_what_was_signed_received_and_overdue_and_owners_are_re
     assert!(text.contains("逾期 90 天以上") && text.contains("丙公司") && text.contains("合计"), "{text}");
     assert_eq!(app.get("/api/v1/reports/contracts/export?format=xlsx", &rep1).await.0, StatusCode::FORBIDDEN, "a rep has no reports:export");
 
+    // The workbench: A's instalment at 45 days and B's at 5 are due (A's third, in 10 days, is beyond the horizon).
+    let (_, wb) = app.get("/api/v1/workbench?horizon_days=3", &rep1).await;
+    let card = wb["cards"].as_array().unwrap().iter().find(|c| c["key"] == "payments.due").expect("the payments card").clone();
+    assert_eq!((card["total"].as_u64(), card["amount"].as_str(), card["items"][0]["entity"].as_str()), (Some(2), Some("60000.00"), Some("contracts")), "{card}");
+    assert_eq!(card["items"][0]["id"].as_str(), Some(a.as_str()), "soonest due first: {card}");
+    let (_, team) = app.get("/api/v1/workbench?reach=team&horizon_days=30", &app.admin).await;
+    let card = team["cards"].as_array().unwrap().iter().find(|c| c["key"] == "payments.due").unwrap().clone();
+    assert_eq!((card["total"].as_u64(), card["by_owner"].as_array().unwrap().len()), (Some(4), 2), "{card}");
+
     // Reminders: A ends in 20 days (within 30), A's third instalment falls due in 10 (not within 7),
     // B's instalment is 5 days overdue (news), C's 91 (too old to announce).
     let sent = crm_persistence::receivables::reminders::run(&app.db, Utc::now()).await.unwrap();

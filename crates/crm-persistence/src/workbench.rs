@@ -24,7 +24,13 @@ use crate::system::user_names::display_names;
 use crate::{Ctx, Db};
 
 /// Every module's cards, in the order the home page shows them.
-pub const CARDS: &[&[CardSpec]] = &[crate::customers::workbench::CARDS, crate::opportunities::workbench::CARDS, crate::approvals::workbench::CARDS, RECENT];
+pub const CARDS: &[&[CardSpec]] = &[
+    crate::customers::workbench::CARDS,
+    crate::opportunities::workbench::CARDS,
+    crate::approvals::workbench::CARDS,
+    crate::receivables::workbench::CARDS,
+    RECENT,
+];
 
 /// Whose records the cards count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
@@ -76,7 +82,8 @@ pub struct Card {
     /// `customers.follow_ups_overdue`, `customers.returning_to_pool`,
     /// `customers.new_this_week`, `opportunities.pipeline`, `opportunities.closing_this_month`,
     /// `opportunities.expired`, `opportunities.won_this_month`, `approvals.waiting_for_me`,
-    /// `recent.changed_by_me`; later modules add theirs.
+    /// `payments.due` (instalments overdue or due within the horizon; `amount` is what they
+    /// still owe), `recent.changed_by_me`; later modules add theirs.
     #[schema(example = "customers.follow_ups_due_today")]
     pub key: String,
     /// How many records the card holds; `items` lists the first of them.

@@ -3922,7 +3922,8 @@ export interface components {
              *     `customers.follow_ups_overdue`, `customers.returning_to_pool`,
              *     `customers.new_this_week`, `opportunities.pipeline`, `opportunities.closing_this_month`,
              *     `opportunities.expired`, `opportunities.won_this_month`, `approvals.waiting_for_me`,
-             *     `recent.changed_by_me`; later modules add theirs.
+             *     `payments.due` (instalments overdue or due within the horizon; `amount` is what they
+             *     still owe), `recent.changed_by_me`; later modules add theirs.
              * @example customers.follow_ups_due_today
              */
             key: string;

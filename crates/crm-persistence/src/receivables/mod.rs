@@ -10,6 +10,7 @@ pub mod payments;
 pub mod plans;
 pub mod reminders;
 pub mod report;
+pub mod workbench;
 
 use std::collections::{HashMap, HashSet};
 
