@@ -186,3 +186,34 @@ dual_test!(a_contract_prints_its_parties_amount_terms_and_signature_blocks, |app
     let (_, other) = app.user_with_role("other", "sales_rep", json!({})).await;
     assert_eq!(app.get(&path, &other).await.0, StatusCode::NOT_FOUND);
 });
+
+dual_test!(number_patterns_are_set_per_kind_and_never_repeat_a_number, |app| {
+    let cid = customer(&app, &app.admin, "编号测试客户").await;
+    let make = || async {
+        let (s, c) = app.post("/api/v1/contracts", &app.admin, json!({"name": "编号", "customer_id": cid, "amount": "10"})).await;
+        assert_eq!(s, StatusCode::CREATED, "{c}");
+        c["number"].as_str().unwrap().to_string()
+    };
+    let year = chrono::Utc::now().format("%Y").to_string();
+    let (s, v) = app.get("/api/v1/settings/numbering", &app.admin).await;
+    assert_eq!((s, v["patterns"]["contract"].as_str(), v["version"].as_i64()), (StatusCode::OK, Some("HT-{yyyy}-{seq}"), Some(0)));
+    assert_eq!(make().await, format!("HT-{year}-000001"));
+    for (body, field) in [
+        (json!({"patterns": {"contract": "HT-{yyyy}"}}), "patterns.contract"),
+        (json!({"patterns": {"contract": "合同{seq}"}}), "patterns.contract"),
+        (json!({"patterns": {"lead": "XS{seq}"}}), "patterns.lead"),
+    ] {
+        let (s, e) = app.call(reqwest::Method::PUT, "/api/v1/settings/numbering", &app.admin, Some(body)).await;
+        assert_eq!((s, e["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(field)), "{e}");
+    }
+    // A month's series.
+    let (s, v) = app.call(reqwest::Method::PUT, "/api/v1/settings/numbering", &app.admin, Some(json!({"patterns": {"contract": "HT{yyyy}{mm}-{seq:4}"}}))).await;
+    assert_eq!((s, v["patterns"]["contract"].as_str(), v["patterns"]["quote"].as_str()), (StatusCode::OK, Some("HT{yyyy}{mm}-{seq:4}"), Some("QT-{yyyy}-{seq}")));
+    assert_eq!(make().await, format!("HT{}-0001", chrono::Utc::now().format("%Y%m")));
+    // A pattern that would repeat numbers in use skips them.
+    app.call(reqwest::Method::PUT, "/api/v1/settings/numbering", &app.admin, Some(json!({"patterns": {"contract": format!("HT-{year}-{{seq}}")}}))).await;
+    assert_eq!(make().await, format!("HT-{year}-000002"), "000001 is taken");
+    let (s, v) = app.call(reqwest::Method::PUT, "/api/v1/settings/numbering", &app.admin, Some(json!({"patterns": {"contract": null}}))).await;
+    assert_eq!((s, v["patterns"]["contract"].as_str()), (StatusCode::OK, Some("HT-{yyyy}-{seq}")));
+    assert_eq!(make().await, format!("HT-{year}-000003"), "the yearly counter goes on at 2, which the literal pattern took");
+});

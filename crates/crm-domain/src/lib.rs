@@ -21,6 +21,7 @@ pub mod leads;
 pub mod locale;
 pub mod mail;
 pub mod money;
+pub mod numbering;
 pub mod opportunities;
 pub mod patch;
 pub mod plans;

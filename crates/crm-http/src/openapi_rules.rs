@@ -176,6 +176,8 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("tax_number", &["NewInvoice", "InvoicePatch"], json!({"pattern": "^ *([0-9A-Za-z]{15,20})? *$"})),
         ("bank", &["NewInvoice", "InvoicePatch"], len(100)),
         ("address_phone", &["NewInvoice", "InvoicePatch"], len(200)),
+        ("contract_end_days", &["ContractReminderSettings"], json!({"minimum": 0, "maximum": 365})),
+        ("payment_due_days", &["ContractReminderSettings"], json!({"minimum": 0, "maximum": 90})),
         ("reason", &["VoidInvoice"], json!({"maxLength": 500, "minLength": 1, "pattern": NON_BLANK_TEXT})),
         ("tax_number", &[], len(50)),
         ("bank_name", &[], len(100)),

@@ -24,6 +24,7 @@ pub mod kit;
 pub mod leads;
 pub mod listing;
 pub mod notifications;
+pub mod numbering;
 pub mod opportunities;
 pub mod login_throttle;
 pub mod passwords;

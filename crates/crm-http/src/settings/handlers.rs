@@ -4,6 +4,7 @@ use crm_domain::mail::{test_letter, SmtpInput};
 use crm_domain::validate::Validator;
 use crm_domain::DomainError;
 use crm_domain::sms::SmsInput;
+use crm_persistence::numbering::{self, NumberingInput, NumberingView};
 use crm_persistence::settings::company::{self, CompanyProfile, CompanyView};
 use crm_persistence::settings::sms::{self, SmsView};
 use crm_persistence::settings::smtp::{self, SmtpView};
@@ -176,5 +177,26 @@ pub async fn get_company(state: web::Data<AppState>) -> ApiResult<HttpResponse> 
     responses((status = 200, body = CompanyView, headers(("ETag" = String)))))]
 pub async fn put_company(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch, body: ValidJson<CompanyProfile>) -> ApiResult<HttpResponse> {
     let v = company::put(&state.db, &ctx.0, body.0, if_match.0).await?;
+    Ok(ok(&v, Some(v.version)))
+}
+
+/// Each kind of document's number pattern (quotes, orders, contracts, payments, invoices),
+/// the default `<letters>-{yyyy}-{seq}` where none was set.
+#[utoipa::path(get, path = "/api/v1/settings/numbering", tag = "settings", security(("bearer" = [])),
+    responses((status = 200, body = NumberingView, headers(("ETag" = String)))))]
+pub async fn get_numbering(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    let v = numbering::view(&state.db).await?;
+    Ok(ok(&v, Some(v.version)))
+}
+
+/// Sets number patterns by kind (422 `invalid_pattern` naming `patterns.<kind>`, `unknown`
+/// for a kind that is not numbered); `null` restores a kind's default. A new pattern applies
+/// to documents made from now on; the running number counts per kind and per date the
+/// pattern shows, and a number already in use is skipped.
+#[utoipa::path(put, path = "/api/v1/settings/numbering", tag = "settings", security(("bearer" = [])), request_body = NumberingInput,
+    params(("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
+    responses((status = 200, body = NumberingView, headers(("ETag" = String)))))]
+pub async fn put_numbering(state: web::Data<AppState>, ctx: ReqCtx, if_match: IfMatch, body: ValidJson<NumberingInput>) -> ApiResult<HttpResponse> {
+    let v = numbering::put(&state.db, &ctx.0, body.0, if_match.0).await?;
     Ok(ok(&v, Some(v.version)))
 }

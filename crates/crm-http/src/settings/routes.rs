@@ -14,5 +14,7 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::SETTINGS_UPDATE), delete_sms, __path_delete_sms)
         .op(P(perms::SETTINGS_UPDATE), test_sms, __path_test_sms)
         .op(P(perms::SETTINGS_READ), get_company, __path_get_company)
-        .op(P(perms::SETTINGS_UPDATE), put_company, __path_put_company);
+        .op(P(perms::SETTINGS_UPDATE), put_company, __path_put_company)
+        .op(P(perms::SETTINGS_READ), get_numbering, __path_get_numbering)
+        .op(P(perms::SETTINGS_UPDATE), put_numbering, __path_put_numbering);
 }

@@ -186,7 +186,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: InvoiceInput) -> DomainResult<Inv
         ledger::fits(checked.amount, ledger::invoice_room(tx, &c, None).await?, may_exceed(ctx), "invoice.over_contract", "the invoice")?;
         let row = invoice::Model {
             id: Uuid::now_v7(),
-            number: crate::sales_docs::lines::number(tx, "FP", ctx.now).await?,
+            number: crate::numbering::next(tx, &crate::numbering::INVOICE, ctx.now).await?,
             contract_id: c.id,
             customer_id: c.customer_id,
             currency: c.currency.clone(),

@@ -195,7 +195,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: PaymentInput) -> DomainResult<Pay
         check(tx, ctx, &c, &input, amount, None).await?;
         Ok(payment::Model {
             id: Uuid::now_v7(),
-            number: crate::sales_docs::lines::number(tx, "HK", ctx.now).await?,
+            number: crate::numbering::next(tx, &crate::numbering::PAYMENT, ctx.now).await?,
             contract_id: c.id,
             customer_id: c.customer_id,
             plan_id: input.plan_id,

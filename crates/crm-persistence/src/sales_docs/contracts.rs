@@ -256,7 +256,7 @@ async fn create_in(tx: &Tx, ctx: &Ctx, input: ContractInput, quote_id: Option<Uu
         let (input, checked) = input.validate()?;
         check_refs(tx, &input).await?;
         let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.customer_signer_id, owner_id: input.owner_id };
-        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &checked.doc.lines, &rows, "HT").await?;
+        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &checked.doc.lines, &rows, &crate::numbering::CONTRACT).await?;
         let row = contract::Model { id, number, customer_id: input.customer_id, owner_id, quote_id, status: ContractStatus::Draft.as_str().into(), ..Default::default() };
         Ok(fill(row, input, checked))
     };

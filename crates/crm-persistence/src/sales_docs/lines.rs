@@ -5,7 +5,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
-use chrono::{DateTime, Datelike, Utc};
 use crm_domain::money::from_minor;
 use crm_domain::sales_docs::{DocLineInput, PricedDocLine};
 use crm_domain::validate::Validator;
@@ -237,14 +236,14 @@ pub struct Parties {
 /// What a new document's `build` checks beyond its own fields, the same for every kind: its
 /// parties, an owner the caller may give records to, its lines' products (kept in
 /// `pending` for the kit's `link`). Answers the new document's id, owner and number
-/// (`<prefix>-<year>-<n>`).
-pub async fn prepare_new(tx: &Tx, ctx: &Ctx, p: &Parties, lines: &[PricedDocLine], pending: &Pending, prefix: &str) -> DomainResult<(Uuid, Uuid, String)> {
+/// (`numbering`).
+pub async fn prepare_new(tx: &Tx, ctx: &Ctx, p: &Parties, lines: &[PricedDocLine], pending: &Pending, series: &crate::numbering::Series) -> DomainResult<(Uuid, Uuid, String)> {
     check_parties(tx, ctx, p.customer_id, p.opportunity_id, p.contact_id).await?;
     let owner_id = p.owner_id.unwrap_or(ctx.actor.user_id);
     crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
     let id = Uuid::now_v7();
     pending.set(rows(tx, id, lines).await?)?;
-    Ok((id, owner_id, number(tx, prefix, ctx.now).await?))
+    Ok((id, owner_id, crate::numbering::next(tx, series, ctx.now).await?))
 }
 
 /// The names a page of documents shows, fetched once per page.
@@ -265,12 +264,4 @@ impl Names {
             opportunities: names::<opportunity::Entity>(db, opportunity::Column::Id, opportunity::Column::Name, opportunities.into_iter().collect()).await?,
         })
     }
-}
-
-/// The next number of a yearly series: `QT-2026-000123`. Gap-free within a year (the
-/// counter row stays locked until the document's transaction ends).
-pub async fn number(tx: &Tx, prefix: &str, now: DateTime<Utc>) -> DomainResult<String> {
-    let year = now.year();
-    let n = crate::sequences::next(tx, &format!("{}:{year}", prefix.to_lowercase())).await?;
-    Ok(format!("{prefix}-{year}-{n:06}"))
 }

@@ -180,7 +180,7 @@ async fn create_in(tx: &Tx, ctx: &Ctx, input: OrderInput, quote_id: Option<Uuid>
     let build = async |tx: &Tx| {
         let (input, doc) = input.validate(ctx.now.date_naive())?;
         let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.contact_id, owner_id: input.owner_id };
-        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &doc.lines, &rows, "SO").await?;
+        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &doc.lines, &rows, &crate::numbering::ORDER).await?;
         Ok(order::Model {
             id,
             number,

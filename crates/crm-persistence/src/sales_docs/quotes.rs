@@ -196,7 +196,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: QuoteInput) -> DomainResult<Quote
     let build = async |tx: &Tx| {
         let (input, doc) = input.validate(ctx.now.date_naive())?;
         let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.contact_id, owner_id: input.owner_id };
-        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &doc.lines, &rows, "QT").await?;
+        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &doc.lines, &rows, &crate::numbering::QUOTE).await?;
         Ok(quote::Model {
             id,
             number,
