@@ -89,6 +89,9 @@ pub fn notification_letter(lang: Lang, kind: &str, label: &str, actor: Option<&s
         (Lang::Zh, "customer.shared") => (format!("{who} 与您共享了客户「{label}」"), format!("{who} 把您加为客户「{label}」的协作人。")),
         (Lang::Zh, "follow_up.due") => (format!("跟进提醒：{label}"), format!("客户「{label}」的下次跟进时间已到（{}）。", due.unwrap_or("现在"))),
         (Lang::Zh, "drive.shared") => (format!("{who} 与您共享了「{label}」"), format!("{who} 在企业云盘中与您共享了「{label}」，可在“共享给我”中找到。")),
+        (Lang::Zh, "contract.ending") => (format!("合同即将到期：{label}"), format!("合同「{label}」将于 {} 到期。", due.unwrap_or("近期"))),
+        (Lang::Zh, "payment_plan.due") => (format!("回款即将到期：{label}"), format!("回款计划「{label}」将于 {} 到期，请跟进回款。", due.unwrap_or("近期"))),
+        (Lang::Zh, "payment_plan.overdue") => (format!("回款已逾期：{label}"), format!("回款计划「{label}」已于 {} 到期，尚未收齐。", due.unwrap_or("此前"))),
         (Lang::Zh, _) => (format!("新通知：{label}"), format!("「{label}」有新的动态。")),
         (Lang::En, "customer.assigned") => (format!("Customer {label} was assigned to you"), format!("{who} assigned the customer {label} to you.")),
         (Lang::En, "customer.transferred") => (format!("Customer {label} was transferred to you"), format!("{who} transferred the customer {label} to you.")),
@@ -96,6 +99,9 @@ pub fn notification_letter(lang: Lang, kind: &str, label: &str, actor: Option<&s
         (Lang::En, "customer.shared") => (format!("{who} shared the customer {label} with you"), format!("{who} made you a collaborator on the customer {label}.")),
         (Lang::En, "follow_up.due") => (format!("Follow-up due: {label}"), format!("The next follow-up of the customer {label} is due ({}).", due.unwrap_or("now"))),
         (Lang::En, "drive.shared") => (format!("{who} shared {label} with you"), format!("{who} shared {label} with you in the drive; find it under Shared with me.")),
+        (Lang::En, "contract.ending") => (format!("Contract ending: {label}"), format!("The contract {label} ends on {}.", due.unwrap_or("soon"))),
+        (Lang::En, "payment_plan.due") => (format!("Payment due: {label}"), format!("The instalment {label} falls due on {}; follow up on the payment.", due.unwrap_or("soon"))),
+        (Lang::En, "payment_plan.overdue") => (format!("Payment overdue: {label}"), format!("The instalment {label} fell due on {} and is not fully paid.", due.unwrap_or("recently"))),
         (Lang::En, _) => (format!("New notification: {label}"), format!("There is news about {label}.")),
     };
     let (open, footer) = match lang {
@@ -103,6 +109,15 @@ pub fn notification_letter(lang: Lang, kind: &str, label: &str, actor: Option<&s
         Lang::En => ("Open", "You get this e-mail because e-mail is on in your notification settings."),
     };
     Letter { subject, body: format!("{line}\n\n{open}: {link}\n\n--\n{footer}\n") }
+}
+
+/// The time or day a notice is about, as its letter says it: a moment (`due_at`) in UTC, or
+/// a day (`due_date`, `end_date`) as it is.
+pub fn due_of(data: &serde_json::Value) -> Option<String> {
+    if let Some(t) = data.get("due_at").and_then(serde_json::Value::as_str).and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()) {
+        return Some(t.format("%Y-%m-%d %H:%M UTC").to_string());
+    }
+    ["due_date", "end_date"].iter().find_map(|k| data.get(*k).and_then(serde_json::Value::as_str)).map(str::to_string)
 }
 
 /// The test message of `POST /settings/smtp/test`.

@@ -5577,7 +5577,10 @@ export interface components {
              * @enum {boolean}
              */
             in_app?: true;
-            /** @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`, `drive.shared`. */
+            /**
+             * @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`, `drive.shared`,
+             *     `approval.requested`, `approval.approved`, `approval.rejected`, `contract.ending`, `payment_plan.due`, `payment_plan.overdue`.
+             */
             kind: string;
             /** @description By text message (off unless turned on). Left out of a `PUT`, it stays as it was. */
             sms?: boolean | null;
@@ -32023,8 +32026,8 @@ export interface operations {
     contracts_report: {
         parameters: {
             query?: {
-                /** @description `month` (signed; the default), `owner`, `category` or `customer`. */
-                group_by?: string;
+                /** @description By the month signed (the default), owner, category or customer. */
+                group_by?: "month" | "owner" | "category" | "customer";
                 /** @description The first day signed counted. */
                 from?: string;
                 /** @description The last day signed counted. */
@@ -32119,8 +32122,8 @@ export interface operations {
                  *     `Accept-Language`.
                  */
                 raw?: boolean;
-                /** @description `month` (signed; the default), `owner`, `category` or `customer`. */
-                group_by?: string;
+                /** @description By the month signed (the default), owner, category or customer. */
+                group_by?: "month" | "owner" | "category" | "customer";
                 /** @description The first day signed counted. */
                 from?: string;
                 /** @description The last day signed counted. */
@@ -32763,8 +32766,8 @@ export interface operations {
     ageing_report: {
         parameters: {
             query?: {
-                /** @description `customer` (the default) or `owner` (the contract's). */
-                group_by?: string;
+                /** @description By customer (the default) or the contract's owner. */
+                group_by?: "customer" | "owner";
                 /** @description The day the ages are counted on; today (UTC) when absent. */
                 as_of?: string;
                 owner_id?: string;
@@ -32852,8 +32855,8 @@ export interface operations {
                  *     `Accept-Language`.
                  */
                 raw?: boolean;
-                /** @description `customer` (the default) or `owner` (the contract's). */
-                group_by?: string;
+                /** @description By customer (the default) or the contract's owner. */
+                group_by?: "customer" | "owner";
                 /** @description The day the ages are counted on; today (UTC) when absent. */
                 as_of?: string;
                 owner_id?: string;

@@ -23,6 +23,7 @@ pub struct PaymentPlanFilters {
     contract_id: Option<Uuid>,
     customer_id: Option<Uuid>,
     /// `pending`, `partial`, `paid` or `overdue` as of today (UTC); comma-separated for several.
+    #[param(pattern = "^(pending|partial|paid|overdue)(,(pending|partial|paid|overdue))*$")]
     status: Option<String>,
     /// `true`: due before today and not fully received, on a contract that took effect.
     overdue: Option<bool>,

@@ -1,7 +1,7 @@
 //! The contract and receivables reports, and the reminders' settings.
 use actix_web::{web, HttpRequest, HttpResponse};
 use crm_persistence::receivables::reminders::{self, ReminderSettings, SettingsView};
-use crm_persistence::receivables::report::{self, AgeingReport, ContractReport};
+use crm_persistence::receivables::report::{self, AgeingGroup, AgeingReport, ContractGroup, ContractReport};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
@@ -17,8 +17,9 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct ContractReportParams {
-    /// `month` (signed; the default), `owner`, `category` or `customer`.
-    group_by: Option<String>,
+    /// By the month signed (the default), owner, category or customer.
+    #[param(inline)]
+    group_by: Option<ContractGroup>,
     /// The first day signed counted.
     from: Option<chrono::NaiveDate>,
     /// The last day signed counted.
@@ -55,8 +56,9 @@ pub async fn export_contracts_report(state: web::Data<AppState>, ctx: ReqCtx, q:
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct AgeingParams {
-    /// `customer` (the default) or `owner` (the contract's).
-    group_by: Option<String>,
+    /// By customer (the default) or the contract's owner.
+    #[param(inline)]
+    group_by: Option<AgeingGroup>,
     /// The day the ages are counted on; today (UTC) when absent.
     as_of: Option<chrono::NaiveDate>,
     owner_id: Option<Uuid>,

@@ -16,7 +16,20 @@ use crate::{tx, Ctx, Db};
 
 /// The kinds of notification there are, in the order the settings page lists them.
 /// Later modules add theirs here.
-pub const KINDS: &[&str] = &["follow_up.due", "customer.assigned", "customer.transferred", "customer.returned", "customer.shared", "drive.shared"];
+pub const KINDS: &[&str] = &[
+    "follow_up.due",
+    "customer.assigned",
+    "customer.transferred",
+    "customer.returned",
+    "customer.shared",
+    "drive.shared",
+    "approval.requested",
+    "approval.approved",
+    "approval.rejected",
+    "contract.ending",
+    "payment_plan.due",
+    "payment_plan.overdue",
+];
 
 /// Channels besides the app, which cannot be turned off.
 pub const EMAIL: &str = "email";
@@ -49,7 +62,8 @@ use entity::{Column as C, Entity as Choice};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KindChannels {
-    /// `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`, `drive.shared`.
+    /// `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`, `drive.shared`,
+    /// `approval.requested`, `approval.approved`, `approval.rejected`, `contract.ending`, `payment_plan.due`, `payment_plan.overdue`.
     pub kind: String,
     /// Always true: the app shows every notification.
     #[serde(default = "yes")]

@@ -55,7 +55,7 @@ pub async fn deliver(db: &Db, env: &MailEnv, payload: Value) -> DomainResult<()>
         (Some(entity), Some(rid)) => format!("{}/{entity}/{rid}", base_url.trim_end_matches('/')),
         _ => base_url.to_string(),
     };
-    let due = n.data.get("due_at").and_then(Value::as_str).and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string());
+    let due = crm_domain::mail::due_of(&n.data);
     let letter = notification_letter(lang, &n.kind, &label, n.actor_name.as_deref(), due.as_deref(), &link);
     match crate::settings::smtp::send(db, secrets, &address, &letter).await? {
         // No SMTP server configured: e-mail is off for the installation.

@@ -31,7 +31,7 @@ pub async fn deliver(db: &Db, env: &MailEnv, payload: Value) -> DomainResult<()>
         (Some(entity), Some(rid)) => format!("{}/{entity}/{rid}", env.public_url.trim_end_matches('/')),
         _ => env.public_url.clone(),
     };
-    let due = n.data.get("due_at").and_then(Value::as_str).and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string());
+    let due = crm_domain::mail::due_of(&n.data);
     let letter = notification_letter(lang_of(person.locale.as_deref()), &n.kind, &label, n.actor_name.as_deref(), due.as_deref(), &link);
     let text = format!("【CRM】{} {link}", letter.subject);
     match crate::settings::sms::send(db, &env.secrets, &phone, &text, Utc::now()).await? {

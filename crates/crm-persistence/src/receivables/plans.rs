@@ -135,7 +135,7 @@ impl Resource for PaymentPlans {
         }
         if let Some(raw) = params.take_filter("status") {
             let mut listed = Vec::new();
-            for s in raw.split(',').map(str::trim) {
+            for s in raw.split(',') {
                 listed.push(PlanStatus::parse(s).ok_or_else(|| super::bad_query("status", format!("'{s}' is not pending, partial, paid or overdue")))?);
             }
             wanted = if wanted.is_empty() { listed } else { wanted.into_iter().filter(|w| listed.contains(w)).collect() };
