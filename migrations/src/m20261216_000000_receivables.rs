@@ -158,9 +158,12 @@ impl MigrationTrait for Migration {
             "CREATE INDEX ix_payment_plans_live_updated ON payment_plans (updated_at, id) WHERE deleted_at IS NULL",
             "CREATE INDEX ix_payment_plans_due ON payment_plans (due_date, id) WHERE deleted_at IS NULL",
             // What is still owed, by due date: overdue lists, the ageing report, reminders.
-            "CREATE INDEX ix_payment_plans_open ON payment_plans (due_date, contract_id) WHERE deleted_at IS NULL AND received_minor < amount_minor",
+            "CREATE INDEX ix_payment_plans_open ON payment_plans (due_date, id) WHERE deleted_at IS NULL AND received_minor < amount_minor",
+            // A contract's instalments, and a rep's (through their contracts) by due date.
+            "CREATE INDEX ix_payment_plans_contract ON payment_plans (contract_id, due_date, id) WHERE deleted_at IS NULL",
             "CREATE INDEX ix_payment_plans_customer ON payment_plans (customer_id, due_date)",
-            "CREATE INDEX ix_payments_contract ON payments (contract_id, received_date)",
+            // A contract's payments, and a rep's (through their contracts): index-only counts.
+            "CREATE INDEX ix_payments_contract ON payments (contract_id, updated_at, id) WHERE deleted_at IS NULL",
             "CREATE INDEX ix_payments_customer ON payments (customer_id, received_date)",
             "CREATE INDEX ix_payments_plan ON payments (plan_id)",
             "CREATE INDEX ix_payments_live_updated ON payments (updated_at, id) WHERE deleted_at IS NULL",
@@ -168,7 +171,7 @@ impl MigrationTrait for Migration {
             "CREATE INDEX ix_payments_received ON payments (received_date, id) WHERE deleted_at IS NULL",
             "CREATE INDEX ix_payments_amount ON payments (amount_minor, id) WHERE deleted_at IS NULL",
             "CREATE INDEX ix_payments_status ON payments (status, received_date) WHERE deleted_at IS NULL",
-            "CREATE INDEX ix_invoices_contract ON invoices (contract_id, issue_date)",
+            "CREATE INDEX ix_invoices_contract ON invoices (contract_id, updated_at, id) WHERE deleted_at IS NULL",
             "CREATE INDEX ix_invoices_customer ON invoices (customer_id, issue_date)",
             "CREATE INDEX ix_invoices_live_updated ON invoices (updated_at, id) WHERE deleted_at IS NULL",
             "CREATE INDEX ix_invoices_live_created ON invoices (created_at, id) WHERE deleted_at IS NULL",
@@ -176,6 +179,8 @@ impl MigrationTrait for Migration {
             "CREATE INDEX ix_invoices_amount ON invoices (amount_minor, id) WHERE deleted_at IS NULL",
             "CREATE INDEX ix_invoices_status ON invoices (status, issue_date) WHERE deleted_at IS NULL",
             "CREATE UNIQUE INDEX ux_invoice_titles ON invoice_titles (customer_id, title_type, title)",
+            // Whose contracts a rep sees, index-only: the scope of their plans, payments and invoices.
+            "CREATE INDEX ix_contracts_owner_id ON contracts (owner_id, id) WHERE deleted_at IS NULL",
         ] {
             db.execute_unprepared(sql).await?;
         }

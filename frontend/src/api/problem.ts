@@ -125,6 +125,15 @@ function translated(key: string, options?: Record<string, unknown>): string | un
   return i18n.exists(key) ? i18n.t(key, options) : undefined;
 }
 
+/**
+ * An error text by its key under `errors` (the first pages' texts: generic, sign-in, the older
+ * modules') or, failing that, under `moduleErrors` (the texts of modules' own codes, which load
+ * with the feature pages that can meet them, keeping them off the first page).
+ */
+function errorText(key: string, options?: Record<string, unknown>): string | undefined {
+  return translated(`errors:${key}`, options) ?? translated(`moduleErrors:${key}`, options);
+}
+
 /** The field a server error names, by its last plain segment: `items[0].user_id` → `user_id`. */
 function fieldName(field: string): string {
   const parts = fieldPath(field).filter((p): p is string => typeof p === "string");
@@ -137,9 +146,9 @@ export function fieldErrorText(error: FieldProblem): string {
   const n = /\d+/.exec(error.message)?.[0];
   if (error.code) {
     const text =
-      translated(`errors:fieldCode.${name}.${error.code}`) ??
-      (n !== undefined ? translated(`errors:field.${error.code}_n`, { n }) : undefined) ??
-      translated(`errors:field.${error.code}`);
+      errorText(`fieldCode.${name}.${error.code}`) ??
+      (n !== undefined ? errorText(`field.${error.code}_n`, { n }) : undefined) ??
+      errorText(`field.${error.code}`);
     if (text) return text;
   }
   if (serverTextAllowed() && error.message) return error.message;
@@ -149,7 +158,7 @@ export function fieldErrorText(error: FieldProblem): string {
 /** A field's label for a message that names it: the form's label, a known field name, or the field itself. */
 export function fieldLabel(field: string, labels?: (field: string) => string | undefined): string {
   const name = fieldName(field);
-  return labels?.(field) ?? labels?.(name) ?? translated(`errors:fieldNames.${name}`) ?? field;
+  return labels?.(field) ?? labels?.(name) ?? errorText(`fieldNames.${name}`) ?? field;
 }
 
 /** A field error with its field's label, for a message outside the form. */
@@ -161,7 +170,7 @@ export function labelledFieldErrorText(error: FieldProblem, labels?: (field: str
 
 /** The problem's own message (without its field errors), in the user's language. */
 export function problemMessage(problem: Problem): string {
-  const byCode = problem.code ? translated(`errors:problem.${problem.code}`) : undefined;
+  const byCode = problem.code ? errorText(`problem.${problem.code}`) : undefined;
   if (byCode) {
     // Names the server lists beside the code (a category's children and products) are data, not text.
     const names = Object.values(problem.extra ?? {}).flatMap((value) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []));

@@ -1,6 +1,7 @@
 import { apiTokensFeature } from "../features/api-tokens";
 import { approvalsFeature } from "../features/approvals";
 import { auditLogsFeature } from "../features/audit-logs";
+import { contractsFeature } from "../features/contracts";
 import { customerGroupsFeature } from "../features/customer-groups";
 import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
@@ -15,6 +16,7 @@ import { poolRulesFeature } from "../features/pool-rules";
 import { productsFeature } from "../features/products";
 import { reportsFeature } from "../features/reports";
 import { profileFeature } from "../features/profile";
+import { receivablesFeature } from "../features/receivables";
 import { recycleBinFeature } from "../features/recycle-bin";
 import { rolesFeature } from "../features/roles";
 import { salesPlansFeature } from "../features/sales-plans";
@@ -48,6 +50,8 @@ export const FEATURES: readonly Feature[] = [
   weeklyReportsFeature,
   reportsFeature,
   quotesFeature,
+  contractsFeature,
+  receivablesFeature,
   driveFeature,
   approvalsFeature,
 ];

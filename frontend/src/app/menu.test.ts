@@ -52,9 +52,15 @@ describe("menu", () => {
   });
 
   it("lists only groups that have an existing, permitted page", () => {
-    // Groups keep REQUIREMENTS order; contracts has no page yet, so contracts:read adds no group.
-    const groups = buildMenu(FEATURES, ["customers:read", "users:read", "contracts:read"]).map((s) => s.group);
-    expect(groups).toEqual(["system", "customers"]);
+    // Groups keep REQUIREMENTS order; the contracts group has no page yet (contracts are under sales).
+    const groups = buildMenu(FEATURES, ["customers:read", "users:read", "products:read"]).map((s) => s.group);
+    expect(groups).toEqual(["system", "customers", "products"]);
+  });
+
+  it("lists the contracts under sales, after the quotes and orders, for readers of contracts", () => {
+    const sales = buildMenu(FEATURES, ["quotes:read", "orders:read", "contracts:read"]).find((s) => s.group === "sales");
+    expect(sales?.entries.map((e) => e.path)).toEqual(["/quotes", "/orders", "/contracts"]);
+    expect(paths(["quotes:read"])).not.toContain("/contracts");
   });
 
   it("lists the opportunities and their board under sales, and the stages page for those who change stages", () => {

@@ -15,9 +15,13 @@ import { ApiError, fieldErrorText, parseProblem, problemText } from "../api/prob
 const fixture = JSON.parse(readFileSync(join(__dirname, "fixtures", "errorCodes.json"), "utf8")) as { problem: string[]; field: string[] };
 const LANGUAGES = ["zh-CN", "en"] as const;
 
+/** A text in `errors` (the first pages') or, as problem.ts falls back, in `moduleErrors` (the feature pages'). */
 function lookup(language: string, path: string[]): unknown {
-  const messages = JSON.parse(readFileSync(join(__dirname, language, "errors.json"), "utf8")) as Record<string, unknown>;
-  return path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  const found = (file: string) => {
+    const messages = JSON.parse(readFileSync(join(__dirname, language, file), "utf8")) as Record<string, unknown>;
+    return path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  };
+  return found("errors.json") ?? found("moduleErrors.json");
 }
 
 describe("server error codes", () => {

@@ -15,6 +15,7 @@ const KINDS: Record<DictionaryKindCode, true> = {
   customer_level: true,
   follow_up_type: true,
   contract_category: true,
+  payment_method: true,
   lost_reason: true,
 };
 export const ALL_DICTIONARY_KINDS = Object.keys(KINDS) as DictionaryKindCode[];

@@ -32,6 +32,10 @@ const PLACES: Record<string, RecordPlace> = {
   weekly_reports: { permission: "sales_plans:read", path: (_id, name) => (name ? `/weekly-reports?${new URLSearchParams({ week: name }).toString()}` : "/weekly-reports") },
   quotes: { permission: "quotes:read", path: (id) => `/quotes/${id}` },
   orders: { permission: "orders:read", path: (id) => `/orders/${id}` },
+  contracts: { permission: "contracts:read", path: (id) => `/contracts/${id}` },
+  // Payments and invoices have no page of their own: their list, searched for the number.
+  payments: { permission: "payments:read", path: listSearch("/payments") },
+  invoices: { permission: "invoices:read", path: listSearch("/invoices") },
   approvals: { permission: "approvals:read", path: (id) => `/approvals/${id}` },
   approval_flows: { permission: "approvals:manage", path: () => "/system/approval-flows" },
   // Drive items shared with the reader: the folder itself, or the shared list searched for the file.

@@ -154,9 +154,15 @@ impl Resource for PaymentPlans {
 fn status_condition(wanted: &[PlanStatus], today: NaiveDate) -> sea_orm::Condition {
     let paid = Expr::col(P::ReceivedMinor).gte(Expr::col(P::AmountMinor));
     let open = Expr::col(P::ReceivedMinor).lt(Expr::col(P::AmountMinor));
-    let mut effective = Query::select();
-    effective.column(contract::Column::Id).from(contract::Entity).and_where(contract::Column::Status.is_in(["active", "completed", "terminated"]));
-    let overdue = sea_orm::Condition::all().add(open.clone()).add(P::DueDate.lt(today)).add(P::ContractId.in_subquery(effective));
+    // Not "in a contract that took effect" (a semi-join hashing every contract) but "not in
+    // one that did not": an anti-join on the few drafts, pending and void ones.
+    let mut not_effective = Query::select();
+    not_effective
+        .expr(Expr::val(1))
+        .from(contract::Entity)
+        .and_where(Expr::col((contract::Entity, contract::Column::Id)).equals((Plan, P::ContractId)))
+        .and_where(contract::Column::Status.is_in(["draft", "pending", "void"]));
+    let overdue = sea_orm::Condition::all().add(open.clone()).add(P::DueDate.lt(today)).add(Expr::exists(not_effective).not());
     let mut any = sea_orm::Condition::any();
     for w in wanted {
         any = any.add(match w {

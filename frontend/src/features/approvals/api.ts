@@ -38,9 +38,29 @@ function post(id: string, move: ApprovalMove): Promise<ApprovalDetail> {
   }
 }
 
-/** A decision moves the document too (a quote is sent or back to draft): its pages refresh. */
+/**
+ * A decision moves the document too (a quote is sent or back to draft, a contract takes effect
+ * and its customer is won): their pages refresh.
+ */
 export function afterApprovalChange(queryClient: QueryClient): Promise<unknown> {
-  return Promise.all([approvalsApi.invalidate(queryClient), queryClient.invalidateQueries({ queryKey: ["quotes"] })]);
+  return Promise.all([approvalsApi.invalidate(queryClient), ...["quotes", "contracts", "customers", "payments", "payment-plans", "invoices"].map((name) => queryClient.invalidateQueries({ queryKey: [name] }))]);
+}
+
+/** The documents that go through approval, by the name of their collection. */
+export type SubmittableKind = "quotes" | "contracts";
+
+function submit(kind: SubmittableKind, id: string): Promise<ApprovalDetail> {
+  const params = { params: { path: { id } } };
+  return kind === "quotes" ? unwrap(api.POST("/api/v1/quotes/{id}/submit", params)) : unwrap(api.POST("/api/v1/contracts/{id}/submit", params));
+}
+
+/**
+ * Submits a draft for approval. The answer is the approval: `pending`, or `approved` when no flow
+ * applies and the document moved on at once (a quote sent, a contract in force).
+ */
+export function useSubmitForApproval(kind: SubmittableKind) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (id: string) => submit(kind, id), onSettled: () => afterApprovalChange(queryClient) });
 }
 
 /**

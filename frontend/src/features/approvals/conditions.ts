@@ -32,6 +32,22 @@ export const CONDITION_FIELDS: Readonly<Record<string, readonly ConditionField[]
     { name: "customer_id", kind: "customer" },
     { name: "owner_id", kind: "user" },
   ],
+  payment: [
+    { name: "amount", kind: "money" },
+    { name: "currency", kind: "text" },
+    { name: "method", kind: "text" },
+    { name: "received_date", kind: "date" },
+    { name: "customer_id", kind: "customer" },
+    { name: "owner_id", kind: "user" },
+  ],
+  invoice: [
+    { name: "amount", kind: "money" },
+    { name: "currency", kind: "text" },
+    { name: "type", kind: "text" },
+    { name: "title_type", kind: "text" },
+    { name: "customer_id", kind: "customer" },
+    { name: "owner_id", kind: "user" },
+  ],
 };
 
 export const ORDERED_OPS: readonly ConditionOp[] = ["eq", "ne", "gt", "gte", "lt", "lte", "in"];

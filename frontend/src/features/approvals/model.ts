@@ -65,6 +65,15 @@ export type DocSummary = {
   currency?: string;
   validUntil?: string;
   lines?: number;
+  /** A payment's or an invoice's contract (its number). */
+  contract?: string;
+  /** A payment's day and `payment_method` code. */
+  receivedDate?: string;
+  method?: string;
+  /** An invoice's type, title and the tax its amount includes. */
+  invoiceType?: string;
+  invoiceTitle?: string;
+  tax?: string;
 };
 
 export function docSummary(approval: Pick<Approval, "summary">): DocSummary {
@@ -78,6 +87,12 @@ export function docSummary(approval: Pick<Approval, "summary">): DocSummary {
     currency: text("currency"),
     validUntil: text("valid_until"),
     lines: typeof s.lines === "number" ? s.lines : undefined,
+    contract: text("contract_number"),
+    receivedDate: text("received_date"),
+    method: text("method"),
+    invoiceType: text("type"),
+    invoiceTitle: text("title"),
+    tax: text("tax_amount"),
   };
 }
 
@@ -88,7 +103,7 @@ export function currentStep(approval: Pick<Approval, "status" | "current_step" |
 }
 
 /** Where a document of a type lives in the SPA, as the operation log names it (`recordPath`). */
-export const DOC_ENTITIES: Readonly<Record<string, string>> = { quote: "quotes", contract: "contracts" };
+export const DOC_ENTITIES: Readonly<Record<string, string>> = { quote: "quotes", contract: "contracts", payment: "payments", invoice: "invoices" };
 
 /** A string member of an event's `data` (the user a task went to, the round). */
 export function eventData(event: Pick<ApprovalEvent, "data">, key: string): string | number | undefined {

@@ -75,6 +75,28 @@ describe("notification kind registry", () => {
     expect(notificationText(approval("approval.requested", { actor_name: null, data: {} }), zh, CONTEXT)).toBe("单据「QT-2026-000001」等待你审批");
   });
 
+  it("says when a contract ends and what an instalment falling due or overdue still owes", () => {
+    const contract = (data: Record<string, unknown>) => notice("contract.ending", { entity: "contracts", record_label: "HT-2026-000123 年度采购", actor_name: null, data });
+    expect(both(contract({ end_date: "2026-12-31", days_left: 25 }))).toEqual([
+      "合同「HT-2026-000123 年度采购」将于 2026-12-31 到期（还剩 25 天）",
+      "Contract HT-2026-000123 年度采购 ends on 2026-12-31, in 25 days",
+    ]);
+    expect(notificationText(contract({ end_date: "2026-12-07", days_left: 1 }), en, CONTEXT)).toBe("Contract HT-2026-000123 年度采购 ends tomorrow (2026-12-07)");
+    expect(notificationText(contract({ end_date: "2026-12-06", days_left: 0 }), zh, CONTEXT)).toBe("合同「HT-2026-000123 年度采购」今天到期");
+    expect(notificationText(contract({}), zh, CONTEXT)).toBe("合同「HT-2026-000123 年度采购」即将到期");
+    const plan = (kind: string) =>
+      notice(kind, { entity: "contracts", record_label: "HT-2026-000123 #1", actor_name: null, data: { instalment: 1, due_date: "2026-12-10", outstanding_amount: "25000.00" } });
+    expect(both(plan("payment_plan.due"))).toEqual(["回款「HT-2026-000123 #1」将于 2026-12-10 到期，待收 25,000.00", "Instalment HT-2026-000123 #1 falls due on 2026-12-10: 25,000.00 outstanding"]);
+    expect(notificationText(plan("payment_plan.overdue"), zh, CONTEXT)).toBe("回款「HT-2026-000123 #1」已逾期（应收日期 2026-12-10），仍欠 25,000.00");
+    expect(notificationText({ ...plan("payment_plan.overdue"), data: {} }, en, CONTEXT)).toBe("Instalment HT-2026-000123 #1 is overdue");
+  });
+
+  it("names payments and invoices waiting for approval", () => {
+    const payment = notice("approval.requested", { entity: "approvals", record_label: "HK-2027-000031", data: { doc_type: "payment" } });
+    expect(both(payment)).toEqual(["王经理 请你审批回款「HK-2027-000031」", "王经理 asks you to approve payment HK-2027-000031"]);
+    expect(notificationText(notice("approval.approved", { entity: "approvals", record_label: "FP-2027-000012", data: { doc_type: "invoice" } }), zh, CONTEXT)).toBe("王经理 审批通过了你的发票「FP-2027-000012」");
+  });
+
   it("names a record without a name as unnamed", () => {
     expect(notificationText(notice("customer.assigned", { record_label: null }), zh, CONTEXT)).toBe("王经理 把客户「（未命名）」分配给了你");
   });
@@ -97,6 +119,9 @@ describe("notification kind registry", () => {
       "customer.shared",
       "drive.shared",
       "follow_up.due",
+      "contract.ending",
+      "payment_plan.due",
+      "payment_plan.overdue",
       "approval.requested",
       "approval.approved",
       "approval.rejected",

@@ -45,6 +45,33 @@ function withActor(key: string) {
     n.actor_name ? t(`${key}.byActor`, { actor: n.actor_name, label: label(n, t) }) : t(`${key}.bySystem`, { label: label(n, t) });
 }
 
+/** A number field of the kind's `data` (days left, an instalment's number), if the server sent one. */
+export function dataNumber(n: Notification, field: string): number | undefined {
+  const data = n.data;
+  if (typeof data !== "object" || data === null) return undefined;
+  const value = (data as Record<string, unknown>)[field];
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** A decimal string with thousands separators, digits only (no float): "25000.00" → "25,000.00". */
+export function groupedAmount(amount: string): string {
+  const [whole = "", fraction] = amount.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/**
+ * An instalment falling due or overdue: its contract and number (the label), the due date and what
+ * it still owes (`<key>.withAmount`), or just the label when the data is missing (`<key>.plain`).
+ */
+function instalmentText(key: string) {
+  return (n: Notification, t: Translate) => {
+    const date = dataField(n, "due_date");
+    const owed = dataField(n, "outstanding_amount");
+    return date && owed ? t(`${key}.withAmount`, { label: label(n, t), date, amount: groupedAmount(owed) }) : t(`${key}.plain`, { label: label(n, t) });
+  };
+}
+
 /** Reasons the server writes itself, in English; shown translated. A reason a person typed stays as typed. */
 const SYSTEM_REASONS: Record<string, string> = {
   "pool rules: neglected": "notifications:reasons.neglected",
@@ -135,6 +162,31 @@ const KINDS: KindDefinition[] = [
         ? t("notifications:kinds.follow_up.due.withTime", { label: label(n, t), time })
         : t("notifications:kinds.follow_up.due.plain", { label: label(n, t) });
     },
+  },
+  {
+    kind: "contract.ending",
+    icon: createElement(ClockCircleOutlined),
+    text: (n, t) => {
+      const date = dataField(n, "end_date");
+      const days = dataNumber(n, "days_left");
+      if (!date) return t("notifications:kinds.contract.ending.plain", { label: label(n, t) });
+      if (days === 0) return t("notifications:kinds.contract.ending.today", { label: label(n, t) });
+      if (days === 1) return t("notifications:kinds.contract.ending.tomorrow", { label: label(n, t), date });
+      return days === undefined
+        ? t("notifications:kinds.contract.ending.onDate", { label: label(n, t), date })
+        : t("notifications:kinds.contract.ending.withDays", { label: label(n, t), date, days });
+    },
+  },
+  {
+    kind: "payment_plan.due",
+    icon: createElement(ClockCircleOutlined),
+    text: instalmentText("notifications:kinds.payment_plan.due"),
+  },
+  {
+    kind: "payment_plan.overdue",
+    // Icons this list already has: a new one would reshuffle the first page's chunks.
+    icon: createElement(CloseCircleOutlined),
+    text: instalmentText("notifications:kinds.payment_plan.overdue"),
   },
   {
     kind: "approval.requested",

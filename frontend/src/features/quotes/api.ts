@@ -32,18 +32,6 @@ export function useQuoteTransition() {
   });
 }
 
-/**
- * Submits a draft for approval. The answer is the approval: `pending`, or `approved` when no flow
- * applies and the quote was sent at once.
- */
-export function useSubmitQuote() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST("/api/v1/quotes/{id}/submit", { params: { path: { id } } })),
-    onSettled: () => Promise.all([quotesApi.invalidate(queryClient), queryClient.invalidateQueries({ queryKey: ["approvals"] })]),
-  });
-}
-
 /** Makes the order of an accepted quote. */
 export function useMakeOrder() {
   const queryClient = useQueryClient();
@@ -60,9 +48,13 @@ export function pdfLanguageOf(uiLanguage: string | undefined): PdfLanguage {
   return uiLanguage?.toLowerCase().startsWith("en") ? "en" : "zh";
 }
 
-/** A quote's PDF, fetched with the user's token (so it can be previewed from a blob: URL or saved). */
-export async function fetchQuotePdf(id: string, lang: PdfLanguage, download: boolean): Promise<Blob> {
-  const blob = await unwrap(api.GET("/api/v1/quotes/{id}/pdf", { params: { path: { id }, query: { lang, download } }, parseAs: "blob" }));
+/** The documents printed as PDFs, by the name of their collection. */
+export type PrintableKind = "quotes" | "contracts";
+
+/** A quote's or a contract's PDF, fetched with the user's token (so it can be previewed from a blob: URL or saved). */
+export async function fetchDocPdf(kind: PrintableKind, id: string, lang: PdfLanguage, download: boolean): Promise<Blob> {
+  const init = { params: { path: { id }, query: { lang, download } }, parseAs: "blob" as const };
+  const blob = await unwrap(kind === "quotes" ? api.GET("/api/v1/quotes/{id}/pdf", init) : api.GET("/api/v1/contracts/{id}/pdf", init));
   return blob as unknown as Blob;
 }
 

@@ -2,12 +2,16 @@ import type { components } from "../../api/schema";
 
 type QuoteStatus = components["schemas"]["QuoteStatus"];
 type OrderStatus = components["schemas"]["OrderStatus"];
+type ContractStatus = components["schemas"]["ContractStatus"];
 
 export const QUOTE_STATUSES: readonly QuoteStatus[] = ["draft", "pending", "sent", "accepted", "rejected", "expired"];
 export const ORDER_STATUSES: readonly OrderStatus[] = ["draft", "confirmed", "delivered", "closed", "cancelled"];
 
-/** A status change a document's page offers: where it goes, from which statuses, and whether it asks for a note. */
-export type TransitionAction<S extends string> = { key: string; to: S; from: readonly S[]; note?: boolean; danger?: boolean; primary?: boolean };
+/**
+ * A status change a document's page offers: where it goes, from which statuses, and whether it
+ * asks for a note (`noteRequired`: one must be given, a contract's reason to terminate).
+ */
+export type TransitionAction<S extends string> = { key: string; to: S; from: readonly S[]; note?: boolean; noteRequired?: boolean; danger?: boolean; primary?: boolean };
 
 /**
  * The quote's life as the server allows it: draft → sent → accepted | rejected | expired; rejected |
@@ -36,7 +40,10 @@ export function actionsFrom<S extends string>(actions: readonly TransitionAction
   return actions.filter((action) => action.from.includes(status));
 }
 
-export const STATUS_COLORS: Record<QuoteStatus | OrderStatus, string> = {
+/** A sales document's status: a quote's, an order's or a contract's. */
+export type DocStatus = QuoteStatus | OrderStatus | ContractStatus;
+
+export const STATUS_COLORS: Record<DocStatus, string> = {
   draft: "default",
   pending: "gold",
   sent: "processing",
@@ -47,4 +54,8 @@ export const STATUS_COLORS: Record<QuoteStatus | OrderStatus, string> = {
   delivered: "cyan",
   closed: "success",
   cancelled: "error",
+  active: "success",
+  completed: "blue",
+  terminated: "error",
+  void: "default",
 };

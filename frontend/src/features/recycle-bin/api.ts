@@ -29,6 +29,9 @@ const ENTITIES: Record<RecycleEntity, true> = {
   quotes: true,
   orders: true,
   contracts: true,
+  payment_plans: true,
+  payments: true,
+  invoices: true,
   approval_flows: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
@@ -60,6 +63,9 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   quotes: "quotes",
   orders: "orders",
   contracts: "contracts",
+  payment_plans: "payment-plans",
+  payments: "payments",
+  invoices: "invoices",
   approval_flows: "approval-flows",
 };
 

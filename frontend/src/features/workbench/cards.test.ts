@@ -19,6 +19,14 @@ describe("workbench card registry", () => {
     expect(card.viewAll?.({ reach: "mine", now: new Date(), zone: "Asia/Shanghai" })).toBe("/approvals");
   });
 
+  it("shows the payments due, leading to the receivables page", () => {
+    const card = cardDefinition("payments.due");
+    expect(card.generic).toBeUndefined();
+    expect(card.title).toBe("workbench:cards.payments.due.title");
+    expect(card.time).toBe("due");
+    expect(card.viewAll?.({ reach: "team", now: new Date(), zone: "Asia/Shanghai" })).toBe("/receivables");
+  });
+
   it("shows a key it does not know as a plain card: no action, no list, a readable title", () => {
     const card = cardDefinition("pipeline.deals_closing");
     expect(card.generic).toBe(true);

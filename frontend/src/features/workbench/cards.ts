@@ -67,6 +67,15 @@ const CARDS: CardDefinition[] = [
     viewAll: () => "/approvals",
   },
   {
+    // Instalments overdue or falling due soon, soonest first; the amount is what they still owe.
+    key: "payments.due",
+    ...texts("payments.due"),
+    icon: createElement(ExclamationCircleOutlined),
+    tone: "danger",
+    time: "due",
+    viewAll: () => "/receivables",
+  },
+  {
     key: "customers.returning_to_pool",
     ...texts("customers.returning_to_pool"),
     icon: createElement(WarningOutlined),

@@ -15,7 +15,7 @@ afterEach(cleanup);
 
 const refused = new ApiError(
   422,
-  parseProblem({ title: "Unprocessable", status: 422, errors: [{ field: "name", code: "taken", message: "name is taken" }] }, { status: 422 }),
+  parseProblem({ title: "Unprocessable", status: 422, errors: [{ field: "name", code: "reserved", message: "name is taken" }] }, { status: 422 }),
 );
 
 type Values = { name?: string; city?: string };
@@ -66,5 +66,40 @@ describe("ResourceFormDrawer", () => {
     const onClose = renderDrawer(() => Promise.resolve({}));
     fireEvent.click(screen.getByTestId("save"));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
+  it("saves through an extra button with its own write and message, and through Save with the form's", async () => {
+    const onSubmit = vi.fn(() => Promise.resolve("draft"));
+    const submitted = vi.fn(() => Promise.resolve("sent"));
+    const onSaved = vi.fn();
+    render(
+      <AntApp>
+        <ResourceFormDrawer<Values, string>
+          open
+          title="New"
+          onClose={vi.fn()}
+          initialValues={{ name: "Acme" }}
+          onSubmit={onSubmit}
+          onSaved={onSaved}
+          successMessage="Saved"
+          saveTestId="save"
+          saveLabel="Save draft"
+          extraSaves={[{ key: "submit", label: "Save and submit", primary: true, testId: "save-submit", onSubmit: submitted, successMessage: (r) => `Done: ${r}` }]}
+        >
+          <Form.Item name="name" label="Name">
+            <Input data-testid="name" />
+          </Form.Item>
+        </ResourceFormDrawer>
+      </AntApp>,
+    );
+    expect(screen.getByTestId("save").textContent).toBe("Save draft");
+    fireEvent.click(screen.getByTestId("save-submit"));
+    await waitFor(() => expect(submitted).toHaveBeenCalledWith({ name: "Acme" }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(await screen.findByText("Done: sent")).toBeTruthy();
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith("sent"));
+    fireEvent.click(screen.getByTestId("save"));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(submitted).toHaveBeenCalledTimes(1);
   });
 });

@@ -7,8 +7,8 @@ import { approvalPath } from "../paths";
 import { ApprovalStatusTag, ApproverStateTag } from "./ApprovalTags";
 
 /**
- * A document's approval as its own page shows it: the latest round's steps, who approves each and
- * where they stand, with a link to the approval. Nothing while the document was never submitted.
+ * A document's approval as its own page shows it: the latest round's steps, who approves each,
+ * where they stand and what they said, with a link to the approval. Nothing while the document was never submitted.
  */
 export function DocApprovalProgress({ docType, docId }: { docType: string; docId: string }) {
   const { t } = useTranslation();
@@ -46,10 +46,17 @@ export function DocApprovalProgress({ docType, docId }: { docType: string; docId
             description: (
               <Space direction="vertical" size={2}>
                 {step.approvers.map((a) => (
-                  <Space key={a.user_id} size={4} wrap>
-                    <span>{a.name || a.user_id}</span>
-                    <ApproverStateTag state={a.state} />
-                  </Space>
+                  <div key={a.user_id}>
+                    <Space size={4} wrap>
+                      <span>{a.name || a.user_id}</span>
+                      <ApproverStateTag state={a.state} />
+                    </Space>
+                    {a.comment && (
+                      <Typography.Paragraph type="secondary" style={{ margin: "2px 0 0", whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="doc-approval-comment">
+                        “{a.comment}”
+                      </Typography.Paragraph>
+                    )}
+                  </div>
                 ))}
               </Space>
             ),

@@ -1,7 +1,9 @@
 import { Button, Descriptions } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { useDictionary } from "../../../shared/dictionaries";
 import { recordPath } from "../../../shared/recordLinks";
+import { dictionaryLabel } from "../../customers/dictionary";
 import { usePermission } from "../../auth/api";
 import { formatMoney } from "../../products/money";
 import { docSummary, DOC_ENTITIES, type Approval } from "../model";
@@ -18,6 +20,7 @@ export function DocSummary({ approval }: { approval: Approval }) {
   const { t, i18n } = useTranslation();
   const s = docSummary(approval);
   const path = useDocumentPath(approval);
+  const methods = useDictionary("payment_method");
   const none = t("common:values.none");
   return (
     <Descriptions
@@ -41,8 +44,15 @@ export function DocSummary({ approval }: { approval: Approval }) {
         <span data-testid="approval-summary-total">{s.total ? formatMoney(s.total, s.currency ?? "CNY", i18n.language) : none}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t("approvals:fields.owner")}>{s.owner ?? none}</Descriptions.Item>
-      <Descriptions.Item label={t("approvals:fields.validUntil")}>{s.validUntil ?? none}</Descriptions.Item>
+      {(approval.doc_type === "quote" || s.validUntil) && <Descriptions.Item label={t("approvals:fields.validUntil")}>{s.validUntil ?? none}</Descriptions.Item>}
       {s.lines !== undefined && <Descriptions.Item label={t("approvals:fields.lines")}>{s.lines}</Descriptions.Item>}
+      {/* A payment's or an invoice's contract and particulars. */}
+      {s.contract && <Descriptions.Item label={t("approvals:fields.contract")}>{s.contract}</Descriptions.Item>}
+      {s.receivedDate && <Descriptions.Item label={t("approvals:fields.receivedDate")}>{s.receivedDate}</Descriptions.Item>}
+      {s.method && <Descriptions.Item label={t("approvals:fields.method")}>{dictionaryLabel(methods.data, s.method, i18n.language, none)}</Descriptions.Item>}
+      {s.invoiceType && <Descriptions.Item label={t("approvals:fields.invoiceType")}>{t(`receivables:invoiceTypes.${s.invoiceType}`, { defaultValue: s.invoiceType })}</Descriptions.Item>}
+      {s.invoiceTitle && <Descriptions.Item label={t("approvals:fields.invoiceTitle")}>{s.invoiceTitle}</Descriptions.Item>}
+      {s.tax && <Descriptions.Item label={t("approvals:fields.tax")}>{formatMoney(s.tax, s.currency ?? "CNY", i18n.language)}</Descriptions.Item>}
     </Descriptions>
   );
 }

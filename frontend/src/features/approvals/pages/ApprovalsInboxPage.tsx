@@ -52,6 +52,11 @@ export function ApprovalsInboxPage() {
           <Typography.Text>
             {docSummary(a).customer ?? none} · <span data-testid="approval-amount">{amount(a)}</span>
           </Typography.Text>
+          {docSummary(a).contract && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(`approvals:docTypes.${a.doc_type}`, { defaultValue: a.doc_type })} · {docSummary(a).contract}
+            </Typography.Text>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {[a.applicant_name, currentStep(a)?.name, formatDateTimeShort(a.created_at, none)].filter(Boolean).join(" · ")}
           </Typography.Text>
@@ -66,7 +71,17 @@ export function ApprovalsInboxPage() {
       dataIndex: "doc_label",
       key: "doc_label",
       width: 170,
-      render: (_, a) => link(a),
+      render: (_, a) => (
+        <>
+          {link(a)}
+          {/* A payment or an invoice says which contract it is for. */}
+          {docSummary(a).contract && (
+            <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }} data-testid="approval-contract">
+              {docSummary(a).contract}
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
     { title: t("approvals:fields.docType"), dataIndex: "doc_type", key: "doc_type", width: 90, render: (type: string) => t(`approvals:docTypes.${type}`, { defaultValue: type }) },
     { title: t("approvals:fields.customer"), key: "customer", width: 200, render: (_, a) => docSummary(a).customer ?? none },

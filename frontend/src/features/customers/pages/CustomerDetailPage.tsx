@@ -29,6 +29,7 @@ import { OwnerModal } from "../components/OwnerModal";
 import { PoolTag } from "../components/PoolTag";
 import { SuppliersTab } from "../components/SuppliersTab";
 import { usePoolActions } from "../components/usePoolActions";
+import { LazyCustomerInvoicesTab, LazyCustomerPaymentsTab } from "../../receivables/components/LazyReceivables";
 import { customerSearch } from "../search";
 
 const CUSTOMERS_PATH = "/customers";
@@ -227,6 +228,11 @@ export function CustomerDetailPage() {
           : []),
         ...(can("quotes:read") ? [{ key: "quotes", label: t("customers:detail.tabs.quotes"), children: <SalesDocTab kind="quotes" customer={c} editBlocked={editBlocked(c)} /> }] : []),
         ...(can("orders:read") ? [{ key: "orders", label: t("customers:detail.tabs.orders"), children: <SalesDocTab kind="orders" customer={c} editBlocked={editBlocked(c)} /> }] : []),
+        ...(can("contracts:read")
+          ? [{ key: "contracts", label: t("customers:detail.tabs.contracts"), children: <SalesDocTab kind="contracts" customer={c} editBlocked={editBlocked(c)} /> }]
+          : []),
+        ...(can("payments:read") ? [{ key: "payments", label: t("customers:detail.tabs.payments"), children: <LazyCustomerPaymentsTab customerId={c.id} /> }] : []),
+        ...(can("invoices:read") ? [{ key: "invoices", label: t("customers:detail.tabs.invoices"), children: <LazyCustomerInvoicesTab customerId={c.id} /> }] : []),
         { key: "collaborators", label: t("customers:detail.tabs.collaborators"), children: <CollaboratorsTab customer={c} editBlocked={editBlocked(c)} /> },
         ...(can("files:read") ? [{ key: "files", label: t("customers:detail.tabs.files"), children: <CustomerFilesTab customerId={c.id} editBlocked={editBlocked(c)} /> }] : []),
         ...(can("suppliers:read") ? [{ key: "suppliers", label: t("customers:detail.tabs.suppliers"), children: <SuppliersTab customerId={c.id} /> }] : []),

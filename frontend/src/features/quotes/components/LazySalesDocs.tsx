@@ -1,18 +1,27 @@
 import { lazy, Suspense, type ComponentProps } from "react";
 import { Skeleton } from "antd";
+import type { DocKind } from "../docKinds";
 
-// The quote and order parts other modules' pages show (the customer page's tabs, the opportunity
-// page's new-quote drawer) load when shown, in the quote pages' chunk, not with those pages.
+// The sales document parts other modules' pages show (the customer page's tabs, the opportunity
+// page's new-quote drawer) load when shown, in the sales documents' chunk, not with those pages.
 const load = () => import("../pages/salesDocPages");
-const CustomerQuotesTab = lazy(() => load().then((m) => ({ default: m.CustomerQuotesTab })));
-const CustomerOrdersTab = lazy(() => load().then((m) => ({ default: m.CustomerOrdersTab })));
+const TABS = {
+  quotes: lazy(() => load().then((m) => ({ default: m.CustomerQuotesTab }))),
+  orders: lazy(() => load().then((m) => ({ default: m.CustomerOrdersTab }))),
+  contracts: lazy(() => load().then((m) => ({ default: m.CustomerContractsTab }))),
+} satisfies Record<DocKind, unknown>;
 const QuoteFormDrawer = lazy(() => load().then((m) => ({ default: m.QuoteFormDrawer })));
 
-type TabProps = ComponentProps<typeof CustomerQuotesTab>;
+type TabProps = ComponentProps<(typeof TABS)["quotes"]>;
 
-/** The customer page's Quotes or Orders tab. */
-export function SalesDocTab({ kind, ...props }: TabProps & { kind: "quotes" | "orders" }) {
-  return <Suspense fallback={<Skeleton active />}>{kind === "quotes" ? <CustomerQuotesTab {...props} /> : <CustomerOrdersTab {...props} />}</Suspense>;
+/** The customer page's Quotes, Orders or Contracts tab. */
+export function SalesDocTab({ kind, ...props }: TabProps & { kind: DocKind }) {
+  const Tab = TABS[kind];
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <Tab {...props} />
+    </Suspense>
+  );
 }
 
 /** The new-quote drawer, mounted once it is first opened. */

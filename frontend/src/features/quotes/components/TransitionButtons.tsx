@@ -2,11 +2,12 @@ import { useState } from "react";
 import { App, Button, Input, Modal, Space, Typography, type ButtonProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
+import { DOC_KINDS, type DocKind } from "../docKinds";
 import { actionsFrom, type TransitionAction } from "../status";
 
 type Props<S extends string> = {
-  /** The namespace of the texts: `quotes:actions.<key>`, `quotes:confirm.<key>`. */
-  ns: "quotes" | "orders";
+  /** The document's kind, whose namespace has the texts: `quotes:actions.<key>`, `quotes:confirm.<key>`. */
+  ns: DocKind;
   actions: readonly TransitionAction<S>[];
   status: S;
   /** The document's number, named in the confirmation. */
@@ -15,7 +16,10 @@ type Props<S extends string> = {
   onMove: (to: S, note?: string) => Promise<unknown>;
 };
 
-/** The status changes legal from the current status, each after a confirmation (some with a note). */
+/**
+ * The status changes legal from the current status, each after a confirmation (some with a note,
+ * which some require: the confirm button waits for it).
+ */
 export function TransitionButtons<S extends string>({ ns, actions, status, number, disabled, onMove }: Props<S>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -24,6 +28,8 @@ export function TransitionButtons<S extends string>({ ns, actions, status, numbe
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const legal = actionsFrom(actions, status);
+  const testId = DOC_KINDS[ns].testId;
+  const missingNote = !!pending?.noteRequired && note.trim() === "";
   const run = async () => {
     if (!pending) return;
     setBusy(true);
@@ -51,7 +57,7 @@ export function TransitionButtons<S extends string>({ ns, actions, status, numbe
               setNote("");
               setPending(action);
             }}
-            data-testid={`${ns === "quotes" ? "quote" : "order"}-action-${action.key}`}
+            data-testid={`${testId}-action-${action.key}`}
           >
             {t(`${ns}:actions.${action.key}`)}
           </Button>
@@ -64,7 +70,7 @@ export function TransitionButtons<S extends string>({ ns, actions, status, numbe
         onOk={() => void run()}
         okText={t("common:confirm.yes")}
         cancelText={t("common:actions.cancel")}
-        okButtonProps={{ danger: pending?.danger, loading: busy, "data-testid": "transition-confirm" } as ButtonProps}
+        okButtonProps={{ danger: pending?.danger, loading: busy, disabled: missingNote, "data-testid": "transition-confirm" } as ButtonProps}
         destroyOnHidden
       >
         <Typography.Paragraph>{pending ? t(`${ns}:confirm.${pending.key}`, { number }) : ""}</Typography.Paragraph>
@@ -74,7 +80,7 @@ export function TransitionButtons<S extends string>({ ns, actions, status, numbe
             onChange={(e) => setNote(e.target.value)}
             maxLength={500}
             rows={3}
-            placeholder={t(`${ns}:notePlaceholder`)}
+            placeholder={t(pending.noteRequired ? `${ns}:reasonPlaceholder` : `${ns}:notePlaceholder`)}
             data-testid="transition-note"
           />
         )}

@@ -6,7 +6,11 @@ import { ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { formatDateTime } from "../../../shared/format";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
 import { DocApprovalProgress } from "../../approvals/components/DocApprovalProgress";
+import { WithdrawApproval } from "../../approvals/components/WithdrawApproval";
 import { usePermission } from "../../auth/api";
+import { contractsApi } from "../../contracts/api";
+import { MakeContractModal } from "../../contracts/components/MakeContractModal";
+import { CONTRACTS_PATH } from "../../contracts/paths";
 import { ORDERS_PATH } from "../../orders/paths";
 import { formatMoney } from "../../products/money";
 import { quotesApi, useQuoteTransition, type Quote } from "../api";
@@ -23,7 +27,7 @@ import { QUOTE_ACTIONS } from "../status";
 
 const FIELD_ALIASES: Record<string, string> = { owner_id: "owner", customer_id: "customer", contact_id: "contact", opportunity_id: "opportunity" };
 
-/** One quote: its figures and lines, its status moves, its PDF, and the order made from it. */
+/** One quote: its figures and lines, its status moves, its PDF, and the order and contract made from it. */
 export function QuoteDetailPage() {
   const { id = "" } = useParams();
   const { t, i18n } = useTranslation();
@@ -34,7 +38,13 @@ export function QuoteDetailPage() {
   const transition = useQuoteTransition();
   const [editing, setEditing] = useState(false);
   const [ordering, setOrdering] = useState(false);
+  const [contracting, setContracting] = useState(false);
   const none = t("common:values.none");
+  // The contracts made from an accepted quote: the newest opens from here, and a live one (not void) means none more is made.
+  const accepted = record.data?.status === "accepted";
+  const contracts = contractsApi.useList({ quote_id: id, page: 1, page_size: 10, sort: "-created_at" }, { enabled: accepted && can("contracts:read") });
+  const madeContract = contracts.data?.items[0];
+  const liveContract = contracts.data?.items.some((c) => c.status !== "void") ?? false;
 
   return (
     <ResourceDetailPage<Quote>
@@ -65,7 +75,8 @@ export function QuoteDetailPage() {
               {t("common:actions.edit")}
             </Button>
           )}
-          {q.status === "draft" && can("quotes:update") && <SubmitForApproval quote={q} />}
+          {q.status === "draft" && can("quotes:update") && <SubmitForApproval kind="quotes" doc={q} />}
+          {q.status === "pending" && <WithdrawApproval docType="quote" docId={q.id} testId="quote-withdraw" />}
           {can("quotes:update") && (
             <TransitionButtons
               ns="quotes"
@@ -86,7 +97,17 @@ export function QuoteDetailPage() {
               <Button>{t("quotes:detail.openOrder")}</Button>
             </Link>
           )}
-          {can("quotes:read") && <PdfActions quote={q} />}
+          {q.status === "accepted" && !contracts.isLoading && !liveContract && can("contracts:create") && (
+            <Button onClick={() => setContracting(true)} data-testid="quote-make-contract">
+              {t("quotes:makeContract.button")}
+            </Button>
+          )}
+          {q.status === "accepted" && madeContract && (
+            <Link to={`${CONTRACTS_PATH}/${madeContract.id}`} data-testid="quote-contract-link">
+              <Button>{t("quotes:makeContract.open")}</Button>
+            </Link>
+          )}
+          {can("quotes:read") && <PdfActions kind="quotes" doc={q} />}
           {/* A quote waiting for approval is read-only until it is decided or withdrawn. */}
           {!q.order_id && q.status !== "pending" && can("quotes:delete") && (
             <ConfirmDelete variant="button" name={q.number} onDelete={() => remove.mutateAsync(q)} onDeleted={() => navigate(QUOTES_PATH, { replace: true })} testId="quote-delete" />
@@ -142,6 +163,7 @@ export function QuoteDetailPage() {
         <>
           {q.status === "draft" && <QuoteFormDrawer open={editing} quote={q} onClose={() => setEditing(false)} />}
           {q.status === "accepted" && <MakeOrderModal quote={q} open={ordering} onClose={() => setOrdering(false)} />}
+          {q.status === "accepted" && <MakeContractModal quote={q} open={contracting} onClose={() => setContracting(false)} />}
         </>
       )}
     />

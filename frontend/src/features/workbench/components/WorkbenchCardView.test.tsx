@@ -38,7 +38,7 @@ describe("a workbench card", () => {
     const { card } = show({
       key: "pipeline.deals_closing",
       total: 1,
-      items: [{ entity: "contracts", id: "o1", name: "年度框架采购", at: "2026-12-05T06:00:00Z" }],
+      items: [{ entity: "tickets", id: "o1", name: "年度框架采购", at: "2026-12-05T06:00:00Z" }],
       by_owner: [],
     });
     expect(card.textContent).toContain("pipeline · deals closing");
