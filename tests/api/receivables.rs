@@ -323,6 +323,8 @@ dual_test!(reports_add_up_what_was_signed_received_and_overdue_and_owners_are_re
     let (_, later) = app.get(&format!("/api/v1/reports/receivables-ageing?group_by=owner&as_of={}", day(30)), &app.admin).await;
     assert_eq!(buckets(&later["total"]), ["0.00", "50000.00", "50000.00", "10000.00", "30000.00", "140000.00", "140000.00"].map(String::from));
     assert_eq!(later["rows"].as_array().unwrap().len(), 2);
+    let (_, one) = app.get(&format!("/api/v1/reports/receivables-ageing?owner_id={rep1_id}"), &app.admin).await;
+    assert_eq!(buckets(&one["total"])[6], "110000.00", "one owner's: {one}");
     let (_, theirs) = app.get("/api/v1/reports/receivables-ageing", &rep2).await;
     assert_eq!(buckets(&theirs["total"])[6], "30000.00");
     for bad in ["group_by=month", "as_of=someday", "owner_id=me", "status=open"] {

@@ -8,7 +8,7 @@ use crm_domain::money::from_minor;
 use crm_domain::receivables::{plan_status, PaymentPlanInput, PaymentPlanPatch, PlanStatus};
 use crm_domain::{DomainError, DomainResult};
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, Query, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Order, QueryFilter, QuerySelect, Select};
 use serde::Serialize;
 use uuid::Uuid;
@@ -154,15 +154,7 @@ impl Resource for PaymentPlans {
 fn status_condition(wanted: &[PlanStatus], today: NaiveDate) -> sea_orm::Condition {
     let paid = Expr::col(P::ReceivedMinor).gte(Expr::col(P::AmountMinor));
     let open = Expr::col(P::ReceivedMinor).lt(Expr::col(P::AmountMinor));
-    // Not "in a contract that took effect" (a semi-join hashing every contract) but "not in
-    // one that did not": an anti-join on the few drafts, pending and void ones.
-    let mut not_effective = Query::select();
-    not_effective
-        .expr(Expr::val(1))
-        .from(contract::Entity)
-        .and_where(Expr::col((contract::Entity, contract::Column::Id)).equals((Plan, P::ContractId)))
-        .and_where(contract::Column::Status.is_in(["draft", "pending", "void"]));
-    let overdue = sea_orm::Condition::all().add(open.clone()).add(P::DueDate.lt(today)).add(Expr::exists(not_effective).not());
+    let overdue = sea_orm::Condition::all().add(open.clone()).add(P::DueDate.lt(today)).add(of_contracts_in_force());
     let mut any = sea_orm::Condition::any();
     for w in wanted {
         any = any.add(match w {
@@ -173,6 +165,19 @@ fn status_condition(wanted: &[PlanStatus], today: NaiveDate) -> sea_orm::Conditi
         });
     }
     any
+}
+
+/// Instalments of contracts that took effect. Not "in a contract that took effect" (a
+/// semi-join hashing every contract) but "not in one that did not": an anti-join on the few
+/// drafts, pending and void ones.
+pub(crate) fn of_contracts_in_force() -> SimpleExpr {
+    let mut not_effective = Query::select();
+    not_effective
+        .expr(Expr::val(1))
+        .from(contract::Entity)
+        .and_where(Expr::col((contract::Entity, contract::Column::Id)).equals((Plan, P::ContractId)))
+        .and_where(contract::Column::Status.is_in(["draft", "pending", "void"]));
+    Expr::exists(not_effective).not()
 }
 
 /// The plans of a contract may add up to its amount, no more (422 `payment_plan.over_contract`).

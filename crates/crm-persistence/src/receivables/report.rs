@@ -264,13 +264,19 @@ pub async fn ageing(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<
         AgeingGroup::Customer => Expr::col((Alias::new("payment_plans"), P::CustomerId)).into(),
         AgeingGroup::Owner => Expr::col((Alias::new("contracts"), C::OwnerId)).into(),
     };
+    // Contracts are joined only to group by their owner: everyone's ageing by customer reads
+    // the instalments alone (with anti-joins on the few contracts deleted or not in force).
     let mut q = kit::list_select::<PaymentPlans>(db, ctx, ListParams { page: 1, page_size: 1, ..Default::default() })
         .await?
-        .join(JoinType::InnerJoin, payment_plan::Entity::belongs_to(contract::Entity).from(P::ContractId).to(C::Id).into())
-        .filter(contract::Column::Status.is_in(TOOK_EFFECT))
+        .filter(super::plans::of_contracts_in_force())
         .filter(Expr::col((Alias::new("payment_plans"), P::ReceivedMinor)).lt(Expr::col((Alias::new("payment_plans"), P::AmountMinor))));
+    if by == AgeingGroup::Owner {
+        q = q.join(JoinType::InnerJoin, payment_plan::Entity::belongs_to(contract::Entity).from(P::ContractId).to(C::Id).into());
+    }
     if let Some(o) = owner {
-        q = q.filter(contract::Column::OwnerId.eq(o));
+        let mut theirs = sea_orm::sea_query::Query::select();
+        theirs.column(C::Id).from(contract::Entity).and_where(C::OwnerId.eq(o));
+        q = q.filter(P::ContractId.in_subquery(theirs));
     }
     if let Some(c) = customer_id {
         q = q.filter(P::CustomerId.eq(c));
