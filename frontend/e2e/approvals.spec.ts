@@ -1,9 +1,8 @@
-import { mkdirSync } from "node:fs";
-import { expect, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { AppShell, chooseOption } from "./pages/AppShell";
-import { LoginPage } from "./pages/LoginPage";
 import { ADMIN_STATE, test } from "./authState";
 import { adminHeaders, createDepartment, createUser, userHeaders } from "./sceneApi";
+import { signIn, shoot } from "./journey";
 
 // An administrator designs a two-step quote flow (a manager, then a director for quotes over
 // 100,000); a rep submits a 150,000 quote; each approver approves from their inbox; the quote is
@@ -12,7 +11,6 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 const PASSWORD = "Appr0vals!23";
 // SHOTS_DIR=/tmp/shots-approvals also saves the designer, the inbox, an approval and the quote at 1440 px and 390 px.
-const SHOTS = process.env.SHOTS_DIR;
 
 type Person = { username: string; displayName: string };
 type Scene = { suffix: string; department: string; rep: Person; manager: Person; director: Person; customer: string };
@@ -33,30 +31,7 @@ async function createScene(request: APIRequestContext): Promise<Scene> {
   return { suffix, department, rep, manager, director, customer };
 }
 
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "zh-CN", viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login(username, PASSWORD);
-  return page;
-}
 
-/** With SHOTS_DIR set: the page at 1440 px and at 390 px, then back to 1440 px. */
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}/${name}-1440.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-  // Nothing may reach past a phone's width (a table scrolls inside its own box).
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.waitForTimeout(300);
-}
 
 async function chooseTreeNode(page: Page, select: Locator, title: string): Promise<void> {
   await select.click();
@@ -138,7 +113,7 @@ test("approvals: an admin designs a two-step quote flow, a rep submits a big quo
       await context.close();
     });
 
-    const rep = await signIn(browser, scene.rep.username);
+    const rep = await signIn(browser, scene.rep.username, PASSWORD);
     await test.step("the rep quotes 150,000 and submits it: the quote waits, read-only, with its two steps", async () => {
       await rep.goto("/quotes");
       await rep.getByTestId("quote-create").click();
@@ -178,7 +153,7 @@ test("approvals: an admin designs a two-step quote flow, a rep submits a big quo
     });
 
     await test.step("the manager approves it from their inbox; it moves on to the director", async () => {
-      const manager = await signIn(browser, scene.manager.username);
+      const manager = await signIn(browser, scene.manager.username, PASSWORD);
       await openFromInbox(manager, number, "inbox");
       await expect(manager.getByTestId("approval-status")).toHaveText("审批中");
       await expect(manager.getByTestId("approval-summary-total")).toHaveText("¥150,000.00");
@@ -194,7 +169,7 @@ test("approvals: an admin designs a two-step quote flow, a rep submits a big quo
     });
 
     await test.step("the director approves it: the approval passes", async () => {
-      const director = await signIn(browser, scene.director.username);
+      const director = await signIn(browser, scene.director.username, PASSWORD);
       await openFromInbox(director, number);
       await approve(director, "同意");
       await expect(director.getByTestId("approval-status")).toHaveText("已通过");

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { AppShell, chooseOption } from "./pages/AppShell";
-import { LoginPage } from "./pages/LoginPage";
 import { test } from "./authState";
 import { adminHeaders, createDepartment, createUser, userHeaders } from "./sceneApi";
+import { signIn, shoot, setDate } from "./journey";
 
 // A two-step contract flow for a fresh department (a manager for every contract, a director above
 // 100,000; the designer's UI is approvals.spec's, so the flow is set up through the API); a rep of
@@ -14,7 +14,6 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 const PASSWORD = "C0ntracts!23";
 // SHOTS_DIR=/tmp/shots-contracts also saves the list, the form and the contract (pending, active) at 1440 px and 390 px.
-const SHOTS = process.env.SHOTS_DIR;
 
 type Person = { username: string; displayName: string; id: string };
 type Scene = { suffix: string; departmentId: string; rep: Person; manager: Person; director: Person; customer: string; customerId: string; contact: string };
@@ -84,39 +83,8 @@ async function acceptedQuote(request: APIRequestContext, scene: Scene): Promise<
   return quote;
 }
 
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, locale: "zh-CN", viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.login(username, PASSWORD);
-  return page;
-}
 
-/** With SHOTS_DIR set: the page at 1440 px and at 390 px, then back to 1440 px. */
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}/${name}-1440.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-  // Nothing may reach past a phone's width (a table scrolls inside its own box).
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.waitForTimeout(300);
-}
 
-/** Types a day into the date picker of a test id. */
-async function setDate(page: Page, testId: string, date: string): Promise<void> {
-  const input = page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  await input.click();
-  await input.fill(date);
-  await input.press("Enter");
-  await expect(input).toHaveValue(date);
-}
 
 /** Approves the approval open on the page, with a comment. */
 async function approve(page: Page, comment: string): Promise<void> {
@@ -150,7 +118,7 @@ test("contracts: a rep enters a 150,000 contract, two approvers approve it from 
   let contractId = "";
 
   try {
-    const rep = await signIn(browser, scene.rep.username);
+    const rep = await signIn(browser, scene.rep.username, PASSWORD);
 
     await test.step("the rep enters the contract: a stated 150,000, dates, signatories, category and terms", async () => {
       await rep.getByTestId("menu-contracts").click();
@@ -238,13 +206,13 @@ test("contracts: a rep enters a 150,000 contract, two approvers approve it from 
     });
 
     await test.step("the manager approves it from their inbox, then the director", async () => {
-      const manager = await signIn(browser, scene.manager.username);
+      const manager = await signIn(browser, scene.manager.username, PASSWORD);
       await openFromInbox(manager, number);
       await approve(manager, "条款已核对，同意。");
       await expect(manager.getByTestId("approval-step").nth(1)).toHaveAttribute("data-state", "active");
       await manager.context().close();
 
-      const director = await signIn(browser, scene.director.username);
+      const director = await signIn(browser, scene.director.username, PASSWORD);
       await openFromInbox(director, number);
       await approve(director, "同意签约");
       await expect(director.getByTestId("approval-status")).toHaveText("已通过");

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { expect, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { chooseOption } from "./pages/AppShell";
-import { LoginPage } from "./pages/LoginPage";
 import { ADMIN_STATE, test } from "./authState";
 import { adminHeaders, createDepartment, createUser, userHeaders } from "./sceneApi";
+import { signIn, shoot, setDate } from "./journey";
 
 // A rep of a fresh department has a 150,000 contract in force (entered and submitted through the
 // API: no contract flow applies to the department, so it takes effect at once). In the UI the rep
@@ -15,7 +15,6 @@ test.use({ storageState: { cookies: [], origins: [] } });
 const PASSWORD = "Rec3ivables!23";
 // SHOTS_DIR=/tmp/shots-receivables also saves the payments list, the payment drawer, the invoices
 // list, the invoice drawer and the receivables page at 1440 px and 390 px.
-const SHOTS = process.env.SHOTS_DIR;
 
 type Scene = { suffix: string; rep: { username: string; displayName: string }; customer: string; contractId: string; contractNumber: string };
 
@@ -67,41 +66,8 @@ function today(offset = 0): string {
   return day.toISOString().slice(0, 10);
 }
 
-async function signIn(browser: Browser, username: string, password: string, storageState?: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageState ?? { cookies: [], origins: [] }, locale: "zh-CN", viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  if (!storageState) {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.login(username, password);
-  }
-  return page;
-}
 
-/** With SHOTS_DIR set: the page at 1440 px and at 390 px, then back to 1440 px. */
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${SHOTS}/${name}-1440.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-  // Nothing may reach past a phone's width (a table scrolls inside its own box).
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.waitForTimeout(300);
-}
 
-/** Types a day into the date picker of a test id. */
-async function setDate(page: Page, testId: string, date: string): Promise<void> {
-  const input = page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-  await input.click();
-  await input.fill(date);
-  await input.press("Enter");
-  await expect(input).toHaveValue(date);
-}
 
 /** The open drawer or modal holding a test id. */
 function overlayWith(page: Page, testId: string): Locator {
