@@ -229,6 +229,16 @@ test("contracts: a rep enters a 150,000 contract, two approvers approve it from 
       await expect(rep.getByTestId("contract-action-terminate")).toBeVisible();
       await shoot(rep, "detail-active");
 
+      // In force, it owes its whole amount, and its plans, payments and invoices have tabs.
+      await expect(rep.getByTestId("contract-money-summary")).toContainText("150,000.00");
+      await rep.getByRole("tab", { name: "回款计划" }).click();
+      await expect(rep.getByTestId("contract-plans").getByTestId("plan-create")).toBeVisible();
+      await rep.getByRole("tab", { name: "回款", exact: true }).click();
+      await expect(rep.getByTestId("contract-payments").getByTestId("payment-create")).toBeVisible();
+      await rep.getByRole("tab", { name: "发票", exact: true }).click();
+      await expect(rep.getByTestId("contract-invoices").getByTestId("invoice-create")).toBeVisible();
+      await rep.getByRole("tab", { name: "概览" }).click();
+
       // Its PDF downloads as <number>.pdf and previews inline.
       const [download] = await Promise.all([rep.waitForEvent("download"), rep.getByTestId("contract-pdf-download").click()]);
       expect(download.suggestedFilename()).toBe(`${number}.pdf`);
