@@ -22,6 +22,8 @@ const KIND_KEYS: Record<string, string> = {
   "system.purge": "purge",
   "notifications.email": "notificationEmail",
   "notifications.sms": "notificationSms",
+  "quotes.expire": "quotesExpire",
+  "contracts.reminders": "contractReminders",
 };
 
 export const KNOWN_JOB_KINDS = Object.keys(KIND_KEYS);
