@@ -200,8 +200,7 @@ impl PaymentInput {
 
 /// A customer's invoicing details [开票信息], as an invoice carries them and as the
 /// customer's remembered titles offer them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 #[schema(as = InvoiceTitle, example = json!({"title_type": "company", "title": "杭州明远科技有限公司", "tax_number": "91330106MA2H0XXXXX",
     "bank": "招商银行杭州分行", "bank_account": "571900000010101", "address_phone": "杭州市西湖区文三路 100 号 0571-88880000"}))]
 pub struct TitleFields {
