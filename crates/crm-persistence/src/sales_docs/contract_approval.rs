@@ -7,17 +7,17 @@ use crm_domain::contracts::ContractStatus;
 use crm_domain::money::from_minor;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::EntityTrait;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use super::contracts::{must_be_draft, Contracts};
 use super::entities::contract::{self, Column as C};
-use crate::approvals::docs::{ApprovalDoc, Decision, DocFuture, DocSnapshot};
+use crate::approvals::docs::{set_status, ApprovalDoc, Decision, DocFuture, DocSnapshot};
 use crate::db::db_err;
 use crate::kit;
 use crate::tx::Tx;
-use crate::{audit, Ctx, Db};
+use crate::{Ctx, Db};
 
 pub const DOC_TYPE: &str = "contract";
 
@@ -33,20 +33,11 @@ const FIELDS: DocFields = &[
     ("owner_id", FieldKind::Id),
 ];
 
-/// Moves the contract to `status` under the version read, with its audit entry.
+/// Moves the contract to `status` under the version read, with its audit entry
+/// (`docs::set_status`); activation stamps `activated_at`.
 async fn set(tx: &Tx, ctx: &Ctx, before: &contract::Model, status: ContractStatus, action: &str) -> DomainResult<()> {
-    let mut update = contract::Entity::update_many()
-        .col_expr(C::Status, Expr::value(status.as_str()))
-        .col_expr(C::Version, Expr::value(before.version + 1))
-        .col_expr(C::UpdatedAt, Expr::value(ctx.now));
-    if status == ContractStatus::Active {
-        update = update.col_expr(C::ActivatedAt, Expr::value(ctx.now));
-    }
-    let res = update.filter(C::Id.eq(before.id)).filter(C::Version.eq(before.version)).filter(C::DeletedAt.is_null()).exec(tx).await.map_err(db_err)?;
-    if res.rows_affected == 0 {
-        return Err(DomainError::conflict("contract.changed", "the contract changed meanwhile; reload it"));
-    }
-    audit::record(tx, ctx, "contracts", before.id, action, &json!({"status": before.status}), &json!({"status": status.as_str()})).await
+    let also = if status == ContractStatus::Active { vec![(C::ActivatedAt, Expr::value(ctx.now))] } else { Vec::new() };
+    set_status::<contract::Entity>(tx, ctx, before.id, before.version, (C::Status, &before.status, status.as_str()), also, action).await
 }
 
 impl ApprovalDoc for ContractApproval {
