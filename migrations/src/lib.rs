@@ -44,6 +44,7 @@ mod m20261213_000000_lead_follow_ups;
 mod m20261214_000000_approvals;
 mod m20261215_000000_contracts;
 mod m20261216_000000_receivables;
+mod m20261217_000000_contract_amendments;
 
 pub struct Migrator;
 
@@ -90,6 +91,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261214_000000_approvals::Migration),
             Box::new(m20261215_000000_contracts::Migration),
             Box::new(m20261216_000000_receivables::Migration),
+            Box::new(m20261217_000000_contract_amendments::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ mod auth;
 mod conformance;
 mod contacts_follow_ups;
 mod contract;
+mod contract_amendments;
 mod contracts;
 mod customer_groups;
 mod customer_search_import;

@@ -53,7 +53,7 @@ impl ContractStatus {
 }
 
 /// A new contract.
-#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(as = NewContract, example = json!({"name": "2027 年度设备采购合同", "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "amount": "150000.00", "currency": "CNY",
     "sign_date": "2026-12-10", "start_date": "2027-01-01", "end_date": "2027-12-31", "category": "sales", "payment_terms": "签约后 30 日内付 50%，验收后付清余款。"}))]
@@ -162,6 +162,55 @@ impl ContractTransition {
         }
         v.finish()?;
         Ok(self)
+    }
+}
+
+/// `POST /contracts/{id}/amendments` [合同变更]: a change to an active contract, made only
+/// once the change is approved.
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(as = NewContractAmendment, example = json!({"reason": "客户追加两台设备，合同金额与期限相应调整", "changes": {"amount": "180000.00", "end_date": "2028-03-31"}}))]
+pub struct AmendmentInput {
+    /// Why the contract changes: required, at most 500 characters.
+    pub reason: String,
+    /// The fields to change, as a draft's `PATCH`: absent fields stay, `null` clears, `lines`
+    /// replaces every line. The currency stays (a change is 422 `changes.currency`
+    /// `not_amendable`), and something must change (422 `changes` `no_change`).
+    pub changes: ContractPatch,
+}
+
+impl AmendmentInput {
+    /// The reason's rule; the changes are checked on the amended contract.
+    pub fn validate_reason(&mut self) -> DomainResult<()> {
+        let mut v = Validator::new();
+        self.reason = v.required_text("reason", &self.reason, 500);
+        v.finish()
+    }
+}
+
+/// Where an amendment stands: waiting for approval, then made (approved) or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AmendmentStatus {
+    Pending,
+    /// Approved: the contract now reads as amended.
+    Approved,
+    Rejected,
+    Withdrawn,
+}
+
+impl AmendmentStatus {
+    pub const ALL: [AmendmentStatus; 4] = [AmendmentStatus::Pending, AmendmentStatus::Approved, AmendmentStatus::Rejected, AmendmentStatus::Withdrawn];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AmendmentStatus::Pending => "pending",
+            AmendmentStatus::Approved => "approved",
+            AmendmentStatus::Rejected => "rejected",
+            AmendmentStatus::Withdrawn => "withdrawn",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == s)
     }
 }
 

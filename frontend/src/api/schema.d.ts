@@ -403,9 +403,38 @@ export interface paths {
         head?: never;
         /**
          * Changes a draft contract; a pending one is a 409 `approval.pending`, one that took
-         *     effect a 409 `contract.not_draft` (it changes by termination, or a new contract).
+         *     effect a 409 `contract.not_draft` (an active one changes by an amendment,
+         *     `POST /contracts/{id}/amendments`, or by termination).
          */
         patch: operations["update_contract"];
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contract's amendments, newest first, each with what it changes and its approval. */
+        get: operations["list_amendments"];
+        put?: never;
+        /**
+         * 合同变更: asks to change an active contract (409 `contract.not_active` otherwise; a draft
+         *     is edited). The amended contract is checked as a draft's edit (422 naming
+         *     `changes.<field>`); its currency stays; its amount does not go below what its plans,
+         *     payments and invoices hold (422 `contract.amount_below_commitments` with `minimum`);
+         *     something must change (422 `changes` `no_change`). The amendment then goes through the
+         *     `contract_amendment` flow, or the contract flow when there is none, or is made at once
+         *     when neither applies; approved, the contract reads as amended (its history says so);
+         *     rejected or withdrawn, it stays as it was. One amendment waits at a time (409
+         *     `approval.pending`), and the contract is not completed or terminated meanwhile.
+         */
+        post: operations["amend_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contracts/{id}/archive": {
@@ -3492,6 +3521,11 @@ export interface components {
              */
             overdue: string;
         };
+        /**
+         * @description Where an amendment stands: waiting for approval, then made (approved) or not.
+         * @enum {string}
+         */
+        AmendmentStatus: "pending" | "approved" | "rejected" | "withdrawn";
         ApiToken: {
             /** Format: date-time */
             created_at: string;
@@ -3630,7 +3664,7 @@ export interface components {
          */
         ApprovalCondition: {
             /** @enum {string} */
-            field: "amount" | "category" | "currency" | "customer_id" | "discount_total" | "end_date" | "method" | "owner_id" | "received_date" | "sign_date" | "subtotal" | "title_type" | "total" | "type" | "valid_until";
+            field: "amount" | "amount_change" | "category" | "currency" | "customer_id" | "discount_total" | "end_date" | "method" | "owner_id" | "received_date" | "sign_date" | "subtotal" | "title_type" | "total" | "type" | "valid_until";
             op: components["schemas"]["ConditionOp"];
             /**
              * @description A decimal for money and numbers, `YYYY-MM-DD` for dates, text otherwise; for `in`,
@@ -4387,6 +4421,60 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        /**
+         * @example {
+         *       "after": {
+         *         "amount": "180000.00",
+         *         "end_date": "2028-03-31"
+         *       },
+         *       "applicant_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01",
+         *       "applicant_name": "王伟",
+         *       "approval_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f32",
+         *       "before": {
+         *         "amount": "150000.00",
+         *         "end_date": "2027-12-31"
+         *       },
+         *       "contract_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ee0",
+         *       "created_at": "2027-03-01T08:00:00Z",
+         *       "decided_at": null,
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f31",
+         *       "reason": "客户追加两台设备，合同金额与期限相应调整",
+         *       "seq": 1,
+         *       "status": "pending"
+         *     }
+         */
+        ContractAmendment: {
+            /** @description The same fields as amended. */
+            after: Record<string, never>;
+            /** Format: uuid */
+            applicant_id: string;
+            applicant_name?: string | null;
+            /**
+             * Format: uuid
+             * @description Its approval (`GET /approvals/{id}`).
+             */
+            approval_id?: string | null;
+            /**
+             * @description The fields that change, as they were: `amount` a decimal string, `lines` the lines as
+             *     a contract shows them.
+             */
+            before: Record<string, never>;
+            /** Format: uuid */
+            contract_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /**
+             * Format: int32
+             * @description 1 for the contract's first amendment, then one more each.
+             */
+            seq: number;
+            status: components["schemas"]["AmendmentStatus"];
         };
         /**
          * @description Fields of the contract `POST /quotes/{id}/contract` makes; the rest comes from the quote.
@@ -5896,7 +5984,7 @@ export interface components {
              *     `invoice`, `order` as they are built.
              * @enum {string}
              */
-            doc_type: "quote" | "contract" | "payment" | "invoice";
+            doc_type: "quote" | "contract" | "contract_amendment" | "payment" | "invoice";
             empty_approver?: components["schemas"]["EmptyApprover"];
             enabled?: boolean;
             name: string;
@@ -6010,6 +6098,27 @@ export interface components {
             signer_id?: string | null;
             /** Format: date */
             start_date?: string | null;
+        };
+        /**
+         * @description `POST /contracts/{id}/amendments` [合同变更]: a change to an active contract, made only
+         *     once the change is approved.
+         * @example {
+         *       "changes": {
+         *         "amount": "180000.00",
+         *         "end_date": "2028-03-31"
+         *       },
+         *       "reason": "客户追加两台设备，合同金额与期限相应调整"
+         *     }
+         */
+        NewContractAmendment: {
+            /**
+             * @description The fields to change, as a draft's `PATCH`: absent fields stay, `null` clears, `lines`
+             *     replaces every line. The currency stays (a change is 422 `changes.currency`
+             *     `not_amendable`), and something must change (422 `changes` `no_change`).
+             */
+            changes: components["schemas"]["ContractPatch"];
+            /** @description Why the contract changes: required, at most 500 characters. */
+            reason: string;
         };
         /**
          * @example {
@@ -14132,6 +14241,220 @@ export interface operations {
                 };
             };
             /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_amendments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractAmendment"][];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    amend_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewContractAmendment"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractAmendment"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:update` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `contract.not_active`, `approval.pending` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed` naming `reason` or `changes.<field>`; `contract.amount_below_commitments` */
             422: {
                 headers: {
                     [name: string]: unknown;

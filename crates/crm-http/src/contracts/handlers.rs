@@ -1,7 +1,8 @@
 use actix_web::{web, HttpResponse};
-use crm_domain::contracts::{ContractInput, ContractPatch, ContractTransition};
+use crm_domain::contracts::{AmendmentInput, ContractInput, ContractPatch, ContractTransition};
 use crm_persistence::approvals::views;
 use crm_persistence::kit;
+use crm_persistence::sales_docs::amendments::{self, AmendmentView};
 use crm_persistence::sales_docs::contract_approval::ContractApproval;
 use crm_persistence::sales_docs::contracts::{self, Contracts, ContractView, FromQuote};
 use utoipa::IntoParams;
@@ -67,7 +68,8 @@ pub async fn get_contract(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path
 }
 
 /// Changes a draft contract; a pending one is a 409 `approval.pending`, one that took
-/// effect a 409 `contract.not_draft` (it changes by termination, or a new contract).
+/// effect a 409 `contract.not_draft` (an active one changes by an amendment,
+/// `POST /contracts/{id}/amendments`, or by termination).
 #[utoipa::path(patch, path = "/api/v1/contracts/{id}", tag = "contracts", security(("bearer" = [])), request_body = ContractPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = ContractView), (status = 409, description = "`approval.pending`, `contract.not_draft`", body = Problem)))]
@@ -145,4 +147,30 @@ pub async fn contract_pdf(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path
     let c = kit::get::<Contracts>(&state.db, &ctx.0, *id).await?;
     let company = crm_persistence::settings::company::get(&state.db).await?;
     printed::respond(printed::contract(c, company, lang), lang, &params).await
+}
+
+/// 合同变更: asks to change an active contract (409 `contract.not_active` otherwise; a draft
+/// is edited). The amended contract is checked as a draft's edit (422 naming
+/// `changes.<field>`); its currency stays; its amount does not go below what its plans,
+/// payments and invoices hold (422 `contract.amount_below_commitments` with `minimum`);
+/// something must change (422 `changes` `no_change`). The amendment then goes through the
+/// `contract_amendment` flow, or the contract flow when there is none, or is made at once
+/// when neither applies; approved, the contract reads as amended (its history says so);
+/// rejected or withdrawn, it stays as it was. One amendment waits at a time (409
+/// `approval.pending`), and the contract is not completed or terminated meanwhile.
+#[utoipa::path(post, path = "/api/v1/contracts/{id}/amendments", tag = "contracts", security(("bearer" = [])), request_body = AmendmentInput,
+    params(("id" = Uuid, Path)),
+    responses((status = 201, body = AmendmentView, headers(("Location" = String))),
+        (status = 409, description = "`contract.not_active`, `approval.pending`", body = Problem),
+        (status = 422, description = "`validation.failed` naming `reason` or `changes.<field>`; `contract.amount_below_commitments`", body = Problem)))]
+pub async fn amend_contract(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<AmendmentInput>) -> ApiResult<HttpResponse> {
+    let a = amendments::propose(&state.db, &ctx.0, *id, body.0).await?;
+    Ok(created(&a, format!("/api/v1/contracts/{}/amendments", a.contract_id), None))
+}
+
+/// A contract's amendments, newest first, each with what it changes and its approval.
+#[utoipa::path(get, path = "/api/v1/contracts/{id}/amendments", tag = "contracts", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = Vec<AmendmentView>)))]
+pub async fn list_amendments(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    Ok(ok(&amendments::of_contract(&state.db, &ctx.0, *id).await?, None))
 }

@@ -16,6 +16,8 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::CONTRACTS_DELETE), delete_contract, __path_delete_contract)
         .op(P(perms::CONTRACTS_UPDATE), submit_contract, __path_submit_contract)
         .op(P(perms::CONTRACTS_UPDATE), transition_contract, __path_transition_contract)
+        .op(P(perms::CONTRACTS_UPDATE), amend_contract, __path_amend_contract)
+        .op(P(perms::CONTRACTS_READ), list_amendments, __path_list_amendments)
         .op(P(perms::CONTRACTS_ARCHIVE), archive_contract, __path_archive_contract)
         .op(P(perms::CONTRACTS_CREATE), contract_from_quote, __path_contract_from_quote);
 }

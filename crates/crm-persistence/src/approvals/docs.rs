@@ -36,6 +36,10 @@ pub trait ApprovalDoc: Sync {
     fn doc_type(&self) -> &'static str;
     /// The fields a step's condition may name.
     fn fields(&self) -> DocFields;
+    /// The type whose flow applies when this type has no enabled flow of its own.
+    fn fallback_flow(&self) -> Option<&'static str> {
+        None
+    }
     /// Checks that the caller may submit the document now (theirs to change, in a state
     /// that is submitted), marks it pending (read-only until decided) and returns it as
     /// submitted. In the submission's transaction.
@@ -52,6 +56,7 @@ pub trait ApprovalDoc: Sync {
 pub const DOCS: &[&dyn ApprovalDoc] = &[
     &crate::sales_docs::approval::QuoteApproval,
     &crate::sales_docs::contract_approval::ContractApproval,
+    &crate::sales_docs::amendments::AmendmentApproval,
     &crate::receivables::payments::PaymentApproval,
     &crate::receivables::invoices::InvoiceApproval,
 ];

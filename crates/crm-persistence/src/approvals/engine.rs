@@ -94,10 +94,12 @@ pub async fn submit(db: &Db, ctx: &Ctx, doc: &dyn ApprovalDoc, doc_id: Uuid) -> 
     Ok(id)
 }
 
-async fn submit_in(tx: &Tx, ctx: &Ctx, doc: &dyn ApprovalDoc, doc_id: Uuid) -> DomainResult<Uuid> {
+/// `submit` inside the caller's transaction, for a document made in the same one (an
+/// amendment is written and submitted at once).
+pub async fn submit_in(tx: &Tx, ctx: &Ctx, doc: &dyn ApprovalDoc, doc_id: Uuid) -> DomainResult<Uuid> {
     let applicant = ctx.actor.user_id;
     let snapshot = doc.submit(tx, ctx, doc_id).await?;
-    let flow = flows::applicable(tx, doc.doc_type(), applicant).await?;
+    let flow = flow_for(tx, doc, applicant).await?;
     let previous = instance::Entity::find()
         .filter(instance::Column::DocType.eq(doc.doc_type()))
         .filter(instance::Column::DocId.eq(doc_id))
@@ -158,6 +160,18 @@ async fn submit_in(tx: &Tx, ctx: &Ctx, doc: &dyn ApprovalDoc, doc_id: Uuid) -> D
     open_next(tx, ctx, doc, &mut current, 0).await?;
     save(tx, &current, 1).await?;
     Ok(current.id)
+}
+
+/// The flow the applicant's document goes through: its type's, else the one its type
+/// falls back to (an amendment goes through its contract's flow when it has none).
+async fn flow_for(tx: &Tx, doc: &dyn ApprovalDoc, applicant: Uuid) -> DomainResult<Option<crate::approvals::entities::flow::Model>> {
+    if let Some(f) = flows::applicable(tx, doc.doc_type(), applicant).await? {
+        return Ok(Some(f));
+    }
+    match doc.fallback_flow() {
+        Some(other) => flows::applicable(tx, other, applicant).await,
+        None => Ok(None),
+    }
 }
 
 /// A step's state and approvers at submission.

@@ -8,6 +8,6 @@ pub mod flows;
 pub mod views;
 pub mod workbench;
 
-pub use engine::{comment, decide, flow_applies, pending, submit, transfer, withdraw, Verdict};
+pub use engine::{comment, decide, flow_applies, pending, submit, submit_in, transfer, withdraw, Verdict};
 
 pub const RESTORABLE: &[crate::kit::restore::Restorable] = &[flows::RESTORABLE];

@@ -349,15 +349,29 @@ where
     let tx = crate::tx::begin(db).await?;
     let current = load::<R>(&tx, ctx, id, true).await?;
     let next = change(&tx, current.clone()).await?;
-    let read = R::version(&current);
-    check_if_match(if_match, read)?;
-    let before = view::<R>(&tx, ctx, current.clone()).await?;
-    let next = write_versioned::<R>(&tx, ctx, next, read).await?;
-    link(&tx, &next).await?;
-    let after = view::<R>(&tx, ctx, next.clone()).await?;
-    audit::record(&tx, ctx, R::Entity::NAME, id, "update", &json!(before), &json!(after)).await?;
-    R::after_write(&tx, ctx, Some(&current), Some(&next)).await?;
+    check_if_match(if_match, R::version(&current))?;
+    let after = rewrite_in::<R, _>(&tx, ctx, current, next, "update", link).await?;
     tx.commit().await.map_err(db_err)?;
+    Ok(after)
+}
+
+/// The write half of `update_linked`, in the caller's transaction and under `action` in the
+/// operation log: for a change the record's workflow makes once it is decided (an approved
+/// amendment), where the caller has settled that `ctx` may make it.
+pub async fn rewrite_in<R, L>(tx: &Tx, ctx: &Ctx, current: Row<R>, next: Row<R>, action: &str, link: L) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+{
+    let id = R::id(&current);
+    let before = view::<R>(tx, ctx, current.clone()).await?;
+    let next = write_versioned::<R>(tx, ctx, next, R::version(&current)).await?;
+    link(tx, &next).await?;
+    let after = view::<R>(tx, ctx, next.clone()).await?;
+    audit::record(tx, ctx, R::Entity::NAME, id, action, &json!(before), &json!(after)).await?;
+    R::after_write(tx, ctx, Some(&current), Some(&next)).await?;
     Ok(after)
 }
 

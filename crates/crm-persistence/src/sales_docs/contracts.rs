@@ -213,7 +213,7 @@ impl Resource for Contracts {
 }
 
 /// The references a contract makes beyond its parties: our signatory, its category.
-async fn check_refs(tx: &Tx, input: &ContractInput) -> DomainResult<()> {
+pub(super) async fn check_refs(tx: &Tx, input: &ContractInput) -> DomainResult<()> {
     if let Some(code) = &input.category {
         dictionaries::check_code(tx, "contract_category", "category", code).await?;
     }
@@ -227,7 +227,7 @@ async fn check_refs(tx: &Tx, input: &ContractInput) -> DomainResult<()> {
 }
 
 /// `row` with what the checked input sets.
-fn fill(row: contract::Model, input: ContractInput, checked: crm_domain::contracts::CheckedContract) -> contract::Model {
+pub(super) fn fill(row: contract::Model, input: ContractInput, checked: crm_domain::contracts::CheckedContract) -> contract::Model {
     contract::Model {
         name: input.name,
         opportunity_id: input.opportunity_id,
@@ -322,7 +322,7 @@ pub async fn from_quote(db: &Db, ctx: &Ctx, quote_id: Uuid, extra: FromQuote) ->
     Ok(v)
 }
 
-fn input_of(c: &contract::Model, rows: &[line::Model]) -> ContractInput {
+pub(super) fn input_of(c: &contract::Model, rows: &[line::Model]) -> ContractInput {
     ContractInput {
         name: c.name.clone(),
         customer_id: c.customer_id,
@@ -397,14 +397,15 @@ fn lock_err() -> DomainError {
 }
 
 /// Completes or terminates an active contract, or voids a draft (`ContractStatus::may_become`;
-/// 409 `contract.bad_transition` otherwise, `approval.pending` while it waits).
+/// 409 `contract.bad_transition` otherwise, `approval.pending` while it or an amendment of
+/// it waits).
 pub async fn transition(db: &Db, ctx: &Ctx, id: Uuid, t: ContractTransition, if_match: Option<i32>) -> DomainResult<ContractView> {
     let t = t.validate()?;
     let from = Mutex::new(ContractStatus::Draft);
-    let change = async |_: &Tx, current: contract::Model| {
+    let change = async |tx: &Tx, current: contract::Model| {
         let status = ContractStatus::parse(&current.status).unwrap_or(ContractStatus::Draft);
         *from.lock().map_err(|_| lock_err())? = status;
-        if status == ContractStatus::Pending {
+        if status == ContractStatus::Pending || super::amendments::has_pending(tx, current.id).await? {
             return Err(crate::approvals::pending());
         }
         if !status.may_become(t.to) {

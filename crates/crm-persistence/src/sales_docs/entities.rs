@@ -127,3 +127,36 @@ pub mod contract {
         pub invoiced_minor: i64,
     });
 }
+
+/// Amendments of active contracts (migration `m20261217_000000_contract_amendments`).
+pub mod amendment {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "contract_amendments")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: Uuid,
+        pub contract_id: Uuid,
+        /// 1 for a contract's first amendment, then one more each.
+        pub seq: i32,
+        /// `crm_domain::contracts::AmendmentStatus`.
+        pub status: String,
+        pub reason: String,
+        /// The contract as amended (`ContractInput`): what approval writes.
+        pub amended: Json,
+        /// The fields that change, as they were and as they will be.
+        pub before: Json,
+        pub after: Json,
+        pub applicant_id: Uuid,
+        pub version: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub decided_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -1,6 +1,7 @@
 //! Quotes, sales orders and contracts (SAL-6, SAL-7, CON-1): documents with taxed lines on
 //! the resource kit, sharing their lines, parties and numbering (`lines`).
 
+pub mod amendments;
 pub mod approval;
 pub mod contract_approval;
 pub mod contracts;
