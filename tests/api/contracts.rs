@@ -163,6 +163,19 @@ dual_test!(a_contract_is_made_from_an_accepted_quote_with_its_lines, |app| {
     let (s, e) = app.patch(&path, &rep, json!({"amount": "5.00"})).await;
     assert_eq!((s, e["errors"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("disagrees_with_lines")));
     assert_eq!(total(&app, &rep, &format!("/api/v1/contracts?quote_id={}", q["id"].as_str().unwrap())).await, 1);
+
+    // One contract per quote, also when two are asked for at once; a voided one frees the quote.
+    assert_eq!(app.get(&qpath, &rep).await.1["contract_id"], c["id"]);
+    let (s, e) = app.post(&format!("{qpath}/contract"), &rep, json!({})).await;
+    assert_eq!((s, e["code"].as_str(), &e["contract_id"]), (StatusCode::CONFLICT, Some("quote.contracted"), &c["id"]), "{e}");
+    assert_eq!(app.post(&format!("{path}/transition"), &rep, json!({"to": "void"})).await.0, StatusCode::OK);
+    assert!(app.get(&qpath, &rep).await.1["contract_id"].is_null());
+    let make = format!("{qpath}/contract");
+    let (one, two) = tokio::join!(app.post(&make, &rep, json!({})), app.post(&make, &rep, json!({})));
+    let mut outcomes = [one.0, two.0];
+    outcomes.sort();
+    assert_eq!(outcomes, [StatusCode::CREATED, StatusCode::CONFLICT], "{} {}", one.1, two.1);
+    assert_eq!(total(&app, &rep, &format!("/api/v1/contracts?quote_id={}&status=draft", q["id"].as_str().unwrap())).await, 1);
 });
 
 dual_test!(a_contract_prints_its_parties_amount_terms_and_signature_blocks, |app| {

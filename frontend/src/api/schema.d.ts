@@ -2527,6 +2527,8 @@ export interface paths {
         /**
          * A draft contract from an accepted quote (409 `quote.not_accepted` otherwise): its
          *     customer, opportunity, contact as the customer's signatory, currency, lines and terms.
+         *     One per quote: another is a 409 `quote.contracted` naming `contract_id`, unless the one
+         *     made was voided.
          */
         post: operations["contract_from_quote"];
         delete?: never;
@@ -8745,6 +8747,11 @@ export interface components {
                 /** Format: uuid */
                 contact_id?: string | null;
                 contact_name?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The contract made from it (`POST /quotes/{id}/contract`), unless that was voided.
+                 */
+                contract_id?: string | null;
                 /** Format: date-time */
                 created_at: string;
                 currency: string;
@@ -9693,6 +9700,7 @@ export interface components {
          * @example {
          *       "contact_id": null,
          *       "contact_name": null,
+         *       "contract_id": null,
          *       "created_at": "2026-12-01T09:00:00Z",
          *       "currency": "CNY",
          *       "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f",
@@ -9737,6 +9745,11 @@ export interface components {
             /** Format: uuid */
             contact_id?: string | null;
             contact_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The contract made from it (`POST /quotes/{id}/contract`), unless that was voided.
+             */
+            contract_id?: string | null;
             /** Format: date-time */
             created_at: string;
             currency: string;
@@ -31551,7 +31564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `quote.not_accepted` */
+            /** @description `quote.not_accepted`, `quote.contracted` */
             409: {
                 headers: {
                     [name: string]: unknown;

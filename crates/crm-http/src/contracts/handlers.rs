@@ -126,10 +126,12 @@ pub async fn archive_contract(state: web::Data<AppState>, ctx: ReqCtx, id: web::
 
 /// A draft contract from an accepted quote (409 `quote.not_accepted` otherwise): its
 /// customer, opportunity, contact as the customer's signatory, currency, lines and terms.
+/// One per quote: another is a 409 `quote.contracted` naming `contract_id`, unless the one
+/// made was voided.
 #[utoipa::path(post, path = "/api/v1/quotes/{id}/contract", tag = "contracts", security(("bearer" = [])), request_body = FromQuote,
     params(("id" = Uuid, Path)),
     responses((status = 201, body = ContractView, headers(("ETag" = String), ("Location" = String))),
-        (status = 409, description = "`quote.not_accepted`", body = Problem)))]
+        (status = 409, description = "`quote.not_accepted`, `quote.contracted`", body = Problem)))]
 pub async fn contract_from_quote(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>, body: ValidJson<FromQuote>) -> ApiResult<HttpResponse> {
     let c = contracts::from_quote(&state.db, &ctx.0, *id, body.0).await?;
     Ok(created(&c, format!("/api/v1/contracts/{}", c.id), Some(c.version)))

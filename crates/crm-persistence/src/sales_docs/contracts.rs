@@ -288,12 +288,17 @@ pub struct FromQuote {
 }
 
 /// A draft contract from an accepted quote the caller may change: its customer,
-/// opportunity, contact (as the customer's signatory), currency and lines.
+/// opportunity, contact (as the customer's signatory), currency and lines; one per quote
+/// (the quote locked, so two requests at once make one; 409 `quote.contracted`) unless
+/// the one made was voided.
 pub async fn from_quote(db: &Db, ctx: &Ctx, quote_id: Uuid, extra: FromQuote) -> DomainResult<ContractView> {
     let tx = crate::tx::begin(db).await?;
     let q = kit::load_locked::<Quotes>(&tx, ctx, quote_id).await?;
     if q.status != QuoteStatus::Accepted.as_str() {
         return Err(DomainError::conflict("quote.not_accepted", format!("a contract is made from an accepted quote; this one is {}", q.status)));
+    }
+    if let Some(made) = super::quotes::contracts_of(&tx, vec![quote_id]).await?.get(&quote_id) {
+        return Err(DomainError::conflict("quote.contracted", "a contract was already made from this quote; void it to make another").with_extra(serde_json::json!({"contract_id": made})));
     }
     let stored = lines::of(&tx, vec![quote_id]).await?.remove(&quote_id).unwrap_or_default();
     let owner_id = match crate::scope::assignable_owner(&tx, ctx, q.owner_id, "owner_id").await {

@@ -37,7 +37,7 @@ crate::shared_with_customer!(Quote, C);
     "customer_name": "杭州明远科技有限公司", "opportunity_id": null, "opportunity_name": null, "contact_id": null, "contact_name": null,
     "owner_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e01", "owner_name": "王伟", "status": "draft", "valid_until": "2026-12-31", "currency": "CNY",
     "subtotal": "3703.68", "discount_total": "370.37", "tax_total": "433.33", "total": "3766.64", "total_in_words": "叁仟柒佰陆拾陆元陆角肆分",
-    "terms": "报价有效期内价格不变；货到付款。", "remark": null, "sent_at": null, "decided_at": null, "order_id": null,
+    "terms": "报价有效期内价格不变；货到付款。", "remark": null, "sent_at": null, "decided_at": null, "order_id": null, "contract_id": null,
     "lines": [{"product_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "name": "人体工学椅", "unit": "把", "quantity": "3", "unit_price": "1234.56",
         "discount_percent": "10", "tax_rate_percent": "13", "subtotal": "3333.31", "tax": "433.33", "total": "3766.64"}],
     "version": 1, "created_at": "2026-12-01T09:00:00Z", "updated_at": "2026-12-01T09:00:00Z"}))]
@@ -75,6 +75,8 @@ pub struct QuoteView {
     pub decided_at: Option<DateTime<Utc>>,
     /// The live order made from it (`POST /quotes/{id}/order`).
     pub order_id: Option<Uuid>,
+    /// The contract made from it (`POST /quotes/{id}/contract`), unless that was voided.
+    pub contract_id: Option<Uuid>,
     pub lines: Vec<LineView>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -130,7 +132,8 @@ impl Resource for Quotes {
         .await?;
         let ids: Vec<Uuid> = rows.iter().map(|q| q.id).collect();
         let mut lines = lines::of(db, ids.clone()).await?;
-        let orders = orders_of(db, ids).await?;
+        let orders = orders_of(db, ids.clone()).await?;
+        let contracts = contracts_of(db, ids).await?;
         Ok(rows
             .into_iter()
             .map(|q| QuoteView {
@@ -146,6 +149,7 @@ impl Resource for Quotes {
                 total: from_minor(q.total_minor),
                 total_in_words: capitals(from_minor(q.total_minor)),
                 order_id: orders.get(&q.id).copied(),
+                contract_id: contracts.get(&q.id).copied(),
                 id: q.id,
                 number: q.number,
                 customer_id: q.customer_id,
@@ -172,18 +176,23 @@ impl Resource for Quotes {
 
 /// The live order made from each quote.
 async fn orders_of(db: &impl ConnectionTrait, quote_ids: Vec<Uuid>) -> DomainResult<HashMap<Uuid, Uuid>> {
+    made_from(db, policy::live::<order::Entity>(), order::Column::QuoteId, order::Column::Id, quote_ids).await
+}
+
+/// The contract made from each quote that was not voided: a void draft leaves the quote free
+/// for another.
+pub(super) async fn contracts_of(db: &impl ConnectionTrait, quote_ids: Vec<Uuid>) -> DomainResult<HashMap<Uuid, Uuid>> {
+    use super::entities::contract::{Column as K, Entity as Contract};
+    let live = policy::live::<Contract>().filter(K::Status.ne(crm_domain::contracts::ContractStatus::Void.as_str()));
+    made_from(db, live, K::QuoteId, K::Id, quote_ids).await
+}
+
+/// Among `select`, the document made from each of the quotes.
+async fn made_from<E: sea_orm::EntityTrait>(db: &impl ConnectionTrait, select: Select<E>, quote: E::Column, id: E::Column, quote_ids: Vec<Uuid>) -> DomainResult<HashMap<Uuid, Uuid>> {
     if quote_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(Option<Uuid>, Uuid)> = policy::live::<order::Entity>()
-        .select_only()
-        .column(order::Column::QuoteId)
-        .column(order::Column::Id)
-        .filter(order::Column::QuoteId.is_in(quote_ids))
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(db_err)?;
+    let rows: Vec<(Option<Uuid>, Uuid)> = select.select_only().column(quote).column(id).filter(quote.is_in(quote_ids)).into_tuple().all(db).await.map_err(db_err)?;
     Ok(rows.into_iter().filter_map(|(q, o)| q.map(|q| (q, o))).collect())
 }
 
@@ -374,6 +383,7 @@ pub async fn printable(db: &Db, ctx: &Ctx, id: Uuid) -> DomainResult<Printable> 
         quote.status = now.status;
         quote.decided_at = now.decided_at;
         quote.order_id = now.order_id;
+        quote.contract_id = now.contract_id;
         return Ok(Printable { quote, company: sent.company, draft: false });
     }
     Ok(Printable { quote: kit::view::<Quotes>(db, ctx, row).await?, company: company::get(db).await?, draft: true })
