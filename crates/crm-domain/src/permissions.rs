@@ -244,6 +244,9 @@ pub mod perms {
     pub const CONTRACTS_UPDATE: Perm = Perm::new("contracts", "update");
     pub const CONTRACTS_DELETE: Perm = Perm::new("contracts", "delete");
     pub const CONTRACTS_ARCHIVE: Perm = Perm::new("contracts", "archive");
+    pub const CONTRACTS_EXPORT: Perm = Perm::new("contracts", "export");
+    pub const PAYMENTS_EXPORT: Perm = Perm::new("payments", "export");
+    pub const INVOICES_EXPORT: Perm = Perm::new("invoices", "export");
     pub const PAYMENTS_READ: Perm = Perm::new("payments", "read");
     pub const PAYMENTS_CREATE: Perm = Perm::new("payments", "create");
     pub const PAYMENTS_UPDATE: Perm = Perm::new("payments", "update");

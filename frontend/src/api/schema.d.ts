@@ -384,6 +384,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole filtered contract list as CSV (streamed) or XLSX, with the list's filters, `q`
+         *     and `sort`, and each contract's received, outstanding, invoiced and overdue amounts: for
+         *     people, headers and labels in their language and times in `tz`; `raw=true` keeps field
+         *     names, codes and UTC.
+         */
+        get: operations["export_contracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/{id}": {
         parameters: {
             query?: never;
@@ -1457,6 +1479,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole filtered invoice list as CSV (streamed) or XLSX, with the list's filters, `q` and
+         *     `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+         *     keeps field names, codes and UTC.
+         */
+        get: operations["export_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}": {
         parameters: {
             query?: never;
@@ -2130,6 +2173,27 @@ export interface paths {
          *     caller holds `payments:override`. It counts once submitted and confirmed.
          */
         post: operations["create_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole filtered payment list as CSV (streamed) or XLSX, with the list's filters, `q` and
+         *     `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+         *     keeps field names, codes and UTC.
+         */
+        get: operations["export_payments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13964,6 +14028,120 @@ export interface operations {
             };
         };
     };
+    export_contracts: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                customer_id?: string;
+                opportunity_id?: string;
+                quote_id?: string;
+                /** @description `draft`, `pending`, `active`, `completed`, `terminated` or `void`; comma-separated for several. */
+                status?: string;
+                /** @description A `contract_category` code. */
+                category?: string;
+                currency?: string;
+                sign_date_from?: string;
+                sign_date_to?: string;
+                end_date_from?: string;
+                end_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contracts:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_contract: {
         parameters: {
             query?: never;
@@ -22452,6 +22630,115 @@ export interface operations {
             };
         };
     };
+    export_invoices: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                contract_id?: string;
+                customer_id?: string;
+                /** @description `draft`, `pending`, `issued` or `void`; comma-separated for several. */
+                status?: string;
+                /** @description `vat_special`, `vat_normal` or `other`. */
+                type?: string;
+                issue_date_from?: string;
+                issue_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `invoices:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_invoice: {
         parameters: {
             query?: never;
@@ -27892,6 +28179,116 @@ export interface operations {
             };
             /** @description `payment.over_outstanding`, field errors */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_payments: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                contract_id?: string;
+                customer_id?: string;
+                plan_id?: string;
+                /** @description `draft`, `pending` or `confirmed`; comma-separated for several. */
+                status?: string;
+                /** @description A `payment_method` code. */
+                method?: string;
+                received_date_from?: string;
+                received_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `payments:export` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

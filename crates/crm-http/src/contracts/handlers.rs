@@ -49,6 +49,19 @@ pub async fn list_contracts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuer
     Ok(ok(&PageOf::from(kit::list::<Contracts>(&state.db, &ctx.0, q.0).await?), None))
 }
 
+/// The whole filtered contract list as CSV (streamed) or XLSX, with the list's filters, `q`
+/// and `sort`, and each contract's received, outstanding, invoiced and overdue amounts: for
+/// people, headers and labels in their language and times in `tz`; `raw=true` keeps field
+/// names, codes and UTC.
+#[utoipa::path(get, path = "/api/v1/contracts/export", tag = "contracts", security(("bearer" = [])), params(crate::export::ExportFormat, ContractFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_contracts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = crm_persistence::sales_docs::export::contracts(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "contracts", ctx.0.now))
+}
+
 /// A draft contract numbered `HT-<year>-<n>`. Its amount is stated, or its lines' total
 /// (an amount that disagrees with them is a 422 `disagrees_with_lines`); a customer the
 /// caller may not change is a 404; `end_date` before `start_date` is a 422.

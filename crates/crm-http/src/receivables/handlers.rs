@@ -109,6 +109,18 @@ pub async fn list_payments(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery
     Ok(ok(&PageOf::from(kit::list::<Payments>(&state.db, &ctx.0, q.0).await?), None))
 }
 
+/// The whole filtered payment list as CSV (streamed) or XLSX, with the list's filters, `q` and
+/// `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+/// keeps field names, codes and UTC.
+#[utoipa::path(get, path = "/api/v1/payments/export", tag = "payments", security(("bearer" = [])), params(crate::export::ExportFormat, PaymentFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_payments(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = crm_persistence::receivables::export::payments(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "payments", ctx.0.now))
+}
+
 /// A draft payment `HK-<year>-<n>` on a contract the caller may change that took effect
 /// (404 otherwise, 409 `contract.not_in_force` for a draft, pending or void one), naming one
 /// of its instalments or none. More than the contract's outstanding amount less its other
@@ -187,6 +199,18 @@ pub struct InvoiceFilters {
     responses((status = 200, body = PageOf<InvoiceView>)))]
 pub async fn list_invoices(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) -> ApiResult<HttpResponse> {
     Ok(ok(&PageOf::from(kit::list::<Invoices>(&state.db, &ctx.0, q.0).await?), None))
+}
+
+/// The whole filtered invoice list as CSV (streamed) or XLSX, with the list's filters, `q` and
+/// `sort`: for people, headers and labels in their language and times in `tz`; `raw=true`
+/// keeps field names, codes and UTC.
+#[utoipa::path(get, path = "/api/v1/invoices/export", tag = "invoices", security(("bearer" = [])), params(crate::export::ExportFormat, InvoiceFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_invoices(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = crm_persistence::receivables::export::invoices(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "invoices", ctx.0.now))
 }
 
 /// A draft invoice `FP-<year>-<n>` on a contract the caller may change that took effect

@@ -4,6 +4,7 @@
 //! invoices through approval; reminders and reports.
 
 pub mod entities;
+pub mod export;
 pub mod invoices;
 pub mod ledger;
 pub mod payments;

@@ -1,9 +1,10 @@
-//! The quote and order lists as CSV or XLSX, with the lists' filters and scope (streamed):
-//! one row per document with its totals; the lines stay on the document.
+//! The quote, order and contract lists as CSV or XLSX, with the lists' filters and scope
+//! (streamed): one row per document with its totals; the lines stay on the document.
 
 use crm_domain::DomainResult;
 
-use super::entities::{order, quote};
+use super::contracts::Contracts;
+use super::entities::{contract, order, quote};
 use super::orders::Orders;
 use super::quotes::Quotes;
 use crate::kit::{self, Resource};
@@ -15,6 +16,9 @@ const QUOTE_STATUS: &[(&str, &str, &str)] =
     &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("sent", "已发送", "Sent"), ("accepted", "已接受", "Accepted"), ("rejected", "已拒绝", "Rejected"), ("expired", "已过期", "Expired")];
 const ORDER_STATUS: &[(&str, &str, &str)] =
     &[("draft", "草稿", "Draft"), ("confirmed", "已确认", "Confirmed"), ("delivered", "已交付", "Delivered"), ("closed", "已关闭", "Closed"), ("cancelled", "已取消", "Cancelled")];
+
+const CONTRACT_STATUS: &[(&str, &str, &str)] = &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("active", "执行中", "Active"),
+    ("completed", "已完成", "Completed"), ("terminated", "已终止", "Terminated"), ("void", "已作废", "Void")];
 
 fn o(s: Option<String>) -> String {
     s.unwrap_or_default()
@@ -119,6 +123,74 @@ impl TableExport for OrderExport {
             })
             .collect())
     }
+}
+
+pub struct ContractExport;
+
+#[async_trait::async_trait]
+impl TableExport for ContractExport {
+    type Entity = contract::Entity;
+    const COLUMNS: &'static [Column] = &[
+        col("number", "合同编号", "Number", Cell::Text),
+        col("name", "合同名称", "Name", Cell::Text),
+        col("customer", "客户", "Customer", Cell::Text),
+        col("status", "状态", "Status", Cell::Choice(CONTRACT_STATUS)),
+        col("category", "合同类型", "Category", Cell::Dict("contract_category")),
+        col("currency", "币种", "Currency", Cell::Text),
+        col("amount", "合同金额", "Amount", Cell::Number),
+        col("received_amount", "已回款", "Received", Cell::Number),
+        col("outstanding_amount", "未回款", "Outstanding", Cell::Number),
+        col("invoiced_amount", "已开票", "Invoiced", Cell::Number),
+        col("overdue_amount", "逾期未回款", "Overdue", Cell::Number),
+        col("sign_date", "签约日期", "Signed on", Cell::Text),
+        col("start_date", "开始日期", "Starts", Cell::Text),
+        col("end_date", "结束日期", "Ends", Cell::Text),
+        col("customer_signer", "客户签约人", "Customer signatory", Cell::Text),
+        col("signer", "我方签约人", "Our signatory", Cell::Text),
+        col("quote", "报价单号", "Quote", Cell::Text),
+        col("owner", "负责人", "Owner", Cell::Text),
+        col("archived_at", "存档时间", "Archived", Cell::Time),
+        col("created_at", "创建时间", "Created", Cell::Time),
+        col("updated_at", "更新时间", "Updated", Cell::Time),
+    ];
+
+    async fn rows(db: &Db, batch: Vec<contract::Model>) -> DomainResult<Vec<Vec<String>>> {
+        let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        // The overdue amounts are as of today, as the list shows them.
+        Ok(Contracts::views(db, &Ctx::system("export"), batch)
+            .await?
+            .into_iter()
+            .map(|v| {
+                vec![
+                    v.number,
+                    v.name,
+                    o(v.customer_name),
+                    v.status.as_str().to_string(),
+                    o(v.category),
+                    v.currency,
+                    v.amount.to_string(),
+                    v.received_amount.to_string(),
+                    v.outstanding_amount.to_string(),
+                    v.invoiced_amount.to_string(),
+                    v.overdue_amount.to_string(),
+                    date(v.sign_date),
+                    date(v.start_date),
+                    date(v.end_date),
+                    o(v.customer_signer_name),
+                    o(v.signer_name),
+                    o(v.quote_number),
+                    o(v.owner_name),
+                    time(v.archived_at),
+                    time(Some(v.created_at)),
+                    time(Some(v.updated_at)),
+                ]
+            })
+            .collect())
+    }
+}
+
+pub async fn contracts(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
+    kit::export::<Contracts, ContractExport>(db, ctx, params, format, reader).await
 }
 
 pub async fn quotes(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
