@@ -11,7 +11,7 @@ MOTO_VENV ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/crm-moto
 CRM_TEST_MOTO_SERVER ?= $(MOTO_VENV)/bin/moto_server
 export CRM_TEST_MOTO_SERVER
 
-.PHONY: run build frontend openapi test lint test-rust test-frontend e2e fuzz-api chromium fonts s3-server check-api-types clean
+.PHONY: run build frontend openapi test lint test-rust test-frontend e2e e2e-postgres fuzz-api chromium fonts s3-server check-api-types clean
 
 frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -80,10 +80,28 @@ fonts:
 	@test -n "$$CRM_PDF_FONT" || test -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || \
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null)
 
-## e2e: the SPA in headless Chromium against the real server
+# The contracts journey on a fresh PostgreSQL database `crm_e2e` beside CRM_TEST_POSTGRES_URL's
+# (skipped when none answers, unless CRM_REQUIRE_POSTGRES is set).
+define E2E_POSTGRES
+if ! psql "$(CRM_TEST_POSTGRES_URL)" -qAtc 'select 1' >/dev/null 2>&1; then \
+	if [ -n "$$CRM_REQUIRE_POSTGRES" ]; then echo "PostgreSQL does not answer at $(CRM_TEST_POSTGRES_URL)" >&2; exit 1; fi; \
+	echo "PostgreSQL does not answer: the contracts journey ran on SQLite only"; exit 0; \
+fi; \
+psql "$(CRM_TEST_POSTGRES_URL)" -qc 'DROP DATABASE IF EXISTS crm_e2e WITH (FORCE)' -c 'CREATE DATABASE crm_e2e' && \
+cd frontend && CRM_DATABASE_URL="$(dir $(CRM_TEST_POSTGRES_URL))crm_e2e" CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm npx playwright test e2e/contracts.spec.ts
+endef
+
+## e2e: the SPA in headless Chromium against the real server (SQLite), then the money
+## journey (a contract through approval, its amendment, a payment) again on PostgreSQL
 e2e: chromium fonts frontend
 	cargo build --locked --bin crm
 	cd frontend && CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm npm run e2e
+	@$(E2E_POSTGRES)
+
+## e2e-postgres: only the contracts journey, on PostgreSQL
+e2e-postgres: chromium fonts frontend
+	cargo build --locked --bin crm
+	@$(E2E_POSTGRES)
 
 ## fuzz-api: schemathesis over the served OpenAPI document, every check, 10 examples per
 ## operation on SQLite with a fixed seed (tests/fuzz/run.sh takes more, and postgres)
