@@ -38,15 +38,26 @@ export class AppShell {
  * are virtualised, so an option far down is not in the DOM until the list is filtered.
  */
 export async function chooseOption(page: Page, select: Locator, label: string, search = false): Promise<void> {
-  await select.click();
-  if (search) await page.keyboard.type(label);
-  // The newest dropdown: the one before it may still be closing, and its options can contain the
-  // label too (a user named 孙只读 while choosing 只读). An exact title wins over a partial text.
-  const dropdown = page.locator(".ant-select-dropdown:visible").last();
-  const exact = dropdown.locator(`.ant-select-item-option[title="${label}"]`);
-  await expect(dropdown.locator(".ant-select-item-option").first()).toBeVisible();
-  const option = (await exact.count()) > 0 ? exact.first() : dropdown.locator(`.ant-select-item-option:has-text("${label}")`).first();
-  await option.click();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await page.keyboard.type(label);
+    // The newest dropdown: the one before it may still be closing, and its options can contain the
+    // label too (a user named 孙只读 while choosing 只读). An exact title wins over a partial text.
+    const dropdown = page.locator(".ant-select-dropdown:visible").last();
+    const exact = dropdown.locator(`.ant-select-item-option[title="${label}"]`);
+    await expect(dropdown.locator(".ant-select-item-option").first()).toBeVisible();
+    const option = (await exact.count()) > 0 ? exact.first() : dropdown.locator(`.ant-select-item-option:has-text("${label}")`).first();
+    try {
+      await option.click({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      // A virtual list re-rendered by a search's answer while the click lands can leave the click
+      // scrolling a replaced node until it times out (CI, 2026-12-07): close it and choose again.
+      if (attempt >= 2) throw error;
+      await page.keyboard.press("Escape");
+      await expect(dropdown).toBeHidden();
+    }
+  }
 }
 
 /**

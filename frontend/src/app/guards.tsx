@@ -20,7 +20,7 @@ export function PageSpinner() {
 export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   const me = useMe();
-  useUserLocale(me.data?.locale);
+  useUserLocale(me.data?.id, me.data?.locale);
   if (!hasSession()) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (me.isPending) return <PageSpinner />;
   if (me.isError) {

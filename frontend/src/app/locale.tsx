@@ -75,13 +75,21 @@ export function useLocale(): LocaleContextValue {
   return value;
 }
 
-/** After login, the user's saved language (if any) wins over the browser's. */
-export function useUserLocale(userLocale: string | null | undefined): void {
+/**
+ * After login, the user's saved language (if any) wins over the browser's: once per signed-in
+ * user. Later changes of the saved value come from this browser's own switch, which has already
+ * applied them; re-applying them would let a /me response that left before the switch was saved
+ * turn the language back.
+ */
+export function useUserLocale(userId: string | undefined, userLocale: string | null | undefined): void {
   const { locale, setLocale } = useLocale();
+  const appliedFor = useRef<string | undefined>(undefined);
   useEffect(() => {
+    if (!userId || appliedFor.current === userId) return;
+    appliedFor.current = userId;
     const wanted = normalizeLocale(userLocale);
     if (wanted && wanted !== locale) setLocale(wanted);
-    // Only a change of the user's saved locale should re-apply it, not every local switch.
+    // Only a newly signed-in user's saved locale should apply, not every local switch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [userLocale]);
+  }, [userId]);
 }
