@@ -55,6 +55,20 @@ pub async fn child_of<E: SoftDelete, P: ScopedEntity>(db: &impl ConnectionTrait,
     Ok(live::<E>().filter(parent.in_subquery(parents)))
 }
 
+/// `child_of` for a query that reads every visible child at once (a report's sums, no page):
+/// on PostgreSQL the caller's parent ids are read once into an array (`= ANY(ARRAY(…))`),
+/// which it serves by probing the child's index per parent, where `IN (…)` let it choose a
+/// parallel scan of every parent (one rep's ageing: 28 ms in one process against 64 ms in
+/// three). A page keeps `child_of`: there the planner may rightly walk the sort's index.
+pub async fn all_children_of<E: SoftDelete, P: ScopedEntity>(db: &impl ConnectionTrait, ctx: &Ctx, parent: E::Column) -> DomainResult<Select<E>> {
+    if crate::scope::visible_owner_ids(db, &ctx.actor).await?.is_none() || db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+        return child_of::<E, P>(db, ctx, parent, false).await;
+    }
+    let parents = Scoped::<P>::visible_ids(db, ctx).await?.to_string(sea_orm::sea_query::PostgresQueryBuilder);
+    let column = format!("\"{}\".\"{}\"", E::default().table_name(), sea_orm::IdenStatic::as_str(&parent));
+    Ok(live::<E>().filter(Expr::cust(format!("{column} = ANY(ARRAY({parents}))"))))
+}
+
 /// The live rows of `E` that belong to a row of `P` (through `first`) or, when `first` is
 /// null, of `Q` (through `second`: a follow-up with a customer, or with a lead until the
 /// lead converts), visible (or editable) when that parent is. `second` is `None` when the

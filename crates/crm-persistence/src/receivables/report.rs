@@ -16,7 +16,6 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::entities::payment_plan::{self, Column as P};
-use super::plans::PaymentPlans;
 use crate::customers::entities::customer;
 use crate::db::db_err;
 use crate::kit;
@@ -266,7 +265,7 @@ pub async fn ageing(db: &Db, ctx: &Ctx, mut params: ListParams) -> DomainResult<
     };
     // Contracts are joined only to group by their owner: everyone's ageing by customer reads
     // the instalments alone (with anti-joins on the few contracts deleted or not in force).
-    let mut q = kit::list_select::<PaymentPlans>(db, ctx, ListParams { page: 1, page_size: 1, ..Default::default() })
+    let mut q = kit::policy::all_children_of::<payment_plan::Entity, contract::Entity>(db, ctx, P::ContractId)
         .await?
         .filter(super::plans::of_contracts_in_force())
         .filter(Expr::col((Alias::new("payment_plans"), P::ReceivedMinor)).lt(Expr::col((Alias::new("payment_plans"), P::AmountMinor))));
