@@ -9,7 +9,7 @@ import { signIn, shoot, setDate } from "./journey";
 // 100,000; the designer's UI is approvals.spec's, so the flow is set up through the API); a rep of
 // that department enters a 150,000 contract and submits it; each approver approves from their
 // inbox; the contract is in force and its customer won. Then a contract made from an accepted
-// quote, submitted and withdrawn, voided and archived.
+// quote, submitted and withdrawn, voided and archived. Then an amendment of a contract in force.
 test.use({ storageState: { cookies: [], origins: [] } });
 
 const PASSWORD = "C0ntracts!23";
@@ -97,18 +97,19 @@ async function approve(page: Page, comment: string): Promise<void> {
   expect(response.status(), await response.text()).toBe(200);
 }
 
-/** Opens the approval of `number` from the user's 待我审批 box, reached from the menu. */
-async function openFromInbox(page: Page, number: string): Promise<void> {
+/** Opens the approval of `label` (a contract's number, an amendment's `<number> #<seq>`) from the user's 待我审批 box, reached from the menu. */
+async function openFromInbox(page: Page, label: string, amount = "¥150,000.00", shot?: string): Promise<void> {
   await page.goto("/");
   await expect(page.getByTestId("menu-approvals-count")).toHaveAttribute("data-count", "1");
   await page.getByTestId("menu-approvals").click();
   await expect(page).toHaveURL(/\/approvals$/);
-  const row = page.getByTestId("approvals-table").locator("tr", { has: page.getByTestId("approval-link").filter({ hasText: number }) });
+  const row = page.getByTestId("approvals-table").locator("tr", { has: page.getByTestId("approval-link").filter({ hasText: label }) });
   await expect(row).toBeVisible();
-  await expect(row.getByTestId("approval-amount")).toHaveText("¥150,000.00");
+  await expect(row.getByTestId("approval-amount")).toHaveText(amount);
+  if (shot) await shoot(page, shot);
   await row.getByTestId("approval-link").click();
-  await expect(page.getByTestId("approval-title")).toHaveText(number);
-  await expect(page.getByTestId("approval-summary-total")).toHaveText("¥150,000.00");
+  await expect(page.getByTestId("approval-title")).toHaveText(label);
+  await expect(page.getByTestId("approval-summary-total")).toHaveText(amount);
 }
 
 test("contracts: a rep enters a 150,000 contract, two approvers approve it from their inboxes, it is in force and its customer won", async ({ browser, request }) => {
@@ -337,5 +338,159 @@ test("contracts: a rep enters a 150,000 contract, two approvers approve it from 
   } finally {
     // The flow is the department's only; it goes anyway, so a rerun starts from none.
     await request.delete(`/api/v1/approval-flows/${flowId}`, { headers: await adminHeaders(request) });
+  }
+});
+
+/**
+ * A contract of the rep's in force: 150,000 from 2027-01-01 to 2027-12-31, entered and submitted
+ * through the API and approved by the manager (the department's contract flow); returns it.
+ */
+async function activeContract(request: APIRequestContext, scene: Scene): Promise<{ id: string; number: string }> {
+  const repHeaders = await userHeaders(request, scene.rep.username, PASSWORD);
+  const contract = await ok<{ id: string; number: string }>(
+    await request.post("/api/v1/contracts", {
+      headers: repHeaders,
+      data: { name: `设备采购合同-${scene.suffix}`, customer_id: scene.customerId, amount: "150000", sign_date: "2026-12-10", start_date: "2027-01-01", end_date: "2027-12-31" },
+    }),
+  );
+  const approval = await ok<{ id: string; status: string }>(await request.post(`/api/v1/contracts/${contract.id}/submit`, { headers: repHeaders }));
+  expect(approval.status).toBe("pending");
+  const managerHeaders = await userHeaders(request, scene.manager.username, PASSWORD);
+  const decided = await ok<{ status: string }>(await request.post(`/api/v1/approvals/${approval.id}/approve`, { headers: managerHeaders, data: { comment: null } }), 200);
+  expect(decided.status).toBe("approved");
+  return contract;
+}
+
+/** The department's flows: the manager approves its contracts, and its amendments too, with the director when one raises the amount by over 50,000. */
+async function createAmendmentFlows(request: APIRequestContext, scene: Scene): Promise<string[]> {
+  const headers = await adminHeaders(request);
+  const flow = async (docType: string, name: string, steps: unknown[]) =>
+    (await ok<{ id: string }>(await request.post("/api/v1/approval-flows", { headers, data: { doc_type: docType, name: `${name}-${scene.suffix}`, department_id: scene.departmentId, enabled: true, steps } }))).id;
+  const manager = { name: "经理审批", mode: "any", approver: { kind: "user", user_ids: [scene.manager.id] } };
+  return [
+    await flow("contract", "合同审批", [manager]),
+    await flow("contract_amendment", "合同变更审批", [
+      manager,
+      { name: "总监审批", mode: "any", approver: { kind: "user", user_ids: [scene.director.id] }, condition: [{ field: "amount_change", op: "gt", value: "50000" }] },
+    ]),
+  ];
+}
+
+test("contracts: a rep amends a contract in force (amount up, end later, with a reason), the manager approves it from the inbox, and the contract reads as amended", async ({ browser, request }) => {
+  const scene = await createScene(request);
+  const flowIds = await createAmendmentFlows(request, scene);
+  const reason = "客户追加两台设备，合同金额与期限相应调整";
+
+  try {
+    const contract = await activeContract(request, scene);
+    const label = `${contract.number} #1`;
+    const rep = await signIn(browser, scene.rep.username, PASSWORD);
+
+    await test.step("the rep amends the contract in force: the amount up to 180,000, the end to 2028-03-31, with a reason", async () => {
+      await rep.goto(`/contracts/${contract.id}`);
+      await expect(rep.getByTestId("contract-status")).toHaveText("生效");
+      await expect(rep.getByTestId("contract-edit")).toHaveCount(0);
+      await rep.getByTestId("contract-amend").click();
+      // The drawer opens on the contract as it stands; its currency stays.
+      await expect(rep.getByTestId("contract-amount")).toHaveValue("150000.00");
+      await expect(rep.getByTestId("contract-currency-fixed")).toHaveText("CNY");
+      await expect(rep.getByTestId("contract-customer-fixed")).toHaveText(scene.customer);
+      // A reason is required, and an amendment that changes nothing is not sent.
+      await rep.getByTestId("amend-save").click();
+      await expect(rep.locator(".ant-form-item-explain-error", { hasText: "变更原因" })).toBeVisible();
+      await rep.getByTestId("amend-reason").fill(reason);
+      await rep.getByTestId("amend-save").click();
+      await expect(rep.locator(".ant-message")).toContainText("没有任何变更");
+      await rep.getByTestId("contract-amount").fill("180000");
+      await setDate(rep, "contract-end-date", "2028-03-31");
+      await shoot(rep, "amend-form");
+
+      const [posted] = await Promise.all([
+        rep.waitForResponse((r) => r.url().endsWith(`/contracts/${contract.id}/amendments`) && r.request().method() === "POST"),
+        rep.getByTestId("amend-save").click(),
+      ]);
+      // It changes what the rep changed, and nothing else.
+      const amendment = await ok<{ status: string; seq: number; reason: string; before: object; after: object }>(posted);
+      expect(amendment).toMatchObject({ status: "pending", seq: 1, reason });
+      expect(amendment.before).toEqual({ amount: "150000.00", end_date: "2027-12-31" });
+      expect(amendment.after).toEqual({ amount: "180000.00", end_date: "2028-03-31" });
+      await expect(rep.locator(".ant-message")).toContainText("合同变更已提交审批");
+
+      // The amendments tab shows it waiting, with what it changes; the contract stays as it was, and holds still.
+      await expect(rep).toHaveURL(/tab=amendments/);
+      const card = rep.getByTestId("amendment");
+      await expect(card).toHaveCount(1);
+      await expect(card.getByTestId("amendment-status")).toHaveText("审批中");
+      await expect(card.getByTestId("amendment-reason")).toContainText(reason);
+      await expect(card.locator('tr[data-field="amount"]').getByTestId("amendment-before")).toHaveText("¥150,000.00");
+      await expect(card.locator('tr[data-field="amount"]').getByTestId("amendment-after")).toHaveText("¥180,000.00");
+      await expect(card.locator('tr[data-field="end_date"]').getByTestId("amendment-after")).toHaveText("2028-03-31");
+      await expect(card.getByTestId("doc-approval-progress")).toContainText(scene.manager.displayName);
+      // +30,000 is within the manager's say: the director's step is skipped.
+      await expect(card.getByTestId("doc-approval-progress").locator(".ant-steps-item").nth(1)).toContainText("已跳过");
+      await expect(rep.getByTestId("contract-header-amount")).toHaveText("¥150,000.00");
+      await expect(rep.getByTestId("contract-amend")).toHaveCount(0);
+      await expect(rep.getByTestId("contract-action-terminate")).toHaveCount(0);
+      await expect(rep.getByTestId("contract-action-complete")).toHaveCount(0);
+      await shoot(rep, "amendment-pending");
+      await rep.getByRole("tab", { name: "概览" }).click();
+      await expect(rep.getByTestId("contract-amendment-pending")).toContainText("第 1 次合同变更正在审批中");
+      await shoot(rep, "amendment-pending-overview");
+    });
+
+    await test.step("the manager approves it from the inbox, seeing why and what changes", async () => {
+      const manager = await signIn(browser, scene.manager.username, PASSWORD);
+      await openFromInbox(manager, label, "¥180,000.00", "amendment-inbox");
+      await expect(manager.getByTestId("approval-summary-total-before")).toHaveText("¥150,000.00");
+      await expect(manager.getByTestId("approval-summary-reason")).toHaveText(reason);
+      const changes = manager.getByTestId("approval-summary-changes");
+      await expect(changes.locator('tr[data-field="end_date"]').getByTestId("amendment-before")).toHaveText("2027-12-31");
+      await expect(changes.locator('tr[data-field="end_date"]').getByTestId("amendment-after")).toHaveText("2028-03-31");
+      // The document an amendment opens is its contract.
+      await expect(manager.getByTestId("approval-document-link")).toHaveAttribute("href", `/contracts/${contract.id}`);
+      await shoot(manager, "amendment-approval");
+      await approve(manager, "追加设备已确认，同意变更。");
+      await expect(manager.getByTestId("approval-status")).toHaveText("已通过");
+      await manager.context().close();
+    });
+
+    await test.step("the rep's contract reads as amended: the new amount and end, the amendment approved", async () => {
+      await rep.reload();
+      await expect(rep.getByTestId("contract-header-amount")).toHaveText("¥180,000.00");
+      await expect(rep.getByTestId("contract-header-words")).toContainText("壹拾捌万元整");
+      await expect(rep.getByTestId("contract-period")).toContainText("2027-01-01 至 2028-03-31");
+      await expect(rep.getByTestId("contract-amendment-pending")).toHaveCount(0);
+      await expect(rep.getByTestId("contract-amend")).toBeVisible();
+      await expect(rep.getByTestId("contract-action-terminate")).toBeVisible();
+      await rep.getByRole("tab", { name: "合同变更 (1)" }).click();
+      const card = rep.getByTestId("amendment");
+      await expect(card.getByTestId("amendment-status")).toHaveText("已通过");
+      await expect(card.getByTestId("amendment-decided-at")).toBeVisible();
+      await expect(card.getByTestId("doc-approval-progress")).toHaveCount(0);
+      await shoot(rep, "amendment-approved");
+    });
+
+    await test.step("in English, the amendment, its drawer and its approval read in English", async () => {
+      await new AppShell(rep).switchLanguage("English");
+      await expect(rep.getByRole("tab", { name: "Amendments (1)" })).toBeVisible();
+      const card = rep.getByTestId("amendment");
+      await expect(card.getByTestId("amendment-status")).toHaveText("Approved");
+      await expect(card).toContainText("Amendment #1");
+      await expect(card.locator('tr[data-field="end_date"]')).toContainText("Ends");
+      await shoot(rep, "amendment-approved-en");
+      await rep.getByTestId("contract-amend").click();
+      await expect(rep.getByTestId("amend-save")).toHaveText("Submit");
+      await shoot(rep, "amend-form-en");
+      await rep.keyboard.press("Escape");
+      await expect(rep.getByTestId("amend-save")).toHaveCount(0);
+      await card.getByTestId("amendment-approval-link").click();
+      await expect(rep.getByTestId("approval-title")).toHaveText(label);
+      await expect(rep.getByTestId("approval-summary-total")).toHaveText("CN¥180,000.00");
+      await shoot(rep, "amendment-approval-en");
+    });
+    await rep.context().close();
+  } finally {
+    const headers = await adminHeaders(request);
+    for (const id of flowIds) await request.delete(`/api/v1/approval-flows/${id}`, { headers });
   }
 });

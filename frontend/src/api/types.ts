@@ -117,3 +117,8 @@ export type StepMode = Schemas["StepMode"];
 export type ResubmitMode = Schemas["ResubmitMode"];
 export type SelfApproval = Schemas["SelfApproval"];
 export type EmptyApprover = Schemas["EmptyApprover"];
+
+// Contract amendments (合同变更): a change to an active contract, made once approved.
+export type ContractAmendment = Schemas["ContractAmendment"];
+export type NewContractAmendment = Schemas["NewContractAmendment"];
+export type AmendmentStatus = Schemas["AmendmentStatus"];

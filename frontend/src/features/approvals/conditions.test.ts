@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { blankCondition, conditionBody, conditionRow, fieldOf, opsFor, retarget, valueFor, valueProblem } from "./conditions";
+import en from "../../i18n/en/approvals.json";
+import zh from "../../i18n/zh-CN/approvals.json";
+import { blankCondition, conditionBody, conditionRow, fieldOf, fieldsOf, opsFor, retarget, valueFor, valueProblem } from "./conditions";
+import { DOC_TYPES } from "./flowForm";
 
 describe("condition builder", () => {
   it("offers ordering operators on money and dates only, as the server allows", () => {
@@ -7,6 +10,22 @@ describe("condition builder", () => {
     expect(opsFor(fieldOf("quote", "valid_until")?.kind)).toContain("lte");
     for (const field of ["currency", "customer_id", "owner_id"] as const) expect(opsFor(fieldOf("quote", field)?.kind)).toEqual(["eq", "ne", "in"]);
     expect(fieldOf("contract", "total")).toBeUndefined();
+  });
+
+  it("tests an amendment by how far its amount moves, as money", () => {
+    expect(fieldOf("contract_amendment", "amount_change")?.kind).toBe("money");
+    expect(fieldOf("contract", "amount_change")).toBeUndefined();
+  });
+
+  it("names every field of every document type in both languages", () => {
+    for (const texts of [en, zh]) {
+      const labels = texts.flows.conditionFields as Record<string, Record<string, string>>;
+      for (const type of DOC_TYPES) {
+        expect(fieldsOf(type).length, type).toBeGreaterThan(0);
+        for (const field of fieldsOf(type)) expect(labels[type]?.[field.name], `${type}.${field.name}`).toBeTruthy();
+        expect((texts.docTypes as Record<string, string>)[type], type).toBeTruthy();
+      }
+    }
   });
 
   it("maps a row to the API's condition and back", () => {

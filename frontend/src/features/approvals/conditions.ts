@@ -32,6 +32,17 @@ export const CONDITION_FIELDS: Readonly<Record<string, readonly ConditionField[]
     { name: "customer_id", kind: "customer" },
     { name: "owner_id", kind: "user" },
   ],
+  // An amendment is tested as the contract would read once amended, and by how far its amount moves.
+  contract_amendment: [
+    { name: "amount", kind: "money" },
+    { name: "amount_change", kind: "money" },
+    { name: "currency", kind: "text" },
+    { name: "category", kind: "text" },
+    { name: "sign_date", kind: "date" },
+    { name: "end_date", kind: "date" },
+    { name: "customer_id", kind: "customer" },
+    { name: "owner_id", kind: "user" },
+  ],
   payment: [
     { name: "amount", kind: "money" },
     { name: "currency", kind: "text" },

@@ -10,7 +10,7 @@ export type ApproverKind = Approver["kind"];
 
 /** The document types that go through approval (the server's `doc_type`). */
 export type DocType = NewApprovalFlow["doc_type"];
-export const DOC_TYPES: readonly DocType[] = ["quote", "contract", "payment", "invoice"];
+export const DOC_TYPES: readonly DocType[] = ["quote", "contract", "contract_amendment", "payment", "invoice"];
 export const APPROVER_KINDS: readonly ApproverKind[] = ["user", "role", "supervisor", "department_head"];
 export const STEP_MODES: readonly StepMode[] = ["any", "all", "sequential"];
 export const RESUBMIT_MODES: readonly ResubmitMode[] = ["restart", "from_rejected_step"];

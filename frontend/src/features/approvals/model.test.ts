@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Can } from "../../shared/permissions";
-import { availableActions, boxesFor, currentStep, docSummary, inboxQuery, stepStatus, type Approval } from "./model";
+import { availableActions, boxesFor, currentStep, docSummary, documentRecord, inboxQuery, stepStatus, withdrawConfirmKey, type Approval } from "./model";
 
 const everyone: Can = () => true;
 const noApprove: Can = (p) => p !== "approvals:approve";
@@ -48,5 +48,49 @@ describe("inbox", () => {
 
   it("draws step states as antd's Steps", () => {
     expect(["waiting", "active", "approved", "auto_passed", "rejected", "skipped"].map((s) => stepStatus(s as never))).toEqual(["wait", "process", "finish", "finish", "error", "wait"]);
+  });
+});
+
+describe("a contract amendment's approval", () => {
+  const amendment = {
+    doc_type: "contract_amendment",
+    doc_id: "a1",
+    doc_label: "HT-2026-000123 #2",
+    summary: {
+      contract_id: "c1",
+      contract_number: "HT-2026-000123",
+      customer_name: "华为",
+      amount: "180000.00",
+      amount_before: "150000.00",
+      currency: "CNY",
+      seq: 2,
+      reason: "客户追加两台设备",
+      before: { amount: "150000.00", end_date: "2027-12-31" },
+      after: { amount: "180000.00", end_date: "2028-03-31" },
+    },
+  } as unknown as Approval;
+
+  it("reads the reason, the amount before and after, and what changes", () => {
+    expect(docSummary(amendment)).toMatchObject({
+      customer: "华为",
+      total: "180000.00",
+      totalBefore: "150000.00",
+      contract: "HT-2026-000123",
+      contractId: "c1",
+      reason: "客户追加两台设备",
+      changes: { before: { amount: "150000.00", end_date: "2027-12-31" }, after: { amount: "180000.00", end_date: "2028-03-31" } },
+    });
+  });
+
+  it("opens its contract, where other documents open themselves", () => {
+    expect(documentRecord(amendment)).toEqual({ entity: "contracts", id: "c1", name: "HT-2026-000123" });
+    expect(documentRecord({ ...amendment, summary: {} })).toBeUndefined();
+    expect(documentRecord({ doc_type: "quote", doc_id: "q1", doc_label: "QT-1", summary: {} } as unknown as Approval)).toEqual({ entity: "quotes", id: "q1", name: "QT-1" });
+    expect(documentRecord({ doc_type: "order", doc_id: "o1", doc_label: "DD-1", summary: {} } as unknown as Approval)).toBeUndefined();
+  });
+
+  it("says withdrawing leaves the contract as it is", () => {
+    expect(withdrawConfirmKey(amendment)).toBe("approvals:actions.withdrawConfirmAmendment");
+    expect(withdrawConfirmKey({ doc_type: "contract" } as Approval)).toBe("approvals:actions.withdrawConfirm");
   });
 });

@@ -29,6 +29,11 @@ export function availableActions(approval: Pick<Approval, "status" | "can_act" |
   ];
 }
 
+/** What withdrawing says will happen: a document goes back to draft, an amended contract stays as it was. */
+export function withdrawConfirmKey(approval: Pick<Approval, "doc_type">): string {
+  return approval.doc_type === "contract_amendment" ? "approvals:actions.withdrawConfirmAmendment" : "approvals:actions.withdrawConfirm";
+}
+
 export const STATUS_COLORS: Record<ApprovalStatus, string> = { pending: "gold", approved: "success", rejected: "error", withdrawn: "default" };
 
 export const STEP_COLORS: Record<StepState, string> = {
@@ -74,6 +79,12 @@ export type DocSummary = {
   invoiceType?: string;
   invoiceTitle?: string;
   tax?: string;
+  /** A contract amendment's contract (its id), why it changes, and its amount before (`total` is after). */
+  contractId?: string;
+  reason?: string;
+  totalBefore?: string;
+  /** What an amendment changes: its fields as they were and as amended. */
+  changes?: { before: object; after: object };
 };
 
 export function docSummary(approval: Pick<Approval, "summary">): DocSummary {
@@ -93,6 +104,23 @@ export function docSummary(approval: Pick<Approval, "summary">): DocSummary {
     invoiceType: text("type"),
     invoiceTitle: text("title"),
     tax: text("tax_amount"),
+    ...amendmentSummary(s),
+  };
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A contract amendment's own members; none for other documents, so their summaries stay as they were. */
+function amendmentSummary(s: Record<string, unknown>): Pick<DocSummary, "contractId" | "reason" | "totalBefore" | "changes"> {
+  const text = (key: string) => (typeof s[key] === "string" && s[key] !== "" ? (s[key] as string) : undefined);
+  const { before, after } = s;
+  return {
+    ...(text("contract_id") ? { contractId: text("contract_id") } : {}),
+    ...(text("reason") ? { reason: text("reason") } : {}),
+    ...(text("amount_before") ? { totalBefore: text("amount_before") } : {}),
+    ...(isObject(before) && isObject(after) ? { changes: { before, after } } : {}),
   };
 }
 
@@ -103,7 +131,19 @@ export function currentStep(approval: Pick<Approval, "status" | "current_step" |
 }
 
 /** Where a document of a type lives in the SPA, as the operation log names it (`recordPath`). */
-export const DOC_ENTITIES: Readonly<Record<string, string>> = { quote: "quotes", contract: "contracts", payment: "payments", invoice: "invoices" };
+export const DOC_ENTITIES: Readonly<Record<string, string>> = { quote: "quotes", contract: "contracts", contract_amendment: "contracts", payment: "payments", invoice: "invoices" };
+
+/**
+ * The record an approval's document opens as: the document itself, but an amendment's contract
+ * (an amendment has no page of its own; its contract lists it).
+ */
+export function documentRecord(approval: Pick<Approval, "doc_type" | "doc_id" | "doc_label" | "summary">): { entity: string; id: string; name: string } | undefined {
+  const entity = DOC_ENTITIES[approval.doc_type];
+  if (!entity) return undefined;
+  if (approval.doc_type !== "contract_amendment") return { entity, id: approval.doc_id, name: approval.doc_label };
+  const s = docSummary(approval);
+  return s.contractId ? { entity, id: s.contractId, name: s.contract ?? approval.doc_label } : undefined;
+}
 
 /** A string member of an event's `data` (the user a task went to, the round). */
 export function eventData(event: Pick<ApprovalEvent, "data">, key: string): string | number | undefined {

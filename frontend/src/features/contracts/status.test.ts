@@ -16,10 +16,15 @@ describe("contract actions", () => {
   it("offers each status its own moves", () => {
     expect(actions("draft")).toEqual(["edit", "submit", "void", "delete"]);
     expect(actions("pending")).toEqual(["withdraw"]);
-    expect(actions("active")).toEqual(["complete", "terminate"]);
+    expect(actions("active")).toEqual(["amend", "complete", "terminate"]);
     expect(actions("completed")).toEqual(["archive"]);
     expect(actions("terminated")).toEqual(["archive"]);
     expect(actions("void")).toEqual(["archive", "delete"]);
+  });
+
+  it("neither amends, completes nor terminates an active contract while an amendment of it waits", () => {
+    expect(contractActions({ status: "active", archived_at: null }, all, true)).toEqual([]);
+    expect(contractActions({ status: "draft", archived_at: null }, all, true)).toEqual(["edit", "submit", "void", "delete"]);
   });
 
   it("archives a finished contract once", () => {

@@ -19,20 +19,24 @@ export function isFinished(status: ContractStatus): boolean {
   return status === "completed" || status === "terminated" || status === "void";
 }
 
-export type ContractAction = "edit" | "submit" | "withdraw" | "delete" | "archive" | "complete" | "terminate" | "void";
+export type ContractAction = "edit" | "submit" | "withdraw" | "amend" | "delete" | "archive" | "complete" | "terminate" | "void";
 
 /**
  * What a contract's page offers, by its status and the user's permissions, as the server allows it:
  * a draft is edited, submitted for approval, voided or deleted; a pending one is withdrawn through
- * its approval (when the approval says the user may); an active one is completed or terminated; a
- * finished one is archived once; a void one may still be deleted (one that was in force may not).
+ * its approval (when the approval says the user may); an active one is amended, completed or
+ * terminated, but none of these while an amendment of it waits for approval (409
+ * `approval.pending`); a finished one is archived once; a void one may still be deleted (one that
+ * was in force may not).
  */
-export function contractActions(contract: Pick<Contract, "status" | "archived_at">, can: Can): ContractAction[] {
+export function contractActions(contract: Pick<Contract, "status" | "archived_at">, can: Can, amendmentPending = false): ContractAction[] {
   const { status } = contract;
   const actions: ContractAction[] = [];
   if (status === "draft" && can("contracts:update")) actions.push("edit", "submit");
   if (status === "pending") actions.push("withdraw");
-  if (can("contracts:update")) actions.push(...actionsFrom(CONTRACT_TRANSITIONS, status).map((a) => a.key as ContractAction));
+  const held = status === "active" && amendmentPending;
+  if (status === "active" && can("contracts:update") && !held) actions.push("amend");
+  if (can("contracts:update") && !held) actions.push(...actionsFrom(CONTRACT_TRANSITIONS, status).map((a) => a.key as ContractAction));
   if (isFinished(status) && !contract.archived_at && can("contracts:archive")) actions.push("archive");
   if ((status === "draft" || status === "void") && can("contracts:delete")) actions.push("delete");
   return actions;

@@ -6,7 +6,7 @@ import { UserPicker } from "../../../shared/components/UserPicker";
 import { useServerFieldErrors } from "../../../shared/resource/serverFieldErrors";
 import { useMe, usePermission } from "../../auth/api";
 import { useApprovalMove } from "../api";
-import { availableActions, currentStep, type ApprovalActionKey, type ApprovalDetail } from "../model";
+import { availableActions, currentStep, withdrawConfirmKey, type ApprovalActionKey, type ApprovalDetail } from "../model";
 
 type Values = { comment?: string; user_id?: string };
 
@@ -75,7 +75,7 @@ export function ApprovalActions({ approval }: { approval: ApprovalDetail }) {
         okButtonProps={{ danger: open === "reject", loading: move.isPending, "data-testid": "approval-action-confirm" } as ButtonProps}
         destroyOnHidden
       >
-        {open === "withdraw" && <Typography.Paragraph>{t("approvals:actions.withdrawConfirm", { label: approval.doc_label })}</Typography.Paragraph>}
+        {open === "withdraw" && <Typography.Paragraph>{t(withdrawConfirmKey(approval), { label: approval.doc_label })}</Typography.Paragraph>}
         <Form<Values> form={form} layout="vertical" onFinish={(values) => void finish(values)} onValuesChange={onValuesChange} initialValues={{ comment: "" }}>
           {open === "transfer" && (
             <Form.Item name="user_id" label={t("approvals:actions.transferTo")} rules={[{ required: true, message: t("errors:field.required") }]}>

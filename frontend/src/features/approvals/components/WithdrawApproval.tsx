@@ -2,7 +2,7 @@ import { App, Button, type ButtonProps } from "antd";
 import { useTranslation } from "react-i18next";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useApprovalMove, useDocApprovals } from "../api";
-import type { Approval } from "../model";
+import { withdrawConfirmKey, type Approval } from "../model";
 
 function WithdrawButton({ approval, testId }: { approval: Approval; testId: string }) {
   const { t } = useTranslation();
@@ -12,7 +12,7 @@ function WithdrawButton({ approval, testId }: { approval: Approval; testId: stri
   const confirm = () =>
     modal.confirm({
       title: t("approvals:actions.withdraw"),
-      content: t("approvals:actions.withdrawConfirm", { label: approval.doc_label }),
+      content: t(withdrawConfirmKey(approval), { label: approval.doc_label }),
       okText: t("approvals:actions.withdraw"),
       cancelText: t("common:actions.cancel"),
       okButtonProps: { "data-testid": `${testId}-confirm` } as ButtonProps,

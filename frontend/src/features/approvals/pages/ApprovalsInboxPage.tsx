@@ -32,6 +32,13 @@ export function ApprovalsInboxPage() {
     const s = docSummary(a);
     return s.total ? formatMoney(s.total, s.currency ?? "CNY", i18n.language) : none;
   };
+  // An amendment's amount as it was, when the amendment moves it.
+  const amountBefore = (a: Approval) => {
+    const s = docSummary(a);
+    return s.totalBefore && s.total && s.totalBefore !== s.total ? formatMoney(s.totalBefore, s.currency ?? "CNY", i18n.language) : undefined;
+  };
+  // A payment or an invoice says which contract it is for (an amendment's label already does).
+  const contractOf = (a: Approval) => (a.doc_type === "contract_amendment" ? undefined : docSummary(a).contract);
   const link = (a: Approval) => (
     <Link to={approvalPath(a.id)} data-testid="approval-link">
       {a.doc_label}
@@ -52,9 +59,9 @@ export function ApprovalsInboxPage() {
           <Typography.Text>
             {docSummary(a).customer ?? none} · <span data-testid="approval-amount">{amount(a)}</span>
           </Typography.Text>
-          {docSummary(a).contract && (
+          {a.doc_type !== "quote" && a.doc_type !== "contract" && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t(`approvals:docTypes.${a.doc_type}`, { defaultValue: a.doc_type })} · {docSummary(a).contract}
+              {[t(`approvals:docTypes.${a.doc_type}`, { defaultValue: a.doc_type }), contractOf(a), amountBefore(a) && t("approvals:inbox.from", { amount: amountBefore(a) })].filter(Boolean).join(" · ")}
             </Typography.Text>
           )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -74,10 +81,9 @@ export function ApprovalsInboxPage() {
       render: (_, a) => (
         <>
           {link(a)}
-          {/* A payment or an invoice says which contract it is for. */}
-          {docSummary(a).contract && (
+          {contractOf(a) && (
             <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }} data-testid="approval-contract">
-              {docSummary(a).contract}
+              {contractOf(a)}
             </Typography.Text>
           )}
         </>
@@ -90,7 +96,16 @@ export function ApprovalsInboxPage() {
       key: "amount",
       width: 140,
       align: "right",
-      render: (_, a) => <span data-testid="approval-amount">{amount(a)}</span>,
+      render: (_, a) => (
+        <>
+          <span data-testid="approval-amount">{amount(a)}</span>
+          {amountBefore(a) && (
+            <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }} data-testid="approval-amount-before">
+              {t("approvals:inbox.from", { amount: amountBefore(a) })}
+            </Typography.Text>
+          )}
+        </>
+      ),
     },
     { title: t("approvals:fields.applicant"), dataIndex: "applicant_name", key: "applicant", width: 110, render: (v: string | null) => v || none },
     { title: t("approvals:fields.status"), dataIndex: "status", key: "status", width: 90, render: (_, a) => <ApprovalStatusTag status={a.status} testId="approval-row-status" /> },

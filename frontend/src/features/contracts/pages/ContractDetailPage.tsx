@@ -1,14 +1,15 @@
 import { useState } from "react";
-import { Button, Descriptions, Space, Tag, Typography } from "antd";
+import { Alert, Button, Descriptions, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { useRecordTitle } from "../../../app/documentTitle";
 import { ConfirmAction, ConfirmDelete } from "../../../shared/components/ConfirmDelete";
 import { useDictionary } from "../../../shared/dictionaries";
-import { formatDateTime } from "../../../shared/format";
+import { formatDateTime, formatValue } from "../../../shared/format";
 import { ResourceDetailPage } from "../../../shared/resource/ResourceDetailPage";
 import { DocApprovalProgress } from "../../approvals/components/DocApprovalProgress";
 import { WithdrawApproval } from "../../approvals/components/WithdrawApproval";
+import { approvalPath } from "../../approvals/paths";
 import { usePermission } from "../../auth/api";
 import { dictionaryLabel } from "../../customers/dictionary";
 import { formatMoney } from "../../products/money";
@@ -19,8 +20,10 @@ import { SubmitForApproval } from "../../quotes/components/SubmitForApproval";
 import { TotalsSummary } from "../../quotes/components/TotalsSummary";
 import { TransitionButtons } from "../../quotes/components/TransitionButtons";
 import { QUOTES_PATH } from "../../quotes/paths";
-import { contractsApi, useArchiveContract, useContractTransition, type Contract } from "../api";
+import { pendingAmendment } from "../amendments";
+import { contractsApi, useArchiveContract, useContractAmendments, useContractTransition, type Contract } from "../api";
 import { ContractFormDrawer } from "../components/ContractFormDrawer";
+import { LazyAmendContractDrawer, LazyContractAmendments } from "../components/LazyAmendments";
 import { LazyContractInvoicesTab, LazyContractMoneySummary, LazyContractPaymentsTab, LazyContractPlansTab } from "../../receivables/components/LazyReceivables";
 import { CONTRACTS_PATH } from "../paths";
 import { contractActions, CONTRACT_TRANSITIONS } from "../status";
@@ -38,11 +41,19 @@ const FIELD_ALIASES: Record<string, string> = {
   signer_id: "signer",
 };
 
+/** An amendment's logged fields, as "label: value" pairs (the amount as money, lines by their count). */
+function amendedText(value: object, label: (field: string) => string, money: (amount: string) => string, lines: (count: number) => string, none: string): string {
+  return Object.entries(value)
+    .map(([field, v]) => `${label(field)}: ${field === "amount" && typeof v === "string" ? money(v) : field === "lines" && Array.isArray(v) ? lines(v.length) : formatValue(v, none)}`)
+    .join("; ");
+}
+
 /**
  * One contract: a header with its status, amount (in words too), customer, dates and signatories,
- * and the moves its status allows (edit, submit, withdraw, void, delete a draft; complete or
- * terminate an active one; archive a finished one); its approval's progress, its fields, lines and
- * totals; its change history. Payment plans, payments and invoices join as tabs of their own.
+ * and the moves its status allows (edit, submit, withdraw, void, delete a draft; amend, complete
+ * or terminate an active one; archive a finished one); its approval's progress, its fields, lines and
+ * totals; its change history. Payment plans, payments and invoices join as tabs of their own, and
+ * once it took effect its amendments (合同变更), the way an active contract changes.
  */
 export function ContractDetailPage() {
   const { id = "" } = useParams();
@@ -55,6 +66,12 @@ export function ContractDetailPage() {
   const archive = useArchiveContract();
   const categories = useDictionary("contract_category");
   const [editing, setEditing] = useState(false);
+  const [amending, setAmending] = useState(false);
+  const [, setSearchParams] = useSearchParams();
+  const amendments = useContractAmendments(id, !!record.data && tookEffect(record.data));
+  const pending = pendingAmendment(amendments.data);
+  // Until the amendments are read it is not known whether one waits, which holds the contract's moves.
+  const held = (c: Contract) => c.status === "active" && (!!pending || amendments.isPending);
   useRecordTitle(record.data?.number);
   const none = t("common:values.none");
   const money = (c: Contract) => formatMoney(c.amount, c.currency, i18n.language);
@@ -65,6 +82,12 @@ export function ContractDetailPage() {
     ...(can("payments:read") && tookEffect(c) ? [{ key: "payments", label: t("contracts:detail.tabs.payments"), children: <LazyContractPaymentsTab contractId={c.id} contract={c} /> }] : []),
     ...(can("invoices:read") && tookEffect(c) ? [{ key: "invoices", label: t("contracts:detail.tabs.invoices"), children: <LazyContractInvoicesTab contractId={c.id} contract={c} /> }] : []),
   ];
+  const amendmentsTab = (c: Contract) => {
+    if (!tookEffect(c)) return [];
+    const count = amendments.data?.length ?? 0;
+    const amend = contractActions(c, can, held(c)).includes("amend") ? () => setAmending(true) : undefined;
+    return [{ key: "amendments", label: count > 0 ? `${t("contracts:detail.tabs.amendments")} (${count})` : t("contracts:detail.tabs.amendments"), children: <LazyContractAmendments contract={c} onAmend={amend} /> }];
+  };
 
   return (
     <ResourceDetailPage<Contract>
@@ -111,7 +134,7 @@ export function ContractDetailPage() {
         </>
       )}
       actions={(c) => {
-        const offered = contractActions(c, can);
+        const offered = contractActions(c, can, held(c));
         return (
           <>
             {offered.includes("edit") && (
@@ -119,9 +142,14 @@ export function ContractDetailPage() {
                 {t("common:actions.edit")}
               </Button>
             )}
+            {offered.includes("amend") && (
+              <Button onClick={() => setAmending(true)} data-testid="contract-amend">
+                {t("contracts:amend.action")}
+              </Button>
+            )}
             {offered.includes("submit") && <SubmitForApproval kind="contracts" doc={c} />}
             {offered.includes("withdraw") && <WithdrawApproval docType="contract" docId={c.id} testId="contract-withdraw" />}
-            {can("contracts:update") && (
+            {can("contracts:update") && !held(c) && (
               <TransitionButtons
                 ns="contracts"
                 actions={CONTRACT_TRANSITIONS}
@@ -160,6 +188,23 @@ export function ContractDetailPage() {
           label: t("contracts:detail.tabs.overview"),
           children: (
             <Space direction="vertical" size={24} style={{ width: "100%" }}>
+              {pending && (
+                <Alert
+                  type="info"
+                  showIcon
+                  data-testid="contract-amendment-pending"
+                  message={
+                    <>
+                      {t("contracts:amendments.pendingHint", { seq: pending.seq })}{" "}
+                      {pending.approval_id && (
+                        <Link to={approvalPath(pending.approval_id)} data-testid="contract-amendment-pending-link">
+                          {t("contracts:amendments.openApproval")}
+                        </Link>
+                      )}
+                    </>
+                  }
+                />
+              )}
               {tookEffect(c) && can("payments:read") && <LazyContractMoneySummary contract={c} />}
               <DocApprovalProgress docType="contract" docId={c.id} />
               <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered data-testid="contract-fields">
@@ -208,6 +253,7 @@ export function ContractDetailPage() {
           ),
         },
         ...moneyTabs(c),
+        ...amendmentsTab(c),
       ]}
       history={{
         entity: "contracts",
@@ -216,7 +262,13 @@ export function ContractDetailPage() {
         testId: "contract-history",
         fields: "contracts:fields",
         fieldLabel: (field) => t(`contracts:fields.${FIELD_ALIASES[field] ?? field}`, { defaultValue: field }),
-        valueText: (field, value) => {
+        valueText: (field, value, empty) => {
+          // An amendment's entry keeps what it changes, as it was and as amended.
+          if ((field === "before" || field === "after") && typeof value === "object" && value !== null && !Array.isArray(value)) {
+            const label = (f: string) => t(`contracts:fields.${FIELD_ALIASES[f] ?? f}`, { defaultValue: f });
+            const lines = (count: number) => t("contracts:amendments.lines", { count });
+            return amendedText(value, label, (amount) => formatMoney(amount, record.data?.currency ?? "CNY", i18n.language), lines, empty);
+          }
           if (typeof value !== "string") return undefined;
           if (field === "status") return t(`contracts:status.${value}`, { defaultValue: value });
           if (field === "category") return category(value);
@@ -225,7 +277,13 @@ export function ContractDetailPage() {
         userFields: ["owner_id", "signer_id"],
         hiddenFields: ["id", "customer_name", "owner_name", "opportunity_name", "quote_number", "customer_signer_name", "signer_name"],
       }}
-      overlays={(c) => <>{c.status === "draft" && <ContractFormDrawer open={editing} contract={c} onClose={() => setEditing(false)} />}</>}
+      overlays={(c) => (
+        <>
+          {c.status === "draft" && <ContractFormDrawer open={editing} contract={c} onClose={() => setEditing(false)} />}
+          {/* Once asked, the amendment is on its tab, waiting for approval (or made). */}
+          {c.status === "active" && <LazyAmendContractDrawer open={amending} contract={c} onClose={() => setAmending(false)} onSaved={() => setSearchParams({ tab: "amendments" }, { replace: true })} />}
+        </>
+      )}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pricing } from "./ContractFormDrawer";
+import { pricing } from "./contractForm";
 
 describe("a contract's amount or lines as the API takes them", () => {
   const line = { name: "维保服务", quantity: "2", unit_price: "1000", discount_percent: "", tax_rate_percent: "6" };
