@@ -1,5 +1,6 @@
 //! The payment and invoice lists as CSV or XLSX, with the lists' filters and scope
-//! (streamed): what finance reconciles against the bank and the tax office.
+//! (streamed): what finance reconciles against the bank and the tax office. Labels are the
+//! SPA's (`receivables.json`), so a sheet reads as the page does.
 
 use crm_domain::DomainResult;
 
@@ -12,9 +13,9 @@ use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader,
 use crate::{Ctx, Db};
 
 const PAYMENT_STATUS: &[(&str, &str, &str)] = &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("confirmed", "已确认", "Confirmed")];
-const INVOICE_STATUS: &[(&str, &str, &str)] = &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("issued", "已开票", "Issued"), ("void", "已作废", "Void")];
-const INVOICE_TYPE: &[(&str, &str, &str)] = &[("vat_special", "增值税专用发票", "VAT special"), ("vat_normal", "增值税普通发票", "VAT normal"), ("other", "其他", "Other")];
-const TITLE_TYPE: &[(&str, &str, &str)] = &[("company", "单位", "Company"), ("person", "个人", "Person")];
+const INVOICE_STATUS: &[(&str, &str, &str)] = &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("issued", "已开具", "Issued"), ("void", "已作废", "Void")];
+const INVOICE_TYPE: &[(&str, &str, &str)] = &[("vat_special", "增值税专用发票", "VAT special"), ("vat_normal", "增值税普通发票", "VAT normal"), ("other", "其他发票", "Other")];
+const TITLE_TYPE: &[(&str, &str, &str)] = &[("company", "企业", "Company"), ("person", "个人", "Person")];
 
 fn o(s: Option<String>) -> String {
     s.unwrap_or_default()

@@ -17,7 +17,7 @@ const QUOTE_STATUS: &[(&str, &str, &str)] =
 const ORDER_STATUS: &[(&str, &str, &str)] =
     &[("draft", "草稿", "Draft"), ("confirmed", "已确认", "Confirmed"), ("delivered", "已交付", "Delivered"), ("closed", "已关闭", "Closed"), ("cancelled", "已取消", "Cancelled")];
 
-const CONTRACT_STATUS: &[(&str, &str, &str)] = &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("active", "执行中", "Active"),
+const CONTRACT_STATUS: &[(&str, &str, &str)] = &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("active", "生效", "Active"),
     ("completed", "已完成", "Completed"), ("terminated", "已终止", "Terminated"), ("void", "已作废", "Void")];
 
 fn o(s: Option<String>) -> String {
