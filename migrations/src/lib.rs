@@ -45,6 +45,7 @@ mod m20261214_000000_approvals;
 mod m20261215_000000_contracts;
 mod m20261216_000000_receivables;
 mod m20261217_000000_contract_amendments;
+mod m20261217_000001_contract_anti_join_indexes;
 
 pub struct Migrator;
 
@@ -92,6 +93,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261215_000000_contracts::Migration),
             Box::new(m20261216_000000_receivables::Migration),
             Box::new(m20261217_000000_contract_amendments::Migration),
+            Box::new(m20261217_000001_contract_anti_join_indexes::Migration),
         ]
     }
 }

@@ -39,6 +39,24 @@ fn every_reference_resolves() {
     assert!(dangling.is_empty(), "references without a schema: {dangling:?}");
 }
 
+/// An export takes its list's `sort`, so it documents the same sort fields (a forgotten
+/// `sorted_by` left the fuzzer's valid-looking sort refused with a 400).
+#[test]
+fn every_export_documents_its_lists_sort_fields() {
+    let doc: serde_json::Value = serde_json::from_str(&crm_http::openapi::json()).unwrap();
+    let sort_of = |path: &str| {
+        doc["paths"][path]["get"]["parameters"].as_array().and_then(|ps| ps.iter().find(|p| p["name"] == "sort")).map(|p| p["schema"].clone())
+    };
+    let mut checked = 0;
+    for path in doc["paths"].as_object().unwrap().keys().filter(|p| p.ends_with("/export")) {
+        let list = path.trim_end_matches("/export");
+        let Some(listed) = sort_of(list) else { continue };
+        assert_eq!(sort_of(path), Some(listed), "{path} documents other sort fields than {list}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "exports with a sorted list: {checked}");
+}
+
 #[test]
 fn every_route_is_documented_and_guarded() {
     let doc: serde_json::Value = serde_json::from_str(&crm_http::openapi::json()).unwrap();
