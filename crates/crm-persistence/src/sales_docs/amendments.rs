@@ -262,16 +262,8 @@ pub struct AmendmentApproval;
 
 /// The contract's condition fields, read on the contract as amended, and how much its amount
 /// moves (negative when it goes down).
-const FIELDS: DocFields = &[
-    ("amount", FieldKind::Money),
-    ("amount_change", FieldKind::Money),
-    ("currency", FieldKind::Text),
-    ("category", FieldKind::Text),
-    ("sign_date", FieldKind::Date),
-    ("end_date", FieldKind::Date),
-    ("customer_id", FieldKind::Id),
-    ("owner_id", FieldKind::Id),
-];
+static FIELDS: std::sync::LazyLock<Vec<(&'static str, FieldKind)>> =
+    std::sync::LazyLock::new(|| super::contract_approval::FIELDS.iter().copied().chain([("amount_change", FieldKind::Money)]).collect());
 
 async fn find(db: &impl ConnectionTrait, id: Uuid) -> DomainResult<amendment::Model> {
     amendment::Entity::find_by_id(id).one(db).await.map_err(db_err)?.ok_or_else(|| DomainError::not_found("contract amendment"))
@@ -283,7 +275,7 @@ impl ApprovalDoc for AmendmentApproval {
     }
 
     fn fields(&self) -> DocFields {
-        FIELDS
+        FIELDS.as_slice()
     }
 
     fn fallback_flow(&self) -> Option<&'static str> {

@@ -23,7 +23,7 @@ pub const DOC_TYPE: &str = "contract";
 
 pub struct ContractApproval;
 
-const FIELDS: DocFields = &[
+pub(super) const FIELDS: DocFields = &[
     ("amount", FieldKind::Money),
     ("currency", FieldKind::Text),
     ("category", FieldKind::Text),

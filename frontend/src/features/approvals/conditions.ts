@@ -12,6 +12,16 @@ export type ConditionFieldName = Condition["field"];
 export type FieldKind = "money" | "date" | "text" | "customer" | "user";
 export type ConditionField = { name: ConditionFieldName; kind: FieldKind };
 
+const CONTRACT_FIELDS: readonly ConditionField[] = [
+  { name: "amount", kind: "money" },
+  { name: "currency", kind: "text" },
+  { name: "category", kind: "text" },
+  { name: "sign_date", kind: "date" },
+  { name: "end_date", kind: "date" },
+  { name: "customer_id", kind: "customer" },
+  { name: "owner_id", kind: "user" },
+];
+
 /** The fields a document type's conditions test, as the server lists them (422 `unknown_field` otherwise). */
 export const CONDITION_FIELDS: Readonly<Record<string, readonly ConditionField[]>> = {
   quote: [
@@ -23,26 +33,9 @@ export const CONDITION_FIELDS: Readonly<Record<string, readonly ConditionField[]
     { name: "customer_id", kind: "customer" },
     { name: "owner_id", kind: "user" },
   ],
-  contract: [
-    { name: "amount", kind: "money" },
-    { name: "currency", kind: "text" },
-    { name: "category", kind: "text" },
-    { name: "sign_date", kind: "date" },
-    { name: "end_date", kind: "date" },
-    { name: "customer_id", kind: "customer" },
-    { name: "owner_id", kind: "user" },
-  ],
+  contract: CONTRACT_FIELDS,
   // An amendment is tested as the contract would read once amended, and by how far its amount moves.
-  contract_amendment: [
-    { name: "amount", kind: "money" },
-    { name: "amount_change", kind: "money" },
-    { name: "currency", kind: "text" },
-    { name: "category", kind: "text" },
-    { name: "sign_date", kind: "date" },
-    { name: "end_date", kind: "date" },
-    { name: "customer_id", kind: "customer" },
-    { name: "owner_id", kind: "user" },
-  ],
+  contract_amendment: [...CONTRACT_FIELDS, { name: "amount_change", kind: "money" }],
   payment: [
     { name: "amount", kind: "money" },
     { name: "currency", kind: "text" },
