@@ -185,8 +185,8 @@ fn diff(c: &contract::Model, stored: &[line::Model], amended: &ContractInput, ch
 pub async fn propose(db: &Db, ctx: &Ctx, contract_id: Uuid, mut input: AmendmentInput) -> DomainResult<AmendmentView> {
     input.validate_reason()?;
     let tx = crate::tx::begin(db).await?;
-    kit::load::<Contracts>(&tx, ctx, contract_id, true).await?;
-    let c = ledger::lock_contract(&tx, contract_id).await?;
+    // Locked: of two amendments asked for at once, the second sees the first waiting.
+    let c = kit::load_locked::<Contracts>(&tx, ctx, contract_id).await?;
     must_be_active(&c)?;
     if has_pending(&tx, contract_id).await? {
         return Err(crate::approvals::pending());
