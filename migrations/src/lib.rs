@@ -46,6 +46,7 @@ mod m20261215_000000_contracts;
 mod m20261216_000000_receivables;
 mod m20261217_000000_contract_amendments;
 mod m20261217_000001_contract_anti_join_indexes;
+mod m20261218_000000_webhooks;
 
 pub struct Migrator;
 
@@ -94,6 +95,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261216_000000_receivables::Migration),
             Box::new(m20261217_000000_contract_amendments::Migration),
             Box::new(m20261217_000001_contract_anti_join_indexes::Migration),
+            Box::new(m20261218_000000_webhooks::Migration),
         ]
     }
 }

@@ -291,6 +291,18 @@ pub const RESOURCES: &[Resource] = &[
         export: false,
         readable_when_deleted: false,
     },
+    Resource {
+        entity: "webhooks",
+        path: "/api/v1/webhooks",
+        module: "webhooks",
+        // A public address written as one: no lookup, and not refused as private.
+        create: |n| json!({"name": format!("ERP {n}"), "url": format!("https://93.184.215.14/hooks/{n}"), "events": ["customer.created"], "secret": "conformance-secret-0123456789", "enabled": false}),
+        patch: || (json!({"name": "ERP（改）"}), "name"),
+        owned: false,
+        batch: None,
+        export: false,
+        readable_when_deleted: false,
+    },
 ];
 
 /// Restorable resources not yet in `RESOURCES`, each with why. Moving a module onto the

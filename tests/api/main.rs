@@ -36,4 +36,5 @@ mod saved_views;
 mod sms;
 mod smtp_sink;
 mod mail;
+mod webhooks;
 mod workbench;

@@ -36,6 +36,7 @@ pub mod sms;
 pub mod system;
 pub mod text_keys;
 pub mod validate;
+pub mod webhooks;
 
 pub use actor::Actor;
 pub use error::{DomainError, DomainResult, ErrorKind, FieldError};

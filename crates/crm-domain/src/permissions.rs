@@ -260,6 +260,10 @@ pub mod perms {
     pub const APPROVALS_READ: Perm = Perm::new("approvals", "read");
     pub const APPROVALS_APPROVE: Perm = Perm::new("approvals", "approve");
     pub const APPROVALS_MANAGE: Perm = Perm::new("approvals", "manage");
+    pub const WEBHOOKS_READ: Perm = Perm::new("webhooks", "read");
+    pub const WEBHOOKS_CREATE: Perm = Perm::new("webhooks", "create");
+    pub const WEBHOOKS_UPDATE: Perm = Perm::new("webhooks", "update");
+    pub const WEBHOOKS_DELETE: Perm = Perm::new("webhooks", "delete");
 }
 
 /// The built-in roles seeded on first start.

@@ -53,6 +53,7 @@ pub mod strict_json;
 pub mod suppliers;
 pub mod system;
 pub mod text_input;
+pub mod webhooks;
 pub mod workbench;
 
 use std::net::TcpListener;

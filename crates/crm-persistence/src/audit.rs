@@ -46,12 +46,13 @@ pub async fn record(
     if changes.is_empty() && action == "update" {
         return Ok(());
     }
-    let changes = serde_json::to_value(changes).unwrap_or(Value::Null);
-    audit_log::Entity::insert(entry(ctx, entity, entity_id, action, changes))
+    let logged = serde_json::to_value(&changes).unwrap_or(Value::Null);
+    audit_log::Entity::insert(entry(ctx, entity, entity_id, action, logged))
         .exec_without_returning(db)
     .await
     .map_err(db_err)?;
-    Ok(())
+    // Every logged change is also the webhooks' outbox, in the same transaction.
+    crate::webhooks::outbox::capture(db, ctx, crate::webhooks::outbox::Change { entity, record_id: entity_id, action, changes: &changes, after }).await
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]

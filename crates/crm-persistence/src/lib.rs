@@ -43,6 +43,7 @@ pub mod shared_entities;
 pub mod system;
 pub mod tx;
 pub mod version;
+pub mod webhooks;
 pub mod workbench;
 
 pub use ctx::Ctx;

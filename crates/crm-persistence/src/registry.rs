@@ -28,6 +28,7 @@ pub const MODULES: &[&[Restorable]] = &[
     crate::sales_docs::RESTORABLE,
     crate::approvals::RESTORABLE,
     crate::receivables::RESTORABLE,
+    crate::webhooks::RESTORABLE,
 ];
 
 pub fn restorable() -> impl Iterator<Item = &'static Restorable> {

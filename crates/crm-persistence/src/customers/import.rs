@@ -13,7 +13,10 @@ use crm_domain::customers::follow_up::NewFollowUp;
 use crm_domain::customers::{normalise_name, normalise_phone, NewCustomer};
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use serde_json::json;
+use crm_domain::audit::FieldChange;
+use serde_json::{json, Value};
+
+use crate::webhooks::outbox::Change;
 use uuid::Uuid;
 
 use super::entities::customer::{self, Column as C, Entity as Customer};
@@ -100,6 +103,7 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
     let mut contacts = Vec::new();
     let mut follow_ups = Vec::new();
     let mut audits = Vec::with_capacity(checked.len());
+    let mut created = Vec::with_capacity(checked.len());
     for (seq, row) in numbers.into_iter().zip(checked) {
         let mut model = super::records::customer_row(ctx, row.customer, seq, row.owner_id);
         let id = model.id;
@@ -157,13 +161,10 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
             actor_name: Some(ctx.actor.username.clone()),
             ip: ctx.ip.clone(),
             request_id: Some(ctx.request_id.clone()),
-            changes: json!([
-                {"field": "name", "before": null, "after": model.name},
-                {"field": "code", "before": null, "after": model.code},
-                {"field": "owner_id", "before": null, "after": model.owner_id},
-            ]),
+            changes: json!(imported_fields(&model)),
             created_at: ctx.now,
         }));
+        created.push((id, imported_fields(&model)));
         out.created.push((row.index, id));
         customers.push(customer::ActiveModel::from(model));
     }
@@ -171,10 +172,19 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
     insert_chunked::<contact::Entity>(&tx, contacts).await?;
     insert_chunked::<follow_up::Entity>(&tx, follow_ups).await?;
     insert_chunked::<audit_log::Entity>(&tx, audits).await?;
+    let after: Vec<Value> = created.iter().map(|(_, changes)| Value::Object(changes.iter().map(|c| (c.field.clone(), c.after.clone())).collect())).collect();
+    let changes = created.iter().zip(&after).map(|((id, changes), after)| Change { entity: "customers", record_id: *id, action: "import", changes, after });
+    crate::webhooks::outbox::capture_all(&tx, ctx, changes).await?;
     tx.commit().await.map_err(db_err)?;
     keep_statistics_current(db).await?;
     out.errors.sort_by_key(|e| e.index);
     Ok(out)
+}
+
+/// What the log and the webhooks say an imported customer was made with.
+fn imported_fields(m: &customer::Model) -> Vec<FieldChange> {
+    let set = |field: &str, after: Value| FieldChange { field: field.into(), before: Value::Null, after };
+    vec![set("name", json!(m.name)), set("code", json!(m.code)), set("owner_id", json!(m.owner_id))]
 }
 
 /// A bulk load can outrun PostgreSQL's statistics (all the more with autovacuum off, as

@@ -33,9 +33,16 @@ impl Registry {
                     async move { crate::notifications::email::deliver(&db, &mail, payload).await }
                 }
             })
-            .with(crate::notifications::sms::JOB, move |db, payload| {
+            .with(crate::notifications::sms::JOB, {
                 let mail = mail.clone();
-                async move { crate::notifications::sms::deliver(&db, &mail, payload).await }
+                move |db, payload| {
+                    let mail = mail.clone();
+                    async move { crate::notifications::sms::deliver(&db, &mail, payload).await }
+                }
+            })
+            .with(crate::webhooks::deliver::JOB, move |db, payload| {
+                let secrets = mail.secrets.clone();
+                async move { crate::webhooks::deliver::run(&db, &secrets, payload).await }
             })
             .with("customers.apply_pool_rules", |db, _| async move {
                 let ctx = Ctx::system("pool-rules-job");
