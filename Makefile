@@ -11,7 +11,7 @@ MOTO_VENV ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/crm-moto
 CRM_TEST_MOTO_SERVER ?= $(MOTO_VENV)/bin/moto_server
 export CRM_TEST_MOTO_SERVER
 
-.PHONY: run build frontend openapi test lint test-rust test-frontend e2e e2e-postgres fuzz-api chromium fonts s3-server check-api-types clean
+.PHONY: run build frontend openapi test lint test-rust test-frontend e2e e2e-postgres fuzz-api examples chromium fonts s3-server check-api-types clean
 
 frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -35,7 +35,7 @@ openapi: frontend/node_modules/.package-lock.json
 	cd frontend && npm run gen:api
 
 ## test: every test; the API tests on SQLite, and on PostgreSQL when it answers
-test: lint test-rust test-frontend e2e fuzz-api
+test: lint test-rust test-frontend e2e fuzz-api examples
 
 ## lint: clippy with the workspace lints (no unwrap, expect or indexing outside tests)
 lint:
@@ -108,6 +108,12 @@ e2e-postgres: chromium fonts frontend
 fuzz-api:
 	cargo build --locked --bin crm
 	CRM_FUZZ_ARGS="--seed 20261205 $(CRM_FUZZ_ARGS)" tests/fuzz/run.sh 10 sqlite
+
+## examples: the scripts of examples/ (bash + curl, Python, the webhook receiver) against a
+## fresh server, as a script writer would run them
+examples:
+	cargo build --locked --bin crm
+	CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm examples/run.sh
 
 clean:
 	cargo clean

@@ -198,6 +198,11 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("value", &["ApprovalCondition"], json!({"maxLength": 500, "minLength": 1, "pattern": NON_BLANK})),
         ("comment", &["ApprovalRemark"], json!({"maxLength": 2000, "minLength": 1, "pattern": NON_BLANK_TEXT})),
         ("comment", &["ApprovalComment", "ApprovalTransfer"], len(2000)),
+        // Webhooks (`crm_domain::webhooks`).
+        ("name", &["NewWebhook", "WebhookPatch"], nb(100)),
+        ("url", &["NewWebhook", "WebhookPatch"], json!({"maxLength": 2000, "pattern": "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^\\s@/?#\\x00-\\x1f\\x7f]+([/?#][^\\s\\x00-\\x1f\\x7f]*)?\\s*$"})),
+        ("events", &["NewWebhook", "WebhookPatch"], json!({"minItems": 1, "maxItems": crm_domain::webhooks::MAX_EVENTS, "uniqueItems": true, "items": {"type": "string", "enum": crm_domain::webhooks::catalogue()}})),
+        ("secret", &["NewWebhook", "WebhookPatch"], json!({"minLength": 16, "maxLength": 200, "pattern": "^[^\\x00-\\x1f\\x7f-\\x9f]*$"})),
         // The sales pipeline (`crm_domain::opportunities`, `crm_domain::leads`).
         ("name", &["NewOpportunity", "ConvertOpportunity"], nb(200)),
         ("name", &["NewLead", "LeadPatch"], nb(100)),

@@ -7053,7 +7053,7 @@ export interface components {
         NewWebhook: {
             enabled?: boolean;
             /** @description Event names from the catalogue (`GET /webhooks/events`), or `*` for every event. */
-            events: string[];
+            events: ("*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.pool_changed" | "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "follow_up.created" | "follow_up.updated" | "follow_up.deleted" | "follow_up.restored" | "lead.created" | "lead.updated" | "lead.deleted" | "lead.restored" | "lead.converted" | "opportunity.created" | "opportunity.updated" | "opportunity.deleted" | "opportunity.restored" | "opportunity.stage_changed" | "quote.created" | "quote.updated" | "quote.deleted" | "quote.restored" | "order.created" | "order.updated" | "order.deleted" | "order.restored" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.restored" | "contract.activated" | "payment.created" | "payment.updated" | "payment.deleted" | "payment.restored" | "payment.received" | "invoice.created" | "invoice.updated" | "invoice.deleted" | "invoice.restored" | "product.created" | "product.updated" | "product.deleted" | "product.restored" | "supplier.created" | "supplier.updated" | "supplier.deleted" | "supplier.restored")[];
             /** @description What the receiver is, for people. */
             name: string;
             /**
@@ -11260,7 +11260,7 @@ export interface components {
          */
         WebhookPatch: {
             enabled?: boolean | null;
-            events?: string[] | null;
+            events?: ("*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.restored" | "customer.pool_changed" | "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "follow_up.created" | "follow_up.updated" | "follow_up.deleted" | "follow_up.restored" | "lead.created" | "lead.updated" | "lead.deleted" | "lead.restored" | "lead.converted" | "opportunity.created" | "opportunity.updated" | "opportunity.deleted" | "opportunity.restored" | "opportunity.stage_changed" | "quote.created" | "quote.updated" | "quote.deleted" | "quote.restored" | "order.created" | "order.updated" | "order.deleted" | "order.restored" | "contract.created" | "contract.updated" | "contract.deleted" | "contract.restored" | "contract.activated" | "payment.created" | "payment.updated" | "payment.deleted" | "payment.restored" | "payment.received" | "invoice.created" | "invoice.updated" | "invoice.deleted" | "invoice.restored" | "product.created" | "product.updated" | "product.deleted" | "product.restored" | "supplier.created" | "supplier.updated" | "supplier.deleted" | "supplier.restored")[] | null;
             name?: string | null;
             secret?: string | null;
             url?: string | null;
