@@ -97,6 +97,9 @@ pub struct Defences {
     /// reverse proxy that sets those headers.
     #[arg(long, env = "CRM_TRUST_FORWARDED", default_value_t = false)]
     pub trust_forwarded: bool,
+    /// Imports one person may have waiting or running at once (more answer 429).
+    #[arg(long, env = "CRM_USER_JOBS", default_value_t = 2)]
+    pub user_jobs: u64,
 }
 
 impl Defences {
@@ -107,6 +110,7 @@ impl Defences {
             trust_forwarded: self.trust_forwarded,
             files_dir: std::path::PathBuf::new(),
             files_bucket: None,
+            user_jobs: self.user_jobs,
         }
     }
 }

@@ -126,14 +126,14 @@ async fn open(config: &Config) -> anyhow::Result<crm_persistence::Db> {
 
 /// The background jobs (scheduled ones included: pool rules hourly, the daily purge),
 /// under a name unique to this process, so that its leases are its own.
-fn start_jobs(db: crm_persistence::Db, concurrency: usize, lease_secs: u64, mail: crm_persistence::notifications::email::MailEnv) -> Option<crm_persistence::jobs::Jobs> {
+fn start_jobs(db: crm_persistence::Db, concurrency: usize, lease_secs: u64, mail: crm_persistence::notifications::email::MailEnv, store: crm_persistence::drive::storage::Store) -> Option<crm_persistence::jobs::Jobs> {
     if concurrency == 0 {
         return None;
     }
     let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "crm".into());
     let node = format!("{host}:{}:{:04x}", std::process::id(), rand::random::<u16>());
     let options = crm_persistence::jobs::WorkerOptions { concurrency, lease: std::time::Duration::from_secs(lease_secs), ..crm_persistence::jobs::WorkerOptions::new(node) };
-    Some(crm_persistence::jobs::start(db, crm_persistence::jobs::Registry::standard(mail), options))
+    Some(crm_persistence::jobs::start(db, crm_persistence::jobs::Registry::standard(mail).with_imports(store), options))
 }
 
 /// Built-in roles, dictionaries and, on an empty database, the `admin` user.
@@ -161,9 +161,9 @@ async fn main() -> anyhow::Result<()> {
                 secrets: crm_persistence::secret_box::SecretBox::derive(&secret),
                 public_url: public_url.unwrap_or_else(|| format!("http://{bind}")),
             };
-            let jobs = start_jobs(db.clone(), job_workers, job_lease, mail);
             let settings = crm_http::state::Settings { files_dir: config.data_dir.join("files"), files_bucket: config.files_bucket().await?, ..defences.settings() };
-            let state = crm_http::app_state(db, &secret, settings);
+            let state = crm_http::app_state(db.clone(), &secret, settings);
+            let jobs = start_jobs(db, job_workers, job_lease, mail, state.store.clone());
             // Loads the CJK font quote PDFs print with (and says so now if there is none).
             tokio::task::spawn_blocking(crm_http::sales_docs::pdf::check_font);
             // Uploads a crashed server left half-received: a day old is surely no upload in flight.

@@ -47,6 +47,7 @@ mod m20261216_000000_receivables;
 mod m20261217_000000_contract_amendments;
 mod m20261217_000001_contract_anti_join_indexes;
 mod m20261218_000000_webhooks;
+mod m20261218_000001_imports;
 
 pub struct Migrator;
 
@@ -96,6 +97,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261217_000000_contract_amendments::Migration),
             Box::new(m20261217_000001_contract_anti_join_indexes::Migration),
             Box::new(m20261218_000000_webhooks::Migration),
+            Box::new(m20261218_000001_imports::Migration),
         ]
     }
 }

@@ -36,5 +36,6 @@ mod saved_views;
 mod sms;
 mod smtp_sink;
 mod mail;
+mod imports;
 mod webhooks;
 mod workbench;

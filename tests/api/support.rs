@@ -100,6 +100,8 @@ pub struct TestApp {
     pub db: crm_persistence::Db,
     pub kind: DbKind,
     pub admin: String,
+    /// Where the server keeps uploads (a job worker of the test reads them there).
+    pub files_dir: std::path::PathBuf,
     _cleanup: Cleanup,
 }
 
@@ -145,13 +147,14 @@ impl TestApp {
         if settings.files_dir.as_os_str().is_empty() {
             settings.files_dir = std::env::temp_dir().join(format!("crm-test-files-{}", uuid::Uuid::now_v7()));
         }
+        let files_dir = settings.files_dir.clone();
         let state = crm_http::app_state(served, b"test-secret-test-secret-test-secret-0123456789", settings);
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let server = crm_http::server(state, listener, 2).unwrap();
         tokio::spawn(server);
         let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        let mut app = TestApp { base: format!("http://127.0.0.1:{port}"), url: url.clone(), http, db, kind, admin: String::new(), _cleanup: cleanup };
+        let mut app = TestApp { base: format!("http://127.0.0.1:{port}"), url: url.clone(), http, db, kind, admin: String::new(), files_dir, _cleanup: cleanup };
         app.admin = app.login("admin", ADMIN_PASSWORD).await;
         app
     }

@@ -260,6 +260,8 @@ pub mod perms {
     pub const APPROVALS_READ: Perm = Perm::new("approvals", "read");
     pub const APPROVALS_APPROVE: Perm = Perm::new("approvals", "approve");
     pub const APPROVALS_MANAGE: Perm = Perm::new("approvals", "manage");
+    pub const IMPORTS_READ: Perm = Perm::new("imports", "read");
+    pub const IMPORTS_CREATE: Perm = Perm::new("imports", "create");
     pub const WEBHOOKS_READ: Perm = Perm::new("webhooks", "read");
     pub const WEBHOOKS_CREATE: Perm = Perm::new("webhooks", "create");
     pub const WEBHOOKS_UPDATE: Perm = Perm::new("webhooks", "update");
@@ -295,6 +297,9 @@ fn sales_codes(with_manage: bool) -> Vec<String> {
         "dictionaries:read", "reports:read", "dashboard:read", "files:read", "files:create", "files:update", "files:delete", "files:share",
         "approvals:read", "approvals:approve", "pool_rules:read", "campaigns:read", "segments:read",
         "projects:read", "targets:read",
+        // Importing a file of records needs the records' own right too (a rep may import
+        // leads, a manager customers: `customers:import`).
+        "imports:read", "imports:create",
     ];
     codes.extend(reads.iter().map(|s| s.to_string()));
     // A rep deletes the groups they keep; the data scope limits it to their own.

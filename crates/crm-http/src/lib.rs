@@ -23,6 +23,7 @@ pub mod export;
 pub mod guard;
 pub mod idempotency;
 pub mod jobs;
+pub mod imports;
 pub mod json;
 pub mod leads;
 pub mod list_query;

@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, approvals, contacts, contracts, receivables, drive, jobs, leads, notifications, opportunities, plans, reports, sales_docs, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, webhooks, workbench};
+use crate::{admin, approvals, contacts, contracts, receivables, drive, jobs, leads, notifications, opportunities, plans, reports, sales_docs, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, imports, webhooks, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -41,5 +41,6 @@ pub const MODULES: &[Module] = &[
     admin::MODULE,
     jobs::MODULE,
     settings::MODULE,
+    imports::MODULE,
     webhooks::MODULE,
 ];

@@ -47,6 +47,14 @@ pub struct Settings {
     pub files_dir: std::path::PathBuf,
     /// S3-compatible object storage for file contents, shared by several servers.
     pub files_bucket: Option<crm_persistence::drive::storage::Bucket>,
+    /// Imports one person may have waiting or running at once; 0 for the default.
+    pub user_jobs: u64,
+}
+
+impl Settings {
+    pub fn user_jobs(&self) -> u64 {
+        if self.user_jobs == 0 { crm_persistence::imports::DEFAULT_USER_JOBS } else { self.user_jobs }
+    }
 }
 
 impl AppState {

@@ -18,6 +18,7 @@ pub mod db;
 pub mod dictionaries;
 pub mod drive;
 pub mod idempotency;
+pub mod imports;
 pub mod kept;
 pub mod jobs;
 pub mod kit;

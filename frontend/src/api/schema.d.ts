@@ -1414,6 +1414,94 @@ export interface paths {
         patch: operations["update_follow_up"];
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's imports, newest first. `q` matches the file name. */
+        get: operations["list_imports"];
+        put?: never;
+        /**
+         * Starts an import: the file is kept and an import job queued (202); `GET
+         *     /imports/{id}` follows it. Checked now: the file's kind (422 `file` `unreadable` for
+         *     anything but CSV or XLSX, `empty`), its header row against the record's fields (422
+         *     `mapping.<header>` `unknown_field`/`unknown_column`, `columns.<header>` `duplicate`,
+         *     `columns.<field>` `missing` for a required field), the right to create such records
+         *     (403), and the caller's imports under way (429 `import.too_many_running`). Each row is
+         *     then checked as a single create is (fields, dictionaries by code or label in either
+         *     language, duplicates, data scope, the owner), logged as made by this import, and sent
+         *     to webhooks. Not replayed by `Idempotency-Key` (the body is streamed, not kept).
+         */
+        post: operations["create_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file to fill in: the record's headers in the language of `Accept-Language`
+         *     (required ones marked `*`) and an example row.
+         */
+        get: operations["import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's options, progress (rows read, created, updated, skipped, failed), timing
+         *     and first failed rows (row number, column, code, message).
+         */
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The failed rows as they were uploaded, after the header row, with an error column
+         *     last (in the language of `Accept-Language`): fix them and import the file again.
+         */
+        get: operations["import_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interactions": {
         parameters: {
             query?: never;
@@ -5685,6 +5773,176 @@ export interface components {
             status: string;
         };
         /**
+         * @example {
+         *       "atomic": false,
+         *       "columns": [
+         *         {
+         *           "field": "name",
+         *           "header": "客户名称"
+         *         },
+         *         {
+         *           "field": "phone",
+         *           "header": "电话"
+         *         },
+         *         {
+         *           "field": null,
+         *           "header": "说明"
+         *         }
+         *       ],
+         *       "created": 349200,
+         *       "created_at": "2026-12-07T10:00:00Z",
+         *       "duration_ms": 21000,
+         *       "encoding": "gb18030",
+         *       "entity": "customers",
+         *       "error": null,
+         *       "errors": [],
+         *       "failed": 20,
+         *       "file_name": "客户.csv",
+         *       "finished_at": null,
+         *       "format": "csv",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f51",
+         *       "mode": "commit",
+         *       "on_duplicate": "skip",
+         *       "rows_read": 350000,
+         *       "size": 10485760,
+         *       "skipped": 780,
+         *       "started_at": "2026-12-07T10:00:01Z",
+         *       "status": "running",
+         *       "updated": 0
+         *     }
+         */
+        Import: {
+            atomic: boolean;
+            columns: components["schemas"]["ImportColumn"][];
+            /**
+             * Format: int32
+             * @description Written (in a dry run: would be written).
+             */
+            created: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description From start to finish, or to now while it runs.
+             */
+            duration_ms?: number | null;
+            /** @description As read: `utf-8` or `gb18030` (GBK); `auto`, `utf8` or `gbk` until the job starts. */
+            encoding: string;
+            entity: string;
+            /** @description Why the import as a whole failed (an unreadable file; in atomic mode, failed rows). */
+            error?: string | null;
+            /** @description The first failed rows; `GET /imports/{id}/errors.csv` has them all. */
+            errors: components["schemas"]["ImportRowFailure"][];
+            /** Format: int32 */
+            failed: number;
+            file_name: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** @description `csv` or `xlsx`, from the file's bytes. */
+            format: string;
+            /** Format: uuid */
+            id: string;
+            mode: components["schemas"]["ImportMode"];
+            on_duplicate: components["schemas"]["OnDuplicate"];
+            /**
+             * Format: int32
+             * @description Data rows read so far (the header not counted).
+             */
+            rows_read: number;
+            /** Format: int64 */
+            size: number;
+            /**
+             * Format: int32
+             * @description Duplicates left out (`on_duplicate: skip`).
+             */
+            skipped: number;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["ImportStatus"];
+            /** Format: int32 */
+            updated: number;
+        };
+        /**
+         * @example {
+         *       "field": "name",
+         *       "header": "客户名称"
+         *     }
+         */
+        ImportColumn: {
+            /** @description The field the column fills; null when it is left out. */
+            field?: string | null;
+            header: string;
+        };
+        /** @enum {string} */
+        ImportEncoding: "auto" | "utf8" | "gbk";
+        /**
+         * @description The records a file can be imported into.
+         * @enum {string}
+         */
+        ImportEntity: "customers" | "contacts" | "leads" | "products" | "suppliers";
+        /** @enum {string} */
+        ImportMode: "dry_run" | "commit";
+        /**
+         * @description One problem with one cell or row, as the report and the errors file show it.
+         * @example {
+         *       "code": "unknown_choice",
+         *       "column": "行业",
+         *       "field": "industry",
+         *       "message": "'芯片' is not an industry; use a code or label of the dictionary"
+         *     }
+         */
+        ImportRowError: {
+            code: string;
+            /** @description The file's header, when one column is at fault. */
+            column?: string | null;
+            /** @description The record's field, when one is at fault. */
+            field?: string | null;
+            message: string;
+        };
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "code": "unknown_choice",
+         *           "column": "行业",
+         *           "field": "industry",
+         *           "message": "'芯片' is not in the industry dictionary; use a code or label of it"
+         *         }
+         *       ],
+         *       "row": 7
+         *     }
+         */
+        ImportRowFailure: {
+            errors: components["schemas"]["ImportRowError"][];
+            /**
+             * Format: int32
+             * @description As a spreadsheet numbers it: the header is row 1.
+             */
+            row: number;
+        };
+        /** @enum {string} */
+        ImportStatus: "queued" | "running" | "done" | "failed";
+        ImportUpload: {
+            /** @description `true`: all or nothing — any failed row and no row is written. */
+            atomic?: boolean | null;
+            encoding?: null | components["schemas"]["ImportEncoding"];
+            entity: components["schemas"]["ImportEntity"];
+            /**
+             * Format: binary
+             * @description A CSV (UTF-8 with or without a BOM, or GBK/GB18030) or XLSX file (its first
+             *     sheet), told apart by its bytes; the first row holds the headers.
+             */
+            file: string;
+            /**
+             * @description JSON object of column header → field name (`""` leaves a column out); headers not
+             *     named match a field by its name, its Chinese or English header, or the export's.
+             * @example {"公司全称": "name", "备注说明": ""}
+             */
+            mapping?: string | null;
+            mode?: null | components["schemas"]["ImportMode"];
+            on_duplicate?: null | components["schemas"]["OnDuplicate"];
+        };
+        /**
          * @description The state of an approval instance.
          * @enum {string}
          */
@@ -7186,6 +7444,8 @@ export interface components {
              */
             version: number;
         };
+        /** @enum {string} */
+        OnDuplicate: "error" | "skip" | "update";
         /**
          * @example {
          *       "amount": "3333.31",
@@ -8287,6 +8547,83 @@ export interface components {
                 participant_ids: string[];
                 /** Format: int32 */
                 version: number;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_Import: {
+            items: {
+                atomic: boolean;
+                columns: components["schemas"]["ImportColumn"][];
+                /**
+                 * Format: int32
+                 * @description Written (in a dry run: would be written).
+                 */
+                created: number;
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: int64
+                 * @description From start to finish, or to now while it runs.
+                 */
+                duration_ms?: number | null;
+                /** @description As read: `utf-8` or `gb18030` (GBK); `auto`, `utf8` or `gbk` until the job starts. */
+                encoding: string;
+                entity: string;
+                /** @description Why the import as a whole failed (an unreadable file; in atomic mode, failed rows). */
+                error?: string | null;
+                /** @description The first failed rows; `GET /imports/{id}/errors.csv` has them all. */
+                errors: components["schemas"]["ImportRowFailure"][];
+                /** Format: int32 */
+                failed: number;
+                file_name: string;
+                /** Format: date-time */
+                finished_at?: string | null;
+                /** @description `csv` or `xlsx`, from the file's bytes. */
+                format: string;
+                /** Format: uuid */
+                id: string;
+                mode: components["schemas"]["ImportMode"];
+                on_duplicate: components["schemas"]["OnDuplicate"];
+                /**
+                 * Format: int32
+                 * @description Data rows read so far (the header not counted).
+                 */
+                rows_read: number;
+                /** Format: int64 */
+                size: number;
+                /**
+                 * Format: int32
+                 * @description Duplicates left out (`on_duplicate: skip`).
+                 */
+                skipped: number;
+                /** Format: date-time */
+                started_at?: string | null;
+                status: components["schemas"]["ImportStatus"];
+                /** Format: int32 */
+                updated: number;
             }[];
             /**
              * Format: int64
@@ -22553,6 +22890,462 @@ export interface operations {
             };
             /** @description `validation.failed`: a field breaks a rule; `errors` names each */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_imports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                entity?: string;
+                /** @description `queued`, `running`, `done` or `failed`. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_Import"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `imports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUpload"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `imports:create` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description bigger than 512 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: a field breaks a rule; `errors` names each */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `import.too_many_running`: the caller's imports waiting or running reached the limit */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_template: {
+        parameters: {
+            query: {
+                entity: "customers" | "contacts" | "leads" | "products" | "suppliers";
+                /** @description `csv` (default) or `xlsx`. */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `imports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `imports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_errors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `imports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `*.not_found`: no such record, or one outside the caller's data scope (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -37,11 +37,16 @@ pub struct FileUpload {
 }
 
 async fn text(field: &mut Field, name: &str) -> Result<String, ApiError> {
+    form_text(field, name, FIELD_LIMIT).await
+}
+
+/// A text field of a multipart form, refused past `limit` bytes or when not UTF-8.
+pub(crate) async fn form_text(field: &mut Field, name: &str, limit: usize) -> Result<String, ApiError> {
     let mut out = Vec::new();
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|e| DomainError::bad_request("body.unreadable", format!("the form could not be read: {e}")))?;
-        if out.len() + chunk.len() > FIELD_LIMIT {
-            return Err(DomainError::invalid_field(name, "too_long", format!("at most {FIELD_LIMIT} bytes")).into());
+        if out.len() + chunk.len() > limit {
+            return Err(DomainError::invalid_field(name, "too_long", format!("at most {limit} bytes")).into());
         }
         out.extend_from_slice(&chunk);
     }

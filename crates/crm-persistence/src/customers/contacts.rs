@@ -149,6 +149,11 @@ pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewContact>, atomic: bool) -> 
     kit::batch::<Contacts, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
 }
 
+/// The same items inside the caller's transaction (a chunk of an import), each in a savepoint.
+pub async fn batch_in(tx: &Tx, ctx: &Ctx, items: Vec<NewContact>) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_in::<Contacts, _, _>(tx, ctx, items, async |tx, input| build(tx, ctx, input).await).await
+}
+
 async fn build(tx: &Tx, ctx: &Ctx, input: NewContact) -> DomainResult<contact::Model> {
     let input = input.validate(ctx.now.date_naive())?;
     check_customer(tx, ctx, input.customer_id).await?;

@@ -84,6 +84,18 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
     if rows.len() > MAX_BATCH {
         return Err(DomainError::invalid_field("items", "too_many", format!("at most {MAX_BATCH} rows at once")));
     }
+    let tx = crate::tx::begin(db).await?;
+    let out = import_in(&tx, ctx, rows, atomic).await?;
+    if !out.created.is_empty() {
+        tx.commit().await.map_err(db_err)?;
+        keep_statistics_current(db).await?;
+    }
+    Ok(out)
+}
+
+/// The same rows inside the caller's transaction (a chunk of a file import): checked,
+/// and the valid ones written unless `atomic` and one failed; the caller commits.
+pub async fn import_in(tx: &crate::tx::Tx, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool) -> DomainResult<ImportOutcome> {
     let mut out = ImportOutcome::default();
     let mut checked = Vec::with_capacity(rows.len());
     for (index, row) in rows.into_iter().enumerate() {
@@ -92,13 +104,12 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
             Err(error) => out.errors.push(RowError { index, error }),
         }
     }
-    let tx = crate::tx::begin(db).await?;
-    let checked = check_against_db(&tx, checked, &mut out.errors).await?;
+    let checked = check_against_db(tx, checked, &mut out.errors).await?;
     if atomic && !out.errors.is_empty() {
         out.errors.sort_by_key(|e| e.index);
         return Ok(ImportOutcome { created: Vec::new(), errors: out.errors });
     }
-    let numbers = sequences::take(&tx, sequences::Series::Customers, checked.len()).await?;
+    let numbers = sequences::take(tx, sequences::Series::Customers, checked.len()).await?;
     let mut customers = Vec::with_capacity(checked.len());
     let mut contacts = Vec::new();
     let mut follow_ups = Vec::new();
@@ -168,15 +179,13 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
         out.created.push((row.index, id));
         customers.push(customer::ActiveModel::from(model));
     }
-    insert_chunked::<Customer>(&tx, customers).await?;
-    insert_chunked::<contact::Entity>(&tx, contacts).await?;
-    insert_chunked::<follow_up::Entity>(&tx, follow_ups).await?;
-    insert_chunked::<audit_log::Entity>(&tx, audits).await?;
+    insert_chunked::<Customer>(tx, customers).await?;
+    insert_chunked::<contact::Entity>(tx, contacts).await?;
+    insert_chunked::<follow_up::Entity>(tx, follow_ups).await?;
+    insert_chunked::<audit_log::Entity>(tx, audits).await?;
     let after: Vec<Value> = created.iter().map(|(_, changes)| Value::Object(changes.iter().map(|c| (c.field.clone(), c.after.clone())).collect())).collect();
     let changes = created.iter().zip(&after).map(|((id, changes), after)| Change { entity: "customers", record_id: *id, action: "import", changes, after });
-    crate::webhooks::outbox::capture_all(&tx, ctx, changes).await?;
-    tx.commit().await.map_err(db_err)?;
-    keep_statistics_current(db).await?;
+    crate::webhooks::outbox::capture_all(tx, ctx, changes).await?;
     out.errors.sort_by_key(|e| e.index);
     Ok(out)
 }
@@ -192,7 +201,7 @@ fn imported_fields(m: &customer::Model) -> Vec<FieldChange> {
 /// the whole table and scans it, so each batch gets slower than the last. The table is
 /// analyzed when it has more than doubled since its statistics were taken, which costs a
 /// handful of ANALYZEs over a million rows.
-async fn keep_statistics_current(db: &Db) -> DomainResult<()> {
+pub(crate) async fn keep_statistics_current(db: &Db) -> DomainResult<()> {
     if db.get_database_backend() != sea_orm::DbBackend::Postgres {
         return Ok(());
     }

@@ -144,6 +144,13 @@ pub struct Received {
     pub head: Vec<u8>,
 }
 
+impl Received {
+    /// Where the received bytes are until kept.
+    pub fn path(&self) -> &Path {
+        &self.tmp
+    }
+}
+
 impl Drop for Received {
     fn drop(&mut self) {
         // Gone already once kept (renamed); otherwise the upload failed and is thrown away.

@@ -295,6 +295,27 @@ where
         return Err(DomainError::invalid_field("items", "too_many", format!("at most {MAX_BATCH} items at once")));
     }
     let tx = crate::tx::begin(db).await?;
+    let out = batch_in::<R, I, B>(&tx, ctx, items, build).await?;
+    let refused = out.iter().any(|o| matches!(o, BatchItem::Refused(_)));
+    if atomic && refused {
+        // Dropping the transaction rolls it back.
+        drop(tx);
+        return Ok(out.into_iter().map(|o| if let BatchItem::Created(_) = o { BatchItem::NotWritten } else { o }).collect());
+    }
+    tx.commit().await.map_err(db_err)?;
+    Ok(out)
+}
+
+/// The items of a batch inside the caller's transaction (an import's chunk), each in a
+/// savepoint: a refused item is left out and the others stand until the caller commits or
+/// drops the transaction.
+pub async fn batch_in<R, I, B>(tx: &Tx, ctx: &Ctx, items: Vec<I>, build: B) -> DomainResult<Vec<BatchItem>>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    B: AsyncFn(&Tx, I) -> DomainResult<Row<R>>,
+{
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         let made = tx
@@ -312,13 +333,6 @@ where
             Err(e) => BatchItem::Refused(e),
         });
     }
-    let refused = out.iter().any(|o| matches!(o, BatchItem::Refused(_)));
-    if atomic && refused {
-        // Dropping the transaction rolls it back.
-        drop(tx);
-        return Ok(out.into_iter().map(|o| if let BatchItem::Created(_) = o { BatchItem::NotWritten } else { o }).collect());
-    }
-    tx.commit().await.map_err(db_err)?;
     Ok(out)
 }
 

@@ -180,6 +180,11 @@ pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<LeadInput>, atomic: bool) -> D
     kit::batch::<Leads, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
 }
 
+/// The same items inside the caller's transaction (a chunk of an import), each in a savepoint.
+pub async fn batch_in(tx: &Tx, ctx: &Ctx, items: Vec<LeadInput>) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_in::<Leads, _, _>(tx, ctx, items, async |tx, input| build(tx, ctx, input).await).await
+}
+
 async fn build(tx: &Tx, ctx: &Ctx, input: LeadInput) -> DomainResult<lead::Model> {
     let l = input.validate()?;
     check_codes(tx, &l).await?;

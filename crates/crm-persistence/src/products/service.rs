@@ -187,6 +187,11 @@ pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<ProductInput>, atomic: bool) -
     kit::batch::<Products, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, input).await).await
 }
 
+/// The same items inside the caller's transaction (a chunk of an import), each in a savepoint.
+pub async fn batch_in(tx: &Tx, ctx: &Ctx, items: Vec<ProductInput>) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_in::<Products, _, _>(tx, ctx, items, async |tx, input| build(tx, input).await).await
+}
+
 async fn build(tx: &Tx, input: ProductInput) -> DomainResult<product::Model> {
     let p = input.validate()?;
     check_place(tx, &p, &name_key(&p.name), None).await?;

@@ -140,6 +140,11 @@ pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<SupplierInput>, atomic: bool) 
     kit::batch::<Suppliers, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, input).await).await
 }
 
+/// The same items inside the caller's transaction (a chunk of an import), each in a savepoint.
+pub async fn batch_in(tx: &Tx, ctx: &Ctx, items: Vec<SupplierInput>) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_in::<Suppliers, _, _>(tx, ctx, items, async |tx, input| build(tx, input).await).await
+}
+
 async fn build(tx: &Tx, input: SupplierInput) -> DomainResult<supplier::Model> {
     let s = input.validate()?;
     check_name(tx, &name_key(&s.name), None).await?;

@@ -1,0 +1,351 @@
+//! The job `imports.run`: the file's rows in chunks of `CHUNK`, each chunk converted and
+//! written through the record's batch create, as the importer.
+//!
+//! - Row by row (`atomic: false`): each chunk is one transaction with the import's
+//!   progress (`committed_rows`) and its failed rows, so a job resumed after a restart
+//!   goes on after the last committed chunk and writes no row twice.
+//! - All or nothing (`atomic: true`): one transaction for the whole file, committed only
+//!   when no row failed; a restart starts again from the first row (nothing was written).
+//!   Its counts show when it ends: the open transaction would block them on SQLite.
+//! - A dry run writes each chunk as a commit would and rolls it back, keeping only the
+//!   counts and the failed rows.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::Utc;
+use crm_domain::customers::NewCustomer;
+use crm_domain::imports::{ImportEncoding, ImportMode, ImportStatus, OnDuplicate};
+use crm_domain::locale::Lang;
+use crm_domain::{DomainError, DomainResult, ErrorKind};
+use encoding_rs::{GB18030, UTF_8};
+use futures_util::StreamExt;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use tokio::io::AsyncWriteExt;
+
+use super::entities::import::{self, Column as C, Entity as Import};
+use super::fields::{self, CellError, Importer, Kind, Lookups, Ref};
+use super::read::{self, Format};
+use crate::drive::storage::{Blob, Store};
+use crate::kit::BatchItem;
+use crate::tx::Tx;
+use crate::{tx, Ctx, Db};
+
+/// Rows per chunk: one batch create (`kit::MAX_BATCH`).
+pub const CHUNK: usize = 1000;
+
+#[derive(Debug, Default, Clone)]
+pub struct Progress {
+    pub rows_read: i32,
+    pub created: i32,
+    pub updated: i32,
+    pub skipped: i32,
+    pub failed: i32,
+    pub committed_rows: i32,
+}
+
+/// What became of one row.
+enum Outcome {
+    Created,
+    Skipped,
+    Failed(Vec<CellError>),
+}
+
+pub async fn run(db: &Db, store: &Store, payload: Value) -> DomainResult<()> {
+    let Some(id) = payload.get("import_id").and_then(super::value_of) else { return Err(DomainError::internal("imports.run without an import_id")) };
+    let Some(m) = Import::find_by_id(id).one(db).await.map_err(crate::db::db_err)? else { return Ok(()) };
+    if matches!(ImportStatus::parse(&m.status), ImportStatus::Done | ImportStatus::Failed) {
+        return Ok(());
+    }
+    let started = m.started_at.unwrap_or_else(Utc::now);
+    Import::update_many()
+        .col_expr(C::Status, Expr::value(ImportStatus::Running.as_str()))
+        .col_expr(C::StartedAt, Expr::value(Some(started)))
+        .filter(C::Id.eq(id))
+        .exec(db)
+        .await
+        .map_err(crate::db::db_err)?;
+    let resumed = if m.atomic { Progress::default() } else { Progress { rows_read: m.committed_rows, created: m.created, updated: m.updated, skipped: m.skipped, failed: m.failed, committed_rows: m.committed_rows } };
+    let (p, status, error) = match import(db, store, &m, resumed.clone()).await {
+        Ok(done) => done,
+        Err(e) if e.code == super::TAKEN_OVER => return Ok(()),
+        // The database failing is the job's failure: the queue runs it again, and it goes on.
+        Err(e) if matches!(e.kind, ErrorKind::Internal | ErrorKind::Unavailable { .. }) => return Err(e),
+        // The file or its header row: the import fails with the reason.
+        Err(e) => (resumed, Some(ImportStatus::Failed), Some(e.message)),
+    };
+    let t = tx::begin(db).await?;
+    super::save_progress(&t, id, &p, status, error, None).await?;
+    t.commit().await.map_err(crate::db::db_err)
+}
+
+/// The upload as a local file: the stored one, or a copy of a bucket's.
+async fn local_file(store: &Store, key: &str) -> DomainResult<(PathBuf, Option<tempfile::TempPath>)> {
+    match store.blob(key) {
+        Blob::File(path) => Ok((path, None)),
+        Blob::Object(object) => {
+            let dir = store.root().join("tmp");
+            tokio::fs::create_dir_all(&dir).await.map_err(|e| DomainError::internal(format!("import copy: {e}")))?;
+            let tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| DomainError::internal(format!("import copy: {e}")))?.into_temp_path();
+            let mut out = tokio::fs::File::create(&tmp).await.map_err(|e| DomainError::internal(format!("import copy: {e}")))?;
+            let mut body = object.read(0..u64::MAX).await.map_err(|e| DomainError::internal(format!("import download: {e}")))?;
+            while let Some(chunk) = body.next().await {
+                let chunk = chunk.map_err(|e| DomainError::internal(format!("import download: {e}")))?;
+                out.write_all(&chunk).await.map_err(|e| DomainError::internal(format!("import copy: {e}")))?;
+            }
+            out.flush().await.map_err(|e| DomainError::internal(format!("import copy: {e}")))?;
+            Ok((tmp.to_path_buf(), Some(tmp)))
+        }
+    }
+}
+
+type Finished = (Progress, Option<ImportStatus>, Option<String>);
+
+async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> DomainResult<Finished> {
+    let imp = fields::importer(&m.entity).ok_or_else(|| DomainError::invalid_field("entity", "unknown", "no such importer"))?;
+    let Some(actor) = crate::auth::load_actor(db, m.user_id).await? else {
+        return Ok((p, Some(ImportStatus::Failed), Some("the account that started the import is disabled or deleted".into())));
+    };
+    let ctx = Ctx::new(actor, format!("import-{}", m.id), None);
+    let (mode, on_duplicate, encoding, mapping) = super::options_of(m);
+    let (path, _copy) = local_file(store, &m.file_key).await?;
+    let encoding = if encoding == ImportEncoding::Gbk { GB18030 } else { UTF_8 };
+    let mut rows = read::rows(path, Format::parse(&m.format), encoding);
+    let headers = match rows.recv().await {
+        Some(Ok((_, h))) => h,
+        Some(Err(e)) => return Err(e),
+        None => return Err(DomainError::invalid_field("file", "empty", "the file has no header row")),
+    };
+    let plan = fields::plan(imp, &headers, &mapping)?;
+    let headers_of: HashMap<&str, String> = plan.iter().zip(&headers).filter_map(|(f, h)| f.and_then(|i| imp.fields.get(i)).map(|f| (f.key, h.clone()))).collect();
+    let mut lookups = Lookups::load(db, imp).await?;
+    let lang = Lang::Zh;
+    let job = Job { db, ctx: &ctx, imp, plan: &plan, headers: &headers, headers_of: &headers_of, on_duplicate, lang };
+    let resume_from = usize::try_from(p.committed_rows).unwrap_or(0);
+    let whole = if m.atomic { Some(tx::begin(db).await?) } else { None };
+    let mut held: Vec<(usize, Vec<String>, Vec<CellError>)> = Vec::new();
+    let mut seen = 0usize;
+    let mut chunk: Vec<(usize, Vec<String>)> = Vec::with_capacity(CHUNK);
+    let mut read_error: Option<DomainError> = None;
+    loop {
+        let end = match rows.recv().await {
+            Some(Ok(row)) => {
+                seen += 1;
+                if seen > resume_from {
+                    chunk.push(row);
+                }
+                false
+            }
+            Some(Err(e)) => {
+                read_error = Some(e);
+                true
+            }
+            None => true,
+        };
+        if chunk.len() == CHUNK || (end && !chunk.is_empty()) {
+            let rows_in = std::mem::take(&mut chunk);
+            job.refresh_customers(&mut lookups, &rows_in).await?;
+            p.rows_read += i32::try_from(rows_in.len()).unwrap_or(0);
+            match &whole {
+                Some(t) => {
+                    let failures = job.chunk(t, &lookups, rows_in, &mut p).await?;
+                    held.extend(failures);
+                }
+                None => {
+                    let t = tx::begin(db).await?;
+                    let before = p.committed_rows;
+                    let failures = job.chunk(&t, &lookups, rows_in, &mut p).await?;
+                    let t = if mode == ImportMode::DryRun {
+                        drop(t);
+                        tx::begin(db).await?
+                    } else {
+                        t
+                    };
+                    p.committed_rows = p.rows_read;
+                    super::save_failures(&t, m.id, failures).await?;
+                    super::save_progress(&t, m.id, &p, None, None, Some(before)).await?;
+                    t.commit().await.map_err(crate::db::db_err)?;
+                    if mode == ImportMode::Commit && imp.entity == "customers" {
+                        crate::customers::import::keep_statistics_current(db).await?;
+                    }
+                }
+            }
+        }
+        if end {
+            break;
+        }
+    }
+    let outcome = match (&read_error, whole) {
+        (_, Some(t)) => {
+            let bad = read_error.is_some() || p.failed > 0;
+            if bad || mode == ImportMode::DryRun {
+                drop(t);
+            } else {
+                // Claims the import's outcome in the same transaction: of two runs, the
+                // second finds it claimed and writes nothing.
+                p.committed_rows = p.rows_read;
+                super::save_progress(&t, m.id, &p, None, None, Some(0)).await?;
+                t.commit().await.map_err(crate::db::db_err)?;
+            }
+            let t = tx::begin(db).await?;
+            super::save_failures(&t, m.id, held).await?;
+            t.commit().await.map_err(crate::db::db_err)?;
+            match (&read_error, bad) {
+                (Some(e), _) => (p, Some(ImportStatus::Failed), Some(format!("{}; nothing was written", e.message))),
+                (None, true) => {
+                    p.created = 0;
+                    (p, Some(ImportStatus::Failed), Some("rows failed; all or nothing was asked, so nothing was written".into()))
+                }
+                (None, false) => (p, Some(ImportStatus::Done), None),
+            }
+        }
+        (Some(e), None) => (p, Some(ImportStatus::Failed), Some(format!("{}; the rows before it stand", e.message))),
+        (None, None) => (p, Some(ImportStatus::Done), None),
+    };
+    Ok(outcome)
+}
+
+/// The inputs that read as `I`, their rows' places, and the rows that did not.
+fn typed<I: DeserializeOwned>(inputs: Vec<(usize, Map<String, Value>)>) -> (Vec<I>, Vec<usize>, Vec<(usize, Outcome)>) {
+    let (mut items, mut at, mut out) = (Vec::with_capacity(inputs.len()), Vec::with_capacity(inputs.len()), Vec::new());
+    for (i, input) in inputs {
+        match serde_json::from_value::<I>(Value::Object(input)) {
+            Ok(item) => {
+                items.push(item);
+                at.push(i);
+            }
+            Err(e) => out.push((i, Outcome::Failed(vec![CellError { column: None, field: None, code: "invalid".into(), message: e.to_string() }]))),
+        }
+    }
+    (items, at, out)
+}
+
+struct Job<'a> {
+    db: &'a Db,
+    ctx: &'a Ctx,
+    imp: &'static Importer,
+    plan: &'a [Option<usize>],
+    headers: &'a [String],
+    headers_of: &'a HashMap<&'a str, String>,
+    on_duplicate: OnDuplicate,
+    lang: Lang,
+}
+
+impl Job<'_> {
+    /// The customers this chunk names, for a record that belongs to one.
+    async fn refresh_customers(&self, lookups: &mut Lookups, rows: &[(usize, Vec<String>)]) -> DomainResult<()> {
+        let Some(col) = self.plan.iter().position(|f| f.and_then(|i| self.imp.fields.get(i)).is_some_and(|f| matches!(f.kind, Kind::Ref(Ref::Customer)))) else { return Ok(()) };
+        let mut names: Vec<String> = rows.iter().filter_map(|(_, cells)| cells.get(col)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        names.sort();
+        names.dedup();
+        lookups.refs.insert(Ref::Customer, super::refs::customers(self.db, &names).await?);
+        Ok(())
+    }
+
+    /// Converts and writes one chunk in `tx`, counting into `p`; answers the failed rows.
+    async fn chunk(&self, tx: &Tx, lookups: &Lookups, rows: Vec<(usize, Vec<String>)>, p: &mut Progress) -> DomainResult<Vec<(usize, Vec<String>, Vec<CellError>)>> {
+        let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(rows.len());
+        let mut inputs: Vec<(usize, Map<String, Value>)> = Vec::with_capacity(rows.len());
+        for (i, (_, cells)) in rows.iter().enumerate() {
+            match fields::to_input(self.imp, self.plan, self.headers, cells, lookups, self.lang) {
+                Ok(input) => {
+                    inputs.push((i, input));
+                    outcomes.push(None);
+                }
+                Err(errors) => outcomes.push(Some(Outcome::Failed(errors))),
+            }
+        }
+        for (i, outcome) in self.write(tx, inputs).await? {
+            if let Some(slot) = outcomes.get_mut(i) {
+                *slot = Some(outcome);
+            }
+        }
+        let mut failures = Vec::new();
+        for ((row_no, cells), outcome) in rows.into_iter().zip(outcomes) {
+            match outcome {
+                Some(Outcome::Created) => p.created += 1,
+                Some(Outcome::Skipped) => p.skipped += 1,
+                Some(Outcome::Failed(errors)) => {
+                    p.failed += 1;
+                    failures.push((row_no, cells, errors));
+                }
+                None => {
+                    p.failed += 1;
+                    failures.push((row_no, cells, vec![CellError { column: None, field: None, code: "not_written".into(), message: "the row was not written".into() }]));
+                }
+            }
+        }
+        Ok(failures)
+    }
+
+    /// A duplicate per `on_duplicate`, any other refusal as the row's errors.
+    fn refused(&self, e: &DomainError) -> Outcome {
+        let duplicate = e.kind == ErrorKind::Conflict || e.errors.iter().any(|f| f.code == "duplicate");
+        if duplicate && self.on_duplicate == OnDuplicate::Skip {
+            return Outcome::Skipped;
+        }
+        Outcome::Failed(fields::row_errors(e, self.headers_of))
+    }
+
+    async fn write(&self, tx: &Tx, inputs: Vec<(usize, Map<String, Value>)>) -> DomainResult<Vec<(usize, Outcome)>> {
+        // Each input as the record's create input (a type mismatch is the row's error),
+        // then the record's batch create in `tx`.
+        macro_rules! through {
+            ($input:ty, $batch_in:path) => {{
+                let (items, at, mut out) = typed::<$input>(inputs);
+                let results = $batch_in(tx, self.ctx, items).await?;
+                out.extend(at.into_iter().zip(results).map(|(i, r)| (i, self.result(r))));
+                Ok(out)
+            }};
+        }
+        match self.imp.entity {
+            "customers" => self.customers(tx, inputs).await,
+            "contacts" => through!(crm_domain::customers::contact::NewContact, crate::customers::contacts::batch_in),
+            "leads" => through!(crm_domain::leads::LeadInput, crate::leads::records::batch_in),
+            "products" => through!(crm_domain::products::ProductInput, crate::products::service::batch_in),
+            "suppliers" => through!(crm_domain::products::SupplierInput, crate::products::suppliers::batch_in),
+            other => Err(DomainError::internal(format!("no writer for {other}"))),
+        }
+    }
+
+    fn result(&self, r: BatchItem) -> Outcome {
+        match r {
+            BatchItem::Created(_) => Outcome::Created,
+            BatchItem::Refused(e) => self.refused(&e),
+            BatchItem::NotWritten => Outcome::Failed(vec![CellError { column: None, field: None, code: "not_written".into(), message: "the row was not written".into() }]),
+        }
+    }
+
+    async fn customers(&self, tx: &Tx, inputs: Vec<(usize, Map<String, Value>)>) -> DomainResult<Vec<(usize, Outcome)>> {
+        use crate::customers::import::{import_in, ImportRow};
+        let mut out = Vec::with_capacity(inputs.len());
+        let mut rows = Vec::with_capacity(inputs.len());
+        let mut at = Vec::with_capacity(inputs.len());
+        for (i, mut input) in inputs {
+            let owner_id = input.remove("owner_id").as_ref().and_then(super::value_of);
+            match serde_json::from_value::<NewCustomer>(Value::Object(input)) {
+                Ok(customer) => {
+                    rows.push(ImportRow { customer, owner_id, contact: None, follow_up: None });
+                    at.push(i);
+                }
+                Err(e) => out.push((i, Outcome::Failed(vec![CellError { column: None, field: None, code: "invalid".into(), message: e.to_string() }]))),
+            }
+        }
+        let done = import_in(tx, self.ctx, rows, false).await?;
+        for (index, _) in done.created {
+            if let Some(i) = at.get(index) {
+                out.push((*i, Outcome::Created));
+            }
+        }
+        for e in done.errors {
+            if let Some(i) = at.get(e.index) {
+                out.push((*i, self.refused(&e.error)));
+            }
+        }
+        Ok(out)
+    }
+}
+
