@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { downloadText, type DownloadedText } from "./CustomerPages";
+import type { DownloadedText } from "./CustomerPages";
+import { ListExport } from "./ListExport";
 
 /** 跟进记录查询: filters, the paged table and the export. */
 export class InteractionsPage {
@@ -20,6 +21,6 @@ export class InteractionsPage {
   }
 
   async exportCsv(): Promise<DownloadedText> {
-    return downloadText(this.page, this.page.getByTestId("interaction-export"));
+    return new ListExport(this.page, "interaction-export").csv();
   }
 }

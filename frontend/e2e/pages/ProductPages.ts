@@ -1,13 +1,6 @@
-import { readFileSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { chooseOption, chooseRegion } from "./AppShell";
-
-/** Clicks a button that downloads a file and returns the file's name and text. */
-async function downloadText(page: Page, button: Locator): Promise<{ filename: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  const path = await download.path();
-  return { filename: download.suggestedFilename(), text: readFileSync(path, "utf8") };
-}
+import { ListExport } from "./ListExport";
 
 /** 产品: the category tree on the left, the product table, its drawer and the supplier prices row. */
 export class ProductsPage {
@@ -95,7 +88,7 @@ export class ProductsPage {
   }
 
   async exportCsv(): Promise<{ filename: string; text: string }> {
-    return downloadText(this.page, this.page.getByTestId("product-export"));
+    return new ListExport(this.page, "product-export").csv();
   }
 }
 

@@ -23,6 +23,7 @@ import { salesPlansFeature } from "../features/sales-plans";
 import { settingsFeature } from "../features/settings";
 import { suppliersFeature } from "../features/suppliers";
 import { usersFeature } from "../features/users";
+import { webhooksFeature } from "../features/webhooks";
 import { weeklyReportsFeature } from "../features/weekly-reports";
 import type { Feature } from "./registry";
 
@@ -37,6 +38,7 @@ export const FEATURES: readonly Feature[] = [
   recycleBinFeature,
   jobsFeature,
   settingsFeature,
+  webhooksFeature,
   profileFeature,
   customersFeature,
   customerGroupsFeature,

@@ -70,6 +70,14 @@ describe("menu", () => {
     expect(paths(["pipeline_stages:update"])).toContain("/system/pipeline-stages");
   });
 
+  it("offers the webhooks in the system group to their readers, after the settings, and selects it on a webhook's page", () => {
+    expect(paths(["webhooks:create"])).not.toContain("/system/webhooks");
+    const sections = buildMenu(FEATURES, ["settings:read", "webhooks:read"]);
+    const system = sections.find((s) => s.group === "system")?.entries.map((e) => e.key) ?? [];
+    expect(system.indexOf("webhooks")).toBe(system.indexOf("driveLimits") + 1);
+    expect(selectedEntry(sections, "/system/webhooks/0193")?.key).toBe("webhooks");
+  });
+
   it("selects the entry for nested paths", () => {
     const sections = buildMenu(FEATURES, ["users:read"]);
     expect(selectedEntry(sections, "/system/users")?.key).toBe("users");

@@ -15,6 +15,7 @@ describe("record links", () => {
     expect(recordPath("products", "p1", null)).toBe("/products");
     expect(recordPath("approvals", "a1", "QT-2026-000001")).toBe("/approvals/a1");
     expect(recordPath("approval-flows", "f1", "报价审批")).toBe("/system/approval-flows");
+    expect(recordPath("webhooks", "h1", "ERP 同步")).toBe("/system/webhooks/h1");
   });
 
   it("leaves records without a page, and pages the user may not open, as text", () => {

@@ -38,6 +38,7 @@ const PLACES: Record<string, RecordPlace> = {
   invoices: { permission: "invoices:read", path: listSearch("/invoices") },
   approvals: { permission: "approvals:read", path: (id) => `/approvals/${id}` },
   approval_flows: { permission: "approvals:manage", path: () => "/system/approval-flows" },
+  webhooks: { permission: "webhooks:read", path: (id) => `/system/webhooks/${id}` },
   // Drive items shared with the reader: the folder itself, or the shared list searched for the file.
   folders: { permission: "files:read", path: (id) => `/drive?space=shared&folder=${id}` },
   files: { permission: "files:read", path: (_id, name) => (name ? `/drive?${new URLSearchParams({ space: "shared", q: name }).toString()}` : "/drive?space=shared") },

@@ -12,6 +12,7 @@ describe("job labels", () => {
     expect(jobKindLabel(zh, "customers.apply_pool_rules")).toBe("公海规则");
     expect(jobKindLabel(zh, "system.purge")).toBe("清理过期数据");
     expect(jobKindLabel(zh, "mail.send")).toBe("mail.send");
+    expect(jobKindLabel(zh, "webhooks.deliver")).toBe("事件推送");
     // A prefix of a known kind is no key of its own (i18next would read the dot as nesting).
     expect(jobKindLabel(zh, "customers")).toBe("customers");
     await i18n.changeLanguage("en");
@@ -19,6 +20,7 @@ describe("job labels", () => {
     expect(jobKindLabel(en, "customers.apply_pool_rules")).toBe("Pool rules");
     expect(jobKindLabel(en, "system.purge")).toBe("Purge expired data");
     expect(jobKindLabel(en, "mail.send")).toBe("mail.send");
+    expect(jobKindLabel(en, "webhooks.deliver")).toBe("Webhook delivery");
   });
 
   it("translates the statuses, and a queued job that failed before waits to retry", async () => {

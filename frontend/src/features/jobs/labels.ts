@@ -24,6 +24,7 @@ const KIND_KEYS: Record<string, string> = {
   "notifications.sms": "notificationSms",
   "quotes.expire": "quotesExpire",
   "contracts.reminders": "contractReminders",
+  "webhooks.deliver": "webhookDeliver",
 };
 
 export const KNOWN_JOB_KINDS = Object.keys(KIND_KEYS);

@@ -33,6 +33,7 @@ const ENTITIES: Record<RecycleEntity, true> = {
   payments: true,
   invoices: true,
   approval_flows: true,
+  webhooks: true,
 };
 export const RECYCLE_ENTITIES = Object.keys(ENTITIES) as RecycleEntity[];
 
@@ -67,6 +68,7 @@ const CACHE_NAMES: Record<RecycleEntity, string> = {
   payments: "payments",
   invoices: "invoices",
   approval_flows: "approval-flows",
+  webhooks: "webhooks",
 };
 
 export const recycleBinKeys = {

@@ -89,8 +89,12 @@ export type ResourceApi<P extends ResourcePath> = {
   useCreate: () => ReturnType<typeof useMutation<Created<P>, Error, NewItem<P>>>;
   useUpdate: () => ReturnType<typeof useMutation<Item<P>, Error, { record: RecordRef; patch: ItemPatch<P> }>>;
   useDelete: () => ReturnType<typeof useMutation<void, Error, RecordRef>>;
-  /** Downloads `P/export` with the list's query; only resources that have an export offer a usable one. */
-  useExport: (filename: string) => { download: (query: FileQuery<ExportPath<P>>) => Promise<void>; downloading: boolean };
+  /**
+   * Downloads `P/export` with the list's query (and its `format`); only resources that have an
+   * export offer a usable one. `name` is the file's name without its extension, for when the
+   * server names none.
+   */
+  useExport: (name: string) => { download: (query: FileQuery<ExportPath<P>>) => Promise<void>; downloading: boolean };
 };
 
 /**
@@ -148,9 +152,25 @@ export function resourceApi<P extends ResourcePath>(path: P, options: ResourceOp
         onSuccess: () => invalidate(queryClient),
       });
     },
-    useExport: (filename) => {
-      const { download, downloading } = useFileDownload();
-      return { download: (query) => download(`${path}/export` as ExportPath<P>, query, filename), downloading };
+    useExport: (name) => useFileExport(`${path}/export` as ExportPath<P>, name),
+  };
+}
+
+/** What an export offers: the two file formats every list export writes. */
+export type ExportFormat = "csv" | "xlsx";
+
+/**
+ * A list's export at `path`: `download` takes the list's query with a `format` and saves the file
+ * the server names (`<name>.<format>` when it names none). `useExport` of a resource, and lists
+ * without a resourceApi (the interactions), use it.
+ */
+export function useFileExport<P extends FilePath>(path: P, name: string) {
+  const { download, downloading } = useFileDownload();
+  return {
+    download: (query: FileQuery<P>) => {
+      const format = (query as { format?: ExportFormat }).format ?? "csv";
+      return download(path, query, `${name}.${format}`);
     },
+    downloading,
   };
 }

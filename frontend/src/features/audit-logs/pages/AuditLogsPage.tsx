@@ -17,7 +17,7 @@ import { ChangesTable } from "../components/ChangesTable";
 import { filtersFromForm, type FilterFormValues } from "../filters";
 
 /** The record types the audit log holds (each module writes its table name). */
-const AUDIT_ENTITIES = ["users", "departments", "roles", "api_tokens", "customers", "contacts", "follow_ups", "customer_groups", "pool_rules", "dictionaries", "product_categories", "products", "suppliers", "saved_views"];
+const AUDIT_ENTITIES = ["users", "departments", "roles", "api_tokens", "customers", "contacts", "follow_ups", "customer_groups", "pool_rules", "dictionaries", "product_categories", "products", "suppliers", "saved_views", "webhooks"];
 
 /**
  * The record an entry is about, by name (a customer's, a user's login), opening its page where the

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { useDictionary } from "../../../shared/dictionaries";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -25,7 +26,9 @@ export function ContractsPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { filters, setFilters, paged } = useListUrlState<Contract, ContractFilterName>(CONTRACT_FILTERS, "-updated_at");
-  const list = contractsApi.useList({ ...paged.params, ...contractQuery(filters, CONTRACT_STATUSES) });
+  const query = contractQuery(filters, CONTRACT_STATUSES);
+  const list = contractsApi.useList({ ...paged.params, ...query });
+  const exporter = contractsApi.useExport("contracts");
   const remove = contractsApi.useDelete();
   const categories = useDictionary("contract_category");
   const [editing, setEditing] = useState<Contract | null>(null);
@@ -104,6 +107,7 @@ export function ContractsPage() {
   return (
     <ResourceListPage<Contract>
       title={t("contracts:title")}
+      toolbar={<ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="contracts:export" testId="contract-export" />}
       create={{ permission: "contracts:create", testId: "contract-create", onClick: () => openDrawer(null) }}
       table={{
         columns,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { Button, DatePicker, Dropdown, Grid, Space, Tabs, TreeSelect, Typography, type TableColumnsType } from "antd";
-import { DownloadOutlined, DownOutlined, PlusOutlined } from "@ant-design/icons";
+import { DatePicker, Grid, Space, Tabs, TreeSelect, Typography, type TableColumnsType } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router-dom";
 import type { Customer, SavedView } from "../../../api/types";
@@ -16,6 +16,7 @@ import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { useSavedViews } from "../../../shared/hooks/useSavedViews";
 import { departmentTreeOptions, useDepartmentTree } from "../../../shared/lookups";
 import { RegionFilter } from "../../../shared/regions/RegionFilter";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm, type FilterField } from "../../../shared/resource/SearchForm";
@@ -128,8 +129,7 @@ export function CustomersPage() {
   }, [location.key]);
   const [selected, setSelected] = useState<ReadonlyMap<string, Customer>>(new Map());
   const chooser = useColumnChooser("customers", me?.id, OPTIONAL_COLUMNS);
-  const exporter = customersApi.useExport("customers.csv");
-  const xlsxExporter = customersApi.useExport("customers.xlsx");
+  const exporter = customersApi.useExport("customers");
   const clearSelection = () => setSelected(new Map());
 
   /**
@@ -329,10 +329,6 @@ export function CustomersPage() {
     }
   })();
 
-  const exportList = (format: "csv" | "xlsx") =>
-    // The list's filters: what the table shows, all pages (the bulk bar exports a selection).
-    void (format === "csv" ? exporter : xlsxExporter).download({ format, ...filters, sort: paged.params.sort });
-
   const tabLabel = (key: PoolTab) => {
     const count = key === tab && listTotal !== undefined ? { total: listTotal, exact: customers.data?.total_exact } : counts.get(key);
     const shown = count ? totalDisplay(count.total, count.exact, language) : undefined;
@@ -356,22 +352,8 @@ export function CustomersPage() {
       toolbar={
         <>
           {!phone && <ColumnChooser chooser={chooser} label={columnLabel} />}
-          {can("customers:export") && (
-            <Dropdown
-              trigger={["click"]}
-              menu={{
-                items: [
-                  { key: "xlsx", label: <span data-testid="customer-export-xlsx">{t("customers:export.xlsx")}</span> },
-                  { key: "csv", label: <span data-testid="customer-export-csv">{t("customers:export.csv")}</span> },
-                ],
-                onClick: ({ key }) => exportList(key === "xlsx" ? "xlsx" : "csv"),
-              }}
-            >
-              <Button icon={<DownloadOutlined />} loading={exporter.downloading || xlsxExporter.downloading} data-testid="customer-export">
-                {t("common:actions.export")} <DownOutlined style={{ fontSize: 10 }} />
-              </Button>
-            </Dropdown>
-          )}
+          {/* The list's filters: what the table shows, all pages (the bulk bar exports a selection). */}
+          <ExportButton exporter={exporter} query={{ ...filters, sort: paged.params.sort }} permission="customers:export" testId="customer-export" />
         </>
       }
       create={{

@@ -1,16 +1,15 @@
 import { useState } from "react";
-import { Button, DatePicker, Select, Tag, Typography, type TableColumnsType } from "antd";
-import { DownloadOutlined } from "@ant-design/icons";
+import { DatePicker, Select, Tag, Typography, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { Interaction } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
-import { useFileDownload } from "../../../shared/hooks/useFileDownload";
+import { useFileExport } from "../../../shared/resource/resourceApi";
 import { usePagedTable } from "../../../shared/hooks/usePagedTable";
 import { UserPicker } from "../../../shared/components/UserPicker";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { SearchForm } from "../../../shared/resource/SearchForm";
-import { usePermission } from "../../auth/api";
 import { useDictionary } from "../../customers/api";
 import { dictionaryLabel, dictionaryOptions } from "../../customers/dictionary";
 import { useInteractions } from "../api";
@@ -19,13 +18,12 @@ import { interactionFilters, type InteractionSearchValues } from "../filters";
 /** 跟进记录查询 (CUS-10): follow-ups across every customer the user may see. */
 export function InteractionsPage() {
   const { t, i18n } = useTranslation();
-  const can = usePermission();
   const paged = usePagedTable<Interaction>("-occurred_at");
   const [search, setSearch] = useState<InteractionSearchValues>({});
   const filters = interactionFilters(search);
   const interactions = useInteractions({ ...paged.params, ...filters });
   const kinds = useDictionary("follow_up_type");
-  const { download, downloading } = useFileDownload();
+  const exporter = useFileExport("/api/v1/interactions/export", "interactions");
   const none = t("common:values.none");
 
   const columns: TableColumnsType<Interaction> = [
@@ -91,18 +89,7 @@ export function InteractionsPage() {
   return (
     <ResourceListPage<Interaction>
       title={t("interactions:title")}
-      toolbar={
-        can("follow_ups:export") && (
-          <Button
-            icon={<DownloadOutlined />}
-            loading={downloading}
-            data-testid="interaction-export"
-            onClick={() => void download("/api/v1/interactions/export", { format: "csv", ...filters, sort: paged.params.sort }, "interactions.csv")}
-          >
-            {t("common:actions.export")}
-          </Button>
-        )
-      }
+      toolbar={<ExportButton exporter={exporter} query={{ ...filters, sort: paged.params.sort }} permission="follow_ups:export" testId="interaction-export" />}
       table={{ columns, list: interactions, paged, testId: "interactions-table" }}
     >
       <SearchForm<InteractionSearchValues>

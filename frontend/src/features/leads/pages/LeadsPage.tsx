@@ -7,6 +7,7 @@ import { EmptyState } from "../../../shared/components/EmptyState";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { useDictionary } from "../../../shared/dictionaries";
 import { formatDateTime } from "../../../shared/format";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn, type RowAction } from "../../../shared/resource/rowActions";
 import { SearchForm, type FilterField } from "../../../shared/resource/SearchForm";
@@ -36,6 +37,7 @@ export function LeadsPage() {
   const tab: LeadTab = isLeadTab(filters.tab) ? filters.tab : defaultTab;
   const query = leadListQuery(filters, tab, me?.id);
   const leads = leadsApi.useList({ ...paged.params, ...query }, { enabled: !!me });
+  const exporter = leadsApi.useExport("leads");
   const remove = leadsApi.useDelete();
   const sources = useDictionary("customer_source");
   const [selected, setSelected] = useState<ReadonlyMap<string, Lead>>(new Map());
@@ -155,6 +157,7 @@ export function LeadsPage() {
   return (
     <ResourceListPage<Lead>
       title={t("leads:title")}
+      toolbar={me && <ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="leads:export" testId="lead-export" />}
       create={{
         permission: "leads:create",
         testId: "lead-create",

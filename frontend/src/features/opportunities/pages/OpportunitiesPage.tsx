@@ -7,6 +7,7 @@ import { Link, useLocation, useNavigate } from "react-router-dom";
 import type { CreateFromSearch } from "../../../app/search/CommandPalette";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { formatDateTime } from "../../../shared/format";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -27,7 +28,9 @@ export function OpportunitiesPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { filters, setFilters, paged } = useListUrlState<Opportunity, OpportunityFilterName>(OPPORTUNITY_FILTERS, DEFAULT_SORT);
-  const list = opportunitiesApi.useList({ ...paged.params, ...opportunityQuery(filters) });
+  const query = opportunityQuery(filters);
+  const list = opportunitiesApi.useList({ ...paged.params, ...query });
+  const exporter = opportunitiesApi.useExport("opportunities");
   const stages = useStages();
   const remove = opportunitiesApi.useDelete();
   const [editing, setEditing] = useState<Opportunity | null>(null);
@@ -179,11 +182,14 @@ export function OpportunitiesPage() {
     <ResourceListPage<Opportunity>
       title={t("opportunities:title")}
       toolbar={
-        <Link to={BOARD_PATH}>
-          <Button icon={<AppstoreOutlined />} data-testid="opportunities-board-link">
-            {t("opportunities:board.open")}
-          </Button>
-        </Link>
+        <>
+          <ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="opportunities:export" testId="opportunity-export" />
+          <Link to={BOARD_PATH}>
+            <Button icon={<AppstoreOutlined />} data-testid="opportunities-board-link">
+              {t("opportunities:board.open")}
+            </Button>
+          </Link>
+        </>
       }
       create={{ permission: "opportunities:create", testId: "opportunity-create", onClick: () => openDrawer(null) }}
       table={{

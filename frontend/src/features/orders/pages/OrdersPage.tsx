@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { formatDateTime } from "../../../shared/format";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -26,7 +27,9 @@ export function OrdersPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { filters, setFilters, paged } = useListUrlState<Order, OrderFilterName>(ORDER_FILTERS, "-updated_at");
-  const list = ordersApi.useList({ ...paged.params, ...orderQuery(filters, ORDER_STATUSES) });
+  const query = orderQuery(filters, ORDER_STATUSES);
+  const list = ordersApi.useList({ ...paged.params, ...query });
+  const exporter = ordersApi.useExport("orders");
   const remove = ordersApi.useDelete();
   const [editing, setEditing] = useState<Order | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -77,6 +80,7 @@ export function OrdersPage() {
   return (
     <ResourceListPage<Order>
       title={t("orders:title")}
+      toolbar={<ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="orders:export" testId="order-export" />}
       create={{ permission: "orders:create", testId: "order-create", onClick: () => openDrawer(null) }}
       table={{
         columns,

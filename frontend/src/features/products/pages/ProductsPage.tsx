@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { Button, Card, Col, Form, Grid, Input, Row, Space, Tag, type TableColumnsType } from "antd";
-import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Product } from "../../../api/types";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -31,7 +32,7 @@ export function ProductsPage() {
   const tree = useCategoryTree();
   const nodes = tree.data ?? [];
   const remove = productsApi.useDelete();
-  const exporter = productsApi.useExport("products.csv");
+  const exporter = productsApi.useExport("products");
   const [categoryTarget, setCategoryTarget] = useState<CategoryFormTarget>(null);
   const [editing, setEditing] = useState<Product | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -125,19 +126,7 @@ export function ProductsPage() {
               </Tag>
             )
           }
-          toolbar={
-            can("products:export") && (
-              <Button
-                icon={<DownloadOutlined />}
-                loading={exporter.downloading}
-                data-testid="product-export"
-                // What the table shows, all pages.
-                onClick={() => void exporter.download({ format: "csv", ...filters, sort: paged.params.sort })}
-              >
-                {t("common:actions.export")}
-              </Button>
-            )
-          }
+          toolbar={<ExportButton exporter={exporter} query={{ ...filters, sort: paged.params.sort }} permission="products:export" testId="product-export" />}
           create={{ permission: "products:create", testId: "product-create", onClick: () => openDrawer(null) }}
           table={{ columns, list: products, paged, expandable: { expandedRowRender: (p) => <SupplierPricesPanel productId={p.id} /> } }}
           overlays={

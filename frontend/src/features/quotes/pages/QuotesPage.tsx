@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { formatDateTime } from "../../../shared/format";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -23,7 +24,9 @@ export function QuotesPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const { filters, setFilters, paged } = useListUrlState<Quote, QuoteFilterName>(QUOTE_FILTERS, "-updated_at");
-  const list = quotesApi.useList({ ...paged.params, ...quoteQuery(filters, QUOTE_STATUSES) });
+  const query = quoteQuery(filters, QUOTE_STATUSES);
+  const list = quotesApi.useList({ ...paged.params, ...query });
+  const exporter = quotesApi.useExport("quotes");
   const remove = quotesApi.useDelete();
   const [editing, setEditing] = useState<Quote | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -93,6 +96,7 @@ export function QuotesPage() {
   return (
     <ResourceListPage<Quote>
       title={t("quotes:title")}
+      toolbar={<ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="quotes:export" testId="quote-export" />}
       create={{ permission: "quotes:create", testId: "quote-create", onClick: () => openDrawer(null) }}
       table={{
         columns,

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { DatePicker, Grid, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
@@ -16,7 +17,9 @@ export function InvoicesPage() {
   const { t } = useTranslation();
   const phone = Grid.useBreakpoint().md === false;
   const { filters, setFilters, paged } = useListUrlState<Invoice, InvoiceFilterName>(INVOICE_FILTERS, "-updated_at");
-  const list = invoicesApi.useList({ ...paged.params, ...invoiceQuery(filters) });
+  const query = invoiceQuery(filters);
+  const list = invoicesApi.useList({ ...paged.params, ...query });
+  const exporter = invoicesApi.useExport("invoices");
   const [creating, setCreating] = useState(false);
   const { column, overlay } = useInvoiceActions({ phone });
   const columns = [...useInvoiceColumns({ owner: true, phone, fixedNumber: true }), ...column];
@@ -25,6 +28,7 @@ export function InvoicesPage() {
   return (
     <ResourceListPage<Invoice>
       title={t("receivables:invoices.title")}
+      toolbar={<ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="invoices:export" testId="invoice-export" />}
       create={{ permission: "invoices:create", testId: "invoice-create", label: t("receivables:invoices.create"), onClick: () => setCreating(true) }}
       table={{ columns, list, paged, testId: "invoices-table", ...(phone ? PHONE_TABLE : {}) }}
       overlays={

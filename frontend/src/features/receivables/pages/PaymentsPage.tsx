@@ -2,6 +2,7 @@ import { useState } from "react";
 import { DatePicker, Grid, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDictionary } from "../../../shared/dictionaries";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
@@ -18,7 +19,9 @@ export function PaymentsPage() {
   const { t, i18n } = useTranslation();
   const phone = Grid.useBreakpoint().md === false;
   const { filters, setFilters, paged } = useListUrlState<Payment, PaymentFilterName>(PAYMENT_FILTERS, "-updated_at");
-  const list = paymentsApi.useList({ ...paged.params, ...paymentQuery(filters) });
+  const query = paymentQuery(filters);
+  const list = paymentsApi.useList({ ...paged.params, ...query });
+  const exporter = paymentsApi.useExport("payments");
   const methods = useDictionary("payment_method");
   const [creating, setCreating] = useState(false);
   const { column, overlay } = usePaymentActions({ phone });
@@ -28,6 +31,7 @@ export function PaymentsPage() {
   return (
     <ResourceListPage<Payment>
       title={t("receivables:payments.title")}
+      toolbar={<ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="payments:export" testId="payment-export" />}
       create={{ permission: "payments:create", testId: "payment-create", label: t("receivables:payments.record"), onClick: () => setCreating(true) }}
       table={{ columns, list, paged, testId: "payments-table", ...(phone ? PHONE_TABLE : {}) }}
       overlays={

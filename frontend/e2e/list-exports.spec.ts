@@ -1,0 +1,40 @@
+import { expect } from "@playwright/test";
+import { ADMIN_STATE, test } from "./authState";
+import { ListExport } from "./pages/ListExport";
+
+// Every list whose records the API exports has the same export button (Excel or CSV of the list
+// as filtered); the file downloads with the user's token, in the UI's language.
+test.use({ storageState: ADMIN_STATE, acceptDownloads: true });
+
+const LISTS = [
+  { path: "/contracts", testId: "contract-export", header: /合同编号|Number/ },
+  { path: "/payments", testId: "payment-export" },
+  { path: "/invoices", testId: "invoice-export" },
+  { path: "/quotes", testId: "quote-export" },
+  { path: "/orders", testId: "order-export" },
+  { path: "/opportunities", testId: "opportunity-export" },
+  { path: "/leads", testId: "lead-export" },
+] as const;
+
+test("the contracts, payments, invoices, quotes, orders, opportunities and leads lists export CSV; contracts also Excel", async ({ page }) => {
+  for (const list of LISTS) {
+    await test.step(`${list.path}: CSV`, async () => {
+      await page.goto(list.path);
+      const exporter = new ListExport(page, list.testId);
+      await expect(exporter.button).toBeVisible();
+      const file = await exporter.csv();
+      expect(file.filename).toMatch(/\.csv$/);
+      // People's files: a BOM for Excel, then the headers in the UI's language.
+      expect(file.text.charCodeAt(0)).toBe(0xfeff);
+      if ("header" in list) expect(file.text).toMatch(list.header);
+    });
+  }
+
+  await test.step("/contracts: Excel, with the list's status tab as its filter", async () => {
+    await page.goto("/contracts?status=active");
+    const file = await new ListExport(page, "contract-export").xlsx();
+    expect(file.filename).toMatch(/\.xlsx$/);
+    // An XLSX file is a zip archive.
+    expect(file.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+});
