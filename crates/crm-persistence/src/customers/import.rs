@@ -73,6 +73,8 @@ pub struct ImportOutcome {
 struct Checked {
     index: usize,
     customer: NewCustomer,
+    /// The phone's duplicate key, made once (`normalise_phone` parses the number).
+    phone_norm: Option<String>,
     owner_id: Uuid,
     contact: Option<NewContact>,
     follow_up: Option<NewFollowUp>,
@@ -116,7 +118,7 @@ pub async fn import_in(tx: &crate::tx::Tx, ctx: &Ctx, rows: Vec<ImportRow>, atom
     let mut audits = Vec::with_capacity(checked.len());
     let mut created = Vec::with_capacity(checked.len());
     for (seq, row) in numbers.into_iter().zip(checked) {
-        let mut model = super::records::customer_row(ctx, row.customer, seq, row.owner_id);
+        let mut model = super::records::customer_row_keyed(ctx, row.customer, row.phone_norm, seq, row.owner_id);
         let id = model.id;
         model.last_follow_up_at = row.follow_up.as_ref().and_then(|f| f.occurred_at);
         model.next_follow_up_at = row.follow_up.as_ref().and_then(|f| f.next_follow_up_at);
@@ -271,7 +273,8 @@ fn check_row(ctx: &Ctx, row: ImportRow) -> DomainResult<Checked> {
         })
         .transpose()
         .map_err(|e| prefix_fields(e, "follow_up"))?;
-    Ok(Checked { index: 0, customer, owner_id: row.owner_id.unwrap_or(ctx.actor.user_id), contact, follow_up })
+    let phone_norm = customer.phone.as_deref().map(normalise_phone);
+    Ok(Checked { index: 0, customer, phone_norm, owner_id: row.owner_id.unwrap_or(ctx.actor.user_id), contact, follow_up })
 }
 
 fn prefix_fields(mut e: DomainError, part: &str) -> DomainError {
@@ -313,7 +316,7 @@ async fn check_against_db(db: &impl ConnectionTrait, rows: Vec<Checked>, errors:
         .into_iter()
         .collect();
     let names: Vec<String> = rows.iter().map(|r| normalise_name(&r.customer.name)).collect();
-    let phones: Vec<String> = rows.iter().filter_map(|r| r.customer.phone.as_deref().map(normalise_phone)).collect();
+    let phones: Vec<String> = rows.iter().filter_map(|r| r.phone_norm.clone()).collect();
     let emails: Vec<String> = rows.iter().filter_map(|r| r.customer.email.as_deref().map(|e| e.trim().to_lowercase())).collect();
     let mut taken_names = existing(db, C::NameNorm, names).await?;
     let mut taken_phones = existing(db, C::PhoneNorm, phones).await?;
@@ -337,7 +340,7 @@ async fn check_against_db(db: &impl ConnectionTrait, rows: Vec<Checked>, errors:
             Some(true) => {}
         }
         let name = normalise_name(&r.customer.name);
-        let phone = r.customer.phone.as_deref().map(normalise_phone).filter(|p| !p.is_empty());
+        let phone = r.phone_norm.clone().filter(|p| !p.is_empty());
         let email = r.customer.email.as_deref().map(|e| e.trim().to_lowercase());
         if taken_names.contains(&name) {
             bad.push(("name", "duplicate", "a customer with the same name exists".into()));
