@@ -6,24 +6,14 @@
 
 use std::time::Duration;
 
-use crm_persistence::drive::storage::Store;
 use crm_persistence::imports::entities::import::{Column as ImportColumn, Entity as Import};
-use crm_persistence::jobs::{self as jobs, Registry, WorkerOptions};
-use crm_persistence::notifications::email::MailEnv;
-use crm_persistence::secret_box::SecretBox;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Method, StatusCode};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::support::{split, TestApp};
-
-fn worker(app: &TestApp) -> jobs::Jobs {
-    let env = MailEnv { secrets: SecretBox::derive(b"test-secret-test-secret-test-secret-0123456789"), public_url: "https://crm.example.com".into() };
-    let registry = Registry::standard(env).with_imports(Store::new(app.files_dir.clone(), None));
-    jobs::start(app.db.clone(), registry, WorkerOptions { poll: Duration::from_millis(50), ..WorkerOptions::new("import-worker") })
-}
+use crate::support::{split, worker, TestApp};
 
 async fn upload(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>, fields: &[(&str, &str)]) -> (StatusCode, Value) {
     let mut form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_string()));
@@ -70,7 +60,7 @@ const BAD: &str = "\u{feff}客户名称*,电话,Industry,负责人,备注\n\
     =HYPERLINK(\"x\"),,,,公式当作文字\n";
 
 dual_test!(a_csv_with_bad_rows_is_reported_and_its_errors_file_imports_once_fixed, |app| {
-    let jobs = worker(&app);
+    let jobs = worker(&app, "import-worker");
     // The dry run: every row checked, nothing written.
     let report = import(&app, &app.admin, "客户.csv", BAD.as_bytes().to_vec(), &[("entity", "customers")]).await;
     assert_eq!((&report["status"], &report["mode"], &report["encoding"], &report["format"]), (&json!("done"), &json!("dry_run"), &json!("utf-8"), &json!("csv")), "{report}");
@@ -123,7 +113,7 @@ dual_test!(a_csv_with_bad_rows_is_reported_and_its_errors_file_imports_once_fixe
 });
 
 dual_test!(gbk_xlsx_and_references_by_name_import, |app| {
-    let jobs = worker(&app);
+    let jobs = worker(&app, "import-worker");
     // GBK, as Excel in China saves a CSV: detected, not mojibake.
     let (gbk, _, _) = encoding_rs::GB18030.encode("姓名,公司,来源,状态\n王芳,苏州星河电子,官网,已联系\n李雷,,展会,新线索\n");
     let r = import(&app, &app.admin, "线索.csv", gbk.into_owned(), &[("entity", "leads"), ("mode", "commit")]).await;
@@ -235,7 +225,7 @@ dual_test!(an_interrupted_import_goes_on_from_its_last_committed_chunk, |app| {
         .exec(&app.db)
         .await
         .unwrap();
-    let jobs = worker(&app);
+    let jobs = worker(&app, "import-worker");
     let done = finished(&app, &app.admin, &id.to_string()).await;
     assert_eq!((&done["status"], &done["rows_read"], &done["created"]), (&json!("done"), &json!(2500), &json!(2500)), "{done}");
     use crm_persistence::customers::entities::customer::{Column as K, Entity as Customer};

@@ -7,35 +7,18 @@
 use std::time::Duration;
 
 use crm_persistence::jobs::entity::{Column as JobColumn, Entity as Job};
-use crm_persistence::jobs::{self as jobs, Registry, WorkerOptions};
-use crm_persistence::notifications::email::MailEnv;
 use crm_persistence::notifications::sms::JOB;
-use crm_persistence::secret_box::SecretBox;
 use reqwest::{Method, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
 use crate::http_sink::HttpSink;
-use crate::support::TestApp;
+use crate::support::{signed, worker};
 
 fn gateway(port: u16) -> Value {
     json!({"url": format!("http://127.0.0.1:{port}/send?key=k1"), "method": "POST",
         "headers": {"Content-Type": "application/json", "X-Api-Key": "key-口令"},
         "body_template": "{\"phone\": \"{{to}}\", \"content\": \"{{text}}\"}", "secret": "hmac-s3cret"})
-}
-
-fn worker(app: &TestApp) -> jobs::Jobs {
-    let env = MailEnv { secrets: SecretBox::derive(b"test-secret-test-secret-test-secret-0123456789"), public_url: "https://crm.example.com".into() };
-    jobs::start(app.db.clone(), Registry::standard(env), WorkerOptions { poll: Duration::from_millis(50), ..WorkerOptions::new("sms-worker") })
-}
-
-fn verify(secret: &str, header: &str, body: &[u8]) -> bool {
-    let (t, v1) = header.split_once(",v1=").unwrap();
-    let t = t.strip_prefix("t=").unwrap();
-    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes());
-    let mut msg = format!("{t}.").into_bytes();
-    msg.extend_from_slice(body);
-    ring::hmac::verify(&key, &msg, &hex::decode(v1).unwrap()).is_ok()
 }
 
 dual_test!(the_sms_gateway_is_set_tested_and_keeps_its_secret, |app| {
@@ -64,7 +47,7 @@ dual_test!(the_sms_gateway_is_set_tested_and_keeps_its_secret, |app| {
     let body: Value = serde_json::from_slice(&r.body).unwrap();
     assert_eq!(body["phone"], "+86 138 0013 8000");
     assert!(body["content"].as_str().unwrap().contains("短信设置测试"), "{body}");
-    assert!(verify("hmac-s3cret", &r.headers["x-crm-signature"], &r.body));
+    assert!(signed("hmac-s3cret", &r.headers["x-crm-signature"], &r.body));
     // A refusal is an answer, with the gateway's words.
     sink.answer(401);
     let (s, out) = app.post("/api/v1/settings/sms/test", &app.admin, json!({"to": "13800138000"})).await;
@@ -90,7 +73,7 @@ dual_test!(people_who_turn_text_messages_on_get_them_and_a_refusal_is_retried, |
     let (s, b) = app.call(Method::PUT, "/api/v1/me/notification-settings", &rep, Some(json!({"items": [{"kind": "customer.assigned", "email": true}]}))).await;
     let item = b["items"].as_array().unwrap().iter().find(|i| i["kind"] == "customer.assigned").unwrap().clone();
     assert_eq!((s, &item["email"], &item["sms"]), (StatusCode::OK, &json!(true), &json!(true)), "sms left out keeps its choice");
-    let w = worker(&app);
+    let w = worker(&app, "sms-worker");
     for (owner, name) in [(&rep_id, "华东机电"), (&quiet_id, "华南机电")] {
         let (_, c) = app.post("/api/v1/customers", &app.admin, json!({"name": name})).await;
         let id = c["id"].as_str().unwrap().to_string();

@@ -254,3 +254,26 @@ pub fn assert_problem_shape(body: &Value, status: StatusCode, request_id: Option
     }
 }
 
+
+/// A job worker on the test's database, with the kinds `crm serve` runs (imports read the
+/// server's uploads), polling every 50 ms.
+pub fn worker(app: &TestApp, name: &str) -> crm_persistence::jobs::Jobs {
+    use crm_persistence::jobs::{Registry, WorkerOptions};
+    let env = crm_persistence::notifications::email::MailEnv {
+        secrets: crm_persistence::secret_box::SecretBox::derive(b"test-secret-test-secret-test-secret-0123456789"),
+        public_url: "https://crm.example.com".into(),
+    };
+    let registry = Registry::standard(env).with_imports(crm_persistence::drive::storage::Store::new(app.files_dir.clone(), None));
+    crm_persistence::jobs::start(app.db.clone(), registry, WorkerOptions { poll: std::time::Duration::from_millis(50), ..WorkerOptions::new(name) })
+}
+
+/// What a receiver checks: `header` (`X-CRM-Signature: t=…,v1=…`) is HMAC-SHA256 under
+/// `secret` of `"<t>." + body`.
+pub fn signed(secret: &str, header: &str, body: &[u8]) -> bool {
+    let (t, v1) = header.split_once(",v1=").unwrap();
+    let t = t.strip_prefix("t=").unwrap();
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes());
+    let mut msg = format!("{t}.").into_bytes();
+    msg.extend_from_slice(body);
+    ring::hmac::verify(&key, &msg, &hex::decode(v1).unwrap()).is_ok()
+}

@@ -6,33 +6,15 @@
 
 use std::time::Duration;
 
-use crm_persistence::jobs::{self as jobs, Registry, WorkerOptions};
-use crm_persistence::notifications::email::MailEnv;
-use crm_persistence::secret_box::SecretBox;
 use crm_persistence::webhooks::entities::event::{Column as EventColumn, Entity as Event};
 use reqwest::{Method, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{json, Value};
 
 use crate::http_sink::{HttpSink, Request};
-use crate::support::TestApp;
+use crate::support::{signed, worker, TestApp};
 
 const SECRET: &str = "whsec-test-0123456789abcdef";
-
-fn worker(app: &TestApp) -> jobs::Jobs {
-    let env = MailEnv { secrets: SecretBox::derive(b"test-secret-test-secret-test-secret-0123456789"), public_url: "https://crm.example.com".into() };
-    jobs::start(app.db.clone(), Registry::standard(env), WorkerOptions { poll: Duration::from_millis(50), ..WorkerOptions::new("webhook-worker") })
-}
-
-/// What a receiver does: recompute the signature over `t.body` and compare.
-fn verify(secret: &str, header: &str, body: &[u8]) -> bool {
-    let (t, v1) = header.split_once(",v1=").unwrap();
-    let t = t.strip_prefix("t=").unwrap();
-    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes());
-    let mut msg = format!("{t}.").into_bytes();
-    msg.extend_from_slice(body);
-    ring::hmac::verify(&key, &msg, &hex::decode(v1).unwrap()).is_ok()
-}
 
 fn body(r: &Request) -> Value {
     serde_json::from_slice(&r.body).unwrap()
@@ -92,8 +74,8 @@ dual_test!(webhooks_refuse_private_targets_keep_their_secret_and_answer_a_ping, 
     assert_eq!((s, &d["status"], &d["response_status"], &d["event"]), (StatusCode::OK, &json!("delivered"), &json!(200), &json!("ping")), "{d}");
     let r = &sink.wait_for(1).await[0];
     assert_eq!((r.method.as_str(), r.target.as_str(), r.headers["x-crm-event"].as_str()), ("POST", "/hook", "ping"));
-    assert!(verify(SECRET, &r.headers["x-crm-signature"], &r.body));
-    assert!(!verify("another-secret-0123456789", &r.headers["x-crm-signature"], &r.body));
+    assert!(signed(SECRET, &r.headers["x-crm-signature"], &r.body));
+    assert!(!signed("another-secret-0123456789", &r.headers["x-crm-signature"], &r.body));
     assert_eq!(body(r)["id"].as_str().unwrap(), r.headers["x-crm-event-id"]);
     sink.answer(500);
     let (_, d) = app.post(&format!("/api/v1/webhooks/{id}/test"), &app.admin, json!({})).await;
@@ -110,7 +92,7 @@ dual_test!(webhooks_refuse_private_targets_keep_their_secret_and_answer_a_ping, 
     assert_eq!(s, StatusCode::OK);
     app.post(&format!("/api/v1/webhooks/{id}/test"), &app.admin, json!({})).await;
     let r = &sink.wait_for(3).await[2];
-    assert!(verify("a-brand-new-secret-0000", &r.headers["x-crm-signature"], &r.body));
+    assert!(signed("a-brand-new-secret-0000", &r.headers["x-crm-signature"], &r.body));
     // Refused again, the saved webhook's test is refused at the connection.
     allow_private(&app, false).await;
     let (_, d) = app.post(&format!("/api/v1/webhooks/{id}/test"), &app.admin, json!({})).await;
@@ -125,7 +107,7 @@ dual_test!(a_receiver_gets_every_change_in_commit_order_signed_and_retried, |app
     let sink = HttpSink::start().await;
     allow_private(&app, true).await;
     let id = hook(&app, &sink, json!(["customer.created", "customer.updated", "customer.pool_changed"])).await;
-    let jobs = worker(&app);
+    let jobs = worker(&app, "webhook-worker");
     let (s, c) = app.post("/api/v1/customers", &app.admin, json!({"name": "推送客户"})).await;
     assert_eq!(s, StatusCode::CREATED);
     let cid = c["id"].as_str().unwrap().to_string();
@@ -146,7 +128,7 @@ dual_test!(a_receiver_gets_every_change_in_commit_order_signed_and_retried, |app
     assert_eq!((&events[3].1["action"], &events[4].1["id"]), (&json!("release"), &json!(cid)));
     assert!(events[4].1["changes"].as_array().unwrap().iter().any(|c| c["field"] == "pool" && c["after"] == "public"), "{}", events[4].1);
     for r in &got {
-        assert!(verify(SECRET, &r.headers["x-crm-signature"], &r.body));
+        assert!(signed(SECRET, &r.headers["x-crm-signature"], &r.body));
         assert_eq!(r.headers["content-type"], "application/json");
     }
     let mut ids: Vec<String> = got.iter().map(|r| r.headers["x-crm-event-id"].clone()).collect();
