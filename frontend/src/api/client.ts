@@ -134,7 +134,16 @@ export type FilePath = {
  * query as the lists (the customers export says so in its summary) although the OpenAPI document
  * does not list those two parameters.
  */
-export type FileQuery<P extends FilePath> = NonNullable<paths[P]["get"]["parameters"]["query"]> & { q?: string; sort?: string };
+export type FileQuery<P extends FilePath> = ([NonNullable<paths[P]["get"]["parameters"]["query"]>] extends [never] ? unknown : NonNullable<paths[P]["get"]["parameters"]["query"]>) & { q?: string; sort?: string };
+
+/** The path parameters of a file path (`{ id }` for `/imports/{id}/errors.csv`); none for most. */
+export type FilePathParams<P extends FilePath> = paths[P]["get"]["parameters"] extends { path: infer T } ? T : undefined;
+
+/** The path with its `{name}` parameters filled in (encoded). */
+export function fillPath(path: string, params: Readonly<Record<string, string>> | undefined): string {
+  if (!params) return path;
+  return path.replace(/\{([^}]+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : encodeURIComponent(params[name])));
+}
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -173,7 +182,7 @@ export type DownloadedFile = { blob: Blob; filename: string };
  * Who the file is for: its language (`Accept-Language`) and time zone (`tz`, an IANA name), for
  * the headers, labels and times of exports meant for people to read.
  */
-export type FileReader = { language?: string; timeZone?: string };
+export type FileReader = { language?: string; timeZone?: string; /** The path's `{…}` parameters, for a file of one record. */ pathParams?: Readonly<Record<string, string>> };
 
 /**
  * GETs a file with the signed-in user's token. An error answer (problem+json or not) throws the
@@ -182,7 +191,7 @@ export type FileReader = { language?: string; timeZone?: string };
 export async function fetchFile<P extends FilePath>(path: P, query: FileQuery<P>, fallbackName: string, reader: FileReader = {}): Promise<DownloadedFile> {
   const origin = globalThis.location?.origin ?? "http://localhost";
   // The reader's zone unless the caller named one (every export documents `tz`).
-  const url = new URL(`${path}${queryString({ tz: reader.timeZone, ...(query as Record<string, QueryValue>) })}`, origin);
+  const url = new URL(`${fillPath(path, reader.pathParams)}${queryString({ tz: reader.timeZone, ...(query as Record<string, QueryValue>) })}`, origin);
   const headers: Record<string, string> = reader.language ? { "Accept-Language": reader.language } : {};
   const response = await authFetch(new Request(url, { method: "GET", headers }));
   if (!response.ok) {

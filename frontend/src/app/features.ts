@@ -7,6 +7,7 @@ import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
 import { dictionariesFeature } from "../features/dictionaries";
 import { driveFeature } from "../features/drive";
+import { importsFeature } from "../features/imports";
 import { interactionsFeature } from "../features/interactions";
 import { jobsFeature } from "../features/jobs";
 import { opportunitiesFeature } from "../features/opportunities";
@@ -55,5 +56,6 @@ export const FEATURES: readonly Feature[] = [
   contractsFeature,
   receivablesFeature,
   driveFeature,
+  importsFeature,
   approvalsFeature,
 ];

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { App } from "antd";
 import { useTranslation } from "react-i18next";
-import { fetchFile, saveBlob, type FileQuery, type FilePath } from "../../api/client";
+import { fetchFile, saveBlob, type FilePathParams, type FileQuery, type FilePath } from "../../api/client";
 import { useTimeZone } from "../timeZone";
 import { useProblemHandler } from "./useProblemHandler";
 
@@ -16,10 +16,10 @@ export function useFileDownload() {
   const onProblem = useProblemHandler();
   const [downloading, setDownloading] = useState(false);
 
-  const download = async <P extends FilePath>(path: P, query: FileQuery<P>, fallbackName: string): Promise<void> => {
+  const download = async <P extends FilePath>(path: P, query: FileQuery<P>, fallbackName: string, pathParams?: FilePathParams<P>): Promise<void> => {
     setDownloading(true);
     try {
-      const file = await fetchFile(path, query, fallbackName, { language: i18n.language, timeZone: zone });
+      const file = await fetchFile(path, query, fallbackName, { language: i18n.language, timeZone: zone, pathParams: pathParams as Record<string, string> | undefined });
       saveBlob(file);
       message.success(t("common:messages.downloaded", { name: file.filename }));
     } catch (error) {

@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { App, Button, Table, Tooltip, type TableColumnsType } from "antd";
+import { App, Button, Space, Table, Tooltip, type TableColumnsType } from "antd";
 import { PlusOutlined, StarFilled, StarOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Contact } from "../../../api/types";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { usePermission } from "../../auth/api";
+import { ImportButton } from "../../imports/components/LazyImportButton";
 import { contactsApi, useContacts } from "../api";
 import { ContactFormModal, type ContactFormTarget } from "./ContactFormModal";
 
@@ -76,18 +77,22 @@ export function ContactsTab({ customerId, editBlocked }: Props) {
 
   return (
     <>
-      {can("contacts:create") &&
-        (editBlocked ? (
-          <Tooltip title={editBlocked}>
-            <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} disabled data-testid="contact-create">
+      <Space wrap style={{ marginBottom: 12 }}>
+        {can("contacts:create") &&
+          (editBlocked ? (
+            <Tooltip title={editBlocked}>
+              <Button type="primary" icon={<PlusOutlined />} disabled data-testid="contact-create">
+                {t("customers:contacts.add")}
+              </Button>
+            </Tooltip>
+          ) : (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ contact: null })} data-testid="contact-create">
               {t("customers:contacts.add")}
             </Button>
-          </Tooltip>
-        ) : (
-          <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setTarget({ contact: null })} data-testid="contact-create">
-            {t("customers:contacts.add")}
-          </Button>
-        ))}
+          ))}
+        {/* The file names each contact's customer, so it may hold other customers' contacts too. */}
+        {!editBlocked && <ImportButton entity="contacts" testId="contact-import" label={t("imports:actions.importContacts")} />}
+      </Space>
       <Table<Contact>
         rowKey="id"
         size="middle"

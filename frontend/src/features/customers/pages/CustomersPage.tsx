@@ -32,6 +32,7 @@ import { QuickFilterBar } from "../components/QuickFilterBar";
 import { usePoolActions } from "../components/usePoolActions";
 import { useCustomerColumns } from "../components/useCustomerColumns";
 import { GroupSelect } from "../../customer-groups/components/GroupSelect";
+import { ImportButton } from "../../imports/components/LazyImportButton";
 import { dictionaryOptions } from "../dictionary";
 import { customerEmptyReason } from "../emptyState";
 import { bulkActions } from "../bulk";
@@ -354,6 +355,7 @@ export function CustomersPage() {
           {!phone && <ColumnChooser chooser={chooser} label={columnLabel} />}
           {/* The list's filters: what the table shows, all pages (the bulk bar exports a selection). */}
           <ExportButton exporter={exporter} query={{ ...filters, sort: paged.params.sort }} permission="customers:export" testId="customer-export" />
+          <ImportButton entity="customers" testId="customer-import" />
         </>
       }
       create={{

@@ -19,6 +19,7 @@ import { LeadFormDrawer } from "../components/LeadFormDrawer";
 import { LeadStatusTag } from "../components/LeadStatusTag";
 import { useLeadMoves } from "../components/useLeadMoves";
 import { inPool, isLeadTab, LEAD_FILTERS, LEAD_TABS, leadActions, leadListQuery, LEADS_PATH, STATUSES, type LeadAction, type LeadFilterName, type LeadFilterValues, type LeadTab } from "../model";
+import { ImportButton } from "../../imports/components/LazyImportButton";
 
 const DEFAULT_SORT = "-updated_at";
 
@@ -157,7 +158,14 @@ export function LeadsPage() {
   return (
     <ResourceListPage<Lead>
       title={t("leads:title")}
-      toolbar={me && <ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="leads:export" testId="lead-export" />}
+      toolbar={
+        me && (
+          <>
+            <ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="leads:export" testId="lead-export" />
+            <ImportButton entity="leads" testId="lead-import" />
+          </>
+        )
+      }
       create={{
         permission: "leads:create",
         testId: "lead-create",

@@ -4,6 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Product } from "../../../api/types";
 import { ExportButton } from "../../../shared/resource/ExportButton";
+import { ImportButton } from "../../imports/components/LazyImportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -126,7 +127,12 @@ export function ProductsPage() {
               </Tag>
             )
           }
-          toolbar={<ExportButton exporter={exporter} query={{ ...filters, sort: paged.params.sort }} permission="products:export" testId="product-export" />}
+          toolbar={
+            <>
+              <ExportButton exporter={exporter} query={{ ...filters, sort: paged.params.sort }} permission="products:export" testId="product-export" />
+              <ImportButton entity="products" testId="product-import" />
+            </>
+          }
           create={{ permission: "products:create", testId: "product-create", onClick: () => openDrawer(null) }}
           table={{ columns, list: products, paged, expandable: { expandedRowRender: (p) => <SupplierPricesPanel productId={p.id} /> } }}
           overlays={

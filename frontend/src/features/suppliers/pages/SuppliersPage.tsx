@@ -9,6 +9,7 @@ import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
+import { ImportButton } from "../../imports/components/LazyImportButton";
 import { suppliersApi } from "../api";
 import { SupplierFormDrawer } from "../components/SupplierFormDrawer";
 import { SUPPLIER_FILTERS, supplierFilters } from "../filters";
@@ -55,6 +56,7 @@ export function SuppliersPage() {
   return (
     <ResourceListPage<Supplier>
       title={t("suppliers:title")}
+      toolbar={<ImportButton entity="suppliers" testId="supplier-import" />}
       create={{ permission: "suppliers:create", testId: "supplier-create", onClick: () => openDrawer(null) }}
       table={{ columns, list: suppliers, paged }}
       overlays={

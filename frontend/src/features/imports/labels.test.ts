@@ -1,0 +1,38 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { i18n, loadAllTexts } from "../../i18n";
+import { durationText, fieldLabel, rowErrorColumn, rowErrorReason } from "./labels";
+import { problemKey } from "./problems";
+import { ROW_CODES } from "./status";
+import { IMPORT_FIELDS } from "./fields";
+
+describe("import texts", () => {
+  const before = i18n.language;
+  afterAll(() => void i18n.changeLanguage(before));
+
+  it.each(["zh-CN", "en"])("has every row code, field and wizard problem in %s", async (language) => {
+    await i18n.changeLanguage(language);
+    await loadAllTexts();
+    const t = i18n.getFixedT(language);
+    for (const code of ROW_CODES) expect(i18n.exists(`imports:codes.${code}`), code).toBe(true);
+    for (const [entity, { fields }] of Object.entries(IMPORT_FIELDS)) {
+      for (const field of fields) expect(fieldLabel(t, entity, field), `${entity}.${field}`).not.toBe(field);
+    }
+    const documented = [
+      ["file", "empty"], ["file", "unreadable"], ["file", "too_many"], ["file", "required"], ["mapping", "unknown_field"], ["mapping", "unknown_column"],
+      ["columns", "duplicate"], ["columns", "missing"], ["on_duplicate", "unsupported"], ["mode", "invalid"], ["encoding", "invalid"], ["atomic", "invalid"],
+    ];
+    for (const [field = "", code] of documented) expect(i18n.exists(`imports:problems.${problemKey({ field, code })}`), `${field} ${code}`).toBe(true);
+  });
+
+  it("words a row error in Chinese whatever the server said", async () => {
+    await i18n.changeLanguage("zh-CN");
+    await loadAllTexts();
+    const t = i18n.getFixedT("zh-CN");
+    expect(rowErrorReason(t, { code: "unknown_choice", field: "industry", message: "'芯片' is not in the industry dictionary" })).toBe("不是允许的选项");
+    expect(rowErrorReason(t, { code: "too_short", field: "name", message: "English" })).toMatch(/[\u4e00-\u9fff]/);
+    expect(rowErrorColumn(t, "customers", { column: null, field: "name" })).toBe("客户名称");
+    expect(rowErrorColumn(t, "customers", { column: null, field: null })).toBe("（整行）");
+    expect(fieldLabel(t, "customers", "brand_new")).toBe("brand_new");
+    expect(durationText(t, 1500, "—")).toBe("1.5 秒");
+  });
+});
