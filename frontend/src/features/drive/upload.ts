@@ -1,5 +1,5 @@
 import { bearerHeader, recoverSession } from "../../api/client";
-import { ApiError, parseProblem } from "../../api/problem";
+import { parseHeaders, readXhrAnswer, type XhrAnswer } from "../../api/xhrAnswer";
 import type { DriveFile, FileUploadFields } from "../../api/types";
 
 export const UPLOAD_PATH = "/api/v1/files";
@@ -16,7 +16,7 @@ export type UploadRequest = {
 };
 
 /** What the XMLHttpRequest answered, as `uploadFile` reads it. */
-export type UploadAnswer = { status: number; statusText: string; body: string; headers: Headers };
+export type UploadAnswer = XhrAnswer;
 
 /**
  * The multipart body: the destination fields first, then the content, so the server can refuse a
@@ -36,29 +36,7 @@ export function uploadBody({ file, filename, fields }: Pick<UploadRequest, "file
 
 /** The created file, or the ApiError the answer means (problem+json or not). */
 export function readUploadAnswer(answer: UploadAnswer): DriveFile {
-  let body: unknown = answer.body;
-  try {
-    body = answer.body ? (JSON.parse(answer.body) as unknown) : undefined;
-  } catch {
-    // Not JSON (a proxy's error page): parseProblem keeps a short text as the detail.
-  }
-  if (answer.status >= 200 && answer.status < 300) return body as DriveFile;
-  throw new ApiError(answer.status, parseProblem(body, { status: answer.status, statusText: answer.statusText }), answer.headers);
-}
-
-function parseHeaders(raw: string): Headers {
-  const headers = new Headers();
-  for (const line of raw.trim().split(/[\r\n]+/)) {
-    const at = line.indexOf(":");
-    if (at > 0) {
-      try {
-        headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
-      } catch {
-        // A header the Headers class refuses is not one we read.
-      }
-    }
-  }
-  return headers;
+  return readXhrAnswer<DriveFile>(answer);
 }
 
 /** One XMLHttpRequest: resolves with the answer whatever its status; rejects only when nothing came back. */

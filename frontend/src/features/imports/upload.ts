@@ -1,5 +1,5 @@
 import { bearerHeader, recoverSession } from "../../api/client";
-import { ApiError, parseProblem } from "../../api/problem";
+import { parseHeaders, readXhrAnswer, type XhrAnswer } from "../../api/xhrAnswer";
 import type { Import, ImportEncoding, ImportEntity, ImportMode, OnDuplicate } from "./types";
 
 export const IMPORTS_PATH = "/api/v1/imports";
@@ -28,33 +28,11 @@ export function importBody(file: File, options: ImportOptions): FormData {
   return form;
 }
 
-type Answer = { status: number; statusText: string; body: string; headers: Headers };
-
-function parseHeaders(raw: string): Headers {
-  const headers = new Headers();
-  for (const line of raw.trim().split(/[\r\n]+/)) {
-    const at = line.indexOf(":");
-    if (at > 0) {
-      try {
-        headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
-      } catch {
-        // Not a header we read.
-      }
-    }
-  }
-  return headers;
-}
+type Answer = XhrAnswer;
 
 /** The import the answer holds, or the ApiError it means. */
 export function readImportAnswer(answer: Answer): Import {
-  let body: unknown = answer.body;
-  try {
-    body = answer.body ? (JSON.parse(answer.body) as unknown) : undefined;
-  } catch {
-    // Not JSON: parseProblem keeps a short text as the detail.
-  }
-  if (answer.status >= 200 && answer.status < 300) return body as Import;
-  throw new ApiError(answer.status, parseProblem(body, { status: answer.status, statusText: answer.statusText }), answer.headers);
+  return readXhrAnswer<Import>(answer);
 }
 
 function send(file: File, options: ImportOptions, headers: Record<string, string>, language: string, onProgress?: (percent: number) => void, signal?: AbortSignal): Promise<Answer> {
