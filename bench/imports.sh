@@ -85,9 +85,23 @@ ACCESS=$(curl -fsS "http://$BIND/api/v1/auth/login" -H 'Content-Type: applicatio
 TOKEN=$(curl -fsS "http://$BIND/api/v1/api-tokens" -H "Authorization: Bearer $ACCESS" -H 'Content-Type: application/json' \
   -d '{"name":"bench-imports","scopes":["imports:create","imports:read","customers:import"]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
+# CPU seconds used so far by the server and by the database's processes (PostgreSQL's
+# backends; SQLite runs inside the server), to tell which side an import waits on.
+cpu_of() { # pids…
+  local t=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  echo "$t"
+}
+db_pids() { if [ "$KIND" = postgres ]; then pgrep -x postgres || true; fi; }
+
 # One import, timed from the upload's start to `done`, with the server's peak RSS.
 run() { # label file
-  local start id report peak=0 peak_anon=0 rss anon
+  local start id report peak=0 peak_anon=0 rss anon cpu0 db0 tick
+  tick=$(getconf CLK_TCK)
+  cpu0=$(cpu_of "$SERVER_PID")
+  db0=$(cpu_of $(db_pids))
   start=$(date +%s.%N)
   id=$(curl -fsS "http://$BIND/api/v1/imports" -H "Authorization: Bearer $TOKEN" -F entity=customers -F mode=commit -F "file=@$2" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -101,12 +115,18 @@ run() { # label file
     case "$report" in *'"status":"done"'*|*'"status":"failed"'*) break ;; esac
     sleep 0.25
   done
-  python3 - "$1" "$report" "$start" "$(date +%s.%N)" "$peak" "$KIND" "$peak_anon" <<'PY'
+  local end server_cpu db_cpu
+  end=$(date +%s.%N)
+  server_cpu=$(( $(cpu_of "$SERVER_PID") - cpu0 ))
+  db_cpu=$(( $(cpu_of $(db_pids)) - db0 ))
+  python3 - "$1" "$report" "$start" "$end" "$peak" "$KIND" "$peak_anon" "$server_cpu" "$db_cpu" "$tick" <<'PY'
 import json, sys
 label, report, start, end, peak, kind, anon = sys.argv[1], json.loads(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6], int(sys.argv[7])
+server_cpu, db_cpu, tick = int(sys.argv[8]), int(sys.argv[9]), int(sys.argv[10])
 secs = end - start
 print(f"crm import {kind} {label}: status={report['status']} rows={report['rows_read']} created={report['created']} failed={report['failed']} "
-      f"seconds={secs:.1f} rows_per_s={report['rows_read'] / secs:.0f} job_ms={report['duration_ms']} peak_rss_mb={peak / 1024:.0f} peak_anon_mb={anon / 1024:.0f}")
+      f"seconds={secs:.1f} rows_per_s={report['rows_read'] / secs:.0f} job_ms={report['duration_ms']} peak_rss_mb={peak / 1024:.0f} peak_anon_mb={anon / 1024:.0f} "
+      f"server_cpu_s={server_cpu / tick:.1f} db_cpu_s={db_cpu / tick:.1f}")
 PY
 }
 run "csv-$ROWS" "$CSV" | tee "$BENCH_DIR/$NAME-results.txt"
