@@ -9,6 +9,7 @@
 pub mod approvals;
 pub mod audit;
 pub mod auth;
+pub mod bulk_insert;
 pub mod table_export;
 pub mod count_cache;
 pub mod ctx;

@@ -1,7 +1,7 @@
 //! Bulk import of customers: each row is a customer with, optionally, its primary contact
 //! and its latest follow-up, as a spreadsheet of customers usually holds them. Rows are
 //! checked like `create` (validation, dictionary codes, duplicates against the database
-//! and within the batch); the valid ones are written with multi-row INSERTs in one
+//! and within the batch); the valid ones are written with `bulk_insert` in one
 //! transaction, with a block of codes from the sequence and one audit entry each. The
 //! benchmark's seed loads its million customers through here.
 
@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 use super::entities::customer::{self, Column as C, Entity as Customer};
 use super::entities::{contact, follow_up};
+use crate::bulk_insert::insert_rows;
 use crate::db::db_err;
 use crate::shared_entities::audit_log;
 use crate::system::entities::user;
@@ -28,8 +29,6 @@ use crate::{dictionaries, sequences, Ctx, Db};
 
 /// At most this many rows per call: one transaction, bounded memory.
 pub const MAX_BATCH: usize = 1000;
-/// Rows per INSERT statement, under SQLite's limit of 32,766 bound values.
-const INSERT_CHUNK: usize = 500;
 
 #[derive(Debug, Clone)]
 pub struct ImportContact {
@@ -70,7 +69,8 @@ pub struct ImportOutcome {
     pub errors: Vec<RowError>,
 }
 
-struct Checked {
+/// A row that passed the checks needing no database (`check_rows`), for `write_checked`.
+pub struct Checked {
     index: usize,
     customer: NewCustomer,
     /// The phone's duplicate key, made once (`normalise_phone` parses the number).
@@ -98,14 +98,28 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
 /// The same rows inside the caller's transaction (a chunk of a file import): checked,
 /// and the valid ones written unless `atomic` and one failed; the caller commits.
 pub async fn import_in(tx: &crate::tx::Tx, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool) -> DomainResult<ImportOutcome> {
-    let mut out = ImportOutcome::default();
+    let (checked, errors) = check_rows(ctx, rows);
+    write_checked(tx, ctx, checked, errors, atomic).await
+}
+
+/// The checks of `rows` that need no database (fields, phone keys), which a file import
+/// makes for its next chunk while the current one is written. Rows keep their index.
+pub fn check_rows(ctx: &Ctx, rows: Vec<ImportRow>) -> (Vec<Checked>, Vec<RowError>) {
     let mut checked = Vec::with_capacity(rows.len());
+    let mut errors = Vec::new();
     for (index, row) in rows.into_iter().enumerate() {
         match check_row(ctx, row) {
             Ok(c) => checked.push(Checked { index, ..c }),
-            Err(error) => out.errors.push(RowError { index, error }),
+            Err(error) => errors.push(RowError { index, error }),
         }
     }
+    (checked, errors)
+}
+
+/// `check_rows`' rows checked against stored data and written (unless `atomic` and one
+/// failed, `errors` included), in the caller's transaction.
+pub async fn write_checked(tx: &crate::tx::Tx, ctx: &Ctx, checked: Vec<Checked>, errors: Vec<RowError>, atomic: bool) -> DomainResult<ImportOutcome> {
+    let mut out = ImportOutcome { created: Vec::new(), errors };
     let checked = check_against_db(tx, checked, &mut out.errors).await?;
     if atomic && !out.errors.is_empty() {
         out.errors.sort_by_key(|e| e.index);
@@ -122,10 +136,11 @@ pub async fn import_in(tx: &crate::tx::Tx, ctx: &Ctx, rows: Vec<ImportRow>, atom
         let id = model.id;
         model.last_follow_up_at = row.follow_up.as_ref().and_then(|f| f.occurred_at);
         model.next_follow_up_at = row.follow_up.as_ref().and_then(|f| f.next_follow_up_at);
-        let contact_keys: Vec<(String, Option<String>, Option<String>)> = row.contact.iter().map(|k| (k.name.clone(), k.phone.clone(), k.mobile.clone())).collect();
-        model.search_text = super::search::text_of(&model, &contact_keys);
+        if let Some(k) = &row.contact {
+            model.search_text = super::search::text_of(&model, &[(k.name.clone(), k.phone.clone(), k.mobile.clone())]);
+        }
         if let Some(k) = row.contact {
-            contacts.push(contact::ActiveModel::from(contact::Model {
+            contacts.push(contact::Model {
                 id: Uuid::now_v7(),
                 customer_id: id,
                 name: k.name,
@@ -143,10 +158,10 @@ pub async fn import_in(tx: &crate::tx::Tx, ctx: &Ctx, rows: Vec<ImportRow>, atom
                 updated_at: ctx.now,
                 deleted_at: None,
                 deleted_by: None,
-            }));
+            });
         }
         if let Some(f) = row.follow_up {
-            follow_ups.push(follow_up::ActiveModel::from(follow_up::Model {
+            follow_ups.push(follow_up::Model {
                 id: Uuid::now_v7(),
                 customer_id: Some(id),
                 lead_id: None,
@@ -163,9 +178,9 @@ pub async fn import_in(tx: &crate::tx::Tx, ctx: &Ctx, rows: Vec<ImportRow>, atom
                 updated_at: ctx.now,
                 deleted_at: None,
                 deleted_by: None,
-            }));
+            });
         }
-        audits.push(audit_log::ActiveModel::from(audit_log::Model {
+        audits.push(audit_log::Model {
             id: Uuid::now_v7(),
             entity: "customers".into(),
             entity_id: id,
@@ -176,15 +191,15 @@ pub async fn import_in(tx: &crate::tx::Tx, ctx: &Ctx, rows: Vec<ImportRow>, atom
             request_id: Some(ctx.request_id.clone()),
             changes: json!(imported_fields(&model)),
             created_at: ctx.now,
-        }));
+        });
         created.push((id, imported_fields(&model)));
         out.created.push((row.index, id));
-        customers.push(customer::ActiveModel::from(model));
+        customers.push(model);
     }
-    insert_chunked::<Customer>(tx, customers).await?;
-    insert_chunked::<contact::Entity>(tx, contacts).await?;
-    insert_chunked::<follow_up::Entity>(tx, follow_ups).await?;
-    insert_chunked::<audit_log::Entity>(tx, audits).await?;
+    insert_rows::<Customer>(tx, customers).await?;
+    insert_rows::<contact::Entity>(tx, contacts).await?;
+    insert_rows::<follow_up::Entity>(tx, follow_ups).await?;
+    insert_rows::<audit_log::Entity>(tx, audits).await?;
     let after: Vec<Value> = created.iter().map(|(_, changes)| Value::Object(changes.iter().map(|c| (c.field.clone(), c.after.clone())).collect())).collect();
     let changes = created.iter().zip(&after).map(|((id, changes), after)| Change { entity: "customers", record_id: *id, action: "import", changes, after });
     crate::webhooks::outbox::capture_all(tx, ctx, changes).await?;
@@ -202,7 +217,8 @@ fn imported_fields(m: &customer::Model) -> Vec<FieldChange> {
 /// on some servers): without them the planner prices the duplicate checks' key lists as
 /// the whole table and scans it, so each batch gets slower than the last. The table is
 /// analyzed when it has more than doubled since its statistics were taken, which costs a
-/// handful of ANALYZEs over a million rows.
+/// handful of ANALYZEs over a million rows. Only the duplicate keys' columns are analyzed
+/// and the live-row condition (the row count comes with any): the whole table's thirty-odd columns cost ten times as much.
 pub(crate) async fn keep_statistics_current(db: &Db) -> DomainResult<()> {
     if db.get_database_backend() != sea_orm::DbBackend::Postgres {
         return Ok(());
@@ -215,20 +231,7 @@ pub(crate) async fn keep_statistics_current(db: &Db) -> DomainResult<()> {
         None => return Ok(()),
     };
     if live > 2.0 * analyzed.max(1000.0) {
-        db.execute_unprepared("ANALYZE customers").await.map_err(db_err)?;
-    }
-    Ok(())
-}
-
-async fn insert_chunked<E: EntityTrait>(db: &impl ConnectionTrait, rows: Vec<E::ActiveModel>) -> DomainResult<()>
-where
-    E::ActiveModel: Send,
-    E::Model: sea_orm::IntoActiveModel<E::ActiveModel>,
-{
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<E::ActiveModel> = rows.by_ref().take(INSERT_CHUNK).collect();
-        E::insert_many(chunk).exec_without_returning(db).await.map_err(db_err)?;
+        db.execute_unprepared("ANALYZE customers (name_norm, phone_norm, email, deleted_at)").await.map_err(db_err)?;
     }
     Ok(())
 }

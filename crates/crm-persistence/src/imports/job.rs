@@ -9,6 +9,10 @@
 //!   Its counts show when it ends: the open transaction would block them on SQLite.
 //! - A dry run writes each chunk as a commit would and rolls it back, keeping only the
 //!   counts and the failed rows.
+//!
+//! Two stages on two threads: one reads and converts the next chunk (cells to inputs,
+//! and for customers the checks that need no database) while the other writes the
+//! current one, so the server's work and the database's overlap instead of taking turns.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -25,10 +29,12 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use tokio::io::AsyncWriteExt;
+use tokio::sync::mpsc;
 
 use super::entities::import::{self, Column as C, Entity as Import};
 use super::fields::{self, CellError, Importer, Kind, Lookups, Ref};
 use super::read::{self, Format};
+use crate::customers::import::{check_rows, write_checked, Checked, ImportRow, RowError};
 use crate::drive::storage::{Blob, Store};
 use crate::kit::BatchItem;
 use crate::tx::Tx;
@@ -121,61 +127,48 @@ async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> D
     };
     let plan = fields::plan(imp, &headers, &mapping)?;
     let headers_of: HashMap<&str, String> = plan.iter().zip(&headers).filter_map(|(f, h)| f.and_then(|i| imp.fields.get(i)).map(|f| (f.key, h.clone()))).collect();
-    let mut lookups = Lookups::load(db, imp).await?;
-    let lang = Lang::Zh;
-    let job = Job { db, ctx: &ctx, imp, plan: &plan, headers: &headers, headers_of: &headers_of, on_duplicate, lang };
-    let resume_from = usize::try_from(p.committed_rows).unwrap_or(0);
+    let lookups = Lookups::load(db, imp).await?;
+    let job = Job { ctx: &ctx, imp, headers_of: &headers_of, on_duplicate };
+    let converter = Converter { db: db.clone(), ctx: ctx.clone(), imp, plan, headers: headers.clone(), lookups, lang: Lang::Zh, resume_from: usize::try_from(p.committed_rows).unwrap_or(0) };
+    // One chunk converted ahead: at most three chunks (converting, waiting, writing) in memory.
+    let (ahead, mut steps) = mpsc::channel(1);
+    let handle = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || handle.block_on(converter.run(rows, ahead)));
     let whole = if m.atomic { Some(tx::begin(db).await?) } else { None };
     let mut held: Vec<(usize, Vec<String>, Vec<CellError>)> = Vec::new();
-    let mut seen = 0usize;
-    let mut chunk: Vec<(usize, Vec<String>)> = Vec::with_capacity(CHUNK);
     let mut read_error: Option<DomainError> = None;
-    loop {
-        let end = match rows.recv().await {
-            Some(Ok(row)) => {
-                seen += 1;
-                if seen > resume_from {
-                    chunk.push(row);
-                }
-                false
-            }
-            Some(Err(e)) => {
+    while let Some(step) = steps.recv().await {
+        let converted = match step? {
+            Step::Chunk(c) => c,
+            Step::Unreadable(e) => {
                 read_error = Some(e);
-                true
+                break;
             }
-            None => true,
         };
-        if chunk.len() == CHUNK || (end && !chunk.is_empty()) {
-            let rows_in = std::mem::take(&mut chunk);
-            job.refresh_customers(&mut lookups, &rows_in).await?;
-            p.rows_read += i32::try_from(rows_in.len()).unwrap_or(0);
-            match &whole {
-                Some(t) => {
-                    let failures = job.chunk(t, &lookups, rows_in, &mut p).await?;
-                    held.extend(failures);
-                }
-                None => {
-                    let t = tx::begin(db).await?;
-                    let before = p.committed_rows;
-                    let failures = job.chunk(&t, &lookups, rows_in, &mut p).await?;
-                    let t = if mode == ImportMode::DryRun {
-                        drop(t);
-                        tx::begin(db).await?
-                    } else {
-                        t
-                    };
-                    p.committed_rows = p.rows_read;
-                    super::save_failures(&t, m.id, failures).await?;
-                    super::save_progress(&t, m.id, &p, None, None, Some(before)).await?;
-                    t.commit().await.map_err(crate::db::db_err)?;
-                    if mode == ImportMode::Commit && imp.entity == "customers" {
-                        crate::customers::import::keep_statistics_current(db).await?;
-                    }
+        p.rows_read += i32::try_from(converted.rows.len()).unwrap_or(0);
+        match &whole {
+            Some(t) => {
+                let failures = job.chunk(t, converted, &mut p).await?;
+                held.extend(failures);
+            }
+            None => {
+                let t = tx::begin(db).await?;
+                let before = p.committed_rows;
+                let failures = job.chunk(&t, converted, &mut p).await?;
+                let t = if mode == ImportMode::DryRun {
+                    drop(t);
+                    tx::begin(db).await?
+                } else {
+                    t
+                };
+                p.committed_rows = p.rows_read;
+                super::save_failures(&t, m.id, failures).await?;
+                super::save_progress(&t, m.id, &p, None, None, Some(before)).await?;
+                t.commit().await.map_err(crate::db::db_err)?;
+                if mode == ImportMode::Commit && imp.entity == "customers" {
+                    crate::customers::import::keep_statistics_current(db).await?;
                 }
             }
-        }
-        if end {
-            break;
         }
     }
     let outcome = match (&read_error, whole) {
@@ -223,34 +216,80 @@ fn typed<I: DeserializeOwned>(inputs: Vec<(usize, Map<String, Value>)>) -> (Vec<
     (items, at, out)
 }
 
-struct Job<'a> {
-    db: &'a Db,
-    ctx: &'a Ctx,
-    imp: &'static Importer,
-    plan: &'a [Option<usize>],
-    headers: &'a [String],
-    headers_of: &'a HashMap<&'a str, String>,
-    on_duplicate: OnDuplicate,
-    lang: Lang,
+/// A chunk as the converting stage hands it on.
+struct Converted {
+    rows: Vec<(usize, Vec<String>)>,
+    /// Per row: its conversion's failure, or `None` while it waits for the write.
+    outcomes: Vec<Option<Outcome>>,
+    ready: Ready,
 }
 
-impl Job<'_> {
-    /// The customers this chunk names, for a record that belongs to one.
-    async fn refresh_customers(&self, lookups: &mut Lookups, rows: &[(usize, Vec<String>)]) -> DomainResult<()> {
-        let Some(col) = self.plan.iter().position(|f| f.and_then(|i| self.imp.fields.get(i)).is_some_and(|f| matches!(f.kind, Kind::Ref(Ref::Customer)))) else { return Ok(()) };
-        let mut names: Vec<String> = rows.iter().filter_map(|(_, cells)| cells.get(col)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-        names.sort();
-        names.dedup();
-        lookups.refs.insert(Ref::Customer, super::refs::customers(self.db, &names).await?);
-        Ok(())
+enum Ready {
+    /// The converted rows' create inputs, by their place in the chunk.
+    Inputs(Vec<(usize, Map<String, Value>)>),
+    /// Customers checked as far as no database is needed; `at` maps their index to the
+    /// place in the chunk.
+    Customers { checked: Vec<Checked>, errors: Vec<RowError>, at: Vec<usize> },
+}
+
+enum Step {
+    Chunk(Converted),
+    /// The file could not be read on after the chunks before.
+    Unreadable(DomainError),
+}
+
+/// The converting stage: the file's rows (after `resume_from`) in chunks of `CHUNK`.
+struct Converter {
+    db: Db,
+    ctx: Ctx,
+    imp: &'static Importer,
+    plan: Vec<Option<usize>>,
+    headers: Vec<String>,
+    lookups: Lookups,
+    lang: Lang,
+    resume_from: usize,
+}
+
+impl Converter {
+    /// Hands on each chunk until the file ends, cannot be read, or the writer stops
+    /// listening (it failed: the reader stops in turn when this drops `rows`).
+    async fn run(mut self, mut rows: read::Rows, out: mpsc::Sender<DomainResult<Step>>) {
+        let mut seen = 0usize;
+        let mut chunk: Vec<(usize, Vec<String>)> = Vec::with_capacity(CHUNK);
+        loop {
+            let (end, unreadable) = match rows.recv().await {
+                Some(Ok(row)) => {
+                    seen += 1;
+                    if seen > self.resume_from {
+                        chunk.push(row);
+                    }
+                    (false, None)
+                }
+                Some(Err(e)) => (true, Some(e)),
+                None => (true, None),
+            };
+            if chunk.len() == CHUNK || (end && !chunk.is_empty()) {
+                let step = self.convert(std::mem::take(&mut chunk)).await.map(Step::Chunk);
+                let failed = step.is_err();
+                if out.send(step).await.is_err() || failed {
+                    return;
+                }
+            }
+            if end {
+                if let Some(e) = unreadable {
+                    let _ = out.send(Ok(Step::Unreadable(e))).await;
+                }
+                return;
+            }
+        }
     }
 
-    /// Converts and writes one chunk in `tx`, counting into `p`; answers the failed rows.
-    async fn chunk(&self, tx: &Tx, lookups: &Lookups, rows: Vec<(usize, Vec<String>)>, p: &mut Progress) -> DomainResult<Vec<(usize, Vec<String>, Vec<CellError>)>> {
+    async fn convert(&mut self, rows: Vec<(usize, Vec<String>)>) -> DomainResult<Converted> {
+        self.refresh_customers(&rows).await?;
         let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(rows.len());
         let mut inputs: Vec<(usize, Map<String, Value>)> = Vec::with_capacity(rows.len());
         for (i, (_, cells)) in rows.iter().enumerate() {
-            match fields::to_input(self.imp, self.plan, self.headers, cells, lookups, self.lang) {
+            match fields::to_input(self.imp, &self.plan, &self.headers, cells, &self.lookups, self.lang) {
                 Ok(input) => {
                     inputs.push((i, input));
                     outcomes.push(None);
@@ -258,7 +297,55 @@ impl Job<'_> {
                 Err(errors) => outcomes.push(Some(Outcome::Failed(errors))),
             }
         }
-        for (i, outcome) in self.write(tx, inputs).await? {
+        let ready = if self.imp.entity == "customers" { self.customers(inputs, &mut outcomes) } else { Ready::Inputs(inputs) };
+        Ok(Converted { rows, outcomes, ready })
+    }
+
+    /// The customers this chunk names, for a record that belongs to one.
+    async fn refresh_customers(&mut self, rows: &[(usize, Vec<String>)]) -> DomainResult<()> {
+        let Some(col) = self.plan.iter().position(|f| f.and_then(|i| self.imp.fields.get(i)).is_some_and(|f| matches!(f.kind, Kind::Ref(Ref::Customer)))) else { return Ok(()) };
+        let mut names: Vec<String> = rows.iter().filter_map(|(_, cells)| cells.get(col)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        names.sort();
+        names.dedup();
+        self.lookups.refs.insert(Ref::Customer, super::refs::customers(&self.db, &names).await?);
+        Ok(())
+    }
+
+    fn customers(&self, inputs: Vec<(usize, Map<String, Value>)>, outcomes: &mut [Option<Outcome>]) -> Ready {
+        let mut rows = Vec::with_capacity(inputs.len());
+        let mut at = Vec::with_capacity(inputs.len());
+        for (i, mut input) in inputs {
+            let owner_id = input.remove("owner_id").as_ref().and_then(super::value_of);
+            match serde_json::from_value::<NewCustomer>(Value::Object(input)) {
+                Ok(customer) => {
+                    rows.push(ImportRow { customer, owner_id, contact: None, follow_up: None });
+                    at.push(i);
+                }
+                Err(e) => {
+                    if let Some(slot) = outcomes.get_mut(i) {
+                        *slot = Some(Outcome::Failed(vec![CellError { column: None, field: None, code: "invalid".into(), message: e.to_string() }]));
+                    }
+                }
+            }
+        }
+        let (checked, errors) = check_rows(&self.ctx, rows);
+        Ready::Customers { checked, errors, at }
+    }
+}
+
+/// The writing stage.
+struct Job<'a> {
+    ctx: &'a Ctx,
+    imp: &'static Importer,
+    headers_of: &'a HashMap<&'a str, String>,
+    on_duplicate: OnDuplicate,
+}
+
+impl Job<'_> {
+    /// Writes one converted chunk in `tx`, counting into `p`; answers the failed rows.
+    async fn chunk(&self, tx: &Tx, c: Converted, p: &mut Progress) -> DomainResult<Vec<(usize, Vec<String>, Vec<CellError>)>> {
+        let Converted { rows, mut outcomes, ready } = c;
+        for (i, outcome) in self.write(tx, ready).await? {
             if let Some(slot) = outcomes.get_mut(i) {
                 *slot = Some(outcome);
             }
@@ -290,7 +377,11 @@ impl Job<'_> {
         Outcome::Failed(fields::row_errors(e, self.headers_of))
     }
 
-    async fn write(&self, tx: &Tx, inputs: Vec<(usize, Map<String, Value>)>) -> DomainResult<Vec<(usize, Outcome)>> {
+    async fn write(&self, tx: &Tx, ready: Ready) -> DomainResult<Vec<(usize, Outcome)>> {
+        let inputs = match ready {
+            Ready::Customers { checked, errors, at } => return self.customers(tx, checked, errors, &at).await,
+            Ready::Inputs(inputs) => inputs,
+        };
         // Each input as the record's create input (a type mismatch is the row's error),
         // then the record's batch create in `tx`.
         macro_rules! through {
@@ -302,7 +393,6 @@ impl Job<'_> {
             }};
         }
         match self.imp.entity {
-            "customers" => self.customers(tx, inputs).await,
             "contacts" => through!(crm_domain::customers::contact::NewContact, crate::customers::contacts::batch_in),
             "leads" => through!(crm_domain::leads::LeadInput, crate::leads::records::batch_in),
             "products" => through!(crm_domain::products::ProductInput, crate::products::service::batch_in),
@@ -319,22 +409,9 @@ impl Job<'_> {
         }
     }
 
-    async fn customers(&self, tx: &Tx, inputs: Vec<(usize, Map<String, Value>)>) -> DomainResult<Vec<(usize, Outcome)>> {
-        use crate::customers::import::{import_in, ImportRow};
-        let mut out = Vec::with_capacity(inputs.len());
-        let mut rows = Vec::with_capacity(inputs.len());
-        let mut at = Vec::with_capacity(inputs.len());
-        for (i, mut input) in inputs {
-            let owner_id = input.remove("owner_id").as_ref().and_then(super::value_of);
-            match serde_json::from_value::<NewCustomer>(Value::Object(input)) {
-                Ok(customer) => {
-                    rows.push(ImportRow { customer, owner_id, contact: None, follow_up: None });
-                    at.push(i);
-                }
-                Err(e) => out.push((i, Outcome::Failed(vec![CellError { column: None, field: None, code: "invalid".into(), message: e.to_string() }]))),
-            }
-        }
-        let done = import_in(tx, self.ctx, rows, false).await?;
+    async fn customers(&self, tx: &Tx, checked: Vec<Checked>, errors: Vec<RowError>, at: &[usize]) -> DomainResult<Vec<(usize, Outcome)>> {
+        let done = write_checked(tx, self.ctx, checked, errors, false).await?;
+        let mut out = Vec::with_capacity(done.created.len() + done.errors.len());
         for (index, _) in done.created {
             if let Some(i) = at.get(index) {
                 out.push((*i, Outcome::Created));
