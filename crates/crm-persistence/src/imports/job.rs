@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 use tokio::io::AsyncWriteExt;
 
 use super::entities::import::{self, Column as C, Entity as Import};
-use super::fields::{self, CellError, Importer, Kind, Lookups, Ref};
+use super::fields::{self, CellError, Importer, Kind, Lookups};
 use super::read::{self, Format};
 use crate::drive::storage::{Blob, Store};
 use crate::kit::BatchItem;
@@ -147,7 +147,7 @@ async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> D
         };
         if chunk.len() == CHUNK || (end && !chunk.is_empty()) {
             let rows_in = std::mem::take(&mut chunk);
-            job.refresh_customers(&mut lookups, &rows_in).await?;
+            job.refresh_refs(&mut lookups, &rows_in).await?;
             p.rows_read += i32::try_from(rows_in.len()).unwrap_or(0);
             match &whole {
                 Some(t) => {
@@ -235,13 +235,19 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
-    /// The customers this chunk names, for a record that belongs to one.
-    async fn refresh_customers(&self, lookups: &mut Lookups, rows: &[(usize, Vec<String>)]) -> DomainResult<()> {
-        let Some(col) = self.plan.iter().position(|f| f.and_then(|i| self.imp.fields.get(i)).is_some_and(|f| matches!(f.kind, Kind::Ref(Ref::Customer)))) else { return Ok(()) };
-        let mut names: Vec<String> = rows.iter().filter_map(|(_, cells)| cells.get(col)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-        names.sort();
-        names.dedup();
-        lookups.refs.insert(Ref::Customer, super::refs::customers(self.db, &names).await?);
+    /// The records of big tables this chunk names (a contact's or opportunity's customer, a
+    /// payment's contract).
+    async fn refresh_refs(&self, lookups: &mut Lookups, rows: &[(usize, Vec<String>)]) -> DomainResult<()> {
+        for (col, slot) in self.plan.iter().enumerate() {
+            let Some(Kind::Ref(r)) = slot.and_then(|i| self.imp.fields.get(i)).map(|f| f.kind) else { continue };
+            if !r.per_chunk() {
+                continue;
+            }
+            let mut names: Vec<String> = rows.iter().filter_map(|(_, cells)| cells.get(col)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            names.sort();
+            names.dedup();
+            lookups.refs.insert(r, super::refs::named(self.db, r, &names).await?);
+        }
         Ok(())
     }
 
@@ -283,7 +289,8 @@ impl Job<'_> {
 
     /// A duplicate per `on_duplicate`, any other refusal as the row's errors.
     fn refused(&self, e: &DomainError) -> Outcome {
-        let duplicate = e.kind == ErrorKind::Conflict || e.errors.iter().any(|f| f.code == "duplicate");
+        // Only a duplicate: another conflict (a payment's contract not in force) fails the row.
+        let duplicate = (e.kind == ErrorKind::Conflict && e.code.ends_with(".duplicate")) || e.errors.iter().any(|f| f.code == "duplicate");
         if duplicate && self.on_duplicate == OnDuplicate::Skip {
             return Outcome::Skipped;
         }
@@ -307,6 +314,8 @@ impl Job<'_> {
             "leads" => through!(crm_domain::leads::LeadInput, crate::leads::records::batch_in),
             "products" => through!(crm_domain::products::ProductInput, crate::products::service::batch_in),
             "suppliers" => through!(crm_domain::products::SupplierInput, crate::products::suppliers::batch_in),
+            "opportunities" => through!(crm_domain::opportunities::OpportunityInput, crate::opportunities::records::batch_in),
+            "payments" => through!(crm_domain::receivables::PaymentInput, crate::receivables::payments::batch_in),
             other => Err(DomainError::internal(format!("no writer for {other}"))),
         }
     }
