@@ -28,12 +28,23 @@ pub struct Resource {
     pub owned: bool,
     /// Has `GET <path>/export?format=csv`.
     pub export: bool,
-    /// Has `POST <path>/batch`, and the required text field a blank value makes an item
-    /// invalid by.
-    pub batch: Option<&'static str>,
+    /// Has `POST <path>/batch`, and a field with a value that makes an item invalid by it.
+    pub batch: Option<BadItem>,
     /// A deleted record still answers by id, marked `deleted_at` (products: the quotes
     /// that sold them show them); otherwise it is a 404.
     pub readable_when_deleted: bool,
+}
+
+/// A field of a batch item and a value (JSON text) a single create refuses it for: a blank
+/// required text, a zero amount, a currency that is no code.
+pub struct BadItem {
+    pub field: &'static str,
+    pub value: &'static str,
+}
+
+/// A required text field left blank.
+const fn blank(field: &'static str) -> BadItem {
+    BadItem { field, value: r#""   ""# }
 }
 
 pub const RESOURCES: &[Resource] = &[
@@ -44,7 +55,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("供应商 {n}"), "contact": "周经理", "city": "上海"}),
         patch: || (json!({"contact": "吴经理"}), "contact"),
         owned: false,
-        batch: Some("name"),
+        batch: Some(blank("name")),
         export: false,
         readable_when_deleted: false,
     },
@@ -55,7 +66,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("分组 {n}"), "description": "重点"}),
         patch: || (json!({"description": "本季度"}), "description"),
         owned: true,
-        batch: Some("name"),
+        batch: Some(blank("name")),
         export: false,
         readable_when_deleted: false,
     },
@@ -66,7 +77,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("类别 {n}")}),
         patch: || (json!({"remark": "常用"}), "remark"),
         owned: false,
-        batch: Some("name"),
+        batch: Some(blank("name")),
         export: false,
         readable_when_deleted: false,
     },
@@ -77,7 +88,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "name": format!("联系人 {n}"), "mobile": "13800138000"}),
         patch: || (json!({"title": "总经理"}), "title"),
         owned: true,
-        batch: Some("name"),
+        batch: Some(blank("name")),
         export: false,
         readable_when_deleted: false,
     },
@@ -88,7 +99,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "kind": "phone", "content": format!("电话沟通 {n}")}),
         patch: || (json!({"content": "上门拜访，演示新版设备"}), "content"),
         owned: true,
-        batch: Some("content"),
+        batch: Some(blank("content")),
         export: false,
         readable_when_deleted: false,
     },
@@ -99,7 +110,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |_| json!({"name": "人体工学椅", "category_id": "{category}", "price": "1234.56"}),
         patch: || (json!({"price": "999.00"}), "price"),
         owned: false,
-        batch: Some("name"),
+        batch: Some(blank("name")),
         export: true,
         readable_when_deleted: true,
     },
@@ -110,7 +121,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("客户 {n}"), "kind": "company", "city": "苏州"}),
         patch: || (json!({"city": "无锡"}), "city"),
         owned: true,
-        batch: Some("name"),
+        batch: Some(blank("name")),
         export: true,
         readable_when_deleted: false,
     },
@@ -121,7 +132,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("部门 {n}"), "remark": "华东"}),
         patch: || (json!({"remark": "华南"}), "remark"),
         owned: false,
-        batch: None,
+        batch: Some(blank("name")),
         export: false,
         readable_when_deleted: false,
     },
@@ -132,7 +143,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("conformance-role-{n}"), "permissions": ["customers:read"], "data_scope": "self"}),
         patch: || (json!({"description": "销售助理"}), "description"),
         owned: false,
-        batch: None,
+        batch: Some(blank("name")),
         export: false,
         readable_when_deleted: false,
     },
@@ -143,7 +154,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"username": format!("conformance.{n}"), "display_name": format!("用户 {n}"), "password": "conformance-pass-1"}),
         patch: || (json!({"display_name": "王五"}), "display_name"),
         owned: false,
-        batch: None,
+        batch: Some(blank("display_name")),
         export: false,
         readable_when_deleted: false,
     },
@@ -154,7 +165,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name_zh": format!("阶段 {n}"), "name_en": format!("Stage {n}"), "probability": 20, "sort_order": 100, "kind": "open"}),
         patch: || (json!({"probability": 25}), "probability"),
         owned: false,
-        batch: None,
+        batch: Some(blank("name_zh")),
         export: false,
         readable_when_deleted: false,
     },
@@ -165,7 +176,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "name": format!("商机 {n}"), "amount": "10000.00", "expected_close_date": "2026-12-31"}),
         patch: || (json!({"competitors": "金蝶、用友"}), "competitors"),
         owned: true,
-        batch: None,
+        batch: Some(blank("name")),
         export: true,
         readable_when_deleted: false,
     },
@@ -176,7 +187,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("线索 {n}"), "company": "宁波海通物流", "mobile": "13912345678"}),
         patch: || (json!({"title": "采购经理"}), "title"),
         owned: true,
-        batch: Some("name"),
+        batch: Some(blank("name")),
         export: true,
         readable_when_deleted: false,
     },
@@ -209,7 +220,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "valid_until": "2030-12-31", "lines": [{"name": format!("服务 {n}"), "quantity": "1", "unit_price": "100.00", "tax_rate_percent": "6"}]}),
         patch: || (json!({"remark": "含安装与培训"}), "remark"),
         owned: true,
-        batch: None,
+        batch: Some(BadItem { field: "currency", value: r#""yuan""# }),
         export: true,
         readable_when_deleted: false,
     },
@@ -220,7 +231,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"customer_id": "{customer}", "lines": [{"name": format!("服务 {n}"), "quantity": "2", "unit_price": "50.00"}]}),
         patch: || (json!({"shipping_address": "杭州市西湖区文三路 90 号"}), "shipping_address"),
         owned: true,
-        batch: None,
+        batch: Some(BadItem { field: "currency", value: r#""yuan""# }),
         export: true,
         readable_when_deleted: false,
     },
@@ -242,7 +253,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"name": format!("合同 {n}"), "customer_id": "{customer}", "amount": "1000.00", "category": "sales"}),
         patch: || (json!({"remark": "含安装与培训"}), "remark"),
         owned: true,
-        batch: None,
+        batch: Some(blank("name")),
         export: true,
         readable_when_deleted: false,
     },
@@ -253,7 +264,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"contract_id": "{contract}", "due_date": "2030-06-30", "amount": format!("{n}.50"), "remark": "首付"}),
         patch: || (json!({"remark": "验收后支付"}), "remark"),
         owned: true,
-        batch: None,
+        batch: Some(BadItem { field: "amount", value: r#""0""# }),
         export: false,
         readable_when_deleted: false,
     },
@@ -264,7 +275,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"contract_id": "{contract}", "amount": format!("{n}.25"), "received_date": "2030-01-15", "reference": format!("流水 {n}")}),
         patch: || (json!({"remark": "对公转账"}), "remark"),
         owned: true,
-        batch: None,
+        batch: Some(BadItem { field: "amount", value: r#""0""# }),
         export: true,
         readable_when_deleted: false,
     },
@@ -275,7 +286,7 @@ pub const RESOURCES: &[Resource] = &[
         create: |n| json!({"contract_id": "{contract}", "title": format!("发票抬头 {n}"), "amount": "100.00", "tax_rate_percent": "6"}),
         patch: || (json!({"remark": "随货寄出"}), "remark"),
         owned: true,
-        batch: None,
+        batch: Some(blank("title")),
         export: true,
         readable_when_deleted: false,
     },
@@ -489,8 +500,8 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
         let rows = res.text().await.unwrap().lines().count();
         assert!(rows > 12, "{}: export has {rows} lines", r.entity);
     }
-    if let Some(field) = r.batch {
-        batch_conforms(app, r, field, &outsider).await;
+    if let Some(bad) = &r.batch {
+        batch_conforms(app, r, bad, &outsider).await;
     }
 }
 
@@ -498,12 +509,13 @@ pub async fn conforms(app: &TestApp, r: &Resource) {
 /// bad field), written with its operation-log entry; `atomic=true` writes none when one is
 /// refused (424 for the others); more than 1000 items is refused whole; 403 without the
 /// permission.
-async fn batch_conforms(app: &TestApp, r: &Resource, field: &str, outsider: &str) {
+async fn batch_conforms(app: &TestApp, r: &Resource, bad_item: &BadItem, outsider: &str) {
+    let (field, value): (&str, Value) = (bad_item.field, serde_json::from_str(bad_item.value).unwrap());
     let batch = format!("{}/batch", r.path);
     let total = || async { app.get(r.path, &app.admin).await.1["total"].as_u64().unwrap() };
     let before = total().await;
     let mut bad = body(app, r, 502, &app.admin).await;
-    bad[field] = json!("   ");
+    bad[field] = value.clone();
     let items = json!({"items": [body(app, r, 500, &app.admin).await, body(app, r, 501, &app.admin).await, bad]});
     let (s, out) = app.post(&batch, &app.admin, items).await;
     assert_eq!(s, StatusCode::OK, "{}: {out}", r.entity);
@@ -516,7 +528,7 @@ async fn batch_conforms(app: &TestApp, r: &Resource, field: &str, outsider: &str
     assert_eq!(app.audit_count(r.entity, id).await, 1, "{}: the batch logs each record", r.entity);
 
     let mut bad = body(app, r, 504, &app.admin).await;
-    bad[field] = json!("");
+    bad[field] = value;
     let items = json!({"items": [body(app, r, 503, &app.admin).await, bad]});
     let (s, out) = app.post(&format!("{batch}?atomic=true"), &app.admin, items).await;
     let statuses: Vec<u64> = out["results"].as_array().unwrap_or_else(|| panic!("{}: {s} {out}", r.entity)).iter().map(|i| i["status"].as_u64().unwrap()).collect();

@@ -235,3 +235,131 @@ dual_test!(an_interrupted_import_goes_on_from_its_last_committed_chunk, |app| {
     assert_eq!((made, first.name.as_str()), (1500, "续传客户01000"));
     jobs.stop().await;
 });
+
+/// Errors as (row, column, code).
+fn cell_codes(report: &Value) -> Vec<(i64, Value, String)> {
+    report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["errors"].as_array().unwrap().iter().map(move |e| (r["row"].as_i64().unwrap(), e["column"].clone(), e["code"].as_str().unwrap().to_string())))
+        .collect()
+}
+
+dual_test!(opportunities_import_by_customer_and_stage_names_and_their_export_imports_back, |app| {
+    let jobs = worker(&app, "import-worker");
+    let (s, jia) = app.post("/api/v1/customers", &app.admin, json!({"name": "甲公司"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{jia}");
+    let code = jia["code"].as_str().unwrap();
+    let csv = format!(
+        "商机名称*,客户*,销售阶段,金额,预计成交日期,赢率(%),负责人,来源,描述\n\
+         华东采购,甲公司,方案报价,\"120,000.00\",2027-03-31,40,admin,展会,第一行\n\
+         会议室改造,{code},Negotiation,38000,2027/4/1,,,,按客户编号\n\
+         无此客户,乙公司,方案报价,1000,,,,,\n\
+         阶段不对,甲公司,签约,1000,,,,,\n\
+         赢率不对,甲公司,,1000,,四成,,,\n"
+    );
+    let report = import(&app, &app.admin, "商机.csv", csv.into_bytes(), &[("entity", "opportunities"), ("mode", "commit")]).await;
+    assert_eq!((&report["status"], &report["created"], &report["failed"]), (&json!("done"), &json!(2), &json!(3)), "{report}");
+    assert_eq!(
+        cell_codes(&report),
+        vec![(4, json!("客户*"), "not_found".into()), (5, json!("销售阶段"), "not_found".into()), (6, json!("赢率(%)"), "invalid_number".into())]
+    );
+    let (_, list) = app.get("/api/v1/opportunities", &app.admin).await;
+    let mut got: Vec<(Value, Value, Value, Value)> =
+        list["items"].as_array().unwrap().iter().map(|o| (o["name"].clone(), o["amount"].clone(), o["probability"].clone(), o["customer_id"].clone())).collect();
+    got.sort_by_key(|o| o.1.as_str().unwrap().len());
+    assert_eq!(got, vec![(json!("会议室改造"), json!("38000.00"), json!(70), jia["id"].clone()), (json!("华东采购"), json!("120000.00"), json!(40), jia["id"].clone())], "{list}");
+    let east = list["items"].as_array().unwrap().iter().find(|o| o["name"] == "华东采购").unwrap();
+    assert_eq!((&east["source"], &east["expected_close_date"], &east["description"]), (&json!("exhibition"), &json!("2027-03-31"), &json!("第一行")), "{east}");
+    // As a single create: the first entry of the stage history, the operation log.
+    let id = east["id"].as_str().unwrap();
+    assert_eq!(app.get(&format!("/api/v1/opportunities/{id}/stage-history"), &app.admin).await.1["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(app.audit_count("opportunities", id).await, 1);
+
+    // The export, in either language, is a file the import reads back.
+    for lang in ["zh-CN", "en"] {
+        let res = app.req(Method::GET, "/api/v1/opportunities/export?format=csv", Some(&app.admin)).header("accept-language", lang).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let exported = res.text().await.unwrap();
+        let again = import(&app, &app.admin, "export.csv", exported.clone().into_bytes(), &[("entity", "opportunities")]).await;
+        assert_eq!((&again["created"], &again["failed"]), (&json!(2), &json!(0)), "{lang}: {again}\n{exported}");
+    }
+
+    // The record's own create permission, besides the import's.
+    let role = app.post("/api/v1/roles", &app.admin, json!({"name": "importer-no-opps", "permissions": ["imports:create", "imports:read"], "data_scope": "all"})).await.1;
+    let body = json!({"username": "noopps", "display_name": "noopps", "password": crate::support::PASSWORD, "role_ids": [role["id"]]});
+    assert_eq!(app.post("/api/v1/users", &app.admin, body).await.0, StatusCode::CREATED);
+    let noopps = app.login("noopps", crate::support::PASSWORD).await;
+    let (s, _) = upload(&app, &noopps, "商机.csv", "商机名称,客户\n甲,甲公司\n".as_bytes().to_vec(), &[("entity", "opportunities")]).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+
+    let res = app.req(Method::GET, "/api/v1/imports/template?entity=opportunities", Some(&app.admin)).header("accept-language", "en").send().await.unwrap();
+    let text = res.text().await.unwrap();
+    assert!(text.trim_start_matches('\u{feff}').starts_with("Name*,Customer*,Stage,Amount"), "{text}");
+    jobs.stop().await;
+});
+
+dual_test!(payments_import_as_drafts_on_contracts_in_force_by_number, |app| {
+    let jobs = worker(&app, "import-worker");
+    let (s, c) = app.post("/api/v1/customers", &app.admin, json!({"name": "回款客户"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    let contract = |name: &'static str| {
+        let app = &app;
+        let c = c.clone();
+        async move {
+            let (s, k) = app.post("/api/v1/contracts", &app.admin, json!({"name": name, "customer_id": c["id"], "amount": "1000.00"})).await;
+            assert_eq!(s, StatusCode::CREATED, "{k}");
+            k
+        }
+    };
+    let active = contract("生效合同").await;
+    let (s, a) = app.post(&format!("/api/v1/contracts/{}/submit", active["id"].as_str().unwrap()), &app.admin, json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{a}");
+    let draft = contract("草稿合同").await;
+    let (on, off) = (active["number"].as_str().unwrap(), draft["number"].as_str().unwrap());
+    // A cashier who may record payments, not over a contract's amount.
+    let (s, role) = app
+        .post("/api/v1/roles", &app.admin, json!({"name": "cashier", "permissions": ["imports:create", "imports:read", "payments:create", "payments:read", "payments:export", "contracts:read"], "data_scope": "all"}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{role}");
+    let body = json!({"username": "cashier", "display_name": "出纳", "password": crate::support::PASSWORD, "role_ids": [role["id"]]});
+    assert_eq!(app.post("/api/v1/users", &app.admin, body).await.0, StatusCode::CREATED);
+    let cashier = app.login("cashier", crate::support::PASSWORD).await;
+    let csv = format!(
+        "合同编号*,回款金额*,回款日期*,回款方式,流水号,备注\n\
+         {on},600.00,2027-01-20,银行转账,R1,首付\n\
+         {off},100,2027-01-20,,R2,合同未生效\n\
+         {on},1500,2027-01-21,cash,R3,超出合同\n\
+         HT-0000-9999,1,2027-01-21,,,没有合同\n\
+         {on},400,2027年1月22日,Alipay,R4,\n\
+         {on},10,2027-01-22,刷脸,R5,方式不对\n"
+    );
+    let dry = import(&app, &cashier, "回款.csv", csv.clone().into_bytes(), &[("entity", "payments")]).await;
+    let expected = vec![
+        (3, Value::Null, "contract.not_in_force".to_string()),
+        (4, json!("回款金额*"), "over_contract".into()),
+        (5, json!("合同编号*"), "not_found".into()),
+        (7, json!("回款方式"), "unknown_choice".into()),
+    ];
+    assert_eq!((&dry["created"], &dry["failed"]), (&json!(2), &json!(4)), "{dry}");
+    assert_eq!(cell_codes(&dry), expected);
+    assert_eq!(app.get("/api/v1/payments", &cashier).await.1["total"], 0, "a dry run writes nothing");
+    // Skipping duplicates does not skip a contract that is not in force.
+    let done = import(&app, &cashier, "回款.csv", csv.into_bytes(), &[("entity", "payments"), ("mode", "commit"), ("on_duplicate", "skip")]).await;
+    assert_eq!((&done["created"], &done["skipped"], &done["failed"]), (&json!(2), &json!(0), &json!(4)), "{done}");
+    assert_eq!(cell_codes(&done), expected);
+    let (_, list) = app.get("/api/v1/payments", &cashier).await;
+    let mut got: Vec<(Value, Value, Value, Value)> =
+        list["items"].as_array().unwrap().iter().map(|p| (p["amount"].clone(), p["status"].clone(), p["method"].clone(), p["contract_id"].clone())).collect();
+    got.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
+    assert_eq!(got, vec![(json!("400.00"), json!("draft"), json!("alipay"), active["id"].clone()), (json!("600.00"), json!("draft"), json!("bank_transfer"), active["id"].clone())], "{list}");
+
+    // The export reads back (a dry run: drafts hold no room, so both fit again).
+    let res = app.req(Method::GET, "/api/v1/payments/export?format=csv", Some(&cashier)).header("accept-language", "zh-CN").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let exported = res.text().await.unwrap();
+    let again = import(&app, &cashier, "export.csv", exported.clone().into_bytes(), &[("entity", "payments")]).await;
+    assert_eq!((&again["created"], &again["failed"]), (&json!(2), &json!(0)), "{again}\n{exported}");
+    jobs.stop().await;
+});

@@ -6,6 +6,7 @@ mod support;
 
 mod approvals;
 mod auth;
+mod batches;
 mod conformance;
 mod contacts_follow_ups;
 mod contract;

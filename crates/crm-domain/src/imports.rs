@@ -18,10 +18,12 @@ pub enum ImportEntity {
     Leads,
     Products,
     Suppliers,
+    Opportunities,
+    Payments,
 }
 
 impl ImportEntity {
-    pub const ALL: &[ImportEntity] = &[Self::Customers, Self::Contacts, Self::Leads, Self::Products, Self::Suppliers];
+    pub const ALL: &[ImportEntity] = &[Self::Customers, Self::Contacts, Self::Leads, Self::Products, Self::Suppliers, Self::Opportunities, Self::Payments];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -30,6 +32,8 @@ impl ImportEntity {
             Self::Leads => "leads",
             Self::Products => "products",
             Self::Suppliers => "suppliers",
+            Self::Opportunities => "opportunities",
+            Self::Payments => "payments",
         }
     }
 }

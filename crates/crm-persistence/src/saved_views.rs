@@ -128,12 +128,12 @@ async fn clear_default(db: &impl ConnectionTrait, user_id: Uuid, resource: &str,
 
 pub async fn create(db: &Db, ctx: &Ctx, input: ViewInput) -> DomainResult<ViewView> {
     let v = input.validate()?;
-    let build = async |tx: &Tx| {
+    let build = async |tx: &Tx| -> DomainResult<(saved_view::Model, ())> {
         if mine(ctx).filter(C::Resource.eq(v.resource.as_str())).count(tx).await.map_err(db_err)? >= MAX_VIEWS {
             return Err(DomainError::invalid_field("name", "too_many", format!("at most {MAX_VIEWS} views per list")));
         }
         check_name(tx, ctx, &v.resource, &v.name, None).await?;
-        Ok(saved_view::Model {
+        Ok((saved_view::Model {
             id: Uuid::now_v7(),
             user_id: ctx.actor.user_id,
             resource: v.resource,
@@ -142,9 +142,9 @@ pub async fn create(db: &Db, ctx: &Ctx, input: ViewInput) -> DomainResult<ViewVi
             columns: json!(v.columns),
             is_default: v.is_default,
             ..Default::default()
-        })
+        }, ()))
     };
-    kit::create_linked::<SavedViews, _, _>(db, ctx, build, clear_other_defaults).await
+    kit::create_linked::<SavedViews, _, _, _>(db, ctx, build, async |tx, row: &saved_view::Model, ()| clear_other_defaults(tx, row).await).await
 }
 
 /// A new default clears the page's other defaults.

@@ -168,6 +168,11 @@ export function labelledFieldErrorText(error: FieldProblem, labels?: (field: str
   return i18n.t("errors:withField", { label: fieldLabel(error.field, labels), message });
 }
 
+/** The text of a problem code (`contract.not_in_force`) in the user's language, when the SPA has one. */
+export function problemCodeText(code: string): string | undefined {
+  return errorText(`problem.${code}`);
+}
+
 /** The problem's own message (without its field errors), in the user's language. */
 export function problemMessage(problem: Problem): string {
   const byCode = problem.code ? errorText(`problem.${problem.code}`) : undefined;

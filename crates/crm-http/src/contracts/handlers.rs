@@ -73,6 +73,14 @@ pub async fn create_contract(state: web::Data<AppState>, ctx: ReqCtx, body: Vali
     Ok(created(&c, format!("/api/v1/contracts/{}", c.id), Some(c.version)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 draft contracts, each checked and answered as a single create and
+    /// numbered in its turn (a refused one takes no number), in one transaction: the refused
+    /// ones are left out, or with `atomic=true` nothing is written.
+    batch_contracts, ContractBatch, ContractInput, "/api/v1/contracts/batch", "contracts", contracts::batch,
+    json!({"items": [{"name": "2027 年度设备采购合同", "customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "amount": "150000.00", "category": "sales"}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/contracts/{id}", tag = "contracts", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = ContractView, headers(("ETag" = String)))))]
 pub async fn get_contract(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {

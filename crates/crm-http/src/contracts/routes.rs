@@ -12,6 +12,7 @@ pub fn mount(r: &mut Routes) {
         .op(P(perms::CONTRACTS_EXPORT), export_contracts, __path_export_contracts)
         .sorted_by(kit::sort_names::<Contracts>)
         .op(P(perms::CONTRACTS_CREATE), create_contract, __path_create_contract)
+        .op(P(perms::CONTRACTS_CREATE), batch_contracts, __path_batch_contracts)
         .op(P(perms::CONTRACTS_READ), get_contract, __path_get_contract)
         .op(P(perms::CONTRACTS_READ), contract_pdf, __path_contract_pdf)
         .op(P(perms::CONTRACTS_UPDATE), update_contract, __path_update_contract)

@@ -40,6 +40,14 @@ pub async fn create_stage(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJs
     Ok(created(&s, format!("/api/v1/pipeline-stages/{}", s.id), Some(s.version)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 pipeline stages, each checked and answered as a single create, in
+    /// one transaction: the refused ones are left out, or with `atomic=true` nothing is
+    /// written.
+    batch_stages, StageBatch, StageInput, "/api/v1/pipeline-stages/batch", "pipeline-stages", stages::batch,
+    json!({"items": [{"name_zh": "方案报价", "name_en": "Proposal", "probability": 50, "sort_order": 30, "kind": "open"}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/pipeline-stages/{id}", tag = "pipeline-stages", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = StageView, headers(("ETag" = String)))))]
 pub async fn get_stage(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -131,6 +139,15 @@ pub async fn create_opportunity(state: web::Data<AppState>, ctx: ReqCtx, body: V
     let o = records::create(&state.db, &ctx.0, body.0).await?;
     Ok(created(&o, format!("/api/v1/opportunities/{}", o.id), Some(o.version)))
 }
+
+crate::batch_endpoint!(
+    /// Creates up to 1000 opportunities, each checked and answered as a single create
+    /// (a customer the caller may change, a live stage, lines with their products), in one
+    /// transaction: the refused ones are left out, or with `atomic=true` nothing is written.
+    batch_opportunities, OpportunityBatch, OpportunityInput, "/api/v1/opportunities/batch", "opportunities", records::batch,
+    json!({"items": [{"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "华东区办公家具采购", "amount": "120000.00", "expected_close_date": "2027-03-31"},
+        {"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "会议室改造", "amount": "38000.00"}]})
+);
 
 #[utoipa::path(get, path = "/api/v1/opportunities/{id}", tag = "opportunities", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = OpportunityView, headers(("ETag" = String)))))]

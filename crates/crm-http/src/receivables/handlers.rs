@@ -55,6 +55,15 @@ pub async fn create_payment_plan(state: web::Data<AppState>, ctx: ReqCtx, body: 
     Ok(created(&p, format!("/api/v1/payment-plans/{}", p.id), Some(p.version)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 instalments, each checked and answered as a single create (room
+    /// left on the contract, a free instalment number, the items before it counted), in one
+    /// transaction: the refused ones are left out, or with `atomic=true` nothing is written.
+    batch_payment_plans, PaymentPlanBatch, PaymentPlanInput, "/api/v1/payment-plans/batch", "payment_plans", plans::batch,
+    json!({"items": [{"contract_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ee0", "due_date": "2027-01-31", "amount": "75000.00", "remark": "首付 50%"},
+        {"contract_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ee0", "due_date": "2027-06-30", "amount": "75000.00"}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/payment-plans/{id}", tag = "payment_plans", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = PaymentPlanView, headers(("ETag" = String)))))]
 pub async fn get_payment_plan(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -134,6 +143,15 @@ pub async fn create_payment(state: web::Data<AppState>, ctx: ReqCtx, body: Valid
     let p = payments::create(&state.db, &ctx.0, body.0).await?;
     Ok(created(&p, format!("/api/v1/payments/{}", p.id), Some(p.version)))
 }
+
+crate::batch_endpoint!(
+    /// Records up to 1000 draft payments, each checked and answered as a single create (a
+    /// contract in force, 409 `contract.not_in_force`; room left on it, 422
+    /// `payment.over_outstanding`, which drafts do not take; numbered in its turn), in one
+    /// transaction: the refused ones are left out, or with `atomic=true` nothing is written.
+    batch_payments, PaymentBatch, PaymentInput, "/api/v1/payments/batch", "payments", payments::batch,
+    json!({"items": [{"contract_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ee0", "amount": "50000.00", "received_date": "2027-01-20", "method": "bank_transfer", "reference": "HX20270120001"}]})
+);
 
 #[utoipa::path(get, path = "/api/v1/payments/{id}", tag = "payments", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = PaymentView, headers(("ETag" = String)))))]
@@ -226,6 +244,15 @@ pub async fn create_invoice(state: web::Data<AppState>, ctx: ReqCtx, body: Valid
     let i = invoices::create(&state.db, &ctx.0, body.0).await?;
     Ok(created(&i, format!("/api/v1/invoices/{}", i.id), Some(i.version)))
 }
+
+crate::batch_endpoint!(
+    /// Creates up to 1000 draft invoices, each checked and answered as a single create (a
+    /// contract that took effect, room left on it, which drafts do not take; numbered in its
+    /// turn), in one transaction: the refused ones are left out, or with `atomic=true`
+    /// nothing is written.
+    batch_invoices, InvoiceBatch, InvoiceInput, "/api/v1/invoices/batch", "invoices", invoices::batch,
+    json!({"items": [{"contract_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4ee0", "type": "vat_special", "title_type": "company", "title": "杭州云帆科技有限公司", "tax_number": "91330106MA2B3C4D5E", "amount": "50000.00", "tax_rate_percent": "13"}]})
+);
 
 #[utoipa::path(get, path = "/api/v1/invoices/{id}", tag = "invoices", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = InvoiceView, headers(("ETag" = String)))))]

@@ -65,6 +65,15 @@ pub async fn create_quote(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJs
     Ok(created(&v, format!("/api/v1/quotes/{}", v.id), Some(v.version)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 draft quotes, each checked and answered as a single create and
+    /// numbered in its turn (a refused one takes no number), in one transaction: the refused
+    /// ones are left out, or with `atomic=true` nothing is written.
+    batch_quotes, QuoteBatch, QuoteInput, "/api/v1/quotes/batch", "quotes", quotes::batch,
+    json!({"items": [{"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "valid_until": "2026-12-31",
+        "lines": [{"name": "人体工学椅", "unit": "把", "quantity": "3", "unit_price": "1234.56", "tax_rate_percent": "13"}]}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/quotes/{id}", tag = "quotes", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = QuoteView, headers(("ETag" = String)))))]
 pub async fn get_quote(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -195,6 +204,15 @@ pub async fn create_order(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJs
     let v = orders::create(&state.db, &ctx.0, body.0).await?;
     Ok(created(&v, format!("/api/v1/orders/{}", v.id), Some(v.version)))
 }
+
+crate::batch_endpoint!(
+    /// Creates up to 1000 draft orders, each checked and answered as a single create and
+    /// numbered in its turn (a refused one takes no number), in one transaction: the refused
+    /// ones are left out, or with `atomic=true` nothing is written.
+    batch_orders, OrderBatch, OrderInput, "/api/v1/orders/batch", "orders", orders::batch,
+    json!({"items": [{"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "delivery_date": "2026-12-20",
+        "lines": [{"name": "人体工学椅", "unit": "把", "quantity": "3", "unit_price": "1234.56"}]}]})
+);
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}", tag = "orders", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = OrderView, headers(("ETag" = String)))))]

@@ -82,6 +82,16 @@ pub async fn create_user(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
     Ok(created(&u, format!("/api/v1/users/{id}"), Some(v)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 users, each checked and answered as a single create (409 for a
+    /// username or e-mail taken, by a stored user or an item before it; roles, department
+    /// and supervisor that exist), with their roles, in one transaction: the refused ones
+    /// are left out, or with `atomic=true` nothing is written.
+    batch_users, UserBatch, NewUser, "/api/v1/users/batch", "users", users::batch,
+    json!({"items": [{"username": "zhang.san", "display_name": "张三", "email": "zhang.san@example.com", "password": "initial-pass-1", "role_ids": []},
+        {"username": "li.si", "display_name": "李四", "password": "initial-pass-2", "role_ids": []}]})
+);
+
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", security(("bearer" = [])), request_body = UserPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header, description = "the ETag last read; a stale one answers 412")),
     responses((status = 200, body = User),
@@ -157,6 +167,14 @@ pub async fn create_department(state: web::Data<AppState>, ctx: ReqCtx, body: Va
     Ok(created(&d, format!("/api/v1/departments/{id}"), Some(v)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 departments, each checked and answered as a single create (a
+    /// parent that exists, an item before it included; a name unique under it), in one
+    /// transaction: the refused ones are left out, or with `atomic=true` nothing is written.
+    batch_departments, DepartmentBatch, NewDepartment, "/api/v1/departments/batch", "departments", departments::batch,
+    json!({"items": [{"name": "华东销售部", "remark": "上海、杭州、南京"}, {"name": "华南销售部"}]})
+);
+
 #[utoipa::path(patch, path = "/api/v1/departments/{id}", tag = "departments", security(("bearer" = [])), request_body = DepartmentPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),
     responses((status = 200, body = Department), (status = 422, description = "bad field, or a move below itself", body = Problem)))]
@@ -199,6 +217,14 @@ pub async fn create_role(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
     let (id, v) = (r.id, r.version);
     Ok(created(&r, format!("/api/v1/roles/{id}"), Some(v)))
 }
+
+crate::batch_endpoint!(
+    /// Creates up to 1000 roles, each checked and answered as a single create (a name not
+    /// taken, by a stored role or an item before it; permissions of the catalogue), in one
+    /// transaction: the refused ones are left out, or with `atomic=true` nothing is written.
+    batch_roles, RoleBatch, NewRole, "/api/v1/roles/batch", "roles", roles::batch,
+    json!({"items": [{"name": "销售助理", "permissions": ["customers:read", "leads:read"], "data_scope": "department"}]})
+);
 
 #[utoipa::path(patch, path = "/api/v1/roles/{id}", tag = "roles", security(("bearer" = [])), request_body = RolePatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),

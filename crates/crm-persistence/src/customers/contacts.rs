@@ -141,7 +141,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewContact) -> DomainResult<Conta
 
 /// `create` inside the caller's transaction (a lead's conversion).
 pub(crate) async fn create_in(tx: &Tx, ctx: &Ctx, input: NewContact) -> DomainResult<ContactView> {
-    kit::create_in::<Contacts, _, _>(tx, ctx, async |tx| build(tx, ctx, input).await, kit::no_rule).await
+    kit::create_in::<Contacts, _, _, _>(tx, ctx, async |tx| Ok((build(tx, ctx, input).await?, ())), kit::no_link).await
 }
 
 /// Up to 1000 contacts, each checked as `create` checks one (a customer the caller may change).

@@ -24,6 +24,8 @@ pub enum Kind {
     List,
     /// A decimal; `¥`, `￥`, thousands separators and spaces are dropped.
     Number,
+    /// A whole number (a percentage may end with `%`).
+    Integer,
     /// 是/否, yes/no, true/false, 1/0.
     Bool,
     /// `2026-12-07`, `2026/12/7`, `2026年12月7日`, or a spreadsheet's date cell.
@@ -44,6 +46,18 @@ pub enum Ref {
     Category,
     /// A customer, by name or code (the create checks the caller may see it).
     Customer,
+    /// A live pipeline stage, by its name in either language.
+    Stage,
+    /// A contract, by number (the create checks the caller may change it).
+    Contract,
+}
+
+impl Ref {
+    /// Looked up for each chunk by the names it holds (a big table), rather than read
+    /// whole once per import.
+    pub fn per_chunk(self) -> bool {
+        matches!(self, Ref::Customer | Ref::Contract)
+    }
 }
 
 pub struct Field {
@@ -181,6 +195,38 @@ pub static IMPORTERS: &[Importer] = &[
         export: &[],
         updatable: false,
     },
+    Importer {
+        entity: "opportunities",
+        permission: perms::OPPORTUNITIES_CREATE,
+        fields: &[
+            req(f("name", "商机名称", "Name", Kind::Text, "华东区办公家具采购", "Office furniture for the east region")),
+            req(exported_as(f("customer_id", "客户", "Customer", Kind::Ref(Ref::Customer), "杭州云栖科技有限公司", "Yunqi Technology Ltd."), "customer")),
+            exported_as(f("stage_id", "销售阶段", "Stage", Kind::Ref(Ref::Stage), "方案报价", "Proposal"), "stage"),
+            f("amount", "金额", "Amount", Kind::Number, "120000.00", "120000.00"),
+            f("currency", "币种", "Currency", Kind::Text, "CNY", "CNY"),
+            f("expected_close_date", "预计成交日期", "Expected close", Kind::Date, "2027-03-31", "2027-03-31"),
+            f("probability", "赢率(%)", "Probability (%)", Kind::Integer, "50", "50"),
+            exported_as(f("owner_id", "负责人", "Owner", Kind::Ref(Ref::User), "", ""), "owner"),
+            f("source", "来源", "Source", Kind::Dict("customer_source"), "展会", "Exhibition"),
+            f("description", "描述", "Description", Kind::Text, "", ""),
+        ],
+        export: crate::opportunities::export::OpportunityExport::COLUMNS,
+        updatable: false,
+    },
+    Importer {
+        entity: "payments",
+        permission: perms::PAYMENTS_CREATE,
+        fields: &[
+            req(exported_as(f("contract_id", "合同编号", "Contract", Kind::Ref(Ref::Contract), "HT-2026-0001", "HT-2026-0001"), "contract_number")),
+            req(f("amount", "回款金额", "Amount", Kind::Number, "50000.00", "50000.00")),
+            req(f("received_date", "回款日期", "Received on", Kind::Date, "2027-01-20", "2027-01-20")),
+            f("method", "回款方式", "Method", Kind::Dict("payment_method"), "银行转账", "Bank transfer"),
+            f("reference", "流水号", "Reference", Kind::Text, "HX20270120001", "HX20270120001"),
+            f("remark", "备注", "Remark", Kind::Text, "", ""),
+        ],
+        export: crate::receivables::export::PaymentExport::COLUMNS,
+        updatable: false,
+    },
 ];
 
 pub fn importer(entity: &str) -> Option<&'static Importer> {
@@ -279,7 +325,7 @@ impl Lookups {
                     }
                     l.dicts.insert(kind, m);
                 }
-                Kind::Ref(r @ (Ref::User | Ref::Category)) if !l.refs.contains_key(&r) => {
+                Kind::Ref(r) if !r.per_chunk() && !l.refs.contains_key(&r) => {
                     l.refs.insert(r, super::refs::all(db, r).await?);
                 }
                 _ => {}
@@ -313,8 +359,8 @@ fn parse_number(s: &str) -> Option<Decimal> {
     cleaned.parse::<Decimal>().ok().or_else(|| Decimal::from_scientific(&cleaned).ok())
 }
 
-/// One row's cells as the create input's JSON, or what is wrong with them. `customers`
-/// resolves customer names of this chunk (`Ref::Customer`).
+/// One row's cells as the create input's JSON, or what is wrong with them. `lookups` holds
+/// the names of this chunk's records of a big table (`Ref::per_chunk`).
 pub fn to_input(imp: &Importer, plan: &[Option<usize>], headers: &[String], cells: &[String], lookups: &Lookups, lang: Lang) -> Result<Map<String, Value>, Vec<CellError>> {
     let mut out = Map::new();
     let mut errors = Vec::new();
@@ -336,6 +382,13 @@ pub fn to_input(imp: &Importer, plan: &[Option<usize>], headers: &[String], cell
                 Some(d) => json!(d.normalize().to_string()),
                 None => {
                     fail("invalid_number", format!("'{raw}' is not a number"));
+                    continue;
+                }
+            },
+            Kind::Integer => match parse_number(raw.trim_end_matches(['%', '％'])).filter(|d| d.fract().is_zero()).and_then(|d| i64::try_from(d).ok()) {
+                Some(n) => json!(n),
+                None => {
+                    fail("invalid_number", format!("'{raw}' is not a whole number"));
                     continue;
                 }
             },

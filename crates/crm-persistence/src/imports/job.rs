@@ -32,7 +32,7 @@ use tokio::io::AsyncWriteExt;
 use tokio::sync::mpsc;
 
 use super::entities::import::{self, Column as C, Entity as Import};
-use super::fields::{self, CellError, Importer, Kind, Lookups, Ref};
+use super::fields::{self, CellError, Importer, Kind, Lookups};
 use super::read::{self, Format};
 use crate::customers::import::{check_rows, write_checked, Checked, ImportRow, RowError};
 use crate::drive::storage::{Blob, Store};
@@ -285,7 +285,7 @@ impl Converter {
     }
 
     async fn convert(&mut self, rows: Vec<(usize, Vec<String>)>) -> DomainResult<Converted> {
-        self.refresh_customers(&rows).await?;
+        self.refresh_refs(&rows).await?;
         let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(rows.len());
         let mut inputs: Vec<(usize, Map<String, Value>)> = Vec::with_capacity(rows.len());
         for (i, (_, cells)) in rows.iter().enumerate() {
@@ -301,13 +301,18 @@ impl Converter {
         Ok(Converted { rows, outcomes, ready })
     }
 
-    /// The customers this chunk names, for a record that belongs to one.
-    async fn refresh_customers(&mut self, rows: &[(usize, Vec<String>)]) -> DomainResult<()> {
-        let Some(col) = self.plan.iter().position(|f| f.and_then(|i| self.imp.fields.get(i)).is_some_and(|f| matches!(f.kind, Kind::Ref(Ref::Customer)))) else { return Ok(()) };
-        let mut names: Vec<String> = rows.iter().filter_map(|(_, cells)| cells.get(col)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-        names.sort();
-        names.dedup();
-        self.lookups.refs.insert(Ref::Customer, super::refs::customers(&self.db, &names).await?);
+    /// The records this chunk names by a reference read per chunk (customers, contracts).
+    async fn refresh_refs(&mut self, rows: &[(usize, Vec<String>)]) -> DomainResult<()> {
+        for (col, slot) in self.plan.iter().enumerate() {
+            let Some(Kind::Ref(r)) = slot.and_then(|i| self.imp.fields.get(i)).map(|f| f.kind) else { continue };
+            if !r.per_chunk() {
+                continue;
+            }
+            let mut names: Vec<String> = rows.iter().filter_map(|(_, cells)| cells.get(col)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            names.sort();
+            names.dedup();
+            self.lookups.refs.insert(r, super::refs::named(&self.db, r, &names).await?);
+        }
         Ok(())
     }
 
@@ -370,7 +375,8 @@ impl Job<'_> {
 
     /// A duplicate per `on_duplicate`, any other refusal as the row's errors.
     fn refused(&self, e: &DomainError) -> Outcome {
-        let duplicate = e.kind == ErrorKind::Conflict || e.errors.iter().any(|f| f.code == "duplicate");
+        // Only a duplicate: another conflict (a payment's contract not in force) fails the row.
+        let duplicate = (e.kind == ErrorKind::Conflict && e.code.ends_with(".duplicate")) || e.errors.iter().any(|f| f.code == "duplicate");
         if duplicate && self.on_duplicate == OnDuplicate::Skip {
             return Outcome::Skipped;
         }
@@ -397,6 +403,8 @@ impl Job<'_> {
             "leads" => through!(crm_domain::leads::LeadInput, crate::leads::records::batch_in),
             "products" => through!(crm_domain::products::ProductInput, crate::products::service::batch_in),
             "suppliers" => through!(crm_domain::products::SupplierInput, crate::products::suppliers::batch_in),
+            "opportunities" => through!(crm_domain::opportunities::OpportunityInput, crate::opportunities::records::batch_in),
+            "payments" => through!(crm_domain::receivables::PaymentInput, crate::receivables::payments::batch_in),
             other => Err(DomainError::internal(format!("no writer for {other}"))),
         }
     }

@@ -1,5 +1,6 @@
-//! Records a cell names (a user, a category, a customer), found by name in batch: small
-//! tables once per import, customers once per chunk of rows.
+//! Records a cell names (a user, a category, a stage, a customer, a contract), found by
+//! name in batch: small tables once per import, customers and contracts once per chunk of
+//! rows.
 
 use std::collections::HashMap;
 
@@ -11,6 +12,8 @@ use uuid::Uuid;
 use super::fields::Ref;
 use crate::customers::entities::customer::{Column as K, Entity as Customer};
 use crate::db::db_err;
+use crate::opportunities::entities::stage::{Column as S, Entity as Stage};
+use crate::sales_docs::entities::contract::{Column as N, Entity as Contract};
 use crate::products::entities::category::{Column as G, Entity as Category};
 use crate::system::entities::user::{Column as U, Entity as User};
 
@@ -19,6 +22,8 @@ pub fn what(r: Ref) -> &'static str {
         Ref::User => "enabled user (login or name)",
         Ref::Category => "product category",
         Ref::Customer => "customer (name or code)",
+        Ref::Stage => "pipeline stage",
+        Ref::Contract => "contract (number)",
     }
 }
 
@@ -51,13 +56,50 @@ pub async fn all(db: &crate::Db, r: Ref) -> DomainResult<HashMap<String, Uuid>> 
                 m.entry(fold(&name)).or_insert(id);
             }
         }
-        Ref::Customer => {}
+        Ref::Stage => {
+            let rows: Vec<(Uuid, String, String)> = Stage::find().select_only().columns([S::Id, S::NameZh, S::NameEn]).filter(S::DeletedAt.is_null()).into_tuple().all(db).await.map_err(db_err)?;
+            for (id, zh, en) in rows {
+                m.entry(fold(&zh)).or_insert(id);
+                m.entry(fold(&en)).or_insert(id);
+            }
+        }
+        Ref::Customer | Ref::Contract => {}
     }
     Ok(m)
 }
 
+/// The records of a big table named in a chunk (`Ref::per_chunk`), by each name as written.
+pub async fn named(db: &crate::Db, r: Ref, names: &[String]) -> DomainResult<HashMap<String, Uuid>> {
+    match r {
+        Ref::Customer => customers(db, names).await,
+        Ref::Contract => contracts(db, names).await,
+        Ref::User | Ref::Category | Ref::Stage => Ok(HashMap::new()),
+    }
+}
+
+/// The contracts named in a chunk, by number.
+async fn contracts(db: &crate::Db, names: &[String]) -> DomainResult<HashMap<String, Uuid>> {
+    if names.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let numbers: Vec<String> = names.iter().map(|n| n.trim().to_string()).collect();
+    // The payment's create then refuses a contract the importer may not change, as a
+    // single create does (404).
+    // scope-bypass: only finds the id a cell names.
+    let rows: Vec<(Uuid, String)> = Contract::find()
+        .select_only()
+        .columns([N::Id, N::Number])
+        .filter(N::DeletedAt.is_null())
+        .filter(N::Number.is_in(numbers))
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    Ok(rows.into_iter().map(|(id, number)| (fold(&number), id)).collect())
+}
+
 /// The customers named in a chunk, by code or (normalised) name.
-pub async fn customers(db: &crate::Db, names: &[String]) -> DomainResult<HashMap<String, Uuid>> {
+async fn customers(db: &crate::Db, names: &[String]) -> DomainResult<HashMap<String, Uuid>> {
     if names.is_empty() {
         return Ok(HashMap::new());
     }

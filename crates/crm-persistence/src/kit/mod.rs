@@ -189,7 +189,7 @@ where
     Active<R>: TryIntoModel<Row<R>>,
     B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
 {
-    create_linked::<R, _, _>(db, ctx, build, no_rule).await
+    create_linked::<R, _, _, _>(db, ctx, async |tx| Ok((build(tx).await?, ())), no_link).await
 }
 
 /// The house columns of a new row, whatever `build` put there: version 1, created and
@@ -217,18 +217,20 @@ where
     active.try_into_model().map_err(db_err)
 }
 
-/// `create` of a record with links of its own in other tables (a user's roles): `link`
-/// writes them once the row exists, before the record is read back and logged.
-pub async fn create_linked<R, B, L>(db: &Db, ctx: &Ctx, build: B, link: L) -> DomainResult<R::View>
+/// `create` of a record with links of its own in other tables (a user's roles, a
+/// document's lines): `build` makes the row and what its links will be (`X`: checked with
+/// the row, so a bad line refuses the create), and `link` writes them once the row exists,
+/// before the record is read back and logged.
+pub async fn create_linked<R, X, B, L>(db: &Db, ctx: &Ctx, build: B, link: L) -> DomainResult<R::View>
 where
     R: Resource,
     Row<R>: IntoActiveModel<Active<R>>,
     Active<R>: TryIntoModel<Row<R>>,
-    B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
-    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+    B: AsyncFnOnce(&Tx) -> DomainResult<(Row<R>, X)>,
+    L: AsyncFnOnce(&Tx, &Row<R>, X) -> DomainResult<()>,
 {
     let tx = crate::tx::begin(db).await?;
-    let v = create_in::<R, _, _>(&tx, ctx, build, link).await?;
+    let v = create_in::<R, X, _, _>(&tx, ctx, build, link).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(v)
 }
@@ -236,31 +238,36 @@ where
 /// `create_linked` inside a transaction the caller holds: a command that makes several
 /// records at once (a lead's conversion makes a customer, a contact and an opportunity)
 /// makes each as its own create would, and commits them together.
-pub async fn create_in<R, B, L>(tx: &Tx, ctx: &Ctx, build: B, link: L) -> DomainResult<R::View>
+pub async fn create_in<R, X, B, L>(tx: &Tx, ctx: &Ctx, build: B, link: L) -> DomainResult<R::View>
 where
     R: Resource,
     Row<R>: IntoActiveModel<Active<R>>,
     Active<R>: TryIntoModel<Row<R>>,
-    B: AsyncFnOnce(&Tx) -> DomainResult<Row<R>>,
-    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+    B: AsyncFnOnce(&Tx) -> DomainResult<(Row<R>, X)>,
+    L: AsyncFnOnce(&Tx, &Row<R>, X) -> DomainResult<()>,
 {
-    let row = build(tx).await?;
-    insert_new::<R, _>(tx, ctx, row, link).await
+    let (row, links) = build(tx).await?;
+    insert_new::<R, X, _>(tx, ctx, row, links, link).await
+}
+
+/// The `link` of a record without links of its own.
+pub async fn no_link<M>(_: &Tx, _: &M, (): ()) -> DomainResult<()> {
+    Ok(())
 }
 
 /// Writes a new row built by the module, with its links, its `create` entry in the
 /// operation log and what must come with it; answers its read model.
-async fn insert_new<R, L>(tx: &Tx, ctx: &Ctx, row: Row<R>, link: L) -> DomainResult<R::View>
+async fn insert_new<R, X, L>(tx: &Tx, ctx: &Ctx, row: Row<R>, links: X, link: L) -> DomainResult<R::View>
 where
     R: Resource,
     Row<R>: IntoActiveModel<Active<R>>,
     Active<R>: TryIntoModel<Row<R>>,
-    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+    L: AsyncFnOnce(&Tx, &Row<R>, X) -> DomainResult<()>,
 {
     let row = stamp_new::<R>(ctx, row)?;
     let id = R::id(&row);
     R::Entity::insert(row.clone().into_active_model().reset_all()).exec_without_returning(tx).await.map_err(db_err)?;
-    link(tx, &row).await?;
+    link(tx, &row, links).await?;
     let v = view::<R>(tx, ctx, row.clone()).await?;
     audit::record(tx, ctx, R::Entity::NAME, id, "create", &Value::Null, &json!(v)).await?;
     R::after_write(tx, ctx, None, Some(&row)).await?;
@@ -283,7 +290,7 @@ pub enum BatchItem {
 /// Creates each item as a single create would (`build` checks it and makes the row, in
 /// the transaction, so it sees the items before it), in one transaction: an item that is
 /// refused is rolled back to its savepoint and the others stand, or with `atomic` none
-/// is written. Answers one outcome per item, in order.
+/// is written. Answers one outcome per item, in order. `batch_linked` without links.
 pub async fn batch<R, I, B>(db: &Db, ctx: &Ctx, items: Vec<I>, atomic: bool, build: B) -> DomainResult<Vec<BatchItem>>
 where
     R: Resource,
@@ -291,11 +298,37 @@ where
     Active<R>: TryIntoModel<Row<R>>,
     B: AsyncFn(&Tx, I) -> DomainResult<Row<R>>,
 {
+    batch_linked::<R, I, (), _, _>(db, ctx, items, atomic, async |tx, item| Ok((build(tx, item).await?, ())), no_link).await
+}
+
+/// `batch_linked` without links, inside the caller's transaction (`batch_linked_in`).
+pub async fn batch_in<R, I, B>(tx: &Tx, ctx: &Ctx, items: Vec<I>, build: B) -> DomainResult<Vec<BatchItem>>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    B: AsyncFn(&Tx, I) -> DomainResult<Row<R>>,
+{
+    batch_linked_in::<R, I, (), _, _>(tx, ctx, items, async |tx, item| Ok((build(tx, item).await?, ())), no_link).await
+}
+
+/// The batch of a record with links of its own (`create_linked`'s `build` and `link`,
+/// per item): each item in its own savepoint of one transaction, a refused one left out
+/// (its links, numbers and all), or with `atomic` none written. At most `MAX_BATCH`
+/// items (422 `too_many` on `items`).
+pub async fn batch_linked<R, I, X, B, L>(db: &Db, ctx: &Ctx, items: Vec<I>, atomic: bool, build: B, link: L) -> DomainResult<Vec<BatchItem>>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    B: AsyncFn(&Tx, I) -> DomainResult<(Row<R>, X)>,
+    L: AsyncFn(&Tx, &Row<R>, X) -> DomainResult<()>,
+{
     if items.len() > MAX_BATCH {
         return Err(DomainError::invalid_field("items", "too_many", format!("at most {MAX_BATCH} items at once")));
     }
     let tx = crate::tx::begin(db).await?;
-    let out = batch_in::<R, I, B>(&tx, ctx, items, build).await?;
+    let out = batch_linked_in::<R, I, X, B, L>(&tx, ctx, items, build, link).await?;
     let refused = out.iter().any(|o| matches!(o, BatchItem::Refused(_)));
     if atomic && refused {
         // Dropping the transaction rolls it back.
@@ -309,20 +342,21 @@ where
 /// The items of a batch inside the caller's transaction (an import's chunk), each in a
 /// savepoint: a refused item is left out and the others stand until the caller commits or
 /// drops the transaction.
-pub async fn batch_in<R, I, B>(tx: &Tx, ctx: &Ctx, items: Vec<I>, build: B) -> DomainResult<Vec<BatchItem>>
+pub async fn batch_linked_in<R, I, X, B, L>(tx: &Tx, ctx: &Ctx, items: Vec<I>, build: B, link: L) -> DomainResult<Vec<BatchItem>>
 where
     R: Resource,
     Row<R>: IntoActiveModel<Active<R>>,
     Active<R>: TryIntoModel<Row<R>>,
-    B: AsyncFn(&Tx, I) -> DomainResult<Row<R>>,
+    B: AsyncFn(&Tx, I) -> DomainResult<(Row<R>, X)>,
+    L: AsyncFn(&Tx, &Row<R>, X) -> DomainResult<()>,
 {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         let made = tx
             .savepoint(async |tx| {
-                let row = build(tx, item).await?;
+                let (row, links) = build(tx, item).await?;
                 let id = R::id(&row);
-                insert_new::<R, _>(tx, ctx, row, no_rule).await?;
+                insert_new::<R, X, _>(tx, ctx, row, links, &link).await?;
                 Ok(id)
             })
             .await;

@@ -307,50 +307,66 @@ pub async fn create(db: &Db, ctx: &Ctx, input: OpportunityInput) -> DomainResult
 
 /// `create` inside the caller's transaction (a lead's conversion).
 pub(crate) async fn create_in(tx: &Tx, ctx: &Ctx, input: OpportunityInput) -> DomainResult<OpportunityView> {
-    let lines = Mutex::new(Vec::new());
-    let build = async |tx: &Tx| {
-        let stage = match input.stage_id {
-            Some(id) => stages::live(tx, id, "stage_id").await?,
-            None => stages::first_open(tx).await?,
-        };
-        let kind = StageKind::parse(&stage.kind).unwrap_or(StageKind::Open);
-        let o = input.validate(kind)?;
-        // The customer must be one the caller may change: owned in their scope, or shared with them to edit.
-        let customer = Scoped::<customer::Entity>::find_editable(tx, ctx).await?.filter(customer::Column::Id.eq(o.input.customer_id)).one(tx).await.map_err(db_err)?;
-        let customer = customer.ok_or_else(|| DomainError::not_found("customer"))?;
-        let owner_id = o.input.owner_id.unwrap_or(ctx.actor.user_id);
-        crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
-        let id = Uuid::now_v7();
-        *lines.lock().map_err(|_| DomainError::internal("lines lock"))? = check_references(tx, id, &o, customer.id).await?;
-        Ok(opportunity::Model {
-            id,
-            customer_id: customer.id,
-            contact_id: o.input.contact_id,
-            name: o.input.name,
-            description: o.input.description,
-            amount_minor: o.amount,
-            currency: o.currency,
-            expected_close_date: o.input.expected_close_date,
-            stage_id: stage.id,
-            status: kind.as_str().into(),
-            probability: o.input.probability.unwrap_or(stage.probability),
-            owner_id,
-            competitors: o.input.competitors,
-            source: o.input.source,
-            lost_reason: o.input.lost_reason,
-            lost_note: o.input.lost_note,
-            closed_at: kind.closes().then_some(ctx.now),
-            position: next_position(tx, stage.id).await?,
-            stage_entered_at: ctx.now,
-            ..Default::default()
-        })
+    kit::create_in::<Opportunities, _, _, _>(tx, ctx, async |tx| build(tx, ctx, input).await, async |tx, row: &opportunity::Model, rows| link(tx, ctx, row, rows).await).await
+}
+
+/// Creates up to 1000 opportunities, each as `create` would (lines and first stage-history
+/// entry included), the refused ones left out or, with `atomic`, none written.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<OpportunityInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_linked::<Opportunities, _, _, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await, async |tx, row: &opportunity::Model, rows| link(tx, ctx, row, rows).await).await
+}
+
+/// `batch` inside the caller's transaction (a file import's chunk).
+pub async fn batch_in(tx: &Tx, ctx: &Ctx, items: Vec<OpportunityInput>) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_linked_in::<Opportunities, _, _, _, _>(tx, ctx, items, async |tx, input| build(tx, ctx, input).await, async |tx, row: &opportunity::Model, rows| link(tx, ctx, row, rows).await).await
+}
+
+/// A new opportunity and its line rows, checked: its stage (the first open one when
+/// absent), a customer the caller may change, an owner they may give records to.
+async fn build(tx: &Tx, ctx: &Ctx, input: OpportunityInput) -> DomainResult<(opportunity::Model, Vec<line::Model>)> {
+    let stage = match input.stage_id {
+        Some(id) => stages::live(tx, id, "stage_id").await?,
+        None => stages::first_open(tx).await?,
     };
-    let link = async |tx: &Tx, row: &opportunity::Model| {
-        let rows = std::mem::take(&mut *lines.lock().map_err(|_| DomainError::internal("lines lock"))?);
-        replace_lines(tx, row.id, rows).await?;
-        super::moves::record(tx, ctx, row.id, None, row.stage_id, None, None).await
+    let kind = StageKind::parse(&stage.kind).unwrap_or(StageKind::Open);
+    let o = input.validate(kind)?;
+    // The customer must be one the caller may change: owned in their scope, or shared with them to edit.
+    let customer = Scoped::<customer::Entity>::find_editable(tx, ctx).await?.filter(customer::Column::Id.eq(o.input.customer_id)).one(tx).await.map_err(db_err)?;
+    let customer = customer.ok_or_else(|| DomainError::not_found("customer"))?;
+    let owner_id = o.input.owner_id.unwrap_or(ctx.actor.user_id);
+    crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
+    let id = Uuid::now_v7();
+    let lines = check_references(tx, id, &o, customer.id).await?;
+    let row = opportunity::Model {
+        id,
+        customer_id: customer.id,
+        contact_id: o.input.contact_id,
+        name: o.input.name,
+        description: o.input.description,
+        amount_minor: o.amount,
+        currency: o.currency,
+        expected_close_date: o.input.expected_close_date,
+        stage_id: stage.id,
+        status: kind.as_str().into(),
+        probability: o.input.probability.unwrap_or(stage.probability),
+        owner_id,
+        competitors: o.input.competitors,
+        source: o.input.source,
+        lost_reason: o.input.lost_reason,
+        lost_note: o.input.lost_note,
+        closed_at: kind.closes().then_some(ctx.now),
+        position: next_position(tx, stage.id).await?,
+        stage_entered_at: ctx.now,
+        ..Default::default()
     };
-    kit::create_in::<Opportunities, _, _>(tx, ctx, build, link).await
+    Ok((row, lines))
+}
+
+/// What comes with a new opportunity once its row is written: its lines and the first entry
+/// of its stage history.
+async fn link(tx: &Tx, ctx: &Ctx, row: &opportunity::Model, lines: Vec<line::Model>) -> DomainResult<()> {
+    replace_lines(tx, row.id, lines).await?;
+    super::moves::record(tx, ctx, row.id, None, row.stage_id, None, None).await
 }
 
 /// The input a stored opportunity was made from, for a patch to apply to.

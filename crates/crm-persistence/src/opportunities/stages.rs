@@ -135,8 +135,17 @@ fn fill(row: stage::Model, s: StageInput) -> stage::Model {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: StageInput) -> DomainResult<StageView> {
+    kit::create::<PipelineStages, _>(db, ctx, async |_: &Tx| build(input)).await
+}
+
+/// Creates up to 1000 stages, each checked and answered as `create` would.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<StageInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<PipelineStages, _, _>(db, ctx, items, atomic, async |_: &Tx, input| build(input)).await
+}
+
+fn build(input: StageInput) -> DomainResult<stage::Model> {
     let s = input.validate()?;
-    kit::create::<PipelineStages, _>(db, ctx, async |_: &Tx| Ok(fill(stage::Model { id: Uuid::now_v7(), ..Default::default() }, s))).await
+    Ok(fill(stage::Model { id: Uuid::now_v7(), ..Default::default() }, s))
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: StagePatch, if_match: Option<i32>) -> DomainResult<StageView> {

@@ -179,23 +179,32 @@ fn fill(row: invoice::Model, input: InvoiceInput, checked: crm_domain::receivabl
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: InvoiceInput) -> DomainResult<InvoiceView> {
-    kit::create::<Invoices, _>(db, ctx, async |tx: &Tx| {
-        let (input, checked) = input.validate()?;
-        let c = kit::load_locked::<Contracts>(tx, ctx, input.contract_id).await?;
-        ledger::must_have_taken_effect(&c)?;
-        ledger::fits(checked.amount, ledger::invoice_room(tx, &c, None).await?, may_exceed(ctx), "invoice.over_contract", "the invoice")?;
-        let row = invoice::Model {
-            id: Uuid::now_v7(),
-            number: crate::numbering::next(tx, &crate::numbering::INVOICE, ctx.now).await?,
-            contract_id: c.id,
-            customer_id: c.customer_id,
-            currency: c.currency.clone(),
-            status: InvoiceStatus::Draft.as_str().into(),
-            ..Default::default()
-        };
-        Ok(fill(row, input, checked))
-    })
-    .await
+    kit::create::<Invoices, _>(db, ctx, async |tx: &Tx| build(tx, ctx, input).await).await
+}
+
+/// Up to 1000 draft invoices, each checked as `create` checks one (a contract that has
+/// taken effect, room left on it — drafts hold none, so neither do the items before it;
+/// its own number, taken in the item's savepoint).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<InvoiceInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Invoices, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+/// A new draft invoice on a contract the caller may change, with its number.
+async fn build(tx: &Tx, ctx: &Ctx, input: InvoiceInput) -> DomainResult<invoice::Model> {
+    let (input, checked) = input.validate()?;
+    let c = kit::load_locked::<Contracts>(tx, ctx, input.contract_id).await?;
+    ledger::must_have_taken_effect(&c)?;
+    ledger::fits(checked.amount, ledger::invoice_room(tx, &c, None).await?, may_exceed(ctx), "invoice.over_contract", "the invoice")?;
+    let row = invoice::Model {
+        id: Uuid::now_v7(),
+        number: crate::numbering::next(tx, &crate::numbering::INVOICE, ctx.now).await?,
+        contract_id: c.id,
+        customer_id: c.customer_id,
+        currency: c.currency.clone(),
+        status: InvoiceStatus::Draft.as_str().into(),
+        ..Default::default()
+    };
+    Ok(fill(row, input, checked))
 }
 
 fn input_of(i: &invoice::Model) -> InvoiceInput {

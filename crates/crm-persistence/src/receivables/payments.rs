@@ -189,27 +189,41 @@ async fn check(tx: &Tx, ctx: &Ctx, c: &contract::Model, input: &PaymentInput, am
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: PaymentInput) -> DomainResult<PaymentView> {
-    kit::create::<Payments, _>(db, ctx, async |tx: &Tx| {
-        let (input, amount) = input.validate()?;
-        let c = kit::load_locked::<Contracts>(tx, ctx, input.contract_id).await?;
-        check(tx, ctx, &c, &input, amount, None).await?;
-        Ok(payment::Model {
-            id: Uuid::now_v7(),
-            number: crate::numbering::next(tx, &crate::numbering::PAYMENT, ctx.now).await?,
-            contract_id: c.id,
-            customer_id: c.customer_id,
-            plan_id: input.plan_id,
-            amount_minor: amount,
-            currency: c.currency.clone(),
-            received_date: input.received_date,
-            method: input.method,
-            reference: input.reference,
-            remark: input.remark,
-            status: PaymentStatus::Draft.as_str().into(),
-            ..Default::default()
-        })
+    kit::create::<Payments, _>(db, ctx, async |tx: &Tx| build(tx, ctx, input).await).await
+}
+
+/// Up to 1000 draft payments, each checked as `create` checks one (a contract in force,
+/// room left on it — drafts hold none, so neither do the items before it; its own number,
+/// taken in the item's savepoint).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<PaymentInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Payments, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+/// `batch` inside the caller's transaction (a file import's chunk).
+pub async fn batch_in(tx: &Tx, ctx: &Ctx, items: Vec<PaymentInput>) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_in::<Payments, _, _>(tx, ctx, items, async |tx, input| build(tx, ctx, input).await).await
+}
+
+/// A new draft payment on a contract the caller may change, with its number.
+async fn build(tx: &Tx, ctx: &Ctx, input: PaymentInput) -> DomainResult<payment::Model> {
+    let (input, amount) = input.validate()?;
+    let c = kit::load_locked::<Contracts>(tx, ctx, input.contract_id).await?;
+    check(tx, ctx, &c, &input, amount, None).await?;
+    Ok(payment::Model {
+        id: Uuid::now_v7(),
+        number: crate::numbering::next(tx, &crate::numbering::PAYMENT, ctx.now).await?,
+        contract_id: c.id,
+        customer_id: c.customer_id,
+        plan_id: input.plan_id,
+        amount_minor: amount,
+        currency: c.currency.clone(),
+        received_date: input.received_date,
+        method: input.method,
+        reference: input.reference,
+        remark: input.remark,
+        status: PaymentStatus::Draft.as_str().into(),
+        ..Default::default()
     })
-    .await
 }
 
 fn input_of(p: &payment::Model) -> PaymentInput {

@@ -209,31 +209,39 @@ async fn instalment_taken(tx: &Tx, contract_id: Uuid, n: i32, except: Option<Uui
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: PaymentPlanInput) -> DomainResult<PaymentPlanView> {
-    kit::create::<PaymentPlans, _>(db, ctx, async |tx: &Tx| {
-        let (input, amount) = input.validate()?;
-        let c = kit::load_locked::<Contracts>(tx, ctx, input.contract_id).await?;
-        not_void(&c)?;
-        check_room(tx, &c, None, amount).await?;
-        let instalment = match input.instalment {
-            Some(n) if instalment_taken(tx, c.id, n, None).await? => {
-                return Err(DomainError::invalid_field("instalment", "taken", format!("the contract already has instalment {n}")));
-            }
-            Some(n) => n,
-            None => next_instalment(tx, c.id).await?,
-        };
-        Ok(payment_plan::Model {
-            id: Uuid::now_v7(),
-            label: format!("{} #{instalment}", c.number),
-            contract_id: c.id,
-            customer_id: c.customer_id,
-            instalment,
-            due_date: input.due_date,
-            amount_minor: amount,
-            remark: input.remark,
-            ..Default::default()
-        })
+    kit::create::<PaymentPlans, _>(db, ctx, async |tx: &Tx| build(tx, ctx, input).await).await
+}
+
+/// Up to 1000 instalments, each checked as `create` checks one (room left on the contract
+/// and a free instalment number, counting the items before it).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<PaymentPlanInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<PaymentPlans, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+/// A new instalment of a contract the caller may change that is not void.
+async fn build(tx: &Tx, ctx: &Ctx, input: PaymentPlanInput) -> DomainResult<payment_plan::Model> {
+    let (input, amount) = input.validate()?;
+    let c = kit::load_locked::<Contracts>(tx, ctx, input.contract_id).await?;
+    not_void(&c)?;
+    check_room(tx, &c, None, amount).await?;
+    let instalment = match input.instalment {
+        Some(n) if instalment_taken(tx, c.id, n, None).await? => {
+            return Err(DomainError::invalid_field("instalment", "taken", format!("the contract already has instalment {n}")));
+        }
+        Some(n) => n,
+        None => next_instalment(tx, c.id).await?,
+    };
+    Ok(payment_plan::Model {
+        id: Uuid::now_v7(),
+        label: format!("{} #{instalment}", c.number),
+        contract_id: c.id,
+        customer_id: c.customer_id,
+        instalment,
+        due_date: input.due_date,
+        amount_minor: amount,
+        remark: input.remark,
+        ..Default::default()
     })
-    .await
 }
 
 fn input_of(p: &payment_plan::Model) -> PaymentPlanInput {

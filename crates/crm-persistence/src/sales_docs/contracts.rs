@@ -251,17 +251,23 @@ pub(super) fn fill(row: contract::Model, input: ContractInput, checked: crm_doma
 
 /// Creates a contract inside the caller's transaction (`quote_id` only from `from_quote`).
 async fn create_in(tx: &Tx, ctx: &Ctx, input: ContractInput, quote_id: Option<Uuid>) -> DomainResult<ContractView> {
-    let rows = lines::Pending::default();
-    let build = async |tx: &Tx| {
-        let (input, checked) = input.validate()?;
-        check_refs(tx, &input).await?;
-        let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.customer_signer_id, owner_id: input.owner_id };
-        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &checked.doc.lines, &rows, &crate::numbering::CONTRACT).await?;
-        let row = contract::Model { id, number, customer_id: input.customer_id, owner_id, quote_id, status: ContractStatus::Draft.as_str().into(), ..Default::default() };
-        Ok(fill(row, input, checked))
-    };
-    let link = async |tx: &Tx, row: &contract::Model| rows.write(tx, row.id).await;
-    kit::create_in::<Contracts, _, _>(tx, ctx, build, link).await
+    kit::create_in::<Contracts, _, _, _>(tx, ctx, async |tx| build(tx, ctx, input, quote_id).await, async |tx, row: &contract::Model, rows| lines::write_new(tx, row.id, rows).await).await
+}
+
+/// Creates up to 1000 draft contracts, each as `create` would (its own number, taken in
+/// the item's savepoint), the refused ones left out or, with `atomic`, none written.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<ContractInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_linked::<Contracts, _, _, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input, None).await, async |tx, row: &contract::Model, rows| lines::write_new(tx, row.id, rows).await).await
+}
+
+/// A new draft contract and its line rows, checked as `create` checks them.
+async fn build(tx: &Tx, ctx: &Ctx, input: ContractInput, quote_id: Option<Uuid>) -> DomainResult<(contract::Model, Vec<line::Model>)> {
+    let (input, checked) = input.validate()?;
+    check_refs(tx, &input).await?;
+    let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.customer_signer_id, owner_id: input.owner_id };
+    let new = lines::prepare_new(tx, ctx, &parties, &checked.doc.lines, &crate::numbering::CONTRACT).await?;
+    let row = contract::Model { id: new.id, number: new.number, customer_id: input.customer_id, owner_id: new.owner_id, quote_id, status: ContractStatus::Draft.as_str().into(), ..Default::default() };
+    Ok((fill(row, input, checked), new.lines))
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: ContractInput) -> DomainResult<ContractView> {

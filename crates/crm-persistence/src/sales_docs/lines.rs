@@ -233,17 +233,30 @@ pub struct Parties {
     pub owner_id: Option<Uuid>,
 }
 
+/// A new document's id, owner, number and line rows (for the kit's `link` to write).
+pub struct NewDoc {
+    pub id: Uuid,
+    pub owner_id: Uuid,
+    pub number: String,
+    pub lines: Vec<line::Model>,
+}
+
 /// What a new document's `build` checks beyond its own fields, the same for every kind: its
-/// parties, an owner the caller may give records to, its lines' products (kept in
-/// `pending` for the kit's `link`). Answers the new document's id, owner and number
-/// (`numbering`).
-pub async fn prepare_new(tx: &Tx, ctx: &Ctx, p: &Parties, lines: &[PricedDocLine], pending: &Pending, series: &crate::numbering::Series) -> DomainResult<(Uuid, Uuid, String)> {
+/// parties, an owner the caller may give records to, its lines' products. Takes the
+/// document's number (`numbering`) last, inside the create's transaction (a batch item's
+/// savepoint), so a refused document takes none.
+pub async fn prepare_new(tx: &Tx, ctx: &Ctx, p: &Parties, lines: &[PricedDocLine], series: &crate::numbering::Series) -> DomainResult<NewDoc> {
     check_parties(tx, ctx, p.customer_id, p.opportunity_id, p.contact_id).await?;
     let owner_id = p.owner_id.unwrap_or(ctx.actor.user_id);
     crate::scope::assignable_owner(tx, ctx, owner_id, "owner_id").await?;
     let id = Uuid::now_v7();
-    pending.set(rows(tx, id, lines).await?)?;
-    Ok((id, owner_id, crate::numbering::next(tx, series, ctx.now).await?))
+    let lines = rows(tx, id, lines).await?;
+    Ok(NewDoc { id, owner_id, number: crate::numbering::next(tx, series, ctx.now).await?, lines })
+}
+
+/// The kit's `link` of a new document: its lines.
+pub async fn write_new(tx: &Tx, doc_id: Uuid, rows: Vec<line::Model>) -> DomainResult<()> {
+    replace(tx, doc_id, rows).await
 }
 
 /// The names a page of documents shows, fetched once per page.

@@ -176,35 +176,42 @@ fn lock_err() -> DomainError {
 
 /// Creates an order inside the caller's transaction (`quote_id` is set only by `from_quote`).
 async fn create_in(tx: &Tx, ctx: &Ctx, input: OrderInput, quote_id: Option<Uuid>) -> DomainResult<OrderView> {
-    let rows = lines::Pending::default();
-    let build = async |tx: &Tx| {
-        let (input, doc) = input.validate(ctx.now.date_naive())?;
-        let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.contact_id, owner_id: input.owner_id };
-        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &doc.lines, &rows, &crate::numbering::ORDER).await?;
-        Ok(order::Model {
-            id,
-            number,
-            customer_id: input.customer_id,
-            opportunity_id: input.opportunity_id,
-            contact_id: input.contact_id,
-            owner_id,
-            status: OrderStatus::Draft.as_str().into(),
-            currency: doc.currency,
-            subtotal_minor: doc.totals.subtotal,
-            discount_minor: doc.totals.discount_total,
-            tax_minor: doc.totals.tax_total,
-            total_minor: doc.totals.total,
-            terms: doc.terms,
-            remark: doc.remark,
-            quote_id,
-            order_date: input.order_date.unwrap_or(ctx.now.date_naive()),
-            delivery_date: input.delivery_date,
-            shipping_address: input.shipping_address,
-            ..Default::default()
-        })
+    kit::create_in::<Orders, _, _, _>(tx, ctx, async |tx| build(tx, ctx, input, quote_id).await, async |tx, row: &order::Model, rows| lines::write_new(tx, row.id, rows).await).await
+}
+
+/// Creates up to 1000 orders, each as `create` would (its own number, taken in the item's
+/// savepoint), the refused ones left out or, with `atomic`, none written.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<OrderInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_linked::<Orders, _, _, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input, None).await, async |tx, row: &order::Model, rows| lines::write_new(tx, row.id, rows).await).await
+}
+
+/// A new draft order and its line rows, checked as `create` checks them.
+async fn build(tx: &Tx, ctx: &Ctx, input: OrderInput, quote_id: Option<Uuid>) -> DomainResult<(order::Model, Vec<line::Model>)> {
+    let (input, doc) = input.validate(ctx.now.date_naive())?;
+    let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.contact_id, owner_id: input.owner_id };
+    let new = lines::prepare_new(tx, ctx, &parties, &doc.lines, &crate::numbering::ORDER).await?;
+    let row = order::Model {
+        id: new.id,
+        number: new.number,
+        customer_id: input.customer_id,
+        opportunity_id: input.opportunity_id,
+        contact_id: input.contact_id,
+        owner_id: new.owner_id,
+        status: OrderStatus::Draft.as_str().into(),
+        currency: doc.currency,
+        subtotal_minor: doc.totals.subtotal,
+        discount_minor: doc.totals.discount_total,
+        tax_minor: doc.totals.tax_total,
+        total_minor: doc.totals.total,
+        terms: doc.terms,
+        remark: doc.remark,
+        quote_id,
+        order_date: input.order_date.unwrap_or(ctx.now.date_naive()),
+        delivery_date: input.delivery_date,
+        shipping_address: input.shipping_address,
+        ..Default::default()
     };
-    let link = async |tx: &Tx, row: &order::Model| rows.write(tx, row.id).await;
-    kit::create_in::<Orders, _, _>(tx, ctx, build, link).await
+    Ok((row, new.lines))
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: OrderInput) -> DomainResult<OrderView> {

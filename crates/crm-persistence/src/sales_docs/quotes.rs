@@ -201,32 +201,39 @@ fn lock_err() -> DomainError {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: QuoteInput) -> DomainResult<QuoteView> {
-    let rows = lines::Pending::default();
-    let build = async |tx: &Tx| {
-        let (input, doc) = input.validate(ctx.now.date_naive())?;
-        let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.contact_id, owner_id: input.owner_id };
-        let (id, owner_id, number) = lines::prepare_new(tx, ctx, &parties, &doc.lines, &rows, &crate::numbering::QUOTE).await?;
-        Ok(quote::Model {
-            id,
-            number,
-            customer_id: input.customer_id,
-            opportunity_id: input.opportunity_id,
-            contact_id: input.contact_id,
-            owner_id,
-            status: QuoteStatus::Draft.as_str().into(),
-            valid_until: input.valid_until.unwrap_or(ctx.now.date_naive()),
-            currency: doc.currency,
-            subtotal_minor: doc.totals.subtotal,
-            discount_minor: doc.totals.discount_total,
-            tax_minor: doc.totals.tax_total,
-            total_minor: doc.totals.total,
-            terms: doc.terms,
-            remark: doc.remark,
-            ..Default::default()
-        })
+    kit::create_linked::<Quotes, _, _, _>(db, ctx, async |tx| build(tx, ctx, input).await, async |tx, row: &quote::Model, rows| lines::write_new(tx, row.id, rows).await).await
+}
+
+/// Creates up to 1000 quotes, each as `create` would (its own number, taken in the item's
+/// savepoint), the refused ones left out or, with `atomic`, none written.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<QuoteInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch_linked::<Quotes, _, _, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await, async |tx, row: &quote::Model, rows| lines::write_new(tx, row.id, rows).await).await
+}
+
+/// A new draft quote and its line rows, checked as `create` checks them.
+async fn build(tx: &Tx, ctx: &Ctx, input: QuoteInput) -> DomainResult<(quote::Model, Vec<line::Model>)> {
+    let (input, doc) = input.validate(ctx.now.date_naive())?;
+    let parties = lines::Parties { customer_id: input.customer_id, opportunity_id: input.opportunity_id, contact_id: input.contact_id, owner_id: input.owner_id };
+    let new = lines::prepare_new(tx, ctx, &parties, &doc.lines, &crate::numbering::QUOTE).await?;
+    let row = quote::Model {
+        id: new.id,
+        number: new.number,
+        customer_id: input.customer_id,
+        opportunity_id: input.opportunity_id,
+        contact_id: input.contact_id,
+        owner_id: new.owner_id,
+        status: QuoteStatus::Draft.as_str().into(),
+        valid_until: input.valid_until.unwrap_or(ctx.now.date_naive()),
+        currency: doc.currency,
+        subtotal_minor: doc.totals.subtotal,
+        discount_minor: doc.totals.discount_total,
+        tax_minor: doc.totals.tax_total,
+        total_minor: doc.totals.total,
+        terms: doc.terms,
+        remark: doc.remark,
+        ..Default::default()
     };
-    let link = async |tx: &Tx, row: &quote::Model| rows.write(tx, row.id).await;
-    kit::create_linked::<Quotes, _, _>(db, ctx, build, link).await
+    Ok((row, new.lines))
 }
 
 fn input_of(q: &quote::Model, rows: &[line::Model]) -> QuoteInput {

@@ -151,17 +151,20 @@ fn fill(row: department::Model, d: NewDepartment) -> department::Model {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewDepartment) -> DomainResult<DepartmentView> {
+    kit::create::<Departments, _>(db, ctx, async |tx| build(tx, ctx, input).await).await
+}
+
+/// Creates up to 1000 departments, each checked and answered as `create` would (a parent
+/// that exists — an item before it, too — and a name unique under it).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewDepartment>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Departments, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+async fn build(tx: &crate::tx::Tx, ctx: &Ctx, input: NewDepartment) -> DomainResult<department::Model> {
     let d = input.validate()?;
     let id = Uuid::now_v7();
-    kit::create::<Departments, _>(db, ctx, async |tx| {
-        check(tx, ctx, id, &d, None).await?;
-        let blank = department::Model {
-            id,
-            ..Default::default()
-        };
-        Ok(fill(blank, d))
-    })
-    .await
+    check(tx, ctx, id, &d, None).await?;
+    Ok(fill(department::Model { id, ..Default::default() }, d))
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: DepartmentPatch, if_match: Option<i32>) -> DomainResult<DepartmentView> {

@@ -93,16 +93,19 @@ fn fill(row: role::Model, r: NewRole) -> role::Model {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewRole) -> DomainResult<RoleView> {
+    kit::create::<Roles, _>(db, ctx, async |tx| build(tx, input).await).await
+}
+
+/// Creates up to 1000 roles, each checked and answered as `create` would (a name unique
+/// among the stored roles and the items before it, permissions of the catalogue).
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewRole>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Roles, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, input).await).await
+}
+
+async fn build(tx: &crate::tx::Tx, input: NewRole) -> DomainResult<role::Model> {
     let r = input.validate()?;
-    kit::create::<Roles, _>(db, ctx, async |tx| {
-        check_name(tx, &r.name, None).await?;
-        let blank = role::Model {
-            id: Uuid::now_v7(),
-            ..Default::default()
-        };
-        Ok(fill(blank, r))
-    })
-    .await
+    check_name(tx, &r.name, None).await?;
+    Ok(fill(role::Model { id: Uuid::now_v7(), ..Default::default() }, r))
 }
 
 /// The built-in `admin` role is the way back in after a mistake, so it stays whole;

@@ -274,33 +274,68 @@ async fn set_roles(db: &impl ConnectionTrait, user_id: Uuid, role_ids: &[Uuid]) 
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: NewUser) -> DomainResult<UserView> {
+    let ready = prepare(input).await?;
+    kit::create_linked::<Users, _, _, _>(db, ctx, async |tx| build(tx, ready).await, link).await
+}
+
+/// Creates up to 1000 users, each checked and answered as `create` would (a username and
+/// e-mail unique among the stored users and the items before it, roles and department that
+/// exist), their roles with them. Passwords are hashed before the transaction, as
+/// `create`'s is.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewUser>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    if items.len() > kit::MAX_BATCH {
+        return Err(DomainError::invalid_field("items", "too_many", format!("at most {} items at once", kit::MAX_BATCH)));
+    }
+    let mut ready = Vec::with_capacity(items.len());
+    for input in items {
+        ready.push(prepare(input).await);
+    }
+    kit::batch_linked::<Users, _, _, _, _>(db, ctx, ready, atomic, async |tx, r: DomainResult<Ready>| build(tx, r?).await, link).await
+}
+
+/// A new user's input, checked, with its password's hash (slow on purpose, so outside any
+/// transaction).
+struct Ready {
+    input: NewUser,
+    password_hash: String,
+}
+
+async fn prepare(input: NewUser) -> DomainResult<Ready> {
     let input = input.validate()?;
     let password_hash = passwords::hash(input.password.clone()).await?;
-    let role_ids = input.role_ids.clone();
-    let build = async |tx: &Tx| {
-        check_refs(tx, input.department_id, input.supervisor_id, Some(&input.role_ids), None).await?;
-        check_unique(tx, Some(&input.username), input.email.as_deref(), None).await?;
-        Ok(user::Model {
-            id: Uuid::now_v7(),
-            username: input.username.to_lowercase(),
-            display_name: input.display_name,
-            email: input.email,
-            phone: input.phone,
-            password_hash,
-            department_id: input.department_id,
-            supervisor_id: input.supervisor_id,
-            enabled: input.enabled,
-            description: input.description,
-            locale: None,
-            last_login_at: None,
-            last_login_ip: None,
-            failed_logins: 0,
-            failed_window_start: None,
-            locked_until: None,
-            ..Default::default()
-        })
+    Ok(Ready { input, password_hash })
+}
+
+/// A new user's row and roles, checked against the stored users.
+async fn build(tx: &Tx, ready: Ready) -> DomainResult<(user::Model, Vec<Uuid>)> {
+    let Ready { input, password_hash } = ready;
+    check_refs(tx, input.department_id, input.supervisor_id, Some(&input.role_ids), None).await?;
+    check_unique(tx, Some(&input.username), input.email.as_deref(), None).await?;
+    let row = user::Model {
+        id: Uuid::now_v7(),
+        username: input.username.to_lowercase(),
+        display_name: input.display_name,
+        email: input.email,
+        phone: input.phone,
+        password_hash,
+        department_id: input.department_id,
+        supervisor_id: input.supervisor_id,
+        enabled: input.enabled,
+        description: input.description,
+        locale: None,
+        last_login_at: None,
+        last_login_ip: None,
+        failed_logins: 0,
+        failed_window_start: None,
+        locked_until: None,
+        ..Default::default()
     };
-    kit::create_linked::<Users, _, _>(db, ctx, build, async |tx, row| set_roles(tx, row.id, &role_ids).await).await
+    Ok((row, input.role_ids))
+}
+
+/// A new user's roles.
+async fn link(tx: &Tx, row: &user::Model, role_ids: Vec<Uuid>) -> DomainResult<()> {
+    set_roles(tx, row.id, &role_ids).await
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: UserPatch, if_match: Option<i32>) -> DomainResult<UserView> {

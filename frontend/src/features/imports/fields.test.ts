@@ -35,6 +35,8 @@ describe("the column mapping", () => {
     expect(missingRequired("customers", columns, {})).toEqual(["name"]);
     expect(missingRequired("customers", columns, { 公司全称: "name" })).toEqual([]);
     expect(missingRequired("products", [{ header: "产品名称", field: "name" }], {})).toEqual(["category_id", "price"]);
+    expect(missingRequired("opportunities", [{ header: "商机名称", field: "name" }], {})).toEqual(["customer_id"]);
+    expect(missingRequired("payments", [{ header: "合同编号", field: "contract_id" }, { header: "回款金额", field: "amount" }], {})).toEqual(["received_date"]);
     expect(doubledFields(columns, { 公司全称: "industry" })).toEqual(["industry"]);
     expect(doubledFields(columns, {})).toEqual([]);
   });

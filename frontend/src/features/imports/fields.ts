@@ -21,6 +21,11 @@ export const IMPORT_FIELDS: Record<ImportEntity, { fields: readonly string[]; re
   },
   products: { fields: ["name", "category_id", "unit", "price", "currency", "on_sale", "description"], required: ["name", "category_id", "price"] },
   suppliers: { fields: ["name", "contact", "phone", "province", "city", "address", "remark"], required: ["name"] },
+  opportunities: {
+    fields: ["name", "customer_id", "stage_id", "amount", "currency", "expected_close_date", "probability", "owner_id", "source", "description"],
+    required: ["name", "customer_id"],
+  },
+  payments: { fields: ["contract_id", "amount", "received_date", "method", "reference", "remark"], required: ["contract_id", "amount", "received_date"] },
 };
 
 /** Who may import a record type: the import right and the record type's own (the server checks both). */
@@ -30,6 +35,8 @@ export const IMPORT_PERMISSIONS: Record<ImportEntity, readonly PermissionCode[]>
   leads: ["imports:create", "leads:create"],
   products: ["imports:create", "products:create"],
   suppliers: ["imports:create", "suppliers:create"],
+  opportunities: ["imports:create", "opportunities:create"],
+  payments: ["imports:create", "payments:create"],
 };
 
 export const IMPORT_ENTITIES = Object.keys(IMPORT_FIELDS) as ImportEntity[];

@@ -34,5 +34,10 @@ describe("import texts", () => {
     expect(rowErrorColumn(t, "customers", { column: null, field: null })).toBe("（整行）");
     expect(fieldLabel(t, "customers", "brand_new")).toBe("brand_new");
     expect(durationText(t, 1500, "—")).toBe("1.5 秒");
+    // A payment row refused by the record's rules, in the user's words too.
+    expect(rowErrorReason(t, { code: "contract.not_in_force", field: null, message: "payments and invoices belong to a contract that took effect" })).toBe("合同生效后才能登记回款或开票");
+    expect(rowErrorReason(t, { code: "over_contract", field: "amount", message: "at most 400.00" })).toMatch(/[\u4e00-\u9fff]/);
+    expect(rowErrorColumn(t, "payments", { column: null, field: "contract_id" })).toBe("合同编号");
+    expect(rowErrorColumn(t, "opportunities", { column: null, field: "stage_id" })).toBe("销售阶段");
   });
 });

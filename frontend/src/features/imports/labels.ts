@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { fieldErrorText } from "../../api/problem";
+import { fieldErrorText, problemCodeText } from "../../api/problem";
 import { durationParts, hasRowCodeLabel, type FailureLine } from "./status";
 import type { ImportEntity } from "./types";
 
@@ -13,6 +13,9 @@ export function fieldLabel(t: TFunction, entity: string, field: string): string 
 /** A row error's reason in the user's language: the code's label, else the shared field texts (then the server's). */
 export function rowErrorReason(t: TFunction, line: Pick<FailureLine, "code" | "field" | "message">): string {
   if (hasRowCodeLabel(line.code)) return t(`imports:codes.${line.code}`);
+  // A refusal of the whole row by a rule of the record (a payment's contract not in force).
+  const byCode = line.field ? undefined : problemCodeText(line.code);
+  if (byCode) return byCode;
   return fieldErrorText({ field: line.field ?? "", code: line.code, message: line.message });
 }
 

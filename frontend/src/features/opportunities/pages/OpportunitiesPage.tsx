@@ -9,6 +9,7 @@ import { UserPicker } from "../../../shared/components/UserPicker";
 import { formatDateTime } from "../../../shared/format";
 import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
+import { ImportButton } from "../../imports/components/LazyImportButton";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
@@ -184,6 +185,7 @@ export function OpportunitiesPage() {
       toolbar={
         <>
           <ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="opportunities:export" testId="opportunity-export" />
+          <ImportButton entity="opportunities" testId="opportunity-import" />
           <Link to={BOARD_PATH}>
             <Button icon={<AppstoreOutlined />} data-testid="opportunities-board-link">
               {t("opportunities:board.open")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useDictionary } from "../../../shared/dictionaries";
 import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
+import { ImportButton } from "../../imports/components/LazyImportButton";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
 import { dictionaryOptions } from "../../customers/dictionary";
@@ -31,7 +32,12 @@ export function PaymentsPage() {
   return (
     <ResourceListPage<Payment>
       title={t("receivables:payments.title")}
-      toolbar={<ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="payments:export" testId="payment-export" />}
+      toolbar={
+        <>
+          <ExportButton exporter={exporter} query={{ ...query, sort: paged.params.sort }} permission="payments:export" testId="payment-export" />
+          <ImportButton entity="payments" testId="payment-import" />
+        </>
+      }
       create={{ permission: "payments:create", testId: "payment-create", label: t("receivables:payments.record"), onClick: () => setCreating(true) }}
       table={{ columns, list, paged, testId: "payments-table", ...(phone ? PHONE_TABLE : {}) }}
       overlays={
