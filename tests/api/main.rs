@@ -16,6 +16,7 @@ mod customer_search_import;
 mod customers;
 mod drive;
 mod drive_s3;
+mod exports;
 mod hardening;
 mod http_sink;
 mod jobs;
