@@ -1,5 +1,6 @@
 //! Exports beyond what every resource's conformance checks: a file made for people imports
-//! back unchanged (contacts, suppliers).
+//! back unchanged (contacts, suppliers), and a person has at most `user_jobs` exports under
+//! way at once (429 `export.too_many_running`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::time::Duration;
@@ -104,4 +105,89 @@ dual_test!(a_file_exported_for_people_imports_back_unchanged, |app| {
     let done = import(&app, "suppliers.xlsx", xlsx, &[("entity", "suppliers"), ("mode", "commit")]).await;
     assert_eq!((&done["created"], &done["failed"]), (&json!(2), &json!(0)), "{done}");
     assert_eq!(typed(&app.get("/api/v1/suppliers?page_size=200", &app.admin).await.1["items"], SUPPLIER_FIELDS), before);
+});
+
+/// Enough contacts that an export of them does not fit the sockets' buffers, so a
+/// client that does not read holds it open (about 12 MB of CSV). Written straight into
+/// the table: through the API each would refresh its customer's search text.
+async fn many_contacts(app: &TestApp) {
+    use crm_persistence::customers::entities::contact;
+    use sea_orm::EntityTrait;
+    let (s, v) = app.post("/api/v1/customers", &app.admin, json!({"name": "大客户", "kind": "company"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let customer_id = uuid::Uuid::parse_str(v["id"].as_str().unwrap()).unwrap();
+    let remark = "备".repeat(2000);
+    let now = chrono::Utc::now();
+    for chunk in 0..10 {
+        let rows = (0..200).map(|i| {
+            contact::ActiveModel::from(contact::Model {
+                id: uuid::Uuid::now_v7(),
+                customer_id,
+                name: format!("联系人 {chunk}-{i}"),
+                title: None,
+                phone: None,
+                mobile: None,
+                email: None,
+                wechat: None,
+                is_primary: false,
+                birthday: None,
+                remark: Some(remark.clone()),
+                created_by: None,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+                deleted_at: None,
+                deleted_by: None,
+            })
+        });
+        contact::Entity::insert_many(rows).exec_without_returning(&app.db).await.unwrap();
+    }
+}
+
+dual_test!(a_person_streams_at_most_user_jobs_exports_at_once, |app| {
+    many_contacts(&app).await;
+    // Uncompressed, so the body is as large as it reads.
+    let open = || app.req(Method::GET, "/api/v1/contacts/export?format=csv", Some(&app.admin)).header("accept-encoding", "identity").send();
+    // Two exports whose reader has not read them yet.
+    let first = open().await.unwrap();
+    let second = open().await.unwrap();
+    assert_eq!((first.status(), second.status()), (StatusCode::OK, StatusCode::OK));
+    // The third, of any list or report, waits its turn.
+    for path in ["/api/v1/customers/export?format=csv", "/api/v1/suppliers/export?format=xlsx", "/api/v1/reports/funnel/export?format=csv"] {
+        let res = app.req(Method::GET, path, Some(&app.admin)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{path}");
+        assert!(res.headers().get("retry-after").is_some(), "{path}");
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["code"], "export.too_many_running", "{body}");
+    }
+    // Someone else is not held up.
+    let (_, rep) = app.user_with_role("export-rep", "sales_rep", json!({})).await;
+    assert_eq!(app.req(Method::GET, "/api/v1/customers/export?format=csv", Some(&rep)).send().await.unwrap().status(), StatusCode::OK);
+    // One read to its end gives its place back.
+    let text = first.text().await.unwrap();
+    assert_eq!(text.lines().count(), 2001);
+    let mut again = StatusCode::TOO_MANY_REQUESTS;
+    for _ in 0..100 {
+        again = app.req(Method::GET, "/api/v1/suppliers/export?format=csv", Some(&app.admin)).send().await.unwrap().status();
+        if again != StatusCode::TOO_MANY_REQUESTS {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(again, StatusCode::OK);
+    // A client that goes away gives its place back too.
+    drop(second);
+    let mut again = StatusCode::TOO_MANY_REQUESTS;
+    for _ in 0..100 {
+        let held = open().await.unwrap();
+        again = held.status();
+        let also = open().await.unwrap().status();
+        if again == StatusCode::OK && also == StatusCode::OK {
+            break;
+        }
+        again = StatusCode::TOO_MANY_REQUESTS;
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(again, StatusCode::OK);
 });
