@@ -97,7 +97,8 @@ pub struct Defences {
     /// reverse proxy that sets those headers.
     #[arg(long, env = "CRM_TRUST_FORWARDED", default_value_t = false)]
     pub trust_forwarded: bool,
-    /// Imports one person may have waiting or running at once (more answer 429).
+    /// Imports one person may have waiting or running at once, and exports one person may
+    /// have under way (more answer 429).
     #[arg(long, env = "CRM_USER_JOBS", default_value_t = 2)]
     pub user_jobs: u64,
 }

@@ -17,6 +17,7 @@ mod customer_search_import;
 mod customers;
 mod drive;
 mod drive_s3;
+mod exports;
 mod hardening;
 mod http_sink;
 mod jobs;

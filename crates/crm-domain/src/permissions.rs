@@ -46,12 +46,14 @@ pub struct ModuleInfo {
 }
 
 const CRUD: &[&str] = &["read", "create", "update", "delete"];
+/// The four and a file of the list (`GET /<things>/export`).
+const CRUD_X: &[&str] = &["read", "create", "update", "delete", "export"];
 const CRUD_EXPORT: &[&str] = &["read", "create", "update", "delete", "export", "import"];
 
 /// Every module, in menu order.
 pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "customers", label: "Customers", label_zh: "客户", actions: &["read", "create", "update", "delete", "export", "import", "transfer", "claim", "assign", "release", "invalidate", "merge"] },
-    ModuleInfo { module: "customer_groups", label: "Customer groups", label_zh: "客户分组", actions: CRUD },
+    ModuleInfo { module: "customer_groups", label: "Customer groups", label_zh: "客户分组", actions: CRUD_X },
     ModuleInfo { module: "contacts", label: "Contacts", label_zh: "联系人", actions: CRUD_EXPORT },
     ModuleInfo { module: "follow_ups", label: "Follow-ups", label_zh: "跟进记录", actions: &["read", "create", "update", "delete", "export"] },
     ModuleInfo { module: "pool_rules", label: "Pool rules", label_zh: "公海规则", actions: &["read", "update", "apply"] },
@@ -60,12 +62,12 @@ pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "pipeline_stages", label: "Sales stages", label_zh: "销售阶段", actions: &["read", "update"] },
     ModuleInfo { module: "quotes", label: "Quotes", label_zh: "报价", actions: &["read", "create", "update", "delete", "export", "approve"] },
     ModuleInfo { module: "orders", label: "Orders", label_zh: "订单", actions: &["read", "create", "update", "delete", "export"] },
-    ModuleInfo { module: "sales_plans", label: "Sales plans and weekly reports", label_zh: "销售计划与周报", actions: CRUD },
+    ModuleInfo { module: "sales_plans", label: "Sales plans and weekly reports", label_zh: "销售计划与周报", actions: CRUD_X },
     ModuleInfo { module: "contracts", label: "Contracts", label_zh: "合同", actions: &["read", "create", "update", "delete", "export", "approve", "archive"] },
     ModuleInfo { module: "payments", label: "Payments", label_zh: "回款", actions: &["read", "create", "update", "delete", "export", "approve", "override"] },
     ModuleInfo { module: "invoices", label: "Invoices", label_zh: "发票", actions: &["read", "create", "update", "delete", "export", "approve", "override"] },
     ModuleInfo { module: "products", label: "Products", label_zh: "产品", actions: CRUD_EXPORT },
-    ModuleInfo { module: "product_categories", label: "Product categories", label_zh: "产品类别", actions: CRUD },
+    ModuleInfo { module: "product_categories", label: "Product categories", label_zh: "产品类别", actions: CRUD_X },
     ModuleInfo { module: "suppliers", label: "Suppliers", label_zh: "供应商", actions: CRUD_EXPORT },
     ModuleInfo { module: "purchases", label: "Procurement", label_zh: "采购", actions: &["read", "create", "update", "delete", "export", "approve"] },
     ModuleInfo { module: "tickets", label: "Service tickets", label_zh: "服务工单", actions: &["read", "create", "update", "delete", "export", "assign"] },
@@ -81,9 +83,9 @@ pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "projects", label: "Projects", label_zh: "项目", actions: CRUD },
     ModuleInfo { module: "imports", label: "Imports", label_zh: "数据导入", actions: &["read", "create"] },
     ModuleInfo { module: "webhooks", label: "Webhooks", label_zh: "Webhook", actions: CRUD },
-    ModuleInfo { module: "users", label: "Users", label_zh: "用户", actions: &["read", "create", "update", "delete", "reset_password"] },
-    ModuleInfo { module: "departments", label: "Departments", label_zh: "部门", actions: CRUD },
-    ModuleInfo { module: "roles", label: "Roles", label_zh: "角色", actions: CRUD },
+    ModuleInfo { module: "users", label: "Users", label_zh: "用户", actions: &["read", "create", "update", "delete", "export", "reset_password"] },
+    ModuleInfo { module: "departments", label: "Departments", label_zh: "部门", actions: CRUD_X },
+    ModuleInfo { module: "roles", label: "Roles", label_zh: "角色", actions: CRUD_X },
     ModuleInfo { module: "audit_logs", label: "Operation log", label_zh: "操作日志", actions: &["read"] },
     ModuleInfo { module: "dictionaries", label: "Dictionaries", label_zh: "数据字典", actions: &["read", "update"] },
     ModuleInfo { module: "recycle_bin", label: "Recycle bin", label_zh: "回收站", actions: &["read", "restore"] },
@@ -143,15 +145,18 @@ pub mod perms {
     pub const USERS_CREATE: Perm = Perm::new("users", "create");
     pub const USERS_UPDATE: Perm = Perm::new("users", "update");
     pub const USERS_DELETE: Perm = Perm::new("users", "delete");
+    pub const USERS_EXPORT: Perm = Perm::new("users", "export");
     pub const USERS_RESET_PASSWORD: Perm = Perm::new("users", "reset_password");
     pub const DEPARTMENTS_READ: Perm = Perm::new("departments", "read");
     pub const DEPARTMENTS_CREATE: Perm = Perm::new("departments", "create");
     pub const DEPARTMENTS_UPDATE: Perm = Perm::new("departments", "update");
     pub const DEPARTMENTS_DELETE: Perm = Perm::new("departments", "delete");
+    pub const DEPARTMENTS_EXPORT: Perm = Perm::new("departments", "export");
     pub const ROLES_READ: Perm = Perm::new("roles", "read");
     pub const ROLES_CREATE: Perm = Perm::new("roles", "create");
     pub const ROLES_UPDATE: Perm = Perm::new("roles", "update");
     pub const ROLES_DELETE: Perm = Perm::new("roles", "delete");
+    pub const ROLES_EXPORT: Perm = Perm::new("roles", "export");
     pub const AUDIT_LOGS_READ: Perm = Perm::new("audit_logs", "read");
     pub const DICTIONARIES_READ: Perm = Perm::new("dictionaries", "read");
     pub const DICTIONARIES_UPDATE: Perm = Perm::new("dictionaries", "update");
@@ -187,6 +192,7 @@ pub mod perms {
     pub const CONTACTS_CREATE: Perm = Perm::new("contacts", "create");
     pub const CONTACTS_UPDATE: Perm = Perm::new("contacts", "update");
     pub const CONTACTS_DELETE: Perm = Perm::new("contacts", "delete");
+    pub const CONTACTS_EXPORT: Perm = Perm::new("contacts", "export");
     pub const FOLLOW_UPS_READ: Perm = Perm::new("follow_ups", "read");
     pub const FOLLOW_UPS_CREATE: Perm = Perm::new("follow_ups", "create");
     pub const FOLLOW_UPS_UPDATE: Perm = Perm::new("follow_ups", "update");
@@ -196,6 +202,7 @@ pub mod perms {
     pub const PRODUCT_CATEGORIES_CREATE: Perm = Perm::new("product_categories", "create");
     pub const PRODUCT_CATEGORIES_UPDATE: Perm = Perm::new("product_categories", "update");
     pub const PRODUCT_CATEGORIES_DELETE: Perm = Perm::new("product_categories", "delete");
+    pub const PRODUCT_CATEGORIES_EXPORT: Perm = Perm::new("product_categories", "export");
     pub const PRODUCTS_READ: Perm = Perm::new("products", "read");
     pub const PRODUCTS_CREATE: Perm = Perm::new("products", "create");
     pub const PRODUCTS_UPDATE: Perm = Perm::new("products", "update");
@@ -205,10 +212,12 @@ pub mod perms {
     pub const SUPPLIERS_CREATE: Perm = Perm::new("suppliers", "create");
     pub const SUPPLIERS_UPDATE: Perm = Perm::new("suppliers", "update");
     pub const SUPPLIERS_DELETE: Perm = Perm::new("suppliers", "delete");
+    pub const SUPPLIERS_EXPORT: Perm = Perm::new("suppliers", "export");
     pub const CUSTOMER_GROUPS_READ: Perm = Perm::new("customer_groups", "read");
     pub const CUSTOMER_GROUPS_CREATE: Perm = Perm::new("customer_groups", "create");
     pub const CUSTOMER_GROUPS_UPDATE: Perm = Perm::new("customer_groups", "update");
     pub const CUSTOMER_GROUPS_DELETE: Perm = Perm::new("customer_groups", "delete");
+    pub const CUSTOMER_GROUPS_EXPORT: Perm = Perm::new("customer_groups", "export");
     pub const PIPELINE_STAGES_READ: Perm = Perm::new("pipeline_stages", "read");
     pub const PIPELINE_STAGES_UPDATE: Perm = Perm::new("pipeline_stages", "update");
     pub const OPPORTUNITIES_READ: Perm = Perm::new("opportunities", "read");
@@ -219,6 +228,7 @@ pub mod perms {
     pub const SALES_PLANS_CREATE: Perm = Perm::new("sales_plans", "create");
     pub const SALES_PLANS_UPDATE: Perm = Perm::new("sales_plans", "update");
     pub const SALES_PLANS_DELETE: Perm = Perm::new("sales_plans", "delete");
+    pub const SALES_PLANS_EXPORT: Perm = Perm::new("sales_plans", "export");
     pub const REPORTS_READ: Perm = Perm::new("reports", "read");
     pub const REPORTS_EXPORT: Perm = Perm::new("reports", "export");
     pub const LEADS_EXPORT: Perm = Perm::new("leads", "export");
@@ -307,7 +317,7 @@ fn sales_codes(with_manage: bool) -> Vec<String> {
         codes.push("customer_groups:delete".into());
     }
     if with_manage {
-        codes.extend(["users:read", "departments:read", "reports:export", "targets:create", "targets:update", "files:manage"].map(String::from));
+        codes.extend(["users:read", "users:export", "departments:read", "departments:export", "reports:export", "targets:create", "targets:update", "files:manage"].map(String::from));
     }
     codes
 }

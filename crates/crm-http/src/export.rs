@@ -102,3 +102,81 @@ fn xlsx(x: XlsxFile, name: &str) -> HttpResponse {
         .insert_header(("content-disposition", format!("attachment; filename=\"{name}\"")))
         .body(actix_web::body::SizedStream::new(size, body))
 }
+
+/// The exports each person is streaming from this server. Every `…/export` route holds
+/// one of its places from the permission check until the response body is done — sent,
+/// failed or dropped because the client went away — so a person has at most
+/// `Settings::user_jobs` exports under way at once (with their background exports).
+#[derive(Default)]
+pub struct Streams(std::sync::Mutex<std::collections::HashMap<uuid::Uuid, u64>>);
+
+/// One place in `Streams`, given back when dropped.
+pub struct Held {
+    streams: std::sync::Arc<Streams>,
+    user: uuid::Uuid,
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        let mut map = self.streams.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = map.get_mut(&self.user) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                map.remove(&self.user);
+            }
+        }
+    }
+}
+
+impl Streams {
+    /// The exports `user` is streaming now.
+    pub fn count(&self, user: uuid::Uuid) -> u64 {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&user).copied().unwrap_or(0)
+    }
+
+    /// A place for `user` when they have fewer than `limit` exports under way counting
+    /// `besides` (their background exports).
+    fn hold(self: &std::sync::Arc<Self>, user: uuid::Uuid, limit: u64, besides: u64) -> Result<Held, u64> {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let n = map.entry(user).or_insert(0);
+        if *n + besides >= limit {
+            return Err(*n + besides);
+        }
+        *n += 1;
+        Ok(Held { streams: self.clone(), user })
+    }
+}
+
+/// 429 `export.too_many_running`, with `Retry-After`.
+pub fn too_many(running: u64, limit: u64) -> crm_domain::DomainError {
+    crm_domain::DomainError::new(
+        crm_domain::ErrorKind::TooManyRequests { retry_after_secs: 10 },
+        "export.too_many_running",
+        format!("{running} of your exports are still under way; at most {limit} at once"),
+    )
+}
+
+/// A place for one more export of `user`, or 429 `export.too_many_running`.
+#[allow(clippy::unused_async)]
+pub async fn claim(state: &crate::state::AppState, user: uuid::Uuid) -> ApiResult<Held> {
+    let limit = state.settings.user_jobs();
+    Ok(state.exports.hold(user, limit, 0).map_err(|running| too_many(running, limit))?)
+}
+
+/// A response body that keeps an export's place until it is dropped.
+pub struct HeldBody {
+    pub body: actix_web::body::BoxBody,
+    pub held: Held,
+}
+
+impl actix_web::body::MessageBody for HeldBody {
+    type Error = Box<dyn std::error::Error>;
+
+    fn size(&self) -> actix_web::body::BodySize {
+        self.body.size()
+    }
+
+    fn poll_next(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Option<Result<bytes::Bytes, Self::Error>>> {
+        std::pin::Pin::new(&mut self.get_mut().body).poll_next(cx)
+    }
+}

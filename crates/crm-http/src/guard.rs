@@ -119,9 +119,11 @@ impl<'a> Routes<'a> {
         self.table.push(RouteInfo { method: method.clone(), path: path.to_string(), access, document, sorts: None });
         if self.cfg.is_some() {
             let (prefix, rest) = split_prefix(path);
+            // A file of a list or report: counts against the caller's exports under way.
+            let export = method == Method::GET && path.ends_with("/export");
             let resource = web::resource(rest)
                 .guard(aguard::Method(method))
-                .wrap(from_fn(move |req: ServiceRequest, next: Next<BoxBody>| guard(access, req, next)))
+                .wrap(from_fn(move |req: ServiceRequest, next: Next<BoxBody>| guard(access, export, req, next)))
                 .to(handler);
             match self.scopes.iter_mut().find(|(p, _)| p == prefix) {
                 Some((_, scope)) => {
@@ -155,7 +157,7 @@ fn split_prefix(path: &str) -> (&str, &str) {
     (prefix, rest)
 }
 
-async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Result<ServiceResponse<BoxBody>, Error> {
+async fn guard(access: Access, export: bool, req: ServiceRequest, next: Next<BoxBody>) -> Result<ServiceResponse<BoxBody>, Error> {
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return Ok(req.error_response(ApiError(DomainError::internal("no app state"))));
     };
@@ -184,6 +186,15 @@ async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Resu
             Err(refused) => return Ok(rate_limited(req, refused)),
         }
     }
+    // An export holds its place until its body is done (sent, or the client gone).
+    let user = req.extensions().get::<Principal>().map(|p| p.actor.user_id);
+    let held = match user {
+        Some(user) if export => match crate::export::claim(&state, user).await {
+            Ok(h) => Some(h),
+            Err(e) => return Ok(with_standing(req.error_response(e), standing)),
+        },
+        _ => None,
+    };
     // An upload (multipart) is streamed, never buffered to be hashed and replayed.
     let streamed = req.headers().get(actix_web::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/"));
     let keyed = req.method() == Method::POST && req.headers().contains_key(idempotency::HEADER);
@@ -196,6 +207,10 @@ async fn guard(access: Access, req: ServiceRequest, next: Next<BoxBody>) -> Resu
         idempotency::run(req, next, principal_key).await?
     } else {
         next.call(req).await?
+    };
+    let res = match held {
+        Some(held) => res.map_body(|_, body| BoxBody::new(crate::export::HeldBody { body, held })),
+        None => res,
     };
     Ok(with_standing(res, standing))
 }

@@ -531,6 +531,13 @@ fn apply_to_operation(op: &mut Map<String, Value>, r: &RouteInfo, method: &str) 
     if takes_if_match {
         add(responses, "412", problem("`version.stale`: the record changed since the version in If-Match"));
     }
+    if method == "get" && r.path.ends_with("/export") {
+        add(
+            responses,
+            "429",
+            with_headers(problem("`export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited`"), rate_limit_headers()),
+        );
+    }
     add(responses, "429", with_headers(problem("`rate_limited`: the caller's request budget is spent (or a sign-in throttle holds)"), rate_limit_headers()));
     add(responses, "503", with_headers(problem("`database.unavailable`: the database cannot be reached right now"), json!({"Retry-After": retry_after()})));
 }

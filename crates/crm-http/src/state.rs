@@ -32,6 +32,8 @@ pub struct AppState {
     pub store: crm_persistence::drive::storage::Store,
     /// Signs and checks short-lived download links.
     pub links: crm_persistence::drive::links::LinkKey,
+    /// The exports each person is streaming now (`export::claim`).
+    pub exports: Arc<crate::export::Streams>,
 }
 
 /// What an operator tunes about a server's defences.
@@ -47,7 +49,8 @@ pub struct Settings {
     pub files_dir: std::path::PathBuf,
     /// S3-compatible object storage for file contents, shared by several servers.
     pub files_bucket: Option<crm_persistence::drive::storage::Bucket>,
-    /// Imports one person may have waiting or running at once; 0 for the default.
+    /// Imports one person may have waiting or running at once, and exports one person may
+    /// have under way (streamed or in the background); 0 for the default.
     pub user_jobs: u64,
 }
 
@@ -70,6 +73,7 @@ impl AppState {
             settings: Arc::new(settings),
             secrets: crm_persistence::secret_box::SecretBox::derive(secret),
             links: crm_persistence::drive::links::LinkKey::derive(secret),
+            exports: Arc::default(),
         }
     }
 

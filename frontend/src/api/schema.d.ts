@@ -343,6 +343,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contacts the caller sees (those of the customers in their scope) as a file whose headers are the import's, so it imports back. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{id}": {
         parameters: {
             query?: never;
@@ -602,6 +619,23 @@ export interface paths {
          *     written.
          */
         post: operations["batch_groups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-groups/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The groups the caller sees (their scope's and the shared ones) as a file. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_groups"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1043,6 +1077,23 @@ export interface paths {
          *     transaction: the refused ones are left out, or with `atomic=true` nothing is written.
          */
         post: operations["batch_departments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The departments as a file, with their parent's and head's names. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_departments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2345,6 +2396,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payment-plans/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The instalments of the contracts the caller sees as a file, with what was received and each one's status today. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_payment_plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payment-plans/{id}": {
         parameters: {
             query?: never;
@@ -2633,6 +2701,23 @@ export interface paths {
          *     `atomic=true` nothing is written.
          */
         post: operations["batch_categories"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-categories/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product categories as a file, with their parent's name. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_categories"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3263,6 +3348,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roles/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roles as a file, with their data scope and permission codes. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_roles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles/{id}": {
         parameters: {
             query?: never;
@@ -3297,6 +3399,23 @@ export interface paths {
          *     period (409 `sales_plan.duplicate` with `existing_id`).
          */
         post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales-plans/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sales plans in the caller's scope as a file, with what each achieved. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_plans"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3595,6 +3714,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppliers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suppliers as a file whose headers are the import's, so it imports back. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_suppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suppliers/{id}": {
         parameters: {
             query?: never;
@@ -3689,6 +3825,23 @@ export interface paths {
          *     are left out, or with `atomic=true` nothing is written.
          */
         post: operations["batch_users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users as a file: roles and department by name, never a password. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_users"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3902,6 +4055,23 @@ export interface paths {
          *     (409 `weekly_report.duplicate` with `existing_id`).
          */
         post: operations["create_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/weekly-reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weekly reports in the caller's scope as a file. Takes the list's filters, `q` and `sort`. */
+        get: operations["export_reports"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6701,7 +6871,7 @@ export interface components {
             expires_at?: string | null;
             name: string;
             /** @description Permission codes; each must be one the caller holds. */
-            scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
+            scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
         };
         /**
          * @description An approval flow as written: what `POST /approval-flows` takes.
@@ -7473,7 +7643,7 @@ export interface components {
             data_scope: components["schemas"]["DataScopeDto"];
             description?: string | null;
             name: string;
-            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
+            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
         };
         /**
          * @example {
@@ -11071,7 +11241,7 @@ export interface components {
             data_scope?: null | components["schemas"]["DataScopeDto"];
             description?: string | null;
             name?: string | null;
-            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[] | null;
+            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[] | null;
         };
         RoleRef: {
             /** Format: uuid */
@@ -14669,6 +14839,105 @@ export interface operations {
             };
         };
     };
+    export_contacts: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                customer_id?: string;
+                is_primary?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `contacts:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_contact: {
         parameters: {
             query?: never;
@@ -15419,7 +15688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -16748,6 +17017,105 @@ export interface operations {
                 };
             };
             /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_groups: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                shared?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `customer_groups:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -18158,7 +18526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -19993,6 +20361,106 @@ export interface operations {
                 };
             };
             /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_departments: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                /** @description Children of this department. */
+                parent_id?: string;
+                head_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `departments:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -24252,7 +24720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -24712,7 +25180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -26070,7 +26538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -28175,7 +28643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -29178,7 +29646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -30028,6 +30496,115 @@ export interface operations {
             };
         };
     };
+    export_payment_plans: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                contract_id?: string;
+                customer_id?: string;
+                /** @description `pending`, `partial`, `paid` or `overdue` as of today (UTC); comma-separated for several. */
+                status?: string;
+                /** @description `true`: due before today and not fully received, on a contract that took effect. */
+                overdue?: boolean;
+                due_date_from?: string;
+                due_date_to?: string;
+                created_at_from?: string;
+                created_at_to?: string;
+                updated_at_from?: string;
+                updated_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `payments:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_payment_plan: {
         parameters: {
             query?: never;
@@ -30779,7 +31356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -32588,6 +33165,105 @@ export interface operations {
             };
         };
     };
+    export_categories: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                /** @description Children of this category. */
+                parent_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `product_categories:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     category_tree: {
         parameters: {
             query?: never;
@@ -33397,7 +34073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -34261,7 +34937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -35635,7 +36311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -35821,7 +36497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -36003,7 +36679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -36189,7 +36865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -36361,7 +37037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -36691,6 +37367,103 @@ export interface operations {
                 };
             };
             /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_roles: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `roles:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -37235,6 +38008,108 @@ export interface operations {
                 };
             };
             /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_plans: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                /** @description `2026-12`, `2026-Q4` or `2026`. */
+                period?: string;
+                period_start_from?: string;
+                period_start_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `sales_plans:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -40097,6 +40972,110 @@ export interface operations {
             };
         };
     };
+    export_suppliers: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                /**
+                 * @description A GB/T 2260 region code (`GET /regions`): suppliers in that region or inside it.
+                 * @example 310000
+                 */
+                region_code?: string;
+                province?: string;
+                city?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `suppliers:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_supplier: {
         parameters: {
             query?: never;
@@ -41124,6 +42103,110 @@ export interface operations {
                 };
             };
             /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_users: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                department_id?: string;
+                supervisor_id?: string;
+                role_id?: string;
+                enabled?: boolean;
+                /** @description RFC 3339 or YYYY-MM-DD. */
+                created_at_from?: string;
+                created_at_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `users:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -42795,6 +43878,108 @@ export interface operations {
                 };
             };
             /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_reports: {
+        parameters: {
+            query: {
+                /**
+                 * @description `csv` (UTF-8 with a byte-order mark, streamed) or `xlsx` (a real spreadsheet, at
+                 *     most 1,048,575 rows).
+                 */
+                format: "csv" | "xlsx";
+                /**
+                 * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+                 *     By default the file is for people: headers and dictionary labels in the language of
+                 *     `Accept-Language` (Chinese or English), times in `tz` as `YYYY-MM-DD HH:MM:SS`.
+                 */
+                raw?: boolean;
+                /**
+                 * @description The reader's IANA time zone for times (people's files only); default UTC.
+                 * @example Asia/Shanghai
+                 */
+                tz?: components["schemas"]["TimeZone"];
+                /** @description The list's fuzzy search. */
+                q?: string;
+                /** @description The list's sort, e.g. `-updated_at,name`. */
+                sort?: string;
+                owner_id?: string;
+                /** @description An ISO week, `2026-W49`. */
+                week?: string;
+                week_start_from?: string;
+                week_start_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV streamed as it is made, or an XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `sales_plans:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */

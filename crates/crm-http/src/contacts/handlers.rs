@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::dto::*;
 use crate::auth::ReqCtx;
+use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
@@ -67,3 +68,13 @@ crate::batch_endpoint!(
     json!({"items": [{"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "李经理", "mobile": "13800138000"},
         {"customer_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e5f", "name": "赵工", "title": "技术总监"}]})
 );
+
+/// The contacts the caller sees (those of the customers in their scope) as a file whose headers are the import's, so it imports back. Takes the list's filters, `q` and `sort`.
+#[utoipa::path(get, path = "/api/v1/contacts/export", tag = "contacts", security(("bearer" = [])), params(ExportFormat, ContactFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_contacts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = kit::export::<crm_persistence::customers::contacts::Contacts, crm_persistence::customers::contacts::ContactExport>(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "contacts", ctx.0.now))
+}

@@ -9,6 +9,8 @@ pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.op(P(perms::CONTACTS_READ), list_contacts, __path_list_contacts)
         .sorted_by(kit::sort_names::<Contacts>)
+        .op(P(perms::CONTACTS_EXPORT), export_contacts, __path_export_contacts)
+        .sorted_by(kit::sort_names::<Contacts>)
         .op(P(perms::CONTACTS_CREATE), create_contact, __path_create_contact)
         .op(P(perms::CONTACTS_CREATE), batch_contacts, __path_batch_contacts)
         .op(P(perms::CONTACTS_READ), get_contact, __path_get_contact)

@@ -8,6 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::ReqCtx;
+use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
@@ -132,4 +133,14 @@ fn non_empty(ids: Vec<Uuid>) -> Result<Vec<Uuid>, crate::problem::ApiError> {
         return Err(crm_domain::DomainError::invalid_field("customer_ids", "required", "name at least one customer").into());
     }
     Ok(ids)
+}
+
+/// The groups the caller sees (their scope's and the shared ones) as a file. Takes the list's filters, `q` and `sort`.
+#[utoipa::path(get, path = "/api/v1/customer-groups/export", tag = "customer-groups", security(("bearer" = [])), params(ExportFormat, GroupFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_groups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = kit::export::<crm_persistence::customer_groups::CustomerGroups, crm_persistence::customer_groups::GroupExport>(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "customer-groups", ctx.0.now))
 }

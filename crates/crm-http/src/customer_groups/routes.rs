@@ -9,6 +9,8 @@ pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.op(P(perms::CUSTOMER_GROUPS_READ), list_groups, __path_list_groups)
         .sorted_by(kit::sort_names::<CustomerGroups>)
+        .op(P(perms::CUSTOMER_GROUPS_EXPORT), export_groups, __path_export_groups)
+        .sorted_by(kit::sort_names::<CustomerGroups>)
         .op(P(perms::CUSTOMER_GROUPS_CREATE), create_group, __path_create_group)
         .op(P(perms::CUSTOMER_GROUPS_CREATE), batch_groups, __path_batch_groups)
         .op(P(perms::CUSTOMER_GROUPS_READ), get_group, __path_get_group)

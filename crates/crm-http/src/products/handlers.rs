@@ -163,3 +163,13 @@ crate::batch_endpoint!(
     json!({"items": [{"name": "升降桌", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "张", "price": "2999.00"},
         {"name": "显示器支架", "category_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4e70", "unit": "个", "price": "199.00"}]})
 );
+
+/// The product categories as a file, with their parent's name. Takes the list's filters, `q` and `sort`.
+#[utoipa::path(get, path = "/api/v1/product-categories/export", tag = "products", security(("bearer" = [])), params(ExportFormat, CategoryFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_categories(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = kit::export::<crm_persistence::products::categories::Categories, crm_persistence::products::categories::CategoryExport>(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "product-categories", ctx.0.now))
+}

@@ -10,6 +10,8 @@ pub fn mount(r: &mut Routes) {
     r.op(P(perms::PRODUCT_CATEGORIES_READ), category_tree, __path_category_tree)
         .op(P(perms::PRODUCT_CATEGORIES_READ), list_categories, __path_list_categories)
         .sorted_by(kit::sort_names::<Categories>)
+        .op(P(perms::PRODUCT_CATEGORIES_EXPORT), export_categories, __path_export_categories)
+        .sorted_by(kit::sort_names::<Categories>)
         .op(P(perms::PRODUCT_CATEGORIES_CREATE), create_category, __path_create_category)
         .op(P(perms::PRODUCT_CATEGORIES_CREATE), batch_categories, __path_batch_categories)
         .op(P(perms::PRODUCT_CATEGORIES_READ), get_category, __path_get_category)

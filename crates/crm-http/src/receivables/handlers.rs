@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::approvals::dto::ApprovalDetail;
 use crate::auth::ReqCtx;
+use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
@@ -309,4 +310,14 @@ pub async fn void_invoice(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path
     responses((status = 200, body = Vec<TitleView>), (status = 404, body = Problem)))]
 pub async fn customer_invoice_titles(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     Ok(ok(&invoices::titles(&state.db, &ctx.0, *id).await?, None))
+}
+
+/// The instalments of the contracts the caller sees as a file, with what was received and each one's status today. Takes the list's filters, `q` and `sort`.
+#[utoipa::path(get, path = "/api/v1/payment-plans/export", tag = "payment_plans", security(("bearer" = [])), params(ExportFormat, PaymentPlanFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_payment_plans(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = kit::export::<crm_persistence::receivables::plans::PaymentPlans, crm_persistence::receivables::export::PaymentPlanExport>(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "payment-plans", ctx.0.now))
 }

@@ -12,6 +12,8 @@ pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.op(P(perms::PAYMENTS_READ), list_payment_plans, __path_list_payment_plans)
         .sorted_by(kit::sort_names::<PaymentPlans>)
+        .op(P(perms::PAYMENTS_EXPORT), export_payment_plans, __path_export_payment_plans)
+        .sorted_by(kit::sort_names::<PaymentPlans>)
         .op(P(perms::PAYMENTS_CREATE), create_payment_plan, __path_create_payment_plan)
         .op(P(perms::PAYMENTS_CREATE), batch_payment_plans, __path_batch_payment_plans)
         .op(P(perms::PAYMENTS_READ), get_payment_plan, __path_get_payment_plan)

@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use super::dto::*;
 use crate::auth::ReqCtx;
+use crate::export::ExportFormat;
 use crate::etag::{created, ok, IfMatch};
 use crate::json::ValidJson;
 use crate::list_query::{ListQuery, PageOf, PageParams};
@@ -112,3 +113,13 @@ crate::batch_endpoint!(
     batch_suppliers, SupplierBatch, NewSupplier, "/api/v1/suppliers/batch", "suppliers", suppliers::batch,
     json!({"items": [{"name": "苏州办公家具厂", "contact": "王经理", "phone": "0512-6800 1000"}, {"name": "杭州文具批发"}]})
 );
+
+/// The suppliers as a file whose headers are the import's, so it imports back. Takes the list's filters, `q` and `sort`.
+#[utoipa::path(get, path = "/api/v1/suppliers/export", tag = "suppliers", security(("bearer" = [])), params(ExportFormat, SupplierFilters),
+    responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+pub async fn export_suppliers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
+    let mut params = q.0;
+    let (format, reader) = crate::export::take_export(&mut params, &req)?;
+    let export = kit::export::<crm_persistence::products::suppliers::Suppliers, crm_persistence::products::suppliers::SupplierExport>(&state.db, &ctx.0, params, format, reader).await?;
+    Ok(crate::export::respond(export, "suppliers", ctx.0.now))
+}

@@ -9,6 +9,8 @@ pub fn mount(r: &mut Routes) {
     use Access::Perm as P;
     r.op(P(perms::SUPPLIERS_READ), list_suppliers, __path_list_suppliers)
         .sorted_by(kit::sort_names::<Suppliers>)
+        .op(P(perms::SUPPLIERS_EXPORT), export_suppliers, __path_export_suppliers)
+        .sorted_by(kit::sort_names::<Suppliers>)
         .op(P(perms::SUPPLIERS_CREATE), create_supplier, __path_create_supplier)
         .op(P(perms::SUPPLIERS_CREATE), batch_suppliers, __path_batch_suppliers)
         .op(P(perms::SUPPLIERS_READ), get_supplier, __path_get_supplier)

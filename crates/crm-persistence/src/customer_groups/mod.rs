@@ -171,3 +171,33 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerGroupPatch, if_
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
     kit::delete::<CustomerGroups, _>(db, ctx, id, if_match, kit::no_rule).await
 }
+
+/// The group list as a file, with the list's filters and scope.
+pub struct GroupExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for GroupExport {
+    type Entity = Group;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("name", "分组名称", "Name", Cell::Text),
+            col("description", "描述", "Description", Cell::Text),
+            col("shared", "共享", "Shared", Cell::Bool),
+            col("owner", "负责人", "Owner", Cell::Text),
+            col("member_count", "客户数", "Customers", Cell::Number),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(db: &Db, batch: Vec<group::Model>) -> DomainResult<Vec<Vec<String>>> {
+        let t = |t| crate::table_export::time(Some(t));
+        // The view's names and counts do not depend on who asks.
+        Ok(CustomerGroups::views(db, &Ctx::system("export"), batch)
+            .await?
+            .into_iter()
+            .map(|g| vec![g.name, g.description.unwrap_or_default(), g.shared.to_string(), g.owner_name.unwrap_or_default(), g.member_count.to_string(), t(g.created_at), t(g.updated_at)])
+            .collect())
+    }
+}

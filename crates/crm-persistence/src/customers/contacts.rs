@@ -196,3 +196,57 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ContactPatch, if_match:
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
     kit::delete::<Contacts, _>(db, ctx, id, if_match, kit::no_rule).await
 }
+
+/// The contact list as a file, with the list's filters and scope. The headers are the
+/// import's (`imports::fields`), the customer by its name, so the file imports back.
+pub struct ContactExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for ContactExport {
+    type Entity = Contact;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("customer", "客户名称", "Customer", Cell::Text),
+            col("name", "姓名", "Name", Cell::Text),
+            col("title", "职务", "Title", Cell::Text),
+            col("phone", "电话", "Phone", Cell::Text),
+            col("mobile", "手机", "Mobile", Cell::Text),
+            col("email", "邮箱", "E-mail", Cell::Text),
+            col("wechat", "微信", "WeChat", Cell::Text),
+            col("is_primary", "首要联系人", "Primary", Cell::Bool),
+            col("birthday", "生日", "Birthday", Cell::Text),
+            col("remark", "备注", "Remark", Cell::Text),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(db: &Db, batch: Vec<contact::Model>) -> DomainResult<Vec<Vec<String>>> {
+        use sea_orm::QuerySelect;
+        let ids: Vec<Uuid> = batch.iter().map(|c| c.customer_id).collect();
+        // scope-bypass: names of the customers of contacts the caller's export already read in scope.
+        let names: std::collections::HashMap<Uuid, String> = customer::Entity::find()
+            .select_only()
+            .column(customer::Column::Id)
+            .column(customer::Column::Name)
+            .filter(customer::Column::Id.is_in(ids))
+            .into_tuple::<(Uuid, String)>()
+            .all(db)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .collect();
+        let o = |s: Option<String>| s.unwrap_or_default();
+        let t = |t| crate::table_export::time(Some(t));
+        Ok(batch
+            .into_iter()
+            .map(|c| {
+                vec![
+                    names.get(&c.customer_id).cloned().unwrap_or_default(), c.name, o(c.title), o(c.phone), o(c.mobile), o(c.email), o(c.wechat), c.is_primary.to_string(),
+                    c.birthday.map(|d| d.to_string()).unwrap_or_default(), o(c.remark), t(c.created_at), t(c.updated_at),
+                ]
+            })
+            .collect())
+    }
+}

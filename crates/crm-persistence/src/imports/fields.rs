@@ -130,7 +130,7 @@ pub static IMPORTERS: &[Importer] = &[
         entity: "contacts",
         permission: perms::CUSTOMERS_UPDATE,
         fields: &[
-            req(f("customer_id", "客户名称", "Customer", Kind::Ref(Ref::Customer), "杭州云栖科技有限公司", "Yunqi Technology Ltd.")),
+            req(exported_as(f("customer_id", "客户名称", "Customer", Kind::Ref(Ref::Customer), "杭州云栖科技有限公司", "Yunqi Technology Ltd."), "customer")),
             req(f("name", "姓名", "Name", Kind::Text, "李明", "Li Ming")),
             f("title", "职务", "Title", Kind::Text, "采购经理", "Purchasing manager"),
             f("phone", "电话", "Phone", Kind::Text, "", ""),
@@ -141,7 +141,7 @@ pub static IMPORTERS: &[Importer] = &[
             f("birthday", "生日", "Birthday", Kind::Date, "", ""),
             f("remark", "备注", "Remark", Kind::Text, "", ""),
         ],
-        export: &[],
+        export: crate::customers::contacts::ContactExport::COLUMNS,
         updatable: false,
     },
     Importer {
@@ -192,7 +192,7 @@ pub static IMPORTERS: &[Importer] = &[
             f("address", "地址", "Address", Kind::Text, "", ""),
             f("remark", "备注", "Remark", Kind::Text, "", ""),
         ],
-        export: &[],
+        export: crate::products::suppliers::SupplierExport::COLUMNS,
         updatable: false,
     },
     Importer {
@@ -367,6 +367,11 @@ pub fn to_input(imp: &Importer, plan: &[Option<usize>], headers: &[String], cell
     for (col, slot) in plan.iter().enumerate() {
         let Some(field) = slot.and_then(|i| imp.fields.get(i)) else { continue };
         let raw = cells.get(col).map(|s| s.trim()).unwrap_or_default();
+        // The export's guard against formulas (`table_export`): `'=…` reads back as `=…`.
+        let raw = match raw.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+            _ => raw,
+        };
         let column = headers.get(col).cloned();
         let mut fail = |code: &str, message: String| errors.push(CellError { column: column.clone(), field: Some(field.key.to_string()), code: code.into(), message });
         if raw.is_empty() {

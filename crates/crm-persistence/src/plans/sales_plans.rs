@@ -159,3 +159,41 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
 pub async fn target_for(db: &impl ConnectionTrait, owner: Uuid, period: &str) -> DomainResult<Option<Decimal>> {
     Ok(policy::live::<Plan>().filter(C::OwnerId.eq(owner)).filter(C::Period.eq(period)).one(db).await.map_err(db_err)?.map(|p| from_minor(p.target_minor)))
 }
+
+/// The plan list as a file, with what each achieved so far.
+pub struct SalesPlanExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for SalesPlanExport {
+    type Entity = Plan;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("owner", "负责人", "Owner", Cell::Text),
+            col("period", "计划周期", "Period", Cell::Text),
+            col("period_start", "开始日期", "Starts", Cell::Text),
+            col("target_amount", "目标金额", "Target", Cell::Number),
+            col("achieved_amount", "完成金额", "Achieved", Cell::Number),
+            col("planned_customers", "计划新客户", "Planned customers", Cell::Number),
+            col("new_customers", "新增客户", "New customers", Cell::Number),
+            col("content", "计划内容", "Plan", Cell::Text),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(db: &Db, batch: Vec<plan::Model>) -> DomainResult<Vec<Vec<String>>> {
+        let t = |t| crate::table_export::time(Some(t));
+        // The view's names and sums do not depend on who asks.
+        Ok(SalesPlans::views(db, &Ctx::system("export"), batch)
+            .await?
+            .into_iter()
+            .map(|p| {
+                vec![
+                    p.owner_name.unwrap_or_default(), p.period, p.period_start.to_string(), p.target_amount.to_string(), p.achieved_amount.to_string(),
+                    p.planned_customers.map(|n| n.to_string()).unwrap_or_default(), p.new_customers.to_string(), p.content.unwrap_or_default(), t(p.created_at), t(p.updated_at),
+                ]
+            })
+            .collect())
+    }
+}

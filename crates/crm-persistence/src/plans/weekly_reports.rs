@@ -97,7 +97,10 @@ impl Resource for WeeklyReports {
     }
 
     async fn views(db: &impl ConnectionTrait, _: &Ctx, rows: Vec<report::Model>) -> DomainResult<Vec<WeeklyReportView>> {
-        let names = crate::system::user_names::display_names(db, rows.iter().flat_map(|r| [Some(r.owner_id), r.commented_by]).flatten()).await?;
+        // Collected first: a borrowing iterator held across the await would keep the
+        // future from being `Send` (the export's rows need it to be).
+        let people: Vec<Uuid> = rows.iter().flat_map(|r| [Some(r.owner_id), r.commented_by]).flatten().collect();
+        let names = crate::system::user_names::display_names(db, people).await?;
         Ok(rows
             .into_iter()
             .map(|r| WeeklyReportView {
@@ -190,4 +193,46 @@ pub async fn comment(db: &Db, ctx: &Ctx, id: Uuid, text: &str, if_match: Option<
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {
     kit::delete::<WeeklyReports, _>(db, ctx, id, if_match, kit::no_rule).await
+}
+
+/// The weekly report list as a file, with the week's counts and the comment.
+pub struct WeeklyReportExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for WeeklyReportExport {
+    type Entity = Report;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("owner", "负责人", "Owner", Cell::Text),
+            col("week", "周次", "Week", Cell::Text),
+            col("week_start", "开始日期", "Starts", Cell::Text),
+            col("summary", "本周总结", "Summary", Cell::Text),
+            col("next_week_plan", "下周计划", "Next week", Cell::Text),
+            col("new_customers", "新增客户", "New customers", Cell::Number),
+            col("follow_ups", "跟进次数", "Follow-ups", Cell::Number),
+            col("new_opportunities", "新增商机", "New opportunities", Cell::Number),
+            col("won_amount", "赢单金额", "Won", Cell::Number),
+            col("comment", "批注", "Comment", Cell::Text),
+            col("commented_by", "批注人", "Commented by", Cell::Text),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(db: &Db, batch: Vec<report::Model>) -> DomainResult<Vec<Vec<String>>> {
+        let o = |s: Option<String>| s.unwrap_or_default();
+        let t = |t| crate::table_export::time(Some(t));
+        // The view's names do not depend on who asks.
+        Ok(WeeklyReports::views(db, &Ctx::system("export"), batch)
+            .await?
+            .into_iter()
+            .map(|r| {
+                vec![
+                    o(r.owner_name), r.week, r.week_start.to_string(), r.summary, o(r.next_week_plan), r.new_customers.to_string(), r.follow_ups.to_string(),
+                    r.new_opportunities.to_string(), r.won_amount.to_string(), o(r.comment), o(r.commented_by_name), t(r.created_at), t(r.updated_at),
+                ]
+            })
+            .collect())
+    }
 }

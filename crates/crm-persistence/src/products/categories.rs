@@ -234,3 +234,40 @@ pub(crate) async fn with_children(db: &impl ConnectionTrait, id: Uuid) -> Domain
     ids.push(id);
     Ok(ids)
 }
+
+/// The category list as a file, each with its parent's name.
+pub struct CategoryExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for CategoryExport {
+    type Entity = Category;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("code", "类别编码", "Code", Cell::Text),
+            col("name", "类别名称", "Name", Cell::Text),
+            col("parent", "上级类别", "Parent", Cell::Text),
+            col("sort_order", "排序", "Sort order", Cell::Number),
+            col("remark", "备注", "Remark", Cell::Text),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(db: &Db, batch: Vec<category::Model>) -> DomainResult<Vec<Vec<String>>> {
+        let parents: Vec<Uuid> = batch.iter().filter_map(|c| c.parent_id).collect();
+        let names: HashMap<Uuid, String> = if parents.is_empty() {
+            HashMap::new()
+        } else {
+            Category::find().select_only().column(C::Id).column(C::Name).filter(C::Id.is_in(parents)).into_tuple::<(Uuid, String)>().all(db).await.map_err(db_err)?.into_iter().collect()
+        };
+        let t = |t| crate::table_export::time(Some(t));
+        Ok(batch
+            .into_iter()
+            .map(|c| {
+                let parent = c.parent_id.and_then(|p| names.get(&p).cloned()).unwrap_or_default();
+                vec![c.code, c.name, parent, c.sort_order.to_string(), c.remark.unwrap_or_default(), t(c.created_at), t(c.updated_at)]
+            })
+            .collect())
+    }
+}

@@ -433,3 +433,39 @@ pub async fn suppliers_of_customer(db: &Db, ctx: &Ctx, customer_id: Uuid) -> Dom
         .map_err(db_err)?;
     Ok(rows.into_iter().map(|(id, number, name)| SupplierRef { id, number, name }).collect())
 }
+
+/// The supplier list as a file. The headers are the import's (`imports::fields`), so the
+/// file imports back.
+pub struct SupplierExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for SupplierExport {
+    type Entity = Supplier;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("number", "供应商编号", "Number", Cell::Text),
+            col("name", "供应商名称", "Name", Cell::Text),
+            col("contact", "联系人", "Contact", Cell::Text),
+            col("phone", "电话", "Phone", Cell::Text),
+            col("province", "省份", "Province", Cell::Text),
+            col("city", "城市", "City", Cell::Text),
+            col("address", "地址", "Address", Cell::Text),
+            col("remark", "备注", "Remark", Cell::Text),
+            col("created_by", "创建人", "Created by", Cell::Text),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(db: &Db, batch: Vec<supplier::Model>) -> DomainResult<Vec<Vec<String>>> {
+        let o = |s: Option<String>| s.unwrap_or_default();
+        let t = |t| crate::table_export::time(Some(t));
+        // A catalogue row reads the same for everyone: its view needs no caller.
+        Ok(Suppliers::views(db, &Ctx::system("export"), batch)
+            .await?
+            .into_iter()
+            .map(|s| vec![s.number, s.name, o(s.contact), o(s.phone), o(s.province), o(s.city), o(s.address), o(s.remark), o(s.created_by_name), t(s.created_at), t(s.updated_at)])
+            .collect())
+    }
+}

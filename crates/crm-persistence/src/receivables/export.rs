@@ -4,9 +4,10 @@
 
 use crm_domain::DomainResult;
 
-use super::entities::{invoice, payment};
+use super::entities::{invoice, payment, payment_plan};
 use super::invoices::Invoices;
 use super::payments::Payments;
+use super::plans::PaymentPlans;
 use crate::kit::{self, Resource};
 use crate::listing::ListParams;
 use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
@@ -19,6 +20,55 @@ const TITLE_TYPE: &[(&str, &str, &str)] = &[("company", "企业", "Company"), ("
 
 fn o(s: Option<String>) -> String {
     s.unwrap_or_default()
+}
+
+/// The SPA's words for a plan's status (`receivables.json`).
+const PLAN_STATUS: &[(&str, &str, &str)] = &[("pending", "待回款", "Not yet due"), ("partial", "部分回款", "Partly paid"), ("paid", "已回款", "Paid"), ("overdue", "已逾期", "Overdue")];
+
+/// The instalments, each with what was received on it and its status today (UTC).
+pub struct PaymentPlanExport;
+
+#[async_trait::async_trait]
+impl TableExport for PaymentPlanExport {
+    type Entity = payment_plan::Entity;
+    const COLUMNS: &'static [Column] = &[
+        col("contract_number", "合同编号", "Contract", Cell::Text),
+        col("contract_name", "合同名称", "Contract name", Cell::Text),
+        col("customer", "客户", "Customer", Cell::Text),
+        col("instalment", "期次", "Instalment", Cell::Text),
+        col("due_date", "计划回款日期", "Due on", Cell::Text),
+        col("amount", "计划金额", "Amount", Cell::Number),
+        col("received_amount", "已回款", "Received", Cell::Number),
+        col("outstanding_amount", "未回款", "Outstanding", Cell::Number),
+        col("status", "状态", "Status", Cell::Choice(PLAN_STATUS)),
+        col("owner", "负责人", "Owner", Cell::Text),
+        col("remark", "备注", "Remark", Cell::Text),
+        col("created_at", "创建时间", "Created", Cell::Time),
+    ];
+
+    async fn rows(db: &Db, batch: Vec<payment_plan::Model>) -> DomainResult<Vec<Vec<String>>> {
+        // A read model needs no caller (the status is today's); the scope chose the rows.
+        Ok(PaymentPlans::views(db, &Ctx::system("export"), batch)
+            .await?
+            .into_iter()
+            .map(|v| {
+                vec![
+                    o(v.contract_number),
+                    o(v.contract_name),
+                    o(v.customer_name),
+                    v.instalment.to_string(),
+                    v.due_date.to_string(),
+                    v.amount.to_string(),
+                    v.received_amount.to_string(),
+                    v.outstanding_amount.to_string(),
+                    v.status.as_str().to_string(),
+                    o(v.owner_name),
+                    o(v.remark),
+                    time(Some(v.created_at)),
+                ]
+            })
+            .collect())
+    }
 }
 
 pub struct PaymentExport;

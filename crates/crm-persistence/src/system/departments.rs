@@ -203,3 +203,53 @@ pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> Doma
     })
     .await
 }
+
+/// The department list as a file: the parent and the head by name.
+pub struct DepartmentExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for DepartmentExport {
+    type Entity = department::Entity;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("name", "部门名称", "Name", Cell::Text),
+            col("parent", "上级部门", "Parent", Cell::Text),
+            col("head", "负责人", "Head", Cell::Text),
+            col("sort_order", "排序", "Sort order", Cell::Number),
+            col("remark", "备注", "Remark", Cell::Text),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(db: &Db, batch: Vec<department::Model>) -> DomainResult<Vec<Vec<String>>> {
+        use sea_orm::QuerySelect;
+        let parents: Vec<Uuid> = batch.iter().filter_map(|d| d.parent_id).collect();
+        let names: std::collections::HashMap<Uuid, String> = if parents.is_empty() {
+            std::collections::HashMap::new()
+        } else {
+            department::Entity::find()
+                .select_only()
+                .column(department::Column::Id)
+                .column(department::Column::Name)
+                .filter(department::Column::Id.is_in(parents))
+                .into_tuple::<(Uuid, String)>()
+                .all(db)
+                .await
+                .map_err(db_err)?
+                .into_iter()
+                .collect()
+        };
+        let heads = crate::system::user_names::display_names(db, batch.iter().filter_map(|d| d.head_id)).await?;
+        let t = |t| crate::table_export::time(Some(t));
+        Ok(batch
+            .into_iter()
+            .map(|d| {
+                let parent = d.parent_id.and_then(|p| names.get(&p).cloned()).unwrap_or_default();
+                let head = d.head_id.and_then(|h| heads.get(&h).cloned()).unwrap_or_default();
+                vec![d.name, parent, head, d.sort_order.to_string(), d.remark.unwrap_or_default(), t(d.created_at), t(d.updated_at)]
+            })
+            .collect())
+    }
+}

@@ -160,3 +160,43 @@ pub async fn of_user(db: &impl ConnectionTrait, user_id: Uuid) -> DomainResult<V
         .await
         .map_err(db_err)
 }
+
+/// The SPA's words for the scopes (`common.json` `dataScope`).
+const SCOPES: &[(&str, &str, &str)] = &[
+    ("self", "本人", "Own records"),
+    ("self_and_subordinates", "本人及下属", "Own and subordinates' records"),
+    ("department", "本部门", "Own department"),
+    ("department_tree", "本部门及下级部门", "Department and sub-departments"),
+    ("all", "全部", "All records"),
+];
+
+/// The role list as a file: the permissions as their codes.
+pub struct RoleExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for RoleExport {
+    type Entity = role::Entity;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("name", "角色名称", "Name", Cell::Text),
+            col("description", "描述", "Description", Cell::Text),
+            col("data_scope", "数据范围", "Data scope", Cell::Choice(SCOPES)),
+            col("builtin", "内置", "Built-in", Cell::Bool),
+            col("permissions", "权限", "Permissions", Cell::Text),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(_: &Db, batch: Vec<role::Model>) -> DomainResult<Vec<Vec<String>>> {
+        let t = |t| crate::table_export::time(Some(t));
+        Ok(batch
+            .into_iter()
+            .map(|r| {
+                let permissions = r.permission_codes().join(", ");
+                vec![r.name, r.description.unwrap_or_default(), r.data_scope, r.builtin.to_string(), permissions, t(r.created_at), t(r.updated_at)]
+            })
+            .collect())
+    }
+}

@@ -493,3 +493,46 @@ pub async fn lookup(db: &Db, q: Option<&str>, limit: u64) -> DomainResult<Vec<Us
         .map_err(db_err)?;
     Ok(rows.into_iter().map(|u| UserRef { id: u.id, username: u.username, display_name: u.display_name, department_id: u.department_id }).collect())
 }
+
+/// The user list as a file: the roles and department by name, never a password.
+pub struct UserExport;
+
+#[async_trait::async_trait]
+impl crate::table_export::TableExport for UserExport {
+    type Entity = user::Entity;
+    const COLUMNS: &'static [crate::table_export::Column] = {
+        use crate::table_export::{col, Cell};
+        &[
+            col("username", "用户名", "Username", Cell::Text),
+            col("display_name", "姓名", "Name", Cell::Text),
+            col("email", "邮箱", "E-mail", Cell::Text),
+            col("phone", "电话", "Phone", Cell::Text),
+            col("department", "部门", "Department", Cell::Text),
+            col("supervisor", "上级", "Supervisor", Cell::Text),
+            col("roles", "角色", "Roles", Cell::Text),
+            col("enabled", "启用", "Enabled", Cell::Bool),
+            col("description", "描述", "Description", Cell::Text),
+            col("last_login_at", "最近登录", "Last sign-in", Cell::Time),
+            col("created_at", "创建时间", "Created", Cell::Time),
+            col("updated_at", "更新时间", "Updated", Cell::Time),
+        ]
+    };
+
+    async fn rows(db: &Db, batch: Vec<user::Model>) -> DomainResult<Vec<Vec<String>>> {
+        let supervisors = crate::system::user_names::display_names(db, batch.iter().filter_map(|u| u.supervisor_id)).await?;
+        let o = |s: Option<String>| s.unwrap_or_default();
+        let t = |t| crate::table_export::time(Some(t));
+        Ok(views(db, batch)
+            .await?
+            .into_iter()
+            .map(|u| {
+                let roles = u.roles.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ");
+                let supervisor = u.supervisor_id.and_then(|s| supervisors.get(&s).cloned()).unwrap_or_default();
+                vec![
+                    u.username, u.display_name, o(u.email), o(u.phone), o(u.department_name), supervisor, roles, u.enabled.to_string(), o(u.description),
+                    crate::table_export::time(u.last_login_at), t(u.created_at), t(u.updated_at),
+                ]
+            })
+            .collect())
+    }
+}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import type { CustomerGroup } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -25,6 +26,7 @@ export function CustomerGroupsPage() {
   const { data: me } = useMe();
   const { filters, setFilters, paged } = useListUrlState<CustomerGroup, GroupFilterName>(GROUP_FILTERS, DEFAULT_SORT);
   const groups = customerGroupsApi.useList({ ...paged.params, ...groupListFilters(filters, me?.id) });
+  const exporter = customerGroupsApi.useExport("customer-groups");
   const remove = customerGroupsApi.useDelete();
   const [editing, setEditing] = useState<CustomerGroup | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -72,6 +74,7 @@ export function CustomerGroupsPage() {
   return (
     <ResourceListPage<CustomerGroup>
       title={t("customerGroups:title")}
+      toolbar={<ExportButton exporter={exporter} query={{ ...groupListFilters(filters, me?.id), sort: paged.params.sort }} permission="customer_groups:export" testId="group-export" />}
       create={{ permission: "customer_groups:create", testId: "group-create", onClick: () => openDrawer(null) }}
       table={{
         columns,

@@ -6,6 +6,7 @@ import type { Contact } from "../../../api/types";
 import { useProblemHandler } from "../../../shared/hooks/useProblemHandler";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { usePermission } from "../../auth/api";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ImportButton } from "../../imports/components/LazyImportButton";
 import { contactsApi, useContacts } from "../api";
 import { ContactFormModal, type ContactFormTarget } from "./ContactFormModal";
@@ -29,6 +30,7 @@ export function ContactsTab({ customerId, editBlocked }: Props) {
   const contacts = useContacts(customerId);
   const update = contactsApi.useUpdate();
   const remove = contactsApi.useDelete();
+  const exporter = contactsApi.useExport("contacts");
   const [target, setTarget] = useState<ContactFormTarget>(null);
   const none = t("common:values.none");
   const text = (v: string | null | undefined) => v || none;
@@ -92,6 +94,8 @@ export function ContactsTab({ customerId, editBlocked }: Props) {
           ))}
         {/* The file names each contact's customer, so it may hold other customers' contacts too. */}
         {!editBlocked && <ImportButton entity="contacts" testId="contact-import" label={t("imports:actions.importContacts")} />}
+        {/* The customer's contacts, under the import's headers: the file imports back. */}
+        <ExportButton exporter={exporter} query={{ customer_id: customerId }} permission="contacts:export" testId="contact-export" />
       </Space>
       <Table<Contact>
         rowKey="id"

@@ -3,6 +3,7 @@ import type { TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DepartmentNode } from "../../../api/types";
 import { departmentNames as namesOf, useUserOptions } from "../../../shared/lookups";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useTreeTable } from "../../../shared/resource/useTreeTable";
@@ -14,6 +15,7 @@ export function DepartmentsPage() {
   const tree = useDepartmentTree();
   const users = useUserOptions();
   const remove = departmentsApi.useDelete();
+  const exporter = departmentsApi.useExport("departments");
   const [target, setTarget] = useState<DepartmentFormTarget>(null);
   const rows = useTreeTable(tree.data);
   const userNames = useMemo(() => new Map((users.data ?? []).map((o) => [o.value, o.label])), [users.data]);
@@ -45,6 +47,7 @@ export function DepartmentsPage() {
   return (
     <ResourceListPage<DepartmentNode>
       title={t("departments:title")}
+      toolbar={<ExportButton exporter={exporter} query={{}} permission="departments:export" testId="department-export" />}
       create={{ permission: "departments:create", testId: "department-create", onClick: () => setTarget({ department: null }) }}
       table={{ columns, ...rows, loading: tree.isFetching, pagination: false, locale: { emptyText: t("departments:empty") } }}
       overlays={<DepartmentFormModal target={target} tree={tree.data ?? []} onClose={() => setTarget(null)} />}

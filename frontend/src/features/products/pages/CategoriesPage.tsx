@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CategoryNode } from "../../../api/types";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useTreeTable } from "../../../shared/resource/useTreeTable";
@@ -14,6 +15,7 @@ export function CategoriesPage() {
   const { t } = useTranslation();
   const tree = useCategoryTree();
   const remove = categoriesApi.useDelete();
+  const exporter = categoriesApi.useExport("product-categories");
   const [target, setTarget] = useState<CategoryFormTarget>(null);
   const rows = useTreeTable(tree.data);
   const none = t("common:values.none");
@@ -53,6 +55,7 @@ export function CategoriesPage() {
   return (
     <ResourceListPage<CategoryNode>
       title={t("products:categories.title")}
+      toolbar={<ExportButton exporter={exporter} query={{}} permission="product_categories:export" testId="category-export" />}
       create={{ permission: "product_categories:create", label: t("products:categories.addTop"), onClick: () => setTarget({ kind: "create", parent: null }) }}
       table={{ columns, ...rows, loading: tree.isFetching, pagination: false, locale: { emptyText: t("products:categories.empty") } }}
       overlays={<CategoryFormModal target={target} onClose={() => setTarget(null)} />}

@@ -1,3 +1,4 @@
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { lazy, Suspense, useState } from "react";
 import { Button, Card, Flex, Grid, Segmented, Skeleton, Tabs, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
@@ -67,6 +68,7 @@ function InstalmentsTab() {
   const today = dayjs().format(DAY);
   const paged = usePagedTable<PaymentPlan>("due_date");
   const list = paymentPlansApi.useList({ ...paged.params, ...planViewQuery(view, today) });
+  const exporter = paymentPlansApi.useExport("payment-plans");
   const [receiving, setReceiving] = useState<PaymentPlan | null>(null);
   const [adding, setAdding] = useState(false);
   // The list does not carry its contracts' status: an instalment's payment is offered until it is
@@ -95,11 +97,14 @@ function InstalmentsTab() {
           options={PLAN_VIEWS.map((v) => ({ value: v, label: <span data-testid={`plan-view-${v}`}>{t(`receivables:page.views.${v}`)}</span> }))}
           style={{ maxWidth: "100%", overflowX: "auto" }}
         />
-        {can("payments:create") && (
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="plan-create">
-            {t("receivables:plans.create")}
-          </Button>
-        )}
+        <Flex gap="small">
+          <ExportButton exporter={exporter} query={{ ...planViewQuery(view, today), sort: paged.params.sort }} permission="payments:export" testId="plan-export" />
+          {can("payments:create") && (
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="plan-create">
+              {t("receivables:plans.create")}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <ResourceTable<PaymentPlan> columns={columns} list={list} paged={paged} {...(phone ? PHONE_TABLE : {})} testId="receivable-plans-table" locale={{ emptyText: t(`receivables:page.empty.${view}`) }} />
       <PaymentFormDrawer open={receiving !== null} payment={null} plan={receiving ?? undefined} onClose={() => setReceiving(null)} />

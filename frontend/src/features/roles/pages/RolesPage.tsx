@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { DataScope, Role } from "../../../api/types";
 import { usePermissionCatalogue } from "../../../shared/lookups";
 import { permissionLabel, roleDescription, roleName } from "../../../shared/systemText";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
@@ -18,6 +19,7 @@ export function RolesPage() {
   const catalogue = usePermissionCatalogue();
   const { paged } = useListUrlState<Role, never>(NO_FILTERS, "name");
   const roles = rolesApi.useList(paged.params);
+  const exporter = rolesApi.useExport("roles");
   const remove = rolesApi.useDelete();
   const [target, setTarget] = useState<RoleFormTarget>(null);
   const none = t("common:values.none");
@@ -73,6 +75,7 @@ export function RolesPage() {
   return (
     <ResourceListPage<Role>
       title={t("roles:title")}
+      toolbar={<ExportButton exporter={exporter} query={{ sort: paged.params.sort }} permission="roles:export" testId="role-export" />}
       create={{ permission: "roles:create", testId: "role-create", onClick: () => setTarget({ role: null }) }}
       table={{ columns, list: roles, paged }}
       overlays={<RoleFormModal target={target} onClose={() => setTarget(null)} />}

@@ -3,6 +3,7 @@ import { Progress, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { UserPicker } from "../../../shared/components/UserPicker";
 import { formatDateTime } from "../../../shared/format";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -32,6 +33,7 @@ export function SalesPlansPage() {
   const { data: me } = useMe();
   const { filters, setFilters, paged } = useListUrlState<SalesPlan, (typeof FILTERS)[number]>(FILTERS, "-period_start");
   const plans = salesPlansApi.useList({ ...paged.params, ...planFilters(filters) });
+  const exporter = salesPlansApi.useExport("sales-plans");
   const remove = salesPlansApi.useDelete();
   const [editing, setEditing] = useState<SalesPlan | null>(null);
   const [open, setOpen] = useState(false);
@@ -93,6 +95,7 @@ export function SalesPlansPage() {
   return (
     <ResourceListPage<SalesPlan>
       title={t("salesPlans:title")}
+      toolbar={<ExportButton exporter={exporter} query={{ ...planFilters(filters), sort: paged.params.sort }} permission="sales_plans:export" testId="sales-plan-export" />}
       create={{ permission: "sales_plans:create", testId: "sales-plan-create", onClick: () => openDrawer(null) }}
       table={{ columns, list: plans, paged, testId: "sales-plan-table" }}
       overlays={<SalesPlanFormDrawer open={open} plan={editing} forOthers={forOthers} onClose={() => setOpen(false)} />}

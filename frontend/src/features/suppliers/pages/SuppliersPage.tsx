@@ -5,6 +5,7 @@ import { Link, useNavigate } from "react-router-dom";
 import type { Supplier } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
 import { RegionFilter } from "../../../shared/regions/RegionFilter";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -20,6 +21,7 @@ export function SuppliersPage() {
   const navigate = useNavigate();
   const { filters, setFilters, paged } = useListUrlState<Supplier, (typeof SUPPLIER_FILTERS)[number]>(SUPPLIER_FILTERS);
   const suppliers = suppliersApi.useList({ ...paged.params, ...supplierFilters(filters) });
+  const exporter = suppliersApi.useExport("suppliers");
   const remove = suppliersApi.useDelete();
   const [editing, setEditing] = useState<Supplier | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -56,7 +58,12 @@ export function SuppliersPage() {
   return (
     <ResourceListPage<Supplier>
       title={t("suppliers:title")}
-      toolbar={<ImportButton entity="suppliers" testId="supplier-import" />}
+      toolbar={
+        <>
+          <ExportButton exporter={exporter} query={{ ...supplierFilters(filters), sort: paged.params.sort }} permission="suppliers:export" testId="supplier-export" />
+          <ImportButton entity="suppliers" testId="supplier-import" />
+        </>
+      }
       create={{ permission: "suppliers:create", testId: "supplier-create", onClick: () => openDrawer(null) }}
       table={{ columns, list: suppliers, paged }}
       overlays={

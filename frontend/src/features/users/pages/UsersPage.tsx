@@ -5,6 +5,7 @@ import type { User } from "../../../api/types";
 import { formatDateTime } from "../../../shared/format";
 import { roleName } from "../../../shared/systemText";
 import { departmentNames, useDepartmentTree } from "../../../shared/lookups";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { useActionsColumn } from "../../../shared/resource/rowActions";
 import { SearchForm } from "../../../shared/resource/SearchForm";
@@ -19,6 +20,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { filters, setFilters, paged } = useListUrlState<User, (typeof USER_FILTERS)[number]>(USER_FILTERS, "-created_at");
   const users = usersApi.useList({ ...paged.params, q: filters.q });
+  const exporter = usersApi.useExport("users");
   const departments = useDepartmentTree();
   const names = useMemo(() => departmentNames(departments.data ?? []), [departments.data]);
   const remove = usersApi.useDelete();
@@ -71,6 +73,7 @@ export function UsersPage() {
   return (
     <ResourceListPage<User>
       title={t("users:title")}
+      toolbar={<ExportButton exporter={exporter} query={{ q: filters.q, sort: paged.params.sort }} permission="users:export" testId="user-export" />}
       create={{ permission: "users:create", testId: "user-create", onClick: () => openDrawer(null) }}
       table={{ columns, list: users, paged }}
       overlays={

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Button, Tabs, Tag, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { UserPicker } from "../../../shared/components/UserPicker";
+import { ExportButton } from "../../../shared/resource/ExportButton";
 import { ResourceListPage } from "../../../shared/resource/ResourceListPage";
 import { SearchForm } from "../../../shared/resource/SearchForm";
 import { useListUrlState } from "../../../shared/resource/useListUrlState";
@@ -27,6 +28,7 @@ export function WeeklyReportsPage() {
     week: filters.week || undefined,
   };
   const reports = weeklyReportsApi.useList(query, { enabled: !!me });
+  const exporter = weeklyReportsApi.useExport("weekly-reports");
   const [shown, setShown] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const show = (id: string | null) => {
@@ -76,6 +78,7 @@ export function WeeklyReportsPage() {
   return (
     <ResourceListPage<WeeklyReport>
       title={t("weeklyReports:title")}
+      toolbar={<ExportButton exporter={exporter} query={{ owner_id: query.owner_id, week: query.week, sort: paged.params.sort }} permission="sales_plans:export" testId="weekly-report-export" />}
       create={{ permission: "sales_plans:create", testId: "weekly-report-create", label: t("weeklyReports:write"), onClick: () => show(null) }}
       table={{ columns, list: reports, paged, testId: "weekly-report-table" }}
       overlays={<WeeklyReportDrawer open={open} reportId={shown} onClose={() => setOpen(false)} onShow={(id) => show(id)} />}
