@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use crm_domain::customers::contact::NewContact;
 use crm_domain::customers::follow_up::NewFollowUp;
-use crm_domain::customers::{normalise_name, normalise_phone, NewCustomer};
+use crm_domain::customers::NewCustomer;
 use crm_domain::{DomainError, DomainResult};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use crm_domain::audit::FieldChange;
@@ -20,6 +20,7 @@ use crate::webhooks::outbox::Change;
 use uuid::Uuid;
 
 use super::entities::customer::{self, Column as C, Entity as Customer};
+use super::records::Keys;
 use super::entities::{contact, follow_up};
 use crate::bulk_insert::insert_rows;
 use crate::db::db_err;
@@ -73,8 +74,8 @@ pub struct ImportOutcome {
 pub struct Checked {
     index: usize,
     customer: NewCustomer,
-    /// The phone's duplicate key, made once (`normalise_phone` parses the number).
-    phone_norm: Option<String>,
+    /// The duplicate keys, made once (`normalise_phone` parses the number).
+    keys: Keys,
     owner_id: Uuid,
     contact: Option<NewContact>,
     follow_up: Option<NewFollowUp>,
@@ -132,7 +133,7 @@ pub async fn write_checked(tx: &crate::tx::Tx, ctx: &Ctx, checked: Vec<Checked>,
     let mut audits = Vec::with_capacity(checked.len());
     let mut created = Vec::with_capacity(checked.len());
     for (seq, row) in numbers.into_iter().zip(checked) {
-        let mut model = super::records::customer_row_keyed(ctx, row.customer, row.phone_norm, seq, row.owner_id);
+        let mut model = super::records::customer_row_keyed(ctx, row.customer, row.keys, seq, row.owner_id);
         let id = model.id;
         model.last_follow_up_at = row.follow_up.as_ref().and_then(|f| f.occurred_at);
         model.next_follow_up_at = row.follow_up.as_ref().and_then(|f| f.next_follow_up_at);
@@ -180,6 +181,7 @@ pub async fn write_checked(tx: &crate::tx::Tx, ctx: &Ctx, checked: Vec<Checked>,
                 deleted_by: None,
             });
         }
+        let fields = imported_fields(&model);
         audits.push(audit_log::Model {
             id: Uuid::now_v7(),
             entity: "customers".into(),
@@ -189,10 +191,10 @@ pub async fn write_checked(tx: &crate::tx::Tx, ctx: &Ctx, checked: Vec<Checked>,
             actor_name: Some(ctx.actor.username.clone()),
             ip: ctx.ip.clone(),
             request_id: Some(ctx.request_id.clone()),
-            changes: json!(imported_fields(&model)),
+            changes: json!(fields),
             created_at: ctx.now,
         });
-        created.push((id, imported_fields(&model)));
+        created.push((id, fields));
         out.created.push((row.index, id));
         customers.push(model);
     }
@@ -276,8 +278,8 @@ fn check_row(ctx: &Ctx, row: ImportRow) -> DomainResult<Checked> {
         })
         .transpose()
         .map_err(|e| prefix_fields(e, "follow_up"))?;
-    let phone_norm = customer.phone.as_deref().map(normalise_phone);
-    Ok(Checked { index: 0, customer, phone_norm, owner_id: row.owner_id.unwrap_or(ctx.actor.user_id), contact, follow_up })
+    let keys = Keys::of(&customer);
+    Ok(Checked { index: 0, customer, keys, owner_id: row.owner_id.unwrap_or(ctx.actor.user_id), contact, follow_up })
 }
 
 fn prefix_fields(mut e: DomainError, part: &str) -> DomainError {
@@ -318,8 +320,8 @@ async fn check_against_db(db: &impl ConnectionTrait, rows: Vec<Checked>, errors:
         .map_err(db_err)?
         .into_iter()
         .collect();
-    let names: Vec<String> = rows.iter().map(|r| normalise_name(&r.customer.name)).collect();
-    let phones: Vec<String> = rows.iter().filter_map(|r| r.phone_norm.clone()).collect();
+    let names: Vec<String> = rows.iter().map(|r| r.keys.name.clone()).collect();
+    let phones: Vec<String> = rows.iter().filter_map(|r| r.keys.phone.clone()).collect();
     let emails: Vec<String> = rows.iter().filter_map(|r| r.customer.email.as_deref().map(|e| e.trim().to_lowercase())).collect();
     let mut taken_names = existing(db, C::NameNorm, names).await?;
     let mut taken_phones = existing(db, C::PhoneNorm, phones).await?;
@@ -342,8 +344,8 @@ async fn check_against_db(db: &impl ConnectionTrait, rows: Vec<Checked>, errors:
             Some(false) => bad.push(("owner_id", "disabled", "this user is disabled and cannot own customers".into())),
             Some(true) => {}
         }
-        let name = normalise_name(&r.customer.name);
-        let phone = r.phone_norm.clone().filter(|p| !p.is_empty());
+        let name = r.keys.name.clone();
+        let phone = r.keys.phone.clone().filter(|p| !p.is_empty());
         let email = r.customer.email.as_deref().map(|e| e.trim().to_lowercase());
         if taken_names.contains(&name) {
             bad.push(("name", "duplicate", "a customer with the same name exists".into()));

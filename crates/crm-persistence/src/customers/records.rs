@@ -252,13 +252,26 @@ pub(super) async fn new_customer(db: &impl crate::db::Source, ctx: &Ctx, input: 
 /// `seq`, owned by `owner`, in the potential pool, with its search text (the import adds
 /// its contacts' to it).
 pub(crate) fn customer_row(ctx: &Ctx, input: NewCustomer, seq: i64, owner: Uuid) -> customer::Model {
-    let phone_norm = input.phone.as_deref().map(normalise_phone);
-    customer_row_keyed(ctx, input, phone_norm, seq, owner)
+    let keys = Keys::of(&input);
+    customer_row_keyed(ctx, input, keys, seq, owner)
 }
 
-/// The same with the phone's key already made (an import makes it once per row: parsing a
-/// number costs tens of microseconds).
-pub(crate) fn customer_row_keyed(ctx: &Ctx, input: NewCustomer, phone_norm: Option<String>, seq: i64, owner: Uuid) -> customer::Model {
+/// A customer's duplicate keys. An import makes them once per row, on the thread that
+/// converts the next chunk: a phone number's parse costs tens of microseconds, a name's
+/// Unicode normalisation a few.
+pub(crate) struct Keys {
+    pub name: String,
+    pub phone: Option<String>,
+}
+
+impl Keys {
+    pub(crate) fn of(c: &NewCustomer) -> Self {
+        Self { name: normalise_name(&c.name), phone: c.phone.as_deref().map(normalise_phone) }
+    }
+}
+
+/// The same with the keys already made.
+pub(crate) fn customer_row_keyed(ctx: &Ctx, input: NewCustomer, keys: Keys, seq: i64, owner: Uuid) -> customer::Model {
     let model = fill_keyed(
         customer::Model {
             id: Uuid::now_v7(),
@@ -275,21 +288,21 @@ pub(crate) fn customer_row_keyed(ctx: &Ctx, input: NewCustomer, phone_norm: Opti
             ..Default::default()
         },
         input,
-        phone_norm,
+        keys,
     );
     customer::Model { search_text: super::search::text_of(&model, &[]), ..model }
 }
 
 /// `row` with the fields people edit taken from `c`, and the duplicate keys that follow them.
 fn fill(row: customer::Model, c: NewCustomer) -> customer::Model {
-    let phone_norm = c.phone.as_deref().map(normalise_phone);
-    fill_keyed(row, c, phone_norm)
+    let keys = Keys::of(&c);
+    fill_keyed(row, c, keys)
 }
 
-fn fill_keyed(row: customer::Model, c: NewCustomer, phone_norm: Option<String>) -> customer::Model {
+fn fill_keyed(row: customer::Model, c: NewCustomer, keys: Keys) -> customer::Model {
     customer::Model {
-        name_norm: normalise_name(&c.name),
-        phone_norm,
+        name_norm: keys.name,
+        phone_norm: keys.phone,
         kind: c.kind.as_str().into(),
         tags: json!(c.tags),
         name: c.name,
