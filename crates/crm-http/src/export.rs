@@ -106,7 +106,8 @@ fn xlsx(x: XlsxFile, name: &str) -> HttpResponse {
 /// The exports each person is streaming from this server. Every `…/export` route holds
 /// one of its places from the permission check until the response body is done — sent,
 /// failed or dropped because the client went away — so a person has at most
-/// `Settings::user_jobs` exports under way at once (with their background exports).
+/// `Settings::user_jobs` exports under way at once. The count is this server's: several
+/// servers behind one address each allow that many.
 #[derive(Default)]
 pub struct Streams(std::sync::Mutex<std::collections::HashMap<uuid::Uuid, u64>>);
 
@@ -129,18 +130,12 @@ impl Drop for Held {
 }
 
 impl Streams {
-    /// The exports `user` is streaming now.
-    pub fn count(&self, user: uuid::Uuid) -> u64 {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&user).copied().unwrap_or(0)
-    }
-
-    /// A place for `user` when they have fewer than `limit` exports under way counting
-    /// `besides` (their background exports).
-    fn hold(self: &std::sync::Arc<Self>, user: uuid::Uuid, limit: u64, besides: u64) -> Result<Held, u64> {
+    /// A place for `user` when they have fewer than `limit` exports under way.
+    fn hold(self: &std::sync::Arc<Self>, user: uuid::Uuid, limit: u64) -> Result<Held, u64> {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         let n = map.entry(user).or_insert(0);
-        if *n + besides >= limit {
-            return Err(*n + besides);
+        if *n >= limit {
+            return Err(*n);
         }
         *n += 1;
         Ok(Held { streams: self.clone(), user })
@@ -157,10 +152,9 @@ pub fn too_many(running: u64, limit: u64) -> crm_domain::DomainError {
 }
 
 /// A place for one more export of `user`, or 429 `export.too_many_running`.
-#[allow(clippy::unused_async)]
-pub async fn claim(state: &crate::state::AppState, user: uuid::Uuid) -> ApiResult<Held> {
+pub fn claim(state: &crate::state::AppState, user: uuid::Uuid) -> ApiResult<Held> {
     let limit = state.settings.user_jobs();
-    Ok(state.exports.hold(user, limit, 0).map_err(|running| too_many(running, limit))?)
+    Ok(state.exports.hold(user, limit).map_err(|running| too_many(running, limit))?)
 }
 
 /// A response body that keeps an export's place until it is dropped.

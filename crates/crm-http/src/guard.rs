@@ -189,7 +189,7 @@ async fn guard(access: Access, export: bool, req: ServiceRequest, next: Next<Box
     // An export holds its place until its body is done (sent, or the client gone).
     let user = req.extensions().get::<Principal>().map(|p| p.actor.user_id);
     let held = match user {
-        Some(user) if export => match crate::export::claim(&state, user).await {
+        Some(user) if export => match crate::export::claim(&state, user) {
             Ok(h) => Some(h),
             Err(e) => return Ok(with_standing(req.error_response(e), standing)),
         },
