@@ -58,7 +58,18 @@ pub enum Cell {
     Choice(&'static [(&'static str, &'static str, &'static str)]),
     /// A decimal as text; a number cell in XLSX, so a spreadsheet can add it up.
     Number,
+    /// A name kept in both languages (a pipeline stage's), as `names(zh, en)`: English
+    /// readers get the English one (the Chinese when there is none), everyone else the
+    /// Chinese one, which is also what an import reads back either way.
+    Named,
 }
+
+/// A `Cell::Named` cell's value.
+pub fn names(zh: &str, en: &str) -> String {
+    format!("{zh}{NAMES}{en}")
+}
+
+const NAMES: char = '\u{1f}';
 
 /// Who reads an export. Scripts get the raw form (`raw=true`): field names, codes, UTC;
 /// people get headers and labels in their language and times in their zone.
@@ -100,7 +111,16 @@ impl Render {
     }
 
     fn cells<X: TableExport>(&self, mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
-        let Reader::Person { lang, calendar } = self.reader else { return rows };
+        let Reader::Person { lang, calendar } = self.reader else {
+            for row in &mut rows {
+                for (v, c) in row.iter_mut().zip(X::COLUMNS) {
+                    if matches!(c.cell, Cell::Named) {
+                        *v = v.split(NAMES).next().unwrap_or_default().to_string();
+                    }
+                }
+            }
+            return rows;
+        };
         for row in &mut rows {
             for ((v, c), labels) in row.iter_mut().zip(X::COLUMNS).zip(&self.labels) {
                 if v.is_empty() {
@@ -113,6 +133,10 @@ impl Render {
                     // A code since removed from the dictionary stays as it is.
                     Cell::Dict(_) => labels.as_ref().and_then(|l| l.get(v.as_str()).cloned()),
                     Cell::Choice(choices) => choices.iter().find(|(code, _, _)| code == v).map(|(_, zh, en)| lang.pick(zh, en).to_string()),
+                    Cell::Named => {
+                        let (zh, en) = v.split_once(NAMES).unwrap_or((v.as_str(), ""));
+                        Some(if en.trim().is_empty() { zh } else { lang.pick(zh, en) }.to_string())
+                    }
                 };
                 if let Some(p) = people {
                     *v = p;

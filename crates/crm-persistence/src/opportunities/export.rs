@@ -9,7 +9,7 @@ use super::entities::opportunity::{Entity as Opportunity, Model};
 use super::records::{stage_names, Opportunities};
 use crate::kit::{self, Resource};
 use crate::listing::ListParams;
-use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
+use crate::table_export::{col, names, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
 use crate::{Ctx, Db};
 
 pub struct OpportunityExport;
@@ -25,7 +25,7 @@ impl TableExport for OpportunityExport {
         col("contact", "联系人", "Contact", Cell::Text),
         col("amount", "金额", "Amount", Cell::Text),
         col("currency", "币种", "Currency", Cell::Text),
-        col("stage", "销售阶段", "Stage", Cell::Text),
+        col("stage", "销售阶段", "Stage", Cell::Named),
         col("status", "状态", "Status", Cell::Choice(STATUS)),
         col("probability", "赢率(%)", "Probability (%)", Cell::Text),
         col("weighted_amount", "加权金额", "Weighted amount", Cell::Text),
@@ -39,7 +39,7 @@ impl TableExport for OpportunityExport {
     ];
 
     async fn rows(db: &Db, batch: Vec<Model>) -> DomainResult<Vec<Vec<String>>> {
-        let stages: HashMap<Uuid, String> = stage_names(db, batch.iter().map(|o| o.stage_id).collect()).await?.into_iter().map(|(id, s)| (id, s.name_zh)).collect();
+        let stages: HashMap<Uuid, String> = stage_names(db, batch.iter().map(|o| o.stage_id).collect()).await?.into_iter().map(|(id, s)| (id, names(&s.name_zh, &s.name_en))).collect();
         let o = |s: Option<String>| s.unwrap_or_default();
         // An opportunity's read model needs no caller; the scope chose the rows.
         Ok(Opportunities::views(db, &Ctx::system("export"), batch)
