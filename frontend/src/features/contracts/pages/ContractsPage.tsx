@@ -48,7 +48,7 @@ export function ContractsPage() {
       onDelete: (c) => remove.mutateAsync(c),
       testId: "contract-delete",
       blockedReason: (c) =>
-        c.status === "pending" ? t("errors:problem.approval.pending") : c.status === "draft" || c.status === "void" ? undefined : t("errors:problem.contract.not_deletable"),
+        c.status === "pending" ? t("errors:problem.approval.pending") : c.status === "draft" || c.status === "void" ? undefined : t("moduleErrors:problem.contract.not_deletable"),
     },
   });
 
