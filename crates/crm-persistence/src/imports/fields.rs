@@ -372,8 +372,8 @@ pub fn to_input(imp: &Importer, plan: &[Option<usize>], headers: &[String], cell
             Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
             _ => raw,
         };
-        let column = headers.get(col).cloned();
-        let mut fail = |code: &str, message: String| errors.push(CellError { column: column.clone(), field: Some(field.key.to_string()), code: code.into(), message });
+        // The header is copied only into an error: this runs for every cell of a million rows.
+        let mut fail = |code: &str, message: String| errors.push(CellError { column: headers.get(col).cloned(), field: Some(field.key.to_string()), code: code.into(), message });
         if raw.is_empty() {
             if field.required {
                 fail("required", format!("{} is required", label(field, lang)));

@@ -129,7 +129,7 @@ async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> D
     let headers_of: HashMap<&str, String> = plan.iter().zip(&headers).filter_map(|(f, h)| f.and_then(|i| imp.fields.get(i)).map(|f| (f.key, h.clone()))).collect();
     let lookups = Lookups::load(db, imp).await?;
     let job = Job { ctx: &ctx, imp, headers_of: &headers_of, on_duplicate };
-    let converter = Converter { db: db.clone(), ctx: ctx.clone(), imp, plan, headers: headers.clone(), lookups, lang: Lang::Zh, resume_from: usize::try_from(p.committed_rows).unwrap_or(0) };
+    let converter = Converter { db: db.clone(), ctx: ctx.clone(), imp, plan, headers, lookups, lang: Lang::Zh, resume_from: usize::try_from(p.committed_rows).unwrap_or(0) };
     // One chunk converted ahead: at most three chunks (converting, waiting, writing) in memory.
     let (ahead, mut steps) = mpsc::channel(1);
     let handle = tokio::runtime::Handle::current();

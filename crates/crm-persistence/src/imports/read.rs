@@ -82,11 +82,11 @@ pub fn detect(path: &PathBuf, chosen: ImportEncoding) -> std::io::Result<&'stati
     }
 }
 
-/// The file's rows, the header row first, read on a blocking thread. Empty rows are
-/// left out; each row comes with its number as a spreadsheet shows it (the header is 1).
 /// The file's rows as they are read: the row's number in the file and its cells.
 pub type Rows = mpsc::Receiver<Result<(usize, Vec<String>), DomainError>>;
 
+/// The file's rows, the header row first, read on a blocking thread. Empty rows are
+/// left out; each row comes with its number as a spreadsheet shows it (the header is 1).
 pub fn rows(path: PathBuf, format: Format, encoding: &'static Encoding) -> Rows {
     let (tx, rx) = mpsc::channel(4096);
     tokio::task::spawn_blocking(move || {
