@@ -535,7 +535,7 @@ fn apply_to_operation(op: &mut Map<String, Value>, r: &RouteInfo, method: &str) 
         add(
             responses,
             "429",
-            with_headers(problem("`export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited`"), rate_limit_headers()),
+            with_headers(problem("`export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited`"), rate_limit_headers()),
         );
     }
     add(responses, "429", with_headers(problem("`rate_limited`: the caller's request budget is spent (or a sign-in throttle holds)"), rate_limit_headers()));

@@ -14908,7 +14908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -15688,7 +15688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -17115,7 +17115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -18526,7 +18526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -20460,7 +20460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -24720,7 +24720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -25180,7 +25180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -26538,7 +26538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -28643,7 +28643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -29646,7 +29646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -30575,7 +30575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -31356,7 +31356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -33234,7 +33234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -34073,7 +34073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -34937,7 +34937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -36311,7 +36311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -36497,7 +36497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -36679,7 +36679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -36865,7 +36865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -37037,7 +37037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -37463,7 +37463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -38109,7 +38109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -41046,7 +41046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -42206,7 +42206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */
@@ -43979,7 +43979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `export.too_many_running`: the caller has as many exports under way (streamed or in the background) as one person may; or `rate_limited` */
+            /** @description `export.too_many_running`: the caller is streaming as many exports as one person may at once (`--user-jobs`); or `rate_limited` */
             429: {
                 headers: {
                     /** @description requests the caller's budget holds */

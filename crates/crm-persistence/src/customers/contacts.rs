@@ -223,20 +223,9 @@ impl crate::table_export::TableExport for ContactExport {
     };
 
     async fn rows(db: &Db, batch: Vec<contact::Model>) -> DomainResult<Vec<Vec<String>>> {
-        use sea_orm::QuerySelect;
         let ids: Vec<Uuid> = batch.iter().map(|c| c.customer_id).collect();
         // scope-bypass: names of the customers of contacts the caller's export already read in scope.
-        let names: std::collections::HashMap<Uuid, String> = customer::Entity::find()
-            .select_only()
-            .column(customer::Column::Id)
-            .column(customer::Column::Name)
-            .filter(customer::Column::Id.is_in(ids))
-            .into_tuple::<(Uuid, String)>()
-            .all(db)
-            .await
-            .map_err(db_err)?
-            .into_iter()
-            .collect();
+        let names = crate::opportunities::records::names::<customer::Entity>(db, customer::Column::Id, customer::Column::Name, ids).await?;
         let o = |s: Option<String>| s.unwrap_or_default();
         let t = |t| crate::table_export::time(Some(t));
         Ok(batch

@@ -256,11 +256,7 @@ impl crate::table_export::TableExport for CategoryExport {
 
     async fn rows(db: &Db, batch: Vec<category::Model>) -> DomainResult<Vec<Vec<String>>> {
         let parents: Vec<Uuid> = batch.iter().filter_map(|c| c.parent_id).collect();
-        let names: HashMap<Uuid, String> = if parents.is_empty() {
-            HashMap::new()
-        } else {
-            Category::find().select_only().column(C::Id).column(C::Name).filter(C::Id.is_in(parents)).into_tuple::<(Uuid, String)>().all(db).await.map_err(db_err)?.into_iter().collect()
-        };
+        let names = crate::opportunities::records::names::<Category>(db, C::Id, C::Name, parents).await?;
         let t = |t| crate::table_export::time(Some(t));
         Ok(batch
             .into_iter()

@@ -224,23 +224,8 @@ impl crate::table_export::TableExport for DepartmentExport {
     };
 
     async fn rows(db: &Db, batch: Vec<department::Model>) -> DomainResult<Vec<Vec<String>>> {
-        use sea_orm::QuerySelect;
         let parents: Vec<Uuid> = batch.iter().filter_map(|d| d.parent_id).collect();
-        let names: std::collections::HashMap<Uuid, String> = if parents.is_empty() {
-            std::collections::HashMap::new()
-        } else {
-            department::Entity::find()
-                .select_only()
-                .column(department::Column::Id)
-                .column(department::Column::Name)
-                .filter(department::Column::Id.is_in(parents))
-                .into_tuple::<(Uuid, String)>()
-                .all(db)
-                .await
-                .map_err(db_err)?
-                .into_iter()
-                .collect()
-        };
+        let names = crate::opportunities::records::names::<department::Entity>(db, department::Column::Id, department::Column::Name, parents).await?;
         let heads = crate::system::user_names::display_names(db, batch.iter().filter_map(|d| d.head_id)).await?;
         let t = |t| crate::table_export::time(Some(t));
         Ok(batch
