@@ -7,7 +7,7 @@ use crm_domain::customers::{CustomerKind, NewCustomer};
 use crm_persistence::customers::import::{import_batch, ImportContact, ImportFollowUp, ImportRow};
 use crm_persistence::Ctx;
 use reqwest::StatusCode;
-use serde_json::json;
+use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::support::TestApp;
@@ -408,5 +408,26 @@ dual_test!(recency_walk_pages_match_the_database_order, |app| {
             let want: Vec<String> = rows.iter().map(|r| r.try_get_by_index::<String>(0).unwrap()).collect();
             assert_eq!(got, want, "{q}, page {page}");
         }
+    }
+});
+
+// The bulk path sends PostgreSQL each column as one array literal: texts that look like
+// its syntax (quotes, backslashes, braces, commas, the word NULL) must come back as sent,
+// and absent fields as null, not as the text "NULL" or "".
+dual_test!(bulk_written_customers_keep_awkward_texts_exactly, |app| {
+    let awkward = [r#"引号"与\反斜杠"#, "{大括号,逗号}", "NULL", "中间  两个空格", "多行\n文本", "emoji 🚀 and 'single'"];
+    let items: Vec<Value> = awkward.iter().enumerate().map(|(i, t)| json!({"name": format!("批量写入{i}"), "remark": t, "address": if i % 2 == 0 { Value::Null } else { json!(t) }, "tags": [t, "二"]})).collect();
+    let (s, out) = app.post("/api/v1/customers/batch", &app.admin, json!({"items": items})).await;
+    assert_eq!(s, StatusCode::OK, "{out}");
+    for (i, (r, t)) in out["results"].as_array().unwrap().iter().zip(awkward).enumerate() {
+        assert_eq!(r["status"], 201, "{r}");
+        let (s, c) = app.get(&format!("/api/v1/customers/{}", r["id"].as_str().unwrap()), &app.admin).await;
+        assert_eq!(s, StatusCode::OK, "{c}");
+        assert_eq!(c["remark"], t, "{c}");
+        assert_eq!(c["address"], if i % 2 == 0 { Value::Null } else { json!(t) }, "{c}");
+        let mut tags = vec![t, "二"];
+        tags.sort();
+        assert_eq!(c["tags"], json!(tags), "tags are kept sorted: {c}");
+        assert_eq!(c["version"], 1);
     }
 });
