@@ -120,3 +120,43 @@ dual_test!(a_plan_reads_what_its_owner_won_and_gained_in_its_period, |app| {
     assert_eq!(s, StatusCode::NO_CONTENT);
     assert_eq!(achieved(rep.clone()).await[&periods[0]].0, "300.00");
 });
+
+// A manager sets a year of targets for the team in one request: each item is checked as a
+// single create is (the owner in scope, one plan per person and period, earlier items
+// included), and `atomic` writes all or nothing.
+dual_test!(a_manager_plans_the_team_in_one_batch, |app| {
+    let dept = app.post("/api/v1/departments", &app.admin, json!({"name": "华南销售部"})).await.1["id"].as_str().unwrap().to_string();
+    let (rep_id, rep) = app.user_with_role("rep", "sales_rep", json!({"department_id": dept})).await;
+    let (_, mgr) = app.user_with_role("mgr", "sales_manager", json!({"department_id": dept})).await;
+    let (outsider_id, _) = app.user_with_role("outsider", "sales_rep", json!({})).await;
+    let items = json!({"items": [
+        {"period": "2027-01", "target_amount": "100000", "owner_id": rep_id},
+        {"period": "2027-02", "target_amount": "120000", "owner_id": rep_id},
+        {"period": "2027-01", "target_amount": "1", "owner_id": rep_id},
+        {"period": "2027-01", "target_amount": "1", "owner_id": outsider_id},
+        {"period": "2027-13", "target_amount": "1", "owner_id": rep_id},
+    ]});
+    let (s, out) = app.post("/api/v1/sales-plans/batch?atomic=true", &mgr, items.clone()).await;
+    assert_eq!(s, StatusCode::OK, "{out}");
+    let statuses: Vec<u64> = out["results"].as_array().unwrap().iter().map(|r| r["status"].as_u64().unwrap()).collect();
+    assert_eq!(statuses, vec![424, 424, 409, 422, 422], "{out}");
+    assert_eq!(app.get("/api/v1/sales-plans", &rep).await.1["total"], 0, "atomic: nothing written");
+    let (s, out) = app.post("/api/v1/sales-plans/batch", &mgr, items).await;
+    assert_eq!(s, StatusCode::OK, "{out}");
+    let results = out["results"].as_array().unwrap();
+    let statuses: Vec<u64> = results.iter().map(|r| r["status"].as_u64().unwrap()).collect();
+    assert_eq!(statuses, vec![201, 201, 409, 422, 422], "{out}");
+    assert_eq!(results[2]["error"]["code"], "sales_plan.duplicate");
+    assert_eq!(results[3]["error"]["errors"][0]["field"], "owner_id");
+    let (_, mine) = app.get("/api/v1/sales-plans?sort=period_start", &rep).await;
+    let periods: Vec<&str> = mine["items"].as_array().unwrap().iter().map(|p| p["period"].as_str().unwrap()).collect();
+    assert_eq!(periods, vec!["2027-01", "2027-02"]);
+    // A rep's own past weeks, carried over: the week already written is refused.
+    let (s, out) = app.post("/api/v1/weekly-reports/batch", &rep, json!({"items": [
+        {"week": "2026-W01", "summary": "第一周"}, {"week": "2026-W02", "summary": "第二周"}, {"week": "2026-W01", "summary": "重复"}, {"week": "2026-W60", "summary": "x"},
+    ]})).await;
+    assert_eq!(s, StatusCode::OK, "{out}");
+    let statuses: Vec<u64> = out["results"].as_array().unwrap().iter().map(|r| r["status"].as_u64().unwrap()).collect();
+    assert_eq!(statuses, vec![201, 201, 409, 422], "{out}");
+    assert_eq!(app.get("/api/v1/weekly-reports", &rep).await.1["total"], 2);
+});

@@ -43,6 +43,15 @@ pub async fn create_plan(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
     Ok(created(&p, format!("/api/v1/sales-plans/{}", p.id), Some(p.version)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 plans (say each rep's target for every month of a year), each
+    /// checked and answered as a single create (an owner in the caller's scope, one plan
+    /// per person and period, the items before it included), in one transaction: the
+    /// refused ones are left out, or with `atomic=true` nothing is written.
+    batch_plans, SalesPlanBatch, SalesPlanInput, "/api/v1/sales-plans/batch", "sales-plans", plans::batch,
+    json!({"items": [{"period": "2027-01", "target_amount": "300000.00", "planned_customers": 12}, {"period": "2027-02", "target_amount": "320000.00"}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/sales-plans/{id}", tag = "sales-plans", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = SalesPlanView, headers(("ETag" = String)))))]
 pub async fn get_plan(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -96,6 +105,15 @@ pub async fn create_report(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJ
     let r = reports::create(&state.db, &ctx.0, body.0).await?;
     Ok(created(&r, format!("/api/v1/weekly-reports/{}", r.id), Some(r.version)))
 }
+
+crate::batch_endpoint!(
+    /// Creates up to 1000 of the caller's own weekly reports (weeks carried over from
+    /// another system), each checked, counted and answered as a single create (one report
+    /// per week, the items before it included), in one transaction: the refused ones are
+    /// left out, or with `atomic=true` nothing is written.
+    batch_reports, WeeklyReportBatch, WeeklyReportInput, "/api/v1/weekly-reports/batch", "weekly-reports", reports::batch,
+    json!({"items": [{"week": "2026-W48", "summary": "拜访 5 家客户", "next_week_plan": "跟进报价"}, {"week": "2026-W49", "summary": "签约 1 单"}]})
+);
 
 #[utoipa::path(get, path = "/api/v1/weekly-reports/{id}", tag = "weekly-reports", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = WeeklyReportView, headers(("ETag" = String)))))]

@@ -129,14 +129,21 @@ fn fill(row: plan::Model, p: CheckedPlan) -> plan::Model {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: SalesPlanInput) -> DomainResult<SalesPlanView> {
+    kit::create::<SalesPlans, _>(db, ctx, async |tx: &Tx| build(tx, ctx, input).await).await
+}
+
+/// Up to 1000 plans (a manager's targets for each rep of the team, a year of months),
+/// each checked as `create` checks one, the items before it included.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<SalesPlanInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<SalesPlans, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+async fn build(tx: &Tx, ctx: &Ctx, input: SalesPlanInput) -> DomainResult<plan::Model> {
     let checked = check_plan(&input.period, input.target_amount, input.planned_customers, input.content.as_deref())?;
-    kit::create::<SalesPlans, _>(db, ctx, async |tx: &Tx| {
-        let owner = input.owner_id.unwrap_or(ctx.actor.user_id);
-        crate::scope::assignable_owner(tx, ctx, owner, "owner_id").await?;
-        check_unique(tx, owner, &checked.period).await?;
-        Ok(fill(plan::Model { id: Uuid::now_v7(), owner_id: owner, ..Default::default() }, checked))
-    })
-    .await
+    let owner = input.owner_id.unwrap_or(ctx.actor.user_id);
+    crate::scope::assignable_owner(tx, ctx, owner, "owner_id").await?;
+    check_unique(tx, owner, &checked.period).await?;
+    Ok(fill(plan::Model { id: Uuid::now_v7(), owner_id: owner, ..Default::default() }, checked))
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SalesPlanPatch, if_match: Option<i32>) -> DomainResult<SalesPlanView> {

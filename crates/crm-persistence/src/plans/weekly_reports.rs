@@ -152,16 +152,23 @@ async fn counted(db: &impl ConnectionTrait, row: report::Model) -> DomainResult<
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: WeeklyReportInput) -> DomainResult<WeeklyReportView> {
+    kit::create::<WeeklyReports, _>(db, ctx, async |tx: &Tx| build(tx, ctx, input).await).await
+}
+
+/// Up to 1000 of the caller's own reports (weeks carried over from another system), each
+/// checked and counted as `create` does one, the items before it included.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<WeeklyReportInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<WeeklyReports, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+async fn build(tx: &Tx, ctx: &Ctx, input: WeeklyReportInput) -> DomainResult<report::Model> {
     let (input, monday, _) = input.validate()?;
-    kit::create::<WeeklyReports, _>(db, ctx, async |tx: &Tx| {
-        let owner = ctx.actor.user_id;
-        if let Some(other) = policy::live::<Report>().filter(C::OwnerId.eq(owner)).filter(C::Week.eq(input.week.clone())).one(tx).await.map_err(db_err)? {
-            return Err(DomainError::conflict("weekly_report.duplicate", format!("you wrote the report of {} already", input.week)).with_extra(serde_json::json!({"existing_id": other.id})));
-        }
-        let row = report::Model { id: Uuid::now_v7(), owner_id: owner, week: input.week, week_start: monday, summary: input.summary, next_week_plan: input.next_week_plan, ..Default::default() };
-        counted(tx, row).await
-    })
-    .await
+    let owner = ctx.actor.user_id;
+    if let Some(other) = policy::live::<Report>().filter(C::OwnerId.eq(owner)).filter(C::Week.eq(input.week.clone())).one(tx).await.map_err(db_err)? {
+        return Err(DomainError::conflict("weekly_report.duplicate", format!("you wrote the report of {} already", input.week)).with_extra(serde_json::json!({"existing_id": other.id})));
+    }
+    let row = report::Model { id: Uuid::now_v7(), owner_id: owner, week: input.week, week_start: monday, summary: input.summary, next_week_plan: input.next_week_plan, ..Default::default() };
+    counted(tx, row).await
 }
 
 /// The author changes the text; the figures are counted again.
