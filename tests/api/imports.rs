@@ -236,6 +236,38 @@ dual_test!(an_interrupted_import_goes_on_from_its_last_committed_chunk, |app| {
     jobs.stop().await;
 });
 
+// On PostgreSQL a chunk of customers is written while the one before it commits. A
+// duplicate across two neighbouring chunks must still be caught (the later chunk then
+// waits for the earlier one's commit), one across chunks further apart too, and the
+// customers' codes must follow the file's order.
+dual_test!(chunks_written_side_by_side_still_find_duplicates_and_keep_the_files_order, |app| {
+    let mut csv = String::from("客户名称,电话\n");
+    for i in 0..3200 {
+        let (name, phone) = match i {
+            1500 => ("并行客户00010".to_string(), "0571-70001500".to_string()),
+            2600 => ("并行客户02600".to_string(), "0571-70000020".to_string()),
+            _ => (format!("并行客户{i:05}"), format!("0571-7{i:07}")),
+        };
+        csv.push_str(&format!("{name},{phone}\n"));
+    }
+    let (s, v) = upload(&app, &app.admin, "side-by-side.csv", csv.into_bytes(), &[("entity", "customers"), ("mode", "commit")]).await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{v}");
+    let jobs = worker(&app, "import-worker");
+    let done = finished(&app, &app.admin, v["id"].as_str().unwrap()).await;
+    assert_eq!((&done["status"], &done["rows_read"], &done["created"], &done["failed"]), (&json!("done"), &json!(3200), &json!(3198), &json!(2)), "{done}");
+    // Rows 1502 and 2602 of the file (a header, then rows from 2).
+    let failed: Vec<(i64, Value, String)> = cell_codes(&done);
+    assert_eq!(failed, vec![(1502, json!("客户名称"), "duplicate".to_string()), (2602, json!("电话"), "duplicate".to_string())], "{done}");
+    use crm_persistence::customers::entities::customer::{Column as K, Entity as Customer};
+    use sea_orm::QueryOrder;
+    let names: Vec<String> = Customer::find().filter(K::Name.starts_with("并行客户")).order_by_asc(K::Seq).all(&app.db).await.unwrap().into_iter().map(|c| c.name).collect();
+    let mut in_file_order = names.clone();
+    in_file_order.sort();
+    assert_eq!(names.len(), 3198);
+    assert!(names == in_file_order, "the codes follow the file's order");
+    jobs.stop().await;
+});
+
 /// Errors as (row, column, code).
 fn cell_codes(report: &Value) -> Vec<(i64, Value, String)> {
     report["errors"]

@@ -55,12 +55,15 @@ where
     Ok(())
 }
 
+/// A table's columns' SQL types by name.
+type ColumnTypes = HashMap<String, String>;
+
 /// The SQL types of a table's columns as the database states them (`character
 /// varying(64)`, `timestamp with time zone`), read once per table: the arrays' casts
 /// must name them exactly, and the entities' declared types need not (`String` for
 /// `varchar(n)` as for `text`).
-async fn column_types(db: &impl ConnectionTrait, table: &str) -> DomainResult<Arc<HashMap<String, String>>> {
-    static TYPES: OnceLock<Mutex<HashMap<String, Arc<HashMap<String, String>>>>> = OnceLock::new();
+async fn column_types(db: &impl ConnectionTrait, table: &str) -> DomainResult<Arc<ColumnTypes>> {
+    static TYPES: OnceLock<Mutex<HashMap<String, Arc<ColumnTypes>>>> = OnceLock::new();
     let cache = TYPES.get_or_init(Default::default);
     if let Some(known) = cache.lock().ok().and_then(|c| c.get(table).cloned()) {
         return Ok(known);

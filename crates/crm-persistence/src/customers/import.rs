@@ -81,6 +81,26 @@ pub struct Checked {
     follow_up: Option<NewFollowUp>,
 }
 
+impl Checked {
+    /// The row's keys that no two live customers share (name, phone, e-mail), told apart
+    /// by kind: rows with none in common cannot be each other's duplicates.
+    pub fn unique_keys(&self) -> impl Iterator<Item = String> + '_ {
+        let name = Some(format!("n:{}", self.keys.name));
+        let phone = self.keys.phone.as_deref().filter(|p| !p.is_empty()).map(|p| format!("p:{p}"));
+        let email = self.customer.email.as_deref().map(|e| format!("e:{}", e.trim().to_lowercase()));
+        [name, phone, email].into_iter().flatten()
+    }
+}
+
+/// When two chunks of a file are written at once, the order in which they take their
+/// customers' codes: the later chunk waits for `wait` (the earlier one's `done`), so the
+/// codes follow the file's order. Dropped unsent (a chunk that failed) it lets the next go.
+#[derive(Default)]
+pub struct NumberTurn {
+    pub wait: Option<tokio::sync::oneshot::Receiver<()>>,
+    pub done: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
 /// Imports up to `MAX_BATCH` rows. Invalid rows are reported and skipped; with `atomic`,
 /// any invalid row fails the whole batch and nothing is written.
 pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool) -> DomainResult<ImportOutcome> {
@@ -100,7 +120,7 @@ pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool
 /// and the valid ones written unless `atomic` and one failed; the caller commits.
 pub async fn import_in(tx: &crate::tx::Tx, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool) -> DomainResult<ImportOutcome> {
     let (checked, errors) = check_rows(ctx, rows);
-    write_checked(tx, ctx, checked, errors, atomic).await
+    write_checked(tx, ctx, checked, errors, atomic, NumberTurn::default()).await
 }
 
 /// The checks of `rows` that need no database (fields, phone keys), which a file import
@@ -119,14 +139,21 @@ pub fn check_rows(ctx: &Ctx, rows: Vec<ImportRow>) -> (Vec<Checked>, Vec<RowErro
 
 /// `check_rows`' rows checked against stored data and written (unless `atomic` and one
 /// failed, `errors` included), in the caller's transaction.
-pub async fn write_checked(tx: &crate::tx::Tx, ctx: &Ctx, checked: Vec<Checked>, errors: Vec<RowError>, atomic: bool) -> DomainResult<ImportOutcome> {
+pub async fn write_checked(tx: &crate::tx::Tx, ctx: &Ctx, checked: Vec<Checked>, errors: Vec<RowError>, atomic: bool, turn: NumberTurn) -> DomainResult<ImportOutcome> {
     let mut out = ImportOutcome { created: Vec::new(), errors };
     let checked = check_against_db(tx, checked, &mut out.errors).await?;
     if atomic && !out.errors.is_empty() {
         out.errors.sort_by_key(|e| e.index);
         return Ok(ImportOutcome { created: Vec::new(), errors: out.errors });
     }
+    if let Some(earlier) = turn.wait {
+        // An error there is the earlier chunk's failure, which ends the import anyway.
+        let _ = earlier.await;
+    }
     let numbers = sequences::take(tx, sequences::Series::Customers, checked.len()).await?;
+    if let Some(done) = turn.done {
+        let _ = done.send(());
+    }
     let mut customers = Vec::with_capacity(checked.len());
     let mut contacts = Vec::new();
     let mut follow_ups = Vec::new();

@@ -14,8 +14,11 @@
 //! and for customers the checks that need no database) while the other writes the
 //! current one, so the server's work and the database's overlap instead of taking turns.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
 use std::path::PathBuf;
+use std::pin::Pin;
+use std::time::Instant;
 
 use chrono::Utc;
 use crm_domain::customers::NewCustomer;
@@ -23,18 +26,19 @@ use crm_domain::imports::{ImportEncoding, ImportMode, ImportStatus, OnDuplicate}
 use crm_domain::locale::Lang;
 use crm_domain::{DomainError, DomainResult, ErrorKind};
 use encoding_rs::{GB18030, UTF_8};
+use futures_util::future::{maybe_done, MaybeDone};
 use futures_util::StreamExt;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use tokio::io::AsyncWriteExt;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 use super::entities::import::{self, Column as C, Entity as Import};
 use super::fields::{self, CellError, Importer, Kind, Lookups};
 use super::read::{self, Format};
-use crate::customers::import::{check_rows, write_checked, Checked, ImportRow, RowError};
+use crate::customers::import::{check_rows, write_checked, Checked, ImportRow, NumberTurn, RowError};
 use crate::drive::storage::{Blob, Store};
 use crate::kit::BatchItem;
 use crate::tx::Tx;
@@ -51,6 +55,16 @@ pub struct Progress {
     pub skipped: i32,
     pub failed: i32,
     pub committed_rows: i32,
+}
+
+impl Progress {
+    /// Adds a chunk's counts.
+    fn add(&mut self, c: &Progress) {
+        self.created += c.created;
+        self.updated += c.updated;
+        self.skipped += c.skipped;
+        self.failed += c.failed;
+    }
 }
 
 /// What became of one row.
@@ -137,40 +151,26 @@ async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> D
     let whole = if m.atomic { Some(tx::begin(db).await?) } else { None };
     let mut held: Vec<(usize, Vec<String>, Vec<CellError>)> = Vec::new();
     let mut read_error: Option<DomainError> = None;
-    while let Some(step) = steps.recv().await {
-        let converted = match step? {
-            Step::Chunk(c) => c,
-            Step::Unreadable(e) => {
-                read_error = Some(e);
-                break;
-            }
-        };
-        p.rows_read += i32::try_from(converted.rows.len()).unwrap_or(0);
-        match &whole {
-            Some(t) => {
-                let failures = job.chunk(t, converted, &mut p).await?;
-                held.extend(failures);
-            }
-            None => {
-                let t = tx::begin(db).await?;
-                let before = p.committed_rows;
-                let failures = job.chunk(&t, converted, &mut p).await?;
-                let t = if mode == ImportMode::DryRun {
-                    drop(t);
-                    tx::begin(db).await?
-                } else {
-                    t
+    let mut timing = Timing::default();
+    match &whole {
+        Some(t) => {
+            while let Some(step) = steps.recv().await {
+                let converted = match step? {
+                    Step::Chunk(c) => c,
+                    Step::Unreadable(e) => {
+                        read_error = Some(e);
+                        break;
+                    }
                 };
-                p.committed_rows = p.rows_read;
-                super::save_failures(&t, m.id, failures).await?;
-                super::save_progress(&t, m.id, &p, None, None, Some(before)).await?;
-                t.commit().await.map_err(crate::db::db_err)?;
-                if mode == ImportMode::Commit && imp.entity == "customers" {
-                    crate::customers::import::keep_statistics_current(db).await?;
-                }
+                p.rows_read += i32::try_from(converted.rows.len()).unwrap_or(0);
+                let mut counts = Progress::default();
+                held.extend(job.chunk(t, converted, &mut counts, NumberTurn::default()).await?);
+                p.add(&counts);
             }
         }
+        None => read_error = job.chunked(db, m, mode, &mut steps, &mut p, &mut timing).await?,
     }
+    log::info!("import {}: {} rows; waited {:.1?} for converted rows, {:.1?} for writes, {:.1?} for commits", m.id, p.rows_read, timing.waiting, timing.writing, timing.committing);
     let outcome = match (&read_error, whole) {
         (_, Some(t)) => {
             let bad = read_error.is_some() || p.failed > 0;
@@ -201,6 +201,15 @@ async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> D
     Ok(outcome)
 }
 
+/// Where a row-by-row import's time went, for the log: a slow import says whether the
+/// file's conversion or the database held it up.
+#[derive(Default)]
+struct Timing {
+    waiting: std::time::Duration,
+    writing: std::time::Duration,
+    committing: std::time::Duration,
+}
+
 /// The inputs that read as `I`, their rows' places, and the rows that did not.
 fn typed<I: DeserializeOwned>(inputs: Vec<(usize, Map<String, Value>)>) -> (Vec<I>, Vec<usize>, Vec<(usize, Outcome)>) {
     let (mut items, mut at, mut out) = (Vec::with_capacity(inputs.len()), Vec::with_capacity(inputs.len()), Vec::new());
@@ -216,12 +225,49 @@ fn typed<I: DeserializeOwned>(inputs: Vec<(usize, Map<String, Value>)>) -> (Vec<
     (items, at, out)
 }
 
+/// A chunk's rows written in `tx`, not yet committed.
+struct Written {
+    tx: Tx,
+    failures: Vec<(usize, Vec<String>, Vec<CellError>)>,
+    counts: Progress,
+    rows: i32,
+}
+
+type Writing<'a> = Pin<Box<dyn Future<Output = DomainResult<Written>> + 'a>>;
+
+/// Runs `main` to its end while `other` goes on too (its output, should it finish first,
+/// waits in it): one thread drives the chunk being written and the step before it.
+async fn alongside<O, F: Future + Unpin>(main: impl Future<Output = O>, other: &mut MaybeDone<F>) -> O {
+    let mut main = std::pin::pin!(main);
+    std::future::poll_fn(move |cx| {
+        let _ = Pin::new(&mut *other).poll(cx);
+        main.as_mut().poll(cx)
+    })
+    .await
+}
+
+/// The output of a write that `alongside` may have finished already.
+async fn finish<T, F: Future<Output = DomainResult<T>> + Unpin>(w: &mut MaybeDone<F>) -> DomainResult<T> {
+    (&mut *w).await;
+    Pin::new(w).take_output().unwrap_or_else(|| Err(DomainError::internal("a chunk's write was taken twice")))
+}
+
 /// A chunk as the converting stage hands it on.
 struct Converted {
     rows: Vec<(usize, Vec<String>)>,
     /// Per row: its conversion's failure, or `None` while it waits for the write.
     outcomes: Vec<Option<Outcome>>,
     ready: Ready,
+}
+
+impl Converted {
+    /// The unique keys of its customers (none for other records).
+    fn unique_keys(&self) -> HashSet<String> {
+        match &self.ready {
+            Ready::Customers { checked, .. } => checked.iter().flat_map(Checked::unique_keys).collect(),
+            Ready::Inputs(_) => HashSet::new(),
+        }
+    }
 }
 
 enum Ready {
@@ -348,9 +394,9 @@ struct Job<'a> {
 
 impl Job<'_> {
     /// Writes one converted chunk in `tx`, counting into `p`; answers the failed rows.
-    async fn chunk(&self, tx: &Tx, c: Converted, p: &mut Progress) -> DomainResult<Vec<(usize, Vec<String>, Vec<CellError>)>> {
+    async fn chunk(&self, tx: &Tx, c: Converted, p: &mut Progress, turn: NumberTurn) -> DomainResult<Vec<(usize, Vec<String>, Vec<CellError>)>> {
         let Converted { rows, mut outcomes, ready } = c;
-        for (i, outcome) in self.write(tx, ready).await? {
+        for (i, outcome) in self.write(tx, ready, turn).await? {
             if let Some(slot) = outcomes.get_mut(i) {
                 *slot = Some(outcome);
             }
@@ -373,6 +419,94 @@ impl Job<'_> {
         Ok(failures)
     }
 
+    /// Row by row: each chunk in its own transaction with the import's progress,
+    /// committed in the file's order. On PostgreSQL a chunk of customers is written while
+    /// the one before it finishes and commits, on a second connection, so the database
+    /// works on both cores (maintaining the customers' indexes is most of an import's
+    /// work); unless the two share a name, phone or e-mail: then it starts after that
+    /// commit, so that its duplicate check sees the rows before it. Answers the error
+    /// that stopped the file's reading, if one did.
+    async fn chunked(&self, db: &Db, m: &import::Model, mode: ImportMode, steps: &mut mpsc::Receiver<DomainResult<Step>>, p: &mut Progress, timing: &mut Timing) -> DomainResult<Option<DomainError>> {
+        let overlap = db.get_database_backend() == DbBackend::Postgres && self.imp.entity == "customers";
+        let mut in_flight: Option<(MaybeDone<Writing<'_>>, HashSet<String>)> = None;
+        let mut took: Option<oneshot::Receiver<()>> = None;
+        let mut read_error = None;
+        loop {
+            let waited = Instant::now();
+            let step = match in_flight.as_mut() {
+                Some((writing, _)) => alongside(steps.recv(), writing).await,
+                None => steps.recv().await,
+            };
+            timing.waiting += waited.elapsed();
+            let converted = match step.transpose()? {
+                None => break,
+                Some(Step::Unreadable(e)) => {
+                    read_error = Some(e);
+                    break;
+                }
+                Some(Step::Chunk(c)) => c,
+            };
+            let keys = if overlap { converted.unique_keys() } else { HashSet::new() };
+            let (done, wait) = oneshot::channel();
+            let turn = NumberTurn { wait: took.replace(wait), done: Some(done) };
+            let mut next = maybe_done(Box::pin(self.written(db, converted, turn)) as Writing<'_>);
+            if let Some((mut prev, prev_keys)) = in_flight.take() {
+                let started = Instant::now();
+                if overlap && prev_keys.is_disjoint(&keys) {
+                    let w = alongside(finish(&mut prev), &mut next).await?;
+                    timing.writing += started.elapsed();
+                    let started = Instant::now();
+                    alongside(self.commit(db, m, mode, w, p), &mut next).await?;
+                    timing.committing += started.elapsed();
+                } else {
+                    let w = finish(&mut prev).await?;
+                    timing.writing += started.elapsed();
+                    let started = Instant::now();
+                    self.commit(db, m, mode, w, p).await?;
+                    timing.committing += started.elapsed();
+                }
+            }
+            in_flight = Some((next, keys));
+        }
+        if let Some((mut prev, _)) = in_flight {
+            let w = finish(&mut prev).await?;
+            self.commit(db, m, mode, w, p).await?;
+        }
+        Ok(read_error)
+    }
+
+    /// A chunk written in a transaction of its own, left open for `commit`.
+    async fn written(&self, db: &Db, c: Converted, turn: NumberTurn) -> DomainResult<Written> {
+        let rows = i32::try_from(c.rows.len()).unwrap_or(0);
+        let t = tx::begin(db).await?;
+        let mut counts = Progress::default();
+        let failures = self.chunk(&t, c, &mut counts, turn).await?;
+        Ok(Written { tx: t, failures, counts, rows })
+    }
+
+    /// A written chunk's failed rows and the import's progress, committed with its rows
+    /// (a dry run rolls the rows back first).
+    async fn commit(&self, db: &Db, m: &import::Model, mode: ImportMode, w: Written, p: &mut Progress) -> DomainResult<()> {
+        let Written { tx: t, failures, counts, rows } = w;
+        let before = p.committed_rows;
+        p.rows_read += rows;
+        p.add(&counts);
+        let t = if mode == ImportMode::DryRun {
+            drop(t);
+            tx::begin(db).await?
+        } else {
+            t
+        };
+        p.committed_rows = p.rows_read;
+        super::save_failures(&t, m.id, failures).await?;
+        super::save_progress(&t, m.id, p, None, None, Some(before)).await?;
+        t.commit().await.map_err(crate::db::db_err)?;
+        if mode == ImportMode::Commit && self.imp.entity == "customers" {
+            crate::customers::import::keep_statistics_current(db).await?;
+        }
+        Ok(())
+    }
+
     /// A duplicate per `on_duplicate`, any other refusal as the row's errors.
     fn refused(&self, e: &DomainError) -> Outcome {
         // Only a duplicate: another conflict (a payment's contract not in force) fails the row.
@@ -383,9 +517,9 @@ impl Job<'_> {
         Outcome::Failed(fields::row_errors(e, self.headers_of))
     }
 
-    async fn write(&self, tx: &Tx, ready: Ready) -> DomainResult<Vec<(usize, Outcome)>> {
+    async fn write(&self, tx: &Tx, ready: Ready, turn: NumberTurn) -> DomainResult<Vec<(usize, Outcome)>> {
         let inputs = match ready {
-            Ready::Customers { checked, errors, at } => return self.customers(tx, checked, errors, &at).await,
+            Ready::Customers { checked, errors, at } => return self.customers(tx, checked, errors, &at, turn).await,
             Ready::Inputs(inputs) => inputs,
         };
         // Each input as the record's create input (a type mismatch is the row's error),
@@ -417,8 +551,8 @@ impl Job<'_> {
         }
     }
 
-    async fn customers(&self, tx: &Tx, checked: Vec<Checked>, errors: Vec<RowError>, at: &[usize]) -> DomainResult<Vec<(usize, Outcome)>> {
-        let done = write_checked(tx, self.ctx, checked, errors, false).await?;
+    async fn customers(&self, tx: &Tx, checked: Vec<Checked>, errors: Vec<RowError>, at: &[usize], turn: NumberTurn) -> DomainResult<Vec<(usize, Outcome)>> {
+        let done = write_checked(tx, self.ctx, checked, errors, false, turn).await?;
         let mut out = Vec::with_capacity(done.created.len() + done.errors.len());
         for (index, _) in done.created {
             if let Some(i) = at.get(index) {
