@@ -5,7 +5,8 @@
 # ≤ 90 s on SQLite, RSS ≤ 300 MB; XLSX ≤ 20 s.
 #
 # Usage: bench/imports.sh [postgres|sqlite] [ROWS]
-# Environment (optional): BENCH_PG_URL, BENCH_DIR, CRM_BIN (a built server instead of
+# Environment (optional): BENCH_PG_URL, BENCH_DIR, BENCH_RUST_LOG (the server's RUST_LOG; info shows where
+#   an import's time went), CRM_BIN (a built server instead of
 #   building this checkout's release binary), XLSX_ROWS (100000; 0 skips the XLSX run).
 set -euo pipefail
 KIND="${1:-postgres}"
@@ -77,7 +78,7 @@ else
 fi
 DATA="$BENCH_DIR/$NAME-data"
 rm -rf "$DATA" && mkdir -p "$DATA"
-CRM_ADMIN_PASSWORD="$PW" CRM_RATE_LIMIT_IP=0 CRM_RATE_LIMIT_USER=0 CRM_RATE_LIMIT_TOKEN=0 RUST_LOG=warn \
+CRM_ADMIN_PASSWORD="$PW" CRM_RATE_LIMIT_IP=0 CRM_RATE_LIMIT_USER=0 CRM_RATE_LIMIT_TOKEN=0 RUST_LOG="${BENCH_RUST_LOG:-warn}" \
   "$CRM_BIN" serve --database-url "$DB" --data-dir "$DATA" --bind "$BIND" >"$BENCH_DIR/$NAME-server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 150); do curl -fsS "http://$BIND/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
