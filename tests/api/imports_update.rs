@@ -174,12 +174,20 @@ dual_test!(products_and_suppliers_update_the_record_they_duplicate, |app| {
     assert_eq!(by_name(&app, "products", "会议平板").await["price"], "12800.00");
 
     let (_, supplier) = app.post("/api/v1/suppliers", &app.admin, json!({"name": "甬江电子", "contact": "陈强", "phone": "0574-87654321"})).await;
+    let (s, hook) = app.post("/api/v1/webhooks", &app.admin, json!({"name": "ERP", "url": "https://93.184.215.14/", "events": ["supplier.updated"], "secret": "s3cret-s3cret-s3cret"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{hook}");
     let csv = "供应商名称,联系人,电话,备注\n甬江电子,吴经理,,\n星河电子,,,首次\n星河电子,周,,\n";
     let done = import(&app, &app.admin, "suppliers", csv, &[("mode", "commit")]).await;
     assert_eq!(counts(&done), (1, 2, 0, 0), "{done}");
     let now = by_name(&app, "suppliers", "甬江电子").await;
     assert_eq!((&now["contact"], &now["phone"], &now["version"]), (&json!("吴经理"), &supplier["phone"], &json!(2)), "{now}");
     assert_eq!(logged_by(&app, "suppliers", &supplier["id"], &done).await[0]["action"], "update");
+    // Webhooks hear the update as they hear a PATCH.
+    use crm_persistence::webhooks::entities::event::{Column as E, Entity as Event};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let record = uuid::Uuid::parse_str(supplier["id"].as_str().unwrap()).unwrap();
+    let events: Vec<String> = Event::find().filter(E::RecordId.eq(record)).all(&app.db).await.unwrap().into_iter().map(|e| e.event).collect();
+    assert_eq!(events, vec!["supplier.updated".to_string()]);
     let twice = by_name(&app, "suppliers", "星河电子").await;
     assert_eq!((&twice["contact"], &twice["remark"], &twice["version"]), (&json!("周"), &json!("首次"), &json!(2)), "{twice}");
     // All or nothing.

@@ -375,7 +375,7 @@ export default function ImportWizard({ entity, open, onClose }: ImportWizardProp
             {t("imports:actions.back")}
           </Button>
           <Button type="primary" disabled={commitBlocked} loading={uploading} onClick={() => void send("commit")} data-testid="import-commit-button">
-            {checkedNow && isFinished(checkedNow.status) ? t("imports:actions.commitRows", { count: checkedNow.created }) : t("imports:actions.commit")}
+            {checkedNow && isFinished(checkedNow.status) ? t("imports:actions.commitRows", { count: checkedNow.created + checkedNow.updated }) : t("imports:actions.commit")}
           </Button>
         </>
       )}
