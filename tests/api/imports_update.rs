@@ -137,6 +137,18 @@ dual_test!(customers_update_the_record_they_duplicate_with_only_their_cells, |ap
     assert!(r["errors"][0]["errors"][0]["message"].as_str().unwrap().contains("not yours to change"), "{r}");
     assert_eq!(by_name(&app, "customers", "丙公司").await["remark"], "我的");
     assert_eq!(by_name(&app, "customers", "甲公司").await["remark"], "新备注");
+    // A customer in the public pool is changed as its PATCH allows: not by a rep, who
+    // claims it first, but by a manager whose scope is everyone's.
+    let (_, pooled) = app.post("/api/v1/customers", &app.admin, json!({"name": "公海客户"})).await;
+    let pooled_id = pooled["id"].as_str().unwrap();
+    assert_eq!(app.post(&format!("/api/v1/customers/{pooled_id}/release"), &app.admin, json!({"reason": "公海"})).await.0, StatusCode::OK);
+    assert_eq!(app.patch(&format!("/api/v1/customers/{pooled_id}"), &rep, json!({"remark": "x"})).await.0, StatusCode::NOT_FOUND);
+    let r = import(&app, &rep, "customers", "客户名称,备注\n公海客户,认领前改不了\n", &[("mode", "commit")]).await;
+    assert_eq!(codes(&r), vec![(2, "name".into(), "duplicate_forbidden".into())]);
+    let r = import(&app, &app.admin, "customers", "客户名称,备注\n公海客户,管理员可改\n", &[("mode", "commit")]).await;
+    assert_eq!(counts(&r), (0, 1, 0, 0), "{r}");
+    let pooled = by_name(&app, "customers", "公海客户").await;
+    assert_eq!((&pooled["remark"], &pooled["pool"], &pooled["owner_id"]), (&json!("管理员可改"), &json!("public"), &Value::Null), "{pooled}");
     let reader = user(&app, "no-update", &perms[..5], "all").await;
     let r = import(&app, &reader, "customers", "客户名称,备注\n丙公司,改不了\n", &[("mode", "commit")]).await;
     assert_eq!(codes(&r), vec![(2, "name".into(), "duplicate_forbidden".into())]);
