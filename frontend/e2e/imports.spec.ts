@@ -6,7 +6,7 @@ import { shoot, signIn } from "./journey";
 import { AppShell } from "./pages/AppShell";
 import { CustomersListPage } from "./pages/CustomerPages";
 import { ImportWizard, MyImportsPage } from "./pages/ImportPages";
-import { createUser } from "./sceneApi";
+import { adminHeaders, createCustomer, createUser } from "./sceneApi";
 
 // 导入: an administrator imports customers from a CSV with two bad rows (an industry the
 // dictionary does not have, an empty name): the check names the two rows, the import writes the
@@ -156,4 +156,70 @@ test("imports: the wizard and My imports in English", async ({ browser, request 
   const imports = new MyImportsPage(page);
   await imports.expand(imports.row(`customers-en-${suffix}.csv`).first());
   await shoot(page, "imports-en-list");
+});
+
+// 更新已有记录: a file with a customer that exists and one that does not. Checked as it comes, the
+// existing one is a duplicate; asked to update existing records, the check counts one to update,
+// and the import changes the existing customer's remark and creates the other.
+test("imports: a duplicate updates the existing customer when asked to", async ({ browser, request }) => {
+  const suffix = Date.now().toString(36);
+  const admin = { username: `import_upd_${suffix}`, displayName: `更新导入 ${suffix}`, password: PASSWORD };
+  await createUser(request, admin, "admin");
+  const existing = `已有客户 ${suffix}`;
+  await createCustomer(request, { name: existing, city: "杭州市" });
+  const dir = mkdtempSync(join(tmpdir(), "crm-import-"));
+  const file = writeCsv(dir, `update-${suffix}.csv`, ["客户名称,城市,备注", `${existing},,导入更新的备注`, `新客户 ${suffix},苏州市,`].join("\r\n") + "\r\n");
+  const page = await signIn(browser, admin.username, PASSWORD);
+  const shell = new AppShell(page);
+  const wizard = new ImportWizard(page);
+
+  await test.step("checked as it comes, the existing customer is a duplicate", async () => {
+    await shell.open("customers");
+    await wizard.open("customer-import");
+    await wizard.chooseFile(file);
+    await wizard.check();
+    await expect(wizard.count("failed")).toHaveText("1");
+    await expect(wizard.reasons()).toHaveText(["记录已存在"]);
+  });
+
+  await test.step("asked to update existing records, the check counts one to update", async () => {
+    await wizard.onDuplicate("update");
+    await expect(wizard.root.getByTestId("import-update-hint")).toContainText("空单元格保留原值");
+    await wizard.recheck();
+    await expect(wizard.count("wouldCreate")).toHaveText("1");
+    await expect(wizard.count("wouldUpdate")).toHaveText("1");
+    await expect(wizard.count("failed")).toHaveText("0");
+    await shoot(page, "imports-update-check");
+  });
+
+  await test.step("the import updates one and creates one; the empty cell keeps the city", async () => {
+    await wizard.commit();
+    await expect(wizard.count("created")).toHaveText("1");
+    await expect(wizard.count("updated")).toHaveText("1");
+    await expect(wizard.root.getByTestId("import-finished")).toContainText("更新 1 条");
+    await shoot(page, "imports-update-done");
+    await wizard.close();
+    const found = await request.get(`/api/v1/customers?q=${encodeURIComponent(existing)}`, { headers: await adminHeaders(request) });
+    const [customer] = ((await found.json()) as { items: { city: string | null; remark: string | null; version: number }[] }).items;
+    expect(customer).toMatchObject({ city: "杭州市", remark: "导入更新的备注", version: 2 });
+  });
+
+  await test.step("My imports shows the updated count, in English too", async () => {
+    await shell.open("imports");
+    const imports = new MyImportsPage(page);
+    await expect(imports.row(`update-${suffix}.csv`).first().getByTestId("import-row-counts").first()).toContainText("更新 1");
+    await shell.switchLanguage("English");
+    await expect(imports.row(`update-${suffix}.csv`).first().getByTestId("import-row-counts").first()).toContainText("1 updated");
+    await imports.expand(imports.row(`update-${suffix}.csv`).first());
+    await shoot(page, "imports-update-en-list");
+    await shell.open("customers");
+    await wizard.open("customer-import");
+    await wizard.chooseFile(file);
+    await wizard.check();
+    await wizard.onDuplicate("update");
+    await expect(wizard.root.getByTestId("import-update-hint")).toContainText("an empty cell keeps its value");
+    await wizard.recheck();
+    await expect(wizard.count("wouldUpdate")).toHaveText("2");
+    await shoot(page, "imports-update-en-check");
+  });
 });

@@ -179,7 +179,7 @@ dual_test!(bad_files_and_options_are_refused_before_anything_is_queued, |app| {
     assert_eq!(refused(s, &v), (StatusCode::UNPROCESSABLE_ENTITY, "columns.name".into(), "missing".into()));
     let (s, v) = upload(&app, &app.admin, "a.csv", "客户名称,Name\n1,2\n".as_bytes().to_vec(), &[("entity", "customers")]).await;
     assert_eq!(refused(s, &v), (StatusCode::UNPROCESSABLE_ENTITY, "columns.Name".into(), "duplicate".into()));
-    let (s, v) = upload(&app, &app.admin, "a.csv", ok.clone(), &[("entity", "customers"), ("on_duplicate", "update")]).await;
+    let (s, v) = upload(&app, &app.admin, "a.csv", "姓名\n甲\n".as_bytes().to_vec(), &[("entity", "leads"), ("on_duplicate", "update")]).await;
     assert_eq!(refused(s, &v), (StatusCode::UNPROCESSABLE_ENTITY, "on_duplicate".into(), "unsupported".into()));
     let (s, v) = upload(&app, &app.admin, "a.csv", ok.clone(), &[("entity", "customers"), ("mode", "yolo")]).await;
     assert_eq!(refused(s, &v), (StatusCode::UNPROCESSABLE_ENTITY, "mode".into(), "invalid".into()));

@@ -39,5 +39,6 @@ mod sms;
 mod smtp_sink;
 mod mail;
 mod imports;
+mod imports_update;
 mod webhooks;
 mod workbench;

@@ -107,6 +107,49 @@ impl DomainError {
         self.extra = Some(extra);
         self
     }
+
+    /// The records a refused value duplicates, as the duplicate check put them in `extra`:
+    /// a 409's `duplicate` (one stored record, `duplicate`), or a batch check's
+    /// `duplicates` (each field's stored record, or the earlier item of the same batch,
+    /// `duplicates_in`). An import's `on_duplicate: update` changes the one it names.
+    pub fn duplicates_of(&self) -> Vec<DuplicateOf> {
+        let Some(extra) = &self.extra else { return Vec::new() };
+        let one = extra.get("duplicate").into_iter();
+        let many = extra.get("duplicates").and_then(|d| d.as_array()).into_iter().flatten();
+        one.chain(many).filter_map(|d| serde_json::from_value(d.clone()).ok()).collect()
+    }
+
+    /// `self` naming, in `extra`, the records its duplicate field errors collide with.
+    pub fn duplicates_in(self, found: Vec<DuplicateOf>) -> Self {
+        self.with_extra(serde_json::json!({ "duplicates": found }))
+    }
+}
+
+/// What a value duplicates: a stored record (`id`), or an earlier item of the same batch
+/// that is not stored yet (`item`, its index).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct DuplicateOf {
+    pub field: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<usize>,
 }
 
 pub type DomainResult<T> = Result<T, DomainError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_duplicate_names_the_record_it_collides_with() {
+        let id = uuid::Uuid::now_v7();
+        let one = DomainError::duplicate("supplier.duplicate", "x".into(), "name", "same".into(), id, "甲");
+        assert_eq!(one.duplicates_of(), vec![DuplicateOf { field: "name".into(), id: Some(id), item: None }]);
+        let found = vec![DuplicateOf { field: "name".into(), id: Some(id), item: None }, DuplicateOf { field: "phone".into(), id: None, item: Some(3) }];
+        let many = DomainError::invalid_field("name", "duplicate", "x").duplicates_in(found.clone());
+        assert_eq!(many.duplicates_of(), found);
+        assert!(DomainError::conflict("conflict.duplicate", "x").duplicates_of().is_empty());
+    }
+}

@@ -56,8 +56,10 @@ pub enum OnDuplicate {
     Error,
     /// It is left out and counted as skipped.
     Skip,
-    /// The stored record takes the row's non-empty fields. Not offered yet for any record
-    /// (422 `on_duplicate` `unsupported`).
+    /// The stored record the row duplicates takes the row's non-empty cells through its
+    /// own update (an empty cell leaves its field as it is); offered for the records with
+    /// a duplicate rule (customers, products, suppliers), elsewhere 422 `on_duplicate`
+    /// `unsupported`.
     Update,
 }
 
@@ -131,7 +133,7 @@ impl ImportOptions {
             v.add("mapping", "invalid", "headers of at most 200 characters mapped to field names");
         }
         if self.on_duplicate == OnDuplicate::Update && !updatable {
-            v.add("on_duplicate", "unsupported", "update is not offered for this record yet; use skip or error");
+            v.add("on_duplicate", "unsupported", "this record has no duplicate rule, so no row names a record to update; use skip or error");
         }
         v.finish()
     }

@@ -40,6 +40,6 @@ pub mod validate;
 pub mod webhooks;
 
 pub use actor::Actor;
-pub use error::{DomainError, DomainResult, ErrorKind, FieldError};
+pub use error::{DomainError, DomainResult, DuplicateOf, ErrorKind, FieldError};
 pub use permissions::Perm;
 pub use scope::DataScope;

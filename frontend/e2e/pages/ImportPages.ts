@@ -25,8 +25,21 @@ export class ImportWizard {
     await expect(this.page.getByTestId("import-dry-run")).toBeVisible({ timeout: 30_000 });
   }
 
-  count(key: "rows_read" | "wouldCreate" | "created" | "skipped" | "failed"): Locator {
+  count(key: "rows_read" | "wouldCreate" | "created" | "wouldUpdate" | "updated" | "skipped" | "failed"): Locator {
     return this.root.getByTestId(`import-count-${key}`);
+  }
+
+  /** What a row that duplicates a stored record does; a choice after a check asks to check again. */
+  async onDuplicate(value: "error" | "skip" | "update"): Promise<void> {
+    const choice = this.root.getByTestId("import-on-duplicate").locator("label").filter({ has: this.page.locator(`input[value=${value}]`) });
+    await choice.click();
+    await expect(choice.locator("input")).toBeChecked();
+  }
+
+  /** Checks the file again with the options or mapping changed since the last check. */
+  async recheck(): Promise<void> {
+    await this.page.getByTestId("import-recheck").click();
+    await expect(this.page.getByTestId("import-recheck")).toBeHidden({ timeout: 30_000 });
   }
 
   /** The row numbers the failed-rows table lists, in order. */

@@ -1523,10 +1523,13 @@ export interface paths {
          *     anything but CSV or XLSX, `empty`), its header row against the record's fields (422
          *     `mapping.<header>` `unknown_field`/`unknown_column`, `columns.<header>` `duplicate`,
          *     `columns.<field>` `missing` for a required field), the right to create such records
-         *     (403), and the caller's imports under way (429 `import.too_many_running`). Each row is
-         *     then checked as a single create is (fields, dictionaries by code or label in either
-         *     language, duplicates, data scope, the owner), logged as made by this import, and sent
-         *     to webhooks. Not replayed by `Idempotency-Key` (the body is streamed, not kept).
+         *     (403), `on_duplicate: update` for a record without a duplicate rule (422
+         *     `on_duplicate` `unsupported`), and the caller's imports under way (429
+         *     `import.too_many_running`). Each row is then checked as a single create is (fields,
+         *     dictionaries by code or label in either language, duplicates, data scope, the owner),
+         *     logged as made by this import (request id `import-<id>`), and sent to webhooks; with
+         *     `on_duplicate: update` a duplicate updates the record it duplicates (see the field).
+         *     Not replayed by `Idempotency-Key` (the body is streamed, not kept).
          */
         post: operations["create_import"];
         delete?: never;
@@ -6340,7 +6343,11 @@ export interface components {
             /** Format: date-time */
             started_at?: string | null;
             status: components["schemas"]["ImportStatus"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Existing records that took a duplicate row's cells (`on_duplicate: update`; in a
+             *     dry run: would take them). Zero when an all-or-nothing import failed.
+             */
             updated: number;
         };
         /**
@@ -6373,6 +6380,14 @@ export interface components {
          *     }
          */
         ImportRowError: {
+            /**
+             * @description The cell's problem (`required`, `invalid_number`, `invalid_bool`, `invalid_date`,
+             *     `unknown_choice`, `not_found`, `too_long`, `invalid`, …), `duplicate`,
+             *     `not_written` (all or nothing: another row failed), or under `on_duplicate:
+             *     update` `duplicate_ambiguous` (the row duplicates more than one record; one error
+             *     per field) and `duplicate_forbidden` (the record it duplicates is not the
+             *     importer's to change); a refusal of the whole row has the record's problem code.
+             */
             code: string;
             /** @description The file's header, when one column is at fault. */
             column?: string | null;
@@ -9165,7 +9180,11 @@ export interface components {
                 /** Format: date-time */
                 started_at?: string | null;
                 status: components["schemas"]["ImportStatus"];
-                /** Format: int32 */
+                /**
+                 * Format: int32
+                 * @description Existing records that took a duplicate row's cells (`on_duplicate: update`; in a
+                 *     dry run: would take them). Zero when an all-or-nothing import failed.
+                 */
                 updated: number;
             }[];
             /**

@@ -32,8 +32,22 @@ pub struct ImportUpload {
     entity: ImportEntity,
     /// `dry_run` (default: check every row, write nothing) or `commit`.
     mode: Option<ImportMode>,
-    /// What a row that duplicates a stored record does: `error` (default) or `skip`
-    /// (`update` is not offered yet: 422).
+    /// What a row that duplicates a stored record (or an earlier row) does: `error`
+    /// (default: the row fails, code `duplicate`), `skip` (counted as skipped) or
+    /// `update`. `update` is offered for customers (same name, phone or e-mail),
+    /// products (same name in the category) and suppliers (same name); for contacts,
+    /// leads, opportunities and payments, which have no duplicate rule, it is 422
+    /// `on_duplicate` `unsupported`. The record the row duplicates takes the row's mapped,
+    /// non-empty cells through its own update (as its PATCH: validation, dictionaries,
+    /// data scope, a new version, the operation log, `*.updated` webhooks); an empty cell
+    /// leaves its field as it is, and a customer's owner column is not changed (a
+    /// transfer does that). Counted as `updated`. The row fails instead, changing
+    /// nothing, with `duplicate_ambiguous` when it duplicates more than one record (one
+    /// customer by name, another by phone) and `duplicate_forbidden` when the importer
+    /// may not change that record (outside their data scope, or without
+    /// `<record>:update`). A record an earlier row of the file created is updated by the
+    /// later row.
+    #[schema(example = "update")]
     on_duplicate: Option<OnDuplicate>,
     /// `true`: all or nothing — any failed row and no row is written.
     atomic: Option<bool>,
@@ -58,10 +72,13 @@ fn option<T: for<'de> Deserialize<'de> + Default>(name: &str, raw: &str) -> Resu
 /// anything but CSV or XLSX, `empty`), its header row against the record's fields (422
 /// `mapping.<header>` `unknown_field`/`unknown_column`, `columns.<header>` `duplicate`,
 /// `columns.<field>` `missing` for a required field), the right to create such records
-/// (403), and the caller's imports under way (429 `import.too_many_running`). Each row is
-/// then checked as a single create is (fields, dictionaries by code or label in either
-/// language, duplicates, data scope, the owner), logged as made by this import, and sent
-/// to webhooks. Not replayed by `Idempotency-Key` (the body is streamed, not kept).
+/// (403), `on_duplicate: update` for a record without a duplicate rule (422
+/// `on_duplicate` `unsupported`), and the caller's imports under way (429
+/// `import.too_many_running`). Each row is then checked as a single create is (fields,
+/// dictionaries by code or label in either language, duplicates, data scope, the owner),
+/// logged as made by this import (request id `import-<id>`), and sent to webhooks; with
+/// `on_duplicate: update` a duplicate updates the record it duplicates (see the field).
+/// Not replayed by `Idempotency-Key` (the body is streamed, not kept).
 #[utoipa::path(post, path = "/api/v1/imports", tag = "imports", security(("bearer" = [])),
     request_body(content = ImportUpload, content_type = "multipart/form-data"),
     responses((status = 202, body = Import, headers(("Location" = String))),

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use crm_domain::customers::contact::NewContact;
 use crm_domain::customers::follow_up::NewFollowUp;
 use crm_domain::customers::NewCustomer;
-use crm_domain::{DomainError, DomainResult};
+use crm_domain::{DomainError, DomainResult, DuplicateOf};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use crm_domain::audit::FieldChange;
 use serde_json::{json, Value};
@@ -318,7 +318,8 @@ fn prefix_fields(mut e: DomainError, part: &str) -> DomainError {
 
 /// The checks against stored data, each one query for the whole batch: dictionary
 /// codes, owners, and duplicates of name, phone or e-mail in the database or earlier in
-/// the batch. Failing rows move to `errors`.
+/// the batch. Failing rows move to `errors`; a duplicate's error names what it collides
+/// with (`DomainError::duplicates_of`: the stored customer, or the earlier row's index).
 async fn check_against_db(db: &impl ConnectionTrait, rows: Vec<Checked>, errors: &mut Vec<RowError>) -> DomainResult<Vec<Checked>> {
     let codes = |kind: &str| -> HashSet<String> {
         rows.iter()
@@ -353,6 +354,12 @@ async fn check_against_db(db: &impl ConnectionTrait, rows: Vec<Checked>, errors:
     let mut taken_names = existing(db, C::NameNorm, names).await?;
     let mut taken_phones = existing(db, C::PhoneNorm, phones).await?;
     let mut taken_emails = existing(db, C::Email, emails).await?;
+    let of = |field: &str, taken: &HashMap<String, Taken>, key: &str| {
+        taken.get(key).map(|t| match t {
+            Taken::Stored(id) => DuplicateOf { field: field.into(), id: Some(*id), item: None },
+            Taken::Row(i) => DuplicateOf { field: field.into(), id: None, item: Some(*i) },
+        })
+    };
     let mut ok = Vec::with_capacity(rows.len());
     for r in rows {
         let mut bad: Vec<(&str, &str, String)> = Vec::new();
@@ -374,43 +381,56 @@ async fn check_against_db(db: &impl ConnectionTrait, rows: Vec<Checked>, errors:
         let name = r.keys.name.clone();
         let phone = r.keys.phone.clone().filter(|p| !p.is_empty());
         let email = r.customer.email.as_deref().map(|e| e.trim().to_lowercase());
-        if taken_names.contains(&name) {
-            bad.push(("name", "duplicate", "a customer with the same name exists".into()));
-        }
-        if phone.as_ref().is_some_and(|p| taken_phones.contains(p)) {
-            bad.push(("phone", "duplicate", "a customer with the same phone exists".into()));
-        }
-        if email.as_ref().is_some_and(|e| taken_emails.contains(e)) {
-            bad.push(("email", "duplicate", "a customer with the same e-mail exists".into()));
+        let found: Vec<DuplicateOf> = [
+            of("name", &taken_names, &name),
+            phone.as_deref().and_then(|p| of("phone", &taken_phones, p)),
+            email.as_deref().and_then(|e| of("email", &taken_emails, e)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        for d in &found {
+            let what = if d.field == "email" { "e-mail" } else { d.field.as_str() };
+            bad.push((d.field.as_str(), "duplicate", format!("a customer with the same {what} exists")));
         }
         if bad.is_empty() {
-            taken_names.insert(name);
-            taken_phones.extend(phone);
-            taken_emails.extend(email);
+            taken_names.insert(name, Taken::Row(r.index));
+            taken_phones.extend(phone.map(|p| (p, Taken::Row(r.index))));
+            taken_emails.extend(email.map(|e| (e, Taken::Row(r.index))));
             ok.push(r);
         } else {
             let fields = bad.into_iter().map(|(f, c, m)| crm_domain::FieldError { field: f.into(), code: c.into(), message: m }).collect();
-            errors.push(RowError { index: r.index, error: DomainError::validation(fields) });
+            let error = DomainError::validation(fields);
+            errors.push(RowError { index: r.index, error: if found.is_empty() { error } else { error.duplicates_in(found) } });
         }
     }
     Ok(ok)
 }
 
-/// Which of `keys` a live customer already has in `col`.
-async fn existing(db: &impl ConnectionTrait, col: C, keys: Vec<String>) -> DomainResult<HashSet<String>> {
+/// Who holds a duplicate key: a stored customer, or an earlier row of the batch.
+#[derive(Clone, Copy)]
+enum Taken {
+    Stored(Uuid),
+    Row(usize),
+}
+
+/// Which of `keys` a live customer already has in `col`, and which customer.
+async fn existing(db: &impl ConnectionTrait, col: C, keys: Vec<String>) -> DomainResult<HashMap<String, Taken>> {
     let keys: Vec<String> = keys.into_iter().filter(|k| !k.is_empty()).collect::<HashSet<_>>().into_iter().collect();
     if keys.is_empty() {
-        return Ok(HashSet::new());
+        return Ok(HashMap::new());
     }
-    // scope-bypass: duplicates are checked across all owners (CUS-6); only the keys are read.
-    let found: Vec<Option<String>> = Customer::find()
+    // scope-bypass: duplicates are checked across all owners (CUS-6); only the keys and
+    // ids are read (an import's `on_duplicate: update` changes the customer, in scope).
+    let found: Vec<(Option<String>, Uuid)> = Customer::find()
         .select_only()
         .column(col)
+        .column(C::Id)
         .filter(super::duplicates::key_rows(col))
         .filter(col.is_in(keys))
         .into_tuple()
         .all(db)
         .await
         .map_err(db_err)?;
-    Ok(found.into_iter().flatten().collect())
+    Ok(found.into_iter().filter_map(|(k, id)| k.map(|k| (k, Taken::Stored(id)))).collect())
 }

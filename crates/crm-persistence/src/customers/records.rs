@@ -378,6 +378,26 @@ fn input_of(c: &customer::Model) -> NewCustomer {
 /// same 409.
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match: Option<i32>) -> DomainResult<CustomerView> {
     let mut keys = Vec::new();
+    let written = async {
+        let tx = crate::tx::begin(db).await?;
+        let v = change_in(&tx, ctx, id, patch, if_match, &mut keys).await?;
+        tx.commit().await.map_err(crate::db::db_err)?;
+        Ok(v)
+    };
+    match written.await {
+        Err(e) => Err(refused_as_duplicate(db, e, &keys, Some(id)).await),
+        ok => ok,
+    }
+}
+
+/// `update` inside the caller's transaction (an import's row that updates the customer it
+/// duplicates): the same checks, version and log entry; the caller commits.
+pub(crate) async fn update_in(tx: &Tx, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match: Option<i32>) -> DomainResult<CustomerView> {
+    change_in(tx, ctx, id, patch, if_match, &mut Vec::new()).await
+}
+
+/// The change of `update` in `tx`; `keys` are left as the duplicate keys it checked.
+async fn change_in(tx: &Tx, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match: Option<i32>, keys: &mut Vec<(&'static str, String)>) -> DomainResult<CustomerView> {
     let change = async |tx: &Tx, current: customer::Model| {
         let c = patch.apply(input_of(&current)).validate()?;
         let differs = |next: &Option<String>, now: &Option<String>| next.as_deref().filter(|_| next != now).map(str::to_owned);
@@ -389,20 +409,17 @@ pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: CustomerPatch, if_match
         )
         .await?;
         let next = fill(current.clone(), c);
-        keys = duplicate_keys(
+        *keys = duplicate_keys(
             (next.name_norm != current.name_norm).then_some(next.name.as_str()),
             differs(&next.phone_norm, &current.phone_norm).as_deref(),
             differs(&next.email, &current.email).as_deref(),
         );
-        if let Some(d) = duplicates_by_keys(tx, &keys, Some(id)).await?.first() {
+        if let Some(d) = duplicates_by_keys(tx, keys, Some(id)).await?.first() {
             return Err(duplicate_error(d));
         }
         Ok(next)
     };
-    match kit::update::<Customers, _>(db, ctx, id, if_match, change).await {
-        Err(e) => Err(refused_as_duplicate(db, e, &keys, Some(id)).await),
-        ok => ok,
-    }
+    kit::update_in::<Customers, _>(tx, ctx, id, if_match, change).await
 }
 
 pub async fn delete(db: &Db, ctx: &Ctx, id: Uuid, if_match: Option<i32>) -> DomainResult<()> {

@@ -95,8 +95,20 @@ pub struct Importer {
     pub fields: &'static [Field],
     /// The export's columns, whose headers are matched too.
     pub export: &'static [Column],
-    /// `on_duplicate: update` is offered.
-    pub updatable: bool,
+    /// How `on_duplicate: update` changes the record a row duplicates; `None`: not offered
+    /// (the record has no duplicate rule, so no row names a record to change).
+    pub update: Option<Update>,
+}
+
+/// `on_duplicate: update` of a record type: a row refused as a duplicate changes the
+/// record it collides with through that record's own update (its PATCH), with only the
+/// row's non-empty cells.
+pub struct Update {
+    /// What the caller needs besides the import's permission, checked per row.
+    pub permission: Perm,
+    /// Fields the update leaves as they are whatever the row holds: a PATCH does not
+    /// change them either (a customer's owner changes by a transfer).
+    pub kept: &'static [&'static str],
 }
 
 const KIND: &[(&str, &str, &str)] = &[("company", "企业", "Company"), ("person", "个人", "Person")];
@@ -124,7 +136,7 @@ pub static IMPORTERS: &[Importer] = &[
             exported_as(f("owner_id", "负责人", "Owner", Kind::Ref(Ref::User), "", ""), "owner"),
         ],
         export: crate::customers::export::CustomerExport::COLUMNS,
-        updatable: false,
+        update: Some(Update { permission: perms::CUSTOMERS_UPDATE, kept: &["owner_id"] }),
     },
     Importer {
         entity: "contacts",
@@ -142,7 +154,7 @@ pub static IMPORTERS: &[Importer] = &[
             f("remark", "备注", "Remark", Kind::Text, "", ""),
         ],
         export: crate::customers::contacts::ContactExport::COLUMNS,
-        updatable: false,
+        update: None,
     },
     Importer {
         entity: "leads",
@@ -163,7 +175,7 @@ pub static IMPORTERS: &[Importer] = &[
             f("remark", "备注", "Remark", Kind::Text, "", ""),
         ],
         export: crate::leads::export::LeadExport::COLUMNS,
-        updatable: false,
+        update: None,
     },
     Importer {
         entity: "products",
@@ -178,7 +190,7 @@ pub static IMPORTERS: &[Importer] = &[
             f("description", "描述", "Description", Kind::Text, "", ""),
         ],
         export: crate::products::service::ProductExport::COLUMNS,
-        updatable: false,
+        update: Some(Update { permission: perms::PRODUCTS_UPDATE, kept: &[] }),
     },
     Importer {
         entity: "suppliers",
@@ -193,7 +205,7 @@ pub static IMPORTERS: &[Importer] = &[
             f("remark", "备注", "Remark", Kind::Text, "", ""),
         ],
         export: crate::products::suppliers::SupplierExport::COLUMNS,
-        updatable: false,
+        update: Some(Update { permission: perms::SUPPLIERS_UPDATE, kept: &[] }),
     },
     Importer {
         entity: "opportunities",
@@ -211,7 +223,7 @@ pub static IMPORTERS: &[Importer] = &[
             f("description", "描述", "Description", Kind::Text, "", ""),
         ],
         export: crate::opportunities::export::OpportunityExport::COLUMNS,
-        updatable: false,
+        update: None,
     },
     Importer {
         entity: "payments",
@@ -225,7 +237,7 @@ pub static IMPORTERS: &[Importer] = &[
             f("remark", "备注", "Remark", Kind::Text, "", ""),
         ],
         export: crate::receivables::export::PaymentExport::COLUMNS,
-        updatable: false,
+        update: None,
     },
 ];
 
@@ -295,6 +307,12 @@ pub struct CellError {
     pub column: Option<String>,
     /// The record's field, when one is at fault.
     pub field: Option<String>,
+    /// The cell's problem (`required`, `invalid_number`, `invalid_bool`, `invalid_date`,
+    /// `unknown_choice`, `not_found`, `too_long`, `invalid`, …), `duplicate`,
+    /// `not_written` (all or nothing: another row failed), or under `on_duplicate:
+    /// update` `duplicate_ambiguous` (the row duplicates more than one record; one error
+    /// per field) and `duplicate_forbidden` (the record it duplicates is not the
+    /// importer's to change); a refusal of the whole row has the record's problem code.
     pub code: String,
     pub message: String,
 }

@@ -34,6 +34,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use tokio::io::AsyncWriteExt;
 use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
 
 use super::entities::import::{self, Column as C, Entity as Import};
 use super::fields::{self, CellError, Importer, Kind, Lookups};
@@ -70,8 +71,13 @@ impl Progress {
 /// What became of one row.
 enum Outcome {
     Created,
+    /// The stored record it duplicates took its cells (`on_duplicate: update`).
+    Updated,
     Skipped,
     Failed(Vec<CellError>),
+    /// Refused as a duplicate of these records (field, id) under `on_duplicate: update`:
+    /// the record is updated once the chunk's creates are written (`Job::update`).
+    Duplicate { of: Vec<(String, Uuid)>, error: DomainError },
 }
 
 pub async fn run(db: &Db, store: &Store, payload: Value) -> DomainResult<()> {
@@ -143,7 +149,8 @@ async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> D
     let headers_of: HashMap<&str, String> = plan.iter().zip(&headers).filter_map(|(f, h)| f.and_then(|i| imp.fields.get(i)).map(|f| (f.key, h.clone()))).collect();
     let lookups = Lookups::load(db, imp).await?;
     let job = Job { ctx: &ctx, imp, headers_of: &headers_of, on_duplicate };
-    let converter = Converter { db: db.clone(), ctx: ctx.clone(), imp, plan, headers, lookups, lang: Lang::Zh, resume_from: usize::try_from(p.committed_rows).unwrap_or(0) };
+    let keep_inputs = on_duplicate == OnDuplicate::Update && imp.update.is_some();
+    let converter = Converter { db: db.clone(), ctx: ctx.clone(), imp, plan, headers, lookups, lang: Lang::Zh, resume_from: usize::try_from(p.committed_rows).unwrap_or(0), keep_inputs };
     // One chunk converted ahead: at most three chunks (converting, waiting, writing) in memory.
     let (ahead, mut steps) = mpsc::channel(1);
     let handle = tokio::runtime::Handle::current();
@@ -190,6 +197,7 @@ async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> D
                 (Some(e), _) => (p, Some(ImportStatus::Failed), Some(format!("{}; nothing was written", e.message))),
                 (None, true) => {
                     p.created = 0;
+                    p.updated = 0;
                     (p, Some(ImportStatus::Failed), Some("rows failed; all or nothing was asked, so nothing was written".into()))
                 }
                 (None, false) => (p, Some(ImportStatus::Done), None),
@@ -258,6 +266,9 @@ struct Converted {
     /// Per row: its conversion's failure, or `None` while it waits for the write.
     outcomes: Vec<Option<Outcome>>,
     ready: Ready,
+    /// The rows' inputs by their place in the chunk, for the updates of `on_duplicate:
+    /// update` (empty otherwise: a create-only import copies nothing).
+    kept: HashMap<usize, Map<String, Value>>,
 }
 
 impl Converted {
@@ -294,6 +305,8 @@ struct Converter {
     lookups: Lookups,
     lang: Lang,
     resume_from: usize,
+    /// Keep each row's input for an update (`Converted::kept`).
+    keep_inputs: bool,
 }
 
 impl Converter {
@@ -334,9 +347,13 @@ impl Converter {
         self.refresh_refs(&rows).await?;
         let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(rows.len());
         let mut inputs: Vec<(usize, Map<String, Value>)> = Vec::with_capacity(rows.len());
+        let mut kept = HashMap::new();
         for (i, (_, cells)) in rows.iter().enumerate() {
             match fields::to_input(self.imp, &self.plan, &self.headers, cells, &self.lookups, self.lang) {
                 Ok(input) => {
+                    if self.keep_inputs {
+                        kept.insert(i, input.clone());
+                    }
                     inputs.push((i, input));
                     outcomes.push(None);
                 }
@@ -344,7 +361,7 @@ impl Converter {
             }
         }
         let ready = if self.imp.entity == "customers" { self.customers(inputs, &mut outcomes) } else { Ready::Inputs(inputs) };
-        Ok(Converted { rows, outcomes, ready })
+        Ok(Converted { rows, outcomes, ready, kept })
     }
 
     /// The records this chunk names by a reference read per chunk (customers, contracts).
@@ -395,8 +412,16 @@ struct Job<'a> {
 impl Job<'_> {
     /// Writes one converted chunk in `tx`, counting into `p`; answers the failed rows.
     async fn chunk(&self, tx: &Tx, c: Converted, p: &mut Progress, turn: NumberTurn) -> DomainResult<Vec<(usize, Vec<String>, Vec<CellError>)>> {
-        let Converted { rows, mut outcomes, ready } = c;
-        for (i, outcome) in self.write(tx, ready, turn).await? {
+        let Converted { rows, mut outcomes, ready, mut kept } = c;
+        let mut written = self.write(tx, ready, turn).await?;
+        // The updates after the chunk's creates, in row order: a row that duplicates an
+        // earlier row of the file updates the record that row made.
+        written.sort_by_key(|(i, _)| *i);
+        for (i, outcome) in written {
+            let outcome = match outcome {
+                Outcome::Duplicate { of, error } => self.update(tx, &of, &error, kept.remove(&i)).await?,
+                other => other,
+            };
             if let Some(slot) = outcomes.get_mut(i) {
                 *slot = Some(outcome);
             }
@@ -405,12 +430,13 @@ impl Job<'_> {
         for ((row_no, cells), outcome) in rows.into_iter().zip(outcomes) {
             match outcome {
                 Some(Outcome::Created) => p.created += 1,
+                Some(Outcome::Updated) => p.updated += 1,
                 Some(Outcome::Skipped) => p.skipped += 1,
                 Some(Outcome::Failed(errors)) => {
                     p.failed += 1;
                     failures.push((row_no, cells, errors));
                 }
-                None => {
+                Some(Outcome::Duplicate { .. }) | None => {
                     p.failed += 1;
                     failures.push((row_no, cells, vec![CellError { column: None, field: None, code: "not_written".into(), message: "the row was not written".into() }]));
                 }
@@ -424,10 +450,11 @@ impl Job<'_> {
     /// the one before it finishes and commits, on a second connection, so the database
     /// works on both cores (maintaining the customers' indexes is most of an import's
     /// work); unless the two share a name, phone or e-mail: then it starts after that
-    /// commit, so that its duplicate check sees the rows before it. Answers the error
-    /// that stopped the file's reading, if one did.
+    /// commit, so that its duplicate check sees the rows before it. Not when rows update
+    /// the records they duplicate: two chunks could then lock the same records in turn.
+    /// Answers the error that stopped the file's reading, if one did.
     async fn chunked(&self, db: &Db, m: &import::Model, mode: ImportMode, steps: &mut mpsc::Receiver<DomainResult<Step>>, p: &mut Progress, timing: &mut Timing) -> DomainResult<Option<DomainError>> {
-        let overlap = db.get_database_backend() == DbBackend::Postgres && self.imp.entity == "customers";
+        let overlap = db.get_database_backend() == DbBackend::Postgres && self.imp.entity == "customers" && self.on_duplicate != OnDuplicate::Update;
         let mut in_flight: Option<(MaybeDone<Writing<'_>>, HashSet<String>)> = None;
         let mut took: Option<oneshot::Receiver<()>> = None;
         let mut read_error = None;
@@ -507,14 +534,73 @@ impl Job<'_> {
         Ok(())
     }
 
-    /// A duplicate per `on_duplicate`, any other refusal as the row's errors.
-    fn refused(&self, e: &DomainError) -> Outcome {
+    /// A duplicate per `on_duplicate`, any other refusal as the row's errors. `stored`
+    /// names the record an earlier row of the batch made (`DuplicateOf::item`).
+    fn refused(&self, e: DomainError, stored: impl Fn(usize) -> Option<Uuid>) -> Outcome {
         // Only a duplicate: another conflict (a payment's contract not in force) fails the row.
         let duplicate = (e.kind == ErrorKind::Conflict && e.code.ends_with(".duplicate")) || e.errors.iter().any(|f| f.code == "duplicate");
-        if duplicate && self.on_duplicate == OnDuplicate::Skip {
-            return Outcome::Skipped;
+        match self.on_duplicate {
+            OnDuplicate::Skip if duplicate => Outcome::Skipped,
+            // A row refused for more than the duplicate (an unknown code too) fails as it is.
+            OnDuplicate::Update if duplicate && e.errors.iter().all(|f| f.code == "duplicate") => {
+                let of = e.duplicates_of().into_iter().filter_map(|d| Some((d.field, d.id.or_else(|| d.item.and_then(&stored))?))).collect();
+                Outcome::Duplicate { of, error: e }
+            }
+            _ => Outcome::Failed(fields::row_errors(&e, self.headers_of)),
         }
-        Outcome::Failed(fields::row_errors(e, self.headers_of))
+    }
+
+    /// A row refused as a duplicate, under `on_duplicate: update`: the one record it
+    /// duplicates (`of`) takes the row's cells (`input`) through its own update, in a
+    /// savepoint, if the importer may change it.
+    async fn update(&self, tx: &Tx, of: &[(String, Uuid)], error: &DomainError, input: Option<Map<String, Value>>) -> DomainResult<Outcome> {
+        let fail = |field: Option<&str>, code: &str, message: String| CellError { column: field.and_then(|f| self.headers_of.get(f).cloned()), field: field.map(str::to_string), code: code.into(), message };
+        let mut ids: Vec<Uuid> = of.iter().map(|(_, id)| *id).collect();
+        ids.sort();
+        ids.dedup();
+        let (Some(update), Some(input)) = (&self.imp.update, input) else { return Ok(Outcome::Failed(fields::row_errors(error, self.headers_of))) };
+        let what = self.imp.entity.trim_end_matches('s');
+        let id = match ids.as_slice() {
+            // A duplicate that names no record (a unique index's refusal): nothing to update.
+            [] => return Ok(Outcome::Failed(fields::row_errors(error, self.headers_of))),
+            [id] => *id,
+            _ => {
+                let errors = of.iter().map(|(f, id)| fail(Some(f), "duplicate_ambiguous", format!("the {f} is that of existing {what} {id}, and the row's other fields are those of another; nothing was changed"))).collect();
+                return Ok(Outcome::Failed(errors));
+            }
+        };
+        let field = of.first().map(|(f, _)| f.as_str());
+        if !self.ctx.actor.has(update.permission) {
+            return Ok(Outcome::Failed(vec![fail(field, "duplicate_forbidden", format!("the existing {what} is not yours to change: updating it needs {}", update.permission.code()))]));
+        }
+        let mut input = input;
+        for k in update.kept {
+            input.remove(*k);
+        }
+        let done = tx.savepoint(async |tx| self.update_record(tx, id, input).await).await;
+        Ok(match done {
+            Ok(()) => Outcome::Updated,
+            Err(e) if matches!(e.kind, ErrorKind::Internal | ErrorKind::Unavailable { .. }) => return Err(e),
+            // Outside the caller's edit scope the record is not found, as for its PATCH.
+            Err(e) if e.kind == ErrorKind::NotFound => Outcome::Failed(vec![fail(field, "duplicate_forbidden", format!("the existing {what} is not yours to change: it is outside your data scope"))]),
+            Err(e) => Outcome::Failed(fields::row_errors(&e, self.headers_of)),
+        })
+    }
+
+    /// The record's own update (its PATCH's service) with the row's cells as the patch.
+    async fn update_record(&self, tx: &Tx, id: Uuid, input: Map<String, Value>) -> DomainResult<()> {
+        macro_rules! via {
+            ($patch:ty, $update_in:path) => {{
+                let patch = serde_json::from_value::<$patch>(Value::Object(input)).map_err(|e| DomainError::invalid_field("row", "invalid", e.to_string()))?;
+                $update_in(tx, self.ctx, id, patch, None).await.map(|_| ())
+            }};
+        }
+        match self.imp.entity {
+            "customers" => via!(crm_domain::customers::CustomerPatch, crate::customers::records::update_in),
+            "products" => via!(crm_domain::products::ProductPatch, crate::products::service::update_in),
+            "suppliers" => via!(crm_domain::products::SupplierPatch, crate::products::suppliers::update_in),
+            other => Err(DomainError::internal(format!("no update for {other}"))),
+        }
     }
 
     async fn write(&self, tx: &Tx, ready: Ready, turn: NumberTurn) -> DomainResult<Vec<(usize, Outcome)>> {
@@ -546,7 +632,7 @@ impl Job<'_> {
     fn result(&self, r: BatchItem) -> Outcome {
         match r {
             BatchItem::Created(_) => Outcome::Created,
-            BatchItem::Refused(e) => self.refused(&e),
+            BatchItem::Refused(e) => self.refused(e, |_| None),
             BatchItem::NotWritten => Outcome::Failed(vec![CellError { column: None, field: None, code: "not_written".into(), message: "the row was not written".into() }]),
         }
     }
@@ -554,6 +640,7 @@ impl Job<'_> {
     async fn customers(&self, tx: &Tx, checked: Vec<Checked>, errors: Vec<RowError>, at: &[usize], turn: NumberTurn) -> DomainResult<Vec<(usize, Outcome)>> {
         let done = write_checked(tx, self.ctx, checked, errors, false, turn).await?;
         let mut out = Vec::with_capacity(done.created.len() + done.errors.len());
+        let made: HashMap<usize, Uuid> = if self.on_duplicate == OnDuplicate::Update { done.created.iter().copied().collect() } else { HashMap::new() };
         for (index, _) in done.created {
             if let Some(i) = at.get(index) {
                 out.push((*i, Outcome::Created));
@@ -561,7 +648,7 @@ impl Job<'_> {
         }
         for e in done.errors {
             if let Some(i) = at.get(e.index) {
-                out.push((*i, self.refused(&e.error)));
+                out.push((*i, self.refused(e.error, |row| made.get(&row).copied())));
             }
         }
         Ok(out)

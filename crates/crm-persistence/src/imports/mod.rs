@@ -158,6 +158,8 @@ pub struct ImportView {
     pub rows_read: i32,
     /// Written (in a dry run: would be written).
     pub created: i32,
+    /// Existing records that took a duplicate row's cells (`on_duplicate: update`; in a
+    /// dry run: would take them). Zero when an all-or-nothing import failed.
     pub updated: i32,
     /// Duplicates left out (`on_duplicate: skip`).
     pub skipped: i32,
@@ -253,7 +255,7 @@ pub struct Upload {
 pub async fn start(db: &Db, store: &Store, ctx: &Ctx, upload: Upload, user_jobs: u64) -> DomainResult<ImportView> {
     let Upload { options, file_name, received } = upload;
     let imp = fields::importer(&options.entity);
-    options.validate(&fields::entities(), imp.is_some_and(|i| i.updatable))?;
+    options.validate(&fields::entities(), imp.is_some_and(|i| i.update.is_some()))?;
     let imp = imp.ok_or_else(|| DomainError::internal("importer checked above"))?;
     if !ctx.actor.has(imp.permission) {
         return Err(DomainError::new(ErrorKind::Forbidden, "auth.forbidden", format!("importing {} needs {}", imp.entity, imp.permission.code())));

@@ -395,12 +395,37 @@ where
     L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
 {
     let tx = crate::tx::begin(db).await?;
-    let current = load::<R>(&tx, ctx, id, true).await?;
-    let next = change(&tx, current.clone()).await?;
-    check_if_match(if_match, R::version(&current))?;
-    let after = rewrite_in::<R, _>(&tx, ctx, current, next, "update", link).await?;
+    let after = update_linked_in::<R, _, _>(&tx, ctx, id, if_match, change, link).await?;
     tx.commit().await.map_err(db_err)?;
     Ok(after)
+}
+
+/// `update` inside a transaction the caller holds (a chunk of an import that updates the
+/// records its rows duplicate): the same load in the caller's edit scope, checks, version
+/// and log entry; the caller commits.
+pub async fn update_in<R, F>(tx: &Tx, ctx: &Ctx, id: Uuid, if_match: Option<i32>, change: F) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    F: AsyncFnOnce(&Tx, Row<R>) -> DomainResult<Row<R>>,
+{
+    update_linked_in::<R, _, _>(tx, ctx, id, if_match, change, no_rule).await
+}
+
+/// `update_linked` inside a transaction the caller holds.
+pub async fn update_linked_in<R, F, L>(tx: &Tx, ctx: &Ctx, id: Uuid, if_match: Option<i32>, change: F, link: L) -> DomainResult<R::View>
+where
+    R: Resource,
+    Row<R>: IntoActiveModel<Active<R>>,
+    Active<R>: TryIntoModel<Row<R>>,
+    F: AsyncFnOnce(&Tx, Row<R>) -> DomainResult<Row<R>>,
+    L: AsyncFnOnce(&Tx, &Row<R>) -> DomainResult<()>,
+{
+    let current = load::<R>(tx, ctx, id, true).await?;
+    let next = change(tx, current.clone()).await?;
+    check_if_match(if_match, R::version(&current))?;
+    rewrite_in::<R, _>(tx, ctx, current, next, "update", link).await
 }
 
 /// The write half of `update_linked`, in the caller's transaction and under `action` in the

@@ -207,7 +207,15 @@ async fn build(tx: &Tx, input: ProductInput) -> DomainResult<product::Model> {
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: ProductPatch, if_match: Option<i32>) -> DomainResult<ProductView> {
-    kit::update::<Products, _>(db, ctx, id, if_match, async |tx, current| {
+    let tx = crate::tx::begin(db).await?;
+    let v = update_in(&tx, ctx, id, patch, if_match).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// `update` inside the caller's transaction (an import's row that updates the product it duplicates).
+pub async fn update_in(tx: &Tx, ctx: &Ctx, id: Uuid, patch: ProductPatch, if_match: Option<i32>) -> DomainResult<ProductView> {
+    kit::update_in::<Products, _>(tx, ctx, id, if_match, async |tx, current| {
         let input = ProductInput {
             name: current.name.clone(),
             category_id: current.category_id,

@@ -158,7 +158,15 @@ async fn build(tx: &Tx, input: SupplierInput) -> DomainResult<supplier::Model> {
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match: Option<i32>) -> DomainResult<SupplierView> {
-    kit::update::<Suppliers, _>(db, ctx, id, if_match, async |tx, current| {
+    let tx = crate::tx::begin(db).await?;
+    let v = update_in(&tx, ctx, id, patch, if_match).await?;
+    tx.commit().await.map_err(db_err)?;
+    Ok(v)
+}
+
+/// `update` inside the caller's transaction (an import's row that updates the supplier it duplicates).
+pub async fn update_in(tx: &Tx, ctx: &Ctx, id: Uuid, patch: SupplierPatch, if_match: Option<i32>) -> DomainResult<SupplierView> {
+    kit::update_in::<Suppliers, _>(tx, ctx, id, if_match, async |tx, current| {
         let input = SupplierInput {
             name: current.name.clone(),
             contact: current.contact.clone(),

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { doubledFields, IMPORT_FIELDS, mappingChanged, missingRequired, nextMapping, plannedChoices } from "./fields";
+import { canUpdate, doubledFields, IMPORT_FIELDS, mappingChanged, missingRequired, nextMapping, plannedChoices } from "./fields";
 
 const columns = [
   { header: "公司全称", field: null },
   { header: "行业", field: "industry" },
   { header: "备注说明", field: "remark" },
 ];
+
+describe("updating existing records", () => {
+  it("is offered for the record types with a duplicate rule only", () => {
+    expect((Object.keys(IMPORT_FIELDS) as (keyof typeof IMPORT_FIELDS)[]).filter(canUpdate)).toEqual(["customers", "products", "suppliers"]);
+  });
+});
 
 describe("the column mapping", () => {
   it("reads the server's plan, a left-out column as blank", () => {

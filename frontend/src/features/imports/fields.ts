@@ -41,6 +41,16 @@ export const IMPORT_PERMISSIONS: Record<ImportEntity, readonly PermissionCode[]>
 
 export const IMPORT_ENTITIES = Object.keys(IMPORT_FIELDS) as ImportEntity[];
 
+/**
+ * The record types whose import may update the existing record a row duplicates (`on_duplicate:
+ * update`): those with a duplicate rule. The others have none, and the server refuses it (422).
+ */
+export const UPDATABLE_ENTITIES: readonly ImportEntity[] = ["customers", "products", "suppliers"];
+
+export function canUpdate(entity: ImportEntity): boolean {
+  return UPDATABLE_ENTITIES.includes(entity);
+}
+
 export function isImportEntity(value: string): value is ImportEntity {
   return (IMPORT_ENTITIES as string[]).includes(value);
 }

@@ -39,5 +39,8 @@ describe("import texts", () => {
     expect(rowErrorReason(t, { code: "over_contract", field: "amount", message: "at most 400.00" })).toMatch(/[\u4e00-\u9fff]/);
     expect(rowErrorColumn(t, "payments", { column: null, field: "contract_id" })).toBe("合同编号");
     expect(rowErrorColumn(t, "opportunities", { column: null, field: "stage_id" })).toBe("销售阶段");
+    // `on_duplicate: update`'s refusals.
+    expect(rowErrorReason(t, { code: "duplicate_ambiguous", field: "phone", message: "the phone is that of existing customer …" })).toBe("与多条已有记录重复，未作更改");
+    expect(rowErrorReason(t, { code: "duplicate_forbidden", field: "name", message: "the existing customer is not yours to change" })).toBe("无权修改该已有记录");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationParts, failureLines, isFinished, pollInterval, progressPercent, statusColor } from "./status";
+import { durationParts, failureLines, isFinished, pollInterval, progressPercent, showsUpdated, statusColor } from "./status";
 
 describe("an import's status", () => {
   it("polls until done or failed, slower as time goes by", () => {
@@ -11,6 +11,12 @@ describe("an import's status", () => {
     expect(pollInterval(undefined)).toBe(false);
     expect(isFinished("running")).toBe(false);
     expect(isFinished("done")).toBe(true);
+  });
+
+  it("counts updated records when asked to update, or when some were", () => {
+    expect(showsUpdated({ on_duplicate: "update", updated: 0 })).toBe(true);
+    expect(showsUpdated({ on_duplicate: "skip", updated: 0 })).toBe(false);
+    expect(showsUpdated({ on_duplicate: "error", updated: 2 })).toBe(true);
   });
 
   it("colours each status", () => {

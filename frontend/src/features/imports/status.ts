@@ -57,10 +57,15 @@ export function failureLines(failures: readonly ImportRowFailure[]): FailureLine
 }
 
 /** Row error codes with a label of their own under `imports:codes` (the others fall back to the field texts). */
-export const ROW_CODES = ["required", "invalid_number", "invalid_bool", "invalid_date", "unknown_choice", "not_found", "duplicate", "invalid", "not_written", "too_long"] as const;
+export const ROW_CODES = ["required", "invalid_number", "invalid_bool", "invalid_date", "unknown_choice", "not_found", "duplicate", "invalid", "not_written", "too_long", "duplicate_ambiguous", "duplicate_forbidden"] as const;
 
 export function hasRowCodeLabel(code: string): boolean {
   return (ROW_CODES as readonly string[]).includes(code);
+}
+
+/** Whether an import's counts include updated records: it was asked to update, or did. */
+export function showsUpdated(imp: Pick<Import, "on_duplicate" | "updated">): boolean {
+  return imp.on_duplicate === "update" || imp.updated > 0;
 }
 
 /** A duration for people: 850 ms, 12.3 s, 2 min 5 s. */

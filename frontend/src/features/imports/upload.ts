@@ -9,7 +9,7 @@ export type ImportOptions = {
   entity: ImportEntity;
   mode: ImportMode;
   encoding: ImportEncoding;
-  onDuplicate: Exclude<OnDuplicate, "update">;
+  onDuplicate: OnDuplicate;
   atomic: boolean;
   /** Column header → field ("" leaves it out); empty sends no mapping. */
   mapping: Readonly<Record<string, string>>;

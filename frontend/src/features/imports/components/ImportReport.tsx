@@ -3,7 +3,7 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { rowErrorColumn, rowErrorReason } from "../labels";
-import { failureLines, type FailureLine } from "../status";
+import { failureLines, showsUpdated, type FailureLine } from "../status";
 import type { Import } from "../types";
 
 /** The counts of an import (or of a dry run: what would be written). */
@@ -12,6 +12,7 @@ export function ImportCounts({ imp, dryRun }: { imp: Import; dryRun: boolean }) 
   const items = [
     { key: "rows_read", value: imp.rows_read },
     { key: dryRun ? "wouldCreate" : "created", value: imp.created },
+    ...(showsUpdated(imp) ? [{ key: dryRun ? "wouldUpdate" : "updated", value: imp.updated }] : []),
     { key: "skipped", value: imp.skipped },
     { key: "failed", value: imp.failed },
   ];

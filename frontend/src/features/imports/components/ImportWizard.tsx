@@ -6,13 +6,13 @@ import { useTranslation } from "react-i18next";
 import { ApiError, fieldErrorText, problemText, type FieldProblem } from "../../../api/problem";
 import { useFileDownload } from "../../../shared/hooks/useFileDownload";
 import { importKeys, useImport } from "../api";
-import { doubledFields, IMPORT_FIELDS, mappingChanged, missingRequired, nextMapping, plannedChoices } from "../fields";
+import { canUpdate, doubledFields, IMPORT_FIELDS, mappingChanged, missingRequired, nextMapping, plannedChoices } from "../fields";
 import { entityLabel, fieldLabel } from "../labels";
 import { previewFile, type FilePreview } from "../preview";
 import { problemKey, sortProblems } from "../problems";
-import { isFinished, progressPercent, statusColor } from "../status";
+import { isFinished, progressPercent, showsUpdated, statusColor } from "../status";
 import { uploadImport, type ImportOptions } from "../upload";
-import type { Import, ImportColumn, ImportEncoding, ImportEntity } from "../types";
+import type { Import, ImportColumn, ImportEncoding, ImportEntity, OnDuplicate } from "../types";
 import { ErrorsFileButton, FailedRowsTable, ImportCounts, ImportFailure } from "./ImportReport";
 import { Bar, DropZone } from "./parts";
 
@@ -44,7 +44,7 @@ export default function ImportWizard({ entity, open, onClose }: ImportWizardProp
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<ImportEncoding>("auto");
   const [preview, setPreview] = useState<FilePreview | null>(null);
-  const [onDuplicate, setOnDuplicate] = useState<"error" | "skip">("error");
+  const [onDuplicate, setOnDuplicate] = useState<OnDuplicate>("error");
   const [atomic, setAtomic] = useState(false);
   // The mapping the last check was sent with, and the user's choices since.
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -314,11 +314,17 @@ export default function ImportWizard({ entity, open, onClose }: ImportWizardProp
         </Typography.Title>
         <Space wrap size={[8, 4]}>
           <Typography.Text>{t("imports:options.onDuplicate")}</Typography.Text>
-          <Radio.Group value={onDuplicate} onChange={(e) => setOnDuplicate(e.target.value as "error" | "skip")} data-testid="import-on-duplicate">
+          <Radio.Group value={onDuplicate} onChange={(e) => setOnDuplicate(e.target.value as OnDuplicate)} data-testid="import-on-duplicate">
             <Radio value="error">{t("imports:options.duplicateError")}</Radio>
             <Radio value="skip">{t("imports:options.duplicateSkip")}</Radio>
+            {canUpdate(entity) && <Radio value="update">{t("imports:options.duplicateUpdate")}</Radio>}
           </Radio.Group>
         </Space>
+        {onDuplicate === "update" && (
+          <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="import-update-hint">
+            {t("imports:options.updateHint")}
+          </Typography.Text>
+        )}
         <Checkbox checked={atomic} onChange={(e) => setAtomic(e.target.checked)} data-testid="import-atomic">
           {t("imports:options.atomic")}
         </Checkbox>
@@ -344,7 +350,7 @@ export default function ImportWizard({ entity, open, onClose }: ImportWizardProp
       <ImportCounts imp={commitNow} dryRun={false} />
       <ImportFailure imp={commitNow} />
       {isFinished(commitNow.status) && commitNow.status === "done" && (
-        <Alert type={commitNow.failed > 0 ? "warning" : "success"} showIcon message={t("imports:report.finished", { created: commitNow.created, skipped: commitNow.skipped, failed: commitNow.failed })} data-testid="import-finished" />
+        <Alert type={commitNow.failed > 0 ? "warning" : "success"} showIcon message={t(showsUpdated(commitNow) ? "imports:report.finishedUpdate" : "imports:report.finished", { created: commitNow.created, updated: commitNow.updated, skipped: commitNow.skipped, failed: commitNow.failed })} data-testid="import-finished" />
       )}
       {isFinished(commitNow.status) && <FailedRowsTable imp={commitNow} />}
       {isFinished(commitNow.status) && <ErrorsFileButton imp={commitNow} />}
@@ -369,7 +375,7 @@ export default function ImportWizard({ entity, open, onClose }: ImportWizardProp
             {t("imports:actions.back")}
           </Button>
           <Button type="primary" disabled={commitBlocked} loading={uploading} onClick={() => void send("commit")} data-testid="import-commit-button">
-            {checkedNow && isFinished(checkedNow.status) ? t("imports:actions.commitRows", { count: checkedNow.created }) : t("imports:actions.commit")}
+            {checkedNow && isFinished(checkedNow.status) ? t("imports:actions.commitRows", { count: checkedNow.created + checkedNow.updated }) : t("imports:actions.commit")}
           </Button>
         </>
       )}

@@ -8,7 +8,7 @@ import { useImport, useImports } from "../api";
 import { ErrorsFileButton, FailedRowsTable, ImportCounts, ImportFailure } from "../components/ImportReport";
 import { IMPORT_ENTITIES, isImportEntity } from "../fields";
 import { durationText, entityLabel } from "../labels";
-import { IMPORT_STATUSES, statusColor } from "../status";
+import { IMPORT_STATUSES, showsUpdated, statusColor } from "../status";
 import type { Import, ImportStatus } from "../types";
 
 const FILTERS = ["entity", "status"] as const;
@@ -44,7 +44,7 @@ export function MyImportsPage() {
   );
   const counts = (imp: Import) => (
     <Typography.Text style={{ whiteSpace: wide ? "nowrap" : undefined, fontSize: wide ? undefined : 12 }} data-testid="import-row-counts">
-      {t(imp.mode === "dry_run" ? "imports:list.countsDryRun" : "imports:list.counts", { created: imp.created, skipped: imp.skipped, failed: imp.failed })}
+      {t(`imports:list.counts${imp.mode === "dry_run" ? "DryRun" : ""}${showsUpdated(imp) ? "Update" : ""}`, { created: imp.created, updated: imp.updated, skipped: imp.skipped, failed: imp.failed })}
     </Typography.Text>
   );
 
