@@ -28,7 +28,8 @@ pub struct Notice {
     pub user_id: Uuid,
     /// `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`,
     /// `drive.shared` (a folder or file shared with the person),
-    /// `follow_up.due`; later modules add theirs.
+    /// `follow_up.due`, `export.ready` (a background export's file is in the person's
+    /// drive), `export.failed`; later modules add theirs.
     pub kind: &'static str,
     /// The record's resource name in URLs and its id, for the link.
     pub entity: Option<&'static str>,
