@@ -1,0 +1,38 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api, unwrap } from "../../api/client";
+import type { operations } from "../../api/schema";
+import { resourceKeys } from "../../shared/resource/resourceApi";
+import { useTimeZone } from "../../shared/timeZone";
+import type { BackgroundList } from "./lists";
+import type { ExportFileFormat } from "./types";
+
+/** The list's documented query: paging, list, status and format. */
+export type ExportQuery = NonNullable<operations["list_exports"]["parameters"]["query"]>;
+
+export const exportKeys = resourceKeys("exports");
+
+/** How often an open list of exports asks again while one of them is under way. */
+const LIST_REFRESH_MS = 2_000;
+
+/** A page of the caller's background exports, newest first; refreshed while one is queued or running. */
+export function useExports(query: ExportQuery) {
+  return useQuery({
+    queryKey: exportKeys.list(query),
+    queryFn: () => unwrap(api.GET("/api/v1/exports", { params: { query } })),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.items.some((e) => e.status === "queued" || e.status === "running") ? LIST_REFRESH_MS : false),
+  });
+}
+
+/** Starts a background export of a list as it is filtered, in the UI's language and the user's zone. */
+export function useStartExport() {
+  const { i18n } = useTranslation();
+  const { zone } = useTimeZone();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ list, format, query }: { list: BackgroundList; format: ExportFileFormat; query: string }) =>
+      unwrap(api.POST("/api/v1/exports", { body: { list, format, query, raw: false, tz: zone }, headers: { "Accept-Language": i18n.language } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: exportKeys.all }),
+  });
+}
