@@ -1,11 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type { operations } from "../../api/schema";
 import { resourceKeys } from "../../shared/resource/resourceApi";
-import { useTimeZone } from "../../shared/timeZone";
-import type { BackgroundList } from "./lists";
-import type { ExportFileFormat } from "./types";
 
 /** The list's documented query: paging, list, status and format. */
 export type ExportQuery = NonNullable<operations["list_exports"]["parameters"]["query"]>;
@@ -22,17 +18,5 @@ export function useExports(query: ExportQuery) {
     queryFn: () => unwrap(api.GET("/api/v1/exports", { params: { query } })),
     placeholderData: keepPreviousData,
     refetchInterval: (q) => (q.state.data?.items.some((e) => e.status === "queued" || e.status === "running") ? LIST_REFRESH_MS : false),
-  });
-}
-
-/** Starts a background export of a list as it is filtered, in the UI's language and the user's zone. */
-export function useStartExport() {
-  const { i18n } = useTranslation();
-  const { zone } = useTimeZone();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ list, format, query }: { list: BackgroundList; format: ExportFileFormat; query: string }) =>
-      unwrap(api.POST("/api/v1/exports", { body: { list, format, query, raw: false, tz: zone }, headers: { "Accept-Language": i18n.language } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: exportKeys.all }),
   });
 }

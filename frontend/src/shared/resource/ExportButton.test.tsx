@@ -9,8 +9,8 @@ import type { Me } from "../../api/types";
 import { stubMatchMedia } from "../testing/jsdom";
 import { ExportButton } from "./ExportButton";
 
-const started = vi.hoisted(() => ({ mutate: vi.fn() }));
-vi.mock("../../features/exports/api", () => ({ useStartExport: () => ({ mutate: started.mutate, isPending: false }) }));
+const started = vi.hoisted(() => ({ startExport: vi.fn(() => Promise.resolve({})) }));
+vi.mock("../../features/exports/start", () => started);
 
 beforeAll(stubMatchMedia);
 afterEach(cleanup);
@@ -51,7 +51,10 @@ describe("a list's export button", () => {
     const download = renderButton(["contracts:read", "contracts:export", "exports:create"], "/api/v1/contracts/export");
     fireEvent.click(screen.getByTestId("contract-export"));
     fireEvent.click(await screen.findByTestId("contract-export-background-xlsx"));
-    await waitFor(() => expect(started.mutate).toHaveBeenCalledWith({ list: "contracts", format: "xlsx", query: "q=%E5%8D%8E%E4%B8%BA&status=active&sort=-updated_at" }, expect.anything()));
+    await waitFor(() =>
+      expect(started.startExport).toHaveBeenCalledWith({ list: "contracts", format: "xlsx", query: "q=%E5%8D%8E%E4%B8%BA&status=active&sort=-updated_at", raw: false, tz: expect.any(String) }, "en"),
+    );
+    expect(await screen.findByTestId("background-export-mine")).toBeTruthy();
     expect(download).not.toHaveBeenCalled();
   });
 

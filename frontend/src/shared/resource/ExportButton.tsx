@@ -1,14 +1,21 @@
+import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Dropdown, type MenuProps } from "antd";
 import { DownloadOutlined, DownOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import type { PermissionCode } from "../../api/types";
 import { usePermission } from "../../features/auth/api";
-import { useStartExport } from "../../features/exports/api";
 import { backgroundList, listQuery, type BackgroundList } from "../../features/exports/lists";
-import { EXPORTS_PATH } from "../../features/exports/routes";
 import { useProblemHandler } from "../hooks/useProblemHandler";
+import { useTimeZone } from "../timeZone";
 import type { ExportFormat } from "./resourceApi";
+
+/**
+ * My exports (`features/exports/routes.tsx`), written out: importing the route module, which the
+ * menu loads on the first page, would let the bundler merge this button's chunk into that page.
+ */
+const MY_EXPORTS = "/exports";
 
 /** The formats offered, the spreadsheet first: what most people open. */
 const FORMATS: readonly ExportFormat[] = ["xlsx", "csv"];
@@ -32,35 +39,41 @@ type Props<Q extends { format: ExportFormat }> = {
  * now, or made in the background into the user's drive (a large list need not keep the page waiting).
  */
 export function ExportButton<Q extends { format: ExportFormat }>({ exporter, query, permission, testId }: Props<Q>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = usePermission();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const onProblem = useProblemHandler();
-  const start = useStartExport();
+  const { zone } = useTimeZone();
+  const queryClient = useQueryClient();
+  const [starting, setStarting] = useState(false);
   if (!can(permission)) return null;
   const list = exporter.path && can("exports:create") ? backgroundList(exporter.path) : undefined;
 
-  const inBackground = (list: BackgroundList, format: ExportFormat) =>
-    start.mutate(
-      { list, format, query: listQuery(query as Record<string, unknown>) },
-      {
-        onSuccess: () =>
-          void message.success({
-            key: "background-export",
-            duration: 8,
-            content: (
-              <span data-testid="background-export-started">
-                {t("exports:started")}{" "}
-                <a onClick={() => navigate(EXPORTS_PATH)} data-testid="background-export-mine">
-                  {t("exports:mine")}
-                </a>
-              </span>
-            ),
-          }),
-        onError: (error) => onProblem(error),
-      },
-    );
+  const inBackground = async (list: BackgroundList, format: ExportFormat) => {
+    setStarting(true);
+    try {
+      const { startExport } = await import("../../features/exports/start");
+      await startExport({ list, format, query: listQuery(query as Record<string, unknown>), raw: false, tz: zone }, i18n.language);
+      void queryClient.invalidateQueries({ queryKey: ["exports"] });
+      void message.success({
+        key: "background-export",
+        duration: 8,
+        content: (
+          <span data-testid="background-export-started">
+            {t("exports:started")}{" "}
+            <a onClick={() => navigate(MY_EXPORTS)} data-testid="background-export-mine">
+              {t("exports:mine")}
+            </a>
+          </span>
+        ),
+      });
+    } catch (error) {
+      onProblem(error);
+    } finally {
+      setStarting(false);
+    }
+  };
 
   const items: MenuProps["items"] = [
     ...FORMATS.map((format) => ({ key: format, label: <span data-testid={`${testId}-${format}`}>{t(`common:fileFormats.${format}`)}</span> })),
@@ -81,12 +94,12 @@ export function ExportButton<Q extends { format: ExportFormat }>({ exporter, que
         items,
         onClick: ({ key }) => {
           const format: ExportFormat = key.endsWith("xlsx") ? "xlsx" : "csv";
-          if (key.startsWith("background-") && list) inBackground(list, format);
+          if (key.startsWith("background-") && list) void inBackground(list, format);
           else void exporter.download({ ...query, format } as Q);
         },
       }}
     >
-      <Button icon={<DownloadOutlined />} loading={exporter.downloading || start.isPending} data-testid={testId}>
+      <Button icon={<DownloadOutlined />} loading={exporter.downloading || starting} data-testid={testId}>
         {t("common:actions.export")} <DownOutlined style={{ fontSize: 10 }} />
       </Button>
     </Dropdown>
