@@ -133,7 +133,7 @@ fn start_jobs(db: crm_persistence::Db, concurrency: usize, lease_secs: u64, mail
     let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "crm".into());
     let node = format!("{host}:{}:{:04x}", std::process::id(), rand::random::<u16>());
     let options = crm_persistence::jobs::WorkerOptions { concurrency, lease: std::time::Duration::from_secs(lease_secs), ..crm_persistence::jobs::WorkerOptions::new(node) };
-    Some(crm_persistence::jobs::start(db, crm_persistence::jobs::Registry::standard(mail).with_imports(store), options))
+    Some(crm_persistence::jobs::start(db, crm_persistence::jobs::Registry::standard(mail).with_files(store), options))
 }
 
 /// Built-in roles, dictionaries and, on an empty database, the `admin` user.

@@ -1,5 +1,6 @@
 import { expect } from "@playwright/test";
 import { ADMIN_STATE, test } from "./authState";
+import { DrivePage } from "./pages/DrivePages";
 import { ListExport } from "./pages/ListExport";
 
 // Every list whose records the API exports has the same export button (Excel or CSV of the list
@@ -46,4 +47,22 @@ test("every list with an export (documents, money, sales, catalogue, organisatio
     // An XLSX file is a zip archive.
     expect(file.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
   });
+});
+
+test("a list exported in the background lands in the drive, from My exports", async ({ page }) => {
+  const drive = new DrivePage(page);
+  await page.goto("/customers");
+  await new ListExport(page, "customer-export").inBackground("csv");
+  // The message links to My exports, which follows the job until its file is in the drive.
+  await page.getByTestId("background-export-mine").click();
+  await expect(page).toHaveURL(/\/exports/);
+  const row = page.getByTestId("exports-table").locator(".ant-table-row").first();
+  await expect(row.getByTestId("export-status")).toHaveText(/已完成|Done/, { timeout: 30_000 });
+  const name = (await row.getByTestId("export-file-name").textContent())?.trim() ?? "";
+  expect(name).toMatch(/^customers-\d{8}-\d{6}\.csv$/);
+  await row.getByTestId("export-open-drive").click();
+  await expect(drive.row(name)).toBeVisible();
+  const file = await drive.download(name);
+  expect(file.text.charCodeAt(0)).toBe(0xfeff);
+  expect(file.text).toMatch(/客户名称|Name/);
 });

@@ -48,6 +48,7 @@ mod m20261217_000000_contract_amendments;
 mod m20261217_000001_contract_anti_join_indexes;
 mod m20261218_000000_webhooks;
 mod m20261218_000001_imports;
+mod m20261218_000002_exports;
 
 pub struct Migrator;
 
@@ -98,6 +99,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261217_000001_contract_anti_join_indexes::Migration),
             Box::new(m20261218_000000_webhooks::Migration),
             Box::new(m20261218_000001_imports::Migration),
+            Box::new(m20261218_000002_exports::Migration),
         ]
     }
 }

@@ -6,6 +6,7 @@ mod support;
 
 mod approvals;
 mod auth;
+mod background_exports;
 mod batches;
 mod conformance;
 mod contacts_follow_ups;

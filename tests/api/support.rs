@@ -263,7 +263,7 @@ pub fn worker(app: &TestApp, name: &str) -> crm_persistence::jobs::Jobs {
         secrets: crm_persistence::secret_box::SecretBox::derive(b"test-secret-test-secret-test-secret-0123456789"),
         public_url: "https://crm.example.com".into(),
     };
-    let registry = Registry::standard(env).with_imports(crm_persistence::drive::storage::Store::new(app.files_dir.clone(), None));
+    let registry = Registry::standard(env).with_files(crm_persistence::drive::storage::Store::new(app.files_dir.clone(), None));
     crm_persistence::jobs::start(app.db.clone(), registry, WorkerOptions { poll: std::time::Duration::from_millis(50), ..WorkerOptions::new(name) })
 }
 

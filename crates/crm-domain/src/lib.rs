@@ -18,6 +18,7 @@ pub mod customers;
 pub mod drive;
 pub mod error;
 pub mod leads;
+pub mod exports;
 pub mod imports;
 pub mod locale;
 pub mod mail;

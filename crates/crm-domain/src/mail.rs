@@ -92,6 +92,8 @@ pub fn notification_letter(lang: Lang, kind: &str, label: &str, actor: Option<&s
         (Lang::Zh, "contract.ending") => (format!("合同即将到期：{label}"), format!("合同「{label}」将于 {} 到期。", due.unwrap_or("近期"))),
         (Lang::Zh, "payment_plan.due") => (format!("回款即将到期：{label}"), format!("回款计划「{label}」将于 {} 到期，请跟进回款。", due.unwrap_or("近期"))),
         (Lang::Zh, "payment_plan.overdue") => (format!("回款已逾期：{label}"), format!("回款计划「{label}」已于 {} 到期，尚未收齐。", due.unwrap_or("此前"))),
+        (Lang::Zh, "export.ready") => (format!("导出完成：{label}"), format!("您在后台导出的文件「{label}」已保存到个人云盘的“导出”文件夹。")),
+        (Lang::Zh, "export.failed") => (format!("导出失败：{label}"), format!("您在后台导出的「{label}」列表未能完成，可在“我的导出”中查看原因。")),
         (Lang::Zh, _) => (format!("新通知：{label}"), format!("「{label}」有新的动态。")),
         (Lang::En, "customer.assigned") => (format!("Customer {label} was assigned to you"), format!("{who} assigned the customer {label} to you.")),
         (Lang::En, "customer.transferred") => (format!("Customer {label} was transferred to you"), format!("{who} transferred the customer {label} to you.")),
@@ -102,6 +104,8 @@ pub fn notification_letter(lang: Lang, kind: &str, label: &str, actor: Option<&s
         (Lang::En, "contract.ending") => (format!("Contract ending: {label}"), format!("The contract {label} ends on {}.", due.unwrap_or("soon"))),
         (Lang::En, "payment_plan.due") => (format!("Payment due: {label}"), format!("The instalment {label} falls due on {}; follow up on the payment.", due.unwrap_or("soon"))),
         (Lang::En, "payment_plan.overdue") => (format!("Payment overdue: {label}"), format!("The instalment {label} fell due on {} and is not fully paid.", due.unwrap_or("recently"))),
+        (Lang::En, "export.ready") => (format!("Export ready: {label}"), format!("The file {label} you exported in the background is in the Exports folder (导出) of your personal drive.")),
+        (Lang::En, "export.failed") => (format!("Export failed: {label}"), format!("The background export of the list {label} did not finish; My exports says why.")),
         (Lang::En, _) => (format!("New notification: {label}"), format!("There is news about {label}.")),
     };
     let (open, footer) = match lang {

@@ -82,6 +82,7 @@ pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "approvals", label: "Approval flows", label_zh: "审批流", actions: &["read", "manage", "approve"] },
     ModuleInfo { module: "projects", label: "Projects", label_zh: "项目", actions: CRUD },
     ModuleInfo { module: "imports", label: "Imports", label_zh: "数据导入", actions: &["read", "create"] },
+    ModuleInfo { module: "exports", label: "Background exports", label_zh: "后台导出", actions: &["read", "create"] },
     ModuleInfo { module: "webhooks", label: "Webhooks", label_zh: "Webhook", actions: CRUD },
     ModuleInfo { module: "users", label: "Users", label_zh: "用户", actions: &["read", "create", "update", "delete", "export", "reset_password"] },
     ModuleInfo { module: "departments", label: "Departments", label_zh: "部门", actions: CRUD_X },
@@ -272,6 +273,8 @@ pub mod perms {
     pub const APPROVALS_MANAGE: Perm = Perm::new("approvals", "manage");
     pub const IMPORTS_READ: Perm = Perm::new("imports", "read");
     pub const IMPORTS_CREATE: Perm = Perm::new("imports", "create");
+    pub const EXPORTS_READ: Perm = Perm::new("exports", "read");
+    pub const EXPORTS_CREATE: Perm = Perm::new("exports", "create");
     pub const WEBHOOKS_READ: Perm = Perm::new("webhooks", "read");
     pub const WEBHOOKS_CREATE: Perm = Perm::new("webhooks", "create");
     pub const WEBHOOKS_UPDATE: Perm = Perm::new("webhooks", "update");
@@ -310,6 +313,8 @@ fn sales_codes(with_manage: bool) -> Vec<String> {
         // Importing a file of records needs the records' own right too (a rep may import
         // leads, a manager customers: `customers:import`).
         "imports:read", "imports:create",
+        // Likewise a background export needs the list's own `<module>:export`.
+        "exports:read", "exports:create",
     ];
     codes.extend(reads.iter().map(|s| s.to_string()));
     // A rep deletes the groups they keep; the data scope limits it to their own.

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use crm_domain::calendar::Calendar;
 use crm_domain::locale::Lang;
 use crm_persistence::table_export::{CsvStream, Export, ExportFormat as Format, Reader, XlsxFile};
+use crm_persistence::exports::lists::Exportable;
 use crm_persistence::ListParams;
 use futures_util::StreamExt;
 
@@ -50,6 +51,15 @@ pub fn take_export(params: &mut ListParams, req: &HttpRequest) -> ApiResult<(For
     }
     let lang = Lang::from_accept_language(req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
     Ok((format, Reader::Person { lang, calendar }))
+}
+
+/// The answer to a list's `GET …/export`: the file of `list` as the query asks (its
+/// `format`, `raw`, `tz`, and the list's own filters, `q` and sort), for `ctx`.
+pub async fn download(state: &crate::state::AppState, ctx: &crm_persistence::Ctx, list: &Exportable, mut params: ListParams, req: &HttpRequest) -> ApiResult<HttpResponse> {
+    let (format, reader) = take_export(&mut params, req)?;
+    // Building the query first turns bad filters into a 400 before any byte is sent.
+    let export = list.start(&state.db, ctx, params, format, reader).await?;
+    Ok(respond(export, list.list, ctx.now))
 }
 
 /// The export as an attachment named `<what>-<time>.<csv|xlsx>`.
@@ -107,7 +117,9 @@ fn xlsx(x: XlsxFile, name: &str) -> HttpResponse {
 /// one of its places from the permission check until the response body is done — sent,
 /// failed or dropped because the client went away — so a person has at most
 /// `Settings::user_jobs` exports under way at once. The count is this server's: several
-/// servers behind one address each allow that many.
+/// servers behind one address each allow that many. Background exports (`POST
+/// /exports`) are counted apart, in the database across servers, against the same
+/// number: a download holds a connection of this server, a background export a job.
 #[derive(Default)]
 pub struct Streams(std::sync::Mutex<std::collections::HashMap<uuid::Uuid, u64>>);
 
@@ -142,19 +154,10 @@ impl Streams {
     }
 }
 
-/// 429 `export.too_many_running`, with `Retry-After`.
-pub fn too_many(running: u64, limit: u64) -> crm_domain::DomainError {
-    crm_domain::DomainError::new(
-        crm_domain::ErrorKind::TooManyRequests { retry_after_secs: 10 },
-        "export.too_many_running",
-        format!("{running} of your exports are still under way; at most {limit} at once"),
-    )
-}
-
 /// A place for one more export of `user`, or 429 `export.too_many_running`.
 pub fn claim(state: &crate::state::AppState, user: uuid::Uuid) -> ApiResult<Held> {
     let limit = state.settings.user_jobs();
-    Ok(state.exports.hold(user, limit).map_err(|running| too_many(running, limit))?)
+    Ok(state.exports.hold(user, limit).map_err(|running| crm_persistence::exports::too_many(running, limit, 10))?)
 }
 
 /// A response body that keeps an export's place until it is dropped.

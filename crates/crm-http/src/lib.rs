@@ -24,6 +24,7 @@ pub mod guard;
 pub mod idempotency;
 pub mod jobs;
 pub mod imports;
+pub mod exports;
 pub mod json;
 pub mod leads;
 pub mod list_query;

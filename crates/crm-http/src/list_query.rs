@@ -5,7 +5,7 @@ use std::future::{ready, Ready};
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
-use crm_persistence::listing::{ListParams, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+use crm_persistence::listing::ListParams;
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -43,28 +43,7 @@ pub struct PagingParams {
 pub struct ListQuery(pub ListParams);
 
 pub fn parse(query: &str) -> Result<ListParams, ApiError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).map_err(|_| bad_request("query.invalid", "the query string is malformed", None))?;
-    let mut p = ListParams { page: 1, page_size: DEFAULT_PAGE_SIZE, ..Default::default() };
-    for (k, v) in pairs {
-        match k.as_str() {
-            "page" => {
-                p.page = v.parse::<u64>().ok().filter(|n| *n >= 1 && *n <= 1_000_000).ok_or_else(|| bad_request("query.invalid", format!("page must be a whole number from 1, not '{v}'"), Some("page")))?;
-            }
-            "page_size" => {
-                p.page_size = v
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
-                    .ok_or_else(|| bad_request("query.invalid", format!("page_size must be from 1 to {MAX_PAGE_SIZE}, not '{v}'"), Some("page_size")))?;
-            }
-            "q" => p.q = Some(v),
-            // Field names joined by commas, exactly: an empty `sort=` is no sort.
-            "sort" if v.is_empty() => {}
-            "sort" => p.sort.extend(v.split(',').map(String::from)),
-            _ => p.filters.push((k, v)),
-        }
-    }
-    Ok(p)
+    Ok(crm_persistence::listing::parse_query(query)?)
 }
 
 /// For lists in a fixed order and without filters: anything but `page` and `page_size`

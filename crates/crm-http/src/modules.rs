@@ -4,7 +4,7 @@
 //! names, so nothing is registered in two places.
 
 use crate::guard::Routes;
-use crate::{admin, approvals, contacts, contracts, receivables, drive, jobs, leads, notifications, opportunities, plans, reports, sales_docs, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, imports, webhooks, workbench};
+use crate::{admin, approvals, contacts, contracts, receivables, drive, jobs, leads, notifications, opportunities, plans, reports, sales_docs, customer_groups, customers, follow_ups, products, regions, saved_views, sessions, settings, suppliers, system, imports, exports, webhooks, workbench};
 
 pub struct Module {
     pub name: &'static str,
@@ -42,5 +42,6 @@ pub const MODULES: &[Module] = &[
     jobs::MODULE,
     settings::MODULE,
     imports::MODULE,
+    exports::MODULE,
     webhooks::MODULE,
 ];

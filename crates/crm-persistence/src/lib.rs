@@ -17,6 +17,7 @@ pub mod customer_groups;
 pub mod customers;
 pub mod db;
 pub mod dictionaries;
+pub mod exports;
 pub mod drive;
 pub mod idempotency;
 pub mod imports;

@@ -73,6 +73,43 @@ impl ListParams {
     }
 }
 
+/// A 400 `query.invalid` naming the parameter at fault.
+fn bad_param(message: String, field: Option<&str>) -> DomainError {
+    let mut e = DomainError::bad_request("query.invalid", message.clone());
+    if let Some(f) = field {
+        e.errors.push(crm_domain::error::FieldError { field: f.into(), code: "invalid".into(), message });
+    }
+    e
+}
+
+/// A list's query string as `ListParams`: `page`, `page_size`, `q` and `sort` by name,
+/// every other parameter a filter for the list's spec to take or refuse by name. The
+/// routes read their URL's query with it, and a background export the query it was given.
+pub fn parse_query(query: &str) -> Result<ListParams, DomainError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).map_err(|_| bad_param("the query string is malformed".into(), None))?;
+    let mut p = ListParams { page: 1, page_size: DEFAULT_PAGE_SIZE, ..Default::default() };
+    for (k, v) in pairs {
+        match k.as_str() {
+            "page" => {
+                p.page = v.parse::<u64>().ok().filter(|n| *n >= 1 && *n <= 1_000_000).ok_or_else(|| bad_param(format!("page must be a whole number from 1, not '{v}'"), Some("page")))?;
+            }
+            "page_size" => {
+                p.page_size = v
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| (1..=MAX_PAGE_SIZE).contains(n))
+                    .ok_or_else(|| bad_param(format!("page_size must be from 1 to {MAX_PAGE_SIZE}, not '{v}'"), Some("page_size")))?;
+            }
+            "q" => p.q = Some(v),
+            // Field names joined by commas, exactly: an empty `sort=` is no sort.
+            "sort" if v.is_empty() => {}
+            "sort" => p.sort.extend(v.split(',').map(String::from)),
+            _ => p.filters.push((k, v)),
+        }
+    }
+    Ok(p)
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Page<T> {
     pub items: Vec<T>,

@@ -198,6 +198,8 @@ impl ExportFormat {
 pub struct XlsxFile {
     pub file: tempfile::NamedTempFile,
     pub size: u64,
+    /// Data rows, the header not counted.
+    pub rows: u64,
 }
 
 pub enum Export {
@@ -278,7 +280,7 @@ fn write_xlsx(header: &[&str], numeric: &[bool], mut rows: tokio::sync::mpsc::Re
     let file = tempfile::NamedTempFile::new().map_err(xlsx_err)?;
     book.save(file.path()).map_err(xlsx_err)?;
     let size = std::fs::metadata(file.path()).map_err(xlsx_err)?.len();
-    Ok(XlsxFile { file, size })
+    Ok(XlsxFile { file, size, rows: u64::from(r - 1) })
 }
 
 /// A small table already in memory (a report's rows) as a file, for `reader`: the

@@ -21,6 +21,15 @@ export class ListExport {
     return downloadText(this.page, entry);
   }
 
+  /** Chooses the background export in `format`: the server makes the file into the user's drive. */
+  async inBackground(format: "csv" | "xlsx"): Promise<void> {
+    await this.button.click();
+    const entry = this.page.getByTestId(`${this.testId}-background-${format}`);
+    await expect(entry).toBeVisible();
+    await entry.click();
+    await expect(this.page.getByTestId("background-export-started")).toBeVisible();
+  }
+
   /** Chooses Excel and returns the downloaded workbook's name and bytes. */
   async xlsx(): Promise<{ filename: string; bytes: Buffer }> {
     await this.button.click();

@@ -1200,6 +1200,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's background exports, newest first. `q` matches the file name. */
+        get: operations["list_exports"];
+        put?: never;
+        /**
+         * Queues an export of a whole list (202); `GET /exports/{id}` follows it, and when it
+         *     is done the file is in the caller's personal drive, folder 导出, named
+         *     `<list>-<YYYYmmdd-HHMMSS>.<csv|xlsx>`, with an `export.ready` notification linking
+         *     to it (`export.failed` with the reason otherwise). The file holds exactly what `GET
+         *     /<list>/export` with the same query would stream: the same columns, filters, sort
+         *     and the caller's data scope — the job runs as the caller, as they are when it runs.
+         *     It counts against the caller's drive quota like an upload (a refusal fails the
+         *     export with `drive.quota_exceeded` or `file.too_large`).
+         * @description `list` is one of `customers`, `contacts`, `customer-groups`, `interactions`,
+         *     `leads`, `opportunities`, `quotes`, `orders`, `contracts`, `payment-plans`,
+         *     `payments`, `invoices`, `products`, `product-categories`, `suppliers`,
+         *     `sales-plans`, `weekly-reports`, `users`, `departments`, `roles`; the caller needs
+         *     that list's `<module>:export` permission as well. Headers and labels are in the
+         *     language of `Accept-Language` unless `raw`.
+         */
+        post: operations["create_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A background export: its status (`queued`, `running`, `done`, `failed`), rows
+         *     written, timing, the reason it failed, and once done the drive file's id and name
+         *     (`GET /files/{file_id}/content` downloads it).
+         */
+        get: operations["get_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files": {
         parameters: {
             query?: never;
@@ -5912,6 +5966,80 @@ export interface components {
          * @enum {string}
          */
         EmptyApprover: "auto_pass" | "to_admin";
+        /** @enum {string} */
+        ExportFileFormat: "csv" | "xlsx";
+        /**
+         * @example {
+         *       "created_at": "2026-12-07T10:00:00Z",
+         *       "duration_ms": 40000,
+         *       "error": null,
+         *       "error_code": null,
+         *       "file_id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f62",
+         *       "file_name": "customers-20261207-100003.xlsx",
+         *       "finished_at": "2026-12-07T10:00:41Z",
+         *       "format": "xlsx",
+         *       "id": "01936f5e-8a7b-7c3d-9e2f-0a1b2c3d4f61",
+         *       "lang": "zh",
+         *       "list": "customers",
+         *       "query": "pool=potential&sort=-updated_at",
+         *       "raw": false,
+         *       "rows": 182000,
+         *       "size": 9437184,
+         *       "started_at": "2026-12-07T10:00:01Z",
+         *       "status": "done",
+         *       "tz": "Asia/Shanghai"
+         *     }
+         */
+        ExportJob: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description From start to finish, or to now while it runs.
+             */
+            duration_ms?: number | null;
+            error?: string | null;
+            /**
+             * @description Why it failed, as a problem code: `drive.quota_exceeded`, `file.too_large`,
+             *     `export.too_many_rows`, `auth.forbidden` (the permission was taken away since), …
+             */
+            error_code?: string | null;
+            /**
+             * Format: uuid
+             * @description The drive file (`GET /files/{id}`, `/files/{id}/content`), once done.
+             */
+            file_id?: string | null;
+            /** @description `<list>-<YYYYmmdd-HHMMSS>.<csv|xlsx>`, in the caller's folder 导出. */
+            file_name?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            format: components["schemas"]["ExportFileFormat"];
+            /** Format: uuid */
+            id: string;
+            /** @description The language of headers and labels (`zh`, `en`); none for a file for scripts. */
+            lang?: string | null;
+            /** @description The list exported, as its URL names it. */
+            list: string;
+            /** @description The list's query string (filters, `q`, `sort`) as given. */
+            query: string;
+            raw: boolean;
+            /**
+             * Format: int64
+             * @description Data rows in the file, once done.
+             */
+            rows?: number | null;
+            /**
+             * Format: int64
+             * @description The file's bytes, once done.
+             */
+            size?: number | null;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["ExportStatus"];
+            tz?: string | null;
+        };
+        /** @enum {string} */
+        ExportStatus: "queued" | "running" | "done" | "failed";
         FieldChange: {
             after: unknown;
             /** @description Any JSON value; null when the field was not set. */
@@ -6661,7 +6789,8 @@ export interface components {
             in_app?: true;
             /**
              * @description `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`, `drive.shared`,
-             *     `approval.requested`, `approval.approved`, `approval.rejected`, `contract.ending`, `payment_plan.due`, `payment_plan.overdue`.
+             *     `approval.requested`, `approval.approved`, `approval.rejected`, `contract.ending`, `payment_plan.due`, `payment_plan.overdue`,
+             *     `export.ready`, `export.failed`.
              */
             kind: string;
             /** @description By text message (off unless turned on). Left out of a `PUT`, it stays as it was. */
@@ -6930,7 +7059,7 @@ export interface components {
             expires_at?: string | null;
             name: string;
             /** @description Permission codes; each must be one the caller holds. */
-            scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
+            scopes: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "exports:read" | "exports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
         };
         /**
          * @description An approval flow as written: what `POST /approval-flows` takes.
@@ -7237,6 +7366,38 @@ export interface components {
             unit?: string | null;
             /** @description a decimal string such as "1234.56" (≥ 0, at most two decimals), or a whole number */
             unit_price: string | number;
+        };
+        /**
+         * @description `POST /exports`.
+         * @example {
+         *       "format": "xlsx",
+         *       "list": "customers",
+         *       "query": "pool=potential&industry=it&sort=-updated_at",
+         *       "raw": false,
+         *       "tz": "Asia/Shanghai"
+         *     }
+         */
+        NewExport: {
+            format: components["schemas"]["ExportFileFormat"];
+            /**
+             * @description The list, as its URL names it: `customers`, `payment-plans`, …; the caller needs
+             *     that list's `<module>:export` permission.
+             */
+            list: string;
+            /**
+             * @description The list's own query string — its filters, `q` and `sort` — exactly as
+             *     `GET /<list>` and `GET /<list>/export` take them (no `format`, `raw` or `tz`:
+             *     those are the fields beside this one). Checked before anything is queued.
+             */
+            query?: string;
+            /**
+             * @description `true`: the file for scripts — field names as headers, codes, RFC 3339 UTC times.
+             *     By default it is for people: headers and labels in the language of
+             *     `Accept-Language`, times in `tz`.
+             */
+            raw?: boolean;
+            /** @description The reader's IANA time zone for times (people's files only); default UTC. */
+            tz?: string | null;
         };
         /**
          * @example {
@@ -7702,7 +7863,7 @@ export interface components {
             data_scope: components["schemas"]["DataScopeDto"];
             description?: string | null;
             name: string;
-            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
+            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "exports:read" | "exports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[];
         };
         /**
          * @example {
@@ -8929,6 +9090,80 @@ export interface components {
                  * @description Files only.
                  */
                 size?: number | null;
+            }[];
+            /**
+             * Format: int64
+             * @example 1
+             */
+            page: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            page_size: number;
+            /**
+             * Format: int64
+             * @description Rows matching the filters, across all pages, counted up to 10,000, or up to 1,000
+             *     when the list searches text (`q`): above that it is the cap and `total_exact` is
+             *     false.
+             * @example 1234
+             */
+            total: number;
+            /**
+             * @description False when more rows match than `total` says (narrow the filters, or export).
+             * @example true
+             */
+            total_exact: boolean;
+        };
+        /** @description The envelope of every list. */
+        PageOf_ExportJob: {
+            items: {
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: int64
+                 * @description From start to finish, or to now while it runs.
+                 */
+                duration_ms?: number | null;
+                error?: string | null;
+                /**
+                 * @description Why it failed, as a problem code: `drive.quota_exceeded`, `file.too_large`,
+                 *     `export.too_many_rows`, `auth.forbidden` (the permission was taken away since), …
+                 */
+                error_code?: string | null;
+                /**
+                 * Format: uuid
+                 * @description The drive file (`GET /files/{id}`, `/files/{id}/content`), once done.
+                 */
+                file_id?: string | null;
+                /** @description `<list>-<YYYYmmdd-HHMMSS>.<csv|xlsx>`, in the caller's folder 导出. */
+                file_name?: string | null;
+                /** Format: date-time */
+                finished_at?: string | null;
+                format: components["schemas"]["ExportFileFormat"];
+                /** Format: uuid */
+                id: string;
+                /** @description The language of headers and labels (`zh`, `en`); none for a file for scripts. */
+                lang?: string | null;
+                /** @description The list exported, as its URL names it. */
+                list: string;
+                /** @description The list's query string (filters, `q`, `sort`) as given. */
+                query: string;
+                raw: boolean;
+                /**
+                 * Format: int64
+                 * @description Data rows in the file, once done.
+                 */
+                rows?: number | null;
+                /**
+                 * Format: int64
+                 * @description The file's bytes, once done.
+                 */
+                size?: number | null;
+                /** Format: date-time */
+                started_at?: string | null;
+                status: components["schemas"]["ExportStatus"];
+                tz?: string | null;
             }[];
             /**
              * Format: int64
@@ -11304,7 +11539,7 @@ export interface components {
             data_scope?: null | components["schemas"]["DataScopeDto"];
             description?: string | null;
             name?: string | null;
-            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[] | null;
+            permissions?: ("customers:read" | "customers:create" | "customers:update" | "customers:delete" | "customers:export" | "customers:import" | "customers:transfer" | "customers:claim" | "customers:assign" | "customers:release" | "customers:invalidate" | "customers:merge" | "customer_groups:read" | "customer_groups:create" | "customer_groups:update" | "customer_groups:delete" | "customer_groups:export" | "contacts:read" | "contacts:create" | "contacts:update" | "contacts:delete" | "contacts:export" | "contacts:import" | "follow_ups:read" | "follow_ups:create" | "follow_ups:update" | "follow_ups:delete" | "follow_ups:export" | "pool_rules:read" | "pool_rules:update" | "pool_rules:apply" | "leads:read" | "leads:create" | "leads:update" | "leads:delete" | "leads:export" | "leads:import" | "leads:convert" | "leads:transfer" | "opportunities:read" | "opportunities:create" | "opportunities:update" | "opportunities:delete" | "opportunities:export" | "opportunities:transfer" | "pipeline_stages:read" | "pipeline_stages:update" | "quotes:read" | "quotes:create" | "quotes:update" | "quotes:delete" | "quotes:export" | "quotes:approve" | "orders:read" | "orders:create" | "orders:update" | "orders:delete" | "orders:export" | "sales_plans:read" | "sales_plans:create" | "sales_plans:update" | "sales_plans:delete" | "sales_plans:export" | "contracts:read" | "contracts:create" | "contracts:update" | "contracts:delete" | "contracts:export" | "contracts:approve" | "contracts:archive" | "payments:read" | "payments:create" | "payments:update" | "payments:delete" | "payments:export" | "payments:approve" | "payments:override" | "invoices:read" | "invoices:create" | "invoices:update" | "invoices:delete" | "invoices:export" | "invoices:approve" | "invoices:override" | "products:read" | "products:create" | "products:update" | "products:delete" | "products:export" | "products:import" | "product_categories:read" | "product_categories:create" | "product_categories:update" | "product_categories:delete" | "product_categories:export" | "suppliers:read" | "suppliers:create" | "suppliers:update" | "suppliers:delete" | "suppliers:export" | "suppliers:import" | "purchases:read" | "purchases:create" | "purchases:update" | "purchases:delete" | "purchases:export" | "purchases:approve" | "tickets:read" | "tickets:create" | "tickets:update" | "tickets:delete" | "tickets:export" | "tickets:assign" | "complaints:read" | "complaints:create" | "complaints:update" | "complaints:delete" | "surveys:read" | "surveys:create" | "surveys:update" | "surveys:delete" | "campaigns:read" | "campaigns:create" | "campaigns:update" | "campaigns:delete" | "campaigns:export" | "campaigns:send" | "segments:read" | "segments:create" | "segments:update" | "segments:delete" | "targets:read" | "targets:create" | "targets:update" | "targets:delete" | "reports:read" | "reports:export" | "dashboard:read" | "files:read" | "files:create" | "files:update" | "files:delete" | "files:share" | "files:manage" | "approvals:read" | "approvals:manage" | "approvals:approve" | "projects:read" | "projects:create" | "projects:update" | "projects:delete" | "imports:read" | "imports:create" | "exports:read" | "exports:create" | "webhooks:read" | "webhooks:create" | "webhooks:update" | "webhooks:delete" | "users:read" | "users:create" | "users:update" | "users:delete" | "users:export" | "users:reset_password" | "departments:read" | "departments:create" | "departments:update" | "departments:delete" | "departments:export" | "roles:read" | "roles:create" | "roles:update" | "roles:delete" | "roles:export" | "audit_logs:read" | "dictionaries:read" | "dictionaries:update" | "recycle_bin:read" | "recycle_bin:restore" | "jobs:read" | "jobs:manage" | "settings:read" | "settings:update")[] | null;
         };
         RoleRef: {
             /** Format: uuid */
@@ -21441,6 +21676,334 @@ export interface operations {
             };
             /** @description the caller's roles (or the API token's scopes) lack `files:read` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_exports: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 1
+                 */
+                page?: number;
+                /**
+                 * @description Rows per page, 1 to 200 (default 10).
+                 * @example 10
+                 */
+                page_size?: number;
+                /**
+                 * @description Fuzzy text, matched case-insensitively anywhere in the searchable fields; with
+                 *     several words (split at spaces, at most 10) every word must match, each in any field.
+                 */
+                q?: string;
+                /** @description Comma-separated sort fields; `-` for descending, e.g. `-created_at,name`. */
+                sort?: string;
+                /** @description The list exported (`customers`). */
+                list?: string;
+                /** @description `queued`, `running`, `done` or `failed`. */
+                status?: string;
+                /** @description `csv` or `xlsx`. */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOf_ExportJob"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `exports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rate_limited`: the caller's request budget is spent (or a sign-in throttle holds) */
+            429: {
+                headers: {
+                    /** @description requests the caller's budget holds */
+                    "RateLimit-Limit"?: number;
+                    /** @description requests left in it now */
+                    "RateLimit-Remaining"?: number;
+                    /** @description seconds until it is full again */
+                    "RateLimit-Reset"?: number;
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_export: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a key of the client's making, new for each request (a UUID, say): a retry with the same key and body within 24 h gets the first answer and does nothing again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewExport"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    /** @description the export's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description `query.invalid`: `query` holds a filter or sort the list does not take (`errors[0].field` names it, exactly as the list answers), or is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "query.invalid",
+                     *       "detail": "unknown filter 'colour'",
+                     *       "errors": [
+                     *         {
+                     *           "code": "invalid",
+                     *           "field": "colour",
+                     *           "message": "unknown filter 'colour'"
+                     *         }
+                     *       ],
+                     *       "status": 400,
+                     *       "title": "Bad Request",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `auth.forbidden`: the caller (or the API token's scopes) lacks `exports:create` or the list's own `<module>:export` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `idempotency.in_progress`: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.too_large`: the body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `body.unsupported_media_type`: send Content-Type: application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `validation.failed`: `list` `unknown` (not a list that exports), `tz` `invalid`, `query` `too_long` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation.failed",
+                     *       "detail": "validation failed",
+                     *       "errors": [
+                     *         {
+                     *           "code": "unknown",
+                     *           "field": "list",
+                     *           "message": "'spaceships' does not export; one of: customers, contacts, …"
+                     *         }
+                     *       ],
+                     *       "status": 422,
+                     *       "title": "Unprocessable Entity",
+                     *       "type": "about:blank"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.too_many_running`: as many of the caller's background exports as one person may have (`--user-jobs`, default 2) are waiting or running; streamed downloads (`GET …/export`) are counted apart, per server, against the same number. Or `rate_limited` */
+            429: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `database.unavailable`: the database cannot be reached right now */
+            503: {
+                headers: {
+                    /** @description seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description `query.invalid` / `path.invalid` / `body.invalid`: a malformed or out-of-range parameter or body, or text with control characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no token, or an invalid or expired one, or a session that has ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller's roles (or the API token's scopes) lack `exports:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `export.not_found`: no such export of the caller's */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import { customersFeature } from "../features/customers";
 import { departmentsFeature } from "../features/departments";
 import { dictionariesFeature } from "../features/dictionaries";
 import { driveFeature } from "../features/drive";
+import { exportsFeature } from "../features/exports";
 import { importsFeature } from "../features/imports";
 import { interactionsFeature } from "../features/interactions";
 import { jobsFeature } from "../features/jobs";
@@ -57,5 +58,6 @@ export const FEATURES: readonly Feature[] = [
   receivablesFeature,
   driveFeature,
   importsFeature,
+  exportsFeature,
   approvalsFeature,
 ];

@@ -1,7 +1,7 @@
 import type { ResourceLanguage } from "i18next";
 import type { AppLocale } from "./locale";
 
-export const NAMESPACES = ["common", "auth", "users", "departments", "roles", "apiTokens", "auditLogs", "profile", "customers", "poolRules", "interactions", "products", "suppliers", "customerGroups", "dictionaries", "recycleBin", "workbench", "jobs", "notifications", "settings", "drive", "opportunities", "leads", "salesPlans", "weeklyReports", "reports", "quotes", "orders", "contracts", "receivables", "approvals", "webhooks", "imports", "errors", "moduleErrors"] as const;
+export const NAMESPACES = ["common", "auth", "users", "departments", "roles", "apiTokens", "auditLogs", "profile", "customers", "poolRules", "interactions", "products", "suppliers", "customerGroups", "dictionaries", "recycleBin", "workbench", "jobs", "notifications", "settings", "drive", "opportunities", "leads", "salesPlans", "weeklyReports", "reports", "quotes", "orders", "contracts", "receivables", "approvals", "webhooks", "imports", "exports", "errors", "moduleErrors"] as const;
 
 /**
  * The namespaces of the first pages (login, the signed-in shell with its menu, and the workbench;

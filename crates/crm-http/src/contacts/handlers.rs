@@ -73,8 +73,5 @@ crate::batch_endpoint!(
 #[utoipa::path(get, path = "/api/v1/contacts/export", tag = "contacts", security(("bearer" = [])), params(ExportFormat, ContactFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_contacts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::customers::contacts::Contacts, crm_persistence::customers::contacts::ContactExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "contacts", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::CONTACTS, q.0, &req).await
 }

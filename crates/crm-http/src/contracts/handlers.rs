@@ -56,10 +56,7 @@ pub async fn list_contracts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuer
 #[utoipa::path(get, path = "/api/v1/contracts/export", tag = "contracts", security(("bearer" = [])), params(crate::export::ExportFormat, ContractFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_contracts(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = crm_persistence::sales_docs::export::contracts(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "contracts", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::CONTRACTS, q.0, &req).await
 }
 
 /// A draft contract numbered `HT-<year>-<n>`. Its amount is stated, or its lines' total

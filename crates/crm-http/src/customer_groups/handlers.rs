@@ -139,8 +139,5 @@ fn non_empty(ids: Vec<Uuid>) -> Result<Vec<Uuid>, crate::problem::ApiError> {
 #[utoipa::path(get, path = "/api/v1/customer-groups/export", tag = "customer-groups", security(("bearer" = [])), params(ExportFormat, GroupFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_groups(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::customer_groups::CustomerGroups, crm_persistence::customer_groups::GroupExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "customer-groups", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::CUSTOMER_GROUPS, q.0, &req).await
 }

@@ -280,11 +280,7 @@ pub async fn apply_pool_rules(state: web::Data<AppState>, ctx: ReqCtx) -> ApiRes
 #[utoipa::path(get, path = "/api/v1/customers/export", tag = "customers", security(("bearer" = [])), params(ExportFormat, CustomerFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_customers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    // Building the query first turns bad filters into a 400 before any byte is sent.
-    let export = crm_persistence::customers::export::start(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "customers", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::CUSTOMERS, q.0, &req).await
 }
 
 /// The customer's timeline: follow-ups, pool moves, owner changes and field changes,

@@ -105,8 +105,5 @@ pub async fn list_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQ
 #[utoipa::path(get, path = "/api/v1/interactions/export", tag = "follow-ups", security(("bearer" = [])), params(ExportFormat, FollowUpFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_interactions(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = crm_persistence::customers::interactions::start_export(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "interactions", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::INTERACTIONS, q.0, &req).await
 }

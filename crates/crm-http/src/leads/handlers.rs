@@ -58,10 +58,7 @@ pub async fn create_lead(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
 #[utoipa::path(get, path = "/api/v1/leads/export", tag = "leads", security(("bearer" = [])), params(ExportFormat, LeadFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_leads(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = crm_persistence::leads::export::start(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "leads", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::LEADS, q.0, &req).await
 }
 
 crate::batch_endpoint!(

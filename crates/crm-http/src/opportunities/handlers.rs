@@ -123,10 +123,7 @@ pub async fn opportunity_board(state: web::Data<AppState>, ctx: ReqCtx, q: ListQ
 #[utoipa::path(get, path = "/api/v1/opportunities/export", tag = "opportunities", security(("bearer" = [])), params(ExportFormat, OpportunityFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_opportunities(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = crm_persistence::opportunities::export::start(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "opportunities", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::OPPORTUNITIES, q.0, &req).await
 }
 
 /// A new opportunity on a customer the caller may change (404 otherwise), in the first

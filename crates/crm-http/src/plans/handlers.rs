@@ -163,18 +163,12 @@ pub async fn comment_report(state: web::Data<AppState>, ctx: ReqCtx, id: web::Pa
 #[utoipa::path(get, path = "/api/v1/sales-plans/export", tag = "sales-plans", security(("bearer" = [])), params(ExportFormat, PlanFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_plans(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::plans::sales_plans::SalesPlans, crm_persistence::plans::sales_plans::SalesPlanExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "sales-plans", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::SALES_PLANS, q.0, &req).await
 }
 
 /// The weekly reports in the caller's scope as a file. Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/weekly-reports/export", tag = "weekly-reports", security(("bearer" = [])), params(ExportFormat, ReportFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_reports(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::plans::weekly_reports::WeeklyReports, crm_persistence::plans::weekly_reports::WeeklyReportExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "weekly-reports", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::WEEKLY_REPORTS, q.0, &req).await
 }

@@ -107,10 +107,7 @@ pub async fn list_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery
 #[utoipa::path(get, path = "/api/v1/products/export", tag = "products", security(("bearer" = [])), params(ExportFormat, ProductFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_products(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = products::start_export(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "products", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::PRODUCTS, q.0, &req).await
 }
 
 /// A product by id, also when deleted (`deleted_at` set): past quotes and contracts name it.
@@ -168,8 +165,5 @@ crate::batch_endpoint!(
 #[utoipa::path(get, path = "/api/v1/product-categories/export", tag = "products", security(("bearer" = [])), params(ExportFormat, CategoryFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_categories(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::products::categories::Categories, crm_persistence::products::categories::CategoryExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "product-categories", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::PRODUCT_CATEGORIES, q.0, &req).await
 }

@@ -125,10 +125,7 @@ pub async fn list_payments(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery
 #[utoipa::path(get, path = "/api/v1/payments/export", tag = "payments", security(("bearer" = [])), params(crate::export::ExportFormat, PaymentFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_payments(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = crm_persistence::receivables::export::payments(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "payments", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::PAYMENTS, q.0, &req).await
 }
 
 /// A draft payment `HK-<year>-<n>` on a contract the caller may change that took effect
@@ -226,10 +223,7 @@ pub async fn list_invoices(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery
 #[utoipa::path(get, path = "/api/v1/invoices/export", tag = "invoices", security(("bearer" = [])), params(crate::export::ExportFormat, InvoiceFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_invoices(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = crm_persistence::receivables::export::invoices(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "invoices", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::INVOICES, q.0, &req).await
 }
 
 /// A draft invoice `FP-<year>-<n>` on a contract the caller may change that took effect
@@ -316,8 +310,5 @@ pub async fn customer_invoice_titles(state: web::Data<AppState>, ctx: ReqCtx, id
 #[utoipa::path(get, path = "/api/v1/payment-plans/export", tag = "payment_plans", security(("bearer" = [])), params(ExportFormat, PaymentPlanFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_payment_plans(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::receivables::plans::PaymentPlans, crm_persistence::receivables::export::PaymentPlanExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "payment-plans", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::PAYMENT_PLANS, q.0, &req).await
 }

@@ -49,10 +49,7 @@ pub async fn list_quotes(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) 
 #[utoipa::path(get, path = "/api/v1/quotes/export", tag = "quotes", security(("bearer" = [])), params(ExportFormat, QuoteFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_quotes(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = crm_persistence::sales_docs::export::quotes(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "quotes", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::QUOTES, q.0, &req).await
 }
 
 /// A new draft quote on a customer the caller may change (404 otherwise), numbered
@@ -191,10 +188,7 @@ pub async fn list_orders(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery) 
 #[utoipa::path(get, path = "/api/v1/orders/export", tag = "orders", security(("bearer" = [])), params(ExportFormat, OrderFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_orders(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = crm_persistence::sales_docs::export::orders(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "orders", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::ORDERS, q.0, &req).await
 }
 
 /// A new draft order, numbered `SO-<year>-<n>`, with lines priced as quotes' are.

@@ -118,8 +118,5 @@ crate::batch_endpoint!(
 #[utoipa::path(get, path = "/api/v1/suppliers/export", tag = "suppliers", security(("bearer" = [])), params(ExportFormat, SupplierFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_suppliers(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::products::suppliers::Suppliers, crm_persistence::products::suppliers::SupplierExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "suppliers", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::SUPPLIERS, q.0, &req).await
 }

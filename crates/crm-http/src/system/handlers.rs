@@ -275,28 +275,19 @@ pub async fn list_permissions() -> ApiResult<HttpResponse> {
 #[utoipa::path(get, path = "/api/v1/users/export", tag = "users", security(("bearer" = [])), params(ExportFormat, UserFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_users(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::system::users::Users, crm_persistence::system::users::UserExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "users", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::USERS, q.0, &req).await
 }
 
 /// The departments as a file, with their parent's and head's names. Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/departments/export", tag = "departments", security(("bearer" = [])), params(ExportFormat, DepartmentFilters),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_departments(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::system::departments::Departments, crm_persistence::system::departments::DepartmentExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "departments", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::DEPARTMENTS, q.0, &req).await
 }
 
 /// The roles as a file, with their data scope and permission codes. Takes the list's filters, `q` and `sort`.
 #[utoipa::path(get, path = "/api/v1/roles/export", tag = "roles", security(("bearer" = [])), params(ExportFormat),
     responses((status = 200, description = "CSV streamed as it is made, or an XLSX file", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
 pub async fn export_roles(state: web::Data<AppState>, ctx: ReqCtx, q: ListQuery, req: actix_web::HttpRequest) -> ApiResult<HttpResponse> {
-    let mut params = q.0;
-    let (format, reader) = crate::export::take_export(&mut params, &req)?;
-    let export = kit::export::<crm_persistence::system::roles::Roles, crm_persistence::system::roles::RoleExport>(&state.db, &ctx.0, params, format, reader).await?;
-    Ok(crate::export::respond(export, "roles", ctx.0.now))
+    crate::export::download(&state, &ctx.0, &crm_persistence::exports::lists::ROLES, q.0, &req).await
 }

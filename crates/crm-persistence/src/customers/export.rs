@@ -3,18 +3,9 @@
 use crm_domain::DomainResult;
 
 use super::entities::customer;
-use super::list::list_select;
 use super::records::views;
-use crate::table_export::{self, col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
-use crate::listing::ListParams;
-use crate::{Ctx, Db};
-
-/// The list's query (filters, `q`, sort, scope) exported whole; a bad parameter fails
-/// here, before anything is sent.
-pub async fn start(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    let select = list_select(db, ctx, params).await?;
-    table_export::run::<CustomerExport>(db.clone(), select, format, reader).await
-}
+use crate::table_export::{col, time, Cell, Column, TableExport};
+use crate::Db;
 
 pub struct CustomerExport;
 

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::entities::{customer, follow_up};
 use super::follow_ups::{customers_visible, spec, FollowUpView};
-use crate::table_export::{self, col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
+use crate::table_export::{col, time, Cell, Column, TableExport};
 use crate::db::db_err;
 use crate::listing::{fetch_page, ListParams, Page};
 use crate::{Ctx, Db};
@@ -82,7 +82,7 @@ impl TableExport for InteractionExport {
     }
 }
 
-pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    let select = spec().apply(customers_visible(db, ctx).await?, &params, db.get_database_backend())?;
-    table_export::run::<InteractionExport>(db.clone(), select, format, reader).await
+/// The query an export of interactions runs (`exports::lists::INTERACTIONS`).
+pub async fn export_select(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<sea_orm::Select<follow_up::Entity>> {
+    spec().apply(customers_visible(db, ctx).await?, &params, db.get_database_backend())
 }

@@ -219,6 +219,15 @@ where
 /// checked again, the quota charged and the row written in one transaction. A refusal
 /// leaves nothing: the placed content is removed, the received file when dropped.
 pub async fn commit(db: &Db, store: &Store, ctx: &Ctx, to: Destination, name: &str, received: Received) -> DomainResult<FileView> {
+    commit_with(db, store, ctx, to, name, received, async |_, _| Ok(())).await
+}
+
+/// `commit`, and `also` in the same transaction as the file's row: what the file being
+/// stored settles (a background export marked done), so either both stand or neither.
+pub async fn commit_with<A>(db: &Db, store: &Store, ctx: &Ctx, to: Destination, name: &str, received: Received, also: A) -> DomainResult<FileView>
+where
+    A: AsyncFnOnce(&Tx, &FileView) -> DomainResult<()>,
+{
     let mut v = crm_domain::validate::Validator::new();
     let name = drive::clean_name(&mut v, "name", name);
     if received.size == 0 {
@@ -250,7 +259,14 @@ pub async fn commit(db: &Db, store: &Store, ctx: &Ctx, to: Destination, name: &s
             ..Default::default()
         })
     };
-    let made = kit::create::<Files, _>(db, ctx, build).await;
+    let made = async {
+        let tx = crate::tx::begin(db).await?;
+        let file = kit::create_in::<Files, _, _, _>(&tx, ctx, async |tx| Ok((build(tx).await?, ())), kit::no_link).await?;
+        also(&tx, &file).await?;
+        tx.commit().await.map_err(crate::db::db_err)?;
+        Ok(file)
+    }
+    .await;
     if made.is_err() {
         store.remove(&key).await;
     }

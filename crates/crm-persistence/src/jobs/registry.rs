@@ -59,19 +59,32 @@ impl Registry {
             .every(crate::receivables::reminders::JOB, Period::Day)
     }
 
-    /// File imports, which read their uploads from the drive's store.
-    pub fn with_imports(self, store: crate::drive::storage::Store) -> Self {
+    /// The jobs that read or write the drive's store: file imports (their uploads) and
+    /// background exports (the files they store).
+    pub fn with_files(self, store: crate::drive::storage::Store) -> Self {
+        let exports = store.clone();
         self.with(crate::imports::JOB, move |db, payload| {
             let store = store.clone();
             // The import writes through the modules' batch creates, whose per-item
-            // savepoints are async closures the compiler cannot prove `Send` for every
-            // lifetime; a blocking thread drives it instead (an import is long and few
-            // run at once, so the thread is well spent).
+            // savepoint closures the compiler cannot prove `Send` for every lifetime; a
+            // blocking thread drives it instead (an import is long and few run at once,
+            // so the thread is well spent).
             async move {
                 let handle = tokio::runtime::Handle::current();
                 tokio::task::spawn_blocking(move || handle.block_on(crate::imports::job::run(&db, &store, payload)))
                     .await
                     .map_err(|e| crm_domain::DomainError::internal(format!("the import stopped: {e}")))?
+            }
+        })
+        .with(crate::exports::JOB, move |db, payload| {
+            let store = exports.clone();
+            // Likewise an export: each list builds its query through its own module's
+            // async trait methods, which are not `Send`.
+            async move {
+                let handle = tokio::runtime::Handle::current();
+                tokio::task::spawn_blocking(move || handle.block_on(crate::exports::job::run(&db, &store, payload)))
+                    .await
+                    .map_err(|e| crm_domain::DomainError::internal(format!("the export stopped: {e}")))?
             }
         })
     }

@@ -501,17 +501,6 @@ pub async fn no_rule<M>(_: &Tx, _: &M) -> DomainResult<()> {
     Ok(())
 }
 
-/// The whole list as CSV or XLSX, with the list's filters and the caller's scope.
-pub async fn export<R, X>(db: &Db, ctx: &Ctx, params: ListParams, format: crate::table_export::ExportFormat, reader: crate::table_export::Reader) -> DomainResult<crate::table_export::Export>
-where
-    R: Resource,
-    X: crate::table_export::TableExport<Entity = R::Entity>,
-    Row<R>: Send + Sync,
-{
-    let select = list_select::<R>(db, ctx, params).await?;
-    crate::table_export::run::<X>(db.clone(), select, format, reader).await
-}
-
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;

@@ -4,9 +4,8 @@ use crm_domain::DomainResult;
 
 use super::entities::lead::{Entity as Lead, Model};
 use super::records::Leads;
-use crate::kit::{self, Resource};
-use crate::listing::ListParams;
-use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
+use crate::kit::Resource;
+use crate::table_export::{col, time, Cell, Column, TableExport};
 use crate::{Ctx, Db};
 
 pub struct LeadExport;
@@ -56,6 +55,3 @@ impl TableExport for LeadExport {
     }
 }
 
-pub async fn start(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    kit::export::<Leads, LeadExport>(db, ctx, params, format, reader).await
-}

@@ -29,6 +29,8 @@ pub const KINDS: &[&str] = &[
     "contract.ending",
     "payment_plan.due",
     "payment_plan.overdue",
+    "export.ready",
+    "export.failed",
 ];
 
 /// Channels besides the app, which cannot be turned off.
@@ -63,7 +65,8 @@ use entity::{Column as C, Entity as Choice};
 #[serde(deny_unknown_fields)]
 pub struct KindChannels {
     /// `follow_up.due`, `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`, `drive.shared`,
-    /// `approval.requested`, `approval.approved`, `approval.rejected`, `contract.ending`, `payment_plan.due`, `payment_plan.overdue`.
+    /// `approval.requested`, `approval.approved`, `approval.rejected`, `contract.ending`, `payment_plan.due`, `payment_plan.overdue`,
+    /// `export.ready`, `export.failed`.
     pub kind: String,
     /// Always true: the app shows every notification.
     #[serde(default = "yes")]

@@ -51,10 +51,7 @@ pub async fn deliver(db: &Db, env: &MailEnv, payload: Value) -> DomainResult<()>
     let Some(address) = person.email.filter(|_| person.enabled) else { return Ok(()) };
     let lang = lang_of(person.locale.as_deref());
     let label = n.record_label.clone().unwrap_or_default();
-    let link = match (&n.entity, n.record_id) {
-        (Some(entity), Some(rid)) => format!("{}/{entity}/{rid}", base_url.trim_end_matches('/')),
-        _ => base_url.to_string(),
-    };
+    let link = super::link(base_url, &n);
     let due = crm_domain::mail::due_of(&n.data);
     let letter = notification_letter(lang, &n.kind, &label, n.actor_name.as_deref(), due.as_deref(), &link);
     match crate::settings::smtp::send(db, secrets, &address, &letter).await? {

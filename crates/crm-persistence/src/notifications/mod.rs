@@ -28,7 +28,8 @@ pub struct Notice {
     pub user_id: Uuid,
     /// `customer.assigned`, `customer.transferred`, `customer.returned`, `customer.shared`,
     /// `drive.shared` (a folder or file shared with the person),
-    /// `follow_up.due`; later modules add theirs.
+    /// `follow_up.due`, `export.ready` (a background export's file is in the person's
+    /// drive), `export.failed`; later modules add theirs.
     pub kind: &'static str,
     /// The record's resource name in URLs and its id, for the link.
     pub entity: Option<&'static str>,
@@ -74,6 +75,18 @@ pub async fn notify(db: &impl ConnectionTrait, ctx: &Ctx, n: Notice) -> DomainRe
         }
     }
     Ok(())
+}
+
+/// The page a notice's letter or text message links to: the record's (`/<entity>/<id>`); for a
+/// background export's notice My exports, which lists its file with its place in the drive
+/// (the app has no page of one file); else the app.
+pub(crate) fn link(base_url: &str, n: &Model) -> String {
+    let base = base_url.trim_end_matches('/');
+    match (&n.entity, n.record_id) {
+        _ if n.kind.starts_with("export.") => format!("{base}/exports"),
+        (Some(entity), Some(rid)) => format!("{base}/{entity}/{rid}"),
+        _ => base_url.to_string(),
+    }
 }
 
 /// Whether the person has an e-mail address and a phone number.
@@ -183,4 +196,31 @@ async fn mark_read(db: &Db, ctx: &Ctx, only: Option<Uuid>) -> DomainResult<u64> 
     // The unread list's cached total: a write outside a transaction says so itself.
     crate::count_cache::note_write();
     Ok(res.rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_link_to_the_record_or_for_an_export_to_my_exports() {
+        let rid = Uuid::nil();
+        let n = |kind: &str, entity: Option<&str>| Model {
+            id: rid,
+            user_id: rid,
+            kind: kind.into(),
+            entity: entity.map(String::from),
+            record_id: entity.map(|_| rid),
+            record_label: None,
+            actor_name: None,
+            data: Value::Null,
+            dedupe_key: None,
+            read_at: None,
+            created_at: DateTime::<Utc>::MIN_UTC,
+        };
+        assert_eq!(link("https://crm.example.com/", &n("customer.assigned", Some("customers"))), format!("https://crm.example.com/customers/{rid}"));
+        assert_eq!(link("https://crm.example.com/", &n("export.ready", Some("files"))), "https://crm.example.com/exports");
+        assert_eq!(link("https://crm.example.com", &n("export.failed", None)), "https://crm.example.com/exports");
+        assert_eq!(link("https://crm.example.com", &n("follow_up.due", None)), "https://crm.example.com");
+    }
 }

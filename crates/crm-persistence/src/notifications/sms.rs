@@ -27,10 +27,7 @@ pub async fn deliver(db: &Db, env: &MailEnv, payload: Value) -> DomainResult<()>
     let Some(person) = user::Entity::find_by_id(n.user_id).one(db).await.map_err(db_err)? else { return Ok(()) };
     let Some(phone) = person.phone.filter(|p| person.enabled && !p.is_empty()) else { return Ok(()) };
     let label = n.record_label.clone().unwrap_or_default();
-    let link = match (&n.entity, n.record_id) {
-        (Some(entity), Some(rid)) => format!("{}/{entity}/{rid}", env.public_url.trim_end_matches('/')),
-        _ => env.public_url.clone(),
-    };
+    let link = super::link(&env.public_url, &n);
     let due = crm_domain::mail::due_of(&n.data);
     let letter = notification_letter(lang_of(person.locale.as_deref()), &n.kind, &label, n.actor_name.as_deref(), due.as_deref(), &link);
     let text = format!("【CRM】{} {link}", letter.subject);

@@ -7,9 +7,8 @@ use uuid::Uuid;
 
 use super::entities::opportunity::{Entity as Opportunity, Model};
 use super::records::{stage_names, Opportunities};
-use crate::kit::{self, Resource};
-use crate::listing::ListParams;
-use crate::table_export::{col, names, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
+use crate::kit::Resource;
+use crate::table_export::{col, names, time, Cell, Column, TableExport};
 use crate::{Ctx, Db};
 
 pub struct OpportunityExport;
@@ -69,6 +68,3 @@ impl TableExport for OpportunityExport {
     }
 }
 
-pub async fn start(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    kit::export::<Opportunities, OpportunityExport>(db, ctx, params, format, reader).await
-}

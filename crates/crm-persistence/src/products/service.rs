@@ -19,7 +19,7 @@ use super::categories;
 use super::entities::category;
 use super::entities::product::{self, Column as C, Entity as Product};
 use crate::tx::Tx;
-use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
+use crate::table_export::{col, time, Cell, Column, TableExport};
 use crate::db::db_err;
 use crate::listing::{FieldKind, Filter, ListParams, ListSpec};
 use crate::kit::{self, Policy, Resource};
@@ -270,6 +270,3 @@ impl TableExport for ProductExport {
     }
 }
 
-pub async fn start_export(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    kit::export::<Products, ProductExport>(db, ctx, params, format, reader).await
-}

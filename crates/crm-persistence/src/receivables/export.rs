@@ -8,9 +8,8 @@ use super::entities::{invoice, payment, payment_plan};
 use super::invoices::Invoices;
 use super::payments::Payments;
 use super::plans::PaymentPlans;
-use crate::kit::{self, Resource};
-use crate::listing::ListParams;
-use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
+use crate::kit::Resource;
+use crate::table_export::{col, time, Cell, Column, TableExport};
 use crate::{Ctx, Db};
 
 const PAYMENT_STATUS: &[(&str, &str, &str)] = &[("draft", "草稿", "Draft"), ("pending", "审批中", "Pending approval"), ("confirmed", "已确认", "Confirmed")];
@@ -176,10 +175,3 @@ impl TableExport for InvoiceExport {
     }
 }
 
-pub async fn payments(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    kit::export::<Payments, PaymentExport>(db, ctx, params, format, reader).await
-}
-
-pub async fn invoices(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    kit::export::<Invoices, InvoiceExport>(db, ctx, params, format, reader).await
-}

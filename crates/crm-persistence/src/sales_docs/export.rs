@@ -7,9 +7,8 @@ use super::contracts::Contracts;
 use super::entities::{contract, order, quote};
 use super::orders::Orders;
 use super::quotes::Quotes;
-use crate::kit::{self, Resource};
-use crate::listing::ListParams;
-use crate::table_export::{col, time, Cell, Column, Export, ExportFormat, Reader, TableExport};
+use crate::kit::Resource;
+use crate::table_export::{col, time, Cell, Column, TableExport};
 use crate::{Ctx, Db};
 
 const QUOTE_STATUS: &[(&str, &str, &str)] =
@@ -189,14 +188,3 @@ impl TableExport for ContractExport {
     }
 }
 
-pub async fn contracts(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    kit::export::<Contracts, ContractExport>(db, ctx, params, format, reader).await
-}
-
-pub async fn quotes(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    kit::export::<Quotes, QuoteExport>(db, ctx, params, format, reader).await
-}
-
-pub async fn orders(db: &Db, ctx: &Ctx, params: ListParams, format: ExportFormat, reader: Reader) -> DomainResult<Export> {
-    kit::export::<Orders, OrderExport>(db, ctx, params, format, reader).await
-}

@@ -6,9 +6,9 @@ import type { Notification } from "./api";
 import { clockText, fallbackKind, kindDefinition, KNOWN_KINDS, notificationText } from "./kinds";
 
 function translator(language: "zh-CN" | "en") {
-  const messages = JSON.parse(readFileSync(join(__dirname, "../../i18n", language, "notifications.json"), "utf8")) as Record<string, unknown>;
+  const read = (ns: string) => JSON.parse(readFileSync(join(__dirname, "../../i18n", language, `${ns}.json`), "utf8")) as Record<string, unknown>;
   const i18n = createInstance();
-  void i18n.init({ lng: language, resources: { [language]: { notifications: messages } }, interpolation: { escapeValue: false }, initAsync: false });
+  void i18n.init({ lng: language, resources: { [language]: { notifications: read("notifications"), exports: read("exports") } }, interpolation: { escapeValue: false }, initAsync: false });
   return i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
 }
 
@@ -55,6 +55,18 @@ describe("notification kind registry", () => {
     expect(both(notice("customer.shared", { data: { access: "edit" } }))).toEqual(["王经理 与你共享了客户「华为」（可编辑）", "王经理 shared 华为 with you (can edit)"]);
     expect(notificationText(notice("customer.shared", { data: { access: "read" } }), zh, CONTEXT)).toBe("王经理 与你共享了客户「华为」（可查看）");
     expect(both(notice("drive.shared", { data: { access: "read", item: "folder" } }))).toEqual(["王经理 与你共享了文件夹「华为」（可查看）", "王经理 shared the folder 华为 with you (view only)"]);
+  });
+
+  it("says a background export is in the drive, or that it failed, and opens its folder or My exports", () => {
+    const ready = notice("export.ready", { actor_name: null, entity: "files", record_label: "customers-20261207-100003.xlsx", data: { list: "customers", folder_id: "f-1" } });
+    expect(both(ready)).toEqual([
+      "后台导出完成：「customers-20261207-100003.xlsx」已保存到个人云盘的“导出”文件夹",
+      "Your background export customers-20261207-100003.xlsx is ready in the Exports folder of your drive",
+    ]);
+    expect(kindDefinition("export.ready").path?.(ready)).toBe("/drive?folder=f-1");
+    const failed = notice("export.failed", { actor_name: null, entity: null, record_label: "customers", data: { list: "customers", code: "drive.quota_exceeded" } });
+    expect(both(failed)).toEqual(["「客户」的后台导出未能完成，请在“我的导出”中查看原因", "The background export of Customers did not finish; My exports says why"]);
+    expect(kindDefinition("export.failed").path?.(failed)).toBe("/exports");
   });
 
   it("gives a due follow-up's time in the user's zone, with the day when it is not today", () => {
@@ -125,6 +137,8 @@ describe("notification kind registry", () => {
       "approval.requested",
       "approval.approved",
       "approval.rejected",
+      "export.ready",
+      "export.failed",
     ]);
     for (const kind of KNOWN_KINDS) expect(kindDefinition(kind).generic).toBeUndefined();
   });

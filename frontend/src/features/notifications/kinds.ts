@@ -19,6 +19,8 @@ export type KindDefinition = {
   icon: ReactNode;
   /** The sentence in the language of `t`. */
   text: (n: Notification, t: Translate, context: TextContext) => string;
+  /** Where opening it goes, when not to its record's page (`recordPath`). */
+  path?: (n: Notification) => string | undefined;
   /** Set on the stand-in for a kind this registry does not know. */
   generic?: true;
 };
@@ -202,6 +204,22 @@ const KINDS: KindDefinition[] = [
     kind: "approval.rejected",
     icon: createElement(CloseCircleOutlined),
     text: approvalText("notifications:kinds.approval.rejected"),
+  },
+  {
+    kind: "export.ready",
+    icon: createElement(CheckCircleOutlined),
+    text: (n, t) => t("notifications:kinds.export.ready", { label: label(n, t) }),
+    // The folder the file is in (导出), rather than the list of what others share.
+    path: (n) => {
+      const folder = dataField(n, "folder_id");
+      return folder ? `/drive?folder=${folder}` : "/exports";
+    },
+  },
+  {
+    kind: "export.failed",
+    icon: createElement(CloseCircleOutlined),
+    text: (n, t) => t("notifications:kinds.export.failed", { list: t(`exports:lists.${dataField(n, "list") ?? ""}`, { defaultValue: label(n, t) }) }),
+    path: () => "/exports",
   },
 ];
 

@@ -63,8 +63,8 @@ describe("permission labels", () => {
       const [module = "", action = ""] = code.split(":");
       const verb = verbs[action];
       const label = zh.permissions[module]?.[action] ?? "";
-      // A few read better in their own words (上传云盘文件, 处理审批, 查看导入记录, 发起数据导入).
-      if (verb && !label.startsWith(verb) && !["files:create", "approvals:approve", "imports:read", "imports:create"].includes(code)) odd.push(`${code}: ${label}`);
+      // A few read better in their own words (上传云盘文件, 处理审批, 查看导入记录, 发起数据导入, 查看导出记录, 发起后台导出).
+      if (verb && !label.startsWith(verb) && !["files:create", "approvals:approve", "imports:read", "imports:create", "exports:read", "exports:create"].includes(code)) odd.push(`${code}: ${label}`);
     }
     expect(odd).toEqual([]);
   });

@@ -94,7 +94,7 @@ export type ResourceApi<P extends ResourcePath> = {
    * export offer a usable one. `name` is the file's name without its extension, for when the
    * server names none.
    */
-  useExport: (name: string) => { download: (query: FileQuery<ExportPath<P>>) => Promise<void>; downloading: boolean };
+  useExport: (name: string) => { download: (query: FileQuery<ExportPath<P>>) => Promise<void>; downloading: boolean; path: string };
 };
 
 /**
@@ -172,5 +172,7 @@ export function useFileExport<P extends FilePath>(path: P, name: string) {
       return download(path, query, `${name}.${format}`);
     },
     downloading,
+    /** The list's export path, which names it for a background export. */
+    path: path as string,
   };
 }

@@ -99,7 +99,8 @@ export function NotificationDrawer({ open, onClose, unreadCount }: { open: boole
 
   const openOne = (n: Notification) => {
     if (!n.read) read.mutate(n.id);
-    const path = n.entity && n.record_id ? recordPath(n.entity, n.record_id, n.record_label, can) : undefined;
+    const own = kindDefinition(n.kind).path;
+    const path = own ? own(n) : n.entity && n.record_id ? recordPath(n.entity, n.record_id, n.record_label, can) : undefined;
     if (path) {
       onClose();
       navigate(path);
