@@ -149,6 +149,7 @@ pub async fn run(db: &Db, start: usize, count: usize, owner_count: usize, passwo
             println!("{done} customers imported, {failed} skipped, {:.0} rows/s", done as f64 / secs.max(0.001));
         }
     }
+    crm_persistence::customers::import::settle_search_index(db).await;
     println!("seeded {done} customers ({failed} skipped) in {:.1}s", t1.elapsed().as_secs_f64());
     Ok(())
 }

@@ -49,6 +49,7 @@ mod m20261217_000001_contract_anti_join_indexes;
 mod m20261218_000000_webhooks;
 mod m20261218_000001_imports;
 mod m20261218_000002_exports;
+mod m20261219_000000_customer_search_pending_list_per_session;
 
 pub struct Migrator;
 
@@ -100,6 +101,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261218_000000_webhooks::Migration),
             Box::new(m20261218_000001_imports::Migration),
             Box::new(m20261218_000002_exports::Migration),
+            Box::new(m20261219_000000_customer_search_pending_list_per_session::MIGRATION),
         ]
     }
 }

@@ -39,6 +39,12 @@ pub async fn connect(url: &str) -> Result<Db, DbErr> {
         // id and list pages gained 1-8% rps and about 1 ms of p99 at 32 connections.
         .test_before_acquire(!sqlite)
         .sqlx_logging(false);
+    if !sqlite {
+        // New customers' search trigrams wait in a pending list that an insert past this
+        // size merges into the index while others queue: short for people's creates; a
+        // bulk write raises it for its own transaction (m20261219).
+        opt.map_sqlx_postgres_opts(|o| o.options([("gin_pending_list_limit", "256kB")]));
+    }
     if sqlite {
         opt.map_sqlx_sqlite_opts(|o| {
             o.create_if_missing(true)

@@ -141,6 +141,9 @@ pub fn check_rows(ctx: &Ctx, rows: Vec<ImportRow>) -> (Vec<Checked>, Vec<RowErro
 /// failed, `errors` included), in the caller's transaction.
 pub async fn write_checked(tx: &crate::tx::Tx, ctx: &Ctx, checked: Vec<Checked>, errors: Vec<RowError>, atomic: bool, turn: NumberTurn) -> DomainResult<ImportOutcome> {
     let mut out = ImportOutcome { created: Vec::new(), errors };
+    if tx.get_database_backend() == sea_orm::DbBackend::Postgres {
+        tx.execute_unprepared(BULK_PENDING_LIST).await.map_err(db_err)?;
+    }
     let checked = check_against_db(tx, checked, &mut out.errors).await?;
     if atomic && !out.errors.is_empty() {
         out.errors.sort_by_key(|e| e.index);
@@ -234,6 +237,23 @@ pub async fn write_checked(tx: &crate::tx::Tx, ctx: &Ctx, checked: Vec<Checked>,
     crate::webhooks::outbox::capture_all(tx, ctx, changes).await?;
     out.errors.sort_by_key(|e| e.index);
     Ok(out)
+}
+
+/// A bulk write merges the search index's pending list in fewer, larger steps than
+/// people's creates do (m20261219): a fifth less time for a million customers.
+const BULK_PENDING_LIST: &str = "SET LOCAL gin_pending_list_limit = '16MB'";
+
+/// After a bulk load, the search trigrams still pending merged into the index: every
+/// text search reads the pending list through, and a person's next create would
+/// otherwise merge up to 16 MB of it while their request waits.
+pub async fn settle_search_index(db: &Db) {
+    if db.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return;
+    }
+    // A role that does not own the index may not merge it; autovacuum then does.
+    if let Err(e) = db.execute_unprepared("SELECT gin_clean_pending_list('idx_customers_search_trgm'::regclass)").await {
+        log::warn!("merging the customer search index's pending list: {e}");
+    }
 }
 
 /// What the log and the webhooks say an imported customer was made with.

@@ -177,6 +177,9 @@ async fn import(db: &Db, store: &Store, m: &import::Model, mut p: Progress) -> D
         }
         None => read_error = job.chunked(db, m, mode, &mut steps, &mut p, &mut timing).await?,
     }
+    if imp.entity == "customers" && mode == ImportMode::Commit {
+        crate::customers::import::settle_search_index(db).await;
+    }
     log::info!("import {}: {} rows; waited {:.1?} for converted rows, {:.1?} for writes, {:.1?} for commits", m.id, p.rows_read, timing.waiting, timing.writing, timing.committing);
     let outcome = match (&read_error, whole) {
         (_, Some(t)) => {
