@@ -440,8 +440,9 @@ async fn existing(db: &impl ConnectionTrait, col: C, keys: Vec<String>) -> Domai
     if keys.is_empty() {
         return Ok(HashMap::new());
     }
-    // scope-bypass: duplicates are checked across all owners (CUS-6); only the keys and
-    // ids are read (an import's `on_duplicate: update` changes the customer, in scope).
+    // Only the keys and ids are read (an import's `on_duplicate: update` then changes the
+    // customer through its update, in the importer's scope).
+    // scope-bypass: duplicates are checked across all owners (CUS-6).
     let found: Vec<(Option<String>, Uuid)> = Customer::find()
         .select_only()
         .column(col)
