@@ -116,6 +116,13 @@ dual_test!(what_a_download_refuses_is_refused_before_anything_is_queued, |app| {
     let (_, t) = app.post("/api/v1/api-tokens", &app.admin, json!({"name": "exports 2", "scopes": ["exports:create", "exports:read"]})).await;
     let without_list = t["token"].as_str().unwrap();
     assert_eq!(ask(&app, without_list, json!({"list": "customers", "format": "csv"}), "en").await.0, StatusCode::FORBIDDEN);
+    // The file is kept in the drive: without `files:create` it could not be opened.
+    let (_, t) = app.post("/api/v1/api-tokens", &app.admin, json!({"name": "exports 3", "scopes": ["exports:create", "customers:export"]})).await;
+    let (s, v) = ask(&app, t["token"].as_str().unwrap(), json!({"list": "customers", "format": "csv"}), "en").await;
+    assert_eq!((s, v["code"].as_str()), (StatusCode::FORBIDDEN, Some("auth.forbidden")), "{v}");
+    assert!(v["detail"].as_str().unwrap_or_default().contains("files:create"), "{v}");
+    let (_, t) = app.post("/api/v1/api-tokens", &app.admin, json!({"name": "exports 4", "scopes": ["exports:create", "customers:export", "files:create"]})).await;
+    assert_eq!(ask(&app, t["token"].as_str().unwrap(), json!({"list": "customers", "format": "csv"}), "en").await.0, StatusCode::ACCEPTED);
     // At most two waiting or running per person (no worker runs here).
     for _ in 0..2 {
         assert_eq!(ask(&app, &rep, json!({"list": "customers", "format": "xlsx", "query": "kind=person"}), "en").await.0, StatusCode::ACCEPTED);

@@ -21871,7 +21871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `auth.forbidden`: the caller (or the API token's scopes) lacks `exports:create` or the list's own `<module>:export` */
+            /** @description `auth.forbidden`: the caller (or the API token's scopes) lacks `exports:create`, the list's own `<module>:export`, or `files:create` (the file is kept in the caller's drive) */
             403: {
                 headers: {
                     [name: string]: unknown;

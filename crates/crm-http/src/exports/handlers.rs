@@ -32,7 +32,7 @@ use crate::state::AppState;
     responses((status = 202, body = ExportJob, headers(("Location" = String, description = "the export's URL"))),
         (status = 400, description = "`query.invalid`: `query` holds a filter or sort the list does not take (`errors[0].field` names it, exactly as the list answers), or is malformed", body = Problem,
             example = json!({"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "unknown filter 'colour'", "code": "query.invalid", "errors": [{"field": "colour", "code": "invalid", "message": "unknown filter 'colour'"}]})),
-        (status = 403, description = "`auth.forbidden`: the caller (or the API token's scopes) lacks `exports:create` or the list's own `<module>:export`", body = Problem),
+        (status = 403, description = "`auth.forbidden`: the caller (or the API token's scopes) lacks `exports:create`, the list's own `<module>:export`, or `files:create` (the file is kept in the caller's drive)", body = Problem),
         (status = 422, description = "`validation.failed`: `list` `unknown` (not a list that exports), `tz` `invalid`, `query` `too_long`", body = Problem,
             example = json!({"type": "about:blank", "title": "Unprocessable Entity", "status": 422, "detail": "validation failed", "code": "validation.failed", "errors": [{"field": "list", "code": "unknown", "message": "'spaceships' does not export; one of: customers, contacts, …"}]})),
         (status = 429, description = "`export.too_many_running`: as many of the caller's background exports as one person may have (`--user-jobs`, default 2) are waiting or running; streamed downloads (`GET …/export`) are counted apart, per server, against the same number. Or `rate_limited`", body = Problem,

@@ -104,6 +104,9 @@ async fn make(db: &Db, store: &Store, m: &Model) -> DomainResult<()> {
     if !ctx.actor.has(list.permission) {
         return Err(forbidden(format!("exporting {} needs {}", list.list, list.permission.code())));
     }
+    if !ctx.actor.has(crm_domain::permissions::perms::FILES_CREATE) {
+        return Err(forbidden("a background export keeps its file in your drive, which needs files:create"));
+    }
     let params = crate::listing::parse_query(&m.query)?;
     let format = match ExportFileFormat::parse(&m.format) {
         Some(ExportFileFormat::Xlsx) => ExportFormat::Xlsx,

@@ -159,7 +159,7 @@ pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<E
 }
 
 /// Queues an export of `req.list` for the caller: 422 for a list that does not export,
-/// 403 without its `<module>:export`, 400 for a filter or sort it does not take (`params`
+/// 403 without its `<module>:export` or `files:create` (the file goes into the drive), 400 for a filter or sort it does not take (`params`
 /// is `req.query` parsed), 429 `export.too_many_running` when `user_jobs` of the caller's
 /// exports are waiting or running. The row and its job are written together.
 pub async fn start(db: &Db, ctx: &Ctx, req: ExportRequest, params: ListParams, lang: Lang, user_jobs: u64) -> DomainResult<ExportView> {
@@ -168,6 +168,10 @@ pub async fn start(db: &Db, ctx: &Ctx, req: ExportRequest, params: ListParams, l
     };
     if !ctx.actor.has(list.permission) {
         return Err(DomainError::new(ErrorKind::Forbidden, "auth.forbidden", format!("exporting {} needs {}", list.list, list.permission.code())));
+    }
+    // The file is kept in the caller's drive: one they could not open is no use to them.
+    if !ctx.actor.has(crm_domain::permissions::perms::FILES_CREATE) {
+        return Err(DomainError::new(ErrorKind::Forbidden, "auth.forbidden", "a background export keeps its file in your drive, which needs files:create"));
     }
     // The query is built now, so a bad parameter is this request's 400, not the job's failure.
     drop(list.prepare(db, ctx, params).await?);
