@@ -48,7 +48,7 @@ describe("a list's export button", () => {
 
   it("starts a background export of the same query for those who may", async () => {
     await i18n.changeLanguage("en");
-    const download = renderButton(["contracts:read", "contracts:export", "exports:create"], "/api/v1/contracts/export");
+    const download = renderButton(["contracts:read", "contracts:export", "exports:create", "files:create"], "/api/v1/contracts/export");
     fireEvent.click(screen.getByTestId("contract-export"));
     fireEvent.click(await screen.findByTestId("contract-export-background-xlsx"));
     await waitFor(() =>
@@ -58,8 +58,13 @@ describe("a list's export button", () => {
     expect(download).not.toHaveBeenCalled();
   });
 
-  it("offers no background export without exports:create, or for a report", async () => {
-    renderButton(["contracts:read", "contracts:export"], "/api/v1/contracts/export");
+  it("offers no background export without exports:create or files:create, or for a report", async () => {
+    renderButton(["contracts:read", "contracts:export", "files:create"], "/api/v1/contracts/export");
+    fireEvent.click(screen.getByTestId("contract-export"));
+    await screen.findByTestId("contract-export-csv");
+    expect(screen.queryByTestId("contract-export-background-csv")).toBeNull();
+    cleanup();
+    renderButton(["contracts:read", "contracts:export", "exports:create"], "/api/v1/contracts/export");
     fireEvent.click(screen.getByTestId("contract-export"));
     await screen.findByTestId("contract-export-csv");
     expect(screen.queryByTestId("contract-export-background-csv")).toBeNull();

@@ -48,7 +48,8 @@ export function ExportButton<Q extends { format: ExportFormat }>({ exporter, que
   const queryClient = useQueryClient();
   const [starting, setStarting] = useState(false);
   if (!can(permission)) return null;
-  const list = exporter.path && can("exports:create") ? backgroundList(exporter.path) : undefined;
+  // The server keeps the file in the person's drive, so it asks for files:create too.
+  const list = exporter.path && can("exports:create") && can("files:create") ? backgroundList(exporter.path) : undefined;
 
   const inBackground = async (list: BackgroundList, format: ExportFormat) => {
     setStarting(true);
