@@ -223,7 +223,8 @@ for (const viewport of VIEWPORTS) {
         await page.getByRole("menuitem", { name: "个人资料" }).click();
         await expect(page).toHaveURL(/\/profile$/);
         await expect(page.getByText("通知设置", { exact: true })).toBeVisible();
-        await expect(settings.getByTestId("notification-setting")).toHaveCount(12);
+        await expect(settings.getByTestId("notification-setting")).toHaveCount(14);
+        await expect(row("export.ready")).toContainText("后台导出完成");
         await expect(row("customer.assigned")).toContainText("客户分配给我");
         await expect(row("follow_up.due")).toContainText("跟进到期提醒");
         await expect(row("drive.shared")).toContainText("云盘文件共享给我");

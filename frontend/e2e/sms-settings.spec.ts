@@ -220,8 +220,8 @@ for (const viewport of VIEWPORTS) {
 
       await test.step("every kind has an SMS switch, off; without a phone a hint leads to the phone field", async () => {
         await page.goto("/profile");
-        await expect(settings.getByTestId("notification-setting")).toHaveCount(12);
-        await expect(settings.getByTestId("notification-setting-sms")).toHaveCount(12);
+        await expect(settings.getByTestId("notification-setting")).toHaveCount(14);
+        await expect(settings.getByTestId("notification-setting-sms")).toHaveCount(14);
         for (const box of await settings.getByTestId("notification-setting-sms").all()) await expect(box).not.toBeChecked();
         await expect(page.getByTestId("notification-settings-no-phone")).toContainText("收不到短信通知");
         await page.getByTestId("notification-settings-add-phone").click();
