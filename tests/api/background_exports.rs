@@ -134,6 +134,12 @@ dual_test!(what_a_download_refuses_is_refused_before_anything_is_queued, |app| {
     // Someone else is not held up; nothing refused was kept.
     assert_eq!(ask(&app, &app.admin, json!({"list": "users", "format": "csv"}), "en").await.0, StatusCode::ACCEPTED);
     assert_eq!(app.get("/api/v1/exports", &rep).await.1["total"], 2);
+    // The list's filters take their values only, each once.
+    assert_eq!(app.get("/api/v1/exports?status=queued,running&format=xlsx", &rep).await.1["total"], 2);
+    for bad in ["format=pdf", "status=lost", "format=csv&format=csv"] {
+        let (s, v) = app.get(&format!("/api/v1/exports?{bad}"), &rep).await;
+        assert_eq!((s, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("query.invalid")), "{bad}: {v}");
+    }
 });
 
 dual_test!(a_refusal_of_the_drive_fails_the_export_with_its_code, |app| {

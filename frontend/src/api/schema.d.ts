@@ -21735,10 +21735,17 @@ export interface operations {
                 sort?: string;
                 /** @description The list exported (`customers`). */
                 list?: string;
-                /** @description `queued`, `running`, `done` or `failed`. */
+                /**
+                 * @description `queued`, `running`, `done` or `failed` (several comma-separated); each filter
+                 *     once, anything else is a 400 naming it.
+                 * @example done
+                 */
                 status?: string;
-                /** @description `csv` or `xlsx`. */
-                format?: "csv" | "xlsx";
+                /**
+                 * @description `csv` or `xlsx` (both comma-separated).
+                 * @example xlsx
+                 */
+                format?: string;
             };
             header?: never;
             path?: never;

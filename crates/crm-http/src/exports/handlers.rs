@@ -52,9 +52,12 @@ pub async fn create_export(state: web::Data<AppState>, ctx: ReqCtx, req: HttpReq
 pub struct ExportFilters {
     /// The list exported (`customers`).
     list: Option<String>,
-    /// `queued`, `running`, `done` or `failed`.
+    /// `queued`, `running`, `done` or `failed` (several comma-separated); each filter
+    /// once, anything else is a 400 naming it.
+    #[param(pattern = "^(queued|running|done|failed)(,(queued|running|done|failed))*$", example = "done")]
     status: Option<String>,
-    /// `csv` or `xlsx`.
+    /// `csv` or `xlsx` (both comma-separated).
+    #[param(pattern = "^(csv|xlsx)(,(csv|xlsx))*$", example = "xlsx")]
     format: Option<String>,
 }
 

@@ -152,8 +152,24 @@ pub fn sort_names() -> Vec<&'static str> {
     spec().sort_names()
 }
 
-/// The caller's exports, newest first.
+/// The caller's exports, newest first. `format` and `status` take only their values
+/// (comma-separated for several), each filter once: the document states them so.
 pub async fn list(db: &Db, ctx: &Ctx, params: ListParams) -> DomainResult<Page<ExportView>> {
+    let mut seen = std::collections::HashSet::new();
+    for (name, raw) in &params.filters {
+        let refused = |message: String| crate::listing::bad_field(name, message);
+        if !seen.insert(name.as_str()) {
+            return Err(refused(format!("'{name}' is given twice; give several values as one, comma-separated")));
+        }
+        let known: &[&str] = match name.as_str() {
+            "format" => &["csv", "xlsx"],
+            "status" => &["queued", "running", "done", "failed"],
+            _ => continue,
+        };
+        if let Some(bad) = raw.split(',').find(|v| !known.contains(v)) {
+            return Err(refused(format!("'{bad}' is not a {name}; one of: {}", known.join(", "))));
+        }
+    }
     let select = spec().apply(ExportRow::find().filter(C::UserId.eq(ctx.actor.user_id)), &params, db.get_database_backend())?;
     Ok(fetch_page(db, select, &params).await?.map(view))
 }
