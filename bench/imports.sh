@@ -84,7 +84,7 @@ SERVER_PID=$!
 for _ in $(seq 1 150); do curl -fsS "http://$BIND/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
 ACCESS=$(curl -fsS "http://$BIND/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"username\":\"admin\",\"password\":\"$PW\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 TOKEN=$(curl -fsS "http://$BIND/api/v1/api-tokens" -H "Authorization: Bearer $ACCESS" -H 'Content-Type: application/json' \
-  -d '{"name":"bench-imports","scopes":["imports:create","imports:read","customers:import"]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  -d '{"name":"bench-imports","scopes":["imports:create","imports:read","customers:import","customers:create"]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 
 # CPU seconds used so far by the server and by the database's processes (PostgreSQL's
 # backends; SQLite runs inside the server), to tell which side an import waits on.

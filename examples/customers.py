@@ -54,7 +54,7 @@ def import_csv(token, entity, data):
 
 def main():
     _, session = call("POST", "/api/v1/auth/login", body={"username": os.environ["CRM_USER"], "password": os.environ["CRM_PASSWORD"]})
-    _, token = call("POST", "/api/v1/api-tokens", session["access_token"], {"name": "customers.py", "scopes": ["customers:read", "customers:export", "customers:import", "imports:create", "imports:read"]})
+    _, token = call("POST", "/api/v1/api-tokens", session["access_token"], {"name": "customers.py", "scopes": ["customers:read", "customers:export", "customers:import", "customers:create", "imports:create", "imports:read"]})
     token = token["token"]
 
     run = uuid.uuid4().hex[:8]

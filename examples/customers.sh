@@ -15,7 +15,7 @@ api() { curl -fsS -H "authorization: Bearer $TOKEN" -H 'content-type: applicatio
 ACCESS=$(curl -fsS -X POST "$CRM_URL/api/v1/auth/login" -H 'content-type: application/json' \
   -d "$(jq -n --arg u "$CRM_USER" --arg p "$CRM_PASSWORD" '{username: $u, password: $p}')" | jq -r .access_token)
 TOKEN=$(curl -fsS -X POST "$CRM_URL/api/v1/api-tokens" -H "authorization: Bearer $ACCESS" -H 'content-type: application/json' \
-  -d '{"name": "customers.sh", "scopes": ["customers:read", "customers:import", "customers:export", "imports:create", "imports:read", "webhooks:read", "webhooks:create"]}' | jq -r .token)
+  -d '{"name": "customers.sh", "scopes": ["customers:read", "customers:import", "customers:create", "customers:export", "imports:create", "imports:read", "webhooks:read", "webhooks:create"]}' | jq -r .token)
 
 # 2. A webhook for new and changed customers, signed with a secret the receiver knows.
 if [ -n "${WEBHOOK_URL:-}" ]; then

@@ -104,3 +104,23 @@ dual_test!(a_payment_batch_refuses_a_contract_not_in_force_item_by_item, |app| {
     // Plans hold the contract's amount as they are written: the second no longer fits.
     assert_eq!(statuses(&plans), vec![201, 422, 201], "{plans}");
 });
+
+dual_test!(a_folder_batch_checks_each_items_place_as_a_single_create_does, |app| {
+    let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
+    let (_, company) = app.post("/api/v1/folders", &app.admin, json!({"name": "公司制度", "space": "company"})).await;
+    let items = json!({"items": [
+        {"name": "我的报价", "space": "personal"},
+        {"name": "规章", "space": "company"},
+        {"name": "规章", "parent_id": company["id"]},
+        {"name": "  "}]});
+    let (s, out) = app.post("/api/v1/folders/batch", &rep, items).await;
+    assert_eq!((s, statuses(&out)), (StatusCode::OK, vec![201, 403, 403, 422]), "{out}");
+    assert_eq!(out["results"][1]["error"]["code"], "drive.read_only", "{out}");
+    let (_, mine) = app.get(&format!("/api/v1/folders/{}", out["results"][0]["id"].as_str().unwrap()), &rep).await;
+    assert_eq!((&mine["name"], &mine["space"]), (&json!("我的报价"), &json!("personal")), "{mine}");
+    // The manager of the drive adds to the company space, under an existing folder too.
+    let (_, out) = app.post("/api/v1/folders/batch", &app.admin, json!({"items": [{"name": "规章", "parent_id": company["id"]}, {"name": "模板", "space": "company"}]})).await;
+    assert_eq!(statuses(&out), vec![201, 201], "{out}");
+    let (_, child) = app.get(&format!("/api/v1/folders/{}", out["results"][0]["id"].as_str().unwrap()), &app.admin).await;
+    assert_eq!(child["parent_id"], company["id"], "{child}");
+});

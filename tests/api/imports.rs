@@ -185,9 +185,18 @@ dual_test!(bad_files_and_options_are_refused_before_anything_is_queued, |app| {
     assert_eq!(refused(s, &v), (StatusCode::UNPROCESSABLE_ENTITY, "mode".into(), "invalid".into()));
     let (s, _) = split(app.req(Method::POST, "/api/v1/imports", Some(&app.admin)).json(&json!({"entity": "customers"})).send().await.unwrap()).await;
     assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    // A rep may import leads but not customers (`customers:import` is a manager's).
+    // A rep may import leads but not customers, products or payments (their `:import` is a
+    // manager's); a role needs the module's `:import` besides its `:create`.
     let (_, rep) = app.user_with_role("rep", "sales_rep", json!({})).await;
-    assert_eq!(upload(&app, &rep, "a.csv", ok.clone(), &[("entity", "customers")]).await.0, StatusCode::FORBIDDEN);
+    for entity in ["customers", "products", "payments"] {
+        let (s, v) = upload(&app, &rep, "a.csv", ok.clone(), &[("entity", entity)]).await;
+        assert_eq!((s, v["detail"].as_str().unwrap_or_default().contains(&format!("{entity}:import"))), (StatusCode::FORBIDDEN, true), "{entity}: {v}");
+    }
+    let (s, role) = app.post("/api/v1/roles", &app.admin, json!({"name": "lead-keeper", "permissions": ["imports:create", "leads:create", "leads:read"], "data_scope": "self"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{role}");
+    let (_, keeper) = app.user_with_role("keeper", "lead-keeper", json!({})).await;
+    let (s, v) = upload(&app, &keeper, "a.csv", "姓名\n甲\n".as_bytes().to_vec(), &[("entity", "leads")]).await;
+    assert_eq!((s, v["detail"].as_str()), (StatusCode::FORBIDDEN, Some("importing leads needs leads:import")), "{v}");
     assert_eq!(upload(&app, &rep, "a.csv", "姓名\n甲\n".as_bytes().to_vec(), &[("entity", "leads")]).await.0, StatusCode::ACCEPTED);
     // At most two waiting or running per person (no worker runs here).
     assert_eq!(upload(&app, &rep, "b.csv", "姓名\n乙\n".as_bytes().to_vec(), &[("entity", "leads")]).await.0, StatusCode::ACCEPTED);
@@ -355,7 +364,7 @@ dual_test!(payments_import_as_drafts_on_contracts_in_force_by_number, |app| {
     let (on, off) = (active["number"].as_str().unwrap(), draft["number"].as_str().unwrap());
     // A cashier who may record payments, not over a contract's amount.
     let (s, role) = app
-        .post("/api/v1/roles", &app.admin, json!({"name": "cashier", "permissions": ["imports:create", "imports:read", "payments:create", "payments:read", "payments:export", "contracts:read"], "data_scope": "all"}))
+        .post("/api/v1/roles", &app.admin, json!({"name": "cashier", "permissions": ["imports:create", "imports:read", "payments:import", "payments:create", "payments:read", "payments:export", "contracts:read"], "data_scope": "all"}))
         .await;
     assert_eq!(s, StatusCode::CREATED, "{role}");
     let body = json!({"username": "cashier", "display_name": "出纳", "password": crate::support::PASSWORD, "role_ids": [role["id"]]});

@@ -48,6 +48,14 @@ dual_test!(webhooks_refuse_private_targets_keep_their_secret_and_answer_a_ping, 
         let (s, e) = app.post("/api/v1/webhooks", &app.admin, json!({"name": "x", "url": url, "events": ["*"], "secret": SECRET})).await;
         assert_eq!((s, fields(&e)), (StatusCode::UNPROCESSABLE_ENTITY, vec![("url".into(), "private_target".into())]), "{url}: {e}");
     }
+    // A batch checks each item's target the same way; the secret stays sealed.
+    let (s, out) = app.post("/api/v1/webhooks/batch", &app.admin, json!({"items": [
+        {"name": "public", "url": "https://93.184.215.14/batch", "events": ["*"], "secret": SECRET, "enabled": false},
+        {"name": "metadata", "url": "http://169.254.169.254/latest", "events": ["*"], "secret": SECRET}]})).await;
+    assert_eq!((s, &out["results"][0]["status"], &out["results"][1]["status"], &out["results"][1]["error"]["errors"][0]["code"]), (StatusCode::OK, &json!(201), &json!(422), &json!("private_target")), "{out}");
+    let (_, batched) = app.get(&format!("/api/v1/webhooks/{}", out["results"][0]["id"].as_str().unwrap()), &app.admin).await;
+    assert!(batched["name"] == "public" && !batched.to_string().contains(SECRET), "{batched}");
+    assert_eq!(app.delete(&format!("/api/v1/webhooks/{}", batched["id"].as_str().unwrap()), &app.admin).await.0, StatusCode::NO_CONTENT);
     let (s, e) = app.post("/api/v1/webhooks", &app.admin, json!({"name": " ", "url": "ftp://x/", "events": ["customer.exploded", "*", "*"]})).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     let got = fields(&e);

@@ -58,13 +58,13 @@ pub const MODULES: &[ModuleInfo] = &[
     ModuleInfo { module: "follow_ups", label: "Follow-ups", label_zh: "跟进记录", actions: &["read", "create", "update", "delete", "export"] },
     ModuleInfo { module: "pool_rules", label: "Pool rules", label_zh: "公海规则", actions: &["read", "update", "apply"] },
     ModuleInfo { module: "leads", label: "Leads", label_zh: "线索", actions: &["read", "create", "update", "delete", "export", "import", "convert", "transfer"] },
-    ModuleInfo { module: "opportunities", label: "Opportunities", label_zh: "商机", actions: &["read", "create", "update", "delete", "export", "transfer"] },
+    ModuleInfo { module: "opportunities", label: "Opportunities", label_zh: "商机", actions: &["read", "create", "update", "delete", "export", "import", "transfer"] },
     ModuleInfo { module: "pipeline_stages", label: "Sales stages", label_zh: "销售阶段", actions: &["read", "update"] },
     ModuleInfo { module: "quotes", label: "Quotes", label_zh: "报价", actions: &["read", "create", "update", "delete", "export", "approve"] },
     ModuleInfo { module: "orders", label: "Orders", label_zh: "订单", actions: &["read", "create", "update", "delete", "export"] },
     ModuleInfo { module: "sales_plans", label: "Sales plans and weekly reports", label_zh: "销售计划与周报", actions: CRUD_X },
     ModuleInfo { module: "contracts", label: "Contracts", label_zh: "合同", actions: &["read", "create", "update", "delete", "export", "approve", "archive"] },
-    ModuleInfo { module: "payments", label: "Payments", label_zh: "回款", actions: &["read", "create", "update", "delete", "export", "approve", "override"] },
+    ModuleInfo { module: "payments", label: "Payments", label_zh: "回款", actions: &["read", "create", "update", "delete", "export", "import", "approve", "override"] },
     ModuleInfo { module: "invoices", label: "Invoices", label_zh: "发票", actions: &["read", "create", "update", "delete", "export", "approve", "override"] },
     ModuleInfo { module: "products", label: "Products", label_zh: "产品", actions: CRUD_EXPORT },
     ModuleInfo { module: "product_categories", label: "Product categories", label_zh: "产品类别", actions: CRUD_X },
@@ -182,6 +182,12 @@ pub mod perms {
     pub const CUSTOMERS_RELEASE: Perm = Perm::new("customers", "release");
     pub const CUSTOMERS_INVALIDATE: Perm = Perm::new("customers", "invalidate");
     pub const CUSTOMERS_IMPORT: Perm = Perm::new("customers", "import");
+    pub const CONTACTS_IMPORT: Perm = Perm::new("contacts", "import");
+    pub const LEADS_IMPORT: Perm = Perm::new("leads", "import");
+    pub const PRODUCTS_IMPORT: Perm = Perm::new("products", "import");
+    pub const SUPPLIERS_IMPORT: Perm = Perm::new("suppliers", "import");
+    pub const OPPORTUNITIES_IMPORT: Perm = Perm::new("opportunities", "import");
+    pub const PAYMENTS_IMPORT: Perm = Perm::new("payments", "import");
     pub const CUSTOMERS_EXPORT: Perm = Perm::new("customers", "export");
     pub const CUSTOMERS_MERGE: Perm = Perm::new("customers", "merge");
     pub const CUSTOMERS_ASSIGN: Perm = Perm::new("customers", "assign");
@@ -310,16 +316,18 @@ fn sales_codes(with_manage: bool) -> Vec<String> {
         "dictionaries:read", "reports:read", "dashboard:read", "files:read", "files:create", "files:update", "files:delete", "files:share",
         "approvals:read", "approvals:approve", "pool_rules:read", "campaigns:read", "segments:read",
         "projects:read", "targets:read",
-        // Importing a file of records needs the records' own right too (a rep may import
-        // leads, a manager customers: `customers:import`).
+        // Importing a file of records needs the records' own `<module>:import` and
+        // `<module>:create` too (a rep's few below, a manager's every sales module).
         "imports:read", "imports:create",
         // Likewise a background export needs the list's own `<module>:export`.
         "exports:read", "exports:create",
     ];
     codes.extend(reads.iter().map(|s| s.to_string()));
-    // A rep deletes the groups they keep; the data scope limits it to their own.
+    // A rep deletes the groups they keep; the data scope limits it to their own. A rep
+    // imports the records they work on alone (leads, contacts, opportunities); customers
+    // and payments in bulk are a manager's (`import` is in `manager_only`).
     if !with_manage {
-        codes.push("customer_groups:delete".into());
+        codes.extend(["customer_groups:delete", "leads:import", "contacts:import", "opportunities:import"].map(String::from));
     }
     if with_manage {
         codes.extend(["users:read", "users:export", "departments:read", "departments:export", "reports:export", "targets:create", "targets:update", "files:manage"].map(String::from));
@@ -345,9 +353,15 @@ mod tests {
         sorted.dedup();
         assert_eq!(sorted.len(), codes.len());
         for role in BUILTIN_ROLES {
-            for c in (role.permissions)() {
-                assert!(is_known_code(&c), "{} grants unknown {c}", role.name);
+            let granted = (role.permissions)();
+            for c in &granted {
+                assert!(is_known_code(c), "{} grants unknown {c}", role.name);
             }
+            // Bootstrap records each grant once (a unique key): a code listed twice fails it.
+            let mut once = granted.clone();
+            once.sort();
+            once.dedup();
+            assert_eq!(once.len(), granted.len(), "{} lists a code twice", role.name);
         }
         assert!(!is_known_code("customers:fly"));
         assert!(!is_known_code("nothing"));

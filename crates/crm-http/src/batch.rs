@@ -75,12 +75,20 @@ pub fn results(items: Vec<BatchItem>) -> BatchResults {
 /// `POST /<things>/batch` for a resource whose persistence module has
 /// `batch(db, ctx, items, atomic)`: the body type and the documented handler, so a
 /// resource's batch is one declaration. The doc comments before it describe the rules an
-/// item is checked by; the route still names the permission (`routes.rs`).
+/// item is checked by; the route still names the permission (`routes.rs`). A service that
+/// needs more of the server than the database (a webhook's secrets) is named after `state`
+/// and takes `(&AppState, ctx, items, atomic)`.
 ///
 /// `batch_endpoint!(/// doc… batch_products, ProductBatch, NewProduct, "/api/v1/products/batch", "products", products::batch, example)`
 #[macro_export]
 macro_rules! batch_endpoint {
+    (state $(#[doc = $doc:literal])* $handler:ident, $body:ident, $item:ty, $path:literal, $tag:literal, $service:path, $example:expr) => {
+        $crate::batch_endpoint!(@ $(#[doc = $doc])* $handler, $body, $item, $path, $tag, |state, ctx, items, atomic| $service(state, ctx, items, atomic), $example);
+    };
     ($(#[doc = $doc:literal])* $handler:ident, $body:ident, $item:ty, $path:literal, $tag:literal, $service:path, $example:expr) => {
+        $crate::batch_endpoint!(@ $(#[doc = $doc])* $handler, $body, $item, $path, $tag, |state, ctx, items, atomic| $service(&state.db, ctx, items, atomic), $example);
+    };
+    (@ $(#[doc = $doc:literal])* $handler:ident, $body:ident, $item:ty, $path:literal, $tag:literal, |$state:ident, $ctx:ident, $items:ident, $atomic:ident| $call:expr, $example:expr) => {
         #[doc = "Up to 1000 items in one request (API.md: batch)."]
         #[derive(serde::Deserialize, utoipa::ToSchema)]
         #[serde(deny_unknown_fields)]
@@ -99,7 +107,8 @@ macro_rules! batch_endpoint {
             q: actix_web::web::Query<$crate::batch::BatchQuery>,
             body: $crate::json::ValidJson<$body>,
         ) -> $crate::problem::ApiResult<actix_web::HttpResponse> {
-            let items = $service(&state.db, &ctx.0, body.0.items, q.atomic()).await?;
+            let ($state, $ctx, $items, $atomic) = (&**state, &ctx.0, body.0.items, q.atomic());
+            let items = $call.await?;
             Ok($crate::etag::ok(&$crate::batch::results(items), None))
         }
     };

@@ -52,6 +52,15 @@ pub async fn create_flow(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJso
     Ok(created(&f, format!("/api/v1/approval-flows/{}", f.id), Some(f.version)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 approval flows, each checked and answered as a single create (its
+    /// steps' approvers and conditions, its document type), in one transaction: the refused
+    /// ones are left out, or with `atomic=true` nothing is written.
+    batch_flows, ApprovalFlowBatch, NewApprovalFlow, "/api/v1/approval-flows/batch", "approval-flows", flows::batch,
+    json!({"items": [{"doc_type": "contract", "name": "大额合同", "steps": [{"name": "主管审批", "approver": {"kind": "supervisor", "levels": 1}, "mode": "any"}]},
+        {"doc_type": "quote", "name": "报价审批", "steps": [{"name": "主管审批", "approver": {"kind": "supervisor", "levels": 1}, "mode": "any"}]}]})
+);
+
 /// Changes a flow: a new version. Approvals under way keep the version they started on.
 #[utoipa::path(patch, path = "/api/v1/approval-flows/{id}", tag = "approval-flows", security(("bearer" = [])), request_body = ApprovalFlowPatch,
     params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)),

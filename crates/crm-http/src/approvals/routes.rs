@@ -9,6 +9,7 @@ pub fn mount(r: &mut Routes) {
     r.op(P(perms::APPROVALS_MANAGE), list_flows, __path_list_flows)
         .sorted_by(flows::sort_names)
         .op(P(perms::APPROVALS_MANAGE), create_flow, __path_create_flow)
+        .op(P(perms::APPROVALS_MANAGE), batch_flows, __path_batch_flows)
         .op(P(perms::APPROVALS_MANAGE), get_flow, __path_get_flow)
         .op(P(perms::APPROVALS_MANAGE), update_flow, __path_update_flow)
         .op(P(perms::APPROVALS_MANAGE), delete_flow, __path_delete_flow)

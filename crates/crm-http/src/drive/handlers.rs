@@ -51,6 +51,15 @@ pub async fn create_folder(state: web::Data<AppState>, ctx: ReqCtx, body: ValidJ
     Ok(created(&f, format!("/api/v1/folders/{}", f.id), Some(f.version)))
 }
 
+crate::batch_endpoint!(
+    /// Creates up to 1000 folders, each checked and answered as a single create (its parent
+    /// or space one the caller may add to), in one transaction: the refused ones are left
+    /// out, or with `atomic=true` nothing is written. An item's parent is a folder that
+    /// exists before the batch.
+    batch_folders, FolderBatch, FolderInput, "/api/v1/folders/batch", "drive", folders::batch,
+    json!({"items": [{"name": "2027 合同", "space": "personal"}, {"name": "报价单", "space": "personal"}]})
+);
+
 #[utoipa::path(get, path = "/api/v1/folders/{id}", tag = "drive", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = FolderView, headers(("ETag" = String)))))]
 pub async fn get_folder(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {

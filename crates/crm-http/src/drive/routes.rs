@@ -14,6 +14,7 @@ pub fn mount(r: &mut Routes) {
     r.op(P(perms::FILES_READ), list_folders, __path_list_folders)
         .sorted_by(kit::sort_names::<Folders>)
         .op(P(perms::FILES_CREATE), create_folder, __path_create_folder)
+        .op(P(perms::FILES_CREATE), batch_folders, __path_batch_folders)
         .op(P(perms::FILES_READ), get_folder, __path_get_folder)
         .op(P(perms::FILES_UPDATE), update_folder, __path_update_folder)
         .op(P(perms::FILES_DELETE), delete_folder, __path_delete_folder)

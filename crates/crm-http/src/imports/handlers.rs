@@ -71,8 +71,8 @@ fn option<T: for<'de> Deserialize<'de> + Default>(name: &str, raw: &str) -> Resu
 /// /imports/{id}` follows it. Checked now: the file's kind (422 `file` `unreadable` for
 /// anything but CSV or XLSX, `empty`), its header row against the record's fields (422
 /// `mapping.<header>` `unknown_field`/`unknown_column`, `columns.<header>` `duplicate`,
-/// `columns.<field>` `missing` for a required field), the right to create such records
-/// (403), `on_duplicate: update` for a record without a duplicate rule (422
+/// `columns.<field>` `missing` for a required field), the record's `<module>:import` and
+/// `<module>:create` (403; a rep holds them for leads, contacts and opportunities), `on_duplicate: update` for a record without a duplicate rule (422
 /// `on_duplicate` `unsupported`), and the caller's imports under way (429
 /// `import.too_many_running`). Each row is then checked as a single create is (fields,
 /// dictionaries by code or label in either language, duplicates, data scope, the owner),

@@ -69,6 +69,19 @@ pub async fn create_webhook(state: web::Data<AppState>, ctx: ReqCtx, body: Valid
     Ok(created(&w, format!("/api/v1/webhooks/{}", w.id), Some(w.version)))
 }
 
+crate::batch_endpoint!(state
+    /// Creates up to 1000 webhooks, each checked and answered as a single create (its URL's
+    /// target, events and secret), in one transaction: the refused ones are left out, or
+    /// with `atomic=true` nothing is written.
+    batch_webhooks, WebhookBatch, NewWebhook, "/api/v1/webhooks/batch", "webhooks", batch,
+    json!({"items": [{"name": "ERP", "url": "https://erp.example.com/crm-events", "events": ["customer.created", "contract.activated"], "secret": "s3cret-at-least-16-chars"}]})
+);
+
+/// The batch service with the server's secrets, which seal each webhook's secret.
+async fn batch(state: &AppState, ctx: &crm_persistence::Ctx, items: Vec<NewWebhook>, atomic: bool) -> Result<Vec<kit::BatchItem>, crm_domain::DomainError> {
+    records::batch(&state.db, ctx, &state.secrets, items, atomic).await
+}
+
 #[utoipa::path(get, path = "/api/v1/webhooks/{id}", tag = "webhooks", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Webhook, headers(("ETag" = String)))))]
 pub async fn get_webhook(state: web::Data<AppState>, ctx: ReqCtx, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {

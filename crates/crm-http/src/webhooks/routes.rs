@@ -11,6 +11,7 @@ pub fn mount(r: &mut Routes) {
         .sorted_by(kit::sort_names::<Webhooks>)
         .op(P(perms::WEBHOOKS_READ), webhook_events, __path_webhook_events)
         .op(P(perms::WEBHOOKS_CREATE), create_webhook, __path_create_webhook)
+        .op(P(perms::WEBHOOKS_CREATE), batch_webhooks, __path_batch_webhooks)
         .op(P(perms::WEBHOOKS_READ), get_webhook, __path_get_webhook)
         .op(P(perms::WEBHOOKS_UPDATE), update_webhook, __path_update_webhook)
         .op(P(perms::WEBHOOKS_DELETE), delete_webhook, __path_delete_webhook)

@@ -163,13 +163,19 @@ fn fill(row: flow::Model, f: FlowInput) -> flow::Model {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: FlowInput) -> DomainResult<FlowView> {
-    kit::create::<Flows, _>(db, ctx, async |tx| {
-        let fields = docs::fields_of(&input.doc_type);
-        let f = input.validate(fields)?;
-        check_refs(tx, &f).await?;
-        Ok(fill(flow::Model { id: Uuid::now_v7(), created_by: Some(ctx.actor.user_id), ..Default::default() }, f))
-    })
-    .await
+    kit::create::<Flows, _>(db, ctx, async |tx| build(tx, ctx, input).await).await
+}
+
+/// Many flows at once (`POST /approval-flows/batch`), each checked as a single create.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<FlowInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Flows, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+async fn build(tx: &Tx, ctx: &Ctx, input: FlowInput) -> DomainResult<flow::Model> {
+    let fields = docs::fields_of(&input.doc_type);
+    let f = input.validate(fields)?;
+    check_refs(tx, &f).await?;
+    Ok(fill(flow::Model { id: Uuid::now_v7(), created_by: Some(ctx.actor.user_id), ..Default::default() }, f))
 }
 
 /// A new version of the flow; approvals under way keep the one they started on.

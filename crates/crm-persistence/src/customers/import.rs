@@ -28,9 +28,6 @@ use crate::shared_entities::audit_log;
 use crate::system::entities::user;
 use crate::{dictionaries, sequences, Ctx, Db};
 
-/// At most this many rows per call: one transaction, bounded memory.
-pub const MAX_BATCH: usize = 1000;
-
 #[derive(Debug, Clone)]
 pub struct ImportContact {
     pub name: String,
@@ -101,12 +98,10 @@ pub struct NumberTurn {
     pub done: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
-/// Imports up to `MAX_BATCH` rows. Invalid rows are reported and skipped; with `atomic`,
+/// Imports up to `kit::MAX_BATCH` rows. Invalid rows are reported and skipped; with `atomic`,
 /// any invalid row fails the whole batch and nothing is written.
 pub async fn import_batch(db: &Db, ctx: &Ctx, rows: Vec<ImportRow>, atomic: bool) -> DomainResult<ImportOutcome> {
-    if rows.len() > MAX_BATCH {
-        return Err(DomainError::invalid_field("items", "too_many", format!("at most {MAX_BATCH} rows at once")));
-    }
+    crate::kit::check_batch_size(rows.len())?;
     let tx = crate::tx::begin(db).await?;
     let out = import_in(&tx, ctx, rows, atomic).await?;
     if !out.created.is_empty() {

@@ -177,22 +177,29 @@ impl Placement {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, input: FolderInput) -> DomainResult<FolderView> {
+    kit::create::<Folders, _>(db, ctx, async |tx| build(tx, ctx, input).await).await
+}
+
+/// Many folders at once (`POST /folders/batch`), each checked as a single create; an item's
+/// parent is a folder that exists already, not another item.
+pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<FolderInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::batch::<Folders, _, _>(db, ctx, items, atomic, async |tx, input| build(tx, ctx, input).await).await
+}
+
+async fn build(tx: &Tx, ctx: &Ctx, input: FolderInput) -> DomainResult<folder::Model> {
     let v = input.validate()?;
-    let build = async |tx: &Tx| {
-        let p = place(tx, ctx, v.parent_id, v.space).await?;
-        let id = Uuid::now_v7();
-        Ok(folder::Model {
-            id,
-            name: v.name,
-            parent_id: p.folder_id,
-            space: p.space.as_str().into(),
-            owner_id: p.owner_id,
-            department_id: p.department_id,
-            path: format!("{}{id}/", p.path),
-            ..Default::default()
-        })
-    };
-    kit::create::<Folders, _>(db, ctx, build).await
+    let p = place(tx, ctx, v.parent_id, v.space).await?;
+    let id = Uuid::now_v7();
+    Ok(folder::Model {
+        id,
+        name: v.name,
+        parent_id: p.folder_id,
+        space: p.space.as_str().into(),
+        owner_id: p.owner_id,
+        department_id: p.department_id,
+        path: format!("{}{id}/", p.path),
+        ..Default::default()
+    })
 }
 
 /// Rewrites the `path` of everything under a moved folder.

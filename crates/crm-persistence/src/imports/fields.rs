@@ -90,8 +90,9 @@ const fn exported_as(mut field: Field, key: &'static str) -> Field {
 /// A record type a file can be imported into.
 pub struct Importer {
     pub entity: &'static str,
-    /// The permission a row's create needs, besides `imports:create`.
-    pub permission: Perm,
+    /// What the caller needs besides `imports:create`: the module's `:import` and the
+    /// `:create` a single create of such a record needs.
+    pub permissions: &'static [Perm],
     pub fields: &'static [Field],
     /// The export's columns, whose headers are matched too.
     pub export: &'static [Column],
@@ -117,7 +118,7 @@ const LEAD_STATUS: &[(&str, &str, &str)] = &[("new", "新线索", "New"), ("cont
 pub static IMPORTERS: &[Importer] = &[
     Importer {
         entity: "customers",
-        permission: perms::CUSTOMERS_IMPORT,
+        permissions: &[perms::CUSTOMERS_IMPORT, perms::CUSTOMERS_CREATE],
         fields: &[
             req(f("name", "客户名称", "Name", Kind::Text, "杭州云栖科技有限公司", "Yunqi Technology Ltd.")),
             f("kind", "客户类型", "Type", Kind::Choice(KIND), "企业", "Company"),
@@ -140,7 +141,7 @@ pub static IMPORTERS: &[Importer] = &[
     },
     Importer {
         entity: "contacts",
-        permission: perms::CUSTOMERS_UPDATE,
+        permissions: &[perms::CONTACTS_IMPORT, perms::CONTACTS_CREATE],
         fields: &[
             req(exported_as(f("customer_id", "客户名称", "Customer", Kind::Ref(Ref::Customer), "杭州云栖科技有限公司", "Yunqi Technology Ltd."), "customer")),
             req(f("name", "姓名", "Name", Kind::Text, "李明", "Li Ming")),
@@ -158,7 +159,7 @@ pub static IMPORTERS: &[Importer] = &[
     },
     Importer {
         entity: "leads",
-        permission: perms::LEADS_CREATE,
+        permissions: &[perms::LEADS_IMPORT, perms::LEADS_CREATE],
         fields: &[
             req(f("name", "姓名", "Name", Kind::Text, "王芳", "Wang Fang")),
             f("company", "公司", "Company", Kind::Text, "苏州星河电子有限公司", "Xinghe Electronics"),
@@ -179,7 +180,7 @@ pub static IMPORTERS: &[Importer] = &[
     },
     Importer {
         entity: "products",
-        permission: perms::PRODUCTS_CREATE,
+        permissions: &[perms::PRODUCTS_IMPORT, perms::PRODUCTS_CREATE],
         fields: &[
             req(f("name", "产品名称", "Name", Kind::Text, "智能会议平板 65 寸", "Smart meeting display 65\"")),
             req(exported_as(f("category_id", "产品分类", "Category", Kind::Ref(Ref::Category), "会议设备", "Meeting devices"), "category")),
@@ -194,7 +195,7 @@ pub static IMPORTERS: &[Importer] = &[
     },
     Importer {
         entity: "suppliers",
-        permission: perms::SUPPLIERS_CREATE,
+        permissions: &[perms::SUPPLIERS_IMPORT, perms::SUPPLIERS_CREATE],
         fields: &[
             req(f("name", "供应商名称", "Name", Kind::Text, "宁波甬江电子有限公司", "Yongjiang Electronics")),
             f("contact", "联系人", "Contact", Kind::Text, "陈强", "Chen Qiang"),
@@ -209,7 +210,7 @@ pub static IMPORTERS: &[Importer] = &[
     },
     Importer {
         entity: "opportunities",
-        permission: perms::OPPORTUNITIES_CREATE,
+        permissions: &[perms::OPPORTUNITIES_IMPORT, perms::OPPORTUNITIES_CREATE],
         fields: &[
             req(f("name", "商机名称", "Name", Kind::Text, "华东区办公家具采购", "Office furniture for the east region")),
             req(exported_as(f("customer_id", "客户", "Customer", Kind::Ref(Ref::Customer), "杭州云栖科技有限公司", "Yunqi Technology Ltd."), "customer")),
@@ -227,7 +228,7 @@ pub static IMPORTERS: &[Importer] = &[
     },
     Importer {
         entity: "payments",
-        permission: perms::PAYMENTS_CREATE,
+        permissions: &[perms::PAYMENTS_IMPORT, perms::PAYMENTS_CREATE],
         fields: &[
             req(exported_as(f("contract_id", "合同编号", "Contract", Kind::Ref(Ref::Contract), "HT-2026-0001", "HT-2026-0001"), "contract_number")),
             req(f("amount", "回款金额", "Amount", Kind::Number, "50000.00", "50000.00")),

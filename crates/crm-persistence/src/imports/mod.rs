@@ -257,8 +257,8 @@ pub async fn start(db: &Db, store: &Store, ctx: &Ctx, upload: Upload, user_jobs:
     let imp = fields::importer(&options.entity);
     options.validate(&fields::entities(), imp.is_some_and(|i| i.update.is_some()))?;
     let imp = imp.ok_or_else(|| DomainError::internal("importer checked above"))?;
-    if !ctx.actor.has(imp.permission) {
-        return Err(DomainError::new(ErrorKind::Forbidden, "auth.forbidden", format!("importing {} needs {}", imp.entity, imp.permission.code())));
+    if let Some(missing) = imp.permissions.iter().find(|p| !ctx.actor.has(**p)) {
+        return Err(DomainError::new(ErrorKind::Forbidden, "auth.forbidden", format!("importing {} needs {}", imp.entity, missing.code())));
     }
     let format = read::sniff(&received.head)?;
     let path = received.path().to_path_buf();

@@ -277,6 +277,15 @@ where
 /// At most this many items in one batch (API.md).
 pub const MAX_BATCH: usize = 1000;
 
+/// A batch of `n` items is refused (422 `too_many` on `items`) beyond `MAX_BATCH`; a
+/// service that does work per item before the batch's transaction asks first.
+pub fn check_batch_size(n: usize) -> DomainResult<()> {
+    if n > MAX_BATCH {
+        return Err(DomainError::invalid_field("items", "too_many", format!("at most {MAX_BATCH} items at once")));
+    }
+    Ok(())
+}
+
 /// What became of one item of a batch.
 #[derive(Debug)]
 pub enum BatchItem {
@@ -324,9 +333,7 @@ where
     B: AsyncFn(&Tx, I) -> DomainResult<(Row<R>, X)>,
     L: AsyncFn(&Tx, &Row<R>, X) -> DomainResult<()>,
 {
-    if items.len() > MAX_BATCH {
-        return Err(DomainError::invalid_field("items", "too_many", format!("at most {MAX_BATCH} items at once")));
-    }
+    check_batch_size(items.len())?;
     let tx = crate::tx::begin(db).await?;
     let out = batch_linked_in::<R, I, X, B, L>(&tx, ctx, items, build, link).await?;
     let refused = out.iter().any(|o| matches!(o, BatchItem::Refused(_)));

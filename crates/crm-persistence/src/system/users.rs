@@ -283,9 +283,7 @@ pub async fn create(db: &Db, ctx: &Ctx, input: NewUser) -> DomainResult<UserView
 /// exist), their roles with them. Passwords are hashed before the transaction, as
 /// `create`'s is.
 pub async fn batch(db: &Db, ctx: &Ctx, items: Vec<NewUser>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
-    if items.len() > kit::MAX_BATCH {
-        return Err(DomainError::invalid_field("items", "too_many", format!("at most {} items at once", kit::MAX_BATCH)));
-    }
+    kit::check_batch_size(items.len())?;
     let mut ready = Vec::with_capacity(items.len());
     for input in items {
         ready.push(prepare(input).await);

@@ -87,13 +87,28 @@ fn seal(secrets: &SecretBox, secret: &str) -> DomainResult<String> {
 }
 
 pub async fn create(db: &Db, ctx: &Ctx, secrets: &SecretBox, input: WebhookInput) -> DomainResult<WebhookView> {
+    let row = checked(db, secrets, input).await?;
+    kit::create::<Webhooks, _>(db, ctx, async |_| Ok(row)).await
+}
+
+/// Many webhooks at once (`POST /webhooks/batch`), each checked as a single create. The
+/// targets are checked (and their names resolved) before the transaction opens, so a slow
+/// DNS answer holds no lock.
+pub async fn batch(db: &Db, ctx: &Ctx, secrets: &SecretBox, items: Vec<WebhookInput>, atomic: bool) -> DomainResult<Vec<kit::BatchItem>> {
+    kit::check_batch_size(items.len())?;
+    let mut rows = Vec::with_capacity(items.len());
+    for input in items {
+        rows.push(checked(db, secrets, input).await);
+    }
+    kit::batch::<Webhooks, _, _>(db, ctx, rows, atomic, async |_, row| row).await
+}
+
+/// A new webhook's row: its fields valid, its target allowed, its secret sealed.
+async fn checked(db: &Db, secrets: &SecretBox, input: WebhookInput) -> DomainResult<webhook::Model> {
     let w = input.validate(true)?;
     check_target(db, &w.url).await?;
     let sealed = seal(secrets, w.secret.as_deref().unwrap_or_default())?;
-    kit::create::<Webhooks, _>(db, ctx, async |_| {
-        Ok(webhook::Model { id: Uuid::now_v7(), name: w.name, url: w.url, events: json!(w.events), secret_sealed: sealed, enabled: w.enabled, ..Default::default() })
-    })
-    .await
+    Ok(webhook::Model { id: Uuid::now_v7(), name: w.name, url: w.url, events: json!(w.events), secret_sealed: sealed, enabled: w.enabled, ..Default::default() })
 }
 
 pub async fn update(db: &Db, ctx: &Ctx, secrets: &SecretBox, id: Uuid, patch: WebhookPatch, if_match: Option<i32>) -> DomainResult<WebhookView> {

@@ -28,15 +28,15 @@ export const IMPORT_FIELDS: Record<ImportEntity, { fields: readonly string[]; re
   payments: { fields: ["contract_id", "amount", "received_date", "method", "reference", "remark"], required: ["contract_id", "amount", "received_date"] },
 };
 
-/** Who may import a record type: the import right and the record type's own (the server checks both). */
+/** Who may import a record type: the import right, and the record type's `:import` and `:create` (the server checks all three). */
 export const IMPORT_PERMISSIONS: Record<ImportEntity, readonly PermissionCode[]> = {
-  customers: ["imports:create", "customers:import"],
-  contacts: ["imports:create", "customers:update"],
-  leads: ["imports:create", "leads:create"],
-  products: ["imports:create", "products:create"],
-  suppliers: ["imports:create", "suppliers:create"],
-  opportunities: ["imports:create", "opportunities:create"],
-  payments: ["imports:create", "payments:create"],
+  customers: ["imports:create", "customers:import", "customers:create"],
+  contacts: ["imports:create", "contacts:import", "contacts:create"],
+  leads: ["imports:create", "leads:import", "leads:create"],
+  products: ["imports:create", "products:import", "products:create"],
+  suppliers: ["imports:create", "suppliers:import", "suppliers:create"],
+  opportunities: ["imports:create", "opportunities:import", "opportunities:create"],
+  payments: ["imports:create", "payments:import", "payments:create"],
 };
 
 export const IMPORT_ENTITIES = Object.keys(IMPORT_FIELDS) as ImportEntity[];
