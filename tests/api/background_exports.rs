@@ -13,7 +13,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::support::{split, worker, TestApp};
+use crate::support::{database_away, last_attempt_next, split, standard_registry, worker, worker_with, TestApp};
 
 async fn ask(app: &TestApp, token: &str, body: Value, lang: &str) -> (StatusCode, Value) {
     split(app.req(Method::POST, "/api/v1/exports", Some(token)).header("accept-language", lang).json(&body).send().await.unwrap()).await
@@ -181,4 +181,20 @@ dual_test!(an_export_a_stopped_server_left_running_is_made_again_once, |app| {
     let (_, files) = app.get("/api/v1/files?q=customers-", &app.admin).await;
     assert_eq!(files["total"], 1, "{files}");
     jobs.stop().await;
+});
+
+dual_test!(an_export_whose_job_dies_fails_with_gave_up_and_frees_its_place, |app| {
+    let (_, rep) = app.user_with_role("export-rep", "sales_rep", json!({})).await;
+    let (s, v) = ask(&app, &rep, json!({"list": "customers", "format": "csv"}), "en").await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{v}");
+    last_attempt_next(&app, crm_persistence::exports::JOB).await;
+    let jobs = worker_with(&app, "export-dying", standard_registry(&app).with(crm_persistence::exports::JOB, database_away));
+    let failed = finished(&app, &rep, v["id"].as_str().unwrap()).await;
+    jobs.stop().await;
+    assert_eq!((failed["status"].as_str(), failed["error_code"].as_str()), (Some("failed"), Some("export.gave_up")), "{failed}");
+    assert!(failed["error"].as_str().unwrap().contains("the database is away"), "{failed}");
+    let (_, inbox) = app.get("/api/v1/notifications", &rep).await;
+    assert_eq!((inbox["items"][0]["kind"].as_str(), inbox["items"][0]["data"]["code"].as_str()), (Some("export.failed"), Some("export.gave_up")), "{inbox}");
+    // No longer counted as under way: the rep may ask again.
+    assert_eq!(ask(&app, &rep, json!({"list": "customers", "format": "csv"}), "en").await.0, StatusCode::ACCEPTED);
 });

@@ -13,7 +13,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
-use crate::support::{split, worker, TestApp};
+use crate::support::{database_away, last_attempt_next, split, standard_registry, worker, worker_with, TestApp};
 
 async fn upload(app: &TestApp, token: &str, name: &str, bytes: Vec<u8>, fields: &[(&str, &str)]) -> (StatusCode, Value) {
     let mut form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_string()));
@@ -406,4 +406,16 @@ dual_test!(payments_import_as_drafts_on_contracts_in_force_by_number, |app| {
     let again = import(&app, &cashier, "export.csv", exported.clone().into_bytes(), &[("entity", "payments")]).await;
     assert_eq!((&again["created"], &again["failed"]), (&json!(2), &json!(0)), "{again}\n{exported}");
     jobs.stop().await;
+});
+
+dual_test!(an_import_whose_job_dies_fails_where_it_stands_and_frees_its_place, |app| {
+    let (s, v) = upload(&app, &app.admin, "a.csv", "客户名称\n甲\n".as_bytes().to_vec(), &[("entity", "customers"), ("mode", "commit")]).await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{v}");
+    last_attempt_next(&app, crm_persistence::imports::JOB).await;
+    let jobs = worker_with(&app, "import-dying", standard_registry(&app).with(crm_persistence::imports::JOB, database_away));
+    let failed = finished(&app, &app.admin, v["id"].as_str().unwrap()).await;
+    jobs.stop().await;
+    assert_eq!((failed["status"].as_str(), failed["created"].as_i64()), (Some("failed"), Some(0)), "{failed}");
+    assert!(failed["error"].as_str().unwrap().contains("the database is away"), "{failed}");
+    assert!(failed["finished_at"].is_string(), "{failed}");
 });

@@ -258,13 +258,36 @@ pub fn assert_problem_shape(body: &Value, status: StatusCode, request_id: Option
 /// A job worker on the test's database, with the kinds `crm serve` runs (imports read the
 /// server's uploads), polling every 50 ms.
 pub fn worker(app: &TestApp, name: &str) -> crm_persistence::jobs::Jobs {
-    use crm_persistence::jobs::{Registry, WorkerOptions};
+    worker_with(app, name, standard_registry(app))
+}
+
+/// The server's jobs, as `crm serve` registers them, on the app's files.
+pub fn standard_registry(app: &TestApp) -> crm_persistence::jobs::Registry {
     let env = crm_persistence::notifications::email::MailEnv {
         secrets: crm_persistence::secret_box::SecretBox::derive(b"test-secret-test-secret-test-secret-0123456789"),
         public_url: "https://crm.example.com".into(),
     };
-    let registry = Registry::standard(env).with_files(crm_persistence::drive::storage::Store::new(app.files_dir.clone(), None));
+    crm_persistence::jobs::Registry::standard(env).with_files(crm_persistence::drive::storage::Store::new(app.files_dir.clone(), None))
+}
+
+/// A worker running `registry` (the standard one with a kind replaced, say).
+pub fn worker_with(app: &TestApp, name: &str, registry: crm_persistence::jobs::Registry) -> crm_persistence::jobs::Jobs {
+    use crm_persistence::jobs::WorkerOptions;
     crm_persistence::jobs::start(app.db.clone(), registry, WorkerOptions { poll: std::time::Duration::from_millis(50), ..WorkerOptions::new(name) })
+}
+
+/// The job of `kind` queued last gets one attempt only, so its first failure parks it dead.
+pub async fn last_attempt_next(app: &TestApp, kind: &str) {
+    use crm_persistence::jobs::entity::{Column as C, Entity as Job};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let changed = Job::update_many().col_expr(C::MaxAttempts, Expr::value(1)).filter(C::Kind.eq(kind)).exec(&app.db).await.unwrap();
+    assert_eq!(changed.rows_affected, 1, "one {kind} job queued");
+}
+
+/// A job handler failing as the database does when it is away.
+pub fn database_away(_db: crm_persistence::Db, _payload: Value) -> std::future::Ready<crm_domain::DomainResult<()>> {
+    std::future::ready(Err(crm_domain::DomainError::new(crm_domain::ErrorKind::Unavailable { retry_after_secs: 1 }, "db.unavailable", "the database is away")))
 }
 
 /// What a receiver checks: `header` (`X-CRM-Signature: t=…,v1=…`) is HMAC-SHA256 under

@@ -60,7 +60,18 @@ pub async fn run(db: &Db, store: &Store, payload: Value) -> DomainResult<()> {
     }
 }
 
-/// Marks the export failed with the reason, and tells its owner.
+/// The job was parked as dead (the database or the store failed on every attempt): the
+/// export fails with `export.gave_up` and its owner is told, so it no longer waits or
+/// counts against their limit.
+pub async fn gave_up(db: &Db, payload: Value, error: String) -> DomainResult<()> {
+    let Some(id) = payload.get("export_id").and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok()) else { return Ok(()) };
+    let Some(m) = ExportRow::find_by_id(id).one(db).await.map_err(db_err)? else { return Ok(()) };
+    let why = DomainError::new(ErrorKind::Unavailable { retry_after_secs: 60 }, "export.gave_up", format!("the export stopped after its last attempt: {error}"));
+    fail(db, &m, why).await
+}
+
+/// Marks the export failed with the reason, and tells its owner (once: an export that is
+/// no longer queued or running is left as it is).
 async fn fail(db: &Db, m: &Model, e: DomainError) -> DomainResult<()> {
     let now = Utc::now();
     let t = tx::begin(db).await?;
@@ -71,7 +82,7 @@ async fn fail(db: &Db, m: &Model, e: DomainError) -> DomainResult<()> {
         .col_expr(C::FinishedAt, Expr::value(Some(now)))
         .col_expr(C::UpdatedAt, Expr::value(now))
         .filter(C::Id.eq(m.id))
-        .filter(C::Status.eq(ExportStatus::Running.as_str()))
+        .filter(C::Status.is_in([ExportStatus::Queued.as_str(), ExportStatus::Running.as_str()]))
         .exec(&t)
         .await
         .map_err(db_err)?;

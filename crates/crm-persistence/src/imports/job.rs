@@ -108,6 +108,25 @@ pub async fn run(db: &Db, store: &Store, payload: Value) -> DomainResult<()> {
     t.commit().await.map_err(crate::db::db_err)
 }
 
+/// The job was parked as dead (the database failed on every attempt): the import fails
+/// with that reason where it stands (rows committed before stay, an atomic one wrote
+/// nothing), so it no longer waits or counts against its owner's limit.
+pub async fn gave_up(db: &Db, payload: Value, error: String) -> DomainResult<()> {
+    let Some(id) = payload.get("import_id").and_then(super::value_of) else { return Ok(()) };
+    let now = Utc::now();
+    Import::update_many()
+        .col_expr(C::Status, Expr::value(ImportStatus::Failed.as_str()))
+        .col_expr(C::Error, Expr::value(Some(format!("the import stopped after its last attempt: {error}"))))
+        .col_expr(C::FinishedAt, Expr::value(Some(now)))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .filter(C::Id.eq(id))
+        .filter(C::Status.is_in([ImportStatus::Queued.as_str(), ImportStatus::Running.as_str()]))
+        .exec(db)
+        .await
+        .map_err(crate::db::db_err)?;
+    Ok(())
+}
+
 /// The upload as a local file: the stored one, or a copy of a bucket's.
 async fn local_file(store: &Store, key: &str) -> DomainResult<(PathBuf, Option<tempfile::TempPath>)> {
     match store.blob(key) {

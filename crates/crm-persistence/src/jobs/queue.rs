@@ -184,8 +184,9 @@ pub fn backoff(attempts: i32, jitter: f64) -> Duration {
     Duration::milliseconds((base as f64 * 1000.0 * spread) as i64)
 }
 
-/// The job failed: queued again after its backoff, or dead after its last attempt.
-pub async fn fail(db: &Db, node: &str, job: &Model, error: &str, now: DateTime<Utc>) -> DomainResult<()> {
+/// The job failed: queued again after its backoff, or dead after its last attempt. True
+/// when this call parked it as dead (`node` still held it).
+pub async fn fail(db: &Db, node: &str, job: &Model, error: &str, now: DateTime<Utc>) -> DomainResult<bool> {
     let error: String = error.chars().take(2000).collect();
     let dead = job.attempts >= job.max_attempts;
     let mut update = Job::update_many()
@@ -198,8 +199,8 @@ pub async fn fail(db: &Db, node: &str, job: &Model, error: &str, now: DateTime<U
     } else {
         update.col_expr(C::Status, Expr::value(QUEUED)).col_expr(C::RunAt, Expr::value(now + backoff(job.attempts, rand::random::<f64>())))
     };
-    update.filter(held_by(job.id, node)).exec(db).await.map_err(db_err)?;
-    Ok(())
+    let parked = update.filter(held_by(job.id, node)).exec(db).await.map_err(db_err)?.rows_affected == 1;
+    Ok(dead && parked)
 }
 
 /// The jobs of `ids` that `node` is running.

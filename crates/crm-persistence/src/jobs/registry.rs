@@ -15,10 +15,13 @@ use crate::{Ctx, Db};
 
 pub type JobFuture = Pin<Box<dyn Future<Output = DomainResult<()>> + Send>>;
 pub type JobFn = Arc<dyn Fn(Db, Value) -> JobFuture + Send + Sync>;
+/// What a kind does when its job is parked as dead: given the payload and the last error.
+pub type DeadFn = Arc<dyn Fn(Db, Value, String) -> JobFuture + Send + Sync>;
 
 #[derive(Clone, Default)]
 pub struct Registry {
     pub(super) handlers: HashMap<&'static str, JobFn>,
+    pub(super) on_dead: HashMap<&'static str, DeadFn>,
     pub(super) schedules: Vec<Schedule>,
 }
 
@@ -76,6 +79,7 @@ impl Registry {
                     .map_err(|e| crm_domain::DomainError::internal(format!("the import stopped: {e}")))?
             }
         })
+        .when_dead(crate::imports::JOB, |db, payload, error| async move { crate::imports::job::gave_up(&db, payload, error).await })
         .with(crate::exports::JOB, move |db, payload| {
             let store = exports.clone();
             // Likewise an export: each list builds its query through its own module's
@@ -87,6 +91,7 @@ impl Registry {
                     .map_err(|e| crm_domain::DomainError::internal(format!("the export stopped: {e}")))?
             }
         })
+        .when_dead(crate::exports::JOB, |db, payload, error| async move { crate::exports::job::gave_up(&db, payload, error).await })
     }
 
     /// Adds a kind of job.
@@ -96,6 +101,18 @@ impl Registry {
         Fut: Future<Output = DomainResult<()>> + Send + 'static,
     {
         self.handlers.insert(kind, Arc::new(move |db, payload| Box::pin(run(db, payload))));
+        self
+    }
+
+    /// What a job of `kind` leaves behind when it is parked as dead (its last attempt
+    /// failed): a record that said "running" says why it stopped, so its owner is not left
+    /// waiting and the per-person limit is not held.
+    pub fn when_dead<F, Fut>(mut self, kind: &'static str, settle: F) -> Self
+    where
+        F: Fn(Db, Value, String) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = DomainResult<()>> + Send + 'static,
+    {
+        self.on_dead.insert(kind, Arc::new(move |db, payload, error| Box::pin(settle(db, payload, error))));
         self
     }
 

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::time::Duration as StdDuration;
 
 use chrono::{Duration, Utc};
+use crm_domain::DomainResult;
 use futures_util::FutureExt;
 use tokio::sync::watch;
 use tokio::task::{JoinHandle, JoinSet};
@@ -120,7 +121,7 @@ async fn run(db: Db, registry: Registry, options: WorkerOptions, mut stopped: wa
             while let Some(done) = running.try_join_next() {
                 ended.push(done);
             }
-            record_all(&db, &options.node, &mut held, ended).await;
+            record_all(&db, &registry, &options.node, &mut held, ended).await;
             continue;
         }
         let mut ended = Vec::new();
@@ -133,13 +134,13 @@ async fn run(db: Db, registry: Registry, options: WorkerOptions, mut stopped: wa
         while let Some(done) = running.try_join_next() {
             ended.push(done);
         }
-        record_all(&db, &options.node, &mut held, ended).await;
+        record_all(&db, &registry, &options.node, &mut held, ended).await;
     }
     // Stopping: finish what can finish within the grace period, give back the rest.
     let deadline = tokio::time::Instant::now() + options.grace;
     while !running.is_empty() {
         match tokio::time::timeout_at(deadline, running.join_next()).await {
-            Ok(Some(done)) => record(&db, &options.node, &mut held, done).await,
+            Ok(Some(done)) => record(&db, &registry, &options.node, &mut held, done).await,
             Ok(None) | Err(_) => break,
         }
     }
@@ -157,12 +158,12 @@ async fn run(db: Db, registry: Registry, options: WorkerOptions, mut stopped: wa
 type Ended = Result<(Uuid, Result<(), String>), tokio::task::JoinError>;
 
 /// Records how jobs ended: those that ran in one statement, failures one by one.
-async fn record_all(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, ended: Vec<Ended>) {
+async fn record_all(db: &Db, registry: &Registry, node: &str, held: &mut HashMap<Uuid, Model>, ended: Vec<Ended>) {
     let mut ran = Vec::new();
     for done in ended {
         match done {
             Ok((id, Ok(()))) => ran.push(id),
-            failed => record(db, node, held, failed).await,
+            failed => record(db, registry, node, held, failed).await,
         }
     }
     if ran.is_empty() {
@@ -180,7 +181,7 @@ async fn record_all(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, ended:
 }
 
 /// Records how a job ended.
-async fn record(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, done: Ended) {
+async fn record(db: &Db, registry: &Registry, node: &str, held: &mut HashMap<Uuid, Model>, done: Ended) {
     // Tasks are only aborted on stop, after which the unfinished are given back.
     let Ok((id, outcome)) = done else { return };
     let Some(job) = held.remove(&id) else { return };
@@ -193,10 +194,22 @@ async fn record(db: &Db, node: &str, held: &mut HashMap<Uuid, Model>, done: Ende
         }),
         Err(error) => {
             log::warn!("job {id} ({}) attempt {} failed: {error}", job.kind, job.attempts);
-            queue::fail(db, node, &job, &error, now).await
+            match queue::fail(db, node, &job, &error, now).await {
+                Ok(true) => settle_dead(db, registry, &job, error).await,
+                other => other.map(|_| ()),
+            }
         }
     };
     if let Err(e) = result {
         log::error!("recording job {id}: {e}");
+    }
+}
+
+/// Runs the kind's `when_dead` for a job just parked as dead.
+async fn settle_dead(db: &Db, registry: &Registry, job: &Model, error: String) -> DomainResult<()> {
+    log::error!("job {} ({}) is dead after {} attempts: {error}", job.id, job.kind, job.attempts);
+    match registry.on_dead.get(job.kind.as_str()) {
+        Some(settle) => settle(db.clone(), job.payload.clone(), error).await,
+        None => Ok(()),
     }
 }
