@@ -88,7 +88,7 @@ if ! psql "$(CRM_TEST_POSTGRES_URL)" -qAtc 'select 1' >/dev/null 2>&1; then \
 	echo "PostgreSQL does not answer: the contracts journey ran on SQLite only"; exit 0; \
 fi; \
 psql "$(CRM_TEST_POSTGRES_URL)" -qc 'DROP DATABASE IF EXISTS crm_e2e WITH (FORCE)' -c 'CREATE DATABASE crm_e2e' && \
-cd frontend && CRM_DATABASE_URL="$(dir $(CRM_TEST_POSTGRES_URL))crm_e2e" CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm npx playwright test e2e/contracts.spec.ts
+cd frontend && E2E_WORKERS=1 CRM_DATABASE_URL="$(dir $(CRM_TEST_POSTGRES_URL))crm_e2e" CRM_BIN=$(CARGO_TARGET_DIR)/debug/crm npx playwright test e2e/contracts.spec.ts
 endef
 
 ## e2e: the SPA in headless Chromium against the real server (SQLite), then the money

@@ -1,9 +1,13 @@
 import { defineConfig } from "@playwright/test";
+import { PORTS, SERVER_URLS, WORKER_SLOT, WORKERS } from "./e2e/servers";
 
 // The e2e suite runs against the real `crm` binary, which serves both the API and the built SPA
 // (`npm run build` first). It never downloads a browser: it drives Debian's Chromium.
-const PORT = 18931;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// Each worker has a server of its own (e2e/servers.ts): two journeys side by side keep both cores
+// busy where one waits on the browser or the server. A worker process loads this file after
+// Playwright has set its TEST_PARALLEL_INDEX, so a worker's `baseURL` (and every context and
+// request made in it) is its own server's.
+const BASE_URL = SERVER_URLS[WORKER_SLOT];
 // The browser normally talks to the binary itself; E2E_BASE_URL points it elsewhere, e.g. at
 // `vite preview` proxying to the binary when the binary does not serve the SPA.
 const APP_URL = process.env.E2E_BASE_URL ?? BASE_URL;
@@ -13,7 +17,7 @@ export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   // One retry on CI: the journeys run minutes on a shared 2-core machine, where one stalled
   // response can outlast an assertion's wait. A retry that passes is still reported as flaky.
   retries: process.env.CI ? 1 : 0,
@@ -50,19 +54,19 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
     { name: "chromium", testIgnore: /auth\.setup\.ts$/, dependencies: ["setup"] },
   ],
-  webServer: {
+  webServer: PORTS.map((port) => ({
     // A fresh data directory per run, so the admin password below is the one that applies.
     command: 'CRM_DATA_DIR="$(mktemp -d)" exec "${CRM_BIN:-../target/debug/crm}" serve',
-    url: `${BASE_URL}/healthz`,
+    url: `http://127.0.0.1:${port}/healthz`,
     env: {
-      CRM_BIND: `127.0.0.1:${PORT}`,
+      CRM_BIND: `127.0.0.1:${port}`,
       CRM_ADMIN_PASSWORD: "Admin12345!",
     },
     reuseExistingServer: !process.env.CI,
     // The customers journey takes minutes on a loaded 2-core machine (4 min seen); a timeout only
-  // bounds how long a hung test takes to fail.
-  timeout: 300_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+    // bounds how long a hung test takes to fail.
+    timeout: 300_000,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  })),
 });

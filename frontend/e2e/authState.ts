@@ -1,9 +1,13 @@
 import { test as base, type Browser } from "@playwright/test";
 import { statSync } from "node:fs";
 import { LoginPage } from "./pages/LoginPage";
+import { adminStateOf, WORKER_SLOT } from "./servers";
 
-/** Where auth.setup.ts saves the admin's session; specs reuse it with `test.use({ storageState })`. */
-export const ADMIN_STATE = "e2e/.auth/admin.json";
+/**
+ * Where the admin's session on this worker's server is saved (auth.setup.ts saves every
+ * worker's); specs reuse it with `test.use({ storageState })`.
+ */
+export const ADMIN_STATE = adminStateOf(WORKER_SLOT);
 
 // The saved state is a snapshot: its access token lasts 15 minutes, and its refresh cookie can be
 // spent once (the server revokes a session whose spent refresh token comes back). A suite that
@@ -12,8 +16,8 @@ export const ADMIN_STATE = "e2e/.auth/admin.json";
 // the token by a test's length: older than this, the admin signs in again before the test.
 const STATE_MAX_AGE_MS = 8 * 60_000;
 
-/** Signs the admin in through the login page and saves the session where specs read it. */
-export async function saveAdminState(browser: Browser, baseURL: string | undefined): Promise<void> {
+/** Signs the admin in through the login page and saves the session where specs read it (by default this worker's). */
+export async function saveAdminState(browser: Browser, baseURL: string | undefined, path: string = ADMIN_STATE): Promise<void> {
   // A context made inside a test takes the test's options, the stale saved state among
   // them: start from no state at all.
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
@@ -22,7 +26,7 @@ export async function saveAdminState(browser: Browser, baseURL: string | undefin
     const login = new LoginPage(page);
     await login.goto();
     await login.login("admin", "Admin12345!");
-    await context.storageState({ path: ADMIN_STATE });
+    await context.storageState({ path });
   } finally {
     await context.close();
   }

@@ -189,6 +189,8 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("category", &["NewContract", "ContractPatch", "ContractFromQuote"], len(64)),
         ("reason", &["ContractTransition"], len(500)),
         ("reason", &["NewContractAmendment"], json!({"maxLength": 500, "minLength": 1, "pattern": NON_BLANK_TEXT})),
+        // Background exports: the lists `exports::lists::LISTS` makes files of.
+        ("list", &["NewExport"], json!({"enum": crm_persistence::exports::lists::names()})),
         // Approval flows (`crm_domain::approvals`) and approvals.
         ("name", &["NewApprovalFlow", "ApprovalFlowPatch", "ApprovalStep"], nb(100)),
         ("doc_type", &["NewApprovalFlow"], json!({"enum": crm_persistence::approvals::docs::DOCS.iter().map(|d| d.doc_type()).collect::<Vec<_>>()})),

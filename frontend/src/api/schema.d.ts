@@ -7502,8 +7502,9 @@ export interface components {
             /**
              * @description The list, as its URL names it: `customers`, `payment-plans`, …; the caller needs
              *     that list's `<module>:export` permission.
+             * @enum {string}
              */
-            list: string;
+            list: "customers" | "contacts" | "customer-groups" | "interactions" | "leads" | "opportunities" | "quotes" | "orders" | "contracts" | "payment-plans" | "payments" | "invoices" | "products" | "product-categories" | "suppliers" | "sales-plans" | "weekly-reports" | "users" | "departments" | "roles";
             /**
              * @description The list's own query string — its filters, `q` and `sort` — exactly as
              *     `GET /<list>` and `GET /<list>/export` take them (no `format`, `raw` or `tz`:

@@ -6,6 +6,8 @@ type Schemas = components["schemas"];
 
 /** A permission code of the catalogue (`customers:read`, …), as roles and API tokens take them. */
 export type PermissionCode = NonNullable<Schemas["NewRole"]["permissions"]>[number];
+/** A list the server exports in the background (`POST /exports`, its `list`). */
+export type BackgroundExportList = Schemas["NewExport"]["list"];
 /** A list page that keeps saved views. */
 export type SavedViewResource = Schemas["NewSavedView"]["resource"];
 

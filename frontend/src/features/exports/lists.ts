@@ -1,5 +1,10 @@
-// The lists the server exports in the background (`POST /exports`, its `list`): the name in the
-// list's URL. A report's export is small and stays a download only.
+import type { BackgroundExportList } from "../../api/types";
+
+// The lists the server exports in the background (`POST /exports`, its `list`, an enum in the
+// document): the name in the list's URL. A report's export is small and stays a download only.
+export type BackgroundList = BackgroundExportList;
+
+/** Every background list, in menu order; the compiler holds it to the document's enum both ways. */
 export const BACKGROUND_LISTS = [
   "customers",
   "contacts",
@@ -21,9 +26,12 @@ export const BACKGROUND_LISTS = [
   "users",
   "departments",
   "roles",
-] as const;
+] as const satisfies readonly BackgroundList[];
 
-export type BackgroundList = (typeof BACKGROUND_LISTS)[number];
+// A list the document names and the array leaves out fails here.
+type Unlisted = Exclude<BackgroundList, (typeof BACKGROUND_LISTS)[number]>;
+const everyListIsHere: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyListIsHere;
 
 /** The list an export path names (`/api/v1/customers/export` → `customers`), if it exports in the background. */
 export function backgroundList(exportPath: string): BackgroundList | undefined {
