@@ -180,7 +180,7 @@ dual_test!(products_and_suppliers_update_the_record_they_duplicate, |app| {
     let bad = import(&app, &app.admin, "products", "产品名称,产品分类,标准价格\n会议平板,会议设备,-1\n", &[("mode", "commit")]).await;
     assert_eq!((counts(&bad), codes(&bad)), ((0, 0, 0, 1), vec![(2, "price".into(), "negative".into())]), "{bad}");
     // `products:update` is needed besides `products:create`.
-    let clerk = user(&app, "clerk", &["imports:create", "imports:read", "products:read", "products:create"], "all").await;
+    let clerk = user(&app, "clerk", &["imports:create", "imports:read", "products:read", "products:import", "products:create"], "all").await;
     let r = import(&app, &clerk, "products", "产品名称,产品分类,标准价格\n会议平板,会议设备,1\n音箱,会议设备,2\n", &[("mode", "commit")]).await;
     assert_eq!((counts(&r), codes(&r)), ((1, 0, 0, 1), vec![(2, "name".into(), "duplicate_forbidden".into())]), "{r}");
     assert_eq!(by_name(&app, "products", "会议平板").await["price"], "12800.00");
