@@ -75,8 +75,10 @@ pub enum Approver {
         #[schema(minimum = 1, maximum = 10)]
         levels: u8,
     },
-    /// The head of the applicant's department.
-    DepartmentHead,
+    /// The head of the applicant's department. (A struct variant, so that an unknown key
+    /// beside `kind` is refused as it is for the others: serde ignores keys a unit variant
+    /// of an internally tagged enum is given.)
+    DepartmentHead {},
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -381,6 +383,15 @@ mod tests {
     use serde_json::json;
 
     const FIELDS: DocFields = &[("total", FieldKind::Money), ("currency", FieldKind::Text), ("valid_until", FieldKind::Date), ("customer_id", FieldKind::Id)];
+
+    #[test]
+    fn every_approver_refuses_a_key_it_does_not_have() {
+        assert_eq!(serde_json::from_value::<Approver>(json!({"kind": "department_head"})).unwrap(), Approver::DepartmentHead {});
+        assert_eq!(serde_json::to_value(Approver::DepartmentHead {}).unwrap(), json!({"kind": "department_head"}));
+        for extra in [json!({"kind": "department_head", "levels": 2}), json!({"kind": "supervisor", "levels": 1, "role_id": null})] {
+            assert!(serde_json::from_value::<Approver>(extra.clone()).is_err(), "{extra}");
+        }
+    }
 
     fn cond(field: &str, op: ConditionOp, value: &str) -> Condition {
         Condition { field: field.into(), op, value: value.into() }

@@ -202,7 +202,9 @@ fn field_rules() -> Vec<(&'static str, &'static [&'static str], Value)> {
         ("comment", &["ApprovalComment", "ApprovalTransfer"], len(2000)),
         // Webhooks (`crm_domain::webhooks`).
         ("name", &["NewWebhook", "WebhookPatch"], nb(100)),
-        ("url", &["NewWebhook", "WebhookPatch"], json!({"maxLength": 2000, "pattern": "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[^\\s@/?#\\x00-\\x1f\\x7f]+([/?#][^\\s\\x00-\\x1f\\x7f]*)?\\s*$"})),
+        // Around the URL only what the door lets through (`text_input`: every control
+        // character but tab, line feed and carriage return is refused), and none inside.
+        ("url", &["NewWebhook", "WebhookPatch"], json!({"maxLength": 2000, "pattern": "^[ \\t\\n\\r]*[Hh][Tt][Tt][Pp][Ss]?://[^\\s@/?#\\x00-\\x1f\\x7f-\\x9f]+([/?#][^\\s\\x00-\\x1f\\x7f-\\x9f]*)?[ \\t\\n\\r]*$"})),
         ("events", &["NewWebhook", "WebhookPatch"], json!({"minItems": 1, "maxItems": crm_domain::webhooks::MAX_EVENTS, "uniqueItems": true, "items": {"type": "string", "enum": crm_domain::webhooks::catalogue()}})),
         ("secret", &["NewWebhook", "WebhookPatch"], json!({"minLength": 16, "maxLength": 200, "pattern": "^[^\\x00-\\x1f\\x7f-\\x9f]*$"})),
         // The sales pipeline (`crm_domain::opportunities`, `crm_domain::leads`).
@@ -430,6 +432,13 @@ pub fn apply(doc: &mut Value, routes: &[RouteInfo]) {
     if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
         let zones: Vec<&str> = crm_domain::calendar::Calendar::zone_names().collect();
         schemas.insert("TimeZone".into(), json!({"type": "string", "description": "an IANA time zone name, e.g. Asia/Shanghai", "enum": zones}));
+        // utoipa states `deny_unknown_fields` for structs but not for the variants of an
+        // internally tagged enum, which refuse unknown keys all the same (400).
+        for variant in schemas.get_mut("Approver").and_then(|a| a.get_mut("oneOf")).and_then(Value::as_array_mut).into_iter().flatten() {
+            if let Some(v) = variant.as_object_mut() {
+                v.insert("additionalProperties".into(), json!(false));
+            }
+        }
     }
     let rules = field_rules();
     for name in input_schemas(doc) {

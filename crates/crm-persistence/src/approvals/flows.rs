@@ -251,7 +251,7 @@ pub async fn resolve(db: &impl ConnectionTrait, approver: &Approver, applicant: 
             }
             enabled(vec![at]).await
         }
-        Approver::DepartmentHead => {
+        Approver::DepartmentHead {} => {
             for d in department_chain(db, applicant).await? {
                 if let Some(head) = d.head_id {
                     return enabled(vec![head]).await;
